@@ -1,0 +1,18 @@
+/**
+ * newsdedup's public API. Everything the CLI does is available here.
+ * @packageDocumentation
+ */
+export type * from './types.js';
+export type { DedupeOptions, ResolvedOptions } from './options.js';
+export { DEFAULTS, resolveOptions } from './options.js';
+export type { ErrorCode } from './errors.js';
+export { NewsdedupError, isNewsdedupError } from './errors.js';
+export type { CleanCorpusOptions, LoadedCorpus, LoadOptions, ReportCorpusOptions } from './pipeline.js';
+export { cleanCorpus, dedupe, loadCorpus, outputFiles, reportCorpus } from './pipeline.js';
+export type { FormatName } from './report/formats.js';
+export { FORMATS, formatReport, isFormatName } from './report/formats.js';
+export type { CliIo } from './main.js';
+export { EXIT, main } from './main.js';
+export { segment } from './stages/segment.js';
+export { decode } from './stages/read.js';
+export { BUILT_IN_CHROME } from './stages/detect-chrome.js';

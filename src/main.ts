@@ -1,0 +1,173 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { DedupeResult, Problem } from './types.js';
+import type { CleanCorpusOptions } from './pipeline.js';
+import { cleanCorpus, reportCorpus } from './pipeline.js';
+import { NewsdedupError, isNewsdedupError } from './errors.js';
+import { DEFAULTS } from './options.js';
+import type { FormatName } from './report/formats.js';
+import { FORMATS, formatReport, isFormatName } from './report/formats.js';
+
+/** Streams and context the CLI uses; tests pass their own to run it in-process. */
+export interface CliIo {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+  readonly cwd: string;
+}
+
+/**
+ * Exit codes, in one place:
+ * - 0: done;
+ * - 1: done, but one or more input files were skipped (see `problems`);
+ * - 2: usage error or fatal error; nothing was written.
+ */
+export const EXIT = { ok: 0, skippedFiles: 1, error: 2 } as const;
+
+interface FlagSpec {
+  readonly type: 'string' | 'boolean';
+  readonly short?: string;
+  readonly value?: string;
+  readonly description: string;
+  readonly commands: readonly ('clean' | 'report')[];
+}
+
+// Flags, declared as data: parsing and --help both read this table.
+const FLAGS = {
+  out: { type: 'string', short: 'o', value: 'DIR', description: 'Output directory (required for clean).', commands: ['clean'] },
+  format: { type: 'string', short: 'f', value: 'FORMAT', description: `Report format: ${Object.keys(FORMATS).join('|')} (default table).`, commands: ['clean', 'report'] },
+  'no-markers': { type: 'boolean', description: 'Leave out the one-line marker where a shared block was removed.', commands: ['clean'] },
+  chrome: { type: 'string', value: 'FILE', description: 'Extra chrome lines, one a line; /pattern/flags lines are regular expressions.', commands: ['clean', 'report'] },
+  similarity: { type: 'string', value: 'N', description: `Lowest Dice score for two sentences to count as one (default ${DEFAULTS.similarity}).`, commands: ['clean', 'report'] },
+  'min-block-words': { type: 'string', value: 'N', description: `Shortest repeat collapsed as a block, in words (default ${DEFAULTS.minBlockWords}).`, commands: ['clean', 'report'] },
+  'chrome-min-articles': { type: 'string', value: 'N', description: `A short line in this many articles is chrome (default ${DEFAULTS.chromeMinArticles}).`, commands: ['clean', 'report'] },
+  quiet: { type: 'boolean', short: 'q', description: 'Print nothing on stderr but errors.', commands: ['clean', 'report'] },
+  debug: { type: 'boolean', description: 'Print stack traces with errors.', commands: ['clean', 'report'] },
+  help: { type: 'boolean', short: 'h', description: 'Show this help.', commands: ['clean', 'report'] },
+  version: { type: 'boolean', short: 'V', description: 'Show the version.', commands: ['clean', 'report'] },
+} as const satisfies Record<string, FlagSpec>;
+
+type Command = 'clean' | 'report';
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. Never throws. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let debug = argv.includes('--debug');
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout.write(helpText());
+      return command === undefined ? EXIT.error : EXIT.ok;
+    }
+    if (command === '--version' || command === '-V') {
+      io.stdout.write(`${version()}\n`);
+      return EXIT.ok;
+    }
+    if (command !== 'clean' && command !== 'report') {
+      throw new NewsdedupError('E_USAGE', `Unknown command \`${command}\`; use \`clean\` or \`report\` (see newsdedup --help).`);
+    }
+    const { values, positionals } = parseFlags(command, rest);
+    debug = values.debug === true;
+    if (values.help === true) {
+      io.stdout.write(helpText());
+      return EXIT.ok;
+    }
+    if (values.version === true) {
+      io.stdout.write(`${version()}\n`);
+      return EXIT.ok;
+    }
+    const format = chooseFormat(values.format);
+    const options = {
+      cwd: io.cwd,
+      markers: values['no-markers'] !== true,
+      ...numberFlag('similarity', values.similarity),
+      ...numberFlag('minBlockWords', values['min-block-words'], '--min-block-words'),
+      ...numberFlag('chromeMinArticles', values['chrome-min-articles'], '--chrome-min-articles'),
+      ...(values.chrome === undefined ? {} : { chromeFile: values.chrome }),
+    };
+    let result: DedupeResult;
+    if (command === 'clean') {
+      if (values.out === undefined) throw new NewsdedupError('E_USAGE', 'clean needs --out DIR: the directory to write cleaned articles to.');
+      const cleanOptions: CleanCorpusOptions = { ...options, out: values.out };
+      result = await cleanCorpus(positionals, cleanOptions);
+    } else {
+      result = await reportCorpus(positionals, options);
+    }
+    reportProblems(result.report.problems, io, values.quiet === true);
+    io.stdout.write(formatReport(result.report, format));
+    if (command === 'clean' && values.quiet !== true) {
+      io.stderr.write(`newsdedup: wrote ${result.cleaned.length} cleaned articles and ${result.shared.length} shared blocks to ${values.out ?? ''}\n`);
+    }
+    return result.report.problems.some((problem) => problem.severity === 'error') ? EXIT.skippedFiles : EXIT.ok;
+  } catch (error) {
+    if (isNewsdedupError(error)) {
+      io.stderr.write(`newsdedup: ${error.message}\n`);
+    } else {
+      io.stderr.write(`newsdedup: internal error: ${(error as Error)?.message ?? String(error)}${debug ? '' : ' (run with --debug for details)'}\n`);
+    }
+    if (debug && error instanceof Error && error.stack !== undefined) io.stderr.write(`${error.stack}\n`);
+    return EXIT.error;
+  }
+}
+
+function parseFlags(command: Command, args: readonly string[]) {
+  const options = Object.fromEntries(
+    Object.entries(FLAGS)
+      .filter(([, spec]) => (spec.commands as readonly Command[]).includes(command))
+      .map(([name, spec]) => [name, 'short' in spec ? { type: spec.type, short: spec.short } : { type: spec.type }]),
+  );
+  try {
+    const parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    return { values: parsed.values as Partial<Record<keyof typeof FLAGS, string | boolean>> & { out?: string; format?: string; chrome?: string; similarity?: string; 'min-block-words'?: string; 'chrome-min-articles'?: string }, positionals: parsed.positionals };
+  } catch (error) {
+    // parseArgs explains itself in a sentence; keep the first line and drop Node's advice.
+    const message = ((error as Error).message.split('\n')[0] ?? '').replace(/\. To specify.*$/, '.');
+    throw new NewsdedupError('E_USAGE', `${message} (see newsdedup --help)`, { cause: error });
+  }
+}
+
+function chooseFormat(value: string | undefined): FormatName {
+  if (value === undefined) return 'table';
+  if (!isFormatName(value)) throw new NewsdedupError('E_BAD_OPTION', `--format must be one of ${Object.keys(FORMATS).join(', ')}; got \`${value}\`.`);
+  return value;
+}
+
+function numberFlag<K extends string>(key: K, value: string | undefined, flag = `--${key}`): Partial<Record<K, number>> {
+  if (value === undefined) return {};
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number)) throw new NewsdedupError('E_BAD_OPTION', `${flag} takes a number; got \`${value}\`.`);
+  return { [key]: number } as Partial<Record<K, number>>;
+}
+
+function reportProblems(problems: readonly Problem[], io: CliIo, quiet: boolean): void {
+  for (const problem of problems) {
+    if (quiet && problem.severity !== 'error') continue;
+    io.stderr.write(`newsdedup: ${problem.severity}: ${problem.message}\n`);
+  }
+}
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+function helpText(): string {
+  const flagLines = Object.entries(FLAGS).map(([name, spec]) => {
+    const short = 'short' in spec ? `-${spec.short}, ` : '    ';
+    const value = 'value' in spec ? ` ${spec.value}` : '';
+    return `  ${short}--${name}${value}`.padEnd(34) + spec.description;
+  });
+  return [
+    'newsdedup: collapse text repeated across news articles, keep each article’s own reporting.',
+    '',
+    'Usage:',
+    '  newsdedup clean <inputs...> --out DIR [options]   write cleaned articles, _shared/ blocks and report.json',
+    '  newsdedup report <inputs...> [options]            print the overlap report to stdout',
+    '',
+    'Inputs are files, directories (their .txt and .md files, recursively) or globs.',
+    '',
+    'Options:',
+    ...flagLines,
+    '',
+    'Exit codes: 0 done; 1 done, but some input files were skipped; 2 usage or fatal error.',
+    '',
+  ].join('\n');
+}

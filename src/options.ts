@@ -1,0 +1,86 @@
+import { NewsdedupError } from './errors.js';
+
+/** Options of the deduplication core. Every field is optional; see each default. */
+export interface DedupeOptions {
+  /**
+   * Lowest Dice coefficient (character bigrams, on normalised text) at which two
+   * sentences count as the same sentence, lightly edited.
+   * @default 0.8
+   */
+  readonly similarity?: number;
+  /**
+   * A repeated run of sentences is collapsed only when its canonical wording has at least this many words;
+   * shorter repeats ("He said.") are common phrases, not blocks.
+   * @default 8
+   */
+  readonly minBlockWords?: number;
+  /**
+   * A short line (at most 8 words) standing as a whole line in at least this many articles is site chrome.
+   * @default 3
+   */
+  readonly chromeMinArticles?: number;
+  /**
+   * Extra chrome: each entry is a whole line to remove (compared case- and punctuation-insensitively),
+   * or a regular expression written `/pattern/flags`, tested against the trimmed line.
+   * @default []
+   */
+  readonly chromeLines?: readonly string[];
+  /**
+   * Put a one-line marker where a shared block was removed.
+   * @default true
+   */
+  readonly markers?: boolean;
+}
+
+/** Options after defaults and validation: what the stages read. */
+export interface ResolvedOptions {
+  readonly similarity: number;
+  readonly minBlockWords: number;
+  readonly chromeMinArticles: number;
+  readonly chromeLines: readonly string[];
+  readonly markers: boolean;
+  /** Words per shingle for fingerprints. Fixed: it is part of what the index means. */
+  readonly shingleSize: number;
+  /** Fingerprints kept per sentence (bottom-k sketch). */
+  readonly sketchSize: number;
+  /** Longest inline heading split off the front of a sentence, in words. */
+  readonly maxHeadingWords: number;
+}
+
+export const DEFAULTS = {
+  similarity: 0.8,
+  minBlockWords: 8,
+  chromeMinArticles: 3,
+  markers: true,
+  shingleSize: 3,
+  sketchSize: 8,
+  maxHeadingWords: 8,
+} as const;
+
+/** Applies defaults and checks ranges once, so that stages never re-validate. */
+export function resolveOptions(options: DedupeOptions = {}): ResolvedOptions {
+  const similarity = options.similarity ?? DEFAULTS.similarity;
+  if (!Number.isFinite(similarity) || similarity <= 0 || similarity > 1) {
+    throw new NewsdedupError('E_BAD_OPTION', `similarity must be a number above 0 and at most 1, got ${String(similarity)}`);
+  }
+  const minBlockWords = options.minBlockWords ?? DEFAULTS.minBlockWords;
+  requireWholeNumber('minBlockWords', minBlockWords, 1);
+  const chromeMinArticles = options.chromeMinArticles ?? DEFAULTS.chromeMinArticles;
+  requireWholeNumber('chromeMinArticles', chromeMinArticles, 2);
+  return {
+    similarity,
+    minBlockWords,
+    chromeMinArticles,
+    chromeLines: options.chromeLines ?? [],
+    markers: options.markers ?? DEFAULTS.markers,
+    shingleSize: DEFAULTS.shingleSize,
+    sketchSize: DEFAULTS.sketchSize,
+    maxHeadingWords: DEFAULTS.maxHeadingWords,
+  };
+}
+
+function requireWholeNumber(name: string, value: number, min: number): void {
+  if (!Number.isInteger(value) || value < min) {
+    throw new NewsdedupError('E_BAD_OPTION', `${name} must be a whole number of at least ${min}, got ${String(value)}`);
+  }
+}

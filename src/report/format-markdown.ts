@@ -1,0 +1,34 @@
+import type { Report } from '../types.js';
+
+/** A Markdown summary: totals, then articles, blocks and pairs as tables. */
+export function formatMarkdown(report: Report): string {
+  const { totals } = report;
+  const lines = [
+    '# newsdedup report',
+    '',
+    `**${totals.articles}** articles, **${totals.words}** words: **${totals.sharedPct}%** shared in ${totals.blocks} blocks; ${totals.chromeWords} words of chrome removed.`,
+    '',
+    '## Articles',
+    '',
+    '| article | words | unique | shared | shared % | chrome | blocks |',
+    '|---|--:|--:|--:|--:|--:|--:|',
+    ...report.articles.map((a) => `| ${cell(a.path)} | ${a.words} | ${a.uniqueWords} | ${a.sharedWords} | ${a.sharedPct} | ${a.chromeWords} | ${a.blocks.length} |`),
+  ];
+  if (report.blocks.length > 0) {
+    lines.push('', '## Blocks', '', '| block | label | articles | sentences | words | variants | min Dice |', '|---|---|--:|--:|--:|--:|--:|');
+    lines.push(...report.blocks.map((b) => `| \`${b.id}\` | ${cell(b.label)} | ${b.articles.length} | ${b.sentences} | ${b.words} | ${b.variants} | ${b.minSimilarity} |`));
+  }
+  if (report.pairs.length > 0) {
+    lines.push('', '## Pairs', '', '| a | b | a in b % | b in a % |', '|---|---|--:|--:|');
+    lines.push(...report.pairs.map((p) => `| ${cell(p.a)} | ${cell(p.b)} | ${p.aInB} | ${p.bInA} |`));
+  }
+  if (report.problems.length > 0) {
+    lines.push('', '## Problems', '');
+    lines.push(...report.problems.map((p) => `- \`${p.code}\` ${cell(p.message)}`));
+  }
+  return lines.join('\n') + '\n';
+}
+
+function cell(text: string): string {
+  return text.replaceAll('|', '\\|').replace(/\s+/g, ' ');
+}

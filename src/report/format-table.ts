@@ -1,0 +1,47 @@
+import type { Report } from '../types.js';
+
+/** A plain-text report for a terminal: totals, then articles, blocks and pairs as aligned tables. */
+export function formatTable(report: Report): string {
+  const { totals } = report;
+  const lines: string[] = [
+    `${totals.articles} articles, ${totals.words} words: ${pct(totals.sharedPct)} shared in ${totals.blocks} ${totals.blocks === 1 ? 'block' : 'blocks'}, ${totals.chromeWords} words of chrome removed.`,
+    '',
+    ...table(
+      ['article', 'words', 'unique', 'shared', 'shared%', 'chrome', 'blocks'],
+      [
+        ...report.articles.map((a) => [a.path, a.words, a.uniqueWords, a.sharedWords, pct(a.sharedPct), a.chromeWords, a.blocks.length]),
+        ['total', totals.words, totals.uniqueWords, totals.sharedWords, pct(totals.sharedPct), totals.chromeWords, totals.blocks],
+      ],
+    ),
+  ];
+  if (report.blocks.length > 0) {
+    lines.push('', 'Blocks, by reach (articles × words):', '');
+    lines.push(...table(['block', 'articles', 'sentences', 'words', 'variants', 'min Dice', 'label'], report.blocks.map((b) => [b.id, b.articles.length, b.sentences, b.words, b.variants, b.minSimilarity.toFixed(3), b.label])));
+  }
+  if (report.pairs.length > 0) {
+    lines.push('', 'Pairs that share text (a in b: % of a’s words that stand in b):', '');
+    lines.push(...table(['a', 'b', 'a in b', 'b in a'], report.pairs.map((p) => [p.a, p.b, pct(p.aInB), pct(p.bInA)])));
+  }
+  if (report.problems.length > 0) {
+    lines.push('', 'Problems:', '');
+    for (const problem of report.problems) lines.push(`  ${problem.code}  ${problem.message}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function pct(value: number): string {
+  return `${value.toFixed(1)}%`;
+}
+
+/** Left-aligns text columns and right-aligns numeric ones. */
+function table(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string[] {
+  const cells = [header, ...rows.map((row) => row.map(String))];
+  const numeric = header.map((_, column) => rows.every((row) => typeof row[column] === 'number' || /^[\d.]+%?$/.test(String(row[column]))));
+  const widths = header.map((_, column) => Math.max(...cells.map((row) => (row[column] ?? '').length)));
+  return cells.map((row) =>
+    row
+      .map((cell, column) => (numeric[column] ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0)))
+      .join('  ')
+      .trimEnd(),
+  );
+}

@@ -1,0 +1,436 @@
+import { createHash } from 'node:crypto';
+import type { ChromeReason, Segmentation, Span } from '../types.js';
+import type { ArticleFingerprints } from './fingerprint.js';
+import type { CorpusCounts } from './count.js';
+import type { Matches } from './match.js';
+import { dice } from '../lib/dice.js';
+import { normalizeForComparison } from '../text/normalize.js';
+import { countWords } from '../text/words.js';
+
+/** What the assemble step reads of each article. */
+export interface AssembleArticle {
+  readonly path: string;
+  readonly text: string;
+  readonly segmentation: Segmentation;
+  readonly fingerprints: ArticleFingerprints;
+  /** Chrome by the lists, per paragraph. */
+  readonly listChrome: readonly (ChromeReason | undefined)[];
+}
+
+/** One place where a block stands in an article. */
+export interface Occurrence {
+  readonly block: number;
+  /** Global sentence ids, in reading order. */
+  readonly sentences: readonly number[];
+  /** The block's heading in this article, on a line of its own or run inline. */
+  readonly heading: Span | undefined;
+  /** The text this occurrence replaces: `[start, end)`. */
+  readonly start: number;
+  readonly end: number;
+  readonly words: number;
+}
+
+/** A block of sentences repeated, verbatim or lightly edited, across the same articles. */
+export interface Block {
+  readonly id: string;
+  readonly label: string;
+  /** Article indices, ascending; the first holds the canonical wording. */
+  readonly articles: readonly number[];
+  readonly sentences: number;
+  readonly words: number;
+  readonly canonicalText: string;
+  readonly variants: number;
+  readonly minSimilarity: number;
+  readonly variantsText: string;
+}
+
+/** The assemble step's output. */
+export interface Assembly {
+  readonly blocks: readonly Block[];
+  /** Per article, its block occurrences in reading order. */
+  readonly occurrences: readonly (readonly Occurrence[])[];
+  /** Per article and paragraph, why it is chrome, or `undefined`. */
+  readonly chrome: readonly (readonly (ChromeReason | undefined)[])[];
+}
+
+const HEADING_MAX_WORDS = 8;
+const LABEL_WORDS = 8;
+const ALL_PAIRS_VARIANT_LIMIT = 24;
+
+interface Run {
+  readonly sentences: number[];
+  readonly key: string;
+}
+
+/**
+ * Turns sentence clusters into blocks. A run is a stretch of consecutive shared sentences in one
+ * article whose clusters stand in the same set of articles (list chrome in between is skipped);
+ * clusters that run together anywhere form one block, so every shared sentence belongs to exactly
+ * one block. Blocks shorter than `minBlockWords` are common phrases, not blocks, and are dropped.
+ */
+export function assemble(
+  articles: readonly AssembleArticle[],
+  counts: CorpusCounts,
+  matches: Matches,
+  settings: { readonly minBlockWords: number; readonly chromeMinArticles: number },
+): Assembly {
+  const base = (article: number): number => counts.sentenceBase[article] ?? 0;
+  const sentenceOf = (id: number) => {
+    const article = matches.articleOf[id] ?? 0;
+    const sentence = articles[article]?.segmentation.sentences[id - base(article)];
+    if (sentence === undefined) throw new RangeError(`no sentence ${id}`);
+    return { article, sentence };
+  };
+  const bodySpan = (id: number): Span => {
+    const { sentence } = sentenceOf(id);
+    const body = matches.bodyStart[id] ?? -1;
+    return { start: body >= 0 ? body : sentence.start, end: sentence.end };
+  };
+  const bodyWords = (id: number): number => {
+    const { article, sentence } = sentenceOf(id);
+    const body = matches.bodyStart[id] ?? -1;
+    return body >= 0 ? countWords(articles[article]?.text ?? '', body, sentence.end) : sentence.words;
+  };
+  const bodyText = (id: number): string => {
+    const span = bodySpan(id);
+    return articles[matches.articleOf[id] ?? 0]?.text.slice(span.start, span.end) ?? '';
+  };
+
+  const pathOf = (article: number): string => articles[article]?.path ?? '';
+  const clusterArticles = sharedClusters(matches);
+  const keyOf = new Map<number, string>();
+  for (const [cluster, holders] of clusterArticles) keyOf.set(cluster, holders.join(','));
+
+  // Runs, per article.
+  const runs: Run[][] = articles.map((article, articleIndex) => {
+    const found: Run[] = [];
+    let open: Run | undefined;
+    const close = (): void => {
+      if (open !== undefined) found.push(open);
+      open = undefined;
+    };
+    article.segmentation.paragraphs.forEach((paragraph, p) => {
+      if (article.listChrome[p] !== undefined) return;
+      for (let s = paragraph.firstSentence; s < paragraph.endSentence; s += 1) {
+        const id = base(articleIndex) + s;
+        if ((matches.bodyStart[id] ?? -1) >= 0) close();
+        const key = keyOf.get(matches.cluster[id] ?? id);
+        if (key === undefined) {
+          close();
+          continue;
+        }
+        if (open !== undefined && open.key === key) open.sentences.push(id);
+        else {
+          close();
+          open = { sentences: [id], key };
+        }
+      }
+    });
+    close();
+    return found;
+  });
+
+  // Clusters that run together anywhere are one block.
+  const blockParent = new Map<number, number>();
+  const findBlock = (cluster: number): number => {
+    let root = cluster;
+    while ((blockParent.get(root) ?? root) !== root) root = blockParent.get(root) ?? root;
+    blockParent.set(cluster, root);
+    return root;
+  };
+  for (const articleRuns of runs) {
+    for (const run of articleRuns) {
+      let previous: number | undefined;
+      for (const id of run.sentences) {
+        const root = findBlock(matches.cluster[id] ?? id);
+        if (previous !== undefined && previous !== root) {
+          blockParent.set(Math.max(previous, root), Math.min(previous, root));
+        }
+        previous = findBlock(root);
+      }
+    }
+  }
+
+  // Canonical wording: each cluster's first sentence in the earliest article holding the block.
+  interface Draft {
+    root: number;
+    articles: readonly number[];
+    canonical: number[];
+    words: number;
+  }
+  const drafts = new Map<number, Draft>();
+  runs.forEach((articleRuns, articleIndex) => {
+    for (const run of articleRuns) {
+      for (const id of run.sentences) {
+        const cluster = matches.cluster[id] ?? id;
+        const root = findBlock(cluster);
+        const holders = clusterArticles.get(cluster) ?? [];
+        let draft = drafts.get(root);
+        if (draft === undefined) {
+          draft = { root, articles: holders, canonical: [], words: 0 };
+          drafts.set(root, draft);
+        }
+        if (holders[0] !== articleIndex) continue;
+        if (draft.canonical.some((known) => (matches.cluster[known] ?? known) === cluster)) continue;
+        draft.canonical.push(id);
+        draft.words += bodyWords(id);
+      }
+    }
+  });
+  const kept = [...drafts.values()].filter((draft) => draft.words >= settings.minBlockWords);
+  const blockIndex = new Map<number, number>();
+  kept.forEach((draft, index) => blockIndex.set(draft.root, index));
+  const blockOf = (id: number): number | undefined => blockIndex.get(findBlock(matches.cluster[id] ?? id));
+
+  const inBlock = new Set<number>();
+  for (const articleRuns of runs) {
+    for (const run of articleRuns) {
+      if (blockOf(run.sentences[0] ?? -1) !== undefined) for (const id of run.sentences) inBlock.add(id);
+    }
+  }
+
+  // Occurrences, with headings.
+  const occurrences: Occurrence[][] = runs.map((articleRuns, articleIndex) => {
+    const article = articles[articleIndex];
+    if (article === undefined) return [];
+    const found: Occurrence[] = [];
+    for (const run of articleRuns) {
+      const block = blockOf(run.sentences[0] ?? -1);
+      if (block === undefined) continue;
+      const first = run.sentences[0] ?? 0;
+      const last = run.sentences[run.sentences.length - 1] ?? first;
+      const heading = findHeading(article, first - base(articleIndex), matches.bodyStart[first] ?? -1, (s) => inBlock.has(base(articleIndex) + s));
+      const bodyStart = bodySpan(first).start;
+      const words = run.sentences.reduce((sum, id) => sum + bodyWords(id), 0) + (heading === undefined ? 0 : countWords(article.text, heading.start, heading.end));
+      found.push({ block, sentences: run.sentences, heading, start: heading?.start ?? bodyStart, end: bodySpan(last).end, words });
+    }
+    return found;
+  });
+
+  const blocks: Block[] = kept.map((draft, index) => {
+    const canonicalArticle = draft.articles[0] ?? 0;
+    const clusters = draft.canonical.map((id) => matches.cluster[id] ?? id);
+    const headings = draft.articles.flatMap((articleIndex) =>
+      (occurrences[articleIndex] ?? [])
+        .filter((occurrence) => occurrence.block === index && occurrence.heading !== undefined)
+        .map((occurrence) => ({ articleIndex, text: headingText(articles[articleIndex]?.text ?? '', occurrence.heading) })),
+    );
+    const heading = chooseHeading(headings, canonicalArticle);
+    const canonicalText = canonicalWording(draft.canonical, heading, articles[canonicalArticle]?.segmentation.lineEnding ?? '\n', bodyText, (id) => sentenceOf(id).sentence.paragraph);
+    const wordings = draft.articles.map((articleIndex) => {
+      const firstOf = new Map<number, number>();
+      for (const occurrence of occurrences[articleIndex] ?? []) {
+        if (occurrence.block !== index) continue;
+        for (const id of occurrence.sentences) if (!firstOf.has(matches.cluster[id] ?? id)) firstOf.set(matches.cluster[id] ?? id, id);
+      }
+      return clusters.map((cluster) => {
+        const id = firstOf.get(cluster);
+        return id === undefined ? '' : bodyText(id);
+      });
+    });
+    const distinct = [...new Set(wordings.map((wording) => normalizeForComparison(wording.join('\n'))))];
+    const label = heading ?? firstWords(normalizeSpaces(draft.canonical.map(bodyText).join(' ')), LABEL_WORDS);
+    const id = blockId(distinct[0] ?? '');
+    return {
+      id,
+      label,
+      articles: draft.articles,
+      sentences: clusters.length,
+      words: countWords(canonicalText),
+      canonicalText,
+      variants: distinct.length,
+      minSimilarity: lowestSimilarity(distinct, normalizeForComparison(wordings[0]?.join('\n') ?? '')),
+      variantsText: describeVariants(id, label, wordings, headings, heading, draft.articles.map(pathOf), pathOf),
+    };
+  });
+  disambiguateIds(blocks);
+
+  const chrome = repeatedLineChrome(articles, counts, occurrences, inBlock, settings.chromeMinArticles);
+  return { blocks, occurrences, chrome };
+}
+
+/** Clusters whose sentences stand in two or more articles, with those articles ascending. */
+function sharedClusters(matches: Matches): Map<number, number[]> {
+  const size = new Int32Array(matches.cluster.length);
+  for (const cluster of matches.cluster) size[cluster] = (size[cluster] ?? 0) + 1;
+  const holders = new Map<number, number[]>();
+  matches.cluster.forEach((cluster, id) => {
+    if ((size[cluster] ?? 0) < 2) return;
+    const article = matches.articleOf[id] ?? 0;
+    const list = holders.get(cluster);
+    if (list === undefined) holders.set(cluster, [article]);
+    else if (list[list.length - 1] !== article) list.push(article);
+  });
+  for (const [cluster, list] of holders) if (list.length < 2) holders.delete(cluster);
+  return holders;
+}
+
+/**
+ * A block's heading in one article: an inline lead split off its first sentence, or a short
+ * heading-like line right before it. The article's first paragraph is its title and never a heading.
+ */
+function findHeading(article: AssembleArticle, firstSentence: number, bodyStart: number, isShared: (sentence: number) => boolean): Span | undefined {
+  const { sentences, paragraphs } = article.segmentation;
+  const sentence = sentences[firstSentence];
+  if (sentence === undefined) return undefined;
+  if (bodyStart >= 0) {
+    const lead = { start: sentence.start, end: trimEnd(article.text, sentence.start, bodyStart) };
+    return isHeadingLike(article.text.slice(lead.start, lead.end)) ? lead : undefined;
+  }
+  const paragraph = paragraphs[sentence.paragraph];
+  if (paragraph === undefined || paragraph.firstSentence !== firstSentence) return undefined;
+  let previous = sentence.paragraph - 1;
+  while (previous > 0 && article.listChrome[previous] !== undefined) previous -= 1;
+  const candidate = paragraphs[previous];
+  if (previous < 1 || candidate === undefined || candidate.endSentence - candidate.firstSentence !== 1) return undefined;
+  if (isShared(candidate.firstSentence)) return undefined;
+  return isHeadingLike(article.text.slice(candidate.start, candidate.end)) ? { start: candidate.start, end: candidate.end } : undefined;
+}
+
+/** A short line that reads like a heading: no sentence-final punctuation, not starting in lower case. */
+export function isHeadingLike(text: string): boolean {
+  const trimmed = text.trim().replace(/^#+\s*/, '');
+  const words = countWords(trimmed);
+  if (words === 0 || words > HEADING_MAX_WORDS) return false;
+  if (/[.!?…,;:"'”’。！？؟۔]$/u.test(trimmed)) return false;
+  return !/^[\p{Ll}\p{P}]/u.test(trimmed);
+}
+
+function headingText(text: string, span: Span | undefined): string {
+  return span === undefined ? '' : normalizeSpaces(text.slice(span.start, span.end).replace(/^#+\s*/, ''));
+}
+
+/** The canonical article's heading if it has one, else the most common heading (ties: earliest article). */
+function chooseHeading(headings: readonly { articleIndex: number; text: string }[], canonicalArticle: number): string | undefined {
+  const own = headings.find((heading) => heading.articleIndex === canonicalArticle);
+  if (own !== undefined) return own.text;
+  const tally = new Map<string, { text: string; count: number; first: number }>();
+  for (const heading of headings) {
+    const key = normalizeForComparison(heading.text);
+    const entry = tally.get(key) ?? { text: heading.text, count: 0, first: heading.articleIndex };
+    entry.count += 1;
+    tally.set(key, entry);
+  }
+  return [...tally.values()].sort((a, b) => b.count - a.count || a.first - b.first)[0]?.text;
+}
+
+function canonicalWording(
+  canonical: readonly number[],
+  heading: string | undefined,
+  lineEnding: string,
+  bodyText: (id: number) => string,
+  paragraphOf: (id: number) => number,
+): string {
+  let text = heading === undefined ? '' : heading + lineEnding;
+  canonical.forEach((id, index) => {
+    const previous = canonical[index - 1];
+    if (previous !== undefined) text += paragraphOf(previous) === paragraphOf(id) ? ' ' : lineEnding;
+    text += bodyText(id);
+  });
+  return text + lineEnding;
+}
+
+/** The lowest Dice score between distinct wordings: all pairs while few, else each against the canonical one. */
+function lowestSimilarity(distinct: readonly string[], canonical: string): number {
+  let lowest = 1;
+  if (distinct.length <= ALL_PAIRS_VARIANT_LIMIT) {
+    for (let i = 0; i < distinct.length; i += 1) {
+      for (let j = i + 1; j < distinct.length; j += 1) lowest = Math.min(lowest, dice(distinct[i] ?? '', distinct[j] ?? ''));
+    }
+  } else {
+    for (const wording of distinct) lowest = Math.min(lowest, dice(wording, canonical));
+  }
+  return Math.round(lowest * 1000) / 1000;
+}
+
+function describeVariants(
+  id: string,
+  label: string,
+  wordings: readonly (readonly string[])[],
+  headings: readonly { articleIndex: number; text: string }[],
+  heading: string | undefined,
+  paths: readonly string[],
+  pathOf: (article: number) => string,
+): string {
+  const lines: string[] = [];
+  const canonical = wordings[0] ?? [];
+  canonical.forEach((sentence, position) => {
+    const others = new Map<string, { text: string; paths: string[] }>();
+    wordings.forEach((wording, slot) => {
+      const text = wording[position] ?? '';
+      const key = normalizeForComparison(text);
+      if (key === normalizeForComparison(sentence)) return;
+      const entry = others.get(key) ?? { text, paths: [] };
+      entry.paths.push(paths[slot] ?? '');
+      others.set(key, entry);
+    });
+    if (others.size === 0) return;
+    lines.push('', `Sentence ${position + 1}`, `  canonical (${paths[0] ?? ''}): ${sentence}`);
+    for (const other of others.values()) lines.push(`  in ${other.paths.join(', ')}: ${other.text}`);
+  });
+  const otherHeadings = headings.filter((entry) => heading === undefined || normalizeForComparison(entry.text) !== normalizeForComparison(heading));
+  if (otherHeadings.length > 0) {
+    lines.push('', 'Other headings');
+    for (const entry of otherHeadings) lines.push(`  in ${pathOf(entry.articleIndex)}: ${entry.text}`);
+  }
+  if (lines.length === 0) return '';
+  return [`Variants of block ${id} "${label}"; the canonical wording is that of ${paths[0] ?? ''}.`, ...lines, ''].join('\n');
+}
+
+function blockId(canonical: string): string {
+  return 'b' + createHash('sha1').update(canonical).digest('hex').slice(0, 10);
+}
+
+/** Two blocks with the same wording would share an id; number the later ones. */
+function disambiguateIds(blocks: Block[]): void {
+  const seen = new Map<string, number>();
+  blocks.forEach((block, index) => {
+    const count = seen.get(block.id) ?? 0;
+    seen.set(block.id, count + 1);
+    if (count > 0) blocks[index] = { ...block, id: `${block.id}-${count + 1}` };
+  });
+}
+
+/**
+ * Adds repeated-line chrome to the list chrome: a whole line of at most eight words standing in
+ * at least `minArticles` articles, unless it is part of a block or a block's heading.
+ */
+function repeatedLineChrome(
+  articles: readonly AssembleArticle[],
+  counts: CorpusCounts,
+  occurrences: readonly (readonly Occurrence[])[],
+  inBlock: ReadonlySet<number>,
+  minArticles: number,
+): (ChromeReason | undefined)[][] {
+  return articles.map((article, articleIndex) => {
+    const chrome = [...article.listChrome];
+    const headings = new Set((occurrences[articleIndex] ?? []).flatMap((occurrence) => (occurrence.heading === undefined ? [] : [occurrence.heading.start])));
+    const { shortLines } = article.fingerprints;
+    for (let i = 0; i + 1 < shortLines.length; i += 2) {
+      const p = shortLines[i] ?? 0;
+      const paragraph = article.segmentation.paragraphs[p];
+      if (paragraph === undefined || chrome[p] !== undefined) continue;
+      if (counts.shortLines.documentFrequency(shortLines[i + 1] ?? 0) < minArticles) continue;
+      if (headings.has(paragraph.start)) continue;
+      let shared = false;
+      for (let s = paragraph.firstSentence; s < paragraph.endSentence; s += 1) shared ||= inBlock.has((counts.sentenceBase[articleIndex] ?? 0) + s);
+      if (!shared) chrome[p] = 'repeated short line';
+    }
+    return chrome;
+  });
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  let at = end;
+  while (at > start && /\s/.test(text[at - 1] ?? '')) at -= 1;
+  return at;
+}
+
+function normalizeSpaces(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function firstWords(text: string, count: number): string {
+  const words = text.split(' ');
+  return words.length <= count ? text : words.slice(0, count).join(' ') + '…';
+}

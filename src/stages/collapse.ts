@@ -1,0 +1,106 @@
+import type { ChromeReason, Segmentation } from '../types.js';
+import type { Block, Occurrence } from './assemble.js';
+
+interface Region {
+  readonly start: number;
+  readonly end: number;
+  /** The marker that replaces the region, or `undefined` to remove it silently. */
+  readonly marker: string | undefined;
+}
+
+/** The one-line marker left where a block was removed. It names the block and never repeats its text. */
+export function markerFor(block: Block, occurrence: Occurrence): string {
+  const count = block.sentences;
+  const sentences = occurrence.sentences.length === count ? `${count} ${plural(count, 'sentence')}` : `${occurrence.sentences.length} of ${count} sentences`;
+  const others = block.articles.length - 1;
+  return `[shared block ${block.id} "${block.label}": ${sentences}, also in ${others} other ${plural(others, 'article')}]`;
+}
+
+/**
+ * An article's cleaned text: its own text byte for byte, with each block occurrence replaced by a
+ * marker (or removed when `markers` is false) and chrome lines removed.
+ *
+ * A region of whole paragraphs keeps the paragraph breaks around it; a region inside a paragraph
+ * (an inline block) gets its marker on a line of its own. A silently removed region takes one
+ * separator with it, so that no run of empty lines is left behind.
+ */
+export function collapse(
+  text: string,
+  segmentation: Segmentation,
+  occurrences: readonly Occurrence[],
+  chrome: readonly (ChromeReason | undefined)[],
+  blocks: readonly Block[],
+  markers: boolean,
+): string {
+  const regions: Region[] = occurrences.map((occurrence) => {
+    const block = blocks[occurrence.block];
+    return { start: occurrence.start, end: occurrence.end, marker: markers && block !== undefined ? markerFor(block, occurrence) : undefined };
+  });
+  segmentation.paragraphs.forEach((paragraph, index) => {
+    if (chrome[index] === undefined) return;
+    if (occurrences.some((occurrence) => occurrence.start <= paragraph.start && paragraph.end <= occurrence.end)) return;
+    regions.push({ start: paragraph.start, end: paragraph.end, marker: undefined });
+  });
+  regions.sort((a, b) => a.start - b.start);
+
+  const paragraphStarts = new Set(segmentation.paragraphs.map((paragraph) => paragraph.start));
+  const paragraphEnds = new Set(segmentation.paragraphs.map((paragraph) => paragraph.end));
+  const { lineEnding } = segmentation;
+  let out = '';
+  let cursor = 0;
+  for (const region of regions) {
+    if (region.start < cursor) continue;
+    const before = text.slice(cursor, region.start);
+    const startsParagraph = paragraphStarts.has(region.start);
+    const endsParagraph = paragraphEnds.has(region.end);
+    if (region.marker !== undefined) {
+      if (startsParagraph) out += before + region.marker;
+      else out += before.trimEnd() + lineEnding + region.marker;
+      if (endsParagraph) cursor = region.end;
+      else {
+        out += lineEnding;
+        cursor = skipWhiteSpace(text, region.end);
+      }
+    } else if (startsParagraph && endsParagraph) {
+      out += before;
+      const next = segmentation.paragraphs.find((paragraph) => paragraph.start >= region.end);
+      if (next !== undefined) cursor = lineStart(text, next.start);
+      else {
+        out = keepOneLineBreak(out);
+        cursor = text.length;
+      }
+    } else if (startsParagraph) {
+      out += before;
+      cursor = skipWhiteSpace(text, region.end);
+    } else {
+      out += before.trimEnd();
+      cursor = region.end;
+    }
+  }
+  return out + text.slice(cursor);
+}
+
+function skipWhiteSpace(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && /\s/.test(text[at] ?? '')) at += 1;
+  return at;
+}
+
+/** Start of the line that holds `offset`, so that the next paragraph keeps its indentation. */
+function lineStart(text: string, offset: number): number {
+  let at = offset;
+  while (at > 0 && text[at - 1] !== '\n' && text[at - 1] !== '\r') at -= 1;
+  return at;
+}
+
+/** Drops trailing white space but for the first line break in it, when text now ends early. */
+function keepOneLineBreak(out: string): string {
+  const trimmed = out.trimEnd();
+  const tail = out.slice(trimmed.length);
+  const lineBreak = /\r\n|\n|\r/.exec(tail);
+  return trimmed + (lineBreak === null || trimmed === '' ? '' : lineBreak[0]);
+}
+
+function plural(count: number, word: string): string {
+  return count === 1 ? word : `${word}s`;
+}

@@ -1,0 +1,106 @@
+import { stat } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { NewsdedupError } from '../errors.js';
+import { escapeGlobPath, globFiles, isGlobPattern } from '../lib/glob.js';
+
+/** A file to read, with its article id (path relative to the input root, `/`-separated). */
+export interface DiscoveredFile {
+  readonly absolute: string;
+  readonly path: string;
+}
+
+/** Where inputs were found: a directory or glob base is a root whose whole tree counts as input. */
+export interface InputRoot {
+  readonly absolute: string;
+  readonly kind: 'directory' | 'glob' | 'file';
+}
+
+/** The discover step's output. */
+export interface Discovery {
+  readonly files: readonly DiscoveredFile[];
+  readonly roots: readonly InputRoot[];
+}
+
+/** Extensions read from a directory input. */
+export const ARTICLE_PATTERN = '**/*.{txt,md}';
+
+/**
+ * Resolves inputs (files, directories, globs) to files sorted by id. A directory contributes its
+ * `*.txt` and `*.md` files, recursively. With one root, ids are relative to it; with several, to
+ * their common ancestor, so that ids never collide. An input that matches nothing is an error.
+ */
+export async function discover(inputs: readonly string[], cwd: string): Promise<Discovery> {
+  if (inputs.length === 0) throw new NewsdedupError('E_USAGE', 'No inputs given: name files, directories or globs to read.');
+  const roots: InputRoot[] = [];
+  const found = new Map<string, string>(); // absolute → root
+  for (const input of inputs) {
+    const absolute = resolve(cwd, input);
+    const kind = await statKind(absolute);
+    let root: InputRoot;
+    let files: string[];
+    if (kind === 'directory') {
+      root = { absolute, kind };
+      files = await globFiles([`${escapeGlobPath(absolute)}/${ARTICLE_PATTERN}`], cwd);
+    } else if (kind === 'file') {
+      root = { absolute: dirname(absolute), kind };
+      files = [absolute];
+    } else if (isGlobPattern(input)) {
+      root = { absolute: resolve(cwd, globBase(input)), kind: 'glob' };
+      files = await globFiles([input.replaceAll('\\', '/')], cwd);
+    } else {
+      throw new NewsdedupError('E_NO_INPUT', `Cannot read \`${input}\`: no such file or directory.`);
+    }
+    if (files.length === 0) {
+      throw new NewsdedupError('E_NO_INPUT', `Input \`${input}\` matches no ${kind === 'directory' ? '.txt or .md ' : ''}file.`);
+    }
+    roots.push(root);
+    for (const file of files) if (!found.has(file)) found.set(file, root.absolute);
+  }
+
+  const distinctRoots = [...new Set(roots.map((root) => root.absolute))];
+  const base = distinctRoots.length === 1 ? (distinctRoots[0] ?? cwd) : commonAncestor(distinctRoots);
+  const files = [...found.keys()]
+    .map((absolute) => ({ absolute, path: relative(base, absolute).split(sep).join('/') }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, roots };
+}
+
+async function statKind(path: string): Promise<'file' | 'directory' | 'missing'> {
+  try {
+    const info = await stat(path);
+    return info.isDirectory() ? 'directory' : 'file';
+  } catch {
+    return 'missing';
+  }
+}
+
+/** The static part of a glob: its path segments before the first one with glob syntax. */
+function globBase(pattern: string): string {
+  const segments = pattern.replaceAll('\\', '/').split('/');
+  const fixed: string[] = [];
+  for (const segment of segments) {
+    if (isGlobPattern(segment)) break;
+    fixed.push(segment);
+  }
+  const base = fixed.join('/');
+  return base === '' ? '.' : base;
+}
+
+function commonAncestor(paths: readonly string[]): string {
+  const split = paths.map((path) => path.split(sep));
+  const first = split[0] ?? [];
+  let length = first.length;
+  for (const parts of split) {
+    let i = 0;
+    while (i < length && parts[i] === first[i]) i += 1;
+    length = i;
+  }
+  const joined = first.slice(0, length).join(sep);
+  return joined === '' ? sep : joined;
+}
+
+/** True when `inner` is `outer` or lies inside it. */
+export function isInside(inner: string, outer: string): boolean {
+  const path = relative(outer, inner);
+  return path === '' || (!path.startsWith('..') && !isAbsolute(path));
+}

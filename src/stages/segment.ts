@@ -1,0 +1,137 @@
+import type { Paragraph, Segmentation, Sentence } from '../types.js';
+import { countWords } from '../text/words.js';
+
+// Words after which a full stop does not end a sentence ("Gen. Faiz", "Nov. 14", "No. 5").
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'cpt', 'sgt', 'cpl', 'adm', 'cmdr',
+  'gov', 'sen', 'rep', 'st', 'jr', 'sr', 'rev', 'hon', 'pres', 'supt', 'insp', 'det', 'no', 'nos', 'vol',
+  'fig', 'op', 'inc', 'ltd', 'co', 'corp', 'bros', 'dept', 'univ', 'assn', 'approx', 'vs', 'etc', 'al',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mt', 'ft', 'rs',
+]);
+
+// Sentence-final punctuation, then any closing quotes or brackets.
+const TERMINATOR = /[.!?…。！？؟۔]+["'”’»)\]]*/g;
+// Full-width terminators end a sentence even with no space after them (Chinese, Japanese).
+const FULL_WIDTH_END = /[。！？]/;
+const ENDS_WITH_TERMINATOR = /[.!?…。！？؟۔:;"'”’»)\]]$/u;
+const STARTS_LOWER_CASE = /^\p{Ll}/u;
+const WHITE_SPACE = /\s/;
+
+interface Line {
+  /** First non-white-space character. */
+  readonly start: number;
+  /** One past the last non-white-space character; equals `start` for a blank line. */
+  readonly end: number;
+}
+
+/**
+ * Splits an article into paragraphs and sentences, with offsets into `text`.
+ *
+ * A paragraph is a line (001's layout, and 002's with blank lines between), except that a line
+ * that does not end a sentence, followed by one that starts in lower case, continues it (hard-wrapped text).
+ * Sentences never cross paragraphs. Everything outside the sentences is white space.
+ */
+export function segment(text: string): Segmentation {
+  const lines = splitLines(text);
+  const paragraphs: Paragraph[] = [];
+  const sentences: Sentence[] = [];
+
+  let open: { start: number; end: number } | undefined;
+  let previousLineBlank = true;
+  const closeParagraph = (): void => {
+    if (open === undefined) return;
+    const firstSentence = sentences.length;
+    splitSentences(text, open.start, open.end, paragraphs.length, sentences);
+    paragraphs.push({ start: open.start, end: open.end, firstSentence, endSentence: sentences.length });
+    open = undefined;
+  };
+
+  for (const line of lines) {
+    if (line.start === line.end) {
+      closeParagraph();
+      previousLineBlank = true;
+      continue;
+    }
+    const continues =
+      open !== undefined &&
+      !previousLineBlank &&
+      !ENDS_WITH_TERMINATOR.test(text.slice(Math.max(open.end - 1, open.start), open.end)) &&
+      STARTS_LOWER_CASE.test(text.slice(line.start, line.start + 2));
+    if (continues && open !== undefined) {
+      open.end = line.end;
+    } else {
+      closeParagraph();
+      open = { start: line.start, end: line.end };
+    }
+    previousLineBlank = false;
+  }
+  closeParagraph();
+
+  return { paragraphs, sentences, lineEnding: detectLineEnding(text) };
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let lineStart = 0;
+  const pushLine = (from: number, to: number): void => {
+    let start = from;
+    let end = to;
+    while (start < end && WHITE_SPACE.test(text[start] ?? '')) start += 1;
+    while (end > start && WHITE_SPACE.test(text[end - 1] ?? '')) end -= 1;
+    lines.push({ start, end });
+  };
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) {
+      pushLine(lineStart, i);
+      if (code === 13 && text.charCodeAt(i + 1) === 10) i += 1;
+      lineStart = i + 1;
+    }
+  }
+  if (lineStart < text.length) pushLine(lineStart, text.length);
+  return lines;
+}
+
+function splitSentences(text: string, start: number, end: number, paragraph: number, into: Sentence[]): void {
+  const pushSentence = (from: number, to: number): void => {
+    into.push({ start: from, end: to, paragraph, words: countWords(text, from, to) });
+  };
+  let sentenceStart = start;
+  const terminator = new RegExp(TERMINATOR.source, 'g');
+  terminator.lastIndex = start;
+  for (let match = terminator.exec(text); match !== null; match = terminator.exec(text)) {
+    const at = match.index;
+    const after = at + match[0].length;
+    if (after >= end) break;
+    if (!endsSentence(text, sentenceStart, at, after, match[0], end)) continue;
+    let next = after;
+    while (next < end && WHITE_SPACE.test(text[next] ?? '')) next += 1;
+    pushSentence(sentenceStart, after);
+    sentenceStart = next;
+    terminator.lastIndex = next;
+  }
+  pushSentence(sentenceStart, end);
+}
+
+function endsSentence(text: string, sentenceStart: number, at: number, after: number, mark: string, end: number): boolean {
+  if (FULL_WIDTH_END.test(mark[0] ?? '')) return true;
+  if (!WHITE_SPACE.test(text[after] ?? '')) return false;
+  let next = after;
+  while (next < end && WHITE_SPACE.test(text[next] ?? '')) next += 1;
+  if (STARTS_LOWER_CASE.test(text.slice(next, next + 2))) return false;
+  if (mark === '.' || mark.startsWith('.') && mark.length > 1 && !mark.startsWith('..')) {
+    // The word before the full stop: an initial ("J."), a dotted abbreviation ("U.S."), or a listed one.
+    let wordStart = at;
+    while (wordStart > sentenceStart && /[\p{L}.]/u.test(text[wordStart - 1] ?? '')) wordStart -= 1;
+    const word = text.slice(wordStart, at);
+    if (/^\p{Lu}$/u.test(word) || word.includes('.') || ABBREVIATIONS.has(word.toLowerCase())) return false;
+  }
+  return true;
+}
+
+function detectLineEnding(text: string): '\n' | '\r\n' | '\r' {
+  const index = text.search(/\r\n|\n|\r/);
+  if (index < 0) return '\n';
+  if (text[index] === '\n') return '\n';
+  return text[index + 1] === '\n' ? '\r\n' : '\r';
+}

@@ -1,0 +1,144 @@
+/**
+ * Domain types shared by every stage. Offsets are UTF-16 code-unit indices into
+ * the article's decoded text (BOM removed), half-open: `[start, end)`.
+ */
+
+/** An article as the core sees it: an id (its path relative to the input root) and its text. */
+export interface SourceArticle {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** A span of an article's text. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A paragraph: trimmed of surrounding white space; its line terminators are not part of it. */
+export interface Paragraph extends Span {
+  /** Index of its first sentence in the article's `sentences`. */
+  readonly firstSentence: number;
+  /** One past the index of its last sentence. */
+  readonly endSentence: number;
+}
+
+/** A sentence inside one paragraph. */
+export interface Sentence extends Span {
+  readonly paragraph: number;
+  readonly words: number;
+}
+
+/** The result of segmenting one article. */
+export interface Segmentation {
+  readonly paragraphs: readonly Paragraph[];
+  readonly sentences: readonly Sentence[];
+  /** The article's first line terminator, used when a marker needs a line of its own. */
+  readonly lineEnding: '\n' | '\r\n' | '\r';
+}
+
+/** Why a paragraph was classed as site chrome. */
+export type ChromeReason = 'built-in list' | 'user list' | 'repeated short line';
+
+/** A problem with one input file. It is data, never an exception. */
+export interface Problem {
+  readonly path: string;
+  readonly code: ProblemCode;
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+}
+
+/**
+ * Closed set of per-file problem codes.
+ * - `E_BINARY`: the file holds NUL bytes; skipped.
+ * - `E_READ`: the file could not be read (vanished, permission, is a directory); skipped.
+ * - `W_NOT_UTF8`: not valid UTF-8; decoded as Windows-1252 and used.
+ */
+export type ProblemCode = 'E_BINARY' | 'E_READ' | 'W_NOT_UTF8';
+
+/** Per-article figures in the report. */
+export interface ArticleReport {
+  readonly path: string;
+  readonly words: number;
+  readonly uniqueWords: number;
+  readonly sharedWords: number;
+  /** 0–100: share of the article's words that stand, verbatim or lightly edited, in another article. */
+  readonly sharedPct: number;
+  readonly chromeWords: number;
+  /** Ids of the blocks this article holds, in reading order. */
+  readonly blocks: readonly string[];
+}
+
+/** A block of text repeated across articles. */
+export interface BlockReport {
+  readonly id: string;
+  readonly label: string;
+  readonly sentences: number;
+  readonly words: number;
+  readonly articles: readonly string[];
+  readonly variants: number;
+  readonly minSimilarity: number;
+}
+
+/** Overlap between two articles; `a` sorts before `b`. */
+export interface PairReport {
+  readonly a: string;
+  readonly b: string;
+  readonly aInB: number;
+  readonly bInA: number;
+}
+
+/** Corpus-wide figures. */
+export interface Totals {
+  readonly articles: number;
+  readonly words: number;
+  readonly uniqueWords: number;
+  readonly sharedWords: number;
+  readonly sharedPct: number;
+  readonly chromeWords: number;
+  readonly blocks: number;
+}
+
+/** The settings that shaped a report, so that a report can be reproduced. */
+export interface ReportSettings {
+  readonly similarity: number;
+  readonly minBlockWords: number;
+  readonly chromeMinArticles: number;
+  readonly shingleSize: number;
+}
+
+/** The report, schema 1. Every field is documented in README.md. */
+export interface Report {
+  readonly schema: 1;
+  readonly settings: ReportSettings;
+  readonly totals: Totals;
+  readonly articles: readonly ArticleReport[];
+  readonly blocks: readonly BlockReport[];
+  readonly pairs: readonly PairReport[];
+  readonly problems: readonly Problem[];
+}
+
+/** A collapsed block as written to `_shared/`. */
+export interface SharedBlockText {
+  readonly id: string;
+  /** The canonical wording: heading (if any) and sentences of the earliest article holding the block. */
+  readonly text: string;
+  /** Wordings that differ from the canonical one, with the articles they stand in; empty when there are none. */
+  readonly variantsText: string;
+}
+
+/** A distinct chrome line that was removed, with how many articles held it. */
+export interface ChromeLine {
+  readonly text: string;
+  readonly reason: ChromeReason;
+  readonly articles: number;
+}
+
+/** Everything the core produces for one corpus. */
+export interface DedupeResult {
+  readonly report: Report;
+  /** Cleaned text per article, in report order. */
+  readonly cleaned: readonly { readonly path: string; readonly text: string }[];
+  readonly shared: readonly SharedBlockText[];
+  readonly chrome: readonly ChromeLine[];
+}
