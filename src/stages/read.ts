@@ -25,7 +25,7 @@ export function decode(bytes: Uint8Array): Decoded {
   if (nul >= 0) return { ok: false, reason: 'binary', at: nul + (bytes.length - body.length) };
   const invalidAt = firstInvalidUtf8(body);
   if (invalidAt < 0) return { ok: true, text: new TextDecoder('utf-8').decode(body), encoding: 'utf-8', invalidAt: -1 };
-  return { ok: true, text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252', invalidAt: invalidAt + (bytes.length - body.length) };
+  return { ok: true, text: decodeWindows1252(body), encoding: 'windows-1252', invalidAt: invalidAt + (bytes.length - body.length) };
 }
 
 /** Reads and decodes one file. Never throws: a failure is a {@link Problem}. */
@@ -73,4 +73,24 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
     i += length;
   }
   return -1;
+}
+
+// WHATWG index-windows-1252 for bytes 0x80–0x9F; every other byte is its own code point.
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+/**
+ * Decodes Windows-1252. Not `new TextDecoder('windows-1252')`: since Node 20.18.3 that decodes
+ * as Latin-1 and turns curly quotes into control characters (nodejs/node#60888).
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const chunks: string[] = [];
+  const CHUNK = 8192;
+  for (let from = 0; from < bytes.length; from += CHUNK) {
+    const codes = Array.from(bytes.subarray(from, from + CHUNK), (byte) => (byte >= 0x80 && byte <= 0x9f ? (WINDOWS_1252_HIGH[byte - 0x80] ?? byte) : byte));
+    chunks.push(String.fromCharCode(...codes));
+  }
+  return chunks.join('');
 }

@@ -1,0 +1,47 @@
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SourceArticle } from '../src/types.js';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const CORPUS = join(ROOT, 'corpus');
+
+/** The five seed articles, read as the read stage would (they are plain UTF-8). */
+export function corpusArticles(): SourceArticle[] {
+  return readdirSync(CORPUS)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => ({ path: name, text: readFileSync(join(CORPUS, name), 'utf8') }));
+}
+
+/** One seed article by its number ("000" … "004"). */
+export function seed(number: string): SourceArticle {
+  const article = corpusArticles().find((candidate) => candidate.path.startsWith(`${number}_`));
+  if (article === undefined) throw new Error(`no seed article ${number}`);
+  return article;
+}
+
+/** A fresh temporary directory. */
+export function temporaryDirectory(): string {
+  return mkdtempSync(join(tmpdir(), 'newsdedup-test-'));
+}
+
+/** Captured output of an in-process CLI run. */
+export function captureIo(cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  return {
+    io: {
+      cwd,
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: (text: string) => (stderr += text) },
+    },
+    get stdout() {
+      return stdout;
+    },
+    get stderr() {
+      return stderr;
+    },
+  };
+}

@@ -1,0 +1,176 @@
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/main.js';
+import type { Report } from '../src/types.js';
+import { captureIo, CORPUS, seed, temporaryDirectory } from './helpers.js';
+
+/** A scratch directory holding a copy of corpus/ as `corpus/`. */
+function workspace(): string {
+  const directory = temporaryDirectory();
+  cpSync(CORPUS, join(directory, 'corpus'), { recursive: true });
+  return directory;
+}
+
+async function run(cwd: string, ...argv: string[]) {
+  const captured = captureIo(cwd);
+  const code = await main(argv, captured.io);
+  return { code, stdout: captured.stdout, stderr: captured.stderr };
+}
+
+function digest(directory: string): string {
+  const hash = createHash('sha256');
+  for (const name of readdirSync(directory, { recursive: true }).map(String).sort()) {
+    const path = join(directory, name);
+    hash.update(name);
+    if (!existsSync(path) || readdirSync(directory).length === 0) continue;
+    try {
+      hash.update(readFileSync(path));
+    } catch {
+      // a directory
+    }
+  }
+  return hash.digest('hex');
+}
+
+describe('main: clean', () => {
+  it('cleans corpus/ into --out, prints the table, and leaves the inputs untouched', async () => {
+    const cwd = workspace();
+    const before = digest(join(cwd, 'corpus'));
+    const { code, stdout, stderr } = await run(cwd, 'clean', 'corpus', '--out', 'cleaned');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^5 articles, 3444 words: /);
+    expect(stdout).toContain('Pak-Afghan relations');
+    expect(stderr).toContain('wrote 5 cleaned articles');
+    const written = readdirSync(join(cwd, 'cleaned'));
+    expect(written).toEqual(expect.arrayContaining(['000_0c4b9f5ff617bffb.txt', '004_369858f5ca9101d7.txt', '_shared', '_chrome.txt', 'report.json']));
+    const report = JSON.parse(readFileSync(join(cwd, 'cleaned', 'report.json'), 'utf8')) as Report;
+    expect(report.schema).toBe(1);
+    for (const block of report.blocks) expect(existsSync(join(cwd, 'cleaned', '_shared', `${block.id}.txt`))).toBe(true);
+    expect(digest(join(cwd, 'corpus'))).toBe(before);
+  });
+
+  it('replaces an earlier output wholly, so no stale file survives', async () => {
+    const cwd = workspace();
+    mkdirSync(join(cwd, 'cleaned'));
+    writeFileSync(join(cwd, 'cleaned', 'stale.txt'), 'from an older run');
+    expect((await run(cwd, 'clean', 'corpus', '--out', 'cleaned')).code).toBe(0);
+    expect(existsSync(join(cwd, 'cleaned', 'stale.txt'))).toBe(false);
+    expect(readdirSync(cwd).sort()).toEqual(['cleaned', 'corpus']);
+  });
+
+  it('leaves markers out with --no-markers', async () => {
+    const cwd = workspace();
+    await run(cwd, 'clean', 'corpus', '--out', 'cleaned', '--no-markers');
+    const text = readFileSync(join(cwd, 'cleaned', '001_8471bf5c255b87a9.txt'), 'utf8');
+    expect(text).not.toContain('[shared block');
+    expect(text).not.toContain('Pakistan has demanded that the rulers in Kabul');
+  });
+
+  it('removes the lines of a --chrome file, exact or as a pattern', async () => {
+    const cwd = workspace();
+    writeFileSync(join(cwd, 'chrome.txt'), '# site chrome\nCross border terrorism has become intolerable : Khwaja Asif\n/^\\s*date \\d{4}/\n');
+    const { code } = await run(cwd, 'clean', 'corpus', '--out', 'cleaned', '--chrome', 'chrome.txt');
+    expect(code).toBe(0);
+    expect(readFileSync(join(cwd, 'cleaned', '003_f35d691d0a92c864.txt'), 'utf8')).not.toContain('Cross border terrorism has become intolerable');
+    expect(readFileSync(join(cwd, 'cleaned', '004_369858f5ca9101d7.txt'), 'utf8')).not.toContain('date 2024-06-30');
+  });
+
+  it.each([
+    ['an --out equal to the input', ['clean', 'corpus', '--out', 'corpus'], /Refusing --out `corpus`/],
+    ['an --out inside the input', ['clean', 'corpus', '--out', 'corpus/cleaned'], /inside the input/],
+    ['an --out that holds the input', ['clean', 'corpus/000_0c4b9f5ff617bffb.txt', '--out', '.'], /holds the input/],
+    ['a missing --out', ['clean', 'corpus'], /clean needs --out DIR/],
+    ['an input that matches no file', ['report', 'nothing/*.txt'], /Input `nothing\/\*\.txt` matches no file/],
+    ['a path that does not exist', ['report', 'no-such-dir'], /Cannot read `no-such-dir`: no such file or directory/],
+    ['an unknown flag', ['report', 'corpus', '--fast'], /Unknown option '--fast'/],
+    ['a bad number', ['report', 'corpus', '--similarity', 'high'], /--similarity takes a number; got `high`/],
+    ['a number out of range', ['report', 'corpus', '--similarity', '1.5'], /similarity must be a number above 0 and at most 1/],
+    ['an unknown format', ['report', 'corpus', '--format', 'xml'], /--format must be one of table, json, csv, md/],
+    ['an unknown command', ['tidy', 'corpus'], /Unknown command `tidy`/],
+  ])('exits 2 with one line and no stack trace for %s', async (_, argv, message) => {
+    const cwd = workspace();
+    const before = digest(join(cwd, 'corpus'));
+    const { code, stdout, stderr } = await run(cwd, ...argv);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(digest(join(cwd, 'corpus'))).toBe(before);
+  });
+});
+
+describe('main: bad input files', () => {
+  it('skips a binary file with a problem, cleans the rest, and exits 1', async () => {
+    const cwd = workspace();
+    writeFileSync(join(cwd, 'corpus', 'photo.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]));
+    const { code, stderr } = await run(cwd, 'clean', 'corpus', '--out', 'cleaned');
+    expect(code).toBe(1);
+    expect(stderr).toContain('newsdedup: error: Cannot use `photo.txt`: a NUL byte at byte 8 means it is binary, not text; skipped.');
+    const report = JSON.parse(readFileSync(join(cwd, 'cleaned', 'report.json'), 'utf8')) as Report;
+    expect(report.problems).toEqual([expect.objectContaining({ path: 'photo.txt', code: 'E_BINARY' })]);
+    expect(report.articles).toHaveLength(5);
+    expect(existsSync(join(cwd, 'cleaned', 'photo.txt'))).toBe(false);
+  });
+
+  it('decodes a Windows-1252 file with a warning and exits 0', async () => {
+    const cwd = workspace();
+    writeFileSync(join(cwd, 'corpus', 'latin.txt'), Buffer.from('Caf\xe9 owners \x93protest\x94 in Lahore.\n', 'latin1'));
+    const { code, stderr } = await run(cwd, 'clean', 'corpus', '--out', 'cleaned');
+    expect(code).toBe(0);
+    expect(stderr).toContain('warning: `latin.txt` is not valid UTF-8 at byte 3; decoded as Windows-1252.');
+    expect(readFileSync(join(cwd, 'cleaned', 'latin.txt'), 'utf8')).toBe('Café owners “protest” in Lahore.\n');
+  });
+
+  it('strips a UTF-8 BOM and keeps CRLF line endings', async () => {
+    const cwd = workspace();
+    const crlf = 'Cotton prices rise\r\n\r\nCotton prices in Multan rose for a third week on Friday.\r\nGinners blamed the floods.\r\n';
+    writeFileSync(join(cwd, 'corpus', 'windows.txt'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(crlf)]));
+    await run(cwd, 'clean', 'corpus', '--out', 'cleaned');
+    expect(readFileSync(join(cwd, 'cleaned', 'windows.txt')).equals(Buffer.from(crlf))).toBe(true);
+  });
+
+  it('counts an empty file as an article with 0 words', async () => {
+    const cwd = workspace();
+    writeFileSync(join(cwd, 'corpus', 'empty.txt'), '');
+    const { code, stdout } = await run(cwd, 'report', 'corpus', '--format', 'json');
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as Report).articles.find((a) => a.path === 'empty.txt')).toMatchObject({ words: 0, sharedPct: 0 });
+  });
+});
+
+describe('main: inputs', () => {
+  it('takes globs, with ids relative to the glob base', async () => {
+    const cwd = workspace();
+    const { stdout } = await run(cwd, 'report', 'corpus/00[34]_*.txt', '--format', 'json');
+    expect((JSON.parse(stdout) as Report).articles.map((a) => a.path)).toEqual(['003_f35d691d0a92c864.txt', '004_369858f5ca9101d7.txt']);
+  });
+
+  it('finds .txt and .md files in nested folders, with names in any script', async () => {
+    const cwd = temporaryDirectory();
+    mkdirSync(join(cwd, 'news', '2024 06', 'урду'), { recursive: true });
+    writeFileSync(join(cwd, 'news', '2024 06', 'урду', 'خبر.md'), seed('003').text);
+    writeFileSync(join(cwd, 'news', 'top.txt'), seed('004').text);
+    writeFileSync(join(cwd, 'news', 'notes.json'), '{}');
+    const { stdout } = await run(cwd, 'report', 'news', '--format', 'json');
+    expect((JSON.parse(stdout) as Report).articles.map((a) => a.path)).toEqual(['2024 06/урду/خبر.md', 'top.txt']);
+  });
+
+  it('names articles from several roots by their path from the common folder', async () => {
+    const cwd = workspace();
+    mkdirSync(join(cwd, 'more'));
+    writeFileSync(join(cwd, 'more', '000_0c4b9f5ff617bffb.txt'), seed('000').text);
+    const { stdout } = await run(cwd, 'report', 'corpus', 'more', '--format', 'json');
+    const report = JSON.parse(stdout) as Report;
+    expect(report.articles.map((a) => a.path)).toContain('more/000_0c4b9f5ff617bffb.txt');
+    expect(report.articles.find((a) => a.path === 'more/000_0c4b9f5ff617bffb.txt')?.sharedPct).toBe(100);
+  });
+
+  it('prints help and the version on stdout', async () => {
+    const cwd = temporaryDirectory();
+    expect((await run(cwd, '--help')).stdout).toContain('newsdedup clean <inputs...> --out DIR');
+    expect((await run(cwd, '--version')).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});

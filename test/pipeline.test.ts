@@ -1,0 +1,142 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dedupe } from '../src/pipeline.js';
+import { corpusArticles, seed } from './helpers.js';
+
+const result = dedupe(corpusArticles());
+const article = (number: string) => result.report.articles.find((a) => a.path.startsWith(`${number}_`))!;
+const cleaned = (number: string) => result.cleaned.find((a) => a.path.startsWith(`${number}_`))!.text;
+/** Cleaned text without marker lines (a marker quotes its block's label). */
+const kept = (number: string) => cleaned(number).split('\n').filter((line) => !line.startsWith('[shared block ')).join('\n');
+const background = result.report.blocks.find((block) => block.label === 'Pak-Afghan relations');
+
+describe('dedupe on corpus/', () => {
+  it('finds the "Pak-Afghan relations" background as one block across 000, 001 and 002', () => {
+    expect(background).toBeDefined();
+    expect(background!.articles.map((path) => path.slice(0, 3))).toEqual(['000', '001', '002']);
+    expect(background!.sentences).toBe(11);
+    for (const number of ['000', '001', '002']) expect(article(number).blocks).toContain(background!.id);
+  });
+
+  it('counts the lightly edited TTP sentence as the same sentence, as a second wording', () => {
+    expect(background!.variants).toBe(2);
+    expect(background!.minSimilarity).toBeGreaterThan(0.9);
+    expect(background!.minSimilarity).toBeLessThan(1);
+    const variants = result.shared.find((block) => block.id === background!.id)!.variantsText;
+    expect(variants).toContain('banned terrorist Tehreek-i-Taliban Pakistan (TTP) group remains');
+  });
+
+  it('takes the heading with the block, from its own line in 001 and inline in 000', () => {
+    expect(kept('001')).not.toContain('Pak-Afghan relations');
+    expect(kept('000')).not.toContain('Pak-Afghan relations');
+    expect(cleaned('000')).toContain('“earlier and continue to be addressed today”.\n[shared block');
+    const canonical = result.shared.find((block) => block.id === background!.id)!.text;
+    expect(canonical.startsWith('Pak-Afghan relations\nPakistan’s bilateral relations')).toBe(true);
+    expect(canonical.match(/Pak-Afghan relations/g)).toHaveLength(1);
+  });
+
+  it('collapses "Last week, the Foreign Office said…", which only 001 and 002 share', () => {
+    const lastWeek = result.report.blocks.find((block) => block.label.startsWith('Last week, the Foreign Office said'));
+    expect(lastWeek?.articles.map((path) => path.slice(0, 3))).toEqual(['001', '002']);
+    expect(kept('001')).not.toContain('Last week, the Foreign Office said');
+    expect(kept('002')).not.toContain('Last week, the Foreign Office said');
+  });
+
+  it('keeps both paraphrased "bombed Khost province" sentences', () => {
+    expect(cleaned('001')).toContain('he said that Pakistan had “bombed” Khost province');
+    expect(cleaned('002')).toContain('Afghan Taliban Spokesperson wrote Pakistan had “bombed” Afghanistan\'s Khost province');
+  });
+
+  it('removes site chrome and counts it as chrome', () => {
+    for (const line of ['Post a Comment', 'Previous Post Next Post', 'Leave A Reply', 'Your email address will not be published.']) {
+      expect(result.cleaned.every((a) => !a.text.includes(line))).toBe(true);
+      expect(result.chrome.map((chrome) => chrome.text)).toContain(line);
+    }
+    expect(article('002').chromeWords).toBe(7);
+    expect(article('003').chromeWords).toBe(10);
+  });
+
+  it('leaves 003 and 004 whole apart from chrome, and keeps titles and the date line', () => {
+    expect(article('003').sharedPct).toBe(0);
+    expect(article('004').sharedPct).toBe(0);
+    expect(cleaned('004')).toBe(seed('004').text);
+    expect(cleaned('003')).toBe(seed('003').text.slice(0, seed('003').text.indexOf('Leave A Reply')).trimEnd() + '\n');
+    expect(cleaned('004')).toContain('date 2024-06-30');
+    expect(cleaned('002').startsWith('Pakistan refutes allegations by Afghan Taliban of Pakistani airstrikes')).toBe(true);
+  });
+
+  it('puts 000, whose background makes up about half of it, over 50% and the others under', () => {
+    expect(article('000').sharedPct).toBeGreaterThan(50);
+    expect(article('000').sharedPct).toBeLessThan(65);
+    for (const number of ['001', '002', '003', '004']) expect(article(number).sharedPct).toBeLessThan(50);
+  });
+
+  it('keeps every unique sentence byte for byte and writes every shared sentence exactly once', () => {
+    const sharedText = result.shared.map((block) => block.text).join('\n');
+    for (const source of corpusArticles()) {
+      const out = result.cleaned.find((a) => a.path === source.path)!.text;
+      // What is kept is original bytes: every kept line is a substring of the source.
+      for (const line of out.split('\n')) if (!line.startsWith('[shared block ')) expect(source.text).toContain(line);
+    }
+    const canonical = 'Pakistan has demanded that the rulers in Kabul take action to stop cross-border terrorism';
+    expect(sharedText.split(canonical)).toHaveLength(2);
+    expect(result.cleaned.every((a) => !a.text.includes(canonical))).toBe(true);
+  });
+
+  it('reports pairs both ways, only for pairs that share text', () => {
+    expect(result.report.pairs.map((pair) => `${pair.a.slice(0, 3)}-${pair.b.slice(0, 3)}`)).toEqual(['000-001', '000-002', '001-002']);
+    const pair = result.report.pairs[0]!;
+    expect(pair.aInB).toBeGreaterThan(pair.bInA);
+  });
+
+  it('adds the words up', () => {
+    for (const a of result.report.articles) expect(a.uniqueWords + a.sharedWords + a.chromeWords).toBe(a.words);
+    expect(result.report.totals.words).toBe(result.report.articles.reduce((sum, a) => sum + a.words, 0));
+  });
+});
+
+describe('dedupe on edge cases', () => {
+  it('reports two identical files as 100% shared, with their text once in _shared', () => {
+    const text = seed('004').text;
+    const twins = dedupe([{ path: 'a.txt', text }, { path: 'b.txt', text }]);
+    expect(twins.report.articles.map((a) => a.sharedPct)).toEqual([100, 100]);
+    expect(twins.shared).toHaveLength(1);
+    expect(twins.shared[0]!.text).toContain('date 2024-06-30');
+  });
+
+  it('takes an empty or white-space-only file as an article with 0 words', () => {
+    const empty = dedupe([{ path: 'empty.txt', text: '' }, { path: 'blank.txt', text: ' \n\n\t' }, seed('003')]);
+    expect(empty.report.articles.filter((a) => a.words === 0).map((a) => a.path)).toEqual(['blank.txt', 'empty.txt']);
+    expect(empty.report.articles.find((a) => a.path === 'empty.txt')!.sharedPct).toBe(0);
+  });
+
+  it('does not take a short repeated sentence for a block', () => {
+    const short = dedupe([
+      { path: 'a.txt', text: 'One story about ports.\n\nHe said so.' },
+      { path: 'b.txt', text: 'Another story about rail.\n\nHe said so.' },
+    ]);
+    expect(short.report.blocks).toEqual([]);
+  });
+
+  it('takes a short line repeated across many articles as chrome, but not across two', () => {
+    const stories = [
+      'Port traffic in Karachi rose sharply during the spring.',
+      'Rail freight between Lahore and Peshawar resumed on Monday.',
+      'Road tolls on the motorway will double next month, officials said.',
+      'Airlines cancelled dozens of flights as fog covered Punjab.',
+    ].map((story, i) => ({ path: `${i}.txt`, text: `${story}\n\nShare on Mastodon now\n` }));
+    expect(dedupe(stories).chrome).toEqual([{ text: 'Share on Mastodon now', reason: 'repeated short line', articles: 4 }]);
+    expect(dedupe(stories.slice(0, 2)).chrome).toEqual([]);
+  });
+
+  it('gives the same bytes for any order of the input articles', () => {
+    const articles = corpusArticles();
+    const expected = JSON.stringify(dedupe(articles));
+    fc.assert(
+      fc.property(fc.shuffledSubarray(articles, { minLength: articles.length }), (shuffled) => {
+        expect(JSON.stringify(dedupe(shuffled))).toBe(expected);
+      }),
+      { numRuns: 12 },
+    );
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { dedupe } from '../../src/pipeline.js';
+import { formatReport } from '../../src/report/formats.js';
+import { corpusArticles } from '../helpers.js';
+
+const { report } = dedupe(corpusArticles());
+
+describe('formatReport', () => {
+  it('json parses back to the report', () => {
+    expect(JSON.parse(formatReport(report, 'json'))).toEqual(report);
+  });
+
+  it('csv has a header and one row per article, with quoted fields where needed', () => {
+    const rows = formatReport(report, 'csv').trimEnd().split('\r\n');
+    expect(rows[0]).toBe('path,words,uniqueWords,sharedWords,sharedPct,chromeWords,blocks');
+    expect(rows).toHaveLength(report.articles.length + 1);
+    const first = rows[1]!.split(',');
+    expect(first[0]).toBe(report.articles[0]!.path);
+    expect(Number(first[4])).toBe(report.articles[0]!.sharedPct);
+    expect(first[6]!.split(' ')).toEqual(report.articles[0]!.blocks);
+  });
+
+  it('md has a table row per article and per block', () => {
+    const md = formatReport(report, 'md');
+    expect(md).toContain('| article | words | unique | shared | shared % | chrome | blocks |');
+    for (const article of report.articles) expect(md).toContain(`| ${article.path} | ${article.words} |`);
+    for (const block of report.blocks) expect(md).toContain(`| \`${block.id}\` |`);
+  });
+
+  it('table opens with the totals and lists every article, block and pair', () => {
+    const table = formatReport(report, 'table');
+    expect(table.split('\n')[0]).toBe(`5 articles, ${report.totals.words} words: ${report.totals.sharedPct.toFixed(1)}% shared in ${report.blocks.length} blocks, ${report.totals.chromeWords} words of chrome removed.`);
+    for (const article of report.articles) expect(table).toContain(article.path);
+    for (const block of report.blocks) expect(table).toContain(block.id);
+    expect(table).toContain('Pairs that share text');
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { FingerprintCounts } from '../../src/stages/count.js';
+
+describe('FingerprintCounts', () => {
+  it('counts distinct articles and keeps the first holder', () => {
+    const counts = new FingerprintCounts();
+    counts.add(42, 0, 7);
+    counts.add(42, 0, 8);
+    counts.add(42, 3, 90);
+    expect(counts.documentFrequency(42)).toBe(2);
+    expect(counts.firstHolder(42)).toBe(7);
+    expect(counts.documentFrequency(43)).toBe(0);
+    expect(counts.firstHolder(43)).toBe(-1);
+  });
+
+  it('keeps every count when it grows far past its first capacity, the zero hash included', () => {
+    const counts = new FingerprintCounts(4);
+    for (let article = 0; article < 3; article += 1) {
+      for (let hash = 0; hash < 5000; hash += 1) counts.add(Math.imul(hash, 2654435761) >>> 0, article, article * 10_000 + hash);
+    }
+    expect(counts.size).toBe(5000);
+    expect(counts.documentFrequency(0)).toBe(3);
+    expect(counts.documentFrequency(Math.imul(4999, 2654435761) >>> 0)).toBe(3);
+    expect(counts.firstHolder(Math.imul(4999, 2654435761) >>> 0)).toBe(4999);
+  });
+});

@@ -1,0 +1,51 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decode, firstInvalidUtf8, read } from '../../src/stages/read.js';
+import { temporaryDirectory } from '../helpers.js';
+
+const bytes = (...values: number[]) => Uint8Array.from(values);
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+describe('decode', () => {
+  it('strips a UTF-8 byte-order mark', () => {
+    expect(decode(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('Pakistan’s')]))).toMatchObject({ ok: true, text: 'Pakistan’s', encoding: 'utf-8' });
+  });
+
+  it('decodes UTF-16 with either byte order by its mark', () => {
+    const little = Uint8Array.from([0xff, 0xfe, ...Buffer.from('Kabul', 'utf16le')]);
+    const big = Uint8Array.from([0xfe, 0xff, ...Buffer.from('Kabul', 'utf16le').swap16()]);
+    expect(decode(little)).toMatchObject({ ok: true, text: 'Kabul', encoding: 'utf-16le' });
+    expect(decode(big)).toMatchObject({ ok: true, text: 'Kabul', encoding: 'utf-16be' });
+  });
+
+  it('reads bytes that are not UTF-8 as Windows-1252 and says where UTF-8 failed', () => {
+    // "Café “quoted”" in Windows-1252.
+    const decoded = decode(bytes(0x43, 0x61, 0x66, 0xe9, 0x20, 0x93, 0x71, 0x94));
+    expect(decoded).toMatchObject({ ok: true, text: 'Café “q”', encoding: 'windows-1252', invalidAt: 3 });
+  });
+
+  it('calls a file with a NUL byte binary', () => {
+    expect(decode(bytes(0x89, 0x50, 0x4e, 0x47, 0x00, 0x01))).toEqual({ ok: false, reason: 'binary', at: 4 });
+  });
+
+  it('finds the first byte that breaks UTF-8, and none in valid text', () => {
+    expect(firstInvalidUtf8(utf8('Islamabad’s “talks” 中国 😀'))).toBe(-1);
+    expect(firstInvalidUtf8(bytes(0x61, 0xc0, 0x80))).toBe(1); // overlong
+    expect(firstInvalidUtf8(bytes(0x61, 0x62, 0xe2, 0x80))).toBe(2); // truncated
+    expect(firstInvalidUtf8(bytes(0xed, 0xa0, 0x80))).toBe(0); // surrogate
+  });
+});
+
+describe('read', () => {
+  it('reports a file that vanished after listing as a problem, not an exception', async () => {
+    const outcome = await read({ absolute: join(temporaryDirectory(), 'gone.txt'), path: 'gone.txt' });
+    expect(outcome).toMatchObject({ ok: false, problem: { path: 'gone.txt', code: 'E_READ', severity: 'error' } });
+  });
+
+  it('gives an empty file as an article with no text', async () => {
+    const directory = temporaryDirectory();
+    writeFileSync(join(directory, 'empty.txt'), '');
+    expect(await read({ absolute: join(directory, 'empty.txt'), path: 'empty.txt' })).toEqual({ ok: true, article: { path: 'empty.txt', text: '' }, warning: undefined });
+  });
+});

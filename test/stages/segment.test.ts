@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { segment } from '../../src/stages/segment.js';
+import { seed } from '../helpers.js';
+
+const sentencesOf = (text: string) => segment(text).sentences.map((s) => text.slice(s.start, s.end));
+
+describe('segment', () => {
+  it('finds one title and one long body paragraph in 000', () => {
+    const { text } = seed('000');
+    const { paragraphs } = segment(text);
+    expect(paragraphs).toHaveLength(2);
+    expect(text.slice(paragraphs[1]!.start, paragraphs[1]!.start + 34)).toBe('Defence Minister Khawaja Asif on T');
+  });
+
+  it('takes each line of 001 as a paragraph, and the heading line as its own', () => {
+    const { text } = seed('001');
+    const paragraphs = segment(text).paragraphs.map((p) => text.slice(p.start, p.end));
+    expect(paragraphs).toContain('Pak-Afghan relations');
+    expect(paragraphs).toHaveLength(text.trim().split('\n').length);
+  });
+
+  it('takes blank-line-separated paragraphs of 002 and keeps site chrome lines apart', () => {
+    const { text } = seed('002');
+    const paragraphs = segment(text).paragraphs.map((p) => text.slice(p.start, p.end));
+    expect(paragraphs.slice(-2)).toEqual(['Post a Comment', 'Previous Post Next Post']);
+  });
+
+  it('splits sentences at full stops but not after abbreviations or initials', () => {
+    expect(sentencesOf('Gen. Faiz met Mr. J. Smith in the U.S. on Monday. Talks failed. “It is over,” he said.')).toEqual([
+      'Gen. Faiz met Mr. J. Smith in the U.S. on Monday.',
+      'Talks failed.',
+      '“It is over,” he said.',
+    ]);
+  });
+
+  it('does not split before a lower-case word or inside a number', () => {
+    expect(sentencesOf('Profits rose 1.13bn. but analysts were unmoved. Next.')).toEqual(['Profits rose 1.13bn. but analysts were unmoved.', 'Next.']);
+  });
+
+  it('ends a sentence after closing quotes', () => {
+    expect(sentencesOf('He said: “We are done.” The talks ended.')).toEqual(['He said: “We are done.”', 'The talks ended.']);
+  });
+
+  it('splits Chinese at full-width stops with no spaces', () => {
+    expect(sentencesOf('今天下雨了。我们在家。')).toEqual(['今天下雨了。', '我们在家。']);
+  });
+
+  it('joins a hard-wrapped line that continues in lower case', () => {
+    const text = 'The talks between the two\nsides failed on Monday.\n\nNext paragraph.';
+    expect(segment(text).paragraphs.map((p) => text.slice(p.start, p.end))).toEqual(['The talks between the two\nsides failed on Monday.', 'Next paragraph.']);
+  });
+
+  it('reports CRLF line endings', () => {
+    expect(segment('a line\r\nanother\r\n').lineEnding).toBe('\r\n');
+    expect(segment('one line').lineEnding).toBe('\n');
+  });
+
+  it('finds nothing in empty or white-space text', () => {
+    expect(segment('')).toMatchObject({ paragraphs: [], sentences: [] });
+    expect(segment(' \n\t\r\n ')).toMatchObject({ paragraphs: [], sentences: [] });
+  });
+
+  it('counts words, with Han characters as words and inner hyphens kept', () => {
+    const text = 'Tehreek-i-Taliban Pakistan’s 1.13bn (TTP) — 中国';
+    expect(segment(text).sentences[0]?.words).toBe(6);
+  });
+
+  it('covers any input exactly: sentences in order, inside paragraphs, and only white space outside them', () => {
+    const pieces = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 12 }),
+      fc.constantFrom('. ', '.\n', '\n\n', '\r\n', ' Mr. ', '? ', '。', '” ', 'U.S. ', '  ', '\u00a0', 'word', 'Word'),
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }).map((parts) => parts.join('')), (text) => {
+        const { paragraphs, sentences } = segment(text);
+        let cursor = 0;
+        for (const sentence of sentences) {
+          expect(sentence.start).toBeGreaterThanOrEqual(cursor);
+          expect(sentence.end).toBeGreaterThan(sentence.start);
+          expect(text.slice(cursor, sentence.start).trim()).toBe('');
+          const paragraph = paragraphs[sentence.paragraph]!;
+          expect(sentence.start).toBeGreaterThanOrEqual(paragraph.start);
+          expect(sentence.end).toBeLessThanOrEqual(paragraph.end);
+          cursor = sentence.end;
+        }
+        expect(text.slice(cursor).trim()).toBe('');
+        // Each sentence is trimmed, so kept text is always the original bytes.
+        for (const sentence of sentences) expect(text.slice(sentence.start, sentence.end)).toBe(text.slice(sentence.start, sentence.end).trim());
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
