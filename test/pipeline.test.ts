@@ -110,6 +110,17 @@ describe('dedupe on edge cases', () => {
     expect(empty.report.articles.find((a) => a.path === 'empty.txt')!.sharedPct).toBe(0);
   });
 
+  it('does not take a lead run into a matched sentence for a heading unless another article heads the block with it', () => {
+    const body = 'the port handled a record volume of containers last year as trade with Central Asia grew, officials said on Monday.';
+    const result = dedupe([
+      { path: 'a.txt', text: `Port title one\n\nIt began quietly. They said ${body}` },
+      { path: 'b.txt', text: `Port title two\n\nSomething else entirely happened here today. ${body[0]!.toUpperCase()}${body.slice(1)}` },
+    ]);
+    expect(result.report.blocks).toHaveLength(1);
+    expect(result.report.blocks[0]!.label).toBe('the port handled a record volume of containers…');
+    expect(result.cleaned[0]!.text).toContain('It began quietly. They said\n[shared block');
+  });
+
   it('does not take a short repeated sentence for a block', () => {
     const short = dedupe([
       { path: 'a.txt', text: 'One story about ports.\n\nHe said so.' },

@@ -189,22 +189,41 @@ export function assemble(
     }
   }
 
-  // Occurrences, with headings.
-  const occurrences: Occurrence[][] = runs.map((articleRuns, articleIndex) => {
+  // Occurrences, with headings. A heading on its own line right before a block is taken as it is;
+  // an unmatched lead run into the first sentence ("Pak-Afghan relations Pakistan’s …", but also
+  // "They …") is a heading only when the same words head the block in another article too.
+  const drafted = runs.map((articleRuns, articleIndex) => {
     const article = articles[articleIndex];
     if (article === undefined) return [];
-    const found: Occurrence[] = [];
-    for (const run of articleRuns) {
+    return articleRuns.flatMap((run) => {
       const block = blockOf(run.sentences[0] ?? -1);
-      if (block === undefined) continue;
+      if (block === undefined) return [];
+      const first = run.sentences[0] ?? 0;
+      const candidate = findHeading(article, first - base(articleIndex), matches.bodyStart[first] ?? -1, (s) => inBlock.has(base(articleIndex) + s));
+      const key = candidate === undefined ? undefined : normalizeForComparison(article.text.slice(candidate.span.start, candidate.span.end));
+      return [{ run, block, candidate, key }];
+    });
+  });
+  const headingVotes = new Map<string, Set<number>>();
+  drafted.forEach((list, articleIndex) => {
+    for (const { block, key } of list) {
+      if (key === undefined) continue;
+      const voters = headingVotes.get(`${block}\u0000${key}`) ?? new Set<number>();
+      voters.add(articleIndex);
+      headingVotes.set(`${block}\u0000${key}`, voters);
+    }
+  });
+  const occurrences: Occurrence[][] = drafted.map((list, articleIndex) => {
+    const article = articles[articleIndex];
+    if (article === undefined) return [];
+    return list.map(({ run, block, candidate, key }) => {
+      const confirmed = candidate !== undefined && (candidate.kind === 'line' || (headingVotes.get(`${block}\u0000${key ?? ''}`)?.size ?? 0) >= 2);
+      const heading = confirmed ? candidate.span : undefined;
       const first = run.sentences[0] ?? 0;
       const last = run.sentences[run.sentences.length - 1] ?? first;
-      const heading = findHeading(article, first - base(articleIndex), matches.bodyStart[first] ?? -1, (s) => inBlock.has(base(articleIndex) + s));
-      const bodyStart = bodySpan(first).start;
       const words = run.sentences.reduce((sum, id) => sum + bodyWords(id), 0) + (heading === undefined ? 0 : countWords(article.text, heading.start, heading.end));
-      found.push({ block, sentences: run.sentences, heading, start: heading?.start ?? bodyStart, end: bodySpan(last).end, words });
-    }
-    return found;
+      return { block, sentences: run.sentences, heading, start: heading?.start ?? bodySpan(first).start, end: bodySpan(last).end, words };
+    });
   });
 
   const blocks: Block[] = kept.map((draft, index) => {
@@ -229,7 +248,7 @@ export function assemble(
       });
     });
     const distinct = [...new Set(wordings.map((wording) => normalizeForComparison(wording.join('\n'))))];
-    const label = heading ?? firstWords(normalizeSpaces(draft.canonical.map(bodyText).join(' ')), LABEL_WORDS);
+    const label = heading ?? firstWords(normalizeSpaces(bodyText(draft.canonical[0] ?? -1)), LABEL_WORDS);
     const id = blockId(distinct[0] ?? '');
     return {
       id,
@@ -269,13 +288,18 @@ function sharedClusters(matches: Matches): Map<number, number[]> {
  * A block's heading in one article: an inline lead split off its first sentence, or a short
  * heading-like line right before it. The article's first paragraph is its title and never a heading.
  */
-function findHeading(article: AssembleArticle, firstSentence: number, bodyStart: number, isShared: (sentence: number) => boolean): Span | undefined {
+function findHeading(
+  article: AssembleArticle,
+  firstSentence: number,
+  bodyStart: number,
+  isShared: (sentence: number) => boolean,
+): { span: Span; kind: 'inline' | 'line' } | undefined {
   const { sentences, paragraphs } = article.segmentation;
   const sentence = sentences[firstSentence];
   if (sentence === undefined) return undefined;
   if (bodyStart >= 0) {
-    const lead = { start: sentence.start, end: trimEnd(article.text, sentence.start, bodyStart) };
-    return isHeadingLike(article.text.slice(lead.start, lead.end)) ? lead : undefined;
+    const span = { start: sentence.start, end: trimEnd(article.text, sentence.start, bodyStart) };
+    return isHeadingLike(article.text.slice(span.start, span.end)) ? { span, kind: 'inline' } : undefined;
   }
   const paragraph = paragraphs[sentence.paragraph];
   if (paragraph === undefined || paragraph.firstSentence !== firstSentence) return undefined;
@@ -284,7 +308,8 @@ function findHeading(article: AssembleArticle, firstSentence: number, bodyStart:
   const candidate = paragraphs[previous];
   if (previous < 1 || candidate === undefined || candidate.endSentence - candidate.firstSentence !== 1) return undefined;
   if (isShared(candidate.firstSentence)) return undefined;
-  return isHeadingLike(article.text.slice(candidate.start, candidate.end)) ? { start: candidate.start, end: candidate.end } : undefined;
+  const span = { start: candidate.start, end: candidate.end };
+  return isHeadingLike(article.text.slice(span.start, span.end)) ? { span, kind: 'line' } : undefined;
 }
 
 /** A short line that reads like a heading: no sentence-final punctuation, not starting in lower case. */
