@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
@@ -19,17 +19,13 @@ async function run(cwd: string, ...argv: string[]) {
   return { code, stdout: captured.stdout, stderr: captured.stderr };
 }
 
+/** A hash of every file's name and bytes below `directory`. */
 function digest(directory: string): string {
   const hash = createHash('sha256');
   for (const name of readdirSync(directory, { recursive: true }).map(String).sort()) {
     const path = join(directory, name);
-    hash.update(name);
-    if (!existsSync(path) || readdirSync(directory).length === 0) continue;
-    try {
-      hash.update(readFileSync(path));
-    } catch {
-      // a directory
-    }
+    if (!statSync(path).isFile()) continue;
+    hash.update(name).update(readFileSync(path));
   }
   return hash.digest('hex');
 }

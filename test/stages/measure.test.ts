@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { percent } from '../../src/stages/measure.js';
+import { dedupe } from '../../src/pipeline.js';
+
+describe('percent', () => {
+  it('rounds to two decimals and gives 0 for an empty whole', () => {
+    expect(percent(1, 3)).toBe(33.33);
+    expect(percent(2, 3)).toBe(66.67);
+    expect(percent(0, 0)).toBe(0);
+    expect(percent(5, 5)).toBe(100);
+  });
+});
+
+describe('measure', () => {
+  const block = 'The ceasefire was agreed in Doha after four days of talks between the two delegations. It took effect at midnight on Friday.';
+  const { report } = dedupe([
+    { path: 'short.txt', text: `Short title\n\n${block}` },
+    { path: 'long.txt', text: `Long title\n\nA long report of its own that runs on for a good many words before it comes to the point at last.\n\n${block}` },
+    { path: 'apart.txt', text: 'Nothing shared here at all, only local weather news for the coast.' },
+  ]);
+
+  it('gives each pair both directions, as shares of each article', () => {
+    expect(report.pairs).toHaveLength(1);
+    const [pair] = report.pairs;
+    expect(pair).toMatchObject({ a: 'long.txt', b: 'short.txt' });
+    const long = report.articles.find((a) => a.path === 'long.txt')!;
+    const short = report.articles.find((a) => a.path === 'short.txt')!;
+    expect(pair!.aInB).toBe(percent(long.sharedWords, long.words));
+    expect(pair!.bInA).toBe(percent(short.sharedWords, short.words));
+    expect(pair!.bInA).toBeGreaterThan(pair!.aInB);
+  });
+
+  it('sums totals over articles', () => {
+    expect(report.totals).toMatchObject({ articles: 3, blocks: 1, sharedWords: report.articles.reduce((sum, a) => sum + a.sharedWords, 0) });
+  });
+});
