@@ -48,6 +48,9 @@ const FLAGS = {
 
 type Command = 'clean' | 'report';
 
+/** What parsing gives for each flag: a string for value flags, a boolean for switches. */
+type FlagValues = { [Name in keyof typeof FLAGS]?: (typeof FLAGS)[Name]['type'] extends 'string' ? string : boolean };
+
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. Never throws. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let debug = argv.includes('--debug');
@@ -116,7 +119,7 @@ function parseFlags(command: Command, args: readonly string[]) {
   );
   try {
     const parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
-    return { values: parsed.values as Partial<Record<keyof typeof FLAGS, string | boolean>> & { out?: string; format?: string; chrome?: string; similarity?: string; 'min-block-words'?: string; 'chrome-min-articles'?: string }, positionals: parsed.positionals };
+    return { values: parsed.values as FlagValues, positionals: parsed.positionals };
   } catch (error) {
     // parseArgs explains itself in a sentence; keep the first line and drop Node's advice.
     const message = ((error as Error).message.split('\n')[0] ?? '').replace(/\. To specify.*$/, '.');

@@ -157,9 +157,10 @@ async function withChromeFile(options: ReportCorpusOptions): Promise<DedupeOptio
   } catch (error) {
     throw new NewsdedupError('E_CHROME_LIST', `Cannot read the chrome list \`${options.chromeFile}\`: ${(error as Error).message}`, { cause: error });
   }
+  const lines = text.split(/\r?\n/);
   // Compile here too, so that a bad pattern names the file it came from.
-  compileChromeList(text.split(/\r?\n/), `\`${options.chromeFile}\``);
-  return { ...options, chromeLines: [...(options.chromeLines ?? []), ...text.split(/\r?\n/)] };
+  compileChromeList(lines, `\`${options.chromeFile}\``);
+  return { ...options, chromeLines: [...(options.chromeLines ?? []), ...lines] };
 }
 
 function reportSettings(settings: ResolvedOptions) {

@@ -156,6 +156,7 @@ export function assemble(
     root: number;
     articles: readonly number[];
     canonical: number[];
+    clusters: Set<number>;
     words: number;
   }
   const drafts = new Map<number, Draft>();
@@ -167,11 +168,12 @@ export function assemble(
         const holders = clusterArticles.get(cluster) ?? [];
         let draft = drafts.get(root);
         if (draft === undefined) {
-          draft = { root, articles: holders, canonical: [], words: 0 };
+          draft = { root, articles: holders, canonical: [], clusters: new Set(), words: 0 };
           drafts.set(root, draft);
         }
         if (holders[0] !== articleIndex) continue;
-        if (draft.canonical.some((known) => (matches.cluster[known] ?? known) === cluster)) continue;
+        if (draft.clusters.has(cluster)) continue;
+        draft.clusters.add(cluster);
         draft.canonical.push(id);
         draft.words += bodyWords(id);
       }
@@ -200,24 +202,24 @@ export function assemble(
       if (block === undefined) return [];
       const first = run.sentences[0] ?? 0;
       const candidate = findHeading(article, first - base(articleIndex), matches.bodyStart[first] ?? -1, (s) => inBlock.has(base(articleIndex) + s));
-      const key = candidate === undefined ? undefined : normalizeForComparison(article.text.slice(candidate.span.start, candidate.span.end));
+      const key = candidate === undefined ? undefined : `${block}\u0000${normalizeForComparison(article.text.slice(candidate.span.start, candidate.span.end))}`;
       return [{ run, block, candidate, key }];
     });
   });
   const headingVotes = new Map<string, Set<number>>();
   drafted.forEach((list, articleIndex) => {
-    for (const { block, key } of list) {
+    for (const { key } of list) {
       if (key === undefined) continue;
-      const voters = headingVotes.get(`${block}\u0000${key}`) ?? new Set<number>();
+      const voters = headingVotes.get(key) ?? new Set<number>();
       voters.add(articleIndex);
-      headingVotes.set(`${block}\u0000${key}`, voters);
+      headingVotes.set(key, voters);
     }
   });
   const occurrences: Occurrence[][] = drafted.map((list, articleIndex) => {
     const article = articles[articleIndex];
     if (article === undefined) return [];
     return list.map(({ run, block, candidate, key }) => {
-      const confirmed = candidate !== undefined && (candidate.kind === 'line' || (headingVotes.get(`${block}\u0000${key ?? ''}`)?.size ?? 0) >= 2);
+      const confirmed = candidate !== undefined && (candidate.kind === 'line' || (headingVotes.get(key ?? '')?.size ?? 0) >= 2);
       const heading = confirmed ? candidate.span : undefined;
       const first = run.sentences[0] ?? 0;
       const last = run.sentences[run.sentences.length - 1] ?? first;

@@ -36,15 +36,20 @@ export function collapse(
     const block = blocks[occurrence.block];
     return { start: occurrence.start, end: occurrence.end, marker: markers && block !== undefined ? markerFor(block, occurrence) : undefined };
   });
+  // Occurrences come in reading order, as do paragraphs: one pointer finds chrome inside a block.
+  let inside = 0;
   segmentation.paragraphs.forEach((paragraph, index) => {
     if (chrome[index] === undefined) return;
-    if (occurrences.some((occurrence) => occurrence.start <= paragraph.start && paragraph.end <= occurrence.end)) return;
+    while (inside < occurrences.length && (occurrences[inside]?.end ?? 0) < paragraph.end) inside += 1;
+    const around = occurrences[inside];
+    if (around !== undefined && around.start <= paragraph.start) return;
     regions.push({ start: paragraph.start, end: paragraph.end, marker: undefined });
   });
   regions.sort((a, b) => a.start - b.start);
 
   const paragraphStarts = new Set(segmentation.paragraphs.map((paragraph) => paragraph.start));
-  const paragraphEnds = new Set(segmentation.paragraphs.map((paragraph) => paragraph.end));
+  // Paragraph end → the paragraph after it, to find where a removed run of paragraphs stops.
+  const nextAfterEnd = new Map(segmentation.paragraphs.map((paragraph, index) => [paragraph.end, segmentation.paragraphs[index + 1]] as const));
   const { lineEnding } = segmentation;
   let out = '';
   let cursor = 0;
@@ -52,7 +57,7 @@ export function collapse(
     if (region.start < cursor) continue;
     const before = text.slice(cursor, region.start);
     const startsParagraph = paragraphStarts.has(region.start);
-    const endsParagraph = paragraphEnds.has(region.end);
+    const endsParagraph = nextAfterEnd.has(region.end);
     if (region.marker !== undefined) {
       if (startsParagraph) out += before + region.marker;
       else out += before.trimEnd() + lineEnding + region.marker;
@@ -63,7 +68,7 @@ export function collapse(
       }
     } else if (startsParagraph && endsParagraph) {
       out += before;
-      const next = segmentation.paragraphs.find((paragraph) => paragraph.start >= region.end);
+      const next = nextAfterEnd.get(region.end);
       if (next !== undefined) cursor = lineStart(text, next.start);
       else {
         out = keepOneLineBreak(out);

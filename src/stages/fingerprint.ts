@@ -1,7 +1,7 @@
 import type { Segmentation } from '../types.js';
 import { combineHash, hashString } from '../text/hash.js';
-import { normalizeForComparison, normalizeWord } from '../text/normalize.js';
-import { forEachWord } from '../text/words.js';
+import { normalizeForComparison } from '../text/normalize.js';
+import { tokenize } from '../text/tokenize.js';
 
 /**
  * The fingerprints of one article, as flat typed arrays (the plain-data boundary between the
@@ -17,23 +17,6 @@ export interface ArticleFingerprints {
 
 /** A paragraph this short is a candidate for repeated-line chrome. */
 export const SHORT_LINE_WORDS = 8;
-
-/** Words of a sentence as fingerprints see them, with where each starts in the text. */
-export interface SentenceTokens {
-  readonly words: readonly string[];
-  readonly starts: readonly number[];
-}
-
-/** The normalised words of `[start, end)` of `text`, with their offsets. */
-export function tokenize(text: string, start: number, end: number): SentenceTokens {
-  const words: string[] = [];
-  const starts: number[] = [];
-  forEachWord(text, start, end, (from, to) => {
-    words.push(normalizeWord(text.slice(from, to)));
-    starts.push(from);
-  });
-  return { words, starts };
-}
 
 /** Hashes of every `size`-word shingle of `words` (one shingle of all words when there are fewer). */
 export function shingleHashes(words: readonly string[], size: number): number[] {

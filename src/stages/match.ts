@@ -1,9 +1,9 @@
 import type { Segmentation } from '../types.js';
 import type { ArticleFingerprints } from './fingerprint.js';
-import { tokenize } from './fingerprint.js';
 import type { CorpusCounts } from './count.js';
 import { dice } from '../lib/dice.js';
 import { normalizeForComparison } from '../text/normalize.js';
+import { tokenize } from '../text/tokenize.js';
 
 /** What the match step reads of each article. */
 export interface MatchArticle {
