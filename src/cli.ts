@@ -1,4 +1,5 @@
 #!/usr/bin/env node
 import { main } from './main.js';
 
-process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
+const stderr = { write: (text: string) => process.stderr.write(text), isTTY: process.stderr.isTTY === true, stream: process.stderr };
+process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr, cwd: process.cwd() });

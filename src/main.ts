@@ -1,17 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { DedupeResult, Problem } from './types.js';
-import type { CleanCorpusOptions } from './pipeline.js';
+import type { Problem } from './types.js';
+import type { CleanCorpusOptions, CorpusResult } from './pipeline.js';
 import { cleanCorpus, reportCorpus } from './pipeline.js';
 import { NewsdedupError, isNewsdedupError } from './errors.js';
 import { DEFAULTS } from './options.js';
 import type { FormatName } from './report/formats.js';
 import { FORMATS, formatReport, isFormatName } from './report/formats.js';
+import type { ProgressBar } from './lib/progress.js';
+import { progressBar } from './lib/progress.js';
 
 /** Streams and context the CLI uses; tests pass their own to run it in-process. */
 export interface CliIo {
   readonly stdout: { write(text: string): unknown };
-  readonly stderr: { write(text: string): unknown };
+  /** A progress bar is drawn only when `stderr` is a terminal (`isTTY`) that can be drawn on (`stream`). */
+  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean; readonly stream?: NodeJS.WritableStream };
   readonly cwd: string;
 }
 
@@ -40,6 +43,8 @@ const FLAGS = {
   similarity: { type: 'string', value: 'N', description: `Lowest Dice score for two sentences to count as one (default ${DEFAULTS.similarity}).`, commands: ['clean', 'report'] },
   'min-block-words': { type: 'string', value: 'N', description: `Shortest repeat collapsed as a block, in words (default ${DEFAULTS.minBlockWords}).`, commands: ['clean', 'report'] },
   'chrome-min-articles': { type: 'string', value: 'N', description: `A short line in this many articles is chrome (default ${DEFAULTS.chromeMinArticles}).`, commands: ['clean', 'report'] },
+  workers: { type: 'string', short: 'j', value: 'N', description: 'Worker threads (default: one per core for large corpora; 1 runs in one thread).', commands: ['clean', 'report'] },
+  'no-progress': { type: 'boolean', description: 'No progress bar (there is none unless stderr is a terminal).', commands: ['clean', 'report'] },
   quiet: { type: 'boolean', short: 'q', description: 'Print nothing on stderr but errors.', commands: ['clean', 'report'] },
   debug: { type: 'boolean', description: 'Print stack traces with errors.', commands: ['clean', 'report'] },
   help: { type: 'boolean', short: 'h', description: 'Show this help.', commands: ['clean', 'report'] },
@@ -54,6 +59,7 @@ type FlagValues = { [Name in keyof typeof FLAGS]?: (typeof FLAGS)[Name]['type'] 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. Never throws. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let debug = argv.includes('--debug');
+  let bar: ProgressBar | undefined;
   try {
     const [command, ...rest] = argv;
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -78,7 +84,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return EXIT.ok;
     }
     const format = chooseFormat(values.format);
+    const workers = numberFlag('workers', values.workers);
+    if (workers.workers !== undefined && (!Number.isInteger(workers.workers) || workers.workers < 1)) {
+      throw new NewsdedupError('E_BAD_OPTION', `--workers takes a whole number of at least 1; got \`${values.workers ?? ''}\`.`);
+    }
+    const showProgress = values['no-progress'] !== true && values.quiet !== true && io.stderr.isTTY === true && io.stderr.stream !== undefined;
+    bar = showProgress && io.stderr.stream !== undefined ? progressBar(io.stderr.stream) : undefined;
     const options = {
+      ...workers,
+      ...(bar === undefined ? {} : { onProgress: bar.update }),
       cwd: io.cwd,
       markers: values['no-markers'] !== true,
       ...numberFlag('similarity', values.similarity),
@@ -86,7 +100,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       ...numberFlag('chromeMinArticles', values['chrome-min-articles'], '--chrome-min-articles'),
       ...(values.chrome === undefined ? {} : { chromeFile: values.chrome }),
     };
-    let result: DedupeResult;
+    let result: CorpusResult;
     if (command === 'clean') {
       if (values.out === undefined) throw new NewsdedupError('E_USAGE', 'clean needs --out DIR: the directory to write cleaned articles to.');
       const cleanOptions: CleanCorpusOptions = { ...options, out: values.out };
@@ -94,13 +108,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     } else {
       result = await reportCorpus(positionals, options);
     }
+    bar?.stop();
     reportProblems(result.report.problems, io, values.quiet === true);
     io.stdout.write(formatReport(result.report, format));
     if (command === 'clean' && values.quiet !== true) {
-      io.stderr.write(`newsdedup: wrote ${result.cleaned.length} cleaned articles and ${result.shared.length} shared blocks to ${values.out ?? ''}\n`);
+      io.stderr.write(`newsdedup: wrote ${result.report.articles.length} cleaned articles and ${result.shared.length} shared blocks to ${values.out ?? ''}\n`);
     }
     return result.report.problems.some((problem) => problem.severity === 'error') ? EXIT.skippedFiles : EXIT.ok;
   } catch (error) {
+    bar?.stop();
     if (isNewsdedupError(error)) {
       io.stderr.write(`newsdedup: ${error.message}\n`);
     } else {

@@ -1,56 +1,386 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { ChromeLine, DedupeResult, Problem, SourceArticle } from './types.js';
+import type { ChromeLine, DedupeResult, Problem, Report, SharedBlockText, SourceArticle } from './types.js';
 import type { DedupeOptions, ResolvedOptions } from './options.js';
+import type { ArticlePlan, ArticleScan, GatheredArticle } from './shard.js';
+import type { ApplyOutcome, ArticleRef, TaskSettings } from './worker.js';
+import type { Executor } from './executor.js';
+import type { AssembleArticle, Assembly, TextSlices } from './stages/assemble.js';
+import type { FingerprintRecords, SentenceText, Verdict } from './stages/match.js';
+import type { LineRecord } from './stages/detect-chrome.js';
 import { resolveOptions } from './options.js';
 import { NewsdedupError } from './errors.js';
+import { defaultThreads, inProcessExecutor, poolExecutor } from './executor.js';
 import { normalizeForComparison } from './text/normalize.js';
-import { segment } from './stages/segment.js';
-import { compileChromeList, detectChrome } from './stages/detect-chrome.js';
-import { fingerprint } from './stages/fingerprint.js';
-import { count } from './stages/count.js';
-import { match } from './stages/match.js';
+import { compileChromeList } from './stages/detect-chrome.js';
+import { FingerprintCounts, RepeatIndex } from './stages/count.js';
+import { cluster, findCandidates } from './stages/match.js';
 import { assemble } from './stages/assemble.js';
-import { collapse } from './stages/collapse.js';
+import { markerFor } from './stages/collapse.js';
 import { measure } from './stages/measure.js';
+import { unpackSegmentation } from './stages/segment.js';
 import { discover, isInside } from './stages/discover.js';
 import { read } from './stages/read.js';
 import type { OutputFile } from './stages/write.js';
-import { writeOutput } from './stages/write.js';
+import { beginOutput } from './stages/write.js';
+
+/** With NEWSDEDUP_TRACE=1, each step's time, heap and resident memory go to stderr (for profiling). */
+const trace = process.env['NEWSDEDUP_TRACE'] === '1' ? makeTrace() : () => undefined;
+
+function makeTrace() {
+  let last = performance.now();
+  return (step: string, detail = ''): void => {
+    const now = performance.now();
+    const { rss, heapUsed } = process.memoryUsage();
+    process.stderr.write(`newsdedup trace: ${step.padEnd(12)} ${((now - last) / 1000).toFixed(2).padStart(7)} s  heap ${(heapUsed / 2 ** 20).toFixed(0).padStart(5)} MB  rss ${(rss / 2 ** 20).toFixed(0).padStart(5)} MB  ${detail}\n`);
+    last = now;
+  };
+}
+
+/** How far a run has got: sent after every shard of every pass. */
+export interface ProgressEvent {
+  /** `read`: first pass (fingerprint); `match`: reading back the sentences that may match; `write`: apply. */
+  readonly phase: 'read' | 'match' | 'write';
+  readonly files: number;
+  readonly totalFiles: number;
+  readonly bytes: number;
+  readonly totalBytes: number;
+}
+
+/** How a corpus run is carried out. None of these change the output. */
+export interface RunOptions {
+  /**
+   * Worker threads. `1` runs everything in this thread. By default, one per core for a corpus of
+   * more than a few hundred files, else this thread.
+   */
+  readonly workers?: number;
+  /** Called as the run goes on (for a progress bar). */
+  readonly onProgress?: (event: ProgressEvent) => void;
+}
+
+/** What a corpus run gives. `cleaned` is filled only by {@link dedupe}; `clean` writes it instead. */
+interface PipelineOutput {
+  readonly report: Report;
+  readonly shared: readonly SharedBlockText[];
+  readonly chrome: readonly ChromeLine[];
+  readonly cleaned: readonly { readonly path: string; readonly text: string }[];
+}
+
+const SHARD_FILES = 256;
+const SHARD_BYTES = 4 << 20;
+const VERIFY_BATCH = 2048;
+/** A corpus smaller than this runs in this thread by default: starting workers would cost more. */
+const SMALL_CORPUS = { files: 400, bytes: 2 << 20 };
 
 /**
- * Deduplicates a corpus held in memory. Pure: no file system, no clock, and the same articles give
- * the same result in any order.
- *
- * segment → detect chrome → fingerprint → count → match → assemble → collapse → measure
+ * Deduplicates a corpus held in memory, in this thread. Pure: no file system, no clock, and the
+ * same articles give the same result in any order.
  */
-export function dedupe(articles: readonly SourceArticle[], options: DedupeOptions = {}, problems: readonly Problem[] = []): DedupeResult {
+export async function dedupe(articles: readonly SourceArticle[], options: DedupeOptions = {}, problems: readonly Problem[] = []): Promise<DedupeResult> {
   const settings = resolveOptions(options);
-  const sorted = [...articles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  sorted.forEach((article, index) => {
-    if (index > 0 && sorted[index - 1]?.path === article.path) {
-      throw new NewsdedupError('E_USAGE', `Two articles have the same path \`${article.path}\`; paths identify articles and must differ.`);
+  const refs = sortedRefs(articles.map((article) => ({ path: article.path, text: article.text, size: article.text.length })));
+  const executor = inProcessExecutor();
+  const output = await runPipeline(refs, settings, problems, executor, { out: undefined, collect: true });
+  return { report: output.report, cleaned: output.cleaned, shared: output.shared, chrome: output.chrome };
+}
+
+/**
+ * The three steps over a corpus, with a plain-data boundary between them:
+ * 1. fingerprint, per shard (in workers): segment, detect chrome, fingerprint sentences;
+ * 2. count, over the corpus (here): which fingerprints repeat and who holds them first; from that,
+ *    candidate pairs, whose texts a second pass gathers, verified with Dice (in workers),
+ *    clustered, and assembled into blocks;
+ * 3. apply, per shard (in workers): collapse each article by the plan the corpus made.
+ * Results are always taken in article order, so the output does not depend on the executor.
+ */
+async function runPipeline(
+  refs: readonly ArticleRef[],
+  settings: ResolvedOptions,
+  initialProblems: readonly Problem[],
+  executor: Executor,
+  sink: { readonly out: string | undefined; readonly collect: boolean },
+  onProgress?: (event: ProgressEvent) => void,
+): Promise<PipelineOutput> {
+  const problems: Problem[] = [...initialProblems];
+  // Compiled here first, so that a bad pattern is an error before any work starts.
+  compileChromeList(settings.chromeLines);
+  const taskSettings: TaskSettings = {
+    shingleSize: settings.shingleSize,
+    sketchSize: settings.sketchSize,
+    similarity: settings.similarity,
+    maxHeadingWords: settings.maxHeadingWords,
+    chromeLines: settings.chromeLines,
+  };
+  const totalBytes = refs.reduce((sum, ref) => sum + ref.size, 0);
+  const progress = makeProgress(refs.length, totalBytes, onProgress);
+
+  // Step 1, fingerprint: shards run in any order, and are counted in article order.
+  interface Kept {
+    readonly ref: ArticleRef;
+    readonly digest: string;
+    readonly words: number;
+    readonly lines: readonly LineRecord[];
+  }
+  const kept: Kept[] = [];
+  const records: FingerprintRecords[] = [];
+  const sentenceBase: number[] = [0];
+  const repeats = new RepeatIndex(Math.ceil(totalBytes / 20));
+  const shortLines = new FingerprintCounts();
+  const scanShards = shard(refs);
+  const scans = settle(scanShards.map((refsOfShard) => executor.run('scan', { refs: refsOfShard, settings: taskSettings })));
+  for (const [shardIndex, pending] of scans.entries()) {
+    const outcomes = await pending;
+    const shardRefs = scanShards[shardIndex] ?? [];
+    outcomes.forEach((outcome, i) => {
+      const ref = shardRefs[i] as ArticleRef;
+      if (!outcome.ok) {
+        problems.push(outcome.problem);
+        return;
+      }
+      if (outcome.warning !== undefined) problems.push(outcome.warning);
+      const article = kept.length;
+      const scan: ArticleScan = outcome.scan;
+      kept.push({ ref, digest: outcome.digest, words: scan.words, lines: scan.lines });
+      records.push({ offsets: scan.offsets, hashes: scan.hashes });
+      sentenceBase.push((sentenceBase[article] ?? 0) + scan.sentences);
+      repeats.mark(scan.hashes);
+      for (const line of scan.lines) if (line.short) shortLines.add(line.hash, article, line.paragraph);
+    });
+    progress('read', shardRefs);
+  }
+
+  trace('fingerprint', `${kept.length} articles, ${sentenceBase[kept.length] ?? 0} sentences, ${repeats.table.size} repeated fingerprints`);
+
+  // Step 2, count: candidates from the index of repeated fingerprints, then their texts, verified.
+  const articleCount = kept.length;
+  const pairs = findCandidates(articleCount, (article) => records[article] as FingerprintRecords, sentenceBase, repeats);
+  records.length = 0;
+  const articleOfSentence = (id: number): number => {
+    let low = 0;
+    let high = articleCount - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((sentenceBase[middle] ?? 0) <= id) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+  trace('candidates', `${pairs.length / 2} pairs`);
+  const requests = new Map<number, Set<number>>();
+  for (const id of pairs) {
+    const article = articleOfSentence(id);
+    const wanted = requests.get(article) ?? new Set<number>();
+    wanted.add(id - (sentenceBase[article] ?? 0));
+    requests.set(article, wanted);
+  }
+  const requested = [...requests.keys()].sort((a, b) => a - b);
+  const gathered = new Map<number, GatheredArticle>();
+  const gatherRefs = requested.map((article) => {
+    const entry = kept[article] as Kept;
+    return { ...entry.ref, digest: entry.digest, sentences: [...(requests.get(article) ?? [])].sort((a, b) => a - b) };
+  });
+  const gatherShards = shard(gatherRefs);
+  let gatherOffset = 0;
+  for (const [shardIndex, pending] of settle(gatherShards.map((refsOfShard) => executor.run('gather', { refs: refsOfShard }))).entries()) {
+    const outcomes = await pending;
+    outcomes.forEach((outcome, i) => {
+      const article = requested[gatherOffset + i] ?? -1;
+      if (outcome.ok) gathered.set(article, outcome.gathered);
+      else problems.push(outcome.problem);
+    });
+    gatherOffset += outcomes.length;
+    progress('match', gatherShards[shardIndex] ?? []);
+  }
+
+  trace('gather', `${gathered.size} articles`);
+  const textOf = (id: number): SentenceText | undefined => {
+    const article = articleOfSentence(id);
+    const found = gathered.get(article);
+    if (found === undefined) return undefined;
+    const start = found.segmentation.sentences[(id - (sentenceBase[article] ?? 0)) * 4];
+    return start === undefined ? undefined : fragmentAt(found.fragments, start);
+  };
+  const verdicts: Verdict[] = new Array<Verdict>(pairs.length / 2);
+  const batches: { from: number; items: (readonly [SentenceText, SentenceText])[]; slots: number[] }[] = [];
+  for (let from = 0; from < pairs.length / 2; from += VERIFY_BATCH) {
+    const batch = { from, items: [] as (readonly [SentenceText, SentenceText])[], slots: [] as number[] };
+    for (let p = from; p < Math.min(from + VERIFY_BATCH, pairs.length / 2); p += 1) {
+      const a = textOf(pairs[p * 2] ?? 0);
+      const b = textOf(pairs[p * 2 + 1] ?? 0);
+      // A file that changed between passes has no texts: its pairs are not verified.
+      if (a === undefined || b === undefined) verdicts[p] = { same: false, bodyA: -1, bodyB: -1 };
+      else {
+        batch.items.push([a, b]);
+        batch.slots.push(p);
+      }
+    }
+    batches.push(batch);
+  }
+  for (const [b, pending] of settle(batches.map((batch) => executor.run('verify', { pairs: batch.items, settings: taskSettings }))).entries()) {
+    const results = await pending;
+    const slots = batches[b]?.slots ?? [];
+    results.forEach((verdict, i) => {
+      verdicts[slots[i] ?? 0] = verdict;
+    });
+  }
+  trace('verify', `${verdicts.filter((verdict) => verdict.same).length} verified`);
+  const matches = cluster(sentenceBase, articleCount, pairs, verdicts);
+
+  // Only articles with a verified match take part in blocks; each is read from its gathered fragments.
+  const matched = new Map<number, AssembleArticle>();
+  verdicts.forEach((verdict, p) => {
+    if (!verdict.same) return;
+    for (const id of [pairs[p * 2] ?? 0, pairs[p * 2 + 1] ?? 0]) {
+      const article = articleOfSentence(id);
+      if (matched.has(article)) continue;
+      const found = gathered.get(article);
+      if (found === undefined) continue;
+      const listChrome: AssembleArticle['listChrome'][number][] = [];
+      for (const line of kept[article]?.lines ?? []) if (line.list !== undefined) listChrome[line.paragraph] = line.list;
+      matched.set(article, { text: new FragmentText(found.fragments), segmentation: unpackSegmentation(found.segmentation), listChrome });
     }
   });
-  const chromeList = compileChromeList(settings.chromeLines);
+  gathered.clear();
+  const assembly = assemble(
+    {
+      articleCount,
+      matched,
+      sentenceBase,
+      pathOf: (article) => kept[article]?.ref.path ?? '',
+      lines: (article) => kept[article]?.lines ?? [],
+      shortLineFrequency: (hash) => shortLines.documentFrequency(hash),
+    },
+    matches,
+    settings,
+  );
+  matched.clear();
+  trace('assemble', `${assembly.blocks.length} blocks`);
 
-  const segmented = sorted.map((article) => {
-    const segmentation = segment(article.text);
-    const listChrome = detectChrome(article.text, segmentation, chromeList);
-    const fingerprints = fingerprint(article.text, segmentation, settings, (s) => listChrome[segmentation.sentences[s]?.paragraph ?? -1] !== undefined);
-    return { ...article, segmentation, listChrome, fingerprints };
+  // Step 3, apply.
+  const cleaned: { path: string; text: string }[] = [];
+  const chromeTally = new Map<string, { text: string; reason: ChromeLine['reason']; articles: number }>();
+  if (sink.out !== undefined || sink.collect) {
+    const applyRefs = kept.map((entry, article) => ({ ...entry.ref, digest: entry.digest, plan: planFor(assembly, article, settings.markers) }));
+    const applyShards = shard(applyRefs);
+    let applyOffset = 0;
+    for (const [shardIndex, pending] of settle(applyShards.map((refsOfShard) => executor.run('apply', { refs: refsOfShard, out: sink.out }))).entries()) {
+      const outcomes: ApplyOutcome[] = await pending;
+      outcomes.forEach((outcome, i) => {
+        const article = applyOffset + i;
+        const entry = kept[article] as Kept;
+        if (!outcome.ok) {
+          problems.push(outcome.problem);
+          return;
+        }
+        if (outcome.text !== undefined) cleaned.push({ path: entry.ref.path, text: outcome.text });
+        const marks = assembly.chrome[article] ?? [];
+        const seen = new Set<string>();
+        outcome.chrome.forEach((text, m) => {
+          const key = normalizeForComparison(text);
+          if (seen.has(key)) return;
+          seen.add(key);
+          const tally = chromeTally.get(key) ?? { text, reason: marks[m]?.reason ?? 'built-in list', articles: 0 };
+          tally.articles += 1;
+          chromeTally.set(key, tally);
+        });
+      });
+      applyOffset += outcomes.length;
+      progress('write', applyShards[shardIndex] ?? []);
+    }
+  }
+
+  trace('apply');
+  const report = measure(
+    kept.map((entry) => ({ path: entry.ref.path, words: entry.words })),
+    assembly.blocks,
+    assembly.occurrences,
+    assembly.chrome,
+    problems.sort(byPath),
+    { similarity: settings.similarity, minBlockWords: settings.minBlockWords, chromeMinArticles: settings.chromeMinArticles, shingleSize: settings.shingleSize },
+  );
+  const shared = assembly.blocks.map((block) => ({ id: block.id, text: block.canonicalText, variantsText: block.variantsText })).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const chrome = [...chromeTally.values()].sort((a, b) => b.articles - a.articles || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  trace('measure');
+  return { report, shared, chrome, cleaned };
+}
+
+/** What apply does to one article: its block occurrences, with markers, and its chrome paragraphs. */
+function planFor(assembly: Assembly, article: number, markers: boolean): ArticlePlan {
+  const regions = (assembly.occurrences[article] ?? []).map((occurrence) => {
+    const block = assembly.blocks[occurrence.block];
+    return { start: occurrence.start, end: occurrence.end, marker: markers && block !== undefined ? markerFor(block, occurrence) : undefined };
   });
-  const counts = count(segmented.map((article) => article.fingerprints));
-  const matches = match(segmented, counts, settings);
-  const { blocks, occurrences, chrome } = assemble(segmented, counts, matches, settings);
+  return { regions, chrome: (assembly.chrome[article] ?? []).map((mark) => mark.paragraph) };
+}
 
-  const cleaned = segmented.map((article, index) => ({
-    path: article.path,
-    text: collapse(article.text, article.segmentation, occurrences[index] ?? [], chrome[index] ?? [], blocks, settings.markers),
-  }));
-  const report = measure(segmented, blocks, occurrences, chrome, [...problems].sort(byPath), reportSettings(settings));
-  const shared = blocks.map((block) => ({ id: block.id, text: block.canonicalText, variantsText: block.variantsText })).sort((a, b) => (a.id < b.id ? -1 : 1));
-  return { report, cleaned, shared, chrome: chromeLines(segmented, chrome) };
+/** An article's text where only some spans are known: the gathered sentences and short lines. */
+class FragmentText implements TextSlices {
+  constructor(private readonly fragments: readonly SentenceText[]) {}
+
+  slice(start: number, end: number): string {
+    const fragment = fragmentAt(this.fragments, start, true);
+    if (fragment === undefined || end > fragment.start + fragment.text.length) throw new RangeError(`no gathered text for ${start}–${end}`);
+    return fragment.text.slice(start - fragment.start, end - fragment.start);
+  }
+}
+
+/** The fragment that starts at `start` (or, with `within`, holds it); fragments are sorted by start. */
+function fragmentAt(fragments: readonly SentenceText[], start: number, within = false): SentenceText | undefined {
+  let low = 0;
+  let high = fragments.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((fragments[middle]?.start ?? 0) <= start) low = middle;
+    else high = middle - 1;
+  }
+  const fragment = fragments[low];
+  if (fragment === undefined) return undefined;
+  if (fragment.start === start) return fragment;
+  return within && fragment.start <= start && start <= fragment.start + fragment.text.length ? fragment : undefined;
+}
+
+/** Splits articles into shards of a few hundred files or a few megabytes, in order. */
+function shard<T extends { readonly size: number }>(items: readonly T[]): T[][] {
+  const shards: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    if (current.length > 0 && (current.length >= SHARD_FILES || bytes + item.size > SHARD_BYTES)) {
+      shards.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += item.size;
+  }
+  if (current.length > 0) shards.push(current);
+  return shards;
+}
+
+/** Promises awaited later, in order: mark them handled now, so that an early failure is not reported twice. */
+function settle<T>(promises: readonly Promise<T>[]): Promise<T>[] {
+  for (const promise of promises) promise.catch(() => undefined);
+  return [...promises];
+}
+
+function makeProgress(totalFiles: number, totalBytes: number, onProgress: ((event: ProgressEvent) => void) | undefined) {
+  const done = { read: { files: 0, bytes: 0 }, match: { files: 0, bytes: 0 }, write: { files: 0, bytes: 0 } };
+  return (phase: ProgressEvent['phase'], refs: readonly { readonly size: number }[]): void => {
+    if (onProgress === undefined) return;
+    done[phase].files += refs.length;
+    done[phase].bytes += refs.reduce((sum, ref) => sum + ref.size, 0);
+    onProgress({ phase, files: done[phase].files, totalFiles, bytes: done[phase].bytes, totalBytes });
+  };
+}
+
+function sortedRefs(refs: readonly ArticleRef[]): ArticleRef[] {
+  const sorted = [...refs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  sorted.forEach((ref, index) => {
+    if (index > 0 && sorted[index - 1]?.path === ref.path) {
+      throw new NewsdedupError('E_USAGE', `Two articles have the same path \`${ref.path}\`; paths identify articles and must differ.`);
+    }
+  });
+  return sorted;
 }
 
 /** Options for reading a corpus from disk. */
@@ -66,14 +396,16 @@ export interface LoadedCorpus {
   readonly discovery: Awaited<ReturnType<typeof discover>>;
 }
 
-/** Resolves inputs and reads every file; a bad file becomes a problem and the rest go on. */
+/**
+ * Resolves inputs and reads every file into memory; a bad file becomes a problem and the rest go
+ * on. For {@link dedupe}; `reportCorpus` and `cleanCorpus` stream instead.
+ */
 export async function loadCorpus(inputs: readonly string[], options: LoadOptions = {}): Promise<LoadedCorpus> {
   const discovery = await discover(inputs, options.cwd ?? process.cwd());
   const articles: SourceArticle[] = [];
   const problems: Problem[] = [];
-  // Read a few files at a time: enough to overlap I/O, never enough to run out of descriptors.
-  const outcomes = await mapLimited(discovery.files, 16, read);
-  for (const outcome of outcomes) {
+  for (const file of discovery.files) {
+    const outcome = await read(file);
     if (outcome.ok) {
       articles.push(outcome.article);
       if (outcome.warning !== undefined) problems.push(outcome.warning);
@@ -83,7 +415,7 @@ export async function loadCorpus(inputs: readonly string[], options: LoadOptions
 }
 
 /** Options of {@link reportCorpus}. */
-export interface ReportCorpusOptions extends DedupeOptions, LoadOptions {
+export interface ReportCorpusOptions extends DedupeOptions, LoadOptions, RunOptions {
   /** A file of extra chrome lines, one a line (see {@link DedupeOptions.chromeLines}). */
   readonly chromeFile?: string;
 }
@@ -94,48 +426,91 @@ export interface CleanCorpusOptions extends ReportCorpusOptions {
   readonly out: string;
 }
 
-/** Reads a corpus and deduplicates it, writing nothing. */
-export async function reportCorpus(inputs: readonly string[], options: ReportCorpusOptions = {}): Promise<DedupeResult> {
-  const corpus = await loadCorpus(inputs, options);
-  return dedupe(corpus.articles, await withChromeFile(options), corpus.problems);
+/** What {@link reportCorpus} and {@link cleanCorpus} give: the report, the blocks, and (clean only) the chrome lines removed. */
+export interface CorpusResult {
+  readonly report: Report;
+  readonly shared: readonly SharedBlockText[];
+  readonly chrome: readonly ChromeLine[];
+}
+
+/** Reads a corpus from disk and deduplicates it, writing nothing. Streams: texts are read, not kept. */
+export async function reportCorpus(inputs: readonly string[], options: ReportCorpusOptions = {}): Promise<CorpusResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const settings = resolveOptions(await withChromeFile(options));
+  const discovery = await discover(inputs, cwd);
+  return withExecutor(discovery.files, options, async (executor, refs) => {
+    const output = await runPipeline(refs, settings, [], executor, { out: undefined, collect: false }, options.onProgress);
+    return { report: output.report, shared: output.shared, chrome: output.chrome };
+  });
 }
 
 /**
  * Reads a corpus, deduplicates it and writes the output directory: cleaned articles at their
- * relative paths, `_shared/<block id>.txt`, `_chrome.txt` and `report.json`.
+ * relative paths, `_shared/<block id>.txt`, `_chrome.txt` and `report.json`. All of it is written
+ * into a temporary directory beside `out` and renamed into place at the end.
  */
-export async function cleanCorpus(inputs: readonly string[], options: CleanCorpusOptions): Promise<DedupeResult> {
+export async function cleanCorpus(inputs: readonly string[], options: CleanCorpusOptions): Promise<CorpusResult> {
   const cwd = options.cwd ?? process.cwd();
   const out = resolve(cwd, options.out);
-  const corpus = await loadCorpus(inputs, options);
-  for (const root of corpus.discovery.roots) {
+  const settings = resolveOptions(await withChromeFile(options));
+  const discovery = await discover(inputs, cwd);
+  for (const root of discovery.roots) {
     if (root.kind !== 'file' && isInside(out, root.absolute)) {
       throw new NewsdedupError('E_OUT_OVERLAPS_INPUT', `Refusing --out \`${options.out}\`: it is inside the input \`${root.absolute}\`, so its files would be read back as articles.`);
     }
   }
-  for (const file of corpus.discovery.files) {
+  for (const file of discovery.files) {
     if (isInside(file.absolute, out)) {
       throw new NewsdedupError('E_OUT_OVERLAPS_INPUT', `Refusing --out \`${options.out}\`: it holds the input \`${file.path}\`, which would be overwritten.`);
     }
+    checkReserved(file.path);
   }
-  const result = dedupe(corpus.articles, await withChromeFile(options), corpus.problems);
-  await writeOutput(out, outputFiles(result));
-  return result;
+  const output = await beginOutput(out);
+  try {
+    const result = await withExecutor(discovery.files, options, async (executor, refs) => {
+      const run = await runPipeline(refs, settings, [], executor, { out: output.directory, collect: false }, options.onProgress);
+      return { report: run.report, shared: run.shared, chrome: run.chrome };
+    });
+    for (const file of extraFiles(result)) await output.write(file);
+    await output.commit();
+    return result;
+  } catch (error) {
+    await output.abort();
+    throw error;
+  }
+}
+
+async function withExecutor<T>(
+  files: readonly { readonly absolute: string; readonly path: string; readonly size?: number }[],
+  options: RunOptions,
+  work: (executor: Executor, refs: readonly ArticleRef[]) => Promise<T>,
+): Promise<T> {
+  const refs = sortedRefs(files.map((file) => ({ path: file.path, absolute: file.absolute, size: file.size ?? 0 })));
+  const totalBytes = refs.reduce((sum, ref) => sum + ref.size, 0);
+  const small = refs.length < SMALL_CORPUS.files && totalBytes < SMALL_CORPUS.bytes;
+  const threads = options.workers ?? (small ? 1 : defaultThreads());
+  if (!Number.isInteger(threads) || threads < 1) throw new NewsdedupError('E_BAD_OPTION', `workers must be a whole number of at least 1, got ${String(threads)}`);
+  const executor = threads === 1 ? inProcessExecutor() : await poolExecutor(threads);
+  try {
+    return await work(executor, refs);
+  } finally {
+    await executor.close();
+  }
 }
 
 /** Names newsdedup writes beside the cleaned articles. */
 export const RESERVED_OUTPUT = { report: 'report.json', shared: '_shared', chrome: '_chrome.txt' } as const;
 
-/** The files of an output directory, in a fixed order. */
-export function outputFiles(result: DedupeResult): OutputFile[] {
-  const files: OutputFile[] = [];
-  for (const article of result.cleaned) {
-    const top = article.path.split('/')[0];
-    if (article.path === RESERVED_OUTPUT.report || article.path === RESERVED_OUTPUT.chrome || top === RESERVED_OUTPUT.shared) {
-      throw new NewsdedupError('E_USAGE', `The article \`${article.path}\` would collide with newsdedup's own output; rename it or leave it out.`);
-    }
-    files.push({ path: article.path, content: article.text });
+function checkReserved(path: string): void {
+  const top = path.split('/')[0];
+  if (path === RESERVED_OUTPUT.report || path === RESERVED_OUTPUT.chrome || top === RESERVED_OUTPUT.shared) {
+    throw new NewsdedupError('E_USAGE', `The article \`${path}\` would collide with newsdedup's own output; rename it or leave it out.`);
   }
+}
+
+/** The files of an output directory but the cleaned articles: blocks, chrome lines and the report. */
+function extraFiles(result: CorpusResult): OutputFile[] {
+  const files: OutputFile[] = [];
   for (const block of result.shared) {
     files.push({ path: `${RESERVED_OUTPUT.shared}/${block.id}.txt`, content: block.text });
     if (block.variantsText !== '') files.push({ path: `${RESERVED_OUTPUT.shared}/${block.id}.variants.txt`, content: block.variantsText });
@@ -148,6 +523,16 @@ export function outputFiles(result: DedupeResult): OutputFile[] {
   return files;
 }
 
+/** The files of an output directory, in a fixed order, for a result held in memory. */
+export function outputFiles(result: DedupeResult): OutputFile[] {
+  const files: OutputFile[] = [];
+  for (const article of result.cleaned) {
+    checkReserved(article.path);
+    files.push({ path: article.path, content: article.text });
+  }
+  return [...files, ...extraFiles(result)];
+}
+
 async function withChromeFile(options: ReportCorpusOptions): Promise<DedupeOptions> {
   if (options.chromeFile === undefined) return options;
   const path = resolve(options.cwd ?? process.cwd(), options.chromeFile);
@@ -158,55 +543,11 @@ async function withChromeFile(options: ReportCorpusOptions): Promise<DedupeOptio
     throw new NewsdedupError('E_CHROME_LIST', `Cannot read the chrome list \`${options.chromeFile}\`: ${(error as Error).message}`, { cause: error });
   }
   const lines = text.split(/\r?\n/);
-  // Compile here too, so that a bad pattern names the file it came from.
+  // Compile here, so that a bad pattern names the file it came from.
   compileChromeList(lines, `\`${options.chromeFile}\``);
   return { ...options, chromeLines: [...(options.chromeLines ?? []), ...lines] };
 }
 
-function reportSettings(settings: ResolvedOptions) {
-  return {
-    similarity: settings.similarity,
-    minBlockWords: settings.minBlockWords,
-    chromeMinArticles: settings.chromeMinArticles,
-    shingleSize: settings.shingleSize,
-  };
-}
-
-function chromeLines(
-  articles: readonly { text: string; segmentation: { paragraphs: readonly { start: number; end: number }[] } }[],
-  chrome: readonly (readonly (ChromeLine['reason'] | undefined)[])[],
-): ChromeLine[] {
-  const lines = new Map<string, { text: string; reason: ChromeLine['reason']; articles: Set<number> }>();
-  articles.forEach((article, index) => {
-    article.segmentation.paragraphs.forEach((paragraph, p) => {
-      const reason = chrome[index]?.[p];
-      if (reason === undefined) return;
-      const text = article.text.slice(paragraph.start, paragraph.end);
-      const key = normalizeForComparison(text);
-      const entry = lines.get(key) ?? { text, reason, articles: new Set<number>() };
-      entry.articles.add(index);
-      lines.set(key, entry);
-    });
-  });
-  return [...lines.values()]
-    .map((entry) => ({ text: entry.text, reason: entry.reason, articles: entry.articles.size }))
-    .sort((a, b) => b.articles - a.articles || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
-}
-
 function byPath(a: Problem, b: Problem): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : a.code < b.code ? -1 : 1;
-}
-
-async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next;
-      next += 1;
-      results[index] = await task(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

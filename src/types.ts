@@ -52,9 +52,10 @@ export interface Problem {
  * Closed set of per-file problem codes.
  * - `E_BINARY`: the file holds NUL bytes; skipped.
  * - `E_READ`: the file could not be read (vanished, permission, is a directory); skipped.
+ * - `E_CHANGED`: the file changed between two passes of one run; left out of the output.
  * - `W_NOT_UTF8`: not valid UTF-8; decoded as Windows-1252 and used.
  */
-export type ProblemCode = 'E_BINARY' | 'E_READ' | 'W_NOT_UTF8';
+export type ProblemCode = 'E_BINARY' | 'E_READ' | 'E_CHANGED' | 'W_NOT_UTF8';
 
 /** Per-article figures in the report. */
 export interface ArticleReport {
@@ -67,7 +68,18 @@ export interface ArticleReport {
   readonly chromeWords: number;
   /** Ids of the blocks this article holds, in reading order. */
   readonly blocks: readonly string[];
+  /** What was collapsed or removed, in reading order, as offsets into the decoded text. */
+  readonly spans: readonly ReportSpan[];
 }
+
+/**
+ * A collapsed block occurrence (its heading included) or a removed chrome line: `[start, end)` in
+ * UTF-16 code units of the article's decoded text, byte-order mark removed, as JavaScript's
+ * `String.prototype.slice` counts them.
+ */
+export type ReportSpan =
+  | { readonly kind: 'block'; readonly block: string; readonly start: number; readonly end: number }
+  | { readonly kind: 'chrome'; readonly start: number; readonly end: number };
 
 /** A block of text repeated across articles. */
 export interface BlockReport {

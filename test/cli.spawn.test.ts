@@ -9,12 +9,12 @@ const CLI = join(ROOT, 'dist', 'cli.js');
 const runCli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
 
 describe('dist/cli.js', () => {
-  it('prints nothing but the report on stdout with --format json', () => {
+  it('prints nothing but the report on stdout with --format json', async () => {
     const { status, stdout, stderr } = runCli('report', 'corpus', '--format', 'json');
     expect(stderr).toBe('');
     expect(status).toBe(0);
     // natural prints dotenv tips on stdout when its index is imported; none may reach here.
-    expect(JSON.parse(stdout)).toEqual(dedupe(corpusArticles()).report);
+    expect(JSON.parse(stdout)).toEqual((await dedupe(corpusArticles())).report);
   });
 
   it('exits 2 with a one-line message and no stack trace when no file matches', () => {

@@ -20,8 +20,10 @@ const CASES: Record<string, () => { path: string; text: string }[]> = {
   'crlf-line-endings-kept': () => inputsOf('crlf-line-endings-kept'),
 };
 
+const OUTPUTS = Object.fromEntries(await Promise.all(Object.entries(CASES).map(async ([name, inputs]) => [name, outputFiles(await dedupe(inputs()))] as const)));
+
 describe.each(Object.keys(CASES))('golden output: %s', (caseName) => {
-  const files = outputFiles(dedupe(CASES[caseName]!()));
+  const files = OUTPUTS[caseName]!;
 
   it('writes the expected list of files', async () => {
     await expect(files.map((file) => file.path).join('\n') + '\n').toMatchFileSnapshot(join(FIXTURES, caseName, 'expected.files.txt'));

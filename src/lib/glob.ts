@@ -6,9 +6,9 @@ export function isGlobPattern(pattern: string): boolean {
   return fastGlob.isDynamicPattern(pattern);
 }
 
-/** Files matching the patterns under `cwd`, as absolute paths; symbolic-link loops are not followed twice. */
-export async function globFiles(patterns: readonly string[], cwd: string): Promise<string[]> {
-  return fastGlob([...patterns], {
+/** Files matching the patterns under `cwd`, as absolute paths with their sizes; symbolic-link loops are not followed twice. */
+export async function globFiles(patterns: readonly string[], cwd: string): Promise<{ absolute: string; size: number }[]> {
+  const entries = await fastGlob([...patterns], {
     cwd,
     absolute: true,
     onlyFiles: true,
@@ -16,7 +16,9 @@ export async function globFiles(patterns: readonly string[], cwd: string): Promi
     followSymbolicLinks: true,
     suppressErrors: true,
     unique: true,
+    stats: true,
   });
+  return entries.map((entry) => ({ absolute: entry.path, size: entry.stats?.size ?? 0 }));
 }
 
 /** Escapes a literal path for use inside a glob pattern. */

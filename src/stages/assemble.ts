@@ -1,20 +1,46 @@
 import { createHash } from 'node:crypto';
 import type { ChromeReason, Segmentation, Span } from '../types.js';
-import type { ArticleFingerprints } from './fingerprint.js';
-import type { CorpusCounts } from './count.js';
+import type { LineRecord } from './detect-chrome.js';
 import type { Matches } from './match.js';
 import { dice } from '../lib/dice.js';
 import { normalizeForComparison } from '../text/normalize.js';
 import { countWords } from '../text/words.js';
 
-/** What the assemble step reads of each article. */
+/**
+ * Text that can be sliced: a whole article's text, or only the spans that the gather step
+ * brought back (the sentences that matched and the short lines that may head them).
+ */
+export interface TextSlices {
+  slice(start: number, end: number): string;
+}
+
+/** What the assemble step reads of each article that holds a matched sentence. */
 export interface AssembleArticle {
-  readonly path: string;
-  readonly text: string;
+  readonly text: TextSlices;
   readonly segmentation: Segmentation;
-  readonly fingerprints: ArticleFingerprints;
   /** Chrome by the lists, per paragraph. */
   readonly listChrome: readonly (ChromeReason | undefined)[];
+}
+
+/** What the assemble step reads of the whole corpus. */
+export interface AssembleCorpus {
+  readonly articleCount: number;
+  /** Articles that hold a matched sentence, by article index; every other article has no block. */
+  readonly matched: ReadonlyMap<number, AssembleArticle>;
+  /** Global id of article `a`'s first sentence; entry `articleCount` is the total. */
+  readonly sentenceBase: ArrayLike<number>;
+  readonly pathOf: (article: number) => string;
+  /** Chrome candidates (list chrome and short lines) of any article. */
+  readonly lines: (article: number) => readonly LineRecord[];
+  /** In how many articles a short line (by hash) stands. */
+  readonly shortLineFrequency: (hash: number) => number;
+}
+
+/** A paragraph removed as chrome. */
+export interface ChromeMark extends Span {
+  readonly paragraph: number;
+  readonly reason: ChromeReason;
+  readonly words: number;
 }
 
 /** One place where a block stands in an article. */
@@ -49,9 +75,11 @@ export interface Assembly {
   readonly blocks: readonly Block[];
   /** Per article, its block occurrences in reading order. */
   readonly occurrences: readonly (readonly Occurrence[])[];
-  /** Per article and paragraph, why it is chrome, or `undefined`. */
-  readonly chrome: readonly (readonly (ChromeReason | undefined)[])[];
+  /** Per article, its chrome paragraphs in reading order. */
+  readonly chrome: readonly (readonly ChromeMark[])[];
 }
+
+const NONE: readonly never[] = Object.freeze([]);
 
 const HEADING_MAX_WORDS = 8;
 const LABEL_WORDS = 8;
@@ -68,16 +96,12 @@ interface Run {
  * clusters that run together anywhere form one block, so every shared sentence belongs to exactly
  * one block. Blocks shorter than `minBlockWords` are common phrases, not blocks, and are dropped.
  */
-export function assemble(
-  articles: readonly AssembleArticle[],
-  counts: CorpusCounts,
-  matches: Matches,
-  settings: { readonly minBlockWords: number; readonly chromeMinArticles: number },
-): Assembly {
-  const base = (article: number): number => counts.sentenceBase[article] ?? 0;
+export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { readonly minBlockWords: number; readonly chromeMinArticles: number }): Assembly {
+  const { matched: articles, pathOf } = corpus;
+  const base = (article: number): number => corpus.sentenceBase[article] ?? 0;
   const sentenceOf = (id: number) => {
     const article = matches.articleOf[id] ?? 0;
-    const sentence = articles[article]?.segmentation.sentences[id - base(article)];
+    const sentence = articles.get(article)?.segmentation.sentences[id - base(article)];
     if (sentence === undefined) throw new RangeError(`no sentence ${id}`);
     return { article, sentence };
   };
@@ -89,20 +113,22 @@ export function assemble(
   const bodyWords = (id: number): number => {
     const { article, sentence } = sentenceOf(id);
     const body = matches.bodyStart[id] ?? -1;
-    return body >= 0 ? countWords(articles[article]?.text ?? '', body, sentence.end) : sentence.words;
+    return body >= 0 ? countWords(articles.get(article)?.text.slice(body, sentence.end) ?? '') : sentence.words;
   };
   const bodyText = (id: number): string => {
     const span = bodySpan(id);
-    return articles[matches.articleOf[id] ?? 0]?.text.slice(span.start, span.end) ?? '';
+    return articles.get(matches.articleOf[id] ?? 0)?.text.slice(span.start, span.end) ?? '';
   };
-
-  const pathOf = (article: number): string => articles[article]?.path ?? '';
   const clusterArticles = sharedClusters(matches);
   const keyOf = new Map<number, string>();
   for (const [cluster, holders] of clusterArticles) keyOf.set(cluster, holders.join(','));
 
-  // Runs, per article.
-  const runs: Run[][] = articles.map((article, articleIndex) => {
+  // Runs, per article that holds matched sentences, in article order.
+  const order = [...articles.keys()].sort((a, b) => a - b);
+  const runs = new Map<number, Run[]>();
+  for (const articleIndex of order) {
+    const article = articles.get(articleIndex);
+    if (article === undefined) continue;
     const found: Run[] = [];
     let open: Run | undefined;
     const close = (): void => {
@@ -127,8 +153,8 @@ export function assemble(
       }
     });
     close();
-    return found;
-  });
+    runs.set(articleIndex, found);
+  }
 
   // Clusters that run together anywhere are one block.
   const blockParent = new Map<number, number>();
@@ -138,7 +164,7 @@ export function assemble(
     blockParent.set(cluster, root);
     return root;
   };
-  for (const articleRuns of runs) {
+  for (const articleRuns of runs.values()) {
     for (const run of articleRuns) {
       let previous: number | undefined;
       for (const id of run.sentences) {
@@ -160,7 +186,7 @@ export function assemble(
     words: number;
   }
   const drafts = new Map<number, Draft>();
-  runs.forEach((articleRuns, articleIndex) => {
+  for (const [articleIndex, articleRuns] of runs) {
     for (const run of articleRuns) {
       for (const id of run.sentences) {
         const cluster = matches.cluster[id] ?? id;
@@ -178,14 +204,14 @@ export function assemble(
         draft.words += bodyWords(id);
       }
     }
-  });
+  }
   const kept = [...drafts.values()].filter((draft) => draft.words >= settings.minBlockWords);
   const blockIndex = new Map<number, number>();
   kept.forEach((draft, index) => blockIndex.set(draft.root, index));
   const blockOf = (id: number): number | undefined => blockIndex.get(findBlock(matches.cluster[id] ?? id));
 
   const inBlock = new Set<number>();
-  for (const articleRuns of runs) {
+  for (const articleRuns of runs.values()) {
     for (const run of articleRuns) {
       if (blockOf(run.sentences[0] ?? -1) !== undefined) for (const id of run.sentences) inBlock.add(id);
     }
@@ -194,39 +220,49 @@ export function assemble(
   // Occurrences, with headings. A heading on its own line right before a block is taken as it is;
   // an unmatched lead run into the first sentence ("Pak-Afghan relations Pakistan’s …", but also
   // "They …") is a heading only when the same words head the block in another article too.
-  const drafted = runs.map((articleRuns, articleIndex) => {
-    const article = articles[articleIndex];
-    if (article === undefined) return [];
-    return articleRuns.flatMap((run) => {
+  interface DraftOccurrence {
+    readonly run: Run;
+    readonly block: number;
+    readonly candidate: { span: Span; kind: 'inline' | 'line' } | undefined;
+    readonly key: string | undefined;
+  }
+  const drafted = new Map<number, DraftOccurrence[]>();
+  for (const [articleIndex, articleRuns] of runs) {
+    const article = articles.get(articleIndex);
+    if (article === undefined) continue;
+    const list: DraftOccurrence[] = [];
+    for (const run of articleRuns) {
       const block = blockOf(run.sentences[0] ?? -1);
-      if (block === undefined) return [];
+      if (block === undefined) continue;
       const first = run.sentences[0] ?? 0;
       const candidate = findHeading(article, first - base(articleIndex), matches.bodyStart[first] ?? -1, (s) => inBlock.has(base(articleIndex) + s));
       const key = candidate === undefined ? undefined : `${block}\u0000${normalizeForComparison(article.text.slice(candidate.span.start, candidate.span.end))}`;
-      return [{ run, block, candidate, key }];
-    });
-  });
+      list.push({ run, block, candidate, key });
+    }
+    drafted.set(articleIndex, list);
+  }
   const headingVotes = new Map<string, Set<number>>();
-  drafted.forEach((list, articleIndex) => {
+  for (const [articleIndex, list] of drafted) {
     for (const { key } of list) {
       if (key === undefined) continue;
       const voters = headingVotes.get(key) ?? new Set<number>();
       voters.add(articleIndex);
       headingVotes.set(key, voters);
     }
-  });
-  const occurrences: Occurrence[][] = drafted.map((list, articleIndex) => {
-    const article = articles[articleIndex];
-    if (article === undefined) return [];
-    return list.map(({ run, block, candidate, key }) => {
+  }
+  const occurrences: (readonly Occurrence[])[] = new Array<readonly Occurrence[]>(corpus.articleCount).fill(NONE);
+  for (const [articleIndex, list] of drafted) {
+    const article = articles.get(articleIndex);
+    if (article === undefined || list.length === 0) continue;
+    occurrences[articleIndex] = list.map(({ run, block, candidate, key }) => {
       const confirmed = candidate !== undefined && (candidate.kind === 'line' || (headingVotes.get(key ?? '')?.size ?? 0) >= 2);
       const heading = confirmed ? candidate.span : undefined;
       const first = run.sentences[0] ?? 0;
       const last = run.sentences[run.sentences.length - 1] ?? first;
-      const words = run.sentences.reduce((sum, id) => sum + bodyWords(id), 0) + (heading === undefined ? 0 : countWords(article.text, heading.start, heading.end));
+      const words = run.sentences.reduce((sum, id) => sum + bodyWords(id), 0) + (heading === undefined ? 0 : countWords(article.text.slice(heading.start, heading.end)));
       return { block, sentences: run.sentences, heading, start: heading?.start ?? bodySpan(first).start, end: bodySpan(last).end, words };
     });
-  });
+  }
 
   const blocks: Block[] = kept.map((draft, index) => {
     const canonicalArticle = draft.articles[0] ?? 0;
@@ -234,10 +270,10 @@ export function assemble(
     const headings = draft.articles.flatMap((articleIndex) =>
       (occurrences[articleIndex] ?? [])
         .filter((occurrence) => occurrence.block === index && occurrence.heading !== undefined)
-        .map((occurrence) => ({ articleIndex, text: headingText(articles[articleIndex]?.text ?? '', occurrence.heading) })),
+        .map((occurrence) => ({ articleIndex, text: headingText(articles.get(articleIndex)?.text, occurrence.heading) })),
     );
     const heading = chooseHeading(headings, canonicalArticle);
-    const canonicalText = canonicalWording(draft.canonical, heading, articles[canonicalArticle]?.segmentation.lineEnding ?? '\n', bodyText, (id) => sentenceOf(id).sentence.paragraph);
+    const canonicalText = canonicalWording(draft.canonical, heading, articles.get(canonicalArticle)?.segmentation.lineEnding ?? '\n', bodyText, (id) => sentenceOf(id).sentence.paragraph);
     const wordings = draft.articles.map((articleIndex) => {
       const firstOf = new Map<number, number>();
       for (const occurrence of occurrences[articleIndex] ?? []) {
@@ -266,7 +302,7 @@ export function assemble(
   });
   disambiguateIds(blocks);
 
-  const chrome = repeatedLineChrome(articles, counts, occurrences, inBlock, settings.chromeMinArticles);
+  const chrome = repeatedLineChrome(corpus, occurrences, inBlock, settings.chromeMinArticles);
   return { blocks, occurrences, chrome };
 }
 
@@ -300,7 +336,7 @@ function findHeading(
   const sentence = sentences[firstSentence];
   if (sentence === undefined) return undefined;
   if (bodyStart >= 0) {
-    const span = { start: sentence.start, end: trimEnd(article.text, sentence.start, bodyStart) };
+    const span = { start: sentence.start, end: sentence.start + article.text.slice(sentence.start, bodyStart).trimEnd().length };
     return isHeadingLike(article.text.slice(span.start, span.end)) ? { span, kind: 'inline' } : undefined;
   }
   const paragraph = paragraphs[sentence.paragraph];
@@ -309,6 +345,7 @@ function findHeading(
   while (previous > 0 && article.listChrome[previous] !== undefined) previous -= 1;
   const candidate = paragraphs[previous];
   if (previous < 1 || candidate === undefined || candidate.endSentence - candidate.firstSentence !== 1) return undefined;
+  if ((sentences[candidate.firstSentence]?.words ?? 0) > HEADING_MAX_WORDS) return undefined;
   if (isShared(candidate.firstSentence)) return undefined;
   const span = { start: candidate.start, end: candidate.end };
   return isHeadingLike(article.text.slice(span.start, span.end)) ? { span, kind: 'line' } : undefined;
@@ -323,8 +360,8 @@ export function isHeadingLike(text: string): boolean {
   return !/^[\p{Ll}\p{P}]/u.test(trimmed);
 }
 
-function headingText(text: string, span: Span | undefined): string {
-  return span === undefined ? '' : normalizeSpaces(text.slice(span.start, span.end).replace(/^#+\s*/, ''));
+function headingText(text: TextSlices | undefined, span: Span | undefined): string {
+  return span === undefined || text === undefined ? '' : normalizeSpaces(text.slice(span.start, span.end).replace(/^#+\s*/, ''));
 }
 
 /** The canonical article's heading if it has one, else the most common heading (ties: earliest article). */
@@ -419,38 +456,41 @@ function disambiguateIds(blocks: Block[]): void {
 }
 
 /**
- * Adds repeated-line chrome to the list chrome: a whole line of at most eight words standing in
- * at least `minArticles` articles, unless it is part of a block or a block's heading.
+ * The chrome of every article: its list chrome, plus each whole line of at most eight words that
+ * stands in at least `minArticles` articles, unless it is part of a block or a block's heading.
  */
 function repeatedLineChrome(
-  articles: readonly AssembleArticle[],
-  counts: CorpusCounts,
+  corpus: AssembleCorpus,
   occurrences: readonly (readonly Occurrence[])[],
   inBlock: ReadonlySet<number>,
   minArticles: number,
-): (ChromeReason | undefined)[][] {
-  return articles.map((article, articleIndex) => {
-    const chrome = [...article.listChrome];
-    const headings = new Set((occurrences[articleIndex] ?? []).flatMap((occurrence) => (occurrence.heading === undefined ? [] : [occurrence.heading.start])));
-    const { shortLines } = article.fingerprints;
-    for (let i = 0; i + 1 < shortLines.length; i += 2) {
-      const p = shortLines[i] ?? 0;
-      const paragraph = article.segmentation.paragraphs[p];
-      if (paragraph === undefined || chrome[p] !== undefined) continue;
-      if (counts.shortLines.documentFrequency(shortLines[i + 1] ?? 0) < minArticles) continue;
-      if (headings.has(paragraph.start)) continue;
+): (readonly ChromeMark[])[] {
+  const marks: (readonly ChromeMark[])[] = new Array<readonly ChromeMark[]>(corpus.articleCount).fill(NONE);
+  for (let articleIndex = 0; articleIndex < corpus.articleCount; articleIndex += 1) {
+    const lines = corpus.lines(articleIndex);
+    if (lines.length === 0) continue;
+    const held = occurrences[articleIndex] ?? NONE;
+    const headings = new Set(held.flatMap((occurrence) => (occurrence.heading === undefined ? [] : [occurrence.heading.start])));
+    const segmentation = held.length > 0 ? corpus.matched.get(articleIndex)?.segmentation : undefined;
+    const found: ChromeMark[] = [];
+    for (const line of lines) {
+      const mark = { paragraph: line.paragraph, words: line.words, start: line.start, end: line.end };
+      if (line.list !== undefined) {
+        found.push({ ...mark, reason: line.list });
+        continue;
+      }
+      if (!line.short || corpus.shortLineFrequency(line.hash) < minArticles || headings.has(line.start)) continue;
+      const paragraph = segmentation?.paragraphs[line.paragraph];
       let shared = false;
-      for (let s = paragraph.firstSentence; s < paragraph.endSentence; s += 1) shared ||= inBlock.has((counts.sentenceBase[articleIndex] ?? 0) + s);
-      if (!shared) chrome[p] = 'repeated short line';
+      if (paragraph !== undefined) {
+        const first = corpus.sentenceBase[articleIndex] ?? 0;
+        for (let s = paragraph.firstSentence; s < paragraph.endSentence; s += 1) shared ||= inBlock.has(first + s);
+      }
+      if (!shared) found.push({ ...mark, reason: 'repeated short line' });
     }
-    return chrome;
-  });
-}
-
-function trimEnd(text: string, start: number, end: number): number {
-  let at = end;
-  while (at > start && /\s/.test(text[at - 1] ?? '')) at -= 1;
-  return at;
+    if (found.length > 0) marks[articleIndex] = found;
+  }
+  return marks;
 }
 
 function normalizeSpaces(text: string): string {

@@ -1,7 +1,8 @@
-import type { ChromeReason, Segmentation } from '../types.js';
+import type { Segmentation } from '../types.js';
 import type { Block, Occurrence } from './assemble.js';
 
-interface Region {
+/** A stretch of an article to take out: a block occurrence, with the marker that replaces it. */
+export interface Region {
   readonly start: number;
   readonly end: number;
   /** The marker that replaces the region, or `undefined` to remove it silently. */
@@ -9,7 +10,7 @@ interface Region {
 }
 
 /** The one-line marker left where a block was removed. It names the block and never repeats its text. */
-export function markerFor(block: Block, occurrence: Occurrence): string {
+export function markerFor(block: Block, occurrence: Pick<Occurrence, 'sentences'>): string {
   const count = block.sentences;
   const sentences = occurrence.sentences.length === count ? `${count} ${plural(count, 'sentence')}` : `${occurrence.sentences.length} of ${count} sentences`;
   const others = block.articles.length - 1;
@@ -24,22 +25,13 @@ export function markerFor(block: Block, occurrence: Occurrence): string {
  * (an inline block) gets its marker on a line of its own. A silently removed region takes one
  * separator with it, so that no run of empty lines is left behind.
  */
-export function collapse(
-  text: string,
-  segmentation: Segmentation,
-  occurrences: readonly Occurrence[],
-  chrome: readonly (ChromeReason | undefined)[],
-  blocks: readonly Block[],
-  markers: boolean,
-): string {
-  const regions: Region[] = occurrences.map((occurrence) => {
-    const block = blocks[occurrence.block];
-    return { start: occurrence.start, end: occurrence.end, marker: markers && block !== undefined ? markerFor(block, occurrence) : undefined };
-  });
-  // Occurrences come in reading order, as do paragraphs: one pointer finds chrome inside a block.
+export function collapse(text: string, segmentation: Segmentation, occurrences: readonly Region[], chromeParagraphs: readonly number[]): string {
+  const regions: Region[] = [...occurrences];
+  // Occurrences come in reading order, as do chrome paragraphs: one pointer finds chrome inside a block.
   let inside = 0;
-  segmentation.paragraphs.forEach((paragraph, index) => {
-    if (chrome[index] === undefined) return;
+  chromeParagraphs.forEach((index) => {
+    const paragraph = segmentation.paragraphs[index];
+    if (paragraph === undefined) return;
     while (inside < occurrences.length && (occurrences[inside]?.end ?? 0) < paragraph.end) inside += 1;
     const around = occurrences[inside];
     if (around !== undefined && around.start <= paragraph.start) return;

@@ -1,5 +1,3 @@
-import type { ArticleFingerprints } from './fingerprint.js';
-
 const EMPTY = 0;
 // Zero marks an empty slot, so a hash of zero is stored as this instead.
 const ZERO_STAND_IN = 0x9e3779b9;
@@ -39,6 +37,28 @@ export class FingerprintCounts {
     if (this.lastArticle[slot] === -1) this.holders[slot] = holder;
     this.lastArticle[slot] = article;
     this.documents[slot] = (this.documents[slot] ?? 0) + 1;
+  }
+
+  /** Like {@link add} for a `hash` already in the table, returning its first holder; -1 (and nothing added) otherwise. */
+  addIfPresent(hash: number, article: number, holder: number): number {
+    const slot = this.find(hash, false);
+    if (slot < 0) return -1;
+    if (this.lastArticle[slot] !== article) {
+      if (this.lastArticle[slot] === -1) this.holders[slot] = holder;
+      this.lastArticle[slot] = article;
+      this.documents[slot] = (this.documents[slot] ?? 0) + 1;
+    }
+    return this.holders[slot] ?? -1;
+  }
+
+  /** Puts `hash` in the table, uncounted, unless it is there already. */
+  mark(hash: number): void {
+    this.find(hash, true);
+  }
+
+  /** True when `hash` is in the table, counted or only marked. */
+  has(hash: number): boolean {
+    return this.find(hash, false) >= 0;
   }
 
   /** How many distinct articles hold `hash` (0 when none). */
@@ -88,37 +108,47 @@ export class FingerprintCounts {
   }
 }
 
-/** The count step's output: corpus-wide frequencies of sentence fingerprints and of short lines. */
-export interface CorpusCounts {
-  readonly sentences: FingerprintCounts;
-  readonly shortLines: FingerprintCounts;
-  /** Global id of article `a`'s first sentence is `sentenceBase[a]`; the last entry is the total. */
-  readonly sentenceBase: Uint32Array;
-}
-
 /**
- * Aggregates every article's fingerprints, in article order, so that the first holder of a
- * fingerprint is the earliest article holding it.
+ * The count step for sentence fingerprints, built in two passes over the fingerprint records so that
+ * memory follows the fingerprints that repeat, not all of them:
+ * 1. {@link RepeatIndex.mark} each article's distinct fingerprints in a bitset; a fingerprint met
+ *    again goes into the table. (A bitset collision only adds a fingerprint that never repeats,
+ *    which no article ever votes for.)
+ * 2. In article order, {@link RepeatIndex.holderFor} records each tabled fingerprint's first holder.
  */
-export function count(fingerprints: readonly ArticleFingerprints[]): CorpusCounts {
-  const sentenceBase = new Uint32Array(fingerprints.length + 1);
-  let expected = 0;
-  fingerprints.forEach((article, index) => {
-    sentenceBase[index + 1] = (sentenceBase[index] ?? 0) + article.offsets.length - 1;
-    expected += article.hashes.length;
-  });
-  const sentences = new FingerprintCounts(expected);
-  const shortLines = new FingerprintCounts();
-  fingerprints.forEach((article, index) => {
-    const base = sentenceBase[index] ?? 0;
-    for (let s = 0; s + 1 < article.offsets.length; s += 1) {
-      for (let h = article.offsets[s] ?? 0; h < (article.offsets[s + 1] ?? 0); h += 1) {
-        sentences.add(article.hashes[h] ?? 0, index, base + s);
-      }
+export class RepeatIndex {
+  private readonly seen: Uint32Array;
+  private readonly shift: number;
+  readonly table: FingerprintCounts;
+
+  /** `expected`: about how many fingerprints will be marked; sizes the bitset at 16 bits each. */
+  constructor(expected: number) {
+    let bits = 16;
+    while (bits < 32 && 2 ** bits < expected * 16) bits += 1;
+    this.seen = new Uint32Array(2 ** (bits - 5));
+    this.shift = 32 - bits;
+    this.table = new FingerprintCounts(Math.max(1024, expected >> 4));
+  }
+
+  /** Marks one article's fingerprints (any order, repeats allowed). */
+  mark(hashes: Uint32Array): void {
+    const distinct = Uint32Array.from(hashes).sort();
+    for (let i = 0; i < distinct.length; i += 1) {
+      const hash = distinct[i] ?? 0;
+      if (i > 0 && distinct[i - 1] === hash) continue;
+      const bit = this.shift === 0 ? hash : Math.imul(hash, 0x9e3779b1) >>> this.shift;
+      const word = bit >>> 5;
+      const mask = 1 << (bit & 31);
+      if (((this.seen[word] ?? 0) & mask) !== 0) this.table.mark(hash);
+      else this.seen[word] = (this.seen[word] ?? 0) | mask;
     }
-    for (let i = 0; i + 1 < article.shortLines.length; i += 2) {
-      shortLines.add(article.shortLines[i + 1] ?? 0, index, article.shortLines[i] ?? 0);
-    }
-  });
-  return { sentences, shortLines, sentenceBase };
+  }
+
+  /**
+   * Counts `hash` for `article`, held by `sentence` (a global sentence id), and returns the first
+   * holder of a repeated fingerprint, or -1 when it does not repeat. Call in article order.
+   */
+  holderFor(hash: number, article: number, sentence: number): number {
+    return this.table.addIfPresent(hash, article, sentence);
+  }
 }

@@ -1,6 +1,7 @@
 import type { ChromeReason, Segmentation } from '../types.js';
 import { NewsdedupError } from '../errors.js';
 import { normalizeForComparison } from '../text/normalize.js';
+import { hashString } from '../text/hash.js';
 
 /**
  * Lines that are site chrome on any news site: comment forms, post navigation, share prompts.
@@ -69,8 +70,12 @@ export function compileChromeList(userLines: readonly string[], source = 'the ch
     }
     userExact.add(normalizeForComparison(line));
   });
+  // Normalising never lengthens a line much, so a paragraph far longer than every listed line is none of them.
+  const longest = Math.max(0, ...[...builtIn, ...userExact].map((entry) => entry.length));
+  const maxLength = longest * 4 + 64;
   return {
     reasonFor(line) {
+      if (line.length > maxLength) return userPatterns.some((pattern) => pattern.test(line.trim())) ? 'user list' : undefined;
       const normalized = normalizeForComparison(line);
       if (normalized === '') return undefined;
       if (userExact.has(normalized) || userPatterns.some((pattern) => pattern.test(line.trim()))) return 'user list';
@@ -83,4 +88,39 @@ export function compileChromeList(userLines: readonly string[], source = 'the ch
 /** The chrome reason of each paragraph by the lists, or `undefined` where it is not chrome. */
 export function detectChrome(text: string, segmentation: Segmentation, list: ChromeList): (ChromeReason | undefined)[] {
   return segmentation.paragraphs.map((paragraph) => list.reasonFor(text.slice(paragraph.start, paragraph.end)));
+}
+
+/** A paragraph this short (in words) is a candidate for repeated-line chrome. */
+export const SHORT_LINE_WORDS = 8;
+
+/**
+ * A paragraph that is, or may turn out to be, chrome: on a chrome list, or short enough to be a
+ * line repeated across articles (decided once the whole corpus is counted).
+ */
+export interface LineRecord {
+  readonly paragraph: number;
+  /** Why the lists make it chrome, or `undefined` when they do not. */
+  readonly list: ChromeReason | undefined;
+  /** Hash of its normalised text when it is a short line, else 0 (and `short` is false). */
+  readonly short: boolean;
+  readonly hash: number;
+  readonly words: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The paragraphs of an article that are list chrome or short lines, in order. */
+export function chromeCandidates(text: string, segmentation: Segmentation, list: ChromeList): LineRecord[] {
+  const records: LineRecord[] = [];
+  const { paragraphs, sentences } = segmentation;
+  paragraphs.forEach((paragraph, index) => {
+    let words = 0;
+    for (let s = paragraph.firstSentence; s < paragraph.endSentence; s += 1) words += sentences[s]?.words ?? 0;
+    const short = words > 0 && words <= SHORT_LINE_WORDS;
+    const line = text.slice(paragraph.start, paragraph.end);
+    const reason = list.reasonFor(line);
+    if (!short && reason === undefined) return;
+    records.push({ paragraph: index, list: reason, short, hash: short ? hashString(normalizeForComparison(line)) : 0, words, start: paragraph.start, end: paragraph.end });
+  });
+  return records;
 }

@@ -7,6 +7,8 @@ import { escapeGlobPath, globFiles, isGlobPattern } from '../lib/glob.js';
 export interface DiscoveredFile {
   readonly absolute: string;
   readonly path: string;
+  /** Size in bytes when listed (0 when unknown). */
+  readonly size?: number;
 }
 
 /** Where inputs were found: a directory or glob base is a root whose whole tree counts as input. */
@@ -32,18 +34,18 @@ export const ARTICLE_PATTERN = '**/*.{txt,md}';
 export async function discover(inputs: readonly string[], cwd: string): Promise<Discovery> {
   if (inputs.length === 0) throw new NewsdedupError('E_USAGE', 'No inputs given: name files, directories or globs to read.');
   const roots: InputRoot[] = [];
-  const found = new Map<string, string>(); // absolute → root
+  const found = new Map<string, number>(); // absolute → size
   for (const input of inputs) {
     const absolute = resolve(cwd, input);
     const kind = await statKind(absolute);
     let root: InputRoot;
-    let files: string[];
+    let files: { absolute: string; size: number }[];
     if (kind === 'directory') {
       root = { absolute, kind };
       files = await globFiles([`${escapeGlobPath(absolute)}/${ARTICLE_PATTERN}`], cwd);
     } else if (kind === 'file') {
       root = { absolute: dirname(absolute), kind };
-      files = [absolute];
+      files = [{ absolute, size: (await stat(absolute)).size }];
     } else if (isGlobPattern(input)) {
       root = { absolute: resolve(cwd, globBase(input)), kind: 'glob' };
       files = await globFiles([input.replaceAll('\\', '/')], cwd);
@@ -54,13 +56,13 @@ export async function discover(inputs: readonly string[], cwd: string): Promise<
       throw new NewsdedupError('E_NO_INPUT', `Input \`${input}\` matches no ${kind === 'directory' ? '.txt or .md ' : ''}file.`);
     }
     roots.push(root);
-    for (const file of files) if (!found.has(file)) found.set(file, root.absolute);
+    for (const file of files) if (!found.has(file.absolute)) found.set(file.absolute, file.size);
   }
 
   const distinctRoots = [...new Set(roots.map((root) => root.absolute))];
   const base = distinctRoots.length === 1 ? (distinctRoots[0] ?? cwd) : commonAncestor(distinctRoots);
-  const files = [...found.keys()]
-    .map((absolute) => ({ absolute, path: relative(base, absolute).split(sep).join('/') }))
+  const files = [...found]
+    .map(([absolute, size]) => ({ absolute, path: relative(base, absolute).split(sep).join('/'), size }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, roots };
 }

@@ -1,44 +1,55 @@
 import type { Segmentation } from '../types.js';
 import { combineHash, hashString } from '../text/hash.js';
-import { normalizeForComparison } from '../text/normalize.js';
-import { tokenize } from '../text/tokenize.js';
+import { normalizeWord } from '../text/normalize.js';
+import { forEachWord } from '../text/words.js';
 
 /**
- * The fingerprints of one article, as flat typed arrays (the plain-data boundary between the
- * fingerprint and count steps).
+ * The fingerprints of one article, as flat typed arrays (the plain data that the count step reads).
  */
 export interface ArticleFingerprints {
   /** Sentence `i`'s fingerprints are `hashes[offsets[i] .. offsets[i + 1])`, ascending. */
   readonly offsets: Uint32Array;
   readonly hashes: Uint32Array;
-  /** Pairs `(paragraph, hash)` for every short paragraph (at most {@link SHORT_LINE_WORDS} words). */
-  readonly shortLines: Uint32Array;
 }
 
-/** A paragraph this short is a candidate for repeated-line chrome. */
-export const SHORT_LINE_WORDS = 8;
+// A direct-mapped cache from a word's raw spelling to the hash of its normalised form, looked up
+// without slicing the text: this is the hottest loop of a run. The spelling is compared in full, so
+// a collision only costs a miss.
+const CACHE_BITS = 17;
+const cachedWords: (string | undefined)[] = new Array<string | undefined>(1 << CACHE_BITS).fill(undefined);
+const cachedHashes = new Int32Array(1 << CACHE_BITS);
 
-/** Hashes of every `size`-word shingle of `words` (one shingle of all words when there are fewer). */
-export function shingleHashes(words: readonly string[], size: number): number[] {
-  if (words.length === 0) return [];
-  const wordHashes = words.map(hashString);
-  if (wordHashes.length < size) {
-    return [wordHashes.reduce((running, next) => combineHash(running, next), wordHashes.length)];
+/** Hash of the word `text[from, to)` as fingerprints see it (see `normalizeWord`). */
+function wordHashAt(text: string, from: number, to: number): number {
+  let raw = 0x811c9dc5 ^ (to - from);
+  for (let i = from; i < to; i += 1) raw = Math.imul(raw ^ text.charCodeAt(i), 0x01000193);
+  const slot = (raw ^ (raw >>> 15)) & ((1 << CACHE_BITS) - 1);
+  const cached = cachedWords[slot];
+  if (cached !== undefined && cached.length === to - from && text.startsWith(cached, from)) return (cachedHashes[slot] ?? 0) >>> 0;
+  const word = text.slice(from, to);
+  const hash = hashString(normalizeWord(word));
+  cachedWords[slot] = word;
+  cachedHashes[slot] = hash;
+  return hash >>> 0;
+}
+
+/** Hash of one shingle: the word hashes of a window, in order (rotated by position), mixed once. */
+function shingleHash(window: readonly number[], from: number, size: number, length: number): number {
+  let hash = size;
+  for (let j = 0; j < size; j += 1) {
+    const word = window[(from + j) % length] ?? 0;
+    const shift = (j * 11) & 31;
+    hash ^= (word << shift) | (word >>> (32 - shift));
   }
-  const hashes: number[] = [];
-  for (let i = 0; i + size <= wordHashes.length; i += 1) {
-    let hash = size;
-    for (let j = 0; j < size; j += 1) hash = combineHash(hash, wordHashes[i + j] ?? 0);
-    hashes.push(hash);
-  }
-  return hashes;
+  return combineHash(hash, size);
 }
 
 /**
  * Fingerprints each sentence with a bottom-k sketch of its word-shingle hashes: the `sketchSize`
- * smallest. Two sentences that share most shingles share most of their sketch, so the sketch finds
- * lightly edited copies while the index stays a few numbers per sentence.
- * Sentences for which `skip` is true (chrome) get no fingerprints.
+ * smallest distinct ones. Two sentences that share most shingles share most of their sketch, so the
+ * sketch finds lightly edited copies while the index stays a few numbers per sentence. A sentence
+ * shorter than a shingle gets one fingerprint of all its words. Sentences for which `skip` is true
+ * (chrome) get none.
  */
 export function fingerprint(
   text: string,
@@ -46,30 +57,42 @@ export function fingerprint(
   settings: { readonly shingleSize: number; readonly sketchSize: number },
   skip: (sentence: number) => boolean = () => false,
 ): ArticleFingerprints {
-  const { sentences, paragraphs } = segmentation;
+  const { sentences } = segmentation;
+  const size = settings.shingleSize;
+  const k = settings.sketchSize;
   const offsets = new Uint32Array(sentences.length + 1);
   const collected: number[] = [];
+  const window: number[] = new Array<number>(size).fill(0);
+  const sketch: number[] = [];
   sentences.forEach((sentence, index) => {
     offsets[index] = collected.length;
     if (skip(index) || sentence.words === 0) return;
-    const hashes = shingleHashes(tokenize(text, sentence.start, sentence.end).words, settings.shingleSize);
-    collected.push(...bottomK(hashes, settings.sketchSize));
+    sketch.length = 0;
+    let seen = 0;
+    forEachWord(text, sentence.start, sentence.end, (from, to) => {
+      window[seen % size] = wordHashAt(text, from, to);
+      seen += 1;
+      if (seen >= size) insertBottomK(sketch, shingleHash(window, seen - size, size, size), k);
+    });
+    if (seen > 0 && seen < size) {
+      let hash = seen;
+      for (let j = 0; j < seen; j += 1) hash = combineHash(hash, window[j] ?? 0);
+      insertBottomK(sketch, hash, k);
+    }
+    for (const hash of sketch) collected.push(hash);
   });
   offsets[sentences.length] = collected.length;
 
-  const shortLines: number[] = [];
-  paragraphs.forEach((paragraph, index) => {
-    let words = 0;
-    for (let s = paragraph.firstSentence; s < paragraph.endSentence; s += 1) words += sentences[s]?.words ?? 0;
-    if (words === 0 || words > SHORT_LINE_WORDS) return;
-    shortLines.push(index, hashString(normalizeForComparison(text.slice(paragraph.start, paragraph.end))));
-  });
-
-  return { offsets, hashes: Uint32Array.from(collected), shortLines: Uint32Array.from(shortLines) };
+  return { offsets, hashes: Uint32Array.from(collected) };
 }
 
-/** The `k` smallest distinct values, ascending. */
-function bottomK(values: readonly number[], k: number): number[] {
-  const distinct = [...new Set(values)].sort((a, b) => a - b);
-  return distinct.slice(0, k);
+/** Keeps `sketch` the ascending list of the `k` smallest distinct values offered. */
+function insertBottomK(sketch: number[], value: number, k: number): void {
+  const last = sketch.length - 1;
+  if (sketch.length === k && value >= (sketch[last] ?? 0)) return;
+  let at = sketch.length;
+  while (at > 0 && (sketch[at - 1] ?? 0) > value) at -= 1;
+  if (at > 0 && sketch[at - 1] === value) return;
+  sketch.splice(at, 0, value);
+  if (sketch.length > k) sketch.pop();
 }

@@ -1,16 +1,7 @@
-import type { Segmentation } from '../types.js';
-import type { ArticleFingerprints } from './fingerprint.js';
-import type { CorpusCounts } from './count.js';
+import type { RepeatIndex } from './count.js';
 import { dice } from '../lib/dice.js';
 import { normalizeForComparison } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
-
-/** What the match step reads of each article. */
-export interface MatchArticle {
-  readonly text: string;
-  readonly segmentation: Segmentation;
-  readonly fingerprints: ArticleFingerprints;
-}
 
 /** Which sentences are the same sentence, verbatim or lightly edited. Indexed by global sentence id. */
 export interface Matches {
@@ -25,119 +16,120 @@ export interface Matches {
   readonly articleOf: Int32Array;
 }
 
+/** One article's fingerprint records, as the fingerprint step emitted them. */
+export interface FingerprintRecords {
+  /** Sentence `i`'s fingerprints are `hashes[offsets[i] .. offsets[i + 1])`. */
+  readonly offsets: Uint32Array;
+  readonly hashes: Uint32Array;
+}
+
 const MAX_CANDIDATES = 3;
+/** Share of a sentence's sketch that a candidate must hold: 3 of 8. */
+const MIN_VOTE_SHARE = 0.375;
 
 /**
- * Finds, for every sentence, earlier sentences in other articles that share its fingerprints
- * (first holders in the index), verifies each with the Dice coefficient, and joins verified
- * pairs into clusters. No step compares all pairs: each sentence looks at three candidates at most.
+ * Candidate pairs: for every sentence, the earlier sentences in other articles that hold most of
+ * its fingerprints (first holders in the index), three at most. No step compares all pairs.
+ *
+ * Articles must come in order: `records(a)` is article `a`'s records and `sentenceBase[a]` its
+ * first global sentence id. Returns flat pairs `(sentence, candidate)`, in sentence order.
  */
-export function match(
-  articles: readonly MatchArticle[],
-  counts: CorpusCounts,
-  settings: { readonly similarity: number; readonly shingleSize: number; readonly maxHeadingWords: number },
-): Matches {
-  const total = counts.sentenceBase[articles.length] ?? 0;
-  const articleOf = new Int32Array(total);
-  articles.forEach((_, index) => articleOf.fill(index, counts.sentenceBase[index], counts.sentenceBase[index + 1]));
-  const parent = Int32Array.from({ length: total }, (_, i) => i);
-  const bodyStart = new Int32Array(total).fill(-1);
-
-  const find = (x: number): number => {
-    let root = x;
-    while (parent[root] !== root) root = parent[root] ?? root;
-    for (let node = x; parent[node] !== root; ) {
-      const next = parent[node] ?? root;
-      parent[node] = root;
-      node = next;
-    }
-    return root;
-  };
-  const union = (a: number, b: number): void => {
-    const rootA = find(a);
-    const rootB = find(b);
-    // The smaller id (the earlier article) stays the root, so cluster ids do not depend on visit order.
-    if (rootA < rootB) parent[rootB] = rootA;
-    else if (rootB < rootA) parent[rootA] = rootB;
-  };
-
-  const locate = (id: number): { article: MatchArticle; start: number; end: number } => {
-    const articleIndex = articleOf[id] ?? 0;
-    const article = articles[articleIndex];
-    const sentence = article?.segmentation.sentences[id - (counts.sentenceBase[articleIndex] ?? 0)];
-    if (article === undefined || sentence === undefined) throw new RangeError(`no sentence ${id}`);
-    const body = bodyStart[id] ?? -1;
-    return { article, start: body >= 0 ? body : sentence.start, end: sentence.end };
-  };
-  const comparable = (id: number, from?: number): string => {
-    const { article, start, end } = locate(id);
-    return normalizeForComparison(article.text.slice(from ?? start, end));
-  };
-
-  const verify = (s: number, t: number): boolean => {
-    const textS = comparable(s);
-    const textT = comparable(t);
-    if (textS === textT) return true;
-    const score = dice(textS, textT);
-    // Even a pair that passes may carry an inline heading on one side; split it off when found.
-    const trimmed = splitLead(s, t, Math.max(score, settings.similarity));
-    return trimmed || score >= settings.similarity;
-  };
-
-  // An inline heading glued to the first sentence of a block ("Pak-Afghan relations Pakistan’s
-  // bilateral relations …") lowers the score. Align the two sentences on their first shared
-  // shingle; if one has a short unmatched lead and the rest scores at least `minimum`, split the lead off.
-  const splitLead = (s: number, t: number, minimum: number): boolean => {
-    const a = locate(s);
-    const b = locate(t);
-    const tokensA = tokenize(a.article.text, a.start, a.end);
-    const tokensB = tokenize(b.article.text, b.start, b.end);
-    const size = settings.shingleSize;
-    if (tokensA.words.length < size * 2 || tokensB.words.length < size * 2) return false;
-    const leadA = firstSharedShingle(tokensA.words, tokensB.words, size);
-    const leadB = firstSharedShingle(tokensB.words, tokensA.words, size);
-    if (leadA < 0 || leadB < 0 || (leadA === 0 && leadB === 0)) return false;
-    if (leadA > settings.maxHeadingWords || leadB > settings.maxHeadingWords) return false;
-    if (leadA * 2 > tokensA.words.length || leadB * 2 > tokensB.words.length) return false;
-    const startA = tokensA.starts[leadA] ?? a.start;
-    const startB = tokensB.starts[leadB] ?? b.start;
-    if (dice(comparable(s, startA), comparable(t, startB)) < minimum) return false;
-    if (leadA > 0) bodyStart[s] = startA;
-    if (leadB > 0) bodyStart[t] = startB;
-    return true;
-  };
-
-  articles.forEach((article, articleIndex) => {
-    const base = counts.sentenceBase[articleIndex] ?? 0;
-    const { offsets, hashes } = article.fingerprints;
+export function findCandidates(
+  articleCount: number,
+  records: (article: number) => FingerprintRecords,
+  sentenceBase: ArrayLike<number>,
+  index: RepeatIndex,
+): Int32Array {
+  const pairs: number[] = [];
+  const votes = new Map<number, number>();
+  for (let article = 0; article < articleCount; article += 1) {
+    const { offsets, hashes } = records(article);
+    const base = sentenceBase[article] ?? 0;
     for (let s = 0; s + 1 < offsets.length; s += 1) {
       const id = base + s;
-      const votes = new Map<number, number>();
       const from = offsets[s] ?? 0;
       const to = offsets[s + 1] ?? 0;
+      votes.clear();
       for (let h = from; h < to; h += 1) {
-        const hash = hashes[h] ?? 0;
-        if (counts.sentences.documentFrequency(hash) < 2) continue;
-        const holder = counts.sentences.firstHolder(hash);
-        if (holder < 0 || articleOf[holder] === articleIndex) continue;
+        const holder = index.holderFor(hashes[h] ?? 0, article, id);
+        // A holder in this same article is this article's own repeat, not a shared sentence.
+        if (holder < 0 || holder >= base) continue;
         votes.set(holder, (votes.get(holder) ?? 0) + 1);
       }
       if (votes.size === 0) continue;
-      const minVotes = to - from >= 4 ? 2 : 1;
-      const candidates = [...votes]
+      // A sentence shares a common phrase or two with many others; a copy shares most of its sketch.
+      const minVotes = Math.max(1, Math.ceil((to - from) * MIN_VOTE_SHARE));
+      const chosen = [...votes]
         .filter(([, count]) => count >= minVotes)
         .sort(([idA, countA], [idB, countB]) => countB - countA || idA - idB)
         .slice(0, MAX_CANDIDATES);
-      for (const [candidate] of candidates) {
-        if (find(candidate) === find(id)) continue;
-        if (verify(id, candidate)) union(id, candidate);
-      }
+      for (const [candidate] of chosen) pairs.push(id, candidate);
     }
-  });
+  }
+  return Int32Array.from(pairs);
+}
 
-  const cluster = new Int32Array(total);
-  for (let id = 0; id < total; id += 1) cluster[id] = find(id);
-  return { cluster, bodyStart, articleOf };
+/** More characters than an inline heading of `maxHeadingWords` words has, in practice. */
+const LEAD_CHARS = 120;
+
+/** A sentence's text with where it starts in its article. */
+export interface SentenceText {
+  readonly start: number;
+  readonly text: string;
+}
+
+/** What verifying a candidate pair found. */
+export interface Verdict {
+  readonly same: boolean;
+  /** Where each sentence's matched body starts when a lead (an inline heading) was split off, else -1. */
+  readonly bodyA: number;
+  readonly bodyB: number;
+}
+
+/**
+ * Verifies a candidate pair with the Dice coefficient of their normalised texts. An inline heading
+ * glued to the first sentence of a block ("Pak-Afghan relations Pakistan’s bilateral relations …")
+ * lowers the score, so the two are also aligned on their first shared shingle: if one has a short
+ * unmatched lead and the rest scores at least the threshold, the lead is split off.
+ */
+export function verifyPair(
+  a: SentenceText,
+  b: SentenceText,
+  settings: { readonly similarity: number; readonly shingleSize: number; readonly maxHeadingWords: number },
+): Verdict {
+  const textA = normalizeForComparison(a.text);
+  const textB = normalizeForComparison(b.text);
+  if (textA === textB) return { same: true, bodyA: -1, bodyB: -1 };
+  // Dice is at most 2·min/(a + b) in bigrams; with a lead of a heading's length taken off the
+  // longer text, a pair this far apart in length cannot reach the threshold.
+  const shorter = Math.min(textA.length, textB.length);
+  const longer = Math.max(textA.length - LEAD_CHARS, textB.length - LEAD_CHARS, shorter);
+  if ((2 * shorter) / (shorter + longer) < settings.similarity) return { same: false, bodyA: -1, bodyB: -1 };
+  const score = dice(textA, textB);
+  const lead = splitLead(a, b, Math.max(score, settings.similarity), settings);
+  if (lead !== undefined) return { same: true, ...lead };
+  return { same: score >= settings.similarity, bodyA: -1, bodyB: -1 };
+}
+
+function splitLead(
+  a: SentenceText,
+  b: SentenceText,
+  minimum: number,
+  settings: { readonly shingleSize: number; readonly maxHeadingWords: number },
+): { bodyA: number; bodyB: number } | undefined {
+  const tokensA = tokenize(a.text, 0, a.text.length);
+  const tokensB = tokenize(b.text, 0, b.text.length);
+  const size = settings.shingleSize;
+  if (tokensA.words.length < size * 2 || tokensB.words.length < size * 2) return undefined;
+  const leadA = firstSharedShingle(tokensA.words, tokensB.words, size);
+  const leadB = firstSharedShingle(tokensB.words, tokensA.words, size);
+  if (leadA < 0 || leadB < 0 || (leadA === 0 && leadB === 0)) return undefined;
+  if (leadA > settings.maxHeadingWords || leadB > settings.maxHeadingWords) return undefined;
+  if (leadA * 2 > tokensA.words.length || leadB * 2 > tokensB.words.length) return undefined;
+  const startA = tokensA.starts[leadA] ?? 0;
+  const startB = tokensB.starts[leadB] ?? 0;
+  if (dice(normalizeForComparison(a.text.slice(startA)), normalizeForComparison(b.text.slice(startB))) < minimum) return undefined;
+  return { bodyA: leadA > 0 ? a.start + startA : -1, bodyB: leadB > 0 ? b.start + startB : -1 };
 }
 
 /** Index of the first shingle of `words` that also stands in `other`, or -1. */
@@ -148,4 +140,42 @@ function firstSharedShingle(words: readonly string[], other: readonly string[], 
     if (shingles.has(words.slice(i, i + size).join(' '))) return i;
   }
   return -1;
+}
+
+/**
+ * Joins verified pairs into clusters (union-find over global sentence ids). The smaller id, the
+ * earlier article, stays the root, and pairs are taken in their given order, so clusters and split
+ * leads do not depend on how the verification was scheduled.
+ */
+export function cluster(sentenceBase: ArrayLike<number>, articleCount: number, pairs: Int32Array, verdicts: readonly Verdict[]): Matches {
+  const total = sentenceBase[articleCount] ?? 0;
+  const articleOf = new Int32Array(total);
+  for (let article = 0; article < articleCount; article += 1) articleOf.fill(article, sentenceBase[article] ?? 0, sentenceBase[article + 1] ?? 0);
+  const parent = new Int32Array(total);
+  for (let i = 0; i < total; i += 1) parent[i] = i;
+  const bodyStart = new Int32Array(total).fill(-1);
+  const find = (x: number): number => {
+    let root = x;
+    while (parent[root] !== root) root = parent[root] ?? root;
+    for (let node = x; parent[node] !== root; ) {
+      const next = parent[node] ?? root;
+      parent[node] = root;
+      node = next;
+    }
+    return root;
+  };
+  verdicts.forEach((verdict, index) => {
+    if (!verdict.same) return;
+    const a = pairs[index * 2] ?? 0;
+    const b = pairs[index * 2 + 1] ?? 0;
+    if (verdict.bodyA >= 0 && bodyStart[a] === -1) bodyStart[a] = verdict.bodyA;
+    if (verdict.bodyB >= 0 && bodyStart[b] === -1) bodyStart[b] = verdict.bodyB;
+    const rootA = find(a);
+    const rootB = find(b);
+    if (rootA < rootB) parent[rootB] = rootA;
+    else if (rootB < rootA) parent[rootA] = rootB;
+  });
+  const clusterOf = new Int32Array(total);
+  for (let id = 0; id < total; id += 1) clusterOf[id] = find(id);
+  return { cluster: clusterOf, bodyStart, articleOf };
 }

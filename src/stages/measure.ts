@@ -1,10 +1,10 @@
-import type { ArticleReport, BlockReport, ChromeReason, PairReport, Problem, Report, ReportSettings, Segmentation } from '../types.js';
-import type { Block, Occurrence } from './assemble.js';
+import type { ArticleReport, BlockReport, PairReport, Problem, Report, ReportSettings, ReportSpan } from '../types.js';
+import type { Block, ChromeMark, Occurrence } from './assemble.js';
 
 /** What the measure step reads of each article. */
 export interface MeasureArticle {
   readonly path: string;
-  readonly segmentation: Segmentation;
+  readonly words: number;
 }
 
 /** Percentages carry two decimals, so that reports compare byte for byte. */
@@ -17,7 +17,7 @@ export function measure(
   articles: readonly MeasureArticle[],
   blocks: readonly Block[],
   occurrences: readonly (readonly Occurrence[])[],
-  chrome: readonly (readonly (ChromeReason | undefined)[])[],
+  chrome: readonly (readonly ChromeMark[])[],
   problems: readonly Problem[],
   settings: ReportSettings,
 ): Report {
@@ -25,19 +25,22 @@ export function measure(
   const count = articles.length;
 
   const articleReports: ArticleReport[] = articles.map((article, index) => {
-    const { paragraphs, sentences } = article.segmentation;
-    const words = sentences.reduce((sum, sentence) => sum + sentence.words, 0);
+    const { words } = article;
+    const held = occurrences[index] ?? [];
+    const spans: ReportSpan[] = [];
     let chromeWords = 0;
-    paragraphs.forEach((paragraph, p) => {
-      if (chrome[index]?.[p] === undefined) return;
-      for (let s = paragraph.firstSentence; s < paragraph.endSentence; s += 1) chromeWords += sentences[s]?.words ?? 0;
-    });
+    for (const mark of chrome[index] ?? []) {
+      chromeWords += mark.words;
+      // Chrome inside a block occurrence is removed with the block: the block's span covers it.
+      if (!held.some((occurrence) => occurrence.start <= mark.start && mark.end <= occurrence.end)) spans.push({ kind: 'chrome', start: mark.start, end: mark.end });
+    }
     let sharedWords = 0;
     const ids: string[] = [];
-    for (const occurrence of occurrences[index] ?? []) {
+    for (const occurrence of held) {
       const block = blocks[occurrence.block];
       if (block === undefined) continue;
       sharedWords += occurrence.words;
+      spans.push({ kind: 'block', block: block.id, start: occurrence.start, end: occurrence.end });
       if (!ids.includes(block.id)) ids.push(block.id);
       for (const other of block.articles) {
         if (other === index) continue;
@@ -53,6 +56,7 @@ export function measure(
       sharedPct: percent(sharedWords, words),
       chromeWords,
       blocks: ids,
+      spans: spans.sort((x, y) => x.start - y.start),
     };
   });
 

@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Problem, SourceArticle } from '../types.js';
 import type { DiscoveredFile } from './discover.js';
 
 /** What reading one file gave: an article (perhaps with a warning), or a problem and no article. */
 export type ReadOutcome =
-  | { readonly ok: true; readonly article: SourceArticle; readonly warning: Problem | undefined }
+  | { readonly ok: true; readonly article: SourceArticle; readonly warning: Problem | undefined; readonly digest: string }
   | { readonly ok: false; readonly problem: Problem };
 
 /** How a file's bytes were decoded, or why they could not be. */
@@ -45,7 +46,7 @@ export async function read(file: DiscoveredFile): Promise<ReadOutcome> {
     decoded.encoding === 'windows-1252'
       ? { path: file.path, code: 'W_NOT_UTF8', severity: 'warning', message: `\`${file.path}\` is not valid UTF-8 at byte ${decoded.invalidAt}; decoded as Windows-1252.` }
       : undefined;
-  return { ok: true, article: { path: file.path, text: decoded.text }, warning };
+  return { ok: true, article: { path: file.path, text: decoded.text }, warning, digest: digestOf(bytes) };
 }
 
 /** Index of the first byte that breaks UTF-8, or -1 when all of it is valid. */
@@ -93,4 +94,9 @@ export function decodeWindows1252(bytes: Uint8Array): string {
     chunks.push(String.fromCharCode(...codes));
   }
   return chunks.join('');
+}
+
+/** A short digest of a file's bytes, to tell when a file changed between two passes of a run. */
+export function digestOf(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('base64').slice(0, 16);
 }

@@ -135,3 +135,34 @@ function detectLineEnding(text: string): '\n' | '\r\n' | '\r' {
   if (text[index] === '\n') return '\n';
   return text[index + 1] === '\n' ? '\r\n' : '\r';
 }
+
+/** A segmentation as flat typed arrays: cheap to pass between threads and to hold for many articles. */
+export interface PackedSegmentation {
+  /** `(start, end, firstSentence, endSentence)` per paragraph. */
+  readonly paragraphs: Uint32Array;
+  /** `(start, end, paragraph, words)` per sentence. */
+  readonly sentences: Uint32Array;
+  readonly lineEnding: Segmentation['lineEnding'];
+}
+
+export function packSegmentation(segmentation: Segmentation): PackedSegmentation {
+  const paragraphs = new Uint32Array(segmentation.paragraphs.length * 4);
+  segmentation.paragraphs.forEach((p, i) => paragraphs.set([p.start, p.end, p.firstSentence, p.endSentence], i * 4));
+  const sentences = new Uint32Array(segmentation.sentences.length * 4);
+  segmentation.sentences.forEach((s, i) => sentences.set([s.start, s.end, s.paragraph, s.words], i * 4));
+  return { paragraphs, sentences, lineEnding: segmentation.lineEnding };
+}
+
+export function unpackSegmentation(packed: PackedSegmentation): Segmentation {
+  const paragraphs: Paragraph[] = [];
+  for (let i = 0; i + 3 < packed.paragraphs.length; i += 4) {
+    const [start = 0, end = 0, firstSentence = 0, endSentence = 0] = packed.paragraphs.subarray(i, i + 4);
+    paragraphs.push({ start, end, firstSentence, endSentence });
+  }
+  const sentences: Sentence[] = [];
+  for (let i = 0; i + 3 < packed.sentences.length; i += 4) {
+    const [start = 0, end = 0, paragraph = 0, words = 0] = packed.sentences.subarray(i, i + 4);
+    sentences.push({ start, end, paragraph, words });
+  }
+  return { paragraphs, sentences, lineEnding: packed.lineEnding };
+}

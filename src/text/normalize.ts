@@ -13,8 +13,17 @@ export function normalizeForComparison(text: string): string {
     .trim();
 }
 
+const wordCache = new Map<string, string>();
+const WORD_CACHE_LIMIT = 500_000;
+
 /** A word as a fingerprint sees it: lower case, inner punctuation dropped, English words stemmed. */
 export function normalizeWord(word: string): string {
-  const folded = word.normalize('NFKC').toLowerCase().replace(/['’.\-‐]/g, '');
-  return stem(folded);
+  let normalized = wordCache.get(word);
+  if (normalized === undefined) {
+    normalized = stem(word.normalize('NFKC').toLowerCase().replace(/['’.\-‐]/g, ''));
+    // A news vocabulary is bounded, but a hostile corpus is not: start over rather than grow forever.
+    if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+    wordCache.set(word, normalized);
+  }
+  return normalized;
 }

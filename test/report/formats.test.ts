@@ -3,7 +3,7 @@ import { dedupe } from '../../src/pipeline.js';
 import { formatReport } from '../../src/report/formats.js';
 import { corpusArticles } from '../helpers.js';
 
-const { report } = dedupe(corpusArticles());
+const { report } = await dedupe(corpusArticles());
 
 describe('formatReport', () => {
   it('json parses back to the report', () => {

@@ -3,14 +3,14 @@ import { dedupe } from '../../src/pipeline.js';
 
 const BLOCK = 'Background: the two neighbours have argued over the border for decades. Talks in Istanbul failed to bridge the gaps between the two sides. Trade across the border has been suspended since October.';
 
-function cleanedOf(texts: Record<string, string>, markers = true): Record<string, string> {
-  const result = dedupe(Object.entries(texts).map(([path, text]) => ({ path, text })), { markers });
+async function cleanedOf(texts: Record<string, string>, markers = true): Promise<Record<string, string>> {
+  const result = await dedupe(Object.entries(texts).map(([path, text]) => ({ path, text })), { markers });
   return Object.fromEntries(result.cleaned.map((article) => [article.path, article.text]));
 }
 
 describe('collapse', () => {
-  it('replaces whole paragraphs with a marker and keeps the paragraph breaks around it', () => {
-    const cleaned = cleanedOf({
+  it('replaces whole paragraphs with a marker and keeps the paragraph breaks around it', async () => {
+    const cleaned = await cleanedOf({
       'a.txt': `Title A\n\nOwn reporting in A stays here.\n\n${BLOCK}\n\nMore of A's own words.\n`,
       'b.txt': `Title B\n\n${BLOCK}\n\nB has its own closing line too.`,
     });
@@ -18,23 +18,23 @@ describe('collapse', () => {
     expect(cleaned['b.txt']).toMatch(/^Title B\n\n\[shared block .*\]\n\nB has its own closing line too\.$/);
   });
 
-  it('puts the marker of a block inside a paragraph on a line of its own', () => {
-    const cleaned = cleanedOf({
+  it('puts the marker of a block inside a paragraph on a line of its own', async () => {
+    const cleaned = await cleanedOf({
       'a.txt': `Title\n\nA opens with its own news. ${BLOCK} A closes with its own news.`,
       'b.txt': `Title B\n\n${BLOCK}`,
     });
     expect(cleaned['a.txt']).toMatch(/^Title\n\nA opens with its own news\.\n\[shared block [^\n]*\]\nA closes with its own news\.$/);
   });
 
-  it('removes the block and one separator when markers are off', () => {
-    const cleaned = cleanedOf({ 'a.txt': `Title\n\n${BLOCK}\n\nOwn line.\n`, 'b.txt': `Other title\n\n${BLOCK}\n` }, false);
+  it('removes the block and one separator when markers are off', async () => {
+    const cleaned = await cleanedOf({ 'a.txt': `Title\n\n${BLOCK}\n\nOwn line.\n`, 'b.txt': `Other title\n\n${BLOCK}\n` }, false);
     expect(cleaned['a.txt']).toBe('Title\n\nOwn line.\n');
     expect(cleaned['b.txt']).toBe('Other title\n');
   });
 
-  it('keeps CRLF line endings, in kept text and around markers', () => {
+  it('keeps CRLF line endings, in kept text and around markers', async () => {
     const crlf = (text: string) => text.replaceAll('\n', '\r\n');
-    const cleaned = cleanedOf({ 'a.txt': crlf(`Title\n\nOpening. ${BLOCK}\n\nEnd.\n`), 'b.txt': crlf(`Other\n\n${BLOCK}\n`) });
+    const cleaned = await cleanedOf({ 'a.txt': crlf(`Title\n\nOpening. ${BLOCK}\n\nEnd.\n`), 'b.txt': crlf(`Other\n\n${BLOCK}\n`) });
     expect(cleaned['a.txt']).toMatch(/^Title\r\n\r\nOpening\.\r\n\[shared block [^\r\n]*\]\r\n\r\nEnd\.\r\n$/);
     expect(cleaned['a.txt']!.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
   });

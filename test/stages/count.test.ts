@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FingerprintCounts } from '../../src/stages/count.js';
+import { FingerprintCounts, RepeatIndex } from '../../src/stages/count.js';
 
 describe('FingerprintCounts', () => {
   it('counts distinct articles and keeps the first holder', () => {
@@ -22,5 +22,22 @@ describe('FingerprintCounts', () => {
     expect(counts.documentFrequency(0)).toBe(3);
     expect(counts.documentFrequency(Math.imul(4999, 2654435761) >>> 0)).toBe(3);
     expect(counts.firstHolder(Math.imul(4999, 2654435761) >>> 0)).toBe(4999);
+  });
+});
+
+describe('RepeatIndex', () => {
+  it('tables only fingerprints that a second article holds, and gives their first holder in article order', () => {
+    const index = new RepeatIndex(100);
+    index.mark(Uint32Array.from([1, 2, 2, 3]));
+    index.mark(Uint32Array.from([3, 4]));
+    index.mark(Uint32Array.from([4, 5, 3]));
+    expect([1, 2, 5].map((hash) => index.table.has(hash))).toEqual([false, false, false]);
+    expect([3, 4].map((hash) => index.table.has(hash))).toEqual([true, true]);
+    expect(index.holderFor(3, 0, 10)).toBe(10);
+    expect(index.holderFor(3, 1, 20)).toBe(10);
+    expect(index.holderFor(4, 1, 21)).toBe(21);
+    expect(index.holderFor(4, 2, 30)).toBe(21);
+    expect(index.holderFor(1, 0, 11)).toBe(-1);
+    expect(index.table.documentFrequency(3)).toBe(2);
   });
 });

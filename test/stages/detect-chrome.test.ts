@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileChromeList, detectChrome } from '../../src/stages/detect-chrome.js';
+import { chromeCandidates, compileChromeList, detectChrome } from '../../src/stages/detect-chrome.js';
 import { segment } from '../../src/stages/segment.js';
 import { NewsdedupError } from '../../src/errors.js';
 
@@ -31,5 +31,19 @@ describe('detectChrome', () => {
   it('marks whole lines only, never a sentence inside a paragraph', () => {
     const text = 'Title\n\nReaders asked us to Post a Comment. Advertisement\n\nAdvertisement\n';
     expect(detectChrome(text, segment(text), compileChromeList([]))).toEqual([undefined, undefined, 'built-in list']);
+  });
+});
+
+describe('chromeCandidates', () => {
+  it('records list chrome and every short line, with its words and span, for the repeated-line rule', () => {
+    const text = 'A title\n\nA long paragraph with more than eight words in it, surely enough.\n\nShare this article\n\nFollow the port on Mastodon';
+    const records = chromeCandidates(text, segment(text), compileChromeList([]));
+    expect(records.map((record) => [record.paragraph, record.list, record.short, record.words, text.slice(record.start, record.end)])).toEqual([
+      [0, undefined, true, 2, 'A title'],
+      [2, 'built-in list', true, 3, 'Share this article'],
+      [3, undefined, true, 5, 'Follow the port on Mastodon'],
+    ]);
+    const again = chromeCandidates('FOLLOW the port on Mastodon!', segment('FOLLOW the port on Mastodon!'), compileChromeList([]));
+    expect(again[0]!.hash).toBe(records[2]!.hash);
   });
 });

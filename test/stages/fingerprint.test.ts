@@ -29,10 +29,4 @@ describe('fingerprint', () => {
     expect(result.offsets[1]! - result.offsets[0]!).toBe(DEFAULTS.sketchSize);
     expect(result.offsets[2]! - result.offsets[1]!).toBe(0);
   });
-
-  it('records short lines for the repeated-line chrome rule', () => {
-    const text = 'A title\n\nShare this article\n\nA long paragraph with more than eight words in it, surely enough.';
-    const { shortLines } = fingerprint(text, segment(text), DEFAULTS);
-    expect([...shortLines].filter((_, i) => i % 2 === 0)).toEqual([0, 1]);
-  });
 });

@@ -1,16 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { count } from '../../src/stages/count.js';
+import { RepeatIndex } from '../../src/stages/count.js';
 import { fingerprint } from '../../src/stages/fingerprint.js';
-import { match } from '../../src/stages/match.js';
+import { cluster, findCandidates, verifyPair } from '../../src/stages/match.js';
 import { segment } from '../../src/stages/segment.js';
 import { DEFAULTS } from '../../src/options.js';
 
+/** Fingerprint, count, candidates, verify and cluster, as the pipeline runs them, on texts in memory. */
 function matchTexts(...texts: string[]) {
   const articles = texts.map((text) => {
     const segmentation = segment(text);
     return { text, segmentation, fingerprints: fingerprint(text, segmentation, DEFAULTS) };
   });
-  return match(articles, count(articles.map((a) => a.fingerprints)), DEFAULTS);
+  const sentenceBase = [0];
+  for (const article of articles) sentenceBase.push(sentenceBase[sentenceBase.length - 1]! + article.segmentation.sentences.length);
+  const index = new RepeatIndex(1000);
+  for (const article of articles) index.mark(article.fingerprints.hashes);
+  const pairs = findCandidates(articles.length, (a) => articles[a]!.fingerprints, sentenceBase, index);
+  const sentenceText = (id: number) => {
+    const a = sentenceBase.findLastIndex((base) => base <= id && base < sentenceBase[sentenceBase.length - 1]!);
+    const sentence = articles[a]!.segmentation.sentences[id - sentenceBase[a]!]!;
+    return { start: sentence.start, text: articles[a]!.text.slice(sentence.start, sentence.end) };
+  };
+  const verdicts = [];
+  for (let p = 0; p < pairs.length; p += 2) verdicts.push(verifyPair(sentenceText(pairs[p]!), sentenceText(pairs[p + 1]!), DEFAULTS));
+  return cluster(sentenceBase, articles.length, pairs, verdicts);
 }
 
 const PLAIN = 'Pakistan’s bilateral relations with Afghanistan have come under strain in recent times as the Tehreek-i-Taliban Pakistan (TTP) remains the main point of contention between the two countries.';

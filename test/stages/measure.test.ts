@@ -11,14 +11,14 @@ describe('percent', () => {
   });
 });
 
-describe('measure', () => {
-  const block = 'The ceasefire was agreed in Doha after four days of talks between the two delegations. It took effect at midnight on Friday.';
-  const { report } = dedupe([
-    { path: 'short.txt', text: `Short title\n\n${block}` },
-    { path: 'long.txt', text: `Long title\n\nA long report of its own that runs on for a good many words before it comes to the point at last.\n\n${block}` },
-    { path: 'apart.txt', text: 'Nothing shared here at all, only local weather news for the coast.' },
-  ]);
+const block = 'The ceasefire was agreed in Doha after four days of talks between the two delegations. It took effect at midnight on Friday.';
+const { report } = await dedupe([
+  { path: 'short.txt', text: `Short title\n\n${block}` },
+  { path: 'long.txt', text: `Long title\n\nA long report of its own that runs on for a good many words before it comes to the point at last.\n\n${block}` },
+  { path: 'apart.txt', text: 'Nothing shared here at all, only local weather news for the coast.' },
+]);
 
+describe('measure', () => {
   it('gives each pair both directions, as shares of each article', () => {
     expect(report.pairs).toHaveLength(1);
     const [pair] = report.pairs;

@@ -46,6 +46,6 @@ describe('read', () => {
   it('gives an empty file as an article with no text', async () => {
     const directory = temporaryDirectory();
     writeFileSync(join(directory, 'empty.txt'), '');
-    expect(await read({ absolute: join(directory, 'empty.txt'), path: 'empty.txt' })).toEqual({ ok: true, article: { path: 'empty.txt', text: '' }, warning: undefined });
+    expect(await read({ absolute: join(directory, 'empty.txt'), path: 'empty.txt' })).toMatchObject({ ok: true, article: { path: 'empty.txt', text: '' }, warning: undefined });
   });
 });

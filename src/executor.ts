@@ -1,0 +1,60 @@
+/**
+ * Where shard tasks run: in this thread, or in a pool of worker threads (piscina). Both run the
+ * same functions of `worker.ts` and the pipeline takes their results in shard order, so the output
+ * does not depend on which executor ran, or on how many threads it had.
+ */
+import { availableParallelism } from 'node:os';
+import type * as Tasks from './worker.js';
+import * as inProcess from './worker.js';
+
+type TaskName = 'scan' | 'gather' | 'verify' | 'apply';
+type Input<Name extends TaskName> = Parameters<(typeof Tasks)[Name]>[0];
+type Output<Name extends TaskName> = Awaited<ReturnType<(typeof Tasks)[Name]>>;
+
+export interface Executor {
+  /** Threads that run tasks (1 for in-process). */
+  readonly threads: number;
+  run<Name extends TaskName>(name: Name, input: Input<Name>): Promise<Output<Name>>;
+  close(): Promise<void>;
+}
+
+/** Runs every task in this thread, one at a time, so that only one shard's texts are in memory. */
+export function inProcessExecutor(): Executor {
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    threads: 1,
+    run(name, input) {
+      const task = inProcess[name] as (input: unknown) => unknown;
+      const result = queue.then(() => task(input));
+      queue = result.catch(() => undefined);
+      return result as never;
+    },
+    async close() {},
+  };
+}
+
+/** Runs tasks in `threads` worker threads. The worker module is the built `worker.js` beside this file. */
+export async function poolExecutor(threads: number): Promise<Executor> {
+  const { Piscina } = await import('piscina');
+  const pool = new Piscina({
+    filename: new URL('./worker.js', import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+    // Tasks are shards of a few hundred files; a deep queue only holds their results in memory.
+    idleTimeout: 1000,
+  });
+  return {
+    threads,
+    run(name, input) {
+      return pool.run(input, { name }) as never;
+    },
+    async close() {
+      await pool.destroy();
+    },
+  };
+}
+
+/** The number of worker threads used when none is asked for: one per core. */
+export function defaultThreads(): number {
+  return Math.max(1, availableParallelism());
+}

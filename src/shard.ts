@@ -1,0 +1,84 @@
+/**
+ * The per-article half of the pipeline: what runs on one article's text, in any thread, with no
+ * knowledge of the rest of the corpus but what it is handed. `pipeline.ts` composes the corpus-wide
+ * steps around these; `worker.ts` runs them on shards of files.
+ *
+ *   scanArticle    segment → detect chrome → fingerprint     (step 1: fingerprint)
+ *   gatherArticle  the texts of the sentences that may match (between count and apply)
+ *   applyArticle   collapse, from the plan the corpus made    (step 3: apply)
+ */
+import type { ChromeList, LineRecord } from './stages/detect-chrome.js';
+import type { Region } from './stages/collapse.js';
+import type { SentenceText } from './stages/match.js';
+import type { PackedSegmentation } from './stages/segment.js';
+import { chromeCandidates } from './stages/detect-chrome.js';
+import { fingerprint } from './stages/fingerprint.js';
+import { packSegmentation, segment } from './stages/segment.js';
+import { collapse } from './stages/collapse.js';
+
+/** The fingerprint step's record of one article: all that the count step and the report need. */
+export interface ArticleScan {
+  readonly sentences: number;
+  readonly words: number;
+  /** Sentence `i`'s fingerprints are `hashes[offsets[i] .. offsets[i + 1])`. */
+  readonly offsets: Uint32Array;
+  readonly hashes: Uint32Array;
+  /** List chrome and short lines, for the repeated-line rule and the report. */
+  readonly lines: readonly LineRecord[];
+}
+
+export function scanArticle(text: string, settings: { readonly shingleSize: number; readonly sketchSize: number }, chromeList: ChromeList): ArticleScan {
+  const segmentation = segment(text);
+  const lines = chromeCandidates(text, segmentation, chromeList);
+  const listed = new Set(lines.filter((line) => line.list !== undefined).map((line) => line.paragraph));
+  const { offsets, hashes } = fingerprint(text, segmentation, settings, (s) => listed.has(segmentation.sentences[s]?.paragraph ?? -1));
+  let words = 0;
+  for (const sentence of segmentation.sentences) words += sentence.words;
+  return { sentences: segmentation.sentences.length, words, offsets, hashes, lines };
+}
+
+/** Longest line that can head a block, in words (see `isHeadingLike`). */
+const HEADING_LINE_WORDS = 8;
+
+/** What the gather step brings back of one article. */
+export interface GatheredArticle {
+  readonly segmentation: PackedSegmentation;
+  /** The requested sentences and every short one-sentence paragraph (a possible heading), by start. */
+  readonly fragments: readonly SentenceText[];
+}
+
+export function gatherArticle(text: string, sentences: readonly number[]): GatheredArticle {
+  const segmentation = segment(text);
+  const fragments: SentenceText[] = [];
+  const wanted = new Set(sentences);
+  for (const paragraph of segmentation.paragraphs) {
+    const first = segmentation.sentences[paragraph.firstSentence];
+    if (paragraph.endSentence - paragraph.firstSentence === 1 && first !== undefined && first.words <= HEADING_LINE_WORDS && !wanted.has(paragraph.firstSentence)) {
+      fragments.push({ start: paragraph.start, text: text.slice(paragraph.start, paragraph.end) });
+    }
+    for (let s = paragraph.firstSentence; s < paragraph.endSentence; s += 1) {
+      const sentence = segmentation.sentences[s];
+      if (sentence !== undefined && wanted.has(s)) fragments.push({ start: sentence.start, text: text.slice(sentence.start, sentence.end) });
+    }
+  }
+  return { segmentation: packSegmentation(segmentation), fragments };
+}
+
+/** The apply step's plan for one article, made by the corpus-wide steps. */
+export interface ArticlePlan {
+  /** Block occurrences to replace, in reading order. */
+  readonly regions: readonly Region[];
+  /** Chrome paragraphs to remove, ascending. */
+  readonly chrome: readonly number[];
+}
+
+/** The cleaned text of one article, and the text of each chrome line it lost. */
+export function applyArticle(text: string, plan: ArticlePlan): { text: string; chrome: string[] } {
+  const segmentation = segment(text);
+  const chrome = plan.chrome.map((p) => {
+    const paragraph = segmentation.paragraphs[p];
+    return paragraph === undefined ? '' : text.slice(paragraph.start, paragraph.end);
+  });
+  if (plan.regions.length === 0 && plan.chrome.length === 0) return { text, chrome };
+  return { text: collapse(text, segmentation, plan.regions, plan.chrome), chrome };
+}

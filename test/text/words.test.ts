@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { countWords, forEachWord } from '../../src/text/words.js';
+
+// The definition the hand-written scanner must agree with.
+const WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{M}\p{N}]+(?:['’.\-‐][\p{L}\p{M}\p{N}]+)*/gu;
+
+function byScanner(text: string, from = 0, to = text.length): [number, number][] {
+  const words: [number, number][] = [];
+  forEachWord(text, from, to, (start, end) => words.push([start, end]));
+  return words;
+}
+
+function byRegex(text: string, from = 0, to = text.length): [number, number][] {
+  const pattern = new RegExp(WORD.source, 'gu');
+  pattern.lastIndex = from;
+  const words: [number, number][] = [];
+  for (let match = pattern.exec(text); match !== null && match.index < to; match = pattern.exec(text)) words.push([match.index, Math.min(match.index + match[0].length, to)]);
+  return words;
+}
+
+describe('forEachWord', () => {
+  it('finds the words of news text in every script the corpus has', () => {
+    const text = 'Pakistan’s Tehreek-i-Taliban (TTP) said U.S. aid rose 1.13bn; پاکستان کے تعلقات. 巴基斯坦和阿富汗 Россия — 𠀀x';
+    expect(byScanner(text).map(([start, end]) => text.slice(start, end))).toEqual(byRegex(text).map(([start, end]) => text.slice(start, end)));
+    expect(countWords('Pakistan’s Tehreek-i-Taliban said so.')).toBe(4);
+  });
+
+  it('agrees with the regular expression on any text and any range', () => {
+    const alphabet = fc.constantFrom(...'aZ9 .-’\'‐\n中か\u0301ا\uD800\uDC00\uD83D\uDE00é'.split(''), '\uD840\uDC00');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 60 }).map((chars) => chars.join('')), fc.nat(), fc.nat(), (text, a, b) => {
+        let from = text.length === 0 ? 0 : a % (text.length + 1);
+        // Ranges start at a character, never between the halves of a surrogate pair.
+        if (/[\uDC00-\uDFFF]/.test(text[from] ?? '') && /[\uD800-\uDBFF]/.test(text[from - 1] ?? '')) from -= 1;
+        const to = from + (text.length === 0 ? 0 : b % (text.length - from + 1));
+        expect(byScanner(text, from, to)).toEqual(byRegex(text, from, to));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
