@@ -7,7 +7,10 @@ import { forEachWord } from '../text/words.js';
  * The fingerprints of one article, as flat typed arrays (the plain data that the count step reads).
  */
 export interface ArticleFingerprints {
-  /** Sentence `i`'s fingerprints are `hashes[offsets[i] .. offsets[i + 1])`, ascending. */
+  /**
+   * Sentence `i`'s fingerprints are `hashes[offsets[i] .. offsets[i + 1])`: its sketch, ascending,
+   * then the hash of the whole sentence.
+   */
   readonly offsets: Uint32Array;
   readonly hashes: Uint32Array;
 }
@@ -69,8 +72,10 @@ export function fingerprint(
     if (skip(index) || sentence.words === 0) return;
     sketch.length = 0;
     let seen = 0;
+    let whole = 0x2545f491;
     forEachWord(text, sentence.start, sentence.end, (from, to) => {
       window[seen % size] = wordHashAt(text, from, to);
+      whole = combineHash(whole, window[seen % size] ?? 0);
       seen += 1;
       if (seen >= size) insertBottomK(sketch, shingleHash(window, seen - size, size, size), k);
     });
@@ -80,6 +85,9 @@ export function fingerprint(
       insertBottomK(sketch, hash, k);
     }
     for (const hash of sketch) collected.push(hash);
+    // Last, unsorted: the hash of the whole sentence, so that a verbatim copy is always found,
+    // however many of its shingles are common phrases held first by other sentences.
+    collected.push(combineHash(whole, seen));
   });
   offsets[sentences.length] = collected.length;
 

@@ -50,15 +50,17 @@ export function findCandidates(
       const from = offsets[s] ?? 0;
       const to = offsets[s + 1] ?? 0;
       votes.clear();
+      if (to === from) continue;
       for (let h = from; h < to; h += 1) {
         const holder = index.holderFor(hashes[h] ?? 0, article, id);
         // A holder in this same article is this article's own repeat, not a shared sentence.
         if (holder < 0 || holder >= base) continue;
-        votes.set(holder, (votes.get(holder) ?? 0) + 1);
+        // The last fingerprint is the whole sentence's: its first holder is a verbatim copy.
+        votes.set(holder, (votes.get(holder) ?? 0) + (h === to - 1 ? to - from : 1));
       }
       if (votes.size === 0) continue;
       // A sentence shares a common phrase or two with many others; a copy shares most of its sketch.
-      const minVotes = Math.max(1, Math.ceil((to - from) * MIN_VOTE_SHARE));
+      const minVotes = Math.max(1, Math.ceil((to - from - 1) * MIN_VOTE_SHARE));
       const chosen = [...votes]
         .filter(([, count]) => count >= minVotes)
         .sort(([idA, countA], [idB, countB]) => countB - countA || idA - idB)

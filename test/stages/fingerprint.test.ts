@@ -23,10 +23,10 @@ describe('fingerprint', () => {
     expect(sketch('The talks remain stalled, officials said.')).toEqual(sketch('the talks remains "stalled" officials say'.replace('say', 'said')));
   });
 
-  it('keeps at most the sketch size per sentence and none for skipped sentences', () => {
+  it('keeps the sketch and the whole-sentence hash per sentence, and none for skipped sentences', () => {
     const text = `${plain} ${unrelated}`;
     const result = fingerprint(text, segment(text), DEFAULTS, (sentence) => sentence === 1);
-    expect(result.offsets[1]! - result.offsets[0]!).toBe(DEFAULTS.sketchSize);
+    expect(result.offsets[1]! - result.offsets[0]!).toBe(DEFAULTS.sketchSize + 1);
     expect(result.offsets[2]! - result.offsets[1]!).toBe(0);
   });
 });
