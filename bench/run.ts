@@ -32,7 +32,6 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '20240630' },
     workers: { type: 'string' },
     results: { type: 'string', default: join(root, 'bench', 'results.json') },
-    'check-workers': { type: 'boolean', default: true },
     'no-check-workers': { type: 'boolean', default: false },
   },
 });
@@ -225,7 +224,7 @@ async function mainBench(): Promise<void> {
       const { dir, truth } = await corpusFor(tier, seed);
       rows.push(await measure(`${tier} MB`, join(dir, 'articles'), truth, values.workers));
     }
-    if (values['check-workers'] && !values['no-check-workers'] && tiers.length > 0) {
+    if (!values['no-check-workers'] && tiers.length > 0) {
       // Output must not depend on the number of workers: compare 1 worker with the default.
       const smallest = Math.min(...tiers);
       const { dir } = await corpusFor(smallest, seed);

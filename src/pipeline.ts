@@ -20,7 +20,7 @@ import { markerFor } from './stages/collapse.js';
 import { measure } from './stages/measure.js';
 import { unpackSegmentation } from './stages/segment.js';
 import { discover, isInside } from './stages/discover.js';
-import { read } from './stages/read.js';
+import { load } from './worker.js';
 import type { OutputFile } from './stages/write.js';
 import { beginOutput } from './stages/write.js';
 
@@ -264,7 +264,13 @@ async function runPipeline(
     const applyShards = shard(applyRefs);
     let applyOffset = 0;
     for (const [shardIndex, pending] of settle(applyShards.map((refsOfShard) => executor.run('apply', { refs: refsOfShard, out: sink.out }))).entries()) {
-      const outcomes: ApplyOutcome[] = await pending;
+      let outcomes: ApplyOutcome[];
+      try {
+        outcomes = await pending;
+      } catch (error) {
+        // A worker's error loses its class on the way back; a failed write is still a write error.
+        throw new NewsdedupError('E_WRITE', `Cannot write the cleaned articles: ${(error as Error).message}`, { cause: error });
+      }
       outcomes.forEach((outcome, i) => {
         const article = applyOffset + i;
         const entry = kept[article] as Kept;
@@ -404,13 +410,13 @@ export async function loadCorpus(inputs: readonly string[], options: LoadOptions
   const discovery = await discover(inputs, options.cwd ?? process.cwd());
   const articles: SourceArticle[] = [];
   const problems: Problem[] = [];
-  for (const file of discovery.files) {
-    const outcome = await read(file);
+  const loaded = await load(discovery.files.map((file) => ({ path: file.path, absolute: file.absolute, size: file.size ?? 0 })));
+  loaded.forEach((outcome, index) => {
     if (outcome.ok) {
-      articles.push(outcome.article);
+      articles.push({ path: discovery.files[index]?.path ?? '', text: outcome.text });
       if (outcome.warning !== undefined) problems.push(outcome.warning);
     } else problems.push(outcome.problem);
-  }
+  });
   return { articles, problems, discovery };
 }
 

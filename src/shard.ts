@@ -15,6 +15,7 @@ import { chromeCandidates } from './stages/detect-chrome.js';
 import { fingerprint } from './stages/fingerprint.js';
 import { packSegmentation, segment } from './stages/segment.js';
 import { collapse } from './stages/collapse.js';
+import { HEADING_MAX_WORDS } from './stages/assemble.js';
 
 /** The fingerprint step's record of one article: all that the count step and the report need. */
 export interface ArticleScan {
@@ -37,9 +38,6 @@ export function scanArticle(text: string, settings: { readonly shingleSize: numb
   return { sentences: segmentation.sentences.length, words, offsets, hashes, lines };
 }
 
-/** Longest line that can head a block, in words (see `isHeadingLike`). */
-const HEADING_LINE_WORDS = 8;
-
 /** What the gather step brings back of one article. */
 export interface GatheredArticle {
   readonly segmentation: PackedSegmentation;
@@ -53,7 +51,7 @@ export function gatherArticle(text: string, sentences: readonly number[]): Gathe
   const wanted = new Set(sentences);
   for (const paragraph of segmentation.paragraphs) {
     const first = segmentation.sentences[paragraph.firstSentence];
-    if (paragraph.endSentence - paragraph.firstSentence === 1 && first !== undefined && first.words <= HEADING_LINE_WORDS && !wanted.has(paragraph.firstSentence)) {
+    if (paragraph.endSentence - paragraph.firstSentence === 1 && first !== undefined && first.words <= HEADING_MAX_WORDS && !wanted.has(paragraph.firstSentence)) {
       fragments.push({ start: paragraph.start, text: text.slice(paragraph.start, paragraph.end) });
     }
     for (let s = paragraph.firstSentence; s < paragraph.endSentence; s += 1) {
@@ -74,11 +72,11 @@ export interface ArticlePlan {
 
 /** The cleaned text of one article, and the text of each chrome line it lost. */
 export function applyArticle(text: string, plan: ArticlePlan): { text: string; chrome: string[] } {
+  if (plan.regions.length === 0 && plan.chrome.length === 0) return { text, chrome: [] };
   const segmentation = segment(text);
   const chrome = plan.chrome.map((p) => {
     const paragraph = segmentation.paragraphs[p];
     return paragraph === undefined ? '' : text.slice(paragraph.start, paragraph.end);
   });
-  if (plan.regions.length === 0 && plan.chrome.length === 0) return { text, chrome };
   return { text: collapse(text, segmentation, plan.regions, plan.chrome), chrome };
 }

@@ -37,7 +37,7 @@ export type Loaded = { readonly ok: true; readonly text: string; readonly digest
 const READS_IN_FLIGHT = 8;
 
 /** Reads a shard's articles a few at a time: enough to overlap I/O, never enough to run out of descriptors. */
-async function load(refs: readonly ArticleRef[]): Promise<Loaded[]> {
+export async function load(refs: readonly ArticleRef[]): Promise<Loaded[]> {
   const loaded = new Array<Loaded>(refs.length);
   let next = 0;
   const reader = async (): Promise<void> => {

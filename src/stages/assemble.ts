@@ -81,7 +81,8 @@ export interface Assembly {
 
 const NONE: readonly never[] = Object.freeze([]);
 
-const HEADING_MAX_WORDS = 8;
+/** Longest line, in words, that can head a block. */
+export const HEADING_MAX_WORDS = 8;
 const LABEL_WORDS = 8;
 const ALL_PAIRS_VARIANT_LIMIT = 24;
 

@@ -32,23 +32,22 @@ export class FingerprintCounts {
    * when this is the first article to hold it. Articles must be added in ascending order.
    */
   add(hash: number, article: number, holder: number): void {
-    const slot = this.find(hash, true);
-    if (this.lastArticle[slot] === article) return;
-    if (this.lastArticle[slot] === -1) this.holders[slot] = holder;
-    this.lastArticle[slot] = article;
-    this.documents[slot] = (this.documents[slot] ?? 0) + 1;
+    this.count(this.find(hash, true), article, holder);
   }
 
   /** Like {@link add} for a `hash` already in the table, returning its first holder; -1 (and nothing added) otherwise. */
   addIfPresent(hash: number, article: number, holder: number): number {
     const slot = this.find(hash, false);
     if (slot < 0) return -1;
-    if (this.lastArticle[slot] !== article) {
-      if (this.lastArticle[slot] === -1) this.holders[slot] = holder;
-      this.lastArticle[slot] = article;
-      this.documents[slot] = (this.documents[slot] ?? 0) + 1;
-    }
+    this.count(slot, article, holder);
     return this.holders[slot] ?? -1;
+  }
+
+  private count(slot: number, article: number, holder: number): void {
+    if (this.lastArticle[slot] === article) return;
+    if (this.lastArticle[slot] === -1) this.holders[slot] = holder;
+    this.lastArticle[slot] = article;
+    this.documents[slot] = (this.documents[slot] ?? 0) + 1;
   }
 
   /** Puts `hash` in the table, uncounted, unless it is there already. */
