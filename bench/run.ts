@@ -19,6 +19,8 @@ import { parseArgs } from 'node:util';
 import fg from 'fast-glob';
 import type { Truth, TruthArticle } from './generate.js';
 import { generate, trainChain } from './generate.js';
+import type { ReportShape } from './score.js';
+import { scoreOutput } from './score.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
@@ -84,49 +86,6 @@ async function timed(args: readonly string[]): Promise<Timed> {
   return { seconds, stdout, stderr, code, rssMb };
 }
 
-interface ReportShape {
-  totals: { sharedPct: number; blocks: number };
-  articles: { path: string; spans: { kind: 'block' | 'chrome'; start: number; end: number }[] }[];
-}
-
-/** Word-level recall and precision of collapsed text against the injected truth. */
-export function score(truth: Truth, report: ReportShape, texts: ReadonlyMap<string, string>) {
-  const byPath = new Map(report.articles.map((article) => [article.path, article]));
-  let truePositive = 0;
-  let falsePositive = 0;
-  let falseNegative = 0;
-  let chromeFound = 0;
-  let chromeTotal = 0;
-  for (const article of truth.articles) {
-    const text = texts.get(article.path) ?? '';
-    const found = byPath.get(article.path.replace(/^articles\//, ''));
-    const inside = (spans: readonly number[], at: number): boolean => {
-      for (let i = 0; i < spans.length; i += 2) if (at >= (spans[i] ?? 0) && at < (spans[i + 1] ?? 0)) return true;
-      return false;
-    };
-    const collapsed = (found?.spans ?? []).filter((span) => span.kind === 'block').flatMap((span) => [span.start, span.end]);
-    const chrome = (found?.spans ?? []).filter((span) => span.kind === 'chrome').flatMap((span) => [span.start, span.end]);
-    for (const word of text.matchAll(/\S+/g)) {
-      const at = word.index;
-      if (inside(article.headings, at)) continue;
-      const shared = inside(article.shared, at);
-      const predicted = inside(collapsed, at);
-      if (shared && predicted) truePositive += 1;
-      else if (predicted) falsePositive += 1;
-      else if (shared) falseNegative += 1;
-      if (inside(article.chrome, at)) {
-        chromeTotal += 1;
-        if (inside(chrome, at)) chromeFound += 1;
-      }
-    }
-  }
-  return {
-    recall: truePositive + falseNegative === 0 ? 1 : truePositive / (truePositive + falseNegative),
-    precision: truePositive + falsePositive === 0 ? 1 : truePositive / (truePositive + falsePositive),
-    chromeRecall: chromeTotal === 0 ? 1 : chromeFound / chromeTotal,
-  };
-}
-
 async function digest(dir: string): Promise<string> {
   const hash = createHash('sha256');
   for (const file of (await fg('**/*', { cwd: dir, onlyFiles: true, dot: true })).sort()) {
@@ -146,13 +105,7 @@ async function measure(name: string, articlesDir: string, truth: Truth | undefin
   const run = await timed([cli, 'clean', articlesDir, '--out', out, '--format', 'json', '--no-progress', '--quiet', ...workerArgs]);
   if (run.code > 1) throw new Error(`newsdedup failed (exit ${run.code}): ${run.stderr}`);
   const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as ReportShape;
-  let quality: { recall: number; precision: number; chromeRecall: number } | undefined;
-  if (truth !== undefined) {
-    const texts = new Map<string, string>();
-    const base = dirname(articlesDir);
-    for (const article of truth.articles) texts.set(article.path, await readFile(join(base, article.path), 'utf8'));
-    quality = score(truth, report, texts);
-  }
+  const quality = truth === undefined ? undefined : await scoreOutput(dirname(articlesDir), out);
   const mb = floorFigures.bytes / 1e6;
   return {
     name,

@@ -43,6 +43,7 @@ const FLAGS = {
   similarity: { type: 'string', value: 'N', description: `Lowest Dice score for two sentences to count as one (default ${DEFAULTS.similarity}).`, commands: ['clean', 'report'] },
   'min-block-words': { type: 'string', value: 'N', description: `Shortest repeat collapsed as a block, in words (default ${DEFAULTS.minBlockWords}).`, commands: ['clean', 'report'] },
   'chrome-min-articles': { type: 'string', value: 'N', description: `A short line in this many articles is chrome (default ${DEFAULTS.chromeMinArticles}).`, commands: ['clean', 'report'] },
+  'max-pairs': { type: 'string', value: 'N', description: `List at most this many pairs of articles, those that share most; 0 lists none (default ${DEFAULTS.maxPairs}).`, commands: ['clean', 'report'] },
   workers: { type: 'string', short: 'j', value: 'N', description: 'Worker threads (default: one per core for large corpora; 1 runs in one thread).', commands: ['clean', 'report'] },
   'no-progress': { type: 'boolean', description: 'No progress bar (there is none unless stderr is a terminal).', commands: ['clean', 'report'] },
   quiet: { type: 'boolean', short: 'q', description: 'Print nothing on stderr but errors.', commands: ['clean', 'report'] },
@@ -98,6 +99,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       ...numberFlag('similarity', values.similarity),
       ...numberFlag('minBlockWords', values['min-block-words'], '--min-block-words'),
       ...numberFlag('chromeMinArticles', values['chrome-min-articles'], '--chrome-min-articles'),
+      ...numberFlag('maxPairs', values['max-pairs'], '--max-pairs'),
       ...(values.chrome === undefined ? {} : { chromeFile: values.chrome }),
     };
     let result: CorpusResult;

@@ -30,6 +30,12 @@ export interface DedupeOptions {
    * @default true
    */
   readonly markers?: boolean;
+  /**
+   * The report lists the pairs of articles that share most, at most this many (0: none);
+   * `totals.pairs` counts them all. A block in n articles makes n(n-1)/2 pairs.
+   * @default 1000
+   */
+  readonly maxPairs?: number;
 }
 
 /** Options after defaults and validation: what the stages read. */
@@ -39,6 +45,7 @@ export interface ResolvedOptions {
   readonly chromeMinArticles: number;
   readonly chromeLines: readonly string[];
   readonly markers: boolean;
+  readonly maxPairs: number;
   /** Words per shingle for fingerprints. Fixed: it is part of what the index means. */
   readonly shingleSize: number;
   /** Fingerprints kept per sentence (bottom-k sketch). */
@@ -52,6 +59,7 @@ export const DEFAULTS = {
   minBlockWords: 8,
   chromeMinArticles: 3,
   markers: true,
+  maxPairs: 1000,
   shingleSize: 3,
   sketchSize: 8,
   maxHeadingWords: 8,
@@ -67,12 +75,15 @@ export function resolveOptions(options: DedupeOptions = {}): ResolvedOptions {
   requireWholeNumber('minBlockWords', minBlockWords, 1);
   const chromeMinArticles = options.chromeMinArticles ?? DEFAULTS.chromeMinArticles;
   requireWholeNumber('chromeMinArticles', chromeMinArticles, 2);
+  const maxPairs = options.maxPairs ?? DEFAULTS.maxPairs;
+  requireWholeNumber('maxPairs', maxPairs, 0);
   return {
     similarity,
     minBlockWords,
     chromeMinArticles,
     chromeLines: options.chromeLines ?? [],
     markers: options.markers ?? DEFAULTS.markers,
+    maxPairs,
     shingleSize: DEFAULTS.shingleSize,
     sketchSize: DEFAULTS.sketchSize,
     maxHeadingWords: DEFAULTS.maxHeadingWords,

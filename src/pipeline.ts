@@ -14,7 +14,7 @@ import { defaultThreads, inProcessExecutor, poolExecutor } from './executor.js';
 import { normalizeForComparison } from './text/normalize.js';
 import { compileChromeList } from './stages/detect-chrome.js';
 import { FingerprintCounts, RepeatIndex } from './stages/count.js';
-import { cluster, findCandidates } from './stages/match.js';
+import { cluster, findCandidates, lastAtOrBelow } from './stages/match.js';
 import { assemble } from './stages/assemble.js';
 import { markerFor } from './stages/collapse.js';
 import { measure } from './stages/measure.js';
@@ -124,7 +124,8 @@ async function runPipeline(
   const kept: Kept[] = [];
   const records: FingerprintRecords[] = [];
   const sentenceBase: number[] = [0];
-  const repeats = new RepeatIndex(Math.ceil(totalBytes / 20));
+  // Let go once candidates are found: with the records, it is the largest thing held.
+  let repeats: RepeatIndex | undefined = new RepeatIndex(Math.ceil(totalBytes / 20));
   const shortLines = new FingerprintCounts();
   const scanShards = shard(refs);
   const scans = settle(scanShards.map((refsOfShard) => executor.run('scan', { refs: refsOfShard, settings: taskSettings })));
@@ -143,28 +144,20 @@ async function runPipeline(
       kept.push({ ref, digest: outcome.digest, words: scan.words, lines: scan.lines });
       records.push({ offsets: scan.offsets, hashes: scan.hashes });
       sentenceBase.push((sentenceBase[article] ?? 0) + scan.sentences);
-      repeats.mark(scan.hashes);
+      repeats?.mark(scan.hashes);
       for (const line of scan.lines) if (line.short) shortLines.add(line.hash, article, line.paragraph);
     });
     progress('read', shardRefs);
   }
 
-  trace('fingerprint', `${kept.length} articles, ${sentenceBase[kept.length] ?? 0} sentences, ${repeats.table.size} repeated fingerprints`);
+  trace('fingerprint', `${kept.length} articles, ${sentenceBase[kept.length] ?? 0} sentences, ${repeats?.table.size ?? 0} repeated fingerprints`);
 
   // Step 2, count: candidates from the index of repeated fingerprints, then their texts, verified.
   const articleCount = kept.length;
   const pairs = findCandidates(articleCount, (article) => records[article] as FingerprintRecords, sentenceBase, repeats);
   records.length = 0;
-  const articleOfSentence = (id: number): number => {
-    let low = 0;
-    let high = articleCount - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((sentenceBase[middle] ?? 0) <= id) low = middle;
-      else high = middle - 1;
-    }
-    return low;
-  };
+  repeats = undefined;
+  const articleOfSentence = (id: number): number => lastAtOrBelow(articleCount, (a) => sentenceBase[a] ?? 0, id);
   trace('candidates', `${pairs.length / 2} pairs`);
   const requests = new Map<number, Set<number>>();
   for (const id of pairs) {
@@ -302,7 +295,7 @@ async function runPipeline(
     assembly.occurrences,
     assembly.chrome,
     problems.sort(byPath),
-    { similarity: settings.similarity, minBlockWords: settings.minBlockWords, chromeMinArticles: settings.chromeMinArticles, shingleSize: settings.shingleSize },
+    { similarity: settings.similarity, minBlockWords: settings.minBlockWords, chromeMinArticles: settings.chromeMinArticles, shingleSize: settings.shingleSize, maxPairs: settings.maxPairs },
   );
   const shared = assembly.blocks.map((block) => ({ id: block.id, text: block.canonicalText, variantsText: block.variantsText })).sort((a, b) => (a.id < b.id ? -1 : 1));
   const chrome = [...chromeTally.values()].sort((a, b) => b.articles - a.articles || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
@@ -332,14 +325,7 @@ class FragmentText implements TextSlices {
 
 /** The fragment that starts at `start` (or, with `within`, holds it); fragments are sorted by start. */
 function fragmentAt(fragments: readonly SentenceText[], start: number, within = false): SentenceText | undefined {
-  let low = 0;
-  let high = fragments.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((fragments[middle]?.start ?? 0) <= start) low = middle;
-    else high = middle - 1;
-  }
-  const fragment = fragments[low];
+  const fragment = fragments[lastAtOrBelow(fragments.length, (i) => fragments[i]?.start ?? 0, start)];
   if (fragment === undefined) return undefined;
   if (fragment.start === start) return fragment;
   return within && fragment.start <= start && start <= fragment.start + fragment.text.length ? fragment : undefined;

@@ -92,7 +92,7 @@ export interface BlockReport {
   readonly minSimilarity: number;
 }
 
-/** Overlap between two articles; `a` sorts before `b`. */
+/** Overlap between two articles; `a` sorts before `b`. Percentages of each article's words. */
 export interface PairReport {
   readonly a: string;
   readonly b: string;
@@ -109,6 +109,8 @@ export interface Totals {
   readonly sharedPct: number;
   readonly chromeWords: number;
   readonly blocks: number;
+  /** Pairs of articles that share text; `pairs` lists the leaders only (see `maxPairs`). */
+  readonly pairs: number;
 }
 
 /** The settings that shaped a report, so that a report can be reproduced. */
@@ -126,6 +128,7 @@ export interface Report {
   readonly totals: Totals;
   readonly articles: readonly ArticleReport[];
   readonly blocks: readonly BlockReport[];
+  /** The pairs that share most, at most `maxPairs` of them: by the larger percentage, then the smaller, then by path. */
   readonly pairs: readonly PairReport[];
   readonly problems: readonly Problem[];
 }

@@ -83,10 +83,24 @@ describe('dedupe on corpus/', () => {
     expect(result.cleaned.every((a) => !a.text.includes(canonical))).toBe(true);
   });
 
-  it('reports pairs both ways, only for pairs that share text', async () => {
-    expect(result.report.pairs.map((pair) => `${pair.a.slice(0, 3)}-${pair.b.slice(0, 3)}`)).toEqual(['000-001', '000-002', '001-002']);
-    const pair = result.report.pairs[0]!;
+  it('reports pairs both ways, only for pairs that share text, those that share most first', async () => {
+    const names = result.report.pairs.map((pair) => `${pair.a.slice(0, 3)}-${pair.b.slice(0, 3)}`);
+    expect([...names].sort()).toEqual(['000-001', '000-002', '001-002']);
+    expect(result.report.totals.pairs).toBe(3);
+    const larger = result.report.pairs.map((pair) => Math.max(pair.aInB, pair.bInA));
+    expect(larger).toEqual([...larger].sort((x, y) => y - x));
+    const pair = result.report.pairs.find((p) => p.a.startsWith('000') && p.b.startsWith('001'))!;
     expect(pair.aInB).toBeGreaterThan(pair.bInA);
+  });
+
+  it('lists only the pairs that share most when told to, and still counts them all', async () => {
+    const top = await dedupe(corpusArticles(), { maxPairs: 1 });
+    expect(top.report.pairs).toEqual([result.report.pairs[0]]);
+    expect(top.report.totals.pairs).toBe(3);
+    const none = await dedupe(corpusArticles(), { maxPairs: 0 });
+    expect(none.report.pairs).toEqual([]);
+    expect(none.report.totals.pairs).toBe(3);
+    await expect(dedupe(corpusArticles(), { maxPairs: -1 })).rejects.toThrow(/maxPairs/);
   });
 
   it('adds the words up', async () => {

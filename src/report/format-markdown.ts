@@ -19,7 +19,8 @@ export function formatMarkdown(report: Report): string {
     lines.push(...report.blocks.map((b) => `| \`${b.id}\` | ${cell(b.label)} | ${b.articles.length} | ${b.sentences} | ${b.words} | ${b.variants} | ${b.minSimilarity} |`));
   }
   if (report.pairs.length > 0) {
-    lines.push('', '## Pairs', '', '| a | b | a in b % | b in a % |', '|---|---|--:|--:|');
+    const which = report.pairs.length < report.totals.pairs ? ` (the ${report.pairs.length} of ${report.totals.pairs} that share most)` : '';
+    lines.push('', `## Pairs${which}`, '', '| a | b | a in b % | b in a % |', '|---|---|--:|--:|');
     lines.push(...report.pairs.map((p) => `| ${cell(p.a)} | ${cell(p.b)} | ${p.aInB} | ${p.bInA} |`));
   }
   if (report.problems.length > 0) {

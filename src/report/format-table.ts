@@ -19,7 +19,8 @@ export function formatTable(report: Report): string {
     lines.push(...table(['block', 'articles', 'sentences', 'words', 'variants', 'min Dice', 'label'], report.blocks.map((b) => [b.id, b.articles.length, b.sentences, b.words, b.variants, b.minSimilarity.toFixed(3), b.label])));
   }
   if (report.pairs.length > 0) {
-    lines.push('', 'Pairs that share text (a in b: % of a’s words that stand in b):', '');
+    const which = report.pairs.length < report.totals.pairs ? `the ${report.pairs.length} of ${report.totals.pairs} that share most` : 'most shared first';
+    lines.push('', `Pairs that share text, ${which} (a in b: % of a’s words that stand in b):`, '');
     lines.push(...table(['a', 'b', 'a in b', 'b in a'], report.pairs.map((p) => [p.a, p.b, pct(p.aInB), pct(p.bInA)])));
   }
   if (report.problems.length > 0) {

@@ -26,10 +26,17 @@ export interface FingerprintRecords {
 const MAX_CANDIDATES = 3;
 /** Share of a sentence's sketch that a candidate must hold: 3 of 8. */
 const MIN_VOTE_SHARE = 0.375;
+/** Sketch entries a verbatim copy needs before its neighbours are paired too (about six words). */
+const MIN_SEED_SKETCH = 4;
 
 /**
  * Candidate pairs: for every sentence, the earlier sentences in other articles that hold most of
  * its fingerprints (first holders in the index), three at most. No step compares all pairs.
+ *
+ * Seed and extend: in a large corpus most shingles are common phrases whose first holders are
+ * unrelated sentences, so a lightly edited copy may win too few votes. But a block is copied as a
+ * run, so when a sentence is a verbatim copy of `h` (its whole-sentence fingerprint), its
+ * neighbours are paired with `h`'s neighbours as well, for verification to accept or reject.
  *
  * Articles must come in order: `records(a)` is article `a`'s records and `sentenceBase[a]` its
  * first global sentence id. Returns flat pairs `(sentence, candidate)`, in sentence order.
@@ -42,33 +49,69 @@ export function findCandidates(
 ): Int32Array {
   const pairs: number[] = [];
   const votes = new Map<number, number>();
+  const articleOf = (id: number): number => lastAtOrBelow(articleCount, (a) => sentenceBase[a] ?? 0, id);
+  // Whether global sentence `id` of article `article` has fingerprints (words, and not chrome).
+  const hasPrints = (article: number, id: number): boolean => {
+    const { offsets } = records(article);
+    const s = id - (sentenceBase[article] ?? 0);
+    return s >= 0 && s + 1 < offsets.length && (offsets[s + 1] ?? 0) > (offsets[s] ?? 0);
+  };
   for (let article = 0; article < articleCount; article += 1) {
     const { offsets, hashes } = records(article);
     const base = sentenceBase[article] ?? 0;
+    let previous: number[] = [];
+    let previousSeed = -1;
     for (let s = 0; s + 1 < offsets.length; s += 1) {
       const id = base + s;
       const from = offsets[s] ?? 0;
       const to = offsets[s + 1] ?? 0;
+      const chosen: number[] = [];
+      let seed = -1;
       votes.clear();
-      if (to === from) continue;
       for (let h = from; h < to; h += 1) {
         const holder = index.holderFor(hashes[h] ?? 0, article, id);
         // A holder in this same article is this article's own repeat, not a shared sentence.
         if (holder < 0 || holder >= base) continue;
         // The last fingerprint is the whole sentence's: its first holder is a verbatim copy.
+        if (h === to - 1 && to - from - 1 >= MIN_SEED_SKETCH) seed = holder;
         votes.set(holder, (votes.get(holder) ?? 0) + (h === to - 1 ? to - from : 1));
       }
-      if (votes.size === 0) continue;
-      // A sentence shares a common phrase or two with many others; a copy shares most of its sketch.
-      const minVotes = Math.max(1, Math.ceil((to - from - 1) * MIN_VOTE_SHARE));
-      const chosen = [...votes]
-        .filter(([, count]) => count >= minVotes)
-        .sort(([idA, countA], [idB, countB]) => countB - countA || idA - idB)
-        .slice(0, MAX_CANDIDATES);
-      for (const [candidate] of chosen) pairs.push(id, candidate);
+      if (votes.size > 0) {
+        // A sentence shares a common phrase or two with many others; a copy shares most of its sketch.
+        const minVotes = Math.max(1, Math.ceil((to - from - 1) * MIN_VOTE_SHARE));
+        const ranked = [...votes].filter(([, count]) => count >= minVotes).sort(([idA, countA], [idB, countB]) => countB - countA || idA - idB);
+        for (const [candidate] of ranked.slice(0, MAX_CANDIDATES)) chosen.push(candidate);
+      }
+      // Extend forward: the sentence after a verbatim copy of `h`, against the one after `h`.
+      if (previousSeed >= 0 && to > from) {
+        const next = previousSeed + 1;
+        const holderArticle = articleOf(previousSeed);
+        if (!chosen.includes(next) && articleOf(next) === holderArticle && hasPrints(holderArticle, next)) chosen.push(next);
+      }
+      // Extend backward: the sentence before a verbatim copy of `h`, against the one before `h`.
+      if (seed >= 0 && s > 0 && hasPrints(article, id - 1)) {
+        const before = seed - 1;
+        const holderArticle = articleOf(seed);
+        if (!previous.includes(before) && articleOf(before) === holderArticle && hasPrints(holderArticle, before)) pairs.push(id - 1, before);
+      }
+      for (const candidate of chosen) pairs.push(id, candidate);
+      previous = chosen;
+      previousSeed = seed;
     }
   }
   return Int32Array.from(pairs);
+}
+
+/** The last index `i` in `[0, count)` whose `startOf(i) <= value` (0 when none), for ascending starts: which range holds `value`. */
+export function lastAtOrBelow(count: number, startOf: (i: number) => number, value: number): number {
+  let low = 0;
+  let high = count - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (startOf(middle) <= value) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
 /** More characters than an inline heading of `maxHeadingWords` words has, in practice. */
@@ -108,7 +151,7 @@ export function verifyPair(
   const longer = Math.max(textA.length - LEAD_CHARS, textB.length - LEAD_CHARS, shorter);
   if ((2 * shorter) / (shorter + longer) < settings.similarity) return { same: false, bodyA: -1, bodyB: -1 };
   const score = dice(textA, textB);
-  const lead = splitLead(a, b, Math.max(score, settings.similarity), settings);
+  const lead = splitLead(a, b, score, settings);
   if (lead !== undefined) return { same: true, ...lead };
   return { same: score >= settings.similarity, bodyA: -1, bodyB: -1 };
 }
@@ -116,8 +159,8 @@ export function verifyPair(
 function splitLead(
   a: SentenceText,
   b: SentenceText,
-  minimum: number,
-  settings: { readonly shingleSize: number; readonly maxHeadingWords: number },
+  score: number,
+  settings: { readonly similarity: number; readonly shingleSize: number; readonly maxHeadingWords: number },
 ): { bodyA: number; bodyB: number } | undefined {
   const tokensA = tokenize(a.text, 0, a.text.length);
   const tokensB = tokenize(b.text, 0, b.text.length);
@@ -126,11 +169,14 @@ function splitLead(
   const leadA = firstSharedShingle(tokensA.words, tokensB.words, size);
   const leadB = firstSharedShingle(tokensB.words, tokensA.words, size);
   if (leadA < 0 || leadB < 0 || (leadA === 0 && leadB === 0)) return undefined;
+  // Both sides lead with words the other lacks: an edit near the start, not a heading, unless the
+  // whole sentences are too far apart to match (two different headings).
+  if (leadA > 0 && leadB > 0 && score >= settings.similarity) return undefined;
   if (leadA > settings.maxHeadingWords || leadB > settings.maxHeadingWords) return undefined;
   if (leadA * 2 > tokensA.words.length || leadB * 2 > tokensB.words.length) return undefined;
   const startA = tokensA.starts[leadA] ?? 0;
   const startB = tokensB.starts[leadB] ?? 0;
-  if (dice(normalizeForComparison(a.text.slice(startA)), normalizeForComparison(b.text.slice(startB))) < minimum) return undefined;
+  if (dice(normalizeForComparison(a.text.slice(startA)), normalizeForComparison(b.text.slice(startB))) < Math.max(score, settings.similarity)) return undefined;
   return { bodyA: leadA > 0 ? a.start + startA : -1, bodyB: leadB > 0 ? b.start + startB : -1 };
 }
 
@@ -156,6 +202,9 @@ export function cluster(sentenceBase: ArrayLike<number>, articleCount: number, p
   const parent = new Int32Array(total);
   for (let i = 0; i < total; i += 1) parent[i] = i;
   const bodyStart = new Int32Array(total).fill(-1);
+  // A lead is split off a sentence only when most of its verified copies split it: the canonical
+  // copy of a sentence that one copy trimmed at the front keeps its first words.
+  const leadVotes = new Int32Array(total);
   const find = (x: number): number => {
     let root = x;
     while (parent[root] !== root) root = parent[root] ?? root;
@@ -170,13 +219,16 @@ export function cluster(sentenceBase: ArrayLike<number>, articleCount: number, p
     if (!verdict.same) return;
     const a = pairs[index * 2] ?? 0;
     const b = pairs[index * 2 + 1] ?? 0;
-    if (verdict.bodyA >= 0 && bodyStart[a] === -1) bodyStart[a] = verdict.bodyA;
-    if (verdict.bodyB >= 0 && bodyStart[b] === -1) bodyStart[b] = verdict.bodyB;
+    for (const [id, body] of [[a, verdict.bodyA], [b, verdict.bodyB]] as const) {
+      leadVotes[id] = (leadVotes[id] ?? 0) + (body >= 0 ? 1 : -1);
+      if (body >= 0 && bodyStart[id] === -1) bodyStart[id] = body;
+    }
     const rootA = find(a);
     const rootB = find(b);
     if (rootA < rootB) parent[rootB] = rootA;
     else if (rootB < rootA) parent[rootA] = rootB;
   });
+  for (let id = 0; id < total; id += 1) if ((leadVotes[id] ?? 0) <= 0) bodyStart[id] = -1;
   const clusterOf = new Int32Array(total);
   for (let id = 0; id < total; id += 1) clusterOf[id] = find(id);
   return { cluster: clusterOf, bodyStart, articleOf };

@@ -1,5 +1,6 @@
 import type { ArticleReport, BlockReport, PairReport, Problem, Report, ReportSettings, ReportSpan } from '../types.js';
 import type { Block, ChromeMark, Occurrence } from './assemble.js';
+import { lastAtOrBelow } from './match.js';
 
 /** What the measure step reads of each article. */
 export interface MeasureArticle {
@@ -19,10 +20,8 @@ export function measure(
   occurrences: readonly (readonly Occurrence[])[],
   chrome: readonly (readonly ChromeMark[])[],
   problems: readonly Problem[],
-  settings: ReportSettings,
+  settings: ReportSettings & { readonly maxPairs: number },
 ): Report {
-  const shared = new Map<number, number>();
-  const count = articles.length;
 
   const articleReports: ArticleReport[] = articles.map((article, index) => {
     const { words } = article;
@@ -42,11 +41,6 @@ export function measure(
       sharedWords += occurrence.words;
       spans.push({ kind: 'block', block: block.id, start: occurrence.start, end: occurrence.end });
       if (!ids.includes(block.id)) ids.push(block.id);
-      for (const other of block.articles) {
-        if (other === index) continue;
-        const key = index * count + other;
-        shared.set(key, (shared.get(key) ?? 0) + occurrence.words);
-      }
     }
     return {
       path: article.path,
@@ -60,21 +54,7 @@ export function measure(
     };
   });
 
-  const pairs: PairReport[] = [];
-  for (const key of [...shared.keys()].sort((x, y) => x - y)) {
-    const a = Math.floor(key / count);
-    const b = key % count;
-    if (a > b) continue;
-    const aReport = articleReports[a];
-    const bReport = articleReports[b];
-    if (aReport === undefined || bReport === undefined) continue;
-    pairs.push({
-      a: aReport.path,
-      b: bReport.path,
-      aInB: percent(Math.min(shared.get(key) ?? 0, aReport.words), aReport.words),
-      bInA: percent(Math.min(shared.get(b * count + a) ?? 0, bReport.words), bReport.words),
-    });
-  }
+  const { pairs, pairCount } = topPairs(articleReports, blocks, occurrences, settings.maxPairs);
 
   const blockReports: BlockReport[] = blocks
     .map((block) => ({
@@ -92,7 +72,7 @@ export function measure(
   const sharedWords = sum(articleReports, 'sharedWords');
   return {
     schema: 1,
-    settings,
+    settings: { similarity: settings.similarity, minBlockWords: settings.minBlockWords, chromeMinArticles: settings.chromeMinArticles, shingleSize: settings.shingleSize },
     totals: {
       articles: articleReports.length,
       words,
@@ -101,6 +81,7 @@ export function measure(
       sharedPct: percent(sharedWords, words),
       chromeWords: sum(articleReports, 'chromeWords'),
       blocks: blockReports.length,
+      pairs: pairCount,
     },
     articles: articleReports,
     blocks: blockReports,
@@ -111,4 +92,65 @@ export function measure(
 
 function sum(reports: readonly ArticleReport[], field: 'words' | 'uniqueWords' | 'sharedWords' | 'chromeWords'): number {
   return reports.reduce((total, report) => total + report[field], 0);
+}
+
+/**
+ * The pairs of articles that share text, the `limit` that share most (by the larger of the two
+ * percentages, then the smaller, then by path), and how many pairs there are in all. A block in
+ * `n` articles makes n(n-1)/2 pairs, so a large corpus has millions: they are counted one article
+ * at a time and only the leaders are kept.
+ */
+function topPairs(
+  reports: readonly ArticleReport[],
+  blocks: readonly Block[],
+  occurrences: readonly (readonly Occurrence[])[],
+  limit: number,
+): { pairs: PairReport[]; pairCount: number } {
+  // The words each holding article has in each block, aligned with `block.articles` (ascending).
+  const wordsIn = blocks.map((block) => new Float64Array(block.articles.length));
+  occurrences.forEach((held, article) => {
+    for (const occurrence of held) {
+      const block = blocks[occurrence.block];
+      const words = wordsIn[occurrence.block];
+      if (block === undefined || words === undefined) continue;
+      const slot = lastAtOrBelow(block.articles.length, (i) => block.articles[i] ?? 0, article);
+      words[slot] = (words[slot] ?? 0) + occurrence.words;
+    }
+  });
+  type Ranked = { readonly high: number; readonly low: number; readonly pair: PairReport; readonly a: number; readonly b: number };
+  const order = (x: Ranked, y: Ranked): number => y.high - x.high || y.low - x.low || x.a - y.a || x.b - y.b;
+  let kept: Ranked[] = [];
+  let pairCount = 0;
+  const shared = new Map<number, { aWords: number; bWords: number }>();
+  occurrences.forEach((held, a) => {
+    shared.clear();
+    const seen = new Set<number>();
+    for (const occurrence of held) {
+      const block = blocks[occurrence.block];
+      const words = wordsIn[occurrence.block];
+      if (block === undefined || words === undefined || seen.has(occurrence.block)) continue;
+      seen.add(occurrence.block);
+      const own = words[lastAtOrBelow(block.articles.length, (i) => block.articles[i] ?? 0, a)] ?? 0;
+      block.articles.forEach((b, slot) => {
+        if (b <= a) return;
+        const entry = shared.get(b) ?? { aWords: 0, bWords: 0 };
+        entry.aWords += own;
+        entry.bWords += words[slot] ?? 0;
+        shared.set(b, entry);
+      });
+    }
+    const aReport = reports[a];
+    if (aReport === undefined) return;
+    for (const [b, entry] of shared) {
+      const bReport = reports[b];
+      if (bReport === undefined) continue;
+      pairCount += 1;
+      if (limit === 0) continue;
+      const aInB = percent(Math.min(entry.aWords, aReport.words), aReport.words);
+      const bInA = percent(Math.min(entry.bWords, bReport.words), bReport.words);
+      kept.push({ high: Math.max(aInB, bInA), low: Math.min(aInB, bInA), a, b, pair: { a: aReport.path, b: bReport.path, aInB, bInA } });
+      if (kept.length >= limit * 2 + 1024) kept = kept.sort(order).slice(0, limit);
+    }
+  });
+  return { pairs: kept.sort(order).slice(0, limit).map((ranked) => ranked.pair), pairCount };
 }

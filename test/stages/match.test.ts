@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RepeatIndex } from '../../src/stages/count.js';
 import { fingerprint } from '../../src/stages/fingerprint.js';
-import { cluster, findCandidates, verifyPair } from '../../src/stages/match.js';
+import { cluster, findCandidates, lastAtOrBelow, verifyPair } from '../../src/stages/match.js';
 import { segment } from '../../src/stages/segment.js';
 import { DEFAULTS } from '../../src/options.js';
 
@@ -17,7 +17,7 @@ function matchTexts(...texts: string[]) {
   for (const article of articles) index.mark(article.fingerprints.hashes);
   const pairs = findCandidates(articles.length, (a) => articles[a]!.fingerprints, sentenceBase, index);
   const sentenceText = (id: number) => {
-    const a = sentenceBase.findLastIndex((base) => base <= id && base < sentenceBase[sentenceBase.length - 1]!);
+    const a = lastAtOrBelow(articles.length, (i) => sentenceBase[i]!, id);
     const sentence = articles[a]!.segmentation.sentences[id - sentenceBase[a]!]!;
     return { start: sentence.start, text: articles[a]!.text.slice(sentence.start, sentence.end) };
   };
