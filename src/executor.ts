@@ -58,3 +58,35 @@ export async function poolExecutor(threads: number): Promise<Executor> {
 export function defaultThreads(): number {
   return Math.max(1, availableParallelism());
 }
+
+/** Tasks in flight per thread: enough to keep every thread busy, few enough that results never pile up. */
+const TASKS_PER_THREAD = 3;
+
+/**
+ * Runs task `name` once per item, a few per thread at a time, and hands each output to `take` in
+ * item order. An item's input is made only when its task starts, so a pass over a large corpus
+ * holds a few shards' inputs and outputs at a time, never all of them.
+ */
+export async function runInOrder<Name extends TaskName, T>(
+  executor: Executor,
+  name: Name,
+  items: readonly T[],
+  input: (item: T) => Input<Name>,
+  take: (output: Output<Name>, item: T) => void,
+): Promise<void> {
+  const pending: Promise<Output<Name>>[] = [];
+  let started = 0;
+  const start = (): void => {
+    const task = executor.run(name, input(items[started] as T));
+    // Awaited in order below; marked handled now so that an early failure is not reported twice.
+    task.catch(() => undefined);
+    pending.push(task);
+    started += 1;
+  };
+  while (started < items.length && started < executor.threads * TASKS_PER_THREAD) start();
+  for (const item of items) {
+    const output = await (pending.shift() as Promise<Output<Name>>);
+    if (started < items.length) start();
+    take(output, item);
+  }
+}

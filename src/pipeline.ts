@@ -3,14 +3,14 @@ import { resolve } from 'node:path';
 import type { ChromeLine, DedupeResult, Problem, Report, SharedBlockText, SourceArticle } from './types.js';
 import type { DedupeOptions, ResolvedOptions } from './options.js';
 import type { ArticlePlan, ArticleScan, GatheredArticle } from './shard.js';
-import type { ApplyOutcome, ArticleRef, TaskSettings } from './worker.js';
+import type { ArticleRef, TaskSettings } from './worker.js';
 import type { Executor } from './executor.js';
 import type { AssembleArticle, Assembly, TextSlices } from './stages/assemble.js';
 import type { FingerprintRecords, SentenceText, Verdict } from './stages/match.js';
 import type { LineRecord } from './stages/detect-chrome.js';
 import { resolveOptions } from './options.js';
 import { NewsdedupError } from './errors.js';
-import { defaultThreads, inProcessExecutor, poolExecutor } from './executor.js';
+import { defaultThreads, inProcessExecutor, poolExecutor, runInOrder } from './executor.js';
 import { normalizeForComparison } from './text/normalize.js';
 import { compileChromeList } from './stages/detect-chrome.js';
 import { FingerprintCounts, RepeatIndex } from './stages/count.js';
@@ -18,7 +18,6 @@ import { cluster, findCandidates, lastAtOrBelow } from './stages/match.js';
 import { assemble } from './stages/assemble.js';
 import { markerFor } from './stages/collapse.js';
 import { measure } from './stages/measure.js';
-import { unpackSegmentation } from './stages/segment.js';
 import { discover, isInside } from './stages/discover.js';
 import { load } from './worker.js';
 import type { OutputFile } from './stages/write.js';
@@ -84,6 +83,33 @@ export async function dedupe(articles: readonly SourceArticle[], options: Dedupe
   return { report: output.report, cleaned: output.cleaned, shared: output.shared, chrome: output.chrome };
 }
 
+/** What every step of one run shares. */
+interface Run {
+  readonly executor: Executor;
+  readonly settings: ResolvedOptions;
+  readonly taskSettings: TaskSettings;
+  readonly problems: Problem[];
+  readonly progress: (phase: ProgressEvent['phase'], refs: readonly { readonly size: number }[]) => void;
+}
+
+/** An article the first pass could read: what later steps need of it. */
+interface Kept {
+  readonly ref: ArticleRef;
+  readonly digest: string;
+  readonly words: number;
+  readonly lines: readonly LineRecord[];
+}
+
+/** What the fingerprint and count steps leave for the rest of the run. */
+interface Counted {
+  readonly kept: readonly Kept[];
+  /** Global id of article `a`'s first sentence; entry `kept.length` is the total. */
+  readonly sentenceBase: readonly number[];
+  readonly shortLines: FingerprintCounts;
+  /** Candidate pairs of global sentence ids, flat. */
+  readonly pairs: Int32Array;
+}
+
 /**
  * The three steps over a corpus, with a plain-data boundary between them:
  * 1. fingerprint, per shard (in workers): segment, detect chrome, fingerprint sentences;
@@ -91,7 +117,8 @@ export async function dedupe(articles: readonly SourceArticle[], options: Dedupe
  *    candidate pairs, whose texts a second pass gathers, verified with Dice (in workers),
  *    clustered, and assembled into blocks;
  * 3. apply, per shard (in workers): collapse each article by the plan the corpus made.
- * Results are always taken in article order, so the output does not depend on the executor.
+ * Results are always taken in article order, so the output does not depend on the executor. Each
+ * step is a function of its own, so that what it held is let go when it returns.
  */
 async function runPipeline(
   refs: readonly ArticleRef[],
@@ -101,7 +128,6 @@ async function runPipeline(
   sink: { readonly out: string | undefined; readonly collect: boolean },
   onProgress?: (event: ProgressEvent) => void,
 ): Promise<PipelineOutput> {
-  const problems: Problem[] = [...initialProblems];
   // Compiled here first, so that a bad pattern is an error before any work starts.
   compileChromeList(settings.chromeLines);
   const taskSettings: TaskSettings = {
@@ -112,53 +138,71 @@ async function runPipeline(
     chromeLines: settings.chromeLines,
   };
   const totalBytes = refs.reduce((sum, ref) => sum + ref.size, 0);
-  const progress = makeProgress(refs.length, totalBytes, onProgress);
+  const run: Run = { executor, settings, taskSettings, problems: [...initialProblems], progress: makeProgress(refs.length, totalBytes, onProgress) };
 
-  // Step 1, fingerprint: shards run in any order, and are counted in article order.
-  interface Kept {
-    readonly ref: ArticleRef;
-    readonly digest: string;
-    readonly words: number;
-    readonly lines: readonly LineRecord[];
-  }
+  const counted = await fingerprintAndCount(run, refs, totalBytes);
+  const assembly = await match(run, counted);
+  trace('assemble', `${assembly.blocks.length} blocks`);
+  const applied = await apply(run, counted, assembly, sink);
+  trace('apply');
+
+  const report = measure(
+    counted.kept.map((entry) => ({ path: entry.ref.path, words: entry.words })),
+    assembly.blocks,
+    assembly.occurrences,
+    assembly.chrome,
+    run.problems.sort(byPath),
+    { similarity: settings.similarity, minBlockWords: settings.minBlockWords, chromeMinArticles: settings.chromeMinArticles, shingleSize: settings.shingleSize, maxPairs: settings.maxPairs },
+  );
+  const shared = assembly.blocks.map((block) => ({ id: block.id, text: block.canonicalText, variantsText: block.variantsText })).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const chrome = [...applied.chromeTally.values()].sort((a, b) => b.articles - a.articles || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  trace('measure');
+  return { report, shared, chrome, cleaned: applied.cleaned };
+}
+
+/**
+ * Steps 1 and 2a: fingerprints every article (shards in any order, counted in article order), then
+ * finds candidate pairs in the index of repeated fingerprints. The records and the index, the
+ * largest things a run holds, are let go on return.
+ */
+async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], totalBytes: number): Promise<Counted> {
   const kept: Kept[] = [];
   const records: FingerprintRecords[] = [];
   const sentenceBase: number[] = [0];
-  // Let go once candidates are found: with the records, it is the largest thing held.
-  let repeats: RepeatIndex | undefined = new RepeatIndex(Math.ceil(totalBytes / 20));
+  const repeats = new RepeatIndex(Math.ceil(totalBytes / 20));
   const shortLines = new FingerprintCounts();
-  const scanShards = shard(refs);
-  const scans = settle(scanShards.map((refsOfShard) => executor.run('scan', { refs: refsOfShard, settings: taskSettings })));
-  for (const [shardIndex, pending] of scans.entries()) {
-    const outcomes = await pending;
-    const shardRefs = scanShards[shardIndex] ?? [];
+  await runInOrder(run.executor, 'scan', shard(refs), (refsOfShard) => ({ refs: refsOfShard, settings: run.taskSettings }), (outcomes, shardRefs) => {
     outcomes.forEach((outcome, i) => {
       const ref = shardRefs[i] as ArticleRef;
       if (!outcome.ok) {
-        problems.push(outcome.problem);
+        run.problems.push(outcome.problem);
         return;
       }
-      if (outcome.warning !== undefined) problems.push(outcome.warning);
+      if (outcome.warning !== undefined) run.problems.push(outcome.warning);
       const article = kept.length;
       const scan: ArticleScan = outcome.scan;
       kept.push({ ref, digest: outcome.digest, words: scan.words, lines: scan.lines });
       records.push({ offsets: scan.offsets, hashes: scan.hashes });
       sentenceBase.push((sentenceBase[article] ?? 0) + scan.sentences);
-      repeats?.mark(scan.hashes);
+      repeats.mark(scan.hashes);
       for (const line of scan.lines) if (line.short) shortLines.add(line.hash, article, line.paragraph);
     });
-    progress('read', shardRefs);
-  }
-
-  trace('fingerprint', `${kept.length} articles, ${sentenceBase[kept.length] ?? 0} sentences, ${repeats?.table.size ?? 0} repeated fingerprints`);
-
-  // Step 2, count: candidates from the index of repeated fingerprints, then their texts, verified.
-  const articleCount = kept.length;
-  const pairs = findCandidates(articleCount, (article) => records[article] as FingerprintRecords, sentenceBase, repeats);
-  records.length = 0;
-  repeats = undefined;
-  const articleOfSentence = (id: number): number => lastAtOrBelow(articleCount, (a) => sentenceBase[a] ?? 0, id);
+    run.progress('read', shardRefs);
+  });
+  trace('fingerprint', `${kept.length} articles, ${sentenceBase[kept.length] ?? 0} sentences, ${repeats.table.size} repeated fingerprints`);
+  const pairs = findCandidates(kept.length, (article) => records[article] as FingerprintRecords, sentenceBase, repeats);
   trace('candidates', `${pairs.length / 2} pairs`);
+  return { kept, sentenceBase, shortLines, pairs };
+}
+
+/**
+ * Step 2b: gathers the texts of the candidate sentences (a second read of the articles that hold
+ * one), verifies the pairs in workers, clusters them and assembles the blocks.
+ */
+async function match(run: Run, counted: Counted): Promise<Assembly> {
+  const { kept, sentenceBase, pairs } = counted;
+  const articleCount = kept.length;
+  const articleOfSentence = (id: number): number => lastAtOrBelow(articleCount, (a) => sentenceBase[a] ?? 0, id);
   const requests = new Map<number, Set<number>>();
   for (const id of pairs) {
     const article = articleOfSentence(id);
@@ -166,26 +210,31 @@ async function runPipeline(
     wanted.add(id - (sentenceBase[article] ?? 0));
     requests.set(article, wanted);
   }
-  const requested = [...requests.keys()].sort((a, b) => a - b);
+  const requested = [...requests.keys()].sort((a, b) => a - b).map((article) => ({ article, size: kept[article]?.ref.size ?? 0 }));
   const gathered = new Map<number, GatheredArticle>();
-  const gatherRefs = requested.map((article) => {
-    const entry = kept[article] as Kept;
-    return { ...entry.ref, digest: entry.digest, sentences: [...(requests.get(article) ?? [])].sort((a, b) => a - b) };
-  });
-  const gatherShards = shard(gatherRefs);
-  let gatherOffset = 0;
-  for (const [shardIndex, pending] of settle(gatherShards.map((refsOfShard) => executor.run('gather', { refs: refsOfShard }))).entries()) {
-    const outcomes = await pending;
-    outcomes.forEach((outcome, i) => {
-      const article = requested[gatherOffset + i] ?? -1;
-      if (outcome.ok) gathered.set(article, outcome.gathered);
-      else problems.push(outcome.problem);
-    });
-    gatherOffset += outcomes.length;
-    progress('match', gatherShards[shardIndex] ?? []);
-  }
-
+  await runInOrder(
+    run.executor,
+    'gather',
+    shard(requested),
+    (items) =>
+      ({
+        refs: items.map(({ article }) => {
+          const entry = kept[article] as Kept;
+          return { ...entry.ref, digest: entry.digest, sentences: [...(requests.get(article) ?? [])].sort((a, b) => a - b) };
+        }),
+      }),
+    (outcomes, items) => {
+      outcomes.forEach((outcome, i) => {
+        const article = items[i]?.article ?? -1;
+        if (outcome.ok) gathered.set(article, outcome.gathered);
+        else run.problems.push(outcome.problem);
+      });
+      run.progress('match', items);
+    },
+  );
+  requests.clear();
   trace('gather', `${gathered.size} articles`);
+
   const textOf = (id: number): SentenceText | undefined => {
     const article = articleOfSentence(id);
     const found = gathered.get(article);
@@ -193,29 +242,40 @@ async function runPipeline(
     const start = found.segmentation.sentences[(id - (sentenceBase[article] ?? 0)) * 4];
     return start === undefined ? undefined : fragmentAt(found.fragments, start);
   };
-  const verdicts: Verdict[] = new Array<Verdict>(pairs.length / 2);
-  const batches: { from: number; items: (readonly [SentenceText, SentenceText])[]; slots: number[] }[] = [];
-  for (let from = 0; from < pairs.length / 2; from += VERIFY_BATCH) {
-    const batch = { from, items: [] as (readonly [SentenceText, SentenceText])[], slots: [] as number[] };
-    for (let p = from; p < Math.min(from + VERIFY_BATCH, pairs.length / 2); p += 1) {
-      const a = textOf(pairs[p * 2] ?? 0);
-      const b = textOf(pairs[p * 2 + 1] ?? 0);
-      // A file that changed between passes has no texts: its pairs are not verified.
-      if (a === undefined || b === undefined) verdicts[p] = { same: false, bodyA: -1, bodyB: -1 };
-      else {
-        batch.items.push([a, b]);
-        batch.slots.push(p);
+  const pairCount = pairs.length / 2;
+  const verdicts: Verdict[] = new Array<Verdict>(pairCount);
+  const batches: number[] = [];
+  for (let from = 0; from < pairCount; from += VERIFY_BATCH) batches.push(from);
+  // Which pairs of each batch went to verification (the others have no texts).
+  const sent = new Map<number, number[]>();
+  await runInOrder(
+    run.executor,
+    'verify',
+    batches,
+    (from) => {
+      const items: (readonly [SentenceText, SentenceText])[] = [];
+      const slots: number[] = [];
+      for (let p = from; p < Math.min(from + VERIFY_BATCH, pairCount); p += 1) {
+        const a = textOf(pairs[p * 2] ?? 0);
+        const b = textOf(pairs[p * 2 + 1] ?? 0);
+        // A file that changed between passes has no texts: its pairs are not verified.
+        if (a === undefined || b === undefined) verdicts[p] = { same: false, bodyA: -1, bodyB: -1 };
+        else {
+          items.push([a, b]);
+          slots.push(p);
+        }
       }
-    }
-    batches.push(batch);
-  }
-  for (const [b, pending] of settle(batches.map((batch) => executor.run('verify', { pairs: batch.items, settings: taskSettings }))).entries()) {
-    const results = await pending;
-    const slots = batches[b]?.slots ?? [];
-    results.forEach((verdict, i) => {
-      verdicts[slots[i] ?? 0] = verdict;
-    });
-  }
+      sent.set(from, slots);
+      return { pairs: items, settings: run.taskSettings };
+    },
+    (results, from) => {
+      const slots = sent.get(from) ?? [];
+      sent.delete(from);
+      results.forEach((verdict, i) => {
+        verdicts[slots[i] ?? 0] = verdict;
+      });
+    },
+  );
   trace('verify', `${verdicts.filter((verdict) => verdict.same).length} verified`);
   const matches = cluster(sentenceBase, articleCount, pairs, verdicts);
 
@@ -230,77 +290,79 @@ async function runPipeline(
       if (found === undefined) continue;
       const listChrome: AssembleArticle['listChrome'][number][] = [];
       for (const line of kept[article]?.lines ?? []) if (line.list !== undefined) listChrome[line.paragraph] = line.list;
-      matched.set(article, { text: new FragmentText(found.fragments), segmentation: unpackSegmentation(found.segmentation), listChrome });
+      matched.set(article, { text: new FragmentText(found.fragments), segmentation: found.segmentation, listChrome });
     }
   });
   gathered.clear();
-  const assembly = assemble(
+  return assemble(
     {
       articleCount,
       matched,
       sentenceBase,
       pathOf: (article) => kept[article]?.ref.path ?? '',
       lines: (article) => kept[article]?.lines ?? [],
-      shortLineFrequency: (hash) => shortLines.documentFrequency(hash),
+      shortLineFrequency: (hash) => counted.shortLines.documentFrequency(hash),
     },
     matches,
-    settings,
+    run.settings,
   );
-  matched.clear();
-  trace('assemble', `${assembly.blocks.length} blocks`);
+}
 
-  // Step 3, apply.
+/**
+ * Step 3: applies each article's plan, in workers, writing into `sink.out` or collecting the
+ * cleaned texts, and tallies the chrome lines removed.
+ */
+async function apply(
+  run: Run,
+  counted: Counted,
+  assembly: Assembly,
+  sink: { readonly out: string | undefined; readonly collect: boolean },
+): Promise<{ cleaned: { path: string; text: string }[]; chromeTally: Map<string, { text: string; reason: ChromeLine['reason']; articles: number }> }> {
   const cleaned: { path: string; text: string }[] = [];
   const chromeTally = new Map<string, { text: string; reason: ChromeLine['reason']; articles: number }>();
-  if (sink.out !== undefined || sink.collect) {
-    const applyRefs = kept.map((entry, article) => ({ ...entry.ref, digest: entry.digest, plan: planFor(assembly, article, settings.markers) }));
-    const applyShards = shard(applyRefs);
-    let applyOffset = 0;
-    for (const [shardIndex, pending] of settle(applyShards.map((refsOfShard) => executor.run('apply', { refs: refsOfShard, out: sink.out }))).entries()) {
-      let outcomes: ApplyOutcome[];
-      try {
-        outcomes = await pending;
-      } catch (error) {
-        // A worker's error loses its class on the way back; a failed write is still a write error.
-        throw new NewsdedupError('E_WRITE', `Cannot write the cleaned articles: ${(error as Error).message}`, { cause: error });
-      }
-      outcomes.forEach((outcome, i) => {
-        const article = applyOffset + i;
-        const entry = kept[article] as Kept;
-        if (!outcome.ok) {
-          problems.push(outcome.problem);
-          return;
-        }
-        if (outcome.text !== undefined) cleaned.push({ path: entry.ref.path, text: outcome.text });
-        const marks = assembly.chrome[article] ?? [];
-        const seen = new Set<string>();
-        outcome.chrome.forEach((text, m) => {
-          const key = normalizeForComparison(text);
-          if (seen.has(key)) return;
-          seen.add(key);
-          const tally = chromeTally.get(key) ?? { text, reason: marks[m]?.reason ?? 'built-in list', articles: 0 };
-          tally.articles += 1;
-          chromeTally.set(key, tally);
+  if (sink.out === undefined && !sink.collect) return { cleaned, chromeTally };
+  const articles = counted.kept.map((entry, article) => ({ article, size: entry.ref.size }));
+  try {
+    await runInOrder(
+      run.executor,
+      'apply',
+      shard(articles),
+      (items) =>
+        ({
+          refs: items.map(({ article }) => {
+            const entry = counted.kept[article] as Kept;
+            return { ...entry.ref, digest: entry.digest, plan: planFor(assembly, article, run.settings.markers) };
+          }),
+          out: sink.out,
+        }),
+      (outcomes, items) => {
+        outcomes.forEach((outcome, i) => {
+          const article = items[i]?.article ?? 0;
+          if (!outcome.ok) {
+            run.problems.push(outcome.problem);
+            return;
+          }
+          if (outcome.text !== undefined) cleaned.push({ path: counted.kept[article]?.ref.path ?? '', text: outcome.text });
+          const marks = assembly.chrome[article] ?? [];
+          const seen = new Set<string>();
+          outcome.chrome.forEach((text, m) => {
+            const key = normalizeForComparison(text);
+            if (seen.has(key)) return;
+            seen.add(key);
+            const tally = chromeTally.get(key) ?? { text, reason: marks[m]?.reason ?? 'built-in list', articles: 0 };
+            tally.articles += 1;
+            chromeTally.set(key, tally);
+          });
         });
-      });
-      applyOffset += outcomes.length;
-      progress('write', applyShards[shardIndex] ?? []);
-    }
+        run.progress('write', items);
+      },
+    );
+  } catch (error) {
+    if (error instanceof NewsdedupError) throw error;
+    // A worker's error loses its class on the way back; a failed write is still a write error.
+    throw new NewsdedupError('E_WRITE', `Cannot write the cleaned articles: ${(error as Error).message}`, { cause: error });
   }
-
-  trace('apply');
-  const report = measure(
-    kept.map((entry) => ({ path: entry.ref.path, words: entry.words })),
-    assembly.blocks,
-    assembly.occurrences,
-    assembly.chrome,
-    problems.sort(byPath),
-    { similarity: settings.similarity, minBlockWords: settings.minBlockWords, chromeMinArticles: settings.chromeMinArticles, shingleSize: settings.shingleSize, maxPairs: settings.maxPairs },
-  );
-  const shared = assembly.blocks.map((block) => ({ id: block.id, text: block.canonicalText, variantsText: block.variantsText })).sort((a, b) => (a.id < b.id ? -1 : 1));
-  const chrome = [...chromeTally.values()].sort((a, b) => b.articles - a.articles || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
-  trace('measure');
-  return { report, shared, chrome, cleaned };
+  return { cleaned, chromeTally };
 }
 
 /** What apply does to one article: its block occurrences, with markers, and its chrome paragraphs. */
@@ -347,12 +409,6 @@ function shard<T extends { readonly size: number }>(items: readonly T[]): T[][] 
   }
   if (current.length > 0) shards.push(current);
   return shards;
-}
-
-/** Promises awaited later, in order: mark them handled now, so that an early failure is not reported twice. */
-function settle<T>(promises: readonly Promise<T>[]): Promise<T>[] {
-  for (const promise of promises) promise.catch(() => undefined);
-  return [...promises];
 }
 
 function makeProgress(totalFiles: number, totalBytes: number, onProgress: ((event: ProgressEvent) => void) | undefined) {

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { ChromeReason, Segmentation, Span } from '../types.js';
+import type { ChromeReason, Span } from '../types.js';
+import type { PackedSegmentation } from './segment.js';
+import { paragraphAt, sentenceAt } from './segment.js';
 import type { LineRecord } from './detect-chrome.js';
 import type { Matches } from './match.js';
 import { dice } from '../lib/dice.js';
@@ -17,7 +19,8 @@ export interface TextSlices {
 /** What the assemble step reads of each article that holds a matched sentence. */
 export interface AssembleArticle {
   readonly text: TextSlices;
-  readonly segmentation: Segmentation;
+  /** Packed: the assemble step holds every matched article's segmentation at once. */
+  readonly segmentation: PackedSegmentation;
   /** Chrome by the lists, per paragraph. */
   readonly listChrome: readonly (ChromeReason | undefined)[];
 }
@@ -102,7 +105,8 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
   const base = (article: number): number => corpus.sentenceBase[article] ?? 0;
   const sentenceOf = (id: number) => {
     const article = matches.articleOf[id] ?? 0;
-    const sentence = articles.get(article)?.segmentation.sentences[id - base(article)];
+    const segmentation = articles.get(article)?.segmentation;
+    const sentence = segmentation === undefined ? undefined : sentenceAt(segmentation, id - base(article));
     if (sentence === undefined) throw new RangeError(`no sentence ${id}`);
     return { article, sentence };
   };
@@ -136,8 +140,8 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       if (open !== undefined) found.push(open);
       open = undefined;
     };
-    article.segmentation.paragraphs.forEach((paragraph, p) => {
-      if (article.listChrome[p] !== undefined) return;
+    for (let p = 0, paragraph = paragraphAt(article.segmentation, p); paragraph !== undefined; p += 1, paragraph = paragraphAt(article.segmentation, p)) {
+      if (article.listChrome[p] !== undefined) continue;
       for (let s = paragraph.firstSentence; s < paragraph.endSentence; s += 1) {
         const id = base(articleIndex) + s;
         if ((matches.bodyStart[id] ?? -1) >= 0) close();
@@ -152,7 +156,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
           open = { sentences: [id], key };
         }
       }
-    });
+    }
     close();
     runs.set(articleIndex, found);
   }
@@ -333,20 +337,20 @@ function findHeading(
   bodyStart: number,
   isShared: (sentence: number) => boolean,
 ): { span: Span; kind: 'inline' | 'line' } | undefined {
-  const { sentences, paragraphs } = article.segmentation;
-  const sentence = sentences[firstSentence];
+  const { segmentation } = article;
+  const sentence = sentenceAt(segmentation, firstSentence);
   if (sentence === undefined) return undefined;
   if (bodyStart >= 0) {
     const span = { start: sentence.start, end: sentence.start + article.text.slice(sentence.start, bodyStart).trimEnd().length };
     return isHeadingLike(article.text.slice(span.start, span.end)) ? { span, kind: 'inline' } : undefined;
   }
-  const paragraph = paragraphs[sentence.paragraph];
+  const paragraph = paragraphAt(segmentation, sentence.paragraph);
   if (paragraph === undefined || paragraph.firstSentence !== firstSentence) return undefined;
   let previous = sentence.paragraph - 1;
   while (previous > 0 && article.listChrome[previous] !== undefined) previous -= 1;
-  const candidate = paragraphs[previous];
+  const candidate = paragraphAt(segmentation, previous);
   if (previous < 1 || candidate === undefined || candidate.endSentence - candidate.firstSentence !== 1) return undefined;
-  if ((sentences[candidate.firstSentence]?.words ?? 0) > HEADING_MAX_WORDS) return undefined;
+  if ((sentenceAt(segmentation, candidate.firstSentence)?.words ?? 0) > HEADING_MAX_WORDS) return undefined;
   if (isShared(candidate.firstSentence)) return undefined;
   const span = { start: candidate.start, end: candidate.end };
   return isHeadingLike(article.text.slice(span.start, span.end)) ? { span, kind: 'line' } : undefined;
@@ -481,7 +485,7 @@ function repeatedLineChrome(
         continue;
       }
       if (!line.short || corpus.shortLineFrequency(line.hash) < minArticles || headings.has(line.start)) continue;
-      const paragraph = segmentation?.paragraphs[line.paragraph];
+      const paragraph = segmentation === undefined ? undefined : paragraphAt(segmentation, line.paragraph);
       let shared = false;
       if (paragraph !== undefined) {
         const first = corpus.sentenceBase[articleIndex] ?? 0;

@@ -48,7 +48,9 @@ export function findCandidates(
   index: RepeatIndex,
 ): Int32Array {
   const pairs: number[] = [];
-  const votes = new Map<number, number>();
+  // Votes of one sentence's fingerprints, per holder: a sketch is a few entries, so arrays beat a map.
+  const voteHolders: number[] = [];
+  const voteCounts: number[] = [];
   const articleOf = (id: number): number => lastAtOrBelow(articleCount, (a) => sentenceBase[a] ?? 0, id);
   // Whether global sentence `id` of article `article` has fingerprints (words, and not chrome).
   const hasPrints = (article: number, id: number): boolean => {
@@ -67,20 +69,35 @@ export function findCandidates(
       const to = offsets[s + 1] ?? 0;
       const chosen: number[] = [];
       let seed = -1;
-      votes.clear();
+      let voters = 0;
       for (let h = from; h < to; h += 1) {
         const holder = index.holderFor(hashes[h] ?? 0, article, id);
         // A holder in this same article is this article's own repeat, not a shared sentence.
         if (holder < 0 || holder >= base) continue;
         // The last fingerprint is the whole sentence's: its first holder is a verbatim copy.
         if (h === to - 1 && to - from - 1 >= MIN_SEED_SKETCH) seed = holder;
-        votes.set(holder, (votes.get(holder) ?? 0) + (h === to - 1 ? to - from : 1));
+        let at = 0;
+        while (at < voters && voteHolders[at] !== holder) at += 1;
+        if (at === voters) {
+          voteHolders[at] = holder;
+          voteCounts[at] = 0;
+          voters += 1;
+        }
+        voteCounts[at] = (voteCounts[at] ?? 0) + (h === to - 1 ? to - from : 1);
       }
-      if (votes.size > 0) {
-        // A sentence shares a common phrase or two with many others; a copy shares most of its sketch.
-        const minVotes = Math.max(1, Math.ceil((to - from - 1) * MIN_VOTE_SHARE));
-        const ranked = [...votes].filter(([, count]) => count >= minVotes).sort(([idA, countA], [idB, countB]) => countB - countA || idA - idB);
-        for (const [candidate] of ranked.slice(0, MAX_CANDIDATES)) chosen.push(candidate);
+      // A sentence shares a common phrase or two with many others; a copy shares most of its sketch.
+      // The best-voted holders first (ties: the earliest), at most MAX_CANDIDATES of them.
+      const minVotes = Math.max(1, Math.ceil((to - from - 1) * MIN_VOTE_SHARE));
+      while (voters > 0 && chosen.length < MAX_CANDIDATES) {
+        let best = -1;
+        for (let at = 0; at < voters; at += 1) {
+          const count = voteCounts[at] ?? 0;
+          if (count < minVotes) continue;
+          if (best < 0 || count > (voteCounts[best] ?? 0) || (count === voteCounts[best] && (voteHolders[at] ?? 0) < (voteHolders[best] ?? 0))) best = at;
+        }
+        if (best < 0) break;
+        chosen.push(voteHolders[best] ?? 0);
+        voteCounts[best] = -1;
       }
       // Extend forward: the sentence after a verbatim copy of `h`, against the one after `h`.
       if (previousSeed >= 0 && to > from) {

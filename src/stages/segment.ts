@@ -153,16 +153,18 @@ export function packSegmentation(segmentation: Segmentation): PackedSegmentation
   return { paragraphs, sentences, lineEnding: segmentation.lineEnding };
 }
 
-export function unpackSegmentation(packed: PackedSegmentation): Segmentation {
-  const paragraphs: Paragraph[] = [];
-  for (let i = 0; i + 3 < packed.paragraphs.length; i += 4) {
-    const [start = 0, end = 0, firstSentence = 0, endSentence = 0] = packed.paragraphs.subarray(i, i + 4);
-    paragraphs.push({ start, end, firstSentence, endSentence });
-  }
-  const sentences: Sentence[] = [];
-  for (let i = 0; i + 3 < packed.sentences.length; i += 4) {
-    const [start = 0, end = 0, paragraph = 0, words = 0] = packed.sentences.subarray(i, i + 4);
-    sentences.push({ start, end, paragraph, words });
-  }
-  return { paragraphs, sentences, lineEnding: packed.lineEnding };
+/** Sentence `i` of a packed segmentation, or undefined past the end. */
+export function sentenceAt(packed: PackedSegmentation, i: number): Sentence | undefined {
+  const at = i * 4;
+  if (i < 0 || at + 3 >= packed.sentences.length) return undefined;
+  const { sentences } = packed;
+  return { start: sentences[at] ?? 0, end: sentences[at + 1] ?? 0, paragraph: sentences[at + 2] ?? 0, words: sentences[at + 3] ?? 0 };
+}
+
+/** Paragraph `p` of a packed segmentation, or undefined past the end. */
+export function paragraphAt(packed: PackedSegmentation, p: number): Paragraph | undefined {
+  const at = p * 4;
+  if (p < 0 || at + 3 >= packed.paragraphs.length) return undefined;
+  const { paragraphs } = packed;
+  return { start: paragraphs[at] ?? 0, end: paragraphs[at + 1] ?? 0, firstSentence: paragraphs[at + 2] ?? 0, endSentence: paragraphs[at + 3] ?? 0 };
 }
