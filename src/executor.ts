@@ -15,6 +15,7 @@ export interface Executor {
   /** Threads that run tasks (1 for in-process). */
   readonly threads: number;
   run<Name extends TaskName>(name: Name, input: Input<Name>): Promise<Output<Name>>;
+  /** Stops the threads; calling it again does nothing. */
   close(): Promise<void>;
 }
 
@@ -43,13 +44,15 @@ export async function poolExecutor(threads: number): Promise<Executor> {
     // Tasks are shards of a few hundred files; a deep queue only holds their results in memory.
     idleTimeout: 1000,
   });
+  let closing: Promise<void> | undefined;
   return {
     threads,
     run(name, input) {
       return pool.run(input, { name }) as never;
     },
     async close() {
-      await pool.destroy();
+      closing ??= pool.destroy();
+      await closing;
     },
   };
 }

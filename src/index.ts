@@ -7,7 +7,7 @@ export type { DedupeOptions, ResolvedOptions } from './options.js';
 export { DEFAULTS, resolveOptions } from './options.js';
 export type { ErrorCode } from './errors.js';
 export { NewsdedupError, isNewsdedupError } from './errors.js';
-export type { CleanCorpusOptions, LoadedCorpus, LoadOptions, ReportCorpusOptions } from './pipeline.js';
+export type { CleanCorpusOptions, CorpusResult, LoadedCorpus, LoadOptions, ProgressEvent, ReportCorpusOptions, RunOptions } from './pipeline.js';
 export { cleanCorpus, dedupe, loadCorpus, outputFiles, reportCorpus } from './pipeline.js';
 export type { FormatName } from './report/formats.js';
 export { FORMATS, formatReport, isFormatName } from './report/formats.js';

@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Problem } from './types.js';
 import type { CleanCorpusOptions, CorpusResult } from './pipeline.js';
-import { cleanCorpus, reportCorpus } from './pipeline.js';
+import { cleanCorpus, reportCorpus, trace } from './pipeline.js';
 import { NewsdedupError, isNewsdedupError } from './errors.js';
 import { DEFAULTS } from './options.js';
 import type { FormatName } from './report/formats.js';
 import { FORMATS, formatReport, isFormatName } from './report/formats.js';
+import { jsonChunks } from './report/format-json.js';
 import type { ProgressBar } from './lib/progress.js';
 import { progressBar } from './lib/progress.js';
 
@@ -112,7 +113,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     bar?.stop();
     reportProblems(result.report.problems, io, values.quiet === true);
-    io.stdout.write(formatReport(result.report, format));
+    // JSON, the one format that holds every span, goes out in pieces: a large report is never one string.
+    if (format === 'json') for (const piece of jsonChunks(result.report)) io.stdout.write(piece);
+    else io.stdout.write(formatReport(result.report, format));
+    trace('print report');
     if (command === 'clean' && values.quiet !== true) {
       io.stderr.write(`newsdedup: wrote ${result.report.articles.length} cleaned articles and ${result.shared.length} shared blocks to ${values.out ?? ''}\n`);
     }

@@ -22,17 +22,25 @@ import { discover, isInside } from './stages/discover.js';
 import { load } from './worker.js';
 import type { OutputFile } from './stages/write.js';
 import { beginOutput } from './stages/write.js';
+import { jsonChunks } from './report/format-json.js';
 
 /** With NEWSDEDUP_TRACE=1, each step's time, heap and resident memory go to stderr (for profiling). */
-const trace = process.env['NEWSDEDUP_TRACE'] === '1' ? makeTrace() : () => undefined;
+export const trace: (step: string, detail?: string) => void = process.env['NEWSDEDUP_TRACE'] === '1' ? makeTrace() : () => undefined;
 
 function makeTrace() {
   let last = performance.now();
+  // Resident memory is sampled between steps too, so that each line gives the step's peak.
+  let peak = 0;
+  setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 100).unref();
   return (step: string, detail = ''): void => {
     const now = performance.now();
     const { rss, heapUsed } = process.memoryUsage();
-    process.stderr.write(`newsdedup trace: ${step.padEnd(12)} ${((now - last) / 1000).toFixed(2).padStart(7)} s  heap ${(heapUsed / 2 ** 20).toFixed(0).padStart(5)} MB  rss ${(rss / 2 ** 20).toFixed(0).padStart(5)} MB  ${detail}\n`);
+    const mb = (bytes: number): string => (bytes / 2 ** 20).toFixed(0).padStart(5);
+    process.stderr.write(`newsdedup trace: ${step.padEnd(12)} ${((now - last) / 1000).toFixed(2).padStart(7)} s  heap ${mb(heapUsed)} MB  rss ${mb(rss)} MB  peak ${mb(Math.max(peak, rss))} MB  ${detail}\n`);
     last = now;
+    peak = 0;
   };
 }
 
@@ -144,6 +152,8 @@ async function runPipeline(
   const assembly = await match(run, counted);
   trace('assemble', `${assembly.blocks.length} blocks`);
   const applied = await apply(run, counted, assembly, sink);
+  // The last task has run: let the worker threads and their heaps go before the report is built.
+  await executor.close();
   trace('apply');
 
   const report = measure(
@@ -521,6 +531,7 @@ export async function cleanCorpus(inputs: readonly string[], options: CleanCorpu
     });
     for (const file of extraFiles(result)) await output.write(file);
     await output.commit();
+    trace('write report');
     return result;
   } catch (error) {
     await output.abort();
@@ -556,19 +567,20 @@ function checkReserved(path: string): void {
   }
 }
 
-/** The files of an output directory but the cleaned articles: blocks, chrome lines and the report. */
-function extraFiles(result: CorpusResult): OutputFile[] {
-  const files: OutputFile[] = [];
+/**
+ * The files of an output directory but the cleaned articles: blocks, chrome lines and the report.
+ * The report comes in pieces, so that a large one is never one string.
+ */
+function* extraFiles(result: CorpusResult): Generator<OutputFile | { readonly path: string; readonly content: Iterable<string> }> {
   for (const block of result.shared) {
-    files.push({ path: `${RESERVED_OUTPUT.shared}/${block.id}.txt`, content: block.text });
-    if (block.variantsText !== '') files.push({ path: `${RESERVED_OUTPUT.shared}/${block.id}.variants.txt`, content: block.variantsText });
+    yield { path: `${RESERVED_OUTPUT.shared}/${block.id}.txt`, content: block.text };
+    if (block.variantsText !== '') yield { path: `${RESERVED_OUTPUT.shared}/${block.id}.variants.txt`, content: block.variantsText };
   }
   if (result.chrome.length > 0) {
     const lines = result.chrome.map((line) => `${line.articles}\t${line.reason}\t${line.text}`);
-    files.push({ path: RESERVED_OUTPUT.chrome, content: `articles\treason\tline\n${lines.join('\n')}\n` });
+    yield { path: RESERVED_OUTPUT.chrome, content: `articles\treason\tline\n${lines.join('\n')}\n` };
   }
-  files.push({ path: RESERVED_OUTPUT.report, content: `${JSON.stringify(result.report, null, 2)}\n` });
-  return files;
+  yield { path: RESERVED_OUTPUT.report, content: jsonChunks(result.report) };
 }
 
 /** The files of an output directory, in a fixed order, for a result held in memory. */
@@ -578,7 +590,8 @@ export function outputFiles(result: DedupeResult): OutputFile[] {
     checkReserved(article.path);
     files.push({ path: article.path, content: article.text });
   }
-  return [...files, ...extraFiles(result)];
+  for (const file of extraFiles(result)) files.push({ path: file.path, content: typeof file.content === 'string' ? file.content : [...file.content].join('') });
+  return files;
 }
 
 async function withChromeFile(options: ReportCorpusOptions): Promise<DedupeOptions> {

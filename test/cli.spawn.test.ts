@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dedupe } from '../src/pipeline.js';
-import { corpusArticles, ROOT } from './helpers.js';
+import { corpusArticles, ROOT, temporaryDirectory } from './helpers.js';
 
 // The real binary, as a user runs it (built by `npm test`'s pretest step).
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -22,5 +23,62 @@ describe('dist/cli.js', () => {
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe('newsdedup: Input `corpus/*.nothing` matches no file.\n');
+  });
+});
+
+describe('dist/cli.js interrupted', () => {
+  /** A corpus that takes a few seconds to clean: the seed articles many times, each with its own line. */
+  function slowCorpus(): string {
+    const dir = temporaryDirectory();
+    mkdirSync(join(dir, 'in'));
+    const articles = corpusArticles();
+    for (let i = 0; i < 6000; i += 1) {
+      const article = articles[i % articles.length]!;
+      writeFileSync(join(dir, 'in', `${String(i).padStart(5, '0')}.txt`), `Copy ${i} of the story, filed at desk ${i * 7919}.\n${article.text}`);
+    }
+    mkdirSync(join(dir, 'out'));
+    writeFileSync(join(dir, 'out', 'previous.txt'), 'the last run’s output\n');
+    return dir;
+  }
+
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('on %s exits %i, leaves the previous output untouched and no temporary directory', async (signal, code) => {
+    const dir = slowCorpus();
+    const child = spawn(process.execPath, [CLI, 'clean', 'in', '--out', 'out', '--workers', '2'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const exited = new Promise<number | null>((done) => child.on('exit', (status) => done(status)));
+    // Wait until the run is writing its temporary output, then interrupt it.
+    const temporary = () => readdirSync(dir).filter((name) => name.endsWith('.tmp'));
+    for (let waited = 0; temporary().length === 0 && waited < 30_000; waited += 20) await new Promise((done) => setTimeout(done, 20));
+    expect(temporary()).toHaveLength(1);
+    await new Promise((done) => setTimeout(done, 300));
+    child.kill(signal);
+    expect(await exited).toBe(code);
+    expect(stderr).toContain(`interrupted by ${signal}`);
+    expect(readdirSync(join(dir, 'out'))).toEqual(['previous.txt']);
+    expect(readdirSync(dir).sort()).toEqual(['in', 'out']);
+  }, 60_000);
+});
+
+describe('dist/cli.js when stdout fails', () => {
+  it('exits 2 with one line when stdout is a full disk', () => {
+    const full = openSync('/dev/full', 'w');
+    const { status, stderr } = spawnSync(process.execPath, [CLI, 'report', 'corpus', '--format', 'json'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
+    closeSync(full);
+    expect(status).toBe(2);
+    expect(stderr).toBe('newsdedup: cannot write the report to stdout: ENOSPC.\n');
+  });
+
+  it('exits 2 with one line when the reader of stdout has gone', async () => {
+    const child = spawn(process.execPath, [CLI, 'report', 'corpus', '--format', 'json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const status = await new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+    expect(status).toBe(2);
+    expect(stderr).toBe('newsdedup: cannot write the report to stdout: EPIPE.\n');
   });
 });

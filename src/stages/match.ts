@@ -159,6 +159,8 @@ export function verifyPair(
   b: SentenceText,
   settings: { readonly similarity: number; readonly shingleSize: number; readonly maxHeadingWords: number },
 ): Verdict {
+  // Most candidates are verbatim copies: no need to normalise them to see it.
+  if (a.text === b.text) return { same: true, bodyA: -1, bodyB: -1 };
   const textA = normalizeForComparison(a.text);
   const textB = normalizeForComparison(b.text);
   if (textA === textB) return { same: true, bodyA: -1, bodyB: -1 };

@@ -1,4 +1,5 @@
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { renameSync, rmSync } from 'node:fs';
+import { mkdir, open, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { NewsdedupError } from '../errors.js';
 
@@ -12,11 +13,34 @@ export interface OutputFile {
 export interface PendingOutput {
   /** The temporary directory beside `out` that files are written into. */
   readonly directory: string;
-  write(file: OutputFile): Promise<void>;
+  /** Writes one file; its content may come in pieces (see `jsonChunks`). */
+  write(file: OutputFile | { readonly path: string; readonly content: Iterable<string> }): Promise<void>;
   /** Renames the temporary directory into place, replacing any previous output wholly. */
   commit(): Promise<void>;
   /** Removes the temporary directory; the previous output stays as it was. */
   abort(): Promise<void>;
+}
+
+/** Temporary directories of outputs being written, and previous outputs being removed. */
+const unfinished = new Set<string>();
+
+/**
+ * Removes every output directory still being written, and every previous output still being
+ * removed, at once. For a signal handler: an interrupted run leaves the previous output as it was
+ * and nothing half-written. Worker threads may still be writing, so each directory is first
+ * renamed away, which makes their next write fail, and then removed.
+ */
+export function discardUnfinishedOutputs(): void {
+  for (const directory of unfinished) {
+    const doomed = `${directory}.discarded`;
+    try {
+      renameSync(directory, doomed);
+      rmSync(doomed, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      rmSync(directory, { recursive: true, force: true, maxRetries: 3 });
+    }
+    unfinished.delete(directory);
+  }
 }
 
 /**
@@ -38,6 +62,7 @@ export async function beginOutput(out: string): Promise<PendingOutput> {
     throw new NewsdedupError('E_WRITE', `Cannot write to \`${out}\`: it is a file, not a directory.`);
   }
   await mkdir(directory, { recursive: true }).catch(fail);
+  unfinished.add(directory);
   const made = new Set<string>([directory]);
   return {
     directory,
@@ -49,7 +74,15 @@ export async function beginOutput(out: string): Promise<PendingOutput> {
           await mkdir(folder, { recursive: true });
           made.add(folder);
         }
-        await writeFile(target, file.content);
+        if (typeof file.content === 'string') await writeFile(target, file.content);
+        else {
+          const handle = await open(target, 'w');
+          try {
+            for (const piece of file.content) await handle.write(piece);
+          } finally {
+            await handle.close();
+          }
+        }
       } catch (error) {
         fail(error);
       }
@@ -57,16 +90,30 @@ export async function beginOutput(out: string): Promise<PendingOutput> {
     async commit() {
       try {
         const now = await stat(out).catch(() => undefined);
-        if (now !== undefined) await rename(out, previous);
-        await rename(directory, out);
-        if (now !== undefined) await rm(previous, { recursive: true, force: true });
+        // Both renames at once, with no await between them: a signal can come before or after
+        // the swap, never halfway through it.
+        if (now !== undefined) renameSync(out, previous);
+        try {
+          renameSync(directory, out);
+        } catch (error) {
+          if (now !== undefined) renameSync(previous, out);
+          throw error;
+        }
+        unfinished.delete(directory);
+        if (now !== undefined) {
+          unfinished.add(previous);
+          await rm(previous, { recursive: true, force: true });
+          unfinished.delete(previous);
+        }
       } catch (error) {
         await rm(directory, { recursive: true, force: true }).catch(() => undefined);
+        unfinished.delete(directory);
         fail(error);
       }
     },
     async abort() {
       await rm(directory, { recursive: true, force: true }).catch(() => undefined);
+      unfinished.delete(directory);
     },
   };
 }
