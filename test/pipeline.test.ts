@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dedupe } from '../src/pipeline.js';
-import { corpusArticles, seed } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { corpusArticles, ROOT, seed } from './helpers.js';
 
 const result = await dedupe(corpusArticles());
 const article = (number: string) => result.report.articles.find((a) => a.path.startsWith(`${number}_`))!;
@@ -152,6 +154,19 @@ describe('dedupe on edge cases', () => {
     ].map((story, i) => ({ path: `${i}.txt`, text: `${story}\n\nShare on Mastodon now\n` }));
     expect((await dedupe(stories)).chrome).toEqual([{ text: 'Share on Mastodon now', reason: 'repeated short line', articles: 4 }]);
     expect((await dedupe(stories.slice(0, 2))).chrome).toEqual([]);
+  });
+
+  it.each(['chinese', 'arabic', 'urdu', 'russian'])('finds a background block repeated in %s and keeps each article’s own text', async (script) => {
+    const { block, ownA, ownB } = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'scripts', `${script}.json`), 'utf8')) as Record<string, string>;
+    const result = await dedupe([
+      { path: 'a.txt', text: `${ownA}\n${block}\n` },
+      { path: 'b.txt', text: `${block}\n${ownB}\n` },
+    ]);
+    expect(result.report.blocks).toHaveLength(1);
+    expect(result.report.blocks[0]!.articles).toEqual(['a.txt', 'b.txt']);
+    expect(result.shared[0]!.text).toBe(`${block}\n`);
+    expect(result.cleaned[0]!.text.startsWith(`${ownA}\n[shared block `)).toBe(true);
+    expect(result.cleaned[1]!.text.endsWith(`\n${ownB}\n`)).toBe(true);
   });
 
   it('gives the same bytes for any order of the input articles', async () => {

@@ -83,6 +83,7 @@ export interface Assembly {
 }
 
 const NONE: readonly never[] = Object.freeze([]);
+const FULL_WIDTH_END = /[。！？][」』”’）]*$/u;
 
 /** Longest line, in words, that can head a block. */
 export const HEADING_MAX_WORDS = 8;
@@ -393,7 +394,9 @@ function canonicalWording(
   let text = heading === undefined ? '' : heading + lineEnding;
   canonical.forEach((id, index) => {
     const previous = canonical[index - 1];
-    if (previous !== undefined) text += paragraphOf(previous) === paragraphOf(id) ? ' ' : lineEnding;
+    // Sentences of one paragraph are joined by a space, except after a full-width stop (Chinese,
+    // Japanese), which is followed by none.
+    if (previous !== undefined) text += paragraphOf(previous) !== paragraphOf(id) ? lineEnding : FULL_WIDTH_END.test(text) ? '' : ' ';
     text += bodyText(id);
   });
   return text + lineEnding;

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discover } from '../../src/stages/discover.js';
@@ -24,5 +24,28 @@ describe('discover', () => {
     const cwd = temporaryDirectory();
     writeFileSync(join(cwd, 'one.txt'), 'x');
     expect((await discover(['one.txt', '.', '*.txt'], cwd)).files.map((file) => file.path)).toEqual(['one.txt']);
+  });
+});
+
+describe('discover on awkward trees', () => {
+  it('reads a symbolic link to a file, and does not follow a link to a directory, so a loop cannot trap it', async () => {
+    const cwd = temporaryDirectory();
+    mkdirSync(join(cwd, 'news', 'a'), { recursive: true });
+    writeFileSync(join(cwd, 'news', 'a', 'story.txt'), 'x');
+    symlinkSync('story.txt', join(cwd, 'news', 'a', 'alias.txt'));
+    symlinkSync('..', join(cwd, 'news', 'a', 'loop'));
+    symlinkSync(join(cwd, 'news', 'a'), join(cwd, 'news', 'self'));
+    symlinkSync('missing.txt', join(cwd, 'news', 'dangling.txt'));
+    const { files } = await discover(['news'], cwd);
+    expect(files.map((file) => file.path)).toEqual(['a/alias.txt', 'a/story.txt']);
+  });
+
+  it('finds a file forty folders deep, with spaces and non-Latin letters in its name', async () => {
+    const cwd = temporaryDirectory();
+    const folders = Array.from({ length: 40 }, (_, i) => `level ${i}`);
+    mkdirSync(join(cwd, 'news', ...folders), { recursive: true });
+    writeFileSync(join(cwd, 'news', ...folders, 'خبر новость 新闻.txt'), 'x');
+    const { files } = await discover(['news'], cwd);
+    expect(files.map((file) => file.path)).toEqual([[...folders, 'خبر новость 新闻.txt'].join('/')]);
   });
 });
