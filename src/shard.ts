@@ -13,7 +13,7 @@ import type { SentenceText } from './stages/match.js';
 import type { PackedSegmentation } from './stages/segment.js';
 import { chromeCandidates } from './stages/detect-chrome.js';
 import { fingerprint } from './stages/fingerprint.js';
-import { packSegmentation, segment } from './stages/segment.js';
+import { layout, packSegmentation, segment } from './stages/segment.js';
 import { collapse } from './stages/collapse.js';
 import { HEADING_MAX_WORDS } from './stages/assemble.js';
 
@@ -29,12 +29,14 @@ export interface ArticleScan {
 }
 
 export function scanArticle(text: string, settings: { readonly shingleSize: number; readonly sketchSize: number }, chromeList: ChromeList): ArticleScan {
-  const segmentation = segment(text);
+  // Words are counted once, by the fingerprint and chrome steps, rather than by segment too.
+  const segmentation = segment(text, { countWords: false });
   const lines = chromeCandidates(text, segmentation, chromeList);
   const listed = new Set(lines.filter((line) => line.list !== undefined).map((line) => line.paragraph));
-  const { offsets, hashes } = fingerprint(text, segmentation, settings, (s) => listed.has(segmentation.sentences[s]?.paragraph ?? -1));
+  const fingerprints = fingerprint(text, segmentation, settings, (s) => listed.has(segmentation.sentences[s]?.paragraph ?? -1));
+  const { offsets, hashes } = fingerprints;
   let words = 0;
-  for (const sentence of segmentation.sentences) words += sentence.words;
+  for (const count of fingerprints.words) words += count;
   return { sentences: segmentation.sentences.length, words, offsets, hashes, lines };
 }
 
@@ -73,7 +75,8 @@ export interface ArticlePlan {
 /** The cleaned text of one article, and the text of each chrome line it lost. */
 export function applyArticle(text: string, plan: ArticlePlan): { text: string; chrome: string[] } {
   if (plan.regions.length === 0 && plan.chrome.length === 0) return { text, chrome: [] };
-  const segmentation = segment(text);
+  // Paragraphs are all that collapsing needs: no sentences, no word counts.
+  const segmentation = layout(text);
   const chrome = plan.chrome.map((p) => {
     const paragraph = segmentation.paragraphs[p];
     return paragraph === undefined ? '' : text.slice(paragraph.start, paragraph.end);

@@ -66,16 +66,18 @@ export async function load(refs: readonly ArticleRef[]): Promise<Loaded[]> {
     return outcome.ok ? { ok: true, text: outcome.article.text, digest: outcome.digest, warning: outcome.warning } : outcome;
   };
   const fileOf = (ref: ArticleRef) => (ref.text !== undefined || ref.absolute === undefined ? undefined : { path: ref.path, absolute: ref.absolute });
-  if (!isMainThread) return refs.map((ref) => loaded(ref, mapDefined(fileOf(ref), readBlocking)));
+  if (!isMainThread) {
+    return refs.map((ref) => {
+      const file = fileOf(ref);
+      return loaded(ref, file === undefined ? undefined : readBlocking(file));
+    });
+  }
   return eachLimited(refs, async (ref) => {
     const file = fileOf(ref);
     return loaded(ref, file === undefined ? undefined : await read(file));
   });
 }
 
-function mapDefined<T, R>(value: T | undefined, map: (value: T) => R): R | undefined {
-  return value === undefined ? undefined : map(value);
-}
 
 /** Reads again an article read in the first pass; a different digest means it changed mid-run. */
 async function reload(refs: readonly (ArticleRef & { readonly digest: string })[]): Promise<Loaded[]> {

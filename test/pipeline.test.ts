@@ -169,6 +169,19 @@ describe('dedupe on edge cases', () => {
     expect(result.cleaned[1]!.text.endsWith(`\n${ownB}\n`)).toBe(true);
   });
 
+  it('keeps both wordings of a sentence that one article holds twice, once edited', async () => {
+    const background = seed('000').text.split('\n').find((line) => line.includes('Pak-Afghan relations'))!;
+    const echo = 'Inter-Services Public Relations (ISPR) Director General (DG) Lieutenant General Ahmed Sharif Chaudhry refuted allegations by the Afghan Taliban on Tuesday that Pakistan had conducted overnight strikes in Afghanistan, state media reported.';
+    const result = await dedupe([
+      { path: 'a.txt', text: `${background}\n` },
+      { path: 'b.txt', text: `${background}\n${echo}\n` },
+    ]);
+    const b = result.report.articles.find((a) => a.path === 'b.txt')!;
+    const held = result.shared.filter((block) => b.blocks.includes(block.id)).map((block) => block.text + block.variantsText).join('\n');
+    const cleaned = result.cleaned.find((a) => a.path === 'b.txt')!.text;
+    expect(`${held}\n${cleaned}`).toContain('conducted overnight strikes');
+  });
+
   it('gives the same bytes for any order of the input articles', async () => {
     const articles = corpusArticles();
     const expected = JSON.stringify(await dedupe(articles));

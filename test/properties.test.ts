@@ -27,7 +27,9 @@ const corpus = fc
 
 function wordsOf(text: string): Set<string> {
   const words = new Set<string>();
-  forEachWord(text, 0, text.length, (start, end) => words.add(text.slice(start, end).toLowerCase()));
+  forEachWord(text, 0, text.length, (start, end) => {
+    words.add(text.slice(start, end).toLowerCase());
+  });
   return words;
 }
 

@@ -280,16 +280,23 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     );
     const heading = chooseHeading(headings, canonicalArticle);
     const canonicalText = canonicalWording(draft.canonical, heading, articles.get(canonicalArticle)?.segmentation.lineEnding ?? '\n', bodyText, (id) => sentenceOf(id).sentence.paragraph);
-    const wordings = draft.articles.map((articleIndex) => {
-      const firstOf = new Map<number, number>();
+    // Each article's wording: the first instance of each sentence in it ('' where it lacks one).
+    // An article that holds a sentence again (the same block twice, or a sentence repeated) adds a
+    // row for each further instance, so that the variants keep every wording.
+    const wordings: string[][] = [];
+    const further: { slot: number; texts: (string | undefined)[] }[] = [];
+    draft.articles.forEach((articleIndex, slot) => {
+      const instances = new Map<number, number[]>();
       for (const occurrence of occurrences[articleIndex] ?? []) {
         if (occurrence.block !== index) continue;
-        for (const id of occurrence.sentences) if (!firstOf.has(matches.cluster[id] ?? id)) firstOf.set(matches.cluster[id] ?? id, id);
+        for (const id of occurrence.sentences) {
+          const cluster = matches.cluster[id] ?? id;
+          instances.set(cluster, [...(instances.get(cluster) ?? []), id]);
+        }
       }
-      return clusters.map((cluster) => {
-        const id = firstOf.get(cluster);
-        return id === undefined ? '' : bodyText(id);
-      });
+      wordings.push(clusters.map((cluster) => mapDefined(instances.get(cluster)?.[0], bodyText) ?? ''));
+      const rows = Math.max(0, ...[...instances.values()].map((ids) => ids.length));
+      for (let row = 1; row < rows; row += 1) further.push({ slot, texts: clusters.map((cluster) => mapDefined(instances.get(cluster)?.[row], bodyText)) });
     });
     const distinct = [...new Set(wordings.map((wording) => normalizeForComparison(wording.join('\n'))))];
     const label = heading ?? firstWords(normalizeSpaces(bodyText(draft.canonical[0] ?? -1)), LABEL_WORDS);
@@ -303,7 +310,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       canonicalText,
       variants: distinct.length,
       minSimilarity: lowestSimilarity(distinct, normalizeForComparison(wordings[0]?.join('\n') ?? '')),
-      variantsText: describeVariants(id, label, wordings, headings, heading, draft.articles.map(pathOf), pathOf),
+      variantsText: describeVariants(id, label, [...wordings.map((texts, slot) => ({ slot, texts })), ...further], headings, heading, draft.articles.map(pathOf), pathOf),
     };
   });
   disambiguateIds(blocks);
@@ -418,24 +425,26 @@ function lowestSimilarity(distinct: readonly string[], canonical: string): numbe
 function describeVariants(
   id: string,
   label: string,
-  wordings: readonly (readonly string[])[],
+  wordings: readonly { readonly slot: number; readonly texts: readonly (string | undefined)[] }[],
   headings: readonly { articleIndex: number; text: string }[],
   heading: string | undefined,
   paths: readonly string[],
   pathOf: (article: number) => string,
 ): string {
   const lines: string[] = [];
-  const canonical = wordings[0] ?? [];
-  canonical.forEach((sentence, position) => {
+  const canonical = wordings[0]?.texts ?? [];
+  canonical.forEach((sentence = '', position) => {
     const others = new Map<string, { text: string; paths: string[] }>();
-    wordings.forEach((wording, slot) => {
-      const text = wording[position] ?? '';
+    for (const wording of wordings) {
+      const text = wording.texts[position];
+      if (text === undefined) continue;
       const key = normalizeForComparison(text);
-      if (key === normalizeForComparison(sentence)) return;
+      if (key === normalizeForComparison(sentence)) continue;
       const entry = others.get(key) ?? { text, paths: [] };
-      entry.paths.push(paths[slot] ?? '');
+      const path = paths[wording.slot] ?? '';
+      if (!entry.paths.includes(path)) entry.paths.push(path);
       others.set(key, entry);
-    });
+    }
     if (others.size === 0) return;
     lines.push('', `Sentence ${position + 1}`, `  canonical (${paths[0] ?? ''}): ${sentence}`);
     for (const other of others.values()) lines.push(`  in ${other.paths.join(', ')}: ${other.text}`);
@@ -508,4 +517,8 @@ function normalizeSpaces(text: string): string {
 function firstWords(text: string, count: number): string {
   const words = text.split(' ');
   return words.length <= count ? text : words.slice(0, count).join(' ') + '…';
+}
+
+function mapDefined<T, R>(value: T | undefined, map: (value: T) => R): R | undefined {
+  return value === undefined ? undefined : map(value);
 }

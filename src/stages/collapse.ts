@@ -1,4 +1,4 @@
-import type { Segmentation } from '../types.js';
+import type { Layout } from './segment.js';
 import type { Block, Occurrence } from './assemble.js';
 
 /** A stretch of an article to take out: a block occurrence, with the marker that replaces it. */
@@ -25,7 +25,7 @@ export function markerFor(block: Block, occurrence: Pick<Occurrence, 'sentences'
  * (an inline block) gets its marker on a line of its own. A silently removed region takes one
  * separator with it, so that no run of empty lines is left behind.
  */
-export function collapse(text: string, segmentation: Segmentation, occurrences: readonly Region[], chromeParagraphs: readonly number[]): string {
+export function collapse(text: string, segmentation: Layout, occurrences: readonly Region[], chromeParagraphs: readonly number[]): string {
   const regions: Region[] = [...occurrences];
   // Occurrences come in reading order, as do chrome paragraphs: one pointer finds chrome inside a block.
   let inside = 0;

@@ -2,6 +2,7 @@ import type { ChromeReason, Segmentation } from '../types.js';
 import { NewsdedupError } from '../errors.js';
 import { normalizeForComparison } from '../text/normalize.js';
 import { hashString } from '../text/hash.js';
+import { countWords } from '../text/words.js';
 
 /**
  * Lines that are site chrome on any news site: comment forms, post navigation, share prompts.
@@ -109,17 +110,17 @@ export interface LineRecord {
   readonly end: number;
 }
 
-/** The paragraphs of an article that are list chrome or short lines, in order. */
+/** The paragraphs of an article that are list chrome or short lines, in order. Word counts are its own, not the segmentation's. */
 export function chromeCandidates(text: string, segmentation: Segmentation, list: ChromeList): LineRecord[] {
   const records: LineRecord[] = [];
-  const { paragraphs, sentences } = segmentation;
-  paragraphs.forEach((paragraph, index) => {
-    let words = 0;
-    for (let s = paragraph.firstSentence; s < paragraph.endSentence; s += 1) words += sentences[s]?.words ?? 0;
-    const short = words > 0 && words <= SHORT_LINE_WORDS;
+  segmentation.paragraphs.forEach((paragraph, index) => {
+    // Counted only as far as it takes to tell a short line: most paragraphs are long.
+    const upTo = countWords(text, paragraph.start, paragraph.end, SHORT_LINE_WORDS + 1);
+    const short = upTo > 0 && upTo <= SHORT_LINE_WORDS;
     const line = text.slice(paragraph.start, paragraph.end);
     const reason = list.reasonFor(line);
     if (!short && reason === undefined) return;
+    const words = short ? upTo : countWords(text, paragraph.start, paragraph.end);
     records.push({ paragraph: index, list: reason, short, hash: short ? hashString(normalizeForComparison(line)) : 0, words, start: paragraph.start, end: paragraph.end });
   });
   return records;

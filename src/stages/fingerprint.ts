@@ -1,7 +1,7 @@
 import type { Segmentation } from '../types.js';
 import { combineHash, hashString } from '../text/hash.js';
 import { normalizeWord } from '../text/normalize.js';
-import { forEachWord } from '../text/words.js';
+import { countWords, forEachWord } from '../text/words.js';
 
 /**
  * The fingerprints of one article, as flat typed arrays (the plain data that the count step reads).
@@ -13,6 +13,8 @@ export interface ArticleFingerprints {
    */
   readonly offsets: Uint32Array;
   readonly hashes: Uint32Array;
+  /** Words in each sentence (counted here, so that the text is scanned for words once). */
+  readonly words: Uint32Array;
 }
 
 // A direct-mapped cache from a word's raw spelling to the hash of its normalised form, looked up
@@ -52,7 +54,7 @@ function shingleHash(window: readonly number[], from: number, size: number, leng
  * smallest distinct ones. Two sentences that share most shingles share most of their sketch, so the
  * sketch finds lightly edited copies while the index stays a few numbers per sentence. A sentence
  * shorter than a shingle gets one fingerprint of all its words. Sentences for which `skip` is true
- * (chrome) get none.
+ * (chrome), and sentences with no words, get none. `segmentation`'s word counts are not read.
  */
 export function fingerprint(
   text: string,
@@ -64,12 +66,16 @@ export function fingerprint(
   const size = settings.shingleSize;
   const k = settings.sketchSize;
   const offsets = new Uint32Array(sentences.length + 1);
+  const words = new Uint32Array(sentences.length);
   const collected: number[] = [];
   const window: number[] = new Array<number>(size).fill(0);
   const sketch: number[] = [];
   sentences.forEach((sentence, index) => {
     offsets[index] = collected.length;
-    if (skip(index) || sentence.words === 0) return;
+    if (skip(index)) {
+      words[index] = countWords(text, sentence.start, sentence.end);
+      return;
+    }
     sketch.length = 0;
     let seen = 0;
     let whole = 0x2545f491;
@@ -79,7 +85,9 @@ export function fingerprint(
       seen += 1;
       if (seen >= size) insertBottomK(sketch, shingleHash(window, seen - size, size, size), k);
     });
-    if (seen > 0 && seen < size) {
+    words[index] = seen;
+    if (seen === 0) return;
+    if (seen < size) {
       let hash = seen;
       for (let j = 0; j < seen; j += 1) hash = combineHash(hash, window[j] ?? 0);
       insertBottomK(sketch, hash, k);
@@ -91,7 +99,7 @@ export function fingerprint(
   });
   offsets[sentences.length] = collected.length;
 
-  return { offsets, hashes: Uint32Array.from(collected) };
+  return { offsets, hashes: Uint32Array.from(collected), words };
 }
 
 /** Keeps `sketch` the ascending list of the `k` smallest distinct values offered. */

@@ -1,4 +1,4 @@
-import type { Paragraph, Segmentation, Sentence } from '../types.js';
+import type { Paragraph, Segmentation, Sentence, Span } from '../types.js';
 import { countWords } from '../text/words.js';
 
 // Words after which a full stop does not end a sentence ("Gen. Faiz", "Nov. 14", "No. 5").
@@ -24,31 +24,42 @@ interface Line {
   readonly end: number;
 }
 
+/** An article's paragraphs without their sentences: what collapsing it needs. */
+export interface Layout {
+  readonly paragraphs: readonly Span[];
+  /** The article's first line terminator, used when a marker needs a line of its own. */
+  readonly lineEnding: Segmentation['lineEnding'];
+}
+
 /**
  * Splits an article into paragraphs and sentences, with offsets into `text`.
  *
  * A paragraph is a line (001's layout, and 002's with blank lines between), except that a line
  * that does not end a sentence, followed by one that starts in lower case, continues it (hard-wrapped text).
  * Sentences never cross paragraphs. Everything outside the sentences is white space.
+ * With `countWords: false`, every sentence's `words` is left 0 for a caller that counts them itself.
  */
-export function segment(text: string): Segmentation {
-  const lines = splitLines(text);
-  const paragraphs: Paragraph[] = [];
+export function segment(text: string, options: { readonly countWords?: boolean } = {}): Segmentation {
+  const { paragraphs: spans, lineEnding } = layout(text);
   const sentences: Sentence[] = [];
+  const counting = options.countWords ?? true;
+  const paragraphs: Paragraph[] = spans.map((span, index) => {
+    const firstSentence = sentences.length;
+    splitSentences(text, span.start, span.end, index, sentences, counting);
+    return { start: span.start, end: span.end, firstSentence, endSentence: sentences.length };
+  });
+  return { paragraphs, sentences, lineEnding };
+}
 
+/** The paragraphs of {@link segment}, without splitting them into sentences: a fraction of the work. */
+export function layout(text: string): Layout {
+  const paragraphs: Span[] = [];
   let open: { start: number; end: number } | undefined;
   let previousLineBlank = true;
-  const closeParagraph = (): void => {
-    if (open === undefined) return;
-    const firstSentence = sentences.length;
-    splitSentences(text, open.start, open.end, paragraphs.length, sentences);
-    paragraphs.push({ start: open.start, end: open.end, firstSentence, endSentence: sentences.length });
-    open = undefined;
-  };
-
-  for (const line of lines) {
+  for (const line of splitLines(text)) {
     if (line.start === line.end) {
-      closeParagraph();
+      if (open !== undefined) paragraphs.push(open);
+      open = undefined;
       previousLineBlank = true;
       continue;
     }
@@ -57,17 +68,15 @@ export function segment(text: string): Segmentation {
       !previousLineBlank &&
       !ENDS_WITH_TERMINATOR.test(text.slice(Math.max(open.end - 1, open.start), open.end)) &&
       STARTS_LOWER_CASE.test(text.slice(line.start, line.start + 2));
-    if (continues && open !== undefined) {
-      open.end = line.end;
-    } else {
-      closeParagraph();
+    if (continues && open !== undefined) open.end = line.end;
+    else {
+      if (open !== undefined) paragraphs.push(open);
       open = { start: line.start, end: line.end };
     }
     previousLineBlank = false;
   }
-  closeParagraph();
-
-  return { paragraphs, sentences, lineEnding: detectLineEnding(text) };
+  if (open !== undefined) paragraphs.push(open);
+  return { paragraphs, lineEnding: detectLineEnding(text) };
 }
 
 function splitLines(text: string): Line[] {
@@ -92,9 +101,9 @@ function splitLines(text: string): Line[] {
   return lines;
 }
 
-function splitSentences(text: string, start: number, end: number, paragraph: number, into: Sentence[]): void {
+function splitSentences(text: string, start: number, end: number, paragraph: number, into: Sentence[], counting: boolean): void {
   const pushSentence = (from: number, to: number): void => {
-    into.push({ start: from, end: to, paragraph, words: countWords(text, from, to) });
+    into.push({ start: from, end: to, paragraph, words: counting ? countWords(text, from, to) : 0 });
   };
   let sentenceStart = start;
   const terminator = new RegExp(TERMINATOR.source, 'g');

@@ -37,8 +37,8 @@ function isConnector(code: number): boolean {
   return code === 39 || code === 0x2019 || code === 46 || code === 45 || code === 0x2010;
 }
 
-/** Calls `visit(start, end)` for every word inside `[from, to)` of `text`, in order. */
-export function forEachWord(text: string, from: number, to: number, visit: (start: number, end: number) => void): void {
+/** Calls `visit(start, end)` for every word inside `[from, to)` of `text`, in order, until it returns `false`. */
+export function forEachWord(text: string, from: number, to: number, visit: (start: number, end: number) => void | false): void {
   const limit = text.length;
   let i = from;
   while (i < to) {
@@ -66,15 +66,16 @@ export function forEachWord(text: string, from: number, to: number, visit: (star
         break;
       }
     }
-    visit(start, Math.min(i, to));
+    if (visit(start, Math.min(i, to)) === false) return;
   }
 }
 
-/** Number of words in `[from, to)` of `text`. */
-export function countWords(text: string, from = 0, to = text.length): number {
+/** Number of words in `[from, to)` of `text`, or `limit` when there are at least that many (it stops counting there). */
+export function countWords(text: string, from = 0, to = text.length, limit = Infinity): number {
   let count = 0;
   forEachWord(text, from, to, () => {
     count += 1;
+    return count < limit ? undefined : false;
   });
   return count;
 }

@@ -7,7 +7,9 @@ const WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{M}
 
 function byScanner(text: string, from = 0, to = text.length): [number, number][] {
   const words: [number, number][] = [];
-  forEachWord(text, from, to, (start, end) => words.push([start, end]));
+  forEachWord(text, from, to, (start, end) => {
+    words.push([start, end]);
+  });
   return words;
 }
 
