@@ -16,6 +16,7 @@ import { compileChromeList } from './stages/detect-chrome.js';
 import { FingerprintCounts, RepeatIndex } from './stages/count.js';
 import { cluster, findCandidates, lastAtOrBelow } from './stages/match.js';
 import { assemble } from './stages/assemble.js';
+import { collectGarbage } from './lib/collect.js';
 import { markerFor } from './stages/collapse.js';
 import { measure } from './stages/measure.js';
 import { discover, isInside } from './stages/discover.js';
@@ -76,6 +77,8 @@ interface PipelineOutput {
 const SHARD_FILES = 256;
 const SHARD_BYTES = 4 << 20;
 const VERIFY_BATCH = 2048;
+/** From this many bytes of input, garbage is collected between steps (see `collectGarbage`). */
+const COLLECT_FROM_BYTES = 32 << 20;
 /** A corpus smaller than this runs in this thread by default: starting workers would cost more. */
 const SMALL_CORPUS = { files: 400, bytes: 2 << 20 };
 
@@ -116,6 +119,8 @@ interface Counted {
   readonly shortLines: FingerprintCounts;
   /** Candidate pairs of global sentence ids, flat. */
   readonly pairs: Int32Array;
+  /** Bytes of input read. */
+  readonly bytes: number;
 }
 
 /**
@@ -148,13 +153,18 @@ async function runPipeline(
   const totalBytes = refs.reduce((sum, ref) => sum + ref.size, 0);
   const run: Run = { executor, settings, taskSettings, problems: [...initialProblems], progress: makeProgress(refs.length, totalBytes, onProgress) };
 
+  // On a large corpus each step leaves garbage that V8 would hold on to: collect it in between.
+  const betweenSteps = totalBytes >= COLLECT_FROM_BYTES ? collectGarbage : () => undefined;
   const counted = await fingerprintAndCount(run, refs, totalBytes);
+  betweenSteps();
   const assembly = await match(run, counted);
   trace('assemble', `${assembly.blocks.length} blocks`);
+  betweenSteps();
   const applied = await apply(run, counted, assembly, sink);
   // The last task has run: let the worker threads and their heaps go before the report is built.
   await executor.close();
   trace('apply');
+  betweenSteps();
 
   const report = measure(
     counted.kept.map((entry) => ({ path: entry.ref.path, words: entry.words })),
@@ -202,7 +212,7 @@ async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], totalB
   trace('fingerprint', `${kept.length} articles, ${sentenceBase[kept.length] ?? 0} sentences, ${repeats.table.size} repeated fingerprints`);
   const pairs = findCandidates(kept.length, (article) => records[article] as FingerprintRecords, sentenceBase, repeats);
   trace('candidates', `${pairs.length / 2} pairs`);
-  return { kept, sentenceBase, shortLines, pairs };
+  return { kept, sentenceBase, shortLines, pairs, bytes: totalBytes };
 }
 
 /**
@@ -244,6 +254,7 @@ async function match(run: Run, counted: Counted): Promise<Assembly> {
   );
   requests.clear();
   trace('gather', `${gathered.size} articles`);
+  if (counted.bytes >= COLLECT_FROM_BYTES) collectGarbage();
 
   const textOf = (id: number): SentenceText | undefined => {
     const article = articleOfSentence(id);

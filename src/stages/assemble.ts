@@ -88,7 +88,8 @@ const FULL_WIDTH_END = /[。！？][」』”’）]*$/u;
 /** Longest line, in words, that can head a block. */
 export const HEADING_MAX_WORDS = 8;
 const LABEL_WORDS = 8;
-const ALL_PAIRS_VARIANT_LIMIT = 24;
+// Up to this many distinct wordings, every pair is scored for `minSimilarity`; beyond it, each against the canonical one.
+const ALL_PAIRS_VARIANT_LIMIT = 6;
 
 interface Run {
   readonly sentences: number[];

@@ -117,8 +117,8 @@ export class FingerprintCounts {
 /**
  * The count step for sentence fingerprints, built in two passes over the fingerprint records so that
  * memory follows the fingerprints that repeat, not all of them:
- * 1. {@link RepeatIndex.mark} each article's distinct fingerprints in a bitset; a fingerprint met
- *    again goes into the table. (A bitset collision only adds a fingerprint that never repeats,
+ * 1. {@link RepeatIndex.mark} each article's fingerprints in a bitset; a fingerprint met again
+ *    goes into the table. (A bitset collision only adds a fingerprint that never repeats,
  *    which no article ever votes for.)
  * 2. In article order, {@link RepeatIndex.holderFor} records each tabled fingerprint's first holder.
  */
@@ -136,12 +136,14 @@ export class RepeatIndex {
     this.table = new FingerprintCounts(Math.max(1024, expected >> 4));
   }
 
-  /** Marks one article's fingerprints (any order, repeats allowed). */
+  /**
+   * Marks one article's fingerprints (any order). A fingerprint repeated within the article goes
+   * into the table too, where it does no harm (a holder in the same article is never voted for),
+   * and it saves sorting every article's fingerprints on the main thread.
+   */
   mark(hashes: Uint32Array): void {
-    const distinct = Uint32Array.from(hashes).sort();
-    for (let i = 0; i < distinct.length; i += 1) {
-      const hash = distinct[i] ?? 0;
-      if (i > 0 && distinct[i - 1] === hash) continue;
+    for (let i = 0; i < hashes.length; i += 1) {
+      const hash = hashes[i] ?? 0;
       const bit = this.shift === 0 ? hash : Math.imul(hash, 0x9e3779b1) >>> this.shift;
       const word = bit >>> 5;
       const mask = 1 << (bit & 31);

@@ -117,13 +117,17 @@ function topPairs(
       words[slot] = (words[slot] ?? 0) + occurrence.words;
     }
   });
-  type Ranked = { readonly high: number; readonly low: number; readonly pair: PairReport; readonly a: number; readonly b: number };
+  type Ranked = { readonly high: number; readonly low: number; readonly a: number; readonly b: number };
   const order = (x: Ranked, y: Ranked): number => y.high - x.high || y.low - x.low || x.a - y.a || x.b - y.b;
-  let kept: Ranked[] = [];
+  let kept: (Ranked & { readonly pair: PairReport })[] = [];
+  // Once the list is full, the last pair kept: a pair that does not rank above it is only counted.
+  let floor: Ranked | undefined;
   let pairCount = 0;
-  const shared = new Map<number, { aWords: number; bWords: number }>();
+  const aWords = new Map<number, number>();
+  const bWords = new Map<number, number>();
   occurrences.forEach((held, a) => {
-    shared.clear();
+    aWords.clear();
+    bWords.clear();
     const seen = new Set<number>();
     for (const occurrence of held) {
       const block = blocks[occurrence.block];
@@ -133,23 +137,26 @@ function topPairs(
       const own = words[lastAtOrBelow(block.articles.length, (i) => block.articles[i] ?? 0, a)] ?? 0;
       block.articles.forEach((b, slot) => {
         if (b <= a) return;
-        const entry = shared.get(b) ?? { aWords: 0, bWords: 0 };
-        entry.aWords += own;
-        entry.bWords += words[slot] ?? 0;
-        shared.set(b, entry);
+        aWords.set(b, (aWords.get(b) ?? 0) + own);
+        bWords.set(b, (bWords.get(b) ?? 0) + (words[slot] ?? 0));
       });
     }
     const aReport = reports[a];
     if (aReport === undefined) return;
-    for (const [b, entry] of shared) {
+    for (const [b, sharedOfA] of aWords) {
       const bReport = reports[b];
       if (bReport === undefined) continue;
       pairCount += 1;
       if (limit === 0) continue;
-      const aInB = percent(Math.min(entry.aWords, aReport.words), aReport.words);
-      const bInA = percent(Math.min(entry.bWords, bReport.words), bReport.words);
-      kept.push({ high: Math.max(aInB, bInA), low: Math.min(aInB, bInA), a, b, pair: { a: aReport.path, b: bReport.path, aInB, bInA } });
-      if (kept.length >= limit * 2 + 1024) kept = kept.sort(order).slice(0, limit);
+      const aInB = percent(Math.min(sharedOfA, aReport.words), aReport.words);
+      const bInA = percent(Math.min(bWords.get(b) ?? 0, bReport.words), bReport.words);
+      const ranked = { high: Math.max(aInB, bInA), low: Math.min(aInB, bInA), a, b };
+      if (floor !== undefined && order(ranked, floor) >= 0) continue;
+      kept.push({ ...ranked, pair: { a: aReport.path, b: bReport.path, aInB, bInA } });
+      if (kept.length >= limit * 2 + 1024) {
+        kept = kept.sort(order).slice(0, limit);
+        floor = kept[kept.length - 1];
+      }
     }
   });
   return { pairs: kept.sort(order).slice(0, limit).map((ranked) => ranked.pair), pairCount };

@@ -26,13 +26,16 @@ describe('FingerprintCounts', () => {
 });
 
 describe('RepeatIndex', () => {
-  it('tables only fingerprints that a second article holds, and gives their first holder in article order', () => {
+  it('tables only fingerprints met twice, and gives their first holder in article order', () => {
     const index = new RepeatIndex(100);
     index.mark(Uint32Array.from([1, 2, 2, 3]));
     index.mark(Uint32Array.from([3, 4]));
     index.mark(Uint32Array.from([4, 5, 3]));
-    expect([1, 2, 5].map((hash) => index.table.has(hash))).toEqual([false, false, false]);
+    expect([1, 5].map((hash) => index.table.has(hash))).toEqual([false, false]);
     expect([3, 4].map((hash) => index.table.has(hash))).toEqual([true, true]);
+    // Met twice in one article: tabled, but only ever held by that one article.
+    expect(index.holderFor(2, 0, 12)).toBe(12);
+    expect(index.table.documentFrequency(2)).toBe(1);
     expect(index.holderFor(3, 0, 10)).toBe(10);
     expect(index.holderFor(3, 1, 20)).toBe(10);
     expect(index.holderFor(4, 1, 21)).toBe(21);

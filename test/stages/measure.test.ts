@@ -34,3 +34,23 @@ describe('measure', () => {
     expect(report.totals).toMatchObject({ articles: 3, blocks: 1, sharedWords: report.articles.reduce((sum, a) => sum + a.sharedWords, 0) });
   });
 });
+
+describe('measure with many pairs', () => {
+  // 1,200 articles that hold the block, each with its own padding: about 720,000 pairs, more than
+  // the kept list ever holds at once, so the leaders are chosen while counting.
+  const articles = Array.from({ length: 1200 }, (_, i) => ({
+    path: `${String(i).padStart(4, '0')}.txt`,
+    text: `Story ${i}\n\n${'Own words of this story alone. '.repeat(i % 37)}\n\n${block}\n`,
+  }));
+  const all = dedupe(articles, { maxPairs: 1_000_000 });
+  const top = dedupe(articles, { maxPairs: 25 });
+
+  it('counts every pair and lists the ones that share most, as a full sort would', async () => {
+    const full = (await all).report;
+    const limited = (await top).report;
+    expect(full.totals.pairs).toBe((1200 * 1199) / 2);
+    expect(limited.totals.pairs).toBe(full.totals.pairs);
+    expect(full.pairs).toHaveLength(full.totals.pairs);
+    expect(limited.pairs).toEqual(full.pairs.slice(0, 25));
+  }, 60_000);
+});
