@@ -1,4 +1,4 @@
-import type { Segmentation } from '../types.js';
+import type { Segmentation, Sentence } from '../types.js';
 import { combineHash, hashString } from '../text/hash.js';
 import { normalizeWord } from '../text/normalize.js';
 import { countWords, forEachWord } from '../text/words.js';
@@ -67,48 +67,64 @@ export function fingerprint(
   const k = settings.sketchSize;
   const offsets = new Uint32Array(sentences.length + 1);
   const words = new Uint32Array(sentences.length);
-  const collected: number[] = [];
+  // At most a sketch and the whole-sentence hash per sentence: no array grows here.
+  const hashes = new Uint32Array(sentences.length * (k + 1));
+  let used = 0;
   const window: number[] = new Array<number>(size).fill(0);
-  const sketch: number[] = [];
-  sentences.forEach((sentence, index) => {
-    offsets[index] = collected.length;
+  const sketch = new Uint32Array(k);
+  let kept = 0;
+  let seen = 0;
+  let whole = 0;
+  // One visitor for every sentence, on the state above: the hottest loop of a run allocates nothing.
+  const visit = (from: number, to: number): void => {
+    const word = wordHashAt(text, from, to);
+    window[seen % size] = word;
+    whole = combineHash(whole, word);
+    seen += 1;
+    if (seen >= size) kept = insertBottomK(sketch, kept, shingleHash(window, seen - size, size, size));
+  };
+  for (let index = 0; index < sentences.length; index += 1) {
+    const sentence = sentences[index] as Sentence;
+    offsets[index] = used;
     if (skip(index)) {
       words[index] = countWords(text, sentence.start, sentence.end);
-      return;
+      continue;
     }
-    sketch.length = 0;
-    let seen = 0;
-    let whole = 0x2545f491;
-    forEachWord(text, sentence.start, sentence.end, (from, to) => {
-      window[seen % size] = wordHashAt(text, from, to);
-      whole = combineHash(whole, window[seen % size] ?? 0);
-      seen += 1;
-      if (seen >= size) insertBottomK(sketch, shingleHash(window, seen - size, size, size), k);
-    });
+    kept = 0;
+    seen = 0;
+    whole = 0x2545f491;
+    forEachWord(text, sentence.start, sentence.end, visit);
     words[index] = seen;
-    if (seen === 0) return;
+    if (seen === 0) continue;
     if (seen < size) {
       let hash = seen;
       for (let j = 0; j < seen; j += 1) hash = combineHash(hash, window[j] ?? 0);
-      insertBottomK(sketch, hash, k);
+      kept = insertBottomK(sketch, kept, hash);
     }
-    for (const hash of sketch) collected.push(hash);
+    hashes.set(sketch.subarray(0, kept), used);
+    used += kept;
     // Last, unsorted: the hash of the whole sentence, so that a verbatim copy is always found,
     // however many of its shingles are common phrases held first by other sentences.
-    collected.push(combineHash(whole, seen));
-  });
-  offsets[sentences.length] = collected.length;
+    hashes[used] = combineHash(whole, seen);
+    used += 1;
+  }
+  offsets[sentences.length] = used;
 
-  return { offsets, hashes: Uint32Array.from(collected), words };
+  return { offsets, hashes: hashes.slice(0, used), words };
 }
 
-/** Keeps `sketch` the ascending list of the `k` smallest distinct values offered. */
-function insertBottomK(sketch: number[], value: number, k: number): void {
-  const last = sketch.length - 1;
-  if (sketch.length === k && value >= (sketch[last] ?? 0)) return;
-  let at = sketch.length;
+/**
+ * Offers `value` to `sketch[0, kept)`, the ascending list of the smallest distinct values offered
+ * so far, at most `sketch.length` of them; returns the new count.
+ */
+function insertBottomK(sketch: Uint32Array, kept: number, value: number): number {
+  const k = sketch.length;
+  if (kept === k && value >= (sketch[k - 1] ?? 0)) return kept;
+  let at = kept;
   while (at > 0 && (sketch[at - 1] ?? 0) > value) at -= 1;
-  if (at > 0 && sketch[at - 1] === value) return;
-  sketch.splice(at, 0, value);
-  if (sketch.length > k) sketch.pop();
+  if (at > 0 && sketch[at - 1] === value) return kept;
+  const count = kept < k ? kept + 1 : k;
+  for (let j = count - 1; j > at; j -= 1) sketch[j] = sketch[j - 1] ?? 0;
+  sketch[at] = value;
+  return count;
 }
