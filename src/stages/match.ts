@@ -36,7 +36,8 @@ const MIN_SEED_SKETCH = 4;
  * Seed and extend: in a large corpus most shingles are common phrases whose first holders are
  * unrelated sentences, so a lightly edited copy may win too few votes. But a block is copied as a
  * run, so when a sentence is a verbatim copy of `h` (its whole-sentence fingerprint), its
- * neighbours are paired with `h`'s neighbours as well, for verification to accept or reject.
+ * neighbours are paired with `h`'s neighbours as well, when they share at least one sketch entry,
+ * for verification to accept or reject.
  *
  * Articles must come in order: `records(a)` is article `a`'s records and `sentenceBase[a]` its
  * first global sentence id. Returns flat pairs `(sentence, candidate)`, in sentence order.
@@ -52,11 +53,27 @@ export function findCandidates(
   const voteHolders: number[] = [];
   const voteCounts: number[] = [];
   const articleOf = (id: number): number => lastAtOrBelow(articleCount, (a) => sentenceBase[a] ?? 0, id);
-  // Whether global sentence `id` of article `article` has fingerprints (words, and not chrome).
-  const hasPrints = (article: number, id: number): boolean => {
-    const { offsets } = records(article);
-    const s = id - (sentenceBase[article] ?? 0);
-    return s >= 0 && s + 1 < offsets.length && (offsets[s + 1] ?? 0) > (offsets[s] ?? 0);
+  // Whether two sentences (global ids, with their articles) share a sketch entry: an edited copy
+  // shares most of its sketch, unrelated neighbours almost never one. Sketches are ascending.
+  const shareSketch = (articleA: number, idA: number, articleB: number, idB: number): boolean => {
+    const a = records(articleA);
+    const b = records(articleB);
+    const sA = idA - (sentenceBase[articleA] ?? 0);
+    const sB = idB - (sentenceBase[articleB] ?? 0);
+    if (sA < 0 || sB < 0 || sA + 1 >= a.offsets.length || sB + 1 >= b.offsets.length) return false;
+    // The last entry of each is the whole-sentence hash, not part of the sketch.
+    let i = a.offsets[sA] ?? 0;
+    const endA = (a.offsets[sA + 1] ?? 0) - 1;
+    let j = b.offsets[sB] ?? 0;
+    const endB = (b.offsets[sB + 1] ?? 0) - 1;
+    while (i < endA && j < endB) {
+      const x = a.hashes[i] ?? 0;
+      const y = b.hashes[j] ?? 0;
+      if (x === y) return true;
+      if (x < y) i += 1;
+      else j += 1;
+    }
+    return false;
   };
   for (let article = 0; article < articleCount; article += 1) {
     const { offsets, hashes } = records(article);
@@ -103,13 +120,13 @@ export function findCandidates(
       if (previousSeed >= 0 && to > from) {
         const next = previousSeed + 1;
         const holderArticle = articleOf(previousSeed);
-        if (!chosen.includes(next) && articleOf(next) === holderArticle && hasPrints(holderArticle, next)) chosen.push(next);
+        if (!chosen.includes(next) && articleOf(next) === holderArticle && shareSketch(article, id, holderArticle, next)) chosen.push(next);
       }
       // Extend backward: the sentence before a verbatim copy of `h`, against the one before `h`.
-      if (seed >= 0 && s > 0 && hasPrints(article, id - 1)) {
+      if (seed >= 0 && s > 0) {
         const before = seed - 1;
         const holderArticle = articleOf(seed);
-        if (!previous.includes(before) && articleOf(before) === holderArticle && hasPrints(holderArticle, before)) pairs.push(id - 1, before);
+        if (!previous.includes(before) && articleOf(before) === holderArticle && shareSketch(article, id - 1, holderArticle, before)) pairs.push(id - 1, before);
       }
       for (const candidate of chosen) pairs.push(id, candidate);
       previous = chosen;
