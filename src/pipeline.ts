@@ -100,6 +100,8 @@ interface Run {
   readonly settings: ResolvedOptions;
   readonly taskSettings: TaskSettings;
   readonly problems: Problem[];
+  /** Articles a later pass could not read again: left out of the output. */
+  readonly dropped: Set<number>;
   readonly progress: (phase: ProgressEvent['phase'], refs: readonly { readonly size: number }[]) => void;
 }
 
@@ -151,7 +153,7 @@ async function runPipeline(
     chromeLines: settings.chromeLines,
   };
   const totalBytes = refs.reduce((sum, ref) => sum + ref.size, 0);
-  const run: Run = { executor, settings, taskSettings, problems: [...initialProblems], progress: makeProgress(refs.length, totalBytes, onProgress) };
+  const run: Run = { executor, settings, taskSettings, problems: [...initialProblems], dropped: new Set(), progress: makeProgress(refs.length, totalBytes, onProgress) };
 
   // On a large corpus each step leaves garbage that V8 would hold on to: collect it in between.
   const betweenSteps = totalBytes >= COLLECT_FROM_BYTES ? collectGarbage : () => undefined;
@@ -247,7 +249,10 @@ async function match(run: Run, counted: Counted): Promise<Assembly> {
       outcomes.forEach((outcome, i) => {
         const article = items[i]?.article ?? -1;
         if (outcome.ok) gathered.set(article, outcome.gathered);
-        else run.problems.push(outcome.problem);
+        else {
+          run.problems.push(outcome.problem);
+          run.dropped.add(article);
+        }
       });
       run.progress('match', items);
     },
@@ -342,7 +347,8 @@ async function apply(
   const cleaned: { path: string; text: string }[] = [];
   const chromeTally = new Map<string, { text: string; reason: ChromeLine['reason']; articles: number }>();
   if (sink.out === undefined && !sink.collect) return { cleaned, chromeTally };
-  const articles = counted.kept.map((entry, article) => ({ article, size: entry.ref.size }));
+  // An article that changed or vanished since the first pass has its problem already, and no output.
+  const articles = counted.kept.flatMap((entry, article) => (run.dropped.has(article) ? [] : [{ article, size: entry.ref.size }]));
   try {
     await runInOrder(
       run.executor,

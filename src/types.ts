@@ -52,7 +52,7 @@ export interface Problem {
  * Closed set of per-file problem codes.
  * - `E_BINARY`: the file holds NUL bytes; skipped.
  * - `E_READ`: the file could not be read (vanished, permission, is a directory); skipped.
- * - `E_CHANGED`: the file changed between two passes of one run; left out of the output.
+ * - `E_CHANGED`: the file changed, vanished or became unreadable between two passes of one run; left out of the output.
  * - `W_NOT_UTF8`: not valid UTF-8; decoded as Windows-1252 and used.
  */
 export type ProblemCode = 'E_BINARY' | 'E_READ' | 'E_CHANGED' | 'W_NOT_UTF8';

@@ -84,8 +84,10 @@ async function reload(refs: readonly (ArticleRef & { readonly digest: string })[
   const loaded = await load(refs);
   return loaded.map((outcome, index) => {
     const ref = refs[index] as ArticleRef & { digest: string };
-    if (!outcome.ok || outcome.digest === ref.digest) return outcome;
-    return { ok: false, problem: { path: ref.path, code: 'E_CHANGED', severity: 'error', message: `\`${ref.path}\` changed while newsdedup was reading it; its output was left out.` } };
+    if (outcome.ok && outcome.digest === ref.digest) return outcome;
+    // It was read once already: whatever happened to it since, it changed mid-run.
+    const what = outcome.ok ? 'changed' : 'vanished or became unreadable';
+    return { ok: false, problem: { path: ref.path, code: 'E_CHANGED', severity: 'error', message: `\`${ref.path}\` ${what} while newsdedup was reading it; its output was left out.` } };
   });
 }
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dedupe } from '../src/pipeline.js';
-import { readFileSync } from 'node:fs';
+import { cleanCorpus, dedupe } from '../src/pipeline.js';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { corpusArticles, ROOT, seed } from './helpers.js';
+import { CORPUS, corpusArticles, ROOT, seed, temporaryDirectory } from './helpers.js';
 
 const result = await dedupe(corpusArticles());
 const article = (number: string) => result.report.articles.find((a) => a.path.startsWith(`${number}_`))!;
@@ -191,5 +191,52 @@ describe('dedupe on edge cases', () => {
       }),
       { numRuns: 12 },
     );
+  });
+});
+
+describe('cleanCorpus from disk', () => {
+  it('leaves out, with E_CHANGED, a file that changed between the first pass and the writing', async () => {
+    const cwd = temporaryDirectory();
+    cpSync(CORPUS, join(cwd, 'corpus'), { recursive: true });
+    const changing = join(cwd, 'corpus', seed('004').path);
+    let changed = false;
+    const result = await cleanCorpus(['corpus'], {
+      cwd,
+      out: 'cleaned',
+      workers: 1,
+      onProgress: (event) => {
+        if (event.phase === 'read' && event.files === event.totalFiles && !changed) {
+          appendFileSync(changing, 'A late correction.\n');
+          changed = true;
+        }
+      },
+    });
+    expect(changed).toBe(true);
+    expect(result.report.problems).toEqual([expect.objectContaining({ path: seed('004').path, code: 'E_CHANGED', severity: 'error' })]);
+    expect(existsSync(join(cwd, 'cleaned', seed('004').path))).toBe(false);
+    expect(existsSync(join(cwd, 'cleaned', seed('003').path))).toBe(true);
+  });
+});
+
+describe('cleanCorpus when a file vanishes mid-run', () => {
+  it('leaves it out with E_CHANGED and writes the rest', async () => {
+    const cwd = temporaryDirectory();
+    cpSync(CORPUS, join(cwd, 'corpus'), { recursive: true });
+    let gone = false;
+    const result = await cleanCorpus(['corpus'], {
+      cwd,
+      out: 'cleaned',
+      workers: 1,
+      onProgress: (event) => {
+        if (event.phase === 'read' && event.files === event.totalFiles && !gone) {
+          rmSync(join(cwd, 'corpus', seed('003').path));
+          gone = true;
+        }
+      },
+    });
+    expect(result.report.problems).toEqual([expect.objectContaining({ path: seed('003').path, code: 'E_CHANGED', message: expect.stringMatching(/vanished/) })]);
+    const written = readdirSync(join(cwd, 'cleaned')).filter((name) => /^\d{3}_.*\.txt$/.test(name));
+    expect(written).toHaveLength(4);
+    expect(written).not.toContain(seed('003').path);
   });
 });

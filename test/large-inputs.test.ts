@@ -1,0 +1,78 @@
+/**
+ * Inputs far from the seed corpus in size and count, run through the real binary: a 50 MB article
+ * on one line, a sentence of 100,000 words, and 100,000 tiny files. Memory is read from the child
+ * process itself (bench/peak-rss preloaded), never timed.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../src/types.js';
+import { ROOT, temporaryDirectory } from './helpers.js';
+
+const CLI = join(ROOT, 'dist', 'cli.js');
+const PEAK_RSS = join(ROOT, 'bench', 'dist', 'peak-rss.js');
+
+/** Runs the CLI; gives its exit code, report and peak resident memory in MB. */
+function runMeasured(cwd: string, ...args: string[]) {
+  const rssFile = join(cwd, 'peak-rss.txt');
+  const { status, stdout, stderr } = spawnSync(process.execPath, ['--import', PEAK_RSS, CLI, ...args, '--format', 'json'], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, NEWSDEDUP_BENCH_RSS: rssFile },
+  });
+  return { status, stderr, report: (status === 0 ? JSON.parse(stdout) : undefined) as Report | undefined, peakMb: Number(readFileSync(rssFile, 'utf8')) };
+}
+
+/** Seeded words, so that the texts are the same on every run. */
+function words(count: number, seed: number): string[] {
+  let state = seed;
+  const out: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    out.push(`w${(state >>> 8) % 5000}`);
+  }
+  return out;
+}
+
+describe('large inputs', () => {
+  it('takes a 50 MB article on one line and a sentence of 100,000 words with bounded memory', () => {
+    const cwd = temporaryDirectory();
+    mkdirSync(join(cwd, 'in'));
+    // 50 MB on one line: sentences of 12 words, capitalised, never a line break; built in chunks.
+    const chunks: string[] = [];
+    for (let chunk = 0; chunk < 100; chunk += 1) {
+      const vocabulary = words(90_000, 7 + chunk);
+      const sentences: string[] = [];
+      for (let i = 0; i < vocabulary.length; i += 12) sentences.push(`W${vocabulary.slice(i, i + 12).join(' ')}.`);
+      chunks.push(sentences.join(' '));
+    }
+    const line = chunks.join(' ');
+    writeFileSync(join(cwd, 'in', 'one-line.txt'), line);
+    // One sentence of 100,000 words: no stop anywhere.
+    writeFileSync(join(cwd, 'in', 'one-sentence.txt'), words(100_000, 11).join(' '));
+    const { status, stderr, report, peakMb } = runMeasured(cwd, 'report', 'in');
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(line.length).toBeGreaterThan(50_000_000);
+    expect(report!.articles.map((a) => a.words)).toEqual([9_000_000, 100_000]);
+    // The text is 50 MB; the run holds it, its sentences and their fingerprints, and no more (about 350 MB seen).
+    expect(peakMb).toBeLessThan(500);
+  }, 120_000);
+
+  it('takes 100,000 tiny files without running out of file descriptors', () => {
+    const cwd = temporaryDirectory();
+    for (let folder = 0; folder < 100; folder += 1) {
+      mkdirSync(join(cwd, 'in', `f${folder}`), { recursive: true });
+      for (let file = 0; file < 1000; file += 1) writeFileSync(join(cwd, 'in', `f${folder}`, `${file}.txt`), `Brief ${folder}-${file}. Nothing else happened today.\n`);
+    }
+    const { status, stderr, report, peakMb } = runMeasured(cwd, 'report', 'in', '--max-pairs', '0');
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(report!.totals.articles).toBe(100_000);
+    expect(report!.articles[0]!.words).toBe(6);
+    // About 560 MB seen: a record per article on the main thread, and two workers.
+    expect(peakMb).toBeLessThan(1000);
+  }, 300_000);
+});
