@@ -86,11 +86,6 @@ export function compileChromeList(userLines: readonly string[], source = 'the ch
   };
 }
 
-/** The chrome reason of each paragraph by the lists, or `undefined` where it is not chrome. */
-export function detectChrome(text: string, segmentation: Segmentation, list: ChromeList): (ChromeReason | undefined)[] {
-  return segmentation.paragraphs.map((paragraph) => list.reasonFor(text.slice(paragraph.start, paragraph.end)));
-}
-
 /** A paragraph this short (in words) is a candidate for repeated-line chrome. */
 export const SHORT_LINE_WORDS = 8;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chromeCandidates, compileChromeList, detectChrome } from '../../src/stages/detect-chrome.js';
+import { chromeCandidates, compileChromeList } from '../../src/stages/detect-chrome.js';
 import { segment } from '../../src/stages/segment.js';
 import { NewsdedupError } from '../../src/errors.js';
 
@@ -27,14 +27,13 @@ describe('compileChromeList', () => {
   });
 });
 
-describe('detectChrome', () => {
-  it('marks whole lines only, never a sentence inside a paragraph', () => {
-    const text = 'Title\n\nReaders asked us to Post a Comment. Advertisement\n\nAdvertisement\n';
-    expect(detectChrome(text, segment(text), compileChromeList([]))).toEqual([undefined, undefined, 'built-in list']);
-  });
-});
-
 describe('chromeCandidates', () => {
+  it('marks whole lines only, never a sentence inside a paragraph', () => {
+    const text = 'Title\n\nReaders asked us to Post a Comment, then a second comment, then more. Advertisement\n\nAdvertisement\n';
+    const listed = chromeCandidates(text, segment(text), compileChromeList([])).filter((line) => line.list !== undefined);
+    expect(listed.map((line) => [line.paragraph, line.list])).toEqual([[2, 'built-in list']]);
+  });
+
   it('records list chrome and every short line, with its words and span, for the repeated-line rule', () => {
     const text = 'A title\n\nA long paragraph with more than eight words in it, surely enough.\n\nShare this article\n\nFollow the port on Mastodon';
     const records = chromeCandidates(text, segment(text), compileChromeList([]));
