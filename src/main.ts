@@ -8,6 +8,10 @@ import { DEFAULTS } from './options.js';
 import type { FormatName } from './report/formats.js';
 import { FORMATS, formatReport, isFormatName } from './report/formats.js';
 import { jsonChunks } from './report/format-json.js';
+import { check, validateThresholds } from './check.js';
+import type { CheckFormatName } from './report/check-formats.js';
+import { CHECK_FORMATS, isCheckFormatName } from './report/check-formats.js';
+import { join, relative, sep } from 'node:path';
 import type { ProgressBar } from './lib/progress.js';
 import { progressBar } from './lib/progress.js';
 
@@ -20,40 +24,46 @@ export interface CliIo {
 }
 
 /**
- * Exit codes, in one place:
- * - 0: done;
- * - 1: done, but one or more input files were skipped (see `problems`);
- * - 2: usage error or fatal error; nothing was written.
+ * Exit codes, in one place (the README's table says the same):
+ * - 0: done (`check`: every threshold holds);
+ * - 1: `clean`, `report`: done, but one or more input files were skipped (see `problems`);
+ *      `check`: a threshold failed;
+ * - 2: usage error or fatal error; no output is left half-written;
+ * - 130, 143: interrupted by SIGINT or SIGTERM (see cli.ts).
  */
-export const EXIT = { ok: 0, skippedFiles: 1, error: 2 } as const;
+export const EXIT = { ok: 0, skippedFiles: 1, failed: 1, error: 2 } as const;
 
 interface FlagSpec {
   readonly type: 'string' | 'boolean';
   readonly short?: string;
   readonly value?: string;
   readonly description: string;
-  readonly commands: readonly ('clean' | 'report')[];
+  readonly commands: readonly Command[];
 }
 
 // Flags, declared as data: parsing and --help both read this table.
 const FLAGS = {
   out: { type: 'string', short: 'o', value: 'DIR', description: 'Output directory (required for clean).', commands: ['clean'] },
-  format: { type: 'string', short: 'f', value: 'FORMAT', description: `Report format: ${Object.keys(FORMATS).join('|')} (default table).`, commands: ['clean', 'report'] },
+  format: { type: 'string', short: 'f', value: 'FORMAT', description: `Report format: ${Object.keys(FORMATS).join('|')}; for check ${Object.keys(CHECK_FORMATS).join('|')} (default table).`, commands: ['clean', 'report', 'check'] },
   'no-markers': { type: 'boolean', description: 'Leave out the one-line marker where a shared block was removed.', commands: ['clean'] },
-  chrome: { type: 'string', value: 'FILE', description: 'Extra chrome lines, one a line; /pattern/flags lines are regular expressions.', commands: ['clean', 'report'] },
-  similarity: { type: 'string', value: 'N', description: `Lowest Dice score for two sentences to count as one (default ${DEFAULTS.similarity}).`, commands: ['clean', 'report'] },
-  'min-block-words': { type: 'string', value: 'N', description: `Shortest repeat collapsed as a block, in words (default ${DEFAULTS.minBlockWords}).`, commands: ['clean', 'report'] },
-  'chrome-min-articles': { type: 'string', value: 'N', description: `A short line in this many articles is chrome (default ${DEFAULTS.chromeMinArticles}).`, commands: ['clean', 'report'] },
+  chrome: { type: 'string', value: 'FILE', description: 'Extra chrome lines, one a line; /pattern/flags lines are regular expressions.', commands: ['clean', 'report', 'check'] },
+  similarity: { type: 'string', value: 'N', description: `Lowest Dice score for two sentences to count as one (default ${DEFAULTS.similarity}).`, commands: ['clean', 'report', 'check'] },
+  'min-block-words': { type: 'string', value: 'N', description: `Shortest repeat collapsed as a block, in words (default ${DEFAULTS.minBlockWords}).`, commands: ['clean', 'report', 'check'] },
+  'chrome-min-articles': { type: 'string', value: 'N', description: `A short line in this many articles is chrome (default ${DEFAULTS.chromeMinArticles}).`, commands: ['clean', 'report', 'check'] },
   'max-pairs': { type: 'string', value: 'N', description: `List at most this many pairs of articles, those that share most; 0 lists none (default ${DEFAULTS.maxPairs}).`, commands: ['clean', 'report'] },
-  workers: { type: 'string', short: 'j', value: 'N', description: 'Worker threads (default: one per core for large corpora; 1 runs in one thread).', commands: ['clean', 'report'] },
-  'no-progress': { type: 'boolean', description: 'No progress bar (there is none unless stderr is a terminal).', commands: ['clean', 'report'] },
-  quiet: { type: 'boolean', short: 'q', description: 'Print nothing on stderr but errors.', commands: ['clean', 'report'] },
-  debug: { type: 'boolean', description: 'Print stack traces with errors.', commands: ['clean', 'report'] },
-  help: { type: 'boolean', short: 'h', description: 'Show this help.', commands: ['clean', 'report'] },
-  version: { type: 'boolean', short: 'V', description: 'Show the version.', commands: ['clean', 'report'] },
+  'max-shared-pct': { type: 'string', value: 'N', description: 'check: an article with more than N% of its words shared fails.', commands: ['check'] },
+  'max-corpus-shared-pct': { type: 'string', value: 'N', description: 'check: the corpus fails when more than N% of its words are shared.', commands: ['check'] },
+  'min-unique-words': { type: 'string', value: 'N', description: 'check: an article left with fewer than N unique words fails.', commands: ['check'] },
+  'fail-on-problems': { type: 'boolean', description: 'check: any input file that could not be used fails the corpus.', commands: ['check'] },
+  workers: { type: 'string', short: 'j', value: 'N', description: 'Worker threads (default: one per core for large corpora; 1 runs in one thread).', commands: ['clean', 'report', 'check'] },
+  'no-progress': { type: 'boolean', description: 'No progress bar (there is none unless stderr is a terminal).', commands: ['clean', 'report', 'check'] },
+  quiet: { type: 'boolean', short: 'q', description: 'Print nothing on stderr but errors.', commands: ['clean', 'report', 'check'] },
+  debug: { type: 'boolean', description: 'Print stack traces with errors.', commands: ['clean', 'report', 'check'] },
+  help: { type: 'boolean', short: 'h', description: 'Show this help.', commands: ['clean', 'report', 'check'] },
+  version: { type: 'boolean', short: 'V', description: 'Show the version.', commands: ['clean', 'report', 'check'] },
 } as const satisfies Record<string, FlagSpec>;
 
-type Command = 'clean' | 'report';
+type Command = 'clean' | 'report' | 'check';
 
 /** What parsing gives for each flag: a string for value flags, a boolean for switches. */
 type FlagValues = { [Name in keyof typeof FLAGS]?: (typeof FLAGS)[Name]['type'] extends 'string' ? string : boolean };
@@ -72,8 +82,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stdout.write(`${version()}\n`);
       return EXIT.ok;
     }
-    if (command !== 'clean' && command !== 'report') {
-      throw new NewsdedupError('E_USAGE', `Unknown command \`${command}\`; use \`clean\` or \`report\` (see newsdedup --help).`);
+    if (command !== 'clean' && command !== 'report' && command !== 'check') {
+      throw new NewsdedupError('E_USAGE', `Unknown command \`${command}\`; use \`clean\`, \`report\` or \`check\` (see newsdedup --help).`);
     }
     const { values, positionals } = parseFlags(command, rest);
     debug = values.debug === true;
@@ -85,7 +95,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stdout.write(`${version()}\n`);
       return EXIT.ok;
     }
-    const format = chooseFormat(values.format);
+    const format = command === 'check' ? chooseCheckFormat(values.format) : chooseFormat(values.format);
+    const thresholds = validateThresholds({
+      ...numberFlag('maxSharedPct', values['max-shared-pct'], '--max-shared-pct'),
+      ...numberFlag('maxCorpusSharedPct', values['max-corpus-shared-pct'], '--max-corpus-shared-pct'),
+      ...numberFlag('minUniqueWords', values['min-unique-words'], '--min-unique-words'),
+      ...(values['fail-on-problems'] === true ? { failOnProblems: true } : {}),
+    });
     const workers = numberFlag('workers', values.workers);
     if (workers.workers !== undefined && (!Number.isInteger(workers.workers) || workers.workers < 1)) {
       throw new NewsdedupError('E_BAD_OPTION', `--workers takes a whole number of at least 1; got \`${values.workers ?? ''}\`.`);
@@ -103,6 +119,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       ...numberFlag('maxPairs', values['max-pairs'], '--max-pairs'),
       ...(values.chrome === undefined ? {} : { chromeFile: values.chrome }),
     };
+    if (command === 'check') {
+      const result = await reportCorpus(positionals, options);
+      bar?.stop();
+      reportProblems(result.report.problems, io, values.quiet === true);
+      const verdict = check(result.report, thresholds);
+      const fileOf = (path: string): string => relative(io.cwd, join(result.base, path)).split(sep).join('/');
+      io.stdout.write(CHECK_FORMATS[format as CheckFormatName]({ result: verdict, report: result.report, fileOf }));
+      return verdict.passed ? EXIT.ok : EXIT.failed;
+    }
     let result: CorpusResult;
     if (command === 'clean') {
       if (values.out === undefined) throw new NewsdedupError('E_USAGE', 'clean needs --out DIR: the directory to write cleaned articles to.');
@@ -115,7 +140,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     reportProblems(result.report.problems, io, values.quiet === true);
     // JSON, the one format that holds every span, goes out in pieces: a large report is never one string.
     if (format === 'json') for (const piece of jsonChunks(result.report)) io.stdout.write(piece);
-    else io.stdout.write(formatReport(result.report, format));
+    else io.stdout.write(formatReport(result.report, format as FormatName));
     trace('print report');
     if (command === 'clean' && values.quiet !== true) {
       io.stderr.write(`newsdedup: wrote ${result.report.articles.length} cleaned articles and ${result.shared.length} shared blocks to ${values.out ?? ''}\n`);
@@ -147,6 +172,12 @@ function parseFlags(command: Command, args: readonly string[]) {
     const message = ((error as Error).message.split('\n')[0] ?? '').replace(/\. To specify.*$/, '.');
     throw new NewsdedupError('E_USAGE', `${message} (see newsdedup --help)`, { cause: error });
   }
+}
+
+function chooseCheckFormat(value: string | undefined): CheckFormatName {
+  if (value === undefined) return 'table';
+  if (!isCheckFormatName(value)) throw new NewsdedupError('E_BAD_OPTION', `--format for check must be one of ${Object.keys(CHECK_FORMATS).join(', ')}; got \`${value}\`.`);
+  return value;
 }
 
 function chooseFormat(value: string | undefined): FormatName {
@@ -186,13 +217,15 @@ function helpText(): string {
     'Usage:',
     '  newsdedup clean <inputs...> --out DIR [options]   write cleaned articles, _shared/ blocks and report.json',
     '  newsdedup report <inputs...> [options]            print the overlap report to stdout',
+    '  newsdedup check <inputs...> [thresholds]          fail (exit 1) when the corpus breaks a threshold',
     '',
     'Inputs are files, directories (their .txt and .md files, recursively) or globs.',
     '',
     'Options:',
     ...flagLines,
     '',
-    'Exit codes: 0 done; 1 done, but some input files were skipped; 2 usage or fatal error.',
+    'Exit codes: 0 done (check: all thresholds hold); 1 some input files were skipped (check: a',
+    'threshold failed); 2 usage or fatal error; 130/143 interrupted.',
     '',
   ].join('\n');
 }

@@ -506,6 +506,8 @@ export interface CorpusResult {
   readonly report: Report;
   readonly shared: readonly SharedBlockText[];
   readonly chrome: readonly ChromeLine[];
+  /** The absolute folder that article paths are relative to (for tools that point at files). */
+  readonly base: string;
 }
 
 /** Reads a corpus from disk and deduplicates it, writing nothing. Streams: texts are read, not kept. */
@@ -515,7 +517,7 @@ export async function reportCorpus(inputs: readonly string[], options: ReportCor
   const discovery = await discover(inputs, cwd);
   return withExecutor(discovery.files, options, async (executor, refs) => {
     const output = await runPipeline(refs, settings, [], executor, { out: undefined, collect: false }, options.onProgress);
-    return { report: output.report, shared: output.shared, chrome: output.chrome };
+    return { report: output.report, shared: output.shared, chrome: output.chrome, base: discovery.base };
   });
 }
 
@@ -544,7 +546,7 @@ export async function cleanCorpus(inputs: readonly string[], options: CleanCorpu
   try {
     const result = await withExecutor(discovery.files, options, async (executor, refs) => {
       const run = await runPipeline(refs, settings, [], executor, { out: output.directory, collect: false }, options.onProgress);
-      return { report: run.report, shared: run.shared, chrome: run.chrome };
+      return { report: run.report, shared: run.shared, chrome: run.chrome, base: discovery.base };
     });
     for (const file of extraFiles(result)) await output.write(file);
     await output.commit();
@@ -588,7 +590,7 @@ function checkReserved(path: string): void {
  * The files of an output directory but the cleaned articles: blocks, chrome lines and the report.
  * The report comes in pieces, so that a large one is never one string.
  */
-function* extraFiles(result: CorpusResult): Generator<OutputFile | { readonly path: string; readonly content: Iterable<string> }> {
+function* extraFiles(result: Pick<CorpusResult, 'report' | 'shared' | 'chrome'>): Generator<OutputFile | { readonly path: string; readonly content: Iterable<string> }> {
   for (const block of result.shared) {
     yield { path: `${RESERVED_OUTPUT.shared}/${block.id}.txt`, content: block.text };
     if (block.variantsText !== '') yield { path: `${RESERVED_OUTPUT.shared}/${block.id}.variants.txt`, content: block.variantsText };

@@ -170,3 +170,44 @@ describe('main: inputs', () => {
     expect((await run(cwd, '--version')).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 });
+
+describe('main: check', () => {
+  it.each([
+    ['no thresholds', [], 0],
+    ['--max-shared-pct 50, which 000 breaks', ['--max-shared-pct', '50'], 1],
+    ['--max-shared-pct 60, which every article keeps', ['--max-shared-pct', '60'], 0],
+    ['--max-corpus-shared-pct 25', ['--max-corpus-shared-pct', '25'], 1],
+    ['--min-unique-words 400', ['--min-unique-words', '400'], 1],
+    ['--fail-on-problems on a clean corpus', ['--fail-on-problems'], 0],
+  ])('exits as documented with %s', async (_, flags, expected) => {
+    const cwd = workspace();
+    const { code, stdout, stderr } = await run(cwd, 'check', 'corpus', ...flags);
+    expect(code).toBe(expected);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(expected === 0 ? /^newsdedup check: PASS/ : /^newsdedup check: FAIL/);
+  });
+
+  it('fails with --fail-on-problems when a file is skipped, and not without it', async () => {
+    const cwd = workspace();
+    writeFileSync(join(cwd, 'corpus', 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
+    expect((await run(cwd, 'check', 'corpus', '--quiet')).code).toBe(0);
+    const failing = await run(cwd, 'check', 'corpus', '--fail-on-problems', '--format', 'github');
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toMatch(/^::error file=corpus\/image\.txt,title=newsdedup fail-on-problems::E_BINARY/m);
+  });
+
+  it.each([
+    ['a threshold that is not a number', ['--max-shared-pct', 'half'], /--max-shared-pct takes a number; got `half`/],
+    ['a percentage over 100', ['--max-shared-pct', '150'], /maxSharedPct must be a percentage from 0 to 100/],
+    ['a format check does not write', ['--format', 'csv'], /--format for check must be one of table, json, junit, github, md/],
+    ['a threshold given to report', [], /Unknown option '--min-unique-words'/],
+  ])('exits 2 with one line for %s', async (name, flags, message) => {
+    const cwd = workspace();
+    const argv = name === 'a threshold given to report' ? ['report', 'corpus', '--min-unique-words', '5'] : ['check', 'corpus', ...flags];
+    const { code, stdout, stderr } = await run(cwd, ...argv);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});

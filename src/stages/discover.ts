@@ -21,6 +21,8 @@ export interface InputRoot {
 export interface Discovery {
   readonly files: readonly DiscoveredFile[];
   readonly roots: readonly InputRoot[];
+  /** The absolute folder that article ids are relative to. */
+  readonly base: string;
 }
 
 /** Extensions read from a directory input. */
@@ -64,7 +66,7 @@ export async function discover(inputs: readonly string[], cwd: string): Promise<
   const files = [...found]
     .map(([absolute, size]) => ({ absolute, path: relative(base, absolute).split(sep).join('/'), size }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, roots };
+  return { files, roots, base };
 }
 
 async function statKind(path: string): Promise<'file' | 'directory' | 'missing'> {

@@ -1,0 +1,138 @@
+/**
+ * What `newsdedup check` prints, one pure formatter per format that CI systems read. Each takes the
+ * verdict and the report it was made from.
+ */
+import { XMLBuilder } from 'fast-xml-parser';
+import type { CheckResult, Failure } from '../check.js';
+import type { Report } from '../types.js';
+
+/** Where a path points for tools that open files: relative to the working folder. */
+export type FileOf = (path: string) => string;
+
+export interface CheckFormatInput {
+  readonly result: CheckResult;
+  readonly report: Report;
+  readonly fileOf: FileOf;
+}
+
+/** Every `check` format, keyed by the name `--format` takes. */
+export const CHECK_FORMATS = {
+  table: checkTable,
+  json: checkJson,
+  junit: checkJunit,
+  github: checkGithub,
+  md: checkMarkdown,
+} as const satisfies Record<string, (input: CheckFormatInput) => string>;
+
+export type CheckFormatName = keyof typeof CHECK_FORMATS;
+
+export function isCheckFormatName(name: string): name is CheckFormatName {
+  return Object.hasOwn(CHECK_FORMATS, name);
+}
+
+function failing(result: CheckResult) {
+  return result.articles.filter((article) => article.failures.length > 0);
+}
+
+function verdict(result: CheckResult): string {
+  const articles = failing(result).length;
+  if (result.passed) return `PASS: ${result.totals.articles} articles, ${result.totals.sharedPct}% shared.`;
+  return `FAIL: ${result.failures} ${result.failures === 1 ? 'threshold' : 'thresholds'} broken${articles > 0 ? ` in ${articles} of ${result.totals.articles} articles` : ''}${result.corpus.length > 0 ? `${articles > 0 ? ' and' : ' by'} the corpus` : ''}; ${result.totals.sharedPct}% of the corpus shared.`;
+}
+
+/** For a terminal: the verdict, then one line a failure. */
+function checkTable({ result, fileOf }: CheckFormatInput): string {
+  const lines = [`newsdedup check: ${verdict(result)}`];
+  for (const failure of result.corpus) lines.push(`  ${failure.path === undefined ? 'corpus' : fileOf(failure.path)}: ${failure.message} [${failure.rule}]`);
+  for (const article of failing(result)) for (const failure of article.failures) lines.push(`  ${fileOf(article.path)}: ${failure.message} [${failure.rule}]`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The verdict as JSON: thresholds, totals, every article's figures and failures. */
+function checkJson({ result }: CheckFormatInput): string {
+  return `${JSON.stringify(result, null, 2)}\n`;
+}
+
+/**
+ * JUnit XML, as Jenkins, GitLab and the GitHub test-report actions import it: one test suite, one
+ * test case per article (failing where a threshold fails, with the numbers), and one for the corpus.
+ */
+function checkJunit({ result, fileOf }: CheckFormatInput): string {
+  const failureNode = (failure: Failure) => ({
+    '@_message': failure.message,
+    '@_type': failure.rule,
+    '#text': `${failure.rule}: value ${failure.value}, limit ${failure.limit}${failure.path === undefined ? '' : ` (${failure.path})`}`,
+  });
+  const testcases = [
+    { '@_classname': 'newsdedup.corpus', '@_name': 'corpus', ...(result.corpus.length > 0 ? { failure: result.corpus.map(failureNode) } : {}) },
+    ...result.articles.map((article) => ({
+      '@_classname': 'newsdedup.article',
+      '@_name': article.path,
+      '@_file': fileOf(article.path),
+      ...(article.failures.length > 0 ? { failure: article.failures.map(failureNode) } : {}),
+    })),
+  ];
+  const failedCases = testcases.filter((testcase) => 'failure' in testcase).length;
+  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true });
+  const xml = builder.build({
+    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+    testsuites: {
+      '@_name': 'newsdedup check',
+      '@_tests': testcases.length,
+      '@_failures': failedCases,
+      '@_errors': 0,
+      testsuite: { '@_name': 'newsdedup', '@_tests': testcases.length, '@_failures': failedCases, '@_errors': 0, '@_skipped': 0, testcase: testcases },
+    },
+  }) as string;
+  return xml.endsWith('\n') ? xml : `${xml}\n`;
+}
+
+/** GitHub Actions workflow commands: an `::error` annotation per failure, on the article's file. */
+function checkGithub({ result, fileOf }: CheckFormatInput): string {
+  const lines: string[] = [];
+  for (const failure of result.corpus) {
+    const file = failure.path === undefined ? '' : `file=${property(fileOf(failure.path))},`;
+    lines.push(`::error ${file}title=${property(`newsdedup ${failure.rule}`)}::${data(failure.message)}`);
+  }
+  for (const article of failing(result)) {
+    for (const failure of article.failures) lines.push(`::error file=${property(fileOf(article.path))},title=${property(`newsdedup ${failure.rule}`)}::${data(failure.message)}`);
+  }
+  lines.push(`::${result.passed ? 'notice' : 'error'} title=newsdedup check::${data(verdict(result))}`);
+  return `${lines.join('\n')}\n`;
+}
+
+// Workflow commands escape %, CR and LF in data, and also : and , in properties.
+function data(text: string): string {
+  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+}
+function property(text: string): string {
+  return data(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
+}
+
+/** A short Markdown summary for `$GITHUB_STEP_SUMMARY` or a pull-request comment. */
+function checkMarkdown({ result, report, fileOf }: CheckFormatInput): string {
+  const { totals } = result;
+  const lines = [
+    `## newsdedup check: ${result.passed ? '✅ pass' : '❌ fail'}`,
+    '',
+    `**${totals.articles}** articles, **${totals.words}** words: **${totals.sharedPct}%** shared in ${totals.blocks} blocks. ${verdict(result)}`,
+  ];
+  const rows = [
+    ...result.corpus.map((failure) => ({ where: failure.path === undefined ? 'corpus' : fileOf(failure.path), failure })),
+    ...failing(result).flatMap((article) => article.failures.map((failure) => ({ where: fileOf(article.path), failure }))),
+  ];
+  if (rows.length > 0) {
+    lines.push('', '### Failures', '', '| where | rule | value | limit | why |', '|---|---|--:|--:|---|');
+    for (const { where, failure } of rows) lines.push(`| ${cell(where)} | ${failure.rule} | ${failure.value} | ${failure.limit} | ${cell(failure.message)} |`);
+  }
+  const top = report.blocks.slice(0, 5);
+  if (top.length > 0) {
+    lines.push('', '### Top blocks by reach', '', '| block | articles | words | label |', '|---|--:|--:|---|');
+    for (const block of top) lines.push(`| ${block.id} | ${block.articles.length} | ${block.words} | ${cell(block.label)} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function cell(text: string): string {
+  return text.replaceAll('|', '\\|').replace(/\s+/g, ' ');
+}

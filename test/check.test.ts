@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { check } from '../src/check.js';
+import { dedupe } from '../src/pipeline.js';
+import { corpusArticles } from './helpers.js';
+
+const { report } = await dedupe(corpusArticles());
+const failingPaths = (result: ReturnType<typeof check>) => result.articles.filter((a) => a.failures.length > 0).map((a) => a.path.slice(0, 3));
+
+describe('check on corpus/', () => {
+  it('passes with no thresholds', () => {
+    expect(check(report, {})).toMatchObject({ passed: true, failures: 0 });
+  });
+
+  it('--max-shared-pct 50 fails 000, whose background is about half of it, and passes the others', () => {
+    const result = check(report, { maxSharedPct: 50 });
+    expect(result.passed).toBe(false);
+    expect(failingPaths(result)).toEqual(['000']);
+    expect(result.articles[0]!.failures[0]).toMatchObject({ rule: 'max-shared-pct', value: 59.53, limit: 50 });
+    expect(check(report, { maxSharedPct: 60 }).passed).toBe(true);
+  });
+
+  it('--max-corpus-shared-pct fails the corpus as a whole, not an article', () => {
+    const result = check(report, { maxCorpusSharedPct: 25 });
+    expect(result.corpus).toEqual([expect.objectContaining({ rule: 'max-corpus-shared-pct', value: 28.43, limit: 25, path: undefined })]);
+    expect(failingPaths(result)).toEqual([]);
+    expect(check(report, { maxCorpusSharedPct: 30 }).passed).toBe(true);
+  });
+
+  it('--min-unique-words fails the articles left with too little of their own', () => {
+    expect(failingPaths(check(report, { minUniqueWords: 400 }))).toEqual(['000', '003']);
+    expect(check(report, { minUniqueWords: 200 }).passed).toBe(true);
+  });
+
+  it('--fail-on-problems fails on a skipped file, and only when asked', () => {
+    const withProblem = { ...report, problems: [{ path: 'x.png.txt', code: 'E_BINARY' as const, severity: 'error' as const, message: 'binary' }] };
+    expect(check(withProblem, {}).passed).toBe(true);
+    expect(check(withProblem, { failOnProblems: true }).corpus).toEqual([expect.objectContaining({ rule: 'fail-on-problems', path: 'x.png.txt' })]);
+    const warningOnly = { ...report, problems: [{ path: 'w.txt', code: 'W_NOT_UTF8' as const, severity: 'warning' as const, message: 'decoded' }] };
+    expect(check(warningOnly, { failOnProblems: true }).passed).toBe(true);
+  });
+
+  it('refuses thresholds out of range', () => {
+    expect(() => check(report, { maxSharedPct: 120 })).toThrow(/maxSharedPct must be a percentage/);
+    expect(() => check(report, { minUniqueWords: -1 })).toThrow(/minUniqueWords/);
+  });
+});

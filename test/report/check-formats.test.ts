@@ -1,0 +1,57 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { check } from '../../src/check.js';
+import { dedupe } from '../../src/pipeline.js';
+import { CHECK_FORMATS } from '../../src/report/check-formats.js';
+import { corpusArticles } from '../helpers.js';
+
+const { report } = await dedupe(corpusArticles());
+const fileOf = (path: string) => `corpus/${path}`;
+const failed = { result: check(report, { maxSharedPct: 50, maxCorpusSharedPct: 20 }), report, fileOf };
+const passed = { result: check(report, {}), report, fileOf };
+
+describe('check formats', () => {
+  it('junit: valid XML, a test case per article and one for the corpus, failing where a threshold fails', () => {
+    const xml = CHECK_FORMATS.junit(failed);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testcase' || name === 'failure' }).parse(xml);
+    const suite = parsed.testsuites.testsuite;
+    expect(suite.testcase).toHaveLength(report.articles.length + 1);
+    expect(Number(suite.tests)).toBe(report.articles.length + 1);
+    expect(Number(suite.failures)).toBe(2);
+    const failing = suite.testcase.filter((testcase: { failure?: unknown[] }) => testcase.failure !== undefined);
+    expect(failing.map((testcase: { name: string }) => testcase.name)).toEqual(['corpus', report.articles[0]!.path]);
+    expect(failing[1].failure[0]).toMatchObject({ type: 'max-shared-pct', message: expect.stringContaining('59.53%') });
+    expect(failing[1].file).toBe(`corpus/${report.articles[0]!.path}`);
+    expect(XMLValidator.validate(CHECK_FORMATS.junit(passed))).toBe(true);
+  });
+
+  it('junit: escapes what XML cannot hold as it is', () => {
+    const odd = { ...report, articles: report.articles.map((a, i) => (i === 0 ? { ...a, path: 'a&b <"c">.txt' } : a)) };
+    const xml = CHECK_FORMATS.junit({ result: check(odd, { maxSharedPct: 50 }), report: odd, fileOf });
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml).testsuites.testsuite.testcase[1].name).toBe('a&b <"c">.txt');
+  });
+
+  it('github: an ::error workflow command per failure, on the article’s file, then the verdict', () => {
+    const lines = CHECK_FORMATS.github(failed).trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^::error title=newsdedup max-corpus-shared-pct::28\.43%25 of the corpus/);
+    expect(lines[1]).toMatch(new RegExp(`^::error file=corpus/${report.articles[0]!.path},title=newsdedup max-shared-pct::59\\.53%25 of its words`));
+    expect(lines[2]).toMatch(/^::error title=newsdedup check::FAIL/);
+    expect(CHECK_FORMATS.github(passed)).toMatch(/^::notice title=newsdedup check::PASS/);
+  });
+
+  it('md: totals, a table of failures and the top blocks by reach', () => {
+    const md = CHECK_FORMATS.md(failed);
+    expect(md).toMatch(/^## newsdedup check: ❌ fail/);
+    expect(md).toContain('| corpus | max-corpus-shared-pct | 28.43 | 20 |');
+    expect(md).toContain(`| corpus/${report.articles[0]!.path} | max-shared-pct | 59.53 | 50 |`);
+    expect(md).toContain('| b51d9bfff19 | 3 | 280 | Pak-Afghan relations |');
+    expect(CHECK_FORMATS.md(passed)).not.toContain('### Failures');
+  });
+
+  it('json: parses back to the verdict', () => {
+    expect(JSON.parse(CHECK_FORMATS.json(failed))).toEqual(JSON.parse(JSON.stringify(failed.result)));
+  });
+});
