@@ -15,10 +15,12 @@ export interface Thresholds {
   readonly minUniqueWords?: number;
   /** Any input file that could not be used as it is (an error in `problems`) fails the corpus. */
   readonly failOnProblems?: boolean;
+  /** With a baseline: the corpus fails when its shared % rose by more than this many points. */
+  readonly maxRise?: number;
 }
 
 /** Which threshold a failure broke. */
-export type Rule = 'max-shared-pct' | 'min-unique-words' | 'max-corpus-shared-pct' | 'fail-on-problems';
+export type Rule = 'max-shared-pct' | 'min-unique-words' | 'max-corpus-shared-pct' | 'fail-on-problems' | 'max-rise';
 
 /** One threshold an article, or the corpus, failed. */
 export interface Failure {
@@ -36,13 +38,29 @@ export interface CheckResult {
   readonly thresholds: Thresholds;
   readonly totals: Report['totals'];
   readonly articles: readonly { readonly path: string; readonly words: number; readonly uniqueWords: number; readonly sharedPct: number; readonly failures: readonly Failure[] }[];
-  /** Failures of the corpus as a whole (corpus shared %, problems). */
+  /** Failures of the corpus as a whole (corpus shared %, problems, rise since the baseline). */
   readonly corpus: readonly Failure[];
   readonly failures: number;
+  /** What changed since the baseline report, when one was given. */
+  readonly baseline?: BaselineChange;
+}
+
+/** What changed since an earlier report of the same corpus. */
+export interface BaselineChange {
+  readonly before: number;
+  readonly after: number;
+  /** Points of corpus shared % gained (negative when it fell). */
+  readonly rise: number;
+  /** Blocks whose id the baseline does not have, by reach. */
+  readonly newBlocks: readonly { readonly id: string; readonly label: string; readonly articles: number; readonly words: number }[];
+  /** The articles whose shared % changed most (at most ten), new articles counted from 0. */
+  readonly changed: readonly { readonly path: string; readonly before: number; readonly after: number; readonly delta: number }[];
 }
 
 /** Checks that every threshold is a number in its range; throws `E_BAD_OPTION` naming the first that is not. */
 export function validateThresholds(thresholds: Thresholds): Thresholds {
+  const { maxRise } = thresholds;
+  if (maxRise !== undefined && (!Number.isFinite(maxRise) || maxRise < 0)) throw new NewsdedupError('E_BAD_OPTION', `maxRise must be a number of points of at least 0, got ${String(maxRise)}`);
   const percent = (name: string, value: number | undefined): void => {
     if (value !== undefined && (!Number.isFinite(value) || value < 0 || value > 100)) throw new NewsdedupError('E_BAD_OPTION', `${name} must be a percentage from 0 to 100, got ${String(value)}`);
   };
@@ -55,8 +73,8 @@ export function validateThresholds(thresholds: Thresholds): Thresholds {
   return thresholds;
 }
 
-/** Judges `report` against `thresholds`. */
-export function check(report: Report, thresholds: Thresholds): CheckResult {
+/** Judges `report` against `thresholds`, and against `baseline`, an earlier report, when given. */
+export function check(report: Report, thresholds: Thresholds, baseline?: Report): CheckResult {
   validateThresholds(thresholds);
   const articles = report.articles.map((article) => {
     const failures: Failure[] = [];
@@ -80,6 +98,44 @@ export function check(report: Report, thresholds: Thresholds): CheckResult {
       corpus.push({ rule: 'fail-on-problems', path: problem.path, value: 1, limit: 0, message: `${problem.code}: ${problem.message}` });
     }
   }
+  const change = baseline === undefined ? undefined : compare(report, baseline);
+  if (change !== undefined && thresholds.maxRise !== undefined && change.rise > thresholds.maxRise) {
+    corpus.push({ rule: 'max-rise', path: undefined, value: change.rise, limit: thresholds.maxRise, message: `the corpus's shared % rose by ${change.rise} points since the baseline (${change.before}% → ${change.after}%), over the limit of ${thresholds.maxRise}` });
+  }
   const failures = corpus.length + articles.reduce((sum, article) => sum + article.failures.length, 0);
-  return { passed: failures === 0, thresholds, totals: report.totals, articles, corpus, failures };
+  return { passed: failures === 0, thresholds, totals: report.totals, articles, corpus, failures, ...(change === undefined ? {} : { baseline: change }) };
+}
+
+const MOST_CHANGED = 10;
+
+function compare(report: Report, baseline: Report): BaselineChange {
+  const before = baseline.totals.sharedPct;
+  const after = report.totals.sharedPct;
+  const known = new Set(baseline.blocks.map((block) => block.id));
+  const newBlocks = report.blocks.filter((block) => !known.has(block.id)).map((block) => ({ id: block.id, label: block.label, articles: block.articles.length, words: block.words }));
+  const earlier = new Map(baseline.articles.map((article) => [article.path, article.sharedPct]));
+  const changed = report.articles
+    .map((article) => {
+      const was = earlier.get(article.path) ?? 0;
+      return { path: article.path, before: was, after: article.sharedPct, delta: Math.round((article.sharedPct - was) * 100) / 100 };
+    })
+    .filter((entry) => entry.delta !== 0)
+    .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || (a.path < b.path ? -1 : 1))
+    .slice(0, MOST_CHANGED);
+  return { before, after, rise: Math.round((after - before) * 100) / 100, newBlocks, changed };
+}
+
+/** Reads a baseline: an earlier `report.json` (schema 1). Throws `E_BASELINE` naming the file when it is not one. */
+export function parseBaseline(text: string, name: string): Report {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new NewsdedupError('E_BASELINE', `Cannot use the baseline \`${name}\`: it is not JSON (${(error as Error).message}).`, { cause: error });
+  }
+  const report = parsed as Partial<Report> | null;
+  if (report === null || typeof report !== 'object' || report.schema !== 1 || !Array.isArray(report.articles) || !Array.isArray(report.blocks) || typeof report.totals?.sharedPct !== 'number') {
+    throw new NewsdedupError('E_BASELINE', `Cannot use the baseline \`${name}\`: it is not a newsdedup report.json of schema 1.`);
+  }
+  return report as Report;
 }

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'E_NO_INPUT'
   | 'E_OUT_OVERLAPS_INPUT'
   | 'E_CHROME_LIST'
+  | 'E_BASELINE'
   | 'E_WRITE';
 
 /** The one error class newsdedup throws. Its message is one sentence meant for the user. */

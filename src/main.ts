@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { Problem } from './types.js';
+import type { Problem, Report } from './types.js';
 import type { CleanCorpusOptions, CorpusResult } from './pipeline.js';
 import { cleanCorpus, reportCorpus, trace } from './pipeline.js';
 import { NewsdedupError, isNewsdedupError } from './errors.js';
@@ -8,10 +8,10 @@ import { DEFAULTS } from './options.js';
 import type { FormatName } from './report/formats.js';
 import { FORMATS, formatReport, isFormatName } from './report/formats.js';
 import { jsonChunks } from './report/format-json.js';
-import { check, validateThresholds } from './check.js';
+import { check, parseBaseline, validateThresholds } from './check.js';
 import type { CheckFormatName } from './report/check-formats.js';
 import { CHECK_FORMATS, isCheckFormatName } from './report/check-formats.js';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { ProgressBar } from './lib/progress.js';
 import { progressBar } from './lib/progress.js';
 
@@ -54,6 +54,8 @@ const FLAGS = {
   'max-shared-pct': { type: 'string', value: 'N', description: 'check: an article with more than N% of its words shared fails.', commands: ['check'] },
   'max-corpus-shared-pct': { type: 'string', value: 'N', description: 'check: the corpus fails when more than N% of its words are shared.', commands: ['check'] },
   'min-unique-words': { type: 'string', value: 'N', description: 'check: an article left with fewer than N unique words fails.', commands: ['check'] },
+  baseline: { type: 'string', value: 'FILE', description: 'check: compare with an earlier report.json: new blocks, articles that changed most.', commands: ['check'] },
+  'max-rise': { type: 'string', value: 'N', description: 'check (with --baseline): fail when corpus shared % rose more than N points.', commands: ['check'] },
   'fail-on-problems': { type: 'boolean', description: 'check: any input file that could not be used fails the corpus.', commands: ['check'] },
   workers: { type: 'string', short: 'j', value: 'N', description: 'Worker threads (default: one per core for large corpora; 1 runs in one thread).', commands: ['clean', 'report', 'check'] },
   'no-progress': { type: 'boolean', description: 'No progress bar (there is none unless stderr is a terminal).', commands: ['clean', 'report', 'check'] },
@@ -101,7 +103,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       ...numberFlag('maxCorpusSharedPct', values['max-corpus-shared-pct'], '--max-corpus-shared-pct'),
       ...numberFlag('minUniqueWords', values['min-unique-words'], '--min-unique-words'),
       ...(values['fail-on-problems'] === true ? { failOnProblems: true } : {}),
+      ...numberFlag('maxRise', values['max-rise'], '--max-rise'),
     });
+    if (thresholds.maxRise !== undefined && values.baseline === undefined) throw new NewsdedupError('E_USAGE', '--max-rise needs --baseline FILE: the earlier report.json to compare with.');
+    const baseline = values.baseline === undefined ? undefined : readBaseline(resolve(io.cwd, values.baseline), values.baseline);
     const workers = numberFlag('workers', values.workers);
     if (workers.workers !== undefined && (!Number.isInteger(workers.workers) || workers.workers < 1)) {
       throw new NewsdedupError('E_BAD_OPTION', `--workers takes a whole number of at least 1; got \`${values.workers ?? ''}\`.`);
@@ -123,7 +128,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       const result = await reportCorpus(positionals, options);
       bar?.stop();
       reportProblems(result.report.problems, io, values.quiet === true);
-      const verdict = check(result.report, thresholds);
+      const verdict = check(result.report, thresholds, baseline);
       const fileOf = (path: string): string => relative(io.cwd, join(result.base, path)).split(sep).join('/');
       io.stdout.write(CHECK_FORMATS[format as CheckFormatName]({ result: verdict, report: result.report, fileOf }));
       return verdict.passed ? EXIT.ok : EXIT.failed;
@@ -172,6 +177,16 @@ function parseFlags(command: Command, args: readonly string[]) {
     const message = ((error as Error).message.split('\n')[0] ?? '').replace(/\. To specify.*$/, '.');
     throw new NewsdedupError('E_USAGE', `${message} (see newsdedup --help)`, { cause: error });
   }
+}
+
+function readBaseline(path: string, name: string): Report {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new NewsdedupError('E_BASELINE', `Cannot read the baseline \`${name}\`: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`, { cause: error });
+  }
+  return parseBaseline(text, name);
 }
 
 function chooseCheckFormat(value: string | undefined): CheckFormatName {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check } from '../src/check.js';
+import { check, parseBaseline } from '../src/check.js';
 import { dedupe } from '../src/pipeline.js';
 import { corpusArticles } from './helpers.js';
 
@@ -42,5 +42,28 @@ describe('check on corpus/', () => {
   it('refuses thresholds out of range', () => {
     expect(() => check(report, { maxSharedPct: 120 })).toThrow(/maxSharedPct must be a percentage/);
     expect(() => check(report, { minUniqueWords: -1 })).toThrow(/minUniqueWords/);
+  });
+});
+
+// The corpus before 002 came in: what a baseline report would hold.
+const before = await dedupe(corpusArticles().filter((article) => !article.path.startsWith('002')));
+
+describe('check against a baseline', () => {
+  it('reports the rise, the new blocks and the articles that changed most', () => {
+    const result = check(report, {}, before.report);
+    expect(result.baseline).toMatchObject({ before: 26.7, after: 28.43, rise: 1.73 });
+    expect(result.baseline!.newBlocks.map((block) => block.label)).toEqual([expect.stringMatching(/^Last week, the Foreign Office/), expect.stringMatching(/^Inter-Services Public Relations/)]);
+    expect(result.baseline!.changed.map((article) => [article.path.slice(0, 3), article.delta])).toEqual([['002', 26.29], ['000', 5.06], ['001', 4.83]]);
+  });
+
+  it('fails with --max-rise below the rise, and passes at or above it', () => {
+    expect(check(report, { maxRise: 1 }, before.report).corpus).toEqual([expect.objectContaining({ rule: 'max-rise', value: 1.73, limit: 1 })]);
+    expect(check(report, { maxRise: 2 }, before.report).passed).toBe(true);
+  });
+
+  it('refuses a baseline that is not a report', () => {
+    expect(() => parseBaseline('{"schema": 2}', 'old.json')).toThrow(/Cannot use the baseline `old.json`: it is not a newsdedup report.json of schema 1/);
+    expect(() => parseBaseline('not json', 'old.json')).toThrow(/it is not JSON/);
+    expect(parseBaseline(JSON.stringify(before.report), 'old.json')).toEqual(before.report);
   });
 });

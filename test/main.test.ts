@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
@@ -207,6 +207,33 @@ describe('main: check', () => {
     const { code, stdout, stderr } = await run(cwd, ...argv);
     expect(code).toBe(2);
     expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('main: check --baseline', () => {
+  it('exits 1 when the corpus shared % rose by more than --max-rise, and 0 within it', async () => {
+    const cwd = workspace();
+    const later = readdirSync(join(cwd, 'corpus')).find((name) => name.startsWith('002'))!;
+    cpSync(join(cwd, 'corpus', later), join(cwd, 'later.txt'));
+    rmSync(join(cwd, 'corpus', later));
+    const old = await run(cwd, 'report', 'corpus', '--format', 'json');
+    writeFileSync(join(cwd, 'old.json'), old.stdout);
+    cpSync(join(cwd, 'later.txt'), join(cwd, 'corpus', later));
+    const failing = await run(cwd, 'check', 'corpus', '--baseline', 'old.json', '--max-rise', '1');
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toContain('rose by 1.73 points since the baseline');
+    expect((await run(cwd, 'check', 'corpus', '--baseline', 'old.json', '--max-rise', '2')).code).toBe(0);
+  });
+
+  it.each([
+    ['--max-rise without --baseline', ['--max-rise', '1'], /--max-rise needs --baseline FILE/],
+    ['a baseline that does not exist', ['--baseline', 'nope.json'], /Cannot read the baseline `nope.json`: no such file/],
+    ['a baseline that is not a report', ['--baseline', 'corpus/004_369858f5ca9101d7.txt'], /is not JSON/],
+  ])('exits 2 with one line for %s', async (_, flags, message) => {
+    const { code, stderr } = await run(workspace(), 'check', 'corpus', ...flags);
+    expect(code).toBe(2);
     expect(stderr).toMatch(message);
     expect(stderr.trimEnd().split('\n')).toHaveLength(1);
   });

@@ -45,7 +45,17 @@ function checkTable({ result, fileOf }: CheckFormatInput): string {
   const lines = [`newsdedup check: ${verdict(result)}`];
   for (const failure of result.corpus) lines.push(`  ${failure.path === undefined ? 'corpus' : fileOf(failure.path)}: ${failure.message} [${failure.rule}]`);
   for (const article of failing(result)) for (const failure of article.failures) lines.push(`  ${fileOf(article.path)}: ${failure.message} [${failure.rule}]`);
+  const change = result.baseline;
+  if (change !== undefined) {
+    lines.push(`Since the baseline: ${signed(change.rise)} points (${change.before}% → ${change.after}%), ${change.newBlocks.length} new ${change.newBlocks.length === 1 ? 'block' : 'blocks'}.`);
+    for (const block of change.newBlocks.slice(0, 5)) lines.push(`  new block ${block.id} in ${block.articles} articles: ${block.label}`);
+    for (const article of change.changed) lines.push(`  ${fileOf(article.path)}: ${article.before}% → ${article.after}% (${signed(article.delta)})`);
+  }
   return `${lines.join('\n')}\n`;
+}
+
+function signed(value: number): string {
+  return value > 0 ? `+${value}` : String(value);
 }
 
 /** The verdict as JSON: thresholds, totals, every article's figures and failures. */
@@ -124,6 +134,18 @@ function checkMarkdown({ result, report, fileOf }: CheckFormatInput): string {
   if (rows.length > 0) {
     lines.push('', '### Failures', '', '| where | rule | value | limit | why |', '|---|---|--:|--:|---|');
     for (const { where, failure } of rows) lines.push(`| ${cell(where)} | ${failure.rule} | ${failure.value} | ${failure.limit} | ${cell(failure.message)} |`);
+  }
+  const change = result.baseline;
+  if (change !== undefined) {
+    lines.push('', '### Since the baseline', '', `Corpus shared: ${change.before}% → ${change.after}% (${signed(change.rise)} points).`);
+    if (change.newBlocks.length > 0) {
+      lines.push('', '| new block | articles | words | label |', '|---|--:|--:|---|');
+      for (const block of change.newBlocks.slice(0, 10)) lines.push(`| ${block.id} | ${block.articles} | ${block.words} | ${cell(block.label)} |`);
+    }
+    if (change.changed.length > 0) {
+      lines.push('', '| article | before % | after % | change |', '|---|--:|--:|--:|');
+      for (const article of change.changed) lines.push(`| ${cell(fileOf(article.path))} | ${article.before} | ${article.after} | ${signed(article.delta)} |`);
+    }
   }
   const top = report.blocks.slice(0, 5);
   if (top.length > 0) {
