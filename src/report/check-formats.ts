@@ -5,6 +5,7 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import type { CheckResult, Failure } from '../check.js';
 import type { Report } from '../types.js';
+import { isKeyOf } from './formats.js';
 
 /** Where a path points for tools that open files: relative to the working folder. */
 export type FileOf = (path: string) => string;
@@ -26,8 +27,9 @@ export const CHECK_FORMATS = {
 
 export type CheckFormatName = keyof typeof CHECK_FORMATS;
 
+/** True when `name` is a format `check` writes. */
 export function isCheckFormatName(name: string): name is CheckFormatName {
-  return Object.hasOwn(CHECK_FORMATS, name);
+  return isKeyOf(CHECK_FORMATS, name);
 }
 
 function failing(result: CheckResult) {

@@ -15,9 +15,14 @@ export const FORMATS = {
 /** A name `--format` accepts. */
 export type FormatName = keyof typeof FORMATS;
 
+/** True when `name` is a key of the format registry `registry`. */
+export function isKeyOf<T extends object>(registry: T, name: string): name is Extract<keyof T, string> {
+  return Object.hasOwn(registry, name);
+}
+
 /** True when `name` is a known format. */
 export function isFormatName(name: string): name is FormatName {
-  return Object.hasOwn(FORMATS, name);
+  return isKeyOf(FORMATS, name);
 }
 
 /** Renders a report in the named format. */
