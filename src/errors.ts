@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'E_OUT_OVERLAPS_INPUT'
   | 'E_CHROME_LIST'
   | 'E_BASELINE'
+  | 'E_CONFIG'
   | 'E_WRITE';
 
 /** The one error class newsdedup throws. Its message is one sentence meant for the user. */

@@ -9,6 +9,8 @@ import type { FormatName } from './report/formats.js';
 import { FORMATS, formatReport, isFormatName } from './report/formats.js';
 import { jsonChunks } from './report/format-json.js';
 import { check, parseBaseline, validateThresholds } from './check.js';
+import type { Config } from './config.js';
+import { loadConfig } from './config.js';
 import type { CheckFormatName } from './report/check-formats.js';
 import { CHECK_FORMATS, isCheckFormatName } from './report/check-formats.js';
 import { join, relative, resolve, sep } from 'node:path';
@@ -58,6 +60,7 @@ const FLAGS = {
   'max-rise': { type: 'string', value: 'N', description: 'check (with --baseline): fail when corpus shared % rose more than N points.', commands: ['check'] },
   'fail-on-problems': { type: 'boolean', description: 'check: any input file that could not be used fails the corpus.', commands: ['check'] },
   workers: { type: 'string', short: 'j', value: 'N', description: 'Worker threads (default: one per core for large corpora; 1 runs in one thread).', commands: ['clean', 'report', 'check'] },
+  config: { type: 'string', value: 'FILE', description: 'Options from FILE (default: newsdedup.config.json, or the "newsdedup" key of package.json); flags override it.', commands: ['clean', 'report', 'check'] },
   'no-progress': { type: 'boolean', description: 'No progress bar (there is none unless stderr is a terminal).', commands: ['clean', 'report', 'check'] },
   quiet: { type: 'boolean', short: 'q', description: 'Print nothing on stderr but errors.', commands: ['clean', 'report', 'check'] },
   debug: { type: 'boolean', description: 'Print stack traces with errors.', commands: ['clean', 'report', 'check'] },
@@ -87,16 +90,20 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (command !== 'clean' && command !== 'report' && command !== 'check') {
       throw new NewsdedupError('E_USAGE', `Unknown command \`${command}\`; use \`clean\`, \`report\` or \`check\` (see newsdedup --help).`);
     }
-    const { values, positionals } = parseFlags(command, rest);
-    debug = values.debug === true;
-    if (values.help === true) {
+    const parsed = parseFlags(command, rest);
+    const { positionals } = parsed;
+    debug = parsed.values.debug === true;
+    if (parsed.values.help === true) {
       io.stdout.write(helpText());
       return EXIT.ok;
     }
-    if (values.version === true) {
+    if (parsed.values.version === true) {
       io.stdout.write(`${version()}\n`);
       return EXIT.ok;
     }
+    // Flags override the config file, key by key.
+    const { config } = await loadConfig(io.cwd, parsed.values.config);
+    const values: FlagValues = { ...flagsOf(config), ...parsed.values };
     const format = command === 'check' ? chooseCheckFormat(values.format) : chooseFormat(values.format);
     const thresholds = validateThresholds({
       ...numberFlag('maxSharedPct', values['max-shared-pct'], '--max-shared-pct'),
@@ -177,6 +184,31 @@ function parseFlags(command: Command, args: readonly string[]) {
     const message = ((error as Error).message.split('\n')[0] ?? '').replace(/\. To specify.*$/, '.');
     throw new NewsdedupError('E_USAGE', `${message} (see newsdedup --help)`, { cause: error });
   }
+}
+
+/** The config file's options as the flags that set them, so that both go through one path. */
+function flagsOf(config: Config): FlagValues {
+  const text = (value: number | undefined) => (value === undefined ? {} : { value: String(value) });
+  const pick = <K extends keyof FlagValues>(name: K, value: FlagValues[K] | undefined): Partial<FlagValues> => (value === undefined ? {} : ({ [name]: value } as Partial<FlagValues>));
+  return {
+    ...pick('format', config.format),
+    ...pick('out', config.out),
+    ...pick('no-markers', config.markers === false ? true : undefined),
+    ...pick('chrome', config.chrome),
+    ...pick('similarity', text(config.similarity).value),
+    ...pick('min-block-words', text(config.minBlockWords).value),
+    ...pick('chrome-min-articles', text(config.chromeMinArticles).value),
+    ...pick('max-pairs', text(config.maxPairs).value),
+    ...pick('max-shared-pct', text(config.maxSharedPct).value),
+    ...pick('max-corpus-shared-pct', text(config.maxCorpusSharedPct).value),
+    ...pick('min-unique-words', text(config.minUniqueWords).value),
+    ...pick('baseline', config.baseline),
+    ...pick('max-rise', text(config.maxRise).value),
+    ...pick('fail-on-problems', config.failOnProblems),
+    ...pick('workers', text(config.workers).value),
+    ...pick('no-progress', config.progress === false ? true : undefined),
+    ...pick('quiet', config.quiet),
+  };
 }
 
 function readBaseline(path: string, name: string): Report {
