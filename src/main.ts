@@ -188,27 +188,17 @@ function parseFlags(command: Command, args: readonly string[]) {
 
 /** The config file's options as the flags that set them, so that both go through one path. */
 function flagsOf(config: Config): FlagValues {
-  const text = (value: number | undefined) => (value === undefined ? {} : { value: String(value) });
-  const pick = <K extends keyof FlagValues>(name: K, value: FlagValues[K] | undefined): Partial<FlagValues> => (value === undefined ? {} : ({ [name]: value } as Partial<FlagValues>));
-  return {
-    ...pick('format', config.format),
-    ...pick('out', config.out),
-    ...pick('no-markers', config.markers === false ? true : undefined),
-    ...pick('chrome', config.chrome),
-    ...pick('similarity', text(config.similarity).value),
-    ...pick('min-block-words', text(config.minBlockWords).value),
-    ...pick('chrome-min-articles', text(config.chromeMinArticles).value),
-    ...pick('max-pairs', text(config.maxPairs).value),
-    ...pick('max-shared-pct', text(config.maxSharedPct).value),
-    ...pick('max-corpus-shared-pct', text(config.maxCorpusSharedPct).value),
-    ...pick('min-unique-words', text(config.minUniqueWords).value),
-    ...pick('baseline', config.baseline),
-    ...pick('max-rise', text(config.maxRise).value),
-    ...pick('fail-on-problems', config.failOnProblems),
-    ...pick('workers', text(config.workers).value),
-    ...pick('no-progress', config.progress === false ? true : undefined),
-    ...pick('quiet', config.quiet),
-  };
+  const values: Record<string, string | boolean> = {};
+  for (const [key, value] of Object.entries(config)) {
+    // `markers: false` and `progress: false` are the `--no-` flags; every other key is its flag in camelCase.
+    if (value === undefined) continue;
+    if (key === 'markers' || key === 'progress') {
+      if (value === false) values[`no-${key}`] = true;
+      continue;
+    }
+    values[key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)] = typeof value === 'number' ? String(value) : value;
+  }
+  return values as FlagValues;
 }
 
 function readBaseline(path: string, name: string): Report {
