@@ -26,6 +26,8 @@ export const CONFIG_SCHEMA = z
     minUniqueWords: z.number(),
     baseline: z.string(),
     maxRise: z.number(),
+    junit: z.string(),
+    summary: z.string(),
     failOnProblems: z.boolean(),
     workers: z.number(),
     progress: z.boolean(),

@@ -16,6 +16,7 @@ import { CHECK_FORMATS, isCheckFormatName } from './report/check-formats.js';
 import { join, relative, resolve, sep } from 'node:path';
 import type { ProgressBar } from './lib/progress.js';
 import { progressBar } from './lib/progress.js';
+import { writeFileAtomic } from './stages/write.js';
 
 /** Streams and context the CLI uses; tests pass their own to run it in-process. */
 export interface CliIo {
@@ -58,6 +59,8 @@ const FLAGS = {
   'min-unique-words': { type: 'string', value: 'N', description: 'check: an article left with fewer than N unique words fails.', commands: ['check'] },
   baseline: { type: 'string', value: 'FILE', description: 'check: compare with an earlier report.json: new blocks, articles that changed most.', commands: ['check'] },
   'max-rise': { type: 'string', value: 'N', description: 'check (with --baseline): fail when corpus shared % rose more than N points.', commands: ['check'] },
+  junit: { type: 'string', value: 'FILE', description: 'check: also write the JUnit XML verdict to FILE, whatever --format is.', commands: ['check'] },
+  summary: { type: 'string', value: 'FILE', description: 'check: also write the Markdown summary to FILE (e.g. "$GITHUB_STEP_SUMMARY").', commands: ['check'] },
   'fail-on-problems': { type: 'boolean', description: 'check: any input file that could not be used fails the corpus.', commands: ['check'] },
   workers: { type: 'string', short: 'j', value: 'N', description: 'Worker threads (default: one per core for large corpora; 1 runs in one thread).', commands: ['clean', 'report', 'check'] },
   config: { type: 'string', value: 'FILE', description: 'Options from FILE (default: newsdedup.config.json, or the "newsdedup" key of package.json); flags override it.', commands: ['clean', 'report', 'check'] },
@@ -137,7 +140,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       reportProblems(result.report.problems, io, values.quiet === true);
       const verdict = check(result.report, thresholds, baseline);
       const fileOf = (path: string): string => relative(io.cwd, join(result.base, path)).split(sep).join('/');
-      io.stdout.write(CHECK_FORMATS[format as CheckFormatName]({ result: verdict, report: result.report, fileOf }));
+      const input = { result: verdict, report: result.report, fileOf };
+      // The side files are written before stdout, so a CI step that fails still leaves them whole.
+      if (values.junit !== undefined) await writeFileAtomic(resolve(io.cwd, values.junit), CHECK_FORMATS.junit(input));
+      if (values.summary !== undefined) await writeFileAtomic(resolve(io.cwd, values.summary), CHECK_FORMATS.md(input));
+      io.stdout.write(CHECK_FORMATS[format as CheckFormatName](input));
       return verdict.passed ? EXIT.ok : EXIT.failed;
     }
     let result: CorpusResult;
@@ -154,7 +161,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (format === 'json') for (const piece of jsonChunks(result.report)) io.stdout.write(piece);
     else io.stdout.write(formatReport(result.report, format as FormatName));
     trace('print report');
-    if (command === 'clean' && values.quiet !== true) {
+    // Quiet by default when not on a terminal: a CI log gets warnings and errors, not chatter.
+    if (command === 'clean' && values.quiet !== true && io.stderr.isTTY === true) {
       io.stderr.write(`newsdedup: wrote ${result.report.articles.length} cleaned articles and ${result.shared.length} shared blocks to ${values.out ?? ''}\n`);
     }
     return result.report.problems.some((problem) => problem.severity === 'error') ? EXIT.skippedFiles : EXIT.ok;

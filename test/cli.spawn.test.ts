@@ -3,10 +3,8 @@ import { closeSync, mkdirSync, openSync, readdirSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dedupe } from '../src/pipeline.js';
-import { corpusArticles, ROOT, temporaryDirectory } from './helpers.js';
+import { CLI, corpusArticles, ROOT, temporaryDirectory } from './helpers.js';
 
-// The real binary, as a user runs it (built by `npm test`'s pretest step).
-const CLI = join(ROOT, 'dist', 'cli.js');
 const runCli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
 
 describe('dist/cli.js', () => {

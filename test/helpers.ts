@@ -6,6 +6,8 @@ import type { SourceArticle } from '../src/types.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const CORPUS = join(ROOT, 'corpus');
+/** The real binary, as a user runs it (built by `npm test`'s pretest step). */
+export const CLI = join(ROOT, 'dist', 'cli.js');
 
 /** The five seed articles, read as the read stage would (they are plain UTF-8). */
 export function corpusArticles(): SourceArticle[] {

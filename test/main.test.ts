@@ -38,13 +38,32 @@ describe('main: clean', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^5 articles, 3444 words: /);
     expect(stdout).toContain('Pak-Afghan relations');
-    expect(stderr).toContain('wrote 5 cleaned articles');
+    expect(stderr).toBe(''); // not a terminal: no progress and no chatter
     const written = readdirSync(join(cwd, 'cleaned'));
     expect(written).toEqual(expect.arrayContaining(['000_0c4b9f5ff617bffb.txt', '004_369858f5ca9101d7.txt', '_shared', '_chrome.txt', 'report.json']));
     const report = JSON.parse(readFileSync(join(cwd, 'cleaned', 'report.json'), 'utf8')) as Report;
     expect(report.schema).toBe(1);
     for (const block of report.blocks) expect(existsSync(join(cwd, 'cleaned', '_shared', `${block.id}.txt`))).toBe(true);
     expect(digest(join(cwd, 'corpus'))).toBe(before);
+  });
+
+  it('is quiet when stderr is no terminal: warnings and errors only, and --quiet keeps errors only', async () => {
+    const cwd = workspace();
+    writeFileSync(join(cwd, 'corpus', 'latin1.txt'), Buffer.from('Caf\xe9 society news from the capital today.\n', 'latin1'));
+    writeFileSync(join(cwd, 'corpus', 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
+    const piped = await run(cwd, 'clean', 'corpus', '--out', 'cleaned');
+    const lines = piped.stderr.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe("newsdedup: error: Cannot use `image.txt`: a NUL byte at byte 4 means it is binary, not text; skipped.");
+    expect(lines[1]).toMatch(/^newsdedup: warning: `latin1\.txt` is not valid UTF-8/);
+    const quiet = await run(cwd, 'clean', 'corpus', '--out', 'cleaned', '--quiet');
+    expect(quiet.stderr).toBe(`${lines[0]}\n`);
+
+    // On a terminal, clean also says what it wrote, unless --quiet.
+    const terminal = captureIo(cwd);
+    const io = { ...terminal.io, stderr: { ...terminal.io.stderr, isTTY: true } };
+    expect(await main(['clean', 'corpus', '--out', 'cleaned'], io)).toBe(1);
+    expect(terminal.stderr).toContain('newsdedup: wrote 6 cleaned articles');
   });
 
   it('replaces an earlier output wholly, so no stale file survives', async () => {
@@ -185,6 +204,19 @@ describe('main: check', () => {
     expect(code).toBe(expected);
     expect(stderr).toBe('');
     expect(stdout).toMatch(expected === 0 ? /^newsdedup check: PASS/ : /^newsdedup check: FAIL/);
+  });
+
+  it('writes --junit and --summary files beside what it prints, and exits 2 when one cannot be written', async () => {
+    const cwd = workspace();
+    const { code, stdout } = await run(cwd, 'check', 'corpus', '--max-shared-pct', '50', '--junit', 'verdict.xml', '--summary', 'summary.md');
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^newsdedup check: FAIL/);
+    expect(readFileSync(join(cwd, 'verdict.xml'), 'utf8')).toMatch(/<testcase classname="newsdedup.article" name="000_0c4b9f5ff617bffb.txt"[^>]*>\s*<failure/);
+    expect(readFileSync(join(cwd, 'summary.md'), 'utf8')).toMatch(/^## newsdedup check: ❌ fail\n/);
+    const unwritable = await run(cwd, 'check', 'corpus', '--junit', 'no/such/folder/verdict.xml');
+    expect(unwritable.code).toBe(2);
+    expect(unwritable.stderr).toMatch(/^newsdedup: Cannot write `.*no\/such\/folder\/verdict\.xml`: ENOENT[^\n]*\n$/);
+    expect(unwritable.stdout).toBe('');
   });
 
   it('fails with --fail-on-problems when a file is skipped, and not without it', async () => {

@@ -129,3 +129,21 @@ export async function writeOutput(out: string, files: readonly OutputFile[]): Pr
     throw error;
   }
 }
+
+/**
+ * Writes one file atomically: into a temporary file beside it, renamed into place. A failed or
+ * interrupted run leaves the previous file as it was. For `check --junit` and `--summary`.
+ */
+export async function writeFileAtomic(path: string, content: string): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.newsdedup-${process.pid}-${Date.now().toString(36)}.tmp`);
+  unfinished.add(temporary);
+  try {
+    await writeFile(temporary, content);
+    renameSync(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw new NewsdedupError('E_WRITE', `Cannot write \`${path}\`: ${(error as Error).message}`, { cause: error });
+  } finally {
+    unfinished.delete(temporary);
+  }
+}
