@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Problem, Report } from './types.js';
 import type { CleanCorpusOptions, CorpusResult } from './pipeline.js';
-import { cleanCorpus, reportCorpus, trace } from './pipeline.js';
+import { cleanCorpus, readTexts, reportCorpus, trace } from './pipeline.js';
+import { DEFAULT_PAGE_LIMITS, formatHtml } from './report/format-html.js';
 import { NewsdedupError, isNewsdedupError } from './errors.js';
 import { DEFAULTS } from './options.js';
 import type { FormatName } from './report/formats.js';
@@ -47,7 +48,7 @@ interface FlagSpec {
 // Flags, declared as data: parsing and --help both read this table.
 const FLAGS = {
   out: { type: 'string', short: 'o', value: 'DIR', description: 'Output directory (required for clean).', commands: ['clean'] },
-  format: { type: 'string', short: 'f', value: 'FORMAT', description: `Report format: ${Object.keys(FORMATS).join('|')}; for check ${Object.keys(CHECK_FORMATS).join('|')} (default table).`, commands: ['clean', 'report', 'check'] },
+  format: { type: 'string', short: 'f', value: 'FORMAT', description: `Report format: ${Object.keys(FORMATS).join('|')}|html; for check ${Object.keys(CHECK_FORMATS).join('|')} (default table).`, commands: ['clean', 'report', 'check'] },
   'no-markers': { type: 'boolean', description: 'Leave out the one-line marker where a shared block was removed.', commands: ['clean'] },
   chrome: { type: 'string', value: 'FILE', description: 'Extra chrome lines, one a line; /pattern/flags lines are regular expressions.', commands: ['clean', 'report', 'check'] },
   similarity: { type: 'string', value: 'N', description: `Lowest Dice score for two sentences to count as one (default ${DEFAULTS.similarity}).`, commands: ['clean', 'report', 'check'] },
@@ -159,6 +160,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     reportProblems(result.report.problems, io, values.quiet === true);
     // JSON, the one format that holds every span, goes out in pieces: a large report is never one string.
     if (format === 'json') for (const piece of jsonChunks(result.report)) io.stdout.write(piece);
+    else if (format === 'html') io.stdout.write(formatHtml({ report: result.report, shared: result.shared, texts: await readTexts(result, DEFAULT_PAGE_LIMITS.readerChars) }));
     else io.stdout.write(formatReport(result.report, format as FormatName));
     trace('print report');
     // Quiet by default when not on a terminal: a CI log gets warnings and errors, not chatter.
@@ -225,9 +227,10 @@ function chooseCheckFormat(value: string | undefined): CheckFormatName {
   return value;
 }
 
-function chooseFormat(value: string | undefined): FormatName {
+/** The formats of `clean` and `report`: those of the registry, and `html`, which also needs the texts. */
+function chooseFormat(value: string | undefined): FormatName | 'html' {
   if (value === undefined) return 'table';
-  if (!isFormatName(value)) throw new NewsdedupError('E_BAD_OPTION', `--format must be one of ${Object.keys(FORMATS).join(', ')}; got \`${value}\`.`);
+  if (value !== 'html' && !isFormatName(value)) throw new NewsdedupError('E_BAD_OPTION', `--format must be one of ${[...Object.keys(FORMATS), 'html'].join(', ')}; got \`${value}\`.`);
   return value;
 }
 

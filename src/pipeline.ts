@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { ChromeLine, DedupeResult, Problem, Report, SharedBlockText, SourceArticle } from './types.js';
 import type { DedupeOptions, ResolvedOptions } from './options.js';
 import type { ArticlePlan, ArticleScan, GatheredArticle } from './shard.js';
@@ -176,7 +176,7 @@ async function runPipeline(
     run.problems.sort(byPath),
     { similarity: settings.similarity, minBlockWords: settings.minBlockWords, chromeMinArticles: settings.chromeMinArticles, shingleSize: settings.shingleSize, maxPairs: settings.maxPairs },
   );
-  const shared = assembly.blocks.map((block) => ({ id: block.id, text: block.canonicalText, variantsText: block.variantsText })).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const shared = assembly.blocks.map((block) => ({ id: block.id, text: block.canonicalText, variantsText: block.variantsText, variants: block.variantWordings })).sort((a, b) => (a.id < b.id ? -1 : 1));
   const chrome = [...applied.chromeTally.values()].sort((a, b) => b.articles - a.articles || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   trace('measure');
   return { report, shared, chrome, cleaned: applied.cleaned };
@@ -487,6 +487,27 @@ export async function loadCorpus(inputs: readonly string[], options: LoadOptions
     } else problems.push(outcome.problem);
   });
   return { articles, problems, discovery };
+}
+
+/**
+ * Reads again the texts of a run's articles, in path order, until `budget` UTF-16 code units are
+ * read: the reader of the HTML report. Articles that cannot be read now are left out.
+ */
+export async function readTexts(result: Pick<CorpusResult, 'report' | 'base'>, budget = Number.POSITIVE_INFINITY): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  const BATCH = 64;
+  let left = budget;
+  const paths = result.report.articles.map((article) => article.path);
+  for (let start = 0; start < paths.length && left > 0; start += BATCH) {
+    const batch = paths.slice(start, start + BATCH);
+    const loaded = await load(batch.map((path) => ({ path, absolute: join(result.base, ...path.split('/')), size: 0 })));
+    for (const [index, outcome] of loaded.entries()) {
+      if (!outcome.ok || outcome.text.length > left) continue;
+      texts.set(batch[index] ?? '', outcome.text);
+      left -= outcome.text.length;
+    }
+  }
+  return texts;
 }
 
 /** Options of {@link reportCorpus}. */

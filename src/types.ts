@@ -140,6 +140,25 @@ export interface SharedBlockText {
   readonly text: string;
   /** Wordings that differ from the canonical one, with the articles they stand in; empty when there are none. */
   readonly variantsText: string;
+  /** The same as data: sentence by sentence, and the headings that differ from the block's. */
+  readonly variants: BlockVariants;
+}
+
+/** A sentence of a block that is not worded alike everywhere. */
+export interface VariantSentence {
+  /** Its place in the block's canonical wording, from 0. */
+  readonly position: number;
+  /** The canonical wording of the sentence. */
+  readonly canonical: string;
+  /** Each other wording (compared normalised), with the paths of the articles it stands in. */
+  readonly wordings: readonly { readonly text: string; readonly articles: readonly string[] }[];
+}
+
+/** How a block's copies differ from its canonical wording. */
+export interface BlockVariants {
+  readonly sentences: readonly VariantSentence[];
+  /** Headings other than the block's own, with the article each heads the block in. */
+  readonly headings: readonly { readonly article: string; readonly text: string }[];
 }
 
 /** A distinct chrome line that was removed, with how many articles held it. */

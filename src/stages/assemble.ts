@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ChromeReason, Span } from '../types.js';
+import type { BlockVariants, ChromeReason, Span, VariantSentence } from '../types.js';
 import type { PackedSegmentation } from './segment.js';
 import { paragraphAt, sentenceAt } from './segment.js';
 import type { LineRecord } from './detect-chrome.js';
@@ -70,7 +70,10 @@ export interface Block {
   readonly canonicalText: string;
   readonly variants: number;
   readonly minSimilarity: number;
-  readonly variantsText: string;
+  /** The wordings that differ from the canonical one, sentence by sentence, and other headings. */
+  readonly variantWordings: BlockVariants;
+  /** `variantWordings` as the text of the variants file. */
+  variantsText: string;
 }
 
 /** The assemble step's output. */
@@ -311,10 +314,12 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       canonicalText,
       variants: distinct.length,
       minSimilarity: lowestSimilarity(distinct, normalizeForComparison(wordings[0]?.join('\n') ?? '')),
-      variantsText: describeVariants(id, label, [...wordings.map((texts, slot) => ({ slot, texts })), ...further], headings, heading, draft.articles.map(pathOf), pathOf),
+      variantsText: '',
+      variantWordings: collectVariants([...wordings.map((texts, slot) => ({ slot, texts })), ...further], headings, heading, draft.articles.map(pathOf), pathOf),
     };
   });
   disambiguateIds(blocks);
+  for (const block of blocks) block.variantsText = describeVariants(block, pathOf(block.articles[0] ?? 0));
 
   const chrome = repeatedLineChrome(corpus, occurrences, inBlock, settings.chromeMinArticles);
   return { blocks, occurrences, chrome };
@@ -423,40 +428,48 @@ function lowestSimilarity(distinct: readonly string[], canonical: string): numbe
   return Math.round(lowest * 1000) / 1000;
 }
 
-function describeVariants(
-  id: string,
-  label: string,
+function collectVariants(
   wordings: readonly { readonly slot: number; readonly texts: readonly (string | undefined)[] }[],
   headings: readonly { articleIndex: number; text: string }[],
   heading: string | undefined,
   paths: readonly string[],
   pathOf: (article: number) => string,
-): string {
-  const lines: string[] = [];
+): BlockVariants {
+  const sentences: VariantSentence[] = [];
   const canonical = wordings[0]?.texts ?? [];
   canonical.forEach((sentence = '', position) => {
-    const others = new Map<string, { text: string; paths: string[] }>();
+    const others = new Map<string, { text: string; articles: string[] }>();
     for (const wording of wordings) {
       const text = wording.texts[position];
       if (text === undefined) continue;
       const key = normalizeForComparison(text);
       if (key === normalizeForComparison(sentence)) continue;
-      const entry = others.get(key) ?? { text, paths: [] };
+      const entry = others.get(key) ?? { text, articles: [] };
       const path = paths[wording.slot] ?? '';
-      if (!entry.paths.includes(path)) entry.paths.push(path);
+      if (!entry.articles.includes(path)) entry.articles.push(path);
       others.set(key, entry);
     }
-    if (others.size === 0) return;
-    lines.push('', `Sentence ${position + 1}`, `  canonical (${paths[0] ?? ''}): ${sentence}`);
-    for (const other of others.values()) lines.push(`  in ${other.paths.join(', ')}: ${other.text}`);
+    if (others.size > 0) sentences.push({ position, canonical: sentence, wordings: [...others.values()] });
   });
-  const otherHeadings = headings.filter((entry) => heading === undefined || normalizeForComparison(entry.text) !== normalizeForComparison(heading));
-  if (otherHeadings.length > 0) {
+  const otherHeadings = headings
+    .filter((entry) => heading === undefined || normalizeForComparison(entry.text) !== normalizeForComparison(heading))
+    .map((entry) => ({ article: pathOf(entry.articleIndex), text: entry.text }));
+  return { sentences, headings: otherHeadings };
+}
+
+/** The variants file of a block (`_shared/<id>.variants.txt`); '' when the block has no variants. */
+function describeVariants(block: Block, canonicalPath: string): string {
+  const lines: string[] = [];
+  for (const sentence of block.variantWordings.sentences) {
+    lines.push('', `Sentence ${sentence.position + 1}`, `  canonical (${canonicalPath}): ${sentence.canonical}`);
+    for (const other of sentence.wordings) lines.push(`  in ${other.articles.join(', ')}: ${other.text}`);
+  }
+  if (block.variantWordings.headings.length > 0) {
     lines.push('', 'Other headings');
-    for (const entry of otherHeadings) lines.push(`  in ${pathOf(entry.articleIndex)}: ${entry.text}`);
+    for (const entry of block.variantWordings.headings) lines.push(`  in ${entry.article}: ${entry.text}`);
   }
   if (lines.length === 0) return '';
-  return [`Variants of block ${id} "${label}"; the canonical wording is that of ${paths[0] ?? ''}.`, ...lines, ''].join('\n');
+  return [`Variants of block ${block.id} "${block.label}"; the canonical wording is that of ${canonicalPath}.`, ...lines, ''].join('\n');
 }
 
 function blockId(canonical: string): string {

@@ -1,0 +1,203 @@
+/**
+ * The data an HTML report page holds, built from a report, the blocks' texts and (some of) the
+ * articles' texts. Pure. Articles and blocks are referred to by index, so that a corpus of 10,000
+ * articles gives a page that stays small; what does not fit a limit is left out and counted.
+ */
+import { diffWords } from 'diff';
+import type { Report, SharedBlockText } from '../../types.js';
+
+/** How much one page may hold. */
+export interface PageLimits {
+  /** Articles in the heatmap: all of them up to this many, else the ones that overlap most. */
+  readonly heatmapArticles: number;
+  /** UTF-16 code units of article text for the reader, taken in path order. */
+  readonly readerChars: number;
+  /** UTF-16 code units of block texts (canonical wording and variants), taken in order of reach. */
+  readonly blockChars: number;
+}
+
+export const DEFAULT_PAGE_LIMITS: PageLimits = { heatmapArticles: 40, readerChars: 12_000_000, blockChars: 4_000_000 };
+
+/** A diff piece: 0 the same in both, 1 only in the variant (inserted), -1 only in the canonical wording (deleted). */
+export type DiffPiece = readonly [op: 0 | 1 | -1, text: string];
+
+export interface PageArticle {
+  readonly path: string;
+  readonly words: number;
+  readonly unique: number;
+  readonly shared: number;
+  readonly chrome: number;
+  readonly pct: number;
+  /** Indices into `blocks`, in reading order. */
+  readonly blocks: readonly number[];
+}
+
+export interface PageBlock {
+  readonly id: string;
+  readonly label: string;
+  readonly words: number;
+  readonly sentences: number;
+  /** Indices into `articles`; the first holds the canonical wording. */
+  readonly articles: readonly number[];
+  readonly reach: number;
+  readonly variants: number;
+  readonly minSimilarity: number;
+  /** The canonical wording; undefined when it is beyond `blockChars`. */
+  readonly text?: string;
+  readonly variantSentences?: readonly {
+    readonly position: number;
+    readonly canonical: string;
+    readonly wordings: readonly { readonly articles: readonly number[]; readonly diff: readonly DiffPiece[] }[];
+  }[];
+  readonly headings?: readonly { readonly article: number; readonly text: string }[];
+}
+
+/** A span of a reader text: 0 a block occurrence (with its block's index), 1 a chrome line. */
+export type PageSpan = readonly [kind: 0 | 1, block: number, start: number, end: number];
+
+export interface PageModel {
+  readonly totals: Report['totals'];
+  readonly settings: Report['settings'];
+  readonly articles: readonly PageArticle[];
+  readonly blocks: readonly PageBlock[];
+  /** The report's pairs: `[a, b, aInB, bInA]` with article indices. */
+  readonly pairs: readonly (readonly [number, number, number, number])[];
+  /** Article indices in the heatmap, in the order of its rows and columns. */
+  readonly heatmap: readonly number[];
+  readonly reader: readonly { readonly article: number; readonly text: string; readonly spans: readonly PageSpan[] }[];
+  readonly problems: Report['problems'];
+  /** What the limits left out, so the page can say so. */
+  readonly limits: {
+    readonly pairsListed: number;
+    readonly pairsTotal: number;
+    readonly heatmapShown: number;
+    readonly heatmapOf: number;
+    readonly readerShown: number;
+    readonly blockTextsShown: number;
+  };
+}
+
+/** What a page is made from: the report, the blocks' texts, and the texts of the articles to read. */
+export interface HtmlInput {
+  readonly report: Report;
+  readonly shared: readonly SharedBlockText[];
+  /** Decoded article texts by path, as the run read them; articles missing here are not in the reader. */
+  readonly texts: ReadonlyMap<string, string>;
+  readonly limits?: Partial<PageLimits>;
+}
+
+/** Builds the page's data. */
+export function pageModel(input: HtmlInput): PageModel {
+  const limits = { ...DEFAULT_PAGE_LIMITS, ...input.limits };
+  const { report } = input;
+  const articleIndex = new Map(report.articles.map((article, index) => [article.path, index]));
+  const blockIndex = new Map(report.blocks.map((block, index) => [block.id, index]));
+  const indexOf = (path: string): number => articleIndex.get(path) ?? -1;
+
+  const articles = report.articles.map((article) => ({
+    path: article.path,
+    words: article.words,
+    unique: article.uniqueWords,
+    shared: article.sharedWords,
+    chrome: article.chromeWords,
+    pct: article.sharedPct,
+    blocks: article.blocks.map((id) => blockIndex.get(id) ?? -1),
+  }));
+
+  const texts = new Map(input.shared.map((block) => [block.id, block]));
+  let blockBudget = limits.blockChars;
+  let blockTextsShown = 0;
+  const blocks = report.blocks.map((block): PageBlock => {
+    const base = {
+      id: block.id,
+      label: block.label,
+      words: block.words,
+      sentences: block.sentences,
+      articles: block.articles.map(indexOf),
+      reach: block.articles.length * block.words,
+      variants: block.variants,
+      minSimilarity: block.minSimilarity,
+    };
+    const shared = texts.get(block.id);
+    if (shared === undefined) return base;
+    const size = shared.text.length + shared.variantsText.length;
+    if (size > blockBudget) return base;
+    blockBudget -= size;
+    blockTextsShown += 1;
+    return {
+      ...base,
+      text: shared.text,
+      variantSentences: shared.variants.sentences.map((sentence) => ({
+        position: sentence.position,
+        canonical: sentence.canonical,
+        wordings: sentence.wordings.map((wording) => ({ articles: wording.articles.map(indexOf), diff: wordDiff(sentence.canonical, wording.text) })),
+      })),
+      headings: shared.variants.headings.map((heading) => ({ article: indexOf(heading.article), text: heading.text })),
+    };
+  });
+
+  const pairs = report.pairs.map((pair) => [indexOf(pair.a), indexOf(pair.b), pair.aInB, pair.bInA] as const);
+
+  let readerBudget = limits.readerChars;
+  const reader: { article: number; text: string; spans: PageSpan[] }[] = [];
+  report.articles.forEach((article, index) => {
+    const text = input.texts.get(article.path);
+    if (text === undefined || text.length > readerBudget) return;
+    // A text that no longer fits its spans (changed since the run) is left out rather than misread.
+    if (article.spans.some((span) => span.end > text.length)) return;
+    readerBudget -= text.length;
+    reader.push({
+      article: index,
+      text,
+      spans: article.spans.map((span): PageSpan => (span.kind === 'block' ? [0, blockIndex.get(span.block) ?? -1, span.start, span.end] : [1, -1, span.start, span.end])),
+    });
+  });
+
+  const heatmap = heatmapArticles(report, pairs, limits.heatmapArticles);
+  return {
+    totals: report.totals,
+    settings: report.settings,
+    articles,
+    blocks,
+    pairs,
+    heatmap,
+    reader,
+    problems: report.problems,
+    limits: {
+      pairsListed: report.pairs.length,
+      pairsTotal: report.totals.pairs,
+      heatmapShown: heatmap.length,
+      heatmapOf: report.articles.length,
+      readerShown: reader.length,
+      blockTextsShown,
+    },
+  };
+}
+
+/** Word-level differences between a canonical sentence and another wording of it. */
+export function wordDiff(canonical: string, variant: string): DiffPiece[] {
+  return diffWords(canonical, variant).map((change): DiffPiece => [change.added ? 1 : change.removed ? -1 : 0, change.value]);
+}
+
+/**
+ * The heatmap's articles: every article when there are at most `limit`; otherwise those that
+ * overlap most (by their largest pair percentage, then by how many listed pairs they are in), in
+ * path order.
+ */
+function heatmapArticles(report: Report, pairs: readonly (readonly [number, number, number, number])[], limit: number): number[] {
+  if (report.articles.length <= limit) return report.articles.map((_, index) => index);
+  const best = new Map<number, { top: number; count: number }>();
+  for (const [a, b, aInB, bInA] of pairs) {
+    for (const index of [a, b]) {
+      const entry = best.get(index) ?? { top: 0, count: 0 };
+      entry.top = Math.max(entry.top, aInB, bInA);
+      entry.count += 1;
+      best.set(index, entry);
+    }
+  }
+  return [...best]
+    .sort(([a, x], [b, y]) => y.top - x.top || y.count - x.count || a - b)
+    .slice(0, limit)
+    .map(([index]) => index)
+    .sort((a, b) => a - b);
+}

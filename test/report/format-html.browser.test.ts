@@ -1,0 +1,159 @@
+/**
+ * The HTML report of corpus/, opened in a real browser: Debian's Chromium, driven by
+ * playwright-core. The page is made by the built CLI, as a user makes it.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/types.js';
+import { CLI, ROOT, temporaryDirectory } from '../helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = join(ROOT, 'test', '.artifacts');
+
+/** Runs the CLI on corpus/ and returns stdout. */
+function report(format: string): string {
+  const { status, stdout, stderr } = spawnSync(process.execPath, [CLI, 'report', 'corpus', '--format', format], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  expect(status, stderr).toBe(0);
+  return stdout;
+}
+
+describe('the HTML report in Chromium', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let json: Report;
+  let url: string;
+  const errors: string[] = [];
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (as .ci/run does)`).toBe(true);
+    json = JSON.parse(report('json')) as Report;
+    const file = join(temporaryDirectory(), 'report.html');
+    writeFileSync(file, report('html'));
+    url = pathToFileURL(file).href;
+    context = await chromium.launchPersistentContext(temporaryDirectory(), {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1366, height: 900 },
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') errors.push(`${message.type()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(url);
+    await page.locator('#reader-text .article-text').waitFor();
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('loads with no console error and makes no request but for the file itself', async () => {
+    expect(await page.locator('#totals-cards .card').count()).toBe(7);
+    expect(await page.locator('#totals-cards').innerText()).toContain('28.43%');
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([url]);
+  });
+
+  it('shows in each heatmap cell the aInB of report.json’s pairs, both ways', async () => {
+    const cells = await page.locator('button.cell').evaluateAll((buttons) =>
+      buttons.map((button) => ({ a: button.getAttribute('data-a'), b: button.getAttribute('data-b'), value: button.getAttribute('data-value'), text: button.textContent })),
+    );
+    const pathOf = (index: string | null) => json.articles[Number(index)]!.path;
+    const shown = new Map(cells.filter((cell) => cell.value !== '').map((cell) => [`${pathOf(cell.a)} in ${pathOf(cell.b)}`, { value: Number(cell.value), text: cell.text }]));
+    const expected = new Map(json.pairs.flatMap((pair) => [[`${pair.a} in ${pair.b}`, pair.aInB], [`${pair.b} in ${pair.a}`, pair.bInA]] as const));
+    expect(json.pairs.length).toBe(3);
+    expect(new Map([...shown].map(([key, cell]) => [key, cell.value]))).toEqual(expected);
+    for (const [key, cell] of shown) expect(cell.text, key).toBe(String(Math.round(expected.get(key)!)));
+    expect(cells).toHaveLength(5 * 4); // every pair of distinct articles has a cell
+  });
+
+  it('lists the blocks two articles share when a cell is chosen, by mouse or keyboard', async () => {
+    await page.locator('button.cell[data-a="0"][data-b="1"]').click();
+    await expect.poll(() => page.locator('#pair-detail').innerText()).toContain('Pak-Afghan relations');
+    expect(await page.locator('#pair-detail').innerText()).toContain('54.47% of 000_0c4b9f5ff617bffb.txt’s words stand in 001_8471bf5c255b87a9.txt');
+
+    // Arrow keys move along the row, and Enter chooses.
+    await page.locator('button.cell[data-a="0"][data-b="1"]').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => [document.activeElement?.getAttribute('data-a'), document.activeElement?.getAttribute('data-b')])).toEqual(['0', '2']);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#pair-detail h3').innerText()).toBe('000_0c4b9f5ff617bffb.txt and 002_d7e7be32a90beb73.txt');
+    expect(await page.locator('#pair-detail li').allInnerTexts()).toEqual([
+      '“Inter-Services Public Relations (ISPR) Director General (DG) Lieutenant…” · 26 words',
+      '“Pak-Afghan relations” · 280 words',
+    ]);
+  });
+
+  it('folds a shared span in the reader, and unfolds and folds it again on a click', async () => {
+    await page.locator('#reader-article').selectOption({ label: '001_8471bf5c255b87a9.txt' });
+    const fold = page.locator('#reader-text details.fold').first();
+    const folded = fold.locator('.folded');
+    expect(await fold.getAttribute('open')).toBeNull();
+    expect(await folded.isVisible()).toBe(false);
+    expect(await fold.locator('summary').innerText()).toMatch(/^Shared block “Pak-Afghan relations” · 280 words · in 3 articles$/);
+
+    await fold.locator('summary').click();
+    expect(await folded.isVisible()).toBe(true);
+    // The unfolded text is the article's own, from the span's offsets in report.json.
+    const article = json.articles.find((candidate) => candidate.path === '001_8471bf5c255b87a9.txt')!;
+    const span = article.spans.find((candidate) => candidate.kind === 'block')!;
+    const source = readFileSync(join(ROOT, 'corpus', article.path), 'utf8');
+    expect(await folded.textContent()).toBe(source.slice(span.start, span.end));
+    expect(await folded.textContent()).toContain('banned terrorist Tehreek-i-Taliban Pakistan (TTP) group');
+
+    await fold.locator('summary').click();
+    expect(await folded.isVisible()).toBe(false);
+
+    // Unique text stands as it was.
+    const unique = source.slice(0, source.indexOf('\n'));
+    expect(await page.locator('#reader-text .article-text').innerText()).toMatch(new RegExp(`^${unique.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n`));
+  });
+
+  it('strikes chrome through in the reader', async () => {
+    await page.locator('#reader-article').selectOption({ label: '002_d7e7be32a90beb73.txt' });
+    expect(await page.locator('#reader-text s.chrome').allInnerTexts()).toEqual(['Post a Comment', 'Previous Post Next Post']);
+    await page.locator('#reader-article').selectOption({ label: '003_f35d691d0a92c864.txt' });
+    expect(await page.locator('#reader-text s.chrome').allInnerTexts()).toEqual(['Leave A Reply', 'Your email address will not be published.']);
+  });
+
+  it('marks the words 001 inserts into the background block as inserted in the diff', async () => {
+    const block = page.locator('article.block', { hasText: 'Pak-Afghan relations' }).first();
+    const inserted = await block.locator('.variants ins').allInnerTexts();
+    expect(inserted.map((text) => text.trim())).toEqual(['banned terrorist', 'group']);
+    expect(await block.locator('.variants del').count()).toBe(0);
+    expect(await block.locator('.variant-where').first().innerText()).toBe('in 001_8471bf5c255b87a9.txt, 002_d7e7be32a90beb73.txt: ');
+  });
+
+  it('sorts the article bars by a column', async () => {
+    const names = () => page.locator('table.articles tbody th').allInnerTexts();
+    expect((await names())[0]).toBe('000_0c4b9f5ff617bffb.txt'); // by shared %, most first
+    await page.locator('table.articles th[data-key="words"] button').click();
+    expect((await names())[0]).toBe('002_d7e7be32a90beb73.txt'); // by words, most first
+    expect(await page.locator('table.articles th[data-key="words"]').getAttribute('aria-sort')).toBe('descending');
+    expect(await page.locator('table.articles tbody tr').first().locator('.bar').getAttribute('title')).toBe('unique 977 (73.2%), shared 351 (26.3%), chrome 7 (0.5%)');
+  });
+
+  it('saves a screenshot of the page as a test artifact', async () => {
+    await page.goto(url);
+    await page.locator('#reader-text .article-text').waitFor();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const path = join(ARTIFACTS, 'html-report.png');
+    await page.screenshot({ path, fullPage: true });
+    expect(readFileSync(path).subarray(1, 4).toString()).toBe('PNG');
+    // Printing hides the controls that mean nothing on paper.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('nav.toc').isVisible()).toBe(false);
+    expect(await page.locator('#reader-text .article-text').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    expect(errors).toEqual([]);
+  });
+});
