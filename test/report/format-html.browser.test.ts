@@ -10,7 +10,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/types.js';
+import { formatHtml } from '../../src/report/format-html.js';
 import { CLI, ROOT, temporaryDirectory } from '../helpers.js';
+import { largeInput } from './html/large-input.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(ROOT, 'test', '.artifacts');
@@ -42,6 +44,7 @@ describe('the HTML report in Chromium', () => {
       viewport: { width: 1366, height: 900 },
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
+    context.setDefaultTimeout(10_000);
     page = await context.newPage();
     page.on('console', (message) => {
       if (message.type() === 'error' || message.type() === 'warning') errors.push(`${message.type()}: ${message.text()}`);
@@ -69,7 +72,7 @@ describe('the HTML report in Chromium', () => {
     );
     const pathOf = (index: string | null) => json.articles[Number(index)]!.path;
     const shown = new Map(cells.filter((cell) => cell.value !== '').map((cell) => [`${pathOf(cell.a)} in ${pathOf(cell.b)}`, { value: Number(cell.value), text: cell.text }]));
-    const expected = new Map(json.pairs.flatMap((pair) => [[`${pair.a} in ${pair.b}`, pair.aInB], [`${pair.b} in ${pair.a}`, pair.bInA]] as const));
+    const expected = new Map<string, number>(json.pairs.flatMap((pair): [string, number][] => [[`${pair.a} in ${pair.b}`, pair.aInB], [`${pair.b} in ${pair.a}`, pair.bInA]]));
     expect(json.pairs.length).toBe(3);
     expect(new Map([...shown].map(([key, cell]) => [key, cell.value]))).toEqual(expected);
     for (const [key, cell] of shown) expect(cell.text, key).toBe(String(Math.round(expected.get(key)!)));
@@ -140,6 +143,33 @@ describe('the HTML report in Chromium', () => {
     expect((await names())[0]).toBe('002_d7e7be32a90beb73.txt'); // by words, most first
     expect(await page.locator('table.articles th[data-key="words"]').getAttribute('aria-sort')).toBe('descending');
     expect(await page.locator('table.articles tbody tr').first().locator('.bar').getAttribute('title')).toBe('unique 977 (73.2%), shared 351 (26.3%), chrome 7 (0.5%)');
+  });
+
+  it('stays usable with 10,000 articles: pages of bars and blocks, a heatmap of the top 40, a note on each limit', async () => {
+    const file = join(temporaryDirectory(), 'large.html');
+    writeFileSync(file, formatHtml(largeInput()));
+    const large = await context.newPage();
+    const problems: string[] = [];
+    large.on('pageerror', (error) => problems.push(error.message));
+    large.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    await large.goto(pathToFileURL(file).href);
+    await large.locator('#reader-text .article-text').waitFor();
+    expect(await large.locator('table.articles tbody tr').count()).toBe(100);
+    expect(await large.locator('#articles .pager span').innerText()).toBe('Page 1 of 100');
+    await large.locator('#articles .pager button', { hasText: 'Next' }).click();
+    expect(await large.locator('#articles .pager span').innerText()).toBe('Page 2 of 100');
+    expect(await large.locator('table.heatmap tbody tr').count()).toBe(40);
+    expect(await large.locator('#heatmap-note').innerText()).toContain('the 40 articles that overlap most, of 10,000');
+    expect(await large.locator('ol.blocks > li').count()).toBe(20);
+    expect(await large.locator('#reader-note').innerText()).toMatch(/^The reader holds [\d,]+ of 10,000 articles/);
+    // A block link from a heatmap cell opens the page of blocks that holds it.
+    await large.locator('button.cell:not([data-value=""])').first().click();
+    await large.locator('#pair-detail a').first().click();
+    expect(await large.evaluate(() => document.activeElement?.className)).toBe('block');
+    expect(problems).toEqual([]);
+    await large.close();
   });
 
   it('saves a screenshot of the page as a test artifact', async () => {

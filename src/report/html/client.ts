@@ -45,7 +45,7 @@ export function client(): void {
     const next = el('button', { type: 'button', disabled: page >= pages - 1 }, 'Next');
     previous.addEventListener('click', () => go(page - 1));
     next.addEventListener('click', () => go(page + 1));
-    return el('nav', { class: 'pager', 'aria-label': label }, previous, el('span', {}, ` Page ${page + 1} of ${pages} `), next);
+    return el('nav', { class: 'pager', 'aria-label': label }, previous, el('span', {}, `Page ${page + 1} of ${pages}`), next);
   }
 
   // Totals.

@@ -180,24 +180,16 @@ export function wordDiff(canonical: string, variant: string): DiffPiece[] {
 }
 
 /**
- * The heatmap's articles: every article when there are at most `limit`; otherwise those that
- * overlap most (by their largest pair percentage, then by how many listed pairs they are in), in
- * path order.
+ * The heatmap's articles: every article when there are at most `limit`; otherwise the articles of
+ * the pairs that share most, taken pair by pair (the report lists pairs most-sharing first) until
+ * `limit` are in, so that the cells shown are the largest. In path order.
  */
 function heatmapArticles(report: Report, pairs: readonly (readonly [number, number, number, number])[], limit: number): number[] {
   if (report.articles.length <= limit) return report.articles.map((_, index) => index);
-  const best = new Map<number, { top: number; count: number }>();
-  for (const [a, b, aInB, bInA] of pairs) {
-    for (const index of [a, b]) {
-      const entry = best.get(index) ?? { top: 0, count: 0 };
-      entry.top = Math.max(entry.top, aInB, bInA);
-      entry.count += 1;
-      best.set(index, entry);
-    }
+  const chosen = new Set<number>();
+  for (const [a, b] of pairs) {
+    if (chosen.size + (chosen.has(a) ? 0 : 1) + (chosen.has(b) ? 0 : 1) > limit) break;
+    chosen.add(a).add(b);
   }
-  return [...best]
-    .sort(([a, x], [b, y]) => y.top - x.top || y.count - x.count || a - b)
-    .slice(0, limit)
-    .map(([index]) => index)
-    .sort((a, b) => a - b);
+  return [...chosen].sort((a, b) => a - b);
 }

@@ -41,6 +41,7 @@ button.sort { border: 0; background: none; font-weight: 600; padding: 0; }
 th[aria-sort="ascending"] button.sort::after { content: " ▲"; }
 th[aria-sort="descending"] button.sort::after { content: " ▼"; }
 .pager { margin: .5rem 0; }
+.pager span { margin: 0 .75rem; }
 .heatmap-wrap { overflow: auto; max-height: 80vh; border: 1px solid var(--line); }
 table.heatmap { font-size: .8rem; }
 table.heatmap th { font-weight: normal; padding: 0 .3rem; white-space: nowrap; }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { formatHtml } from '../../src/report/format-html.js';
+import { dedupe } from '../../src/pipeline.js';
+import { corpusArticles } from '../helpers.js';
+import { largeInput } from './html/large-input.js';
+
+/** The page's embedded data, parsed back. */
+function dataOf(html: string): { reader: { text: string }[]; limits: Record<string, number> } {
+  const match = /<script type="application\/json" id="newsdedup-data">(.*?)<\/script>/s.exec(html);
+  return JSON.parse(match![1]!) as { reader: { text: string }[]; limits: Record<string, number> };
+}
+
+describe('formatHtml', () => {
+  it('is one self-contained page: no external resource, and a policy that forbids fetching any', async () => {
+    const articles = corpusArticles();
+    const result = await dedupe(articles);
+    const html = formatHtml({ report: result.report, shared: result.shared, texts: new Map(articles.map((a) => [a.path, a.text])) });
+    expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none';`);
+    expect(html).not.toMatch(/<(link|img|iframe|object|embed)\b/i);
+    expect(html).not.toMatch(/<script[^>]*\bsrc=/i);
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(dataOf(html).reader.map((entry) => entry.text)).toEqual(articles.map((a) => a.text));
+  });
+
+  it('embeds article text that holds </script> and <!-- as data, never as markup', async () => {
+    const hostile = 'Breaking: </script><script>document.title="owned"</script> and <!-- a comment --> in the copy.\n';
+    const articles = [...corpusArticles(), { path: 'zz-hostile.txt', text: hostile }];
+    const result = await dedupe(articles);
+    const html = formatHtml({ report: result.report, shared: result.shared, texts: new Map(articles.map((a) => [a.path, a.text])) });
+    expect(html.match(/<script\b/g)).toHaveLength(2);
+    expect(html).not.toContain('<!-- a comment');
+    expect(dataOf(html).reader.at(-1)!.text).toBe(hostile);
+  });
+
+  it('stays under 20 MB for 10,000 articles, and says what it left out', () => {
+    const input = largeInput();
+    const html = formatHtml(input);
+    const bytes = Buffer.byteLength(html);
+    expect(bytes).toBeLessThan(20 * 1024 * 1024);
+    const { limits } = dataOf(html);
+    expect(limits['heatmapShown']).toBe(40);
+    expect(limits['heatmapOf']).toBe(10_000);
+    expect(limits['pairsListed']).toBe(1000);
+    expect(limits['pairsTotal']).toBe(60_000);
+    // The corpus holds about 27 MB of text; the reader takes what fits its 12 MB.
+    const corpusChars = [...input.texts.values()].reduce((sum, text) => sum + text.length, 0);
+    expect(corpusChars).toBeGreaterThan(20_000_000);
+    expect(limits['readerShown']).toBeGreaterThan(3000);
+    expect(limits['readerShown']).toBeLessThan(10_000);
+  });
+});
