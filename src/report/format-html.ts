@@ -46,7 +46,7 @@ export function formatHtml(input: HtmlInput): string {
 </section>
 <section id="heatmap" aria-labelledby="heatmap-title">
 <h2 id="heatmap-title">Pairs of articles</h2>
-<p>A cell is the share of the <em>row</em> article’s words that stand in the <em>column</em> article (<code>aInB</code>), from <span class="ramp" aria-hidden="true"></span> 0 to 100%. Choose a cell to list the blocks the two share; arrow keys move between cells.</p>
+<p>A cell is the share of the <em>row</em> article’s words that stand in the <em>column</em> article (<code>aInB</code>), from 0 <span class="ramp" aria-hidden="true"></span> to 100%. Choose a cell to list the blocks the two share; arrow keys move between cells.</p>
 <p id="heatmap-note" class="note"></p>
 <div class="heatmap-wrap" id="heatmap-grid"></div>
 <div id="pair-detail" aria-live="polite"></div>

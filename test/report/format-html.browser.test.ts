@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/types.js';
 import { formatHtml } from '../../src/report/format-html.js';
@@ -170,6 +171,32 @@ describe('the HTML report in Chromium', () => {
     expect(await large.evaluate(() => document.activeElement?.className)).toBe('block');
     expect(problems).toEqual([]);
     await large.close();
+  });
+
+  it('passes axe-core’s accessibility rules (WCAG 2.1 AA, colour contrast included), folds and pair details open', async () => {
+    await page.locator('#reader-article').selectOption({ label: '000_0c4b9f5ff617bffb.txt' });
+    await page.locator('#reader-text details.fold summary').first().click();
+    await page.locator('button.cell[data-a="1"][data-b="0"]').click();
+    await page.addScriptTag({ content: axe.source });
+    const violations = await page.evaluate(async () => {
+      const run = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run;
+      const result = await run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, resultTypes: ['violations'] });
+      return result.violations.map((violation) => `${violation.impact} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
+  });
+
+  it('lets the reader’s text be selected and copied as it stands', async () => {
+    await page.locator('#reader-article').selectOption({ label: '004_369858f5ca9101d7.txt' });
+    const selected = await page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('#reader-text .article-text')!);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return selection.toString();
+    });
+    expect(selected.trim()).toBe(readFileSync(join(ROOT, 'corpus', '004_369858f5ca9101d7.txt'), 'utf8').trim());
   });
 
   it('saves a screenshot of the page as a test artifact', async () => {

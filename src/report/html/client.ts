@@ -154,14 +154,18 @@ export function client(): void {
     if (ids.length === 0) {
       host.textContent = 'No articles.';
     } else {
-      const colour = (v: number): string => {
+      const colour = (v: number): { css: string; dark: boolean } => {
         // A single-hue sequential ramp (light to dark blue), readable with any colour vision.
         const stops = [[247, 251, 255], [198, 219, 239], [107, 174, 214], [33, 113, 181], [8, 48, 107]] as const;
         const position = (Math.max(0, Math.min(100, v)) / 100) * (stops.length - 1);
         const low = stops[Math.floor(position)]!;
         const high = stops[Math.ceil(position)]!;
         const f = position - Math.floor(position);
-        return `rgb(${low.map((c, i) => Math.round(c + (high[i]! - c) * f)).join(',')})`;
+        const rgb = low.map((c, i) => Math.round(c + (high[i]! - c) * f));
+        // Relative luminance (WCAG): white text on the dark end, black on the rest, whichever contrasts more.
+        const linear = rgb.map((c) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
+        const luminance = 0.2126 * linear[0]! + 0.7152 * linear[1]! + 0.0722 * linear[2]!;
+        return { css: `rgb(${rgb.join(',')})`, dark: luminance < 0.179 };
       };
       const head = el('tr', {}, el('td', {}), ...ids.map((id, column) => el('th', { scope: 'col', title: pathOf(id) }, String(column + 1))));
       const rows = ids.map((a, row) =>
@@ -172,11 +176,14 @@ export function client(): void {
           ...ids.map((b) => {
             if (a === b) return el('td', { class: 'self' }, el('span', { 'aria-label': 'the article itself' }, '—'));
             const v = value.get(`${a},${b}`);
-            const label = v !== undefined ? `${pathOf(a)} in ${pathOf(b)}: ${v}% of its words` : complete ? `${pathOf(a)} and ${pathOf(b)} share nothing` : `${pathOf(a)} and ${pathOf(b)}: not among the listed pairs`;
-            const button = el('button', { type: 'button', class: 'cell', tabindex: -1, 'data-a': a, 'data-b': b, 'data-value': v ?? '', 'aria-label': label, title: label }, v !== undefined ? String(Math.round(v)) : complete ? '' : '·');
+            // The accessible name starts with the number shown, so that what is seen is what is read out.
+            const shown = v !== undefined ? String(Math.round(v)) : complete ? '' : '·';
+            const label = v !== undefined ? `${shown}: ${v}% of ${pathOf(a)} stands in ${pathOf(b)}` : complete ? `${pathOf(a)} and ${pathOf(b)} share nothing` : `${pathOf(a)} and ${pathOf(b)}: not among the listed pairs`;
+            const button = el('button', { type: 'button', class: 'cell', tabindex: -1, 'data-a': a, 'data-b': b, 'data-value': v ?? '', 'aria-label': label, title: label }, shown);
             if (v !== undefined) {
-              button.style.background = colour(v);
-              button.style.color = v > 55 ? '#fff' : '#000';
+              const background = colour(v);
+              button.style.background = background.css;
+              button.style.color = background.dark ? '#fff' : '#000';
             }
             return el('td', {}, button);
           }),
