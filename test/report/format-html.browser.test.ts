@@ -202,6 +202,9 @@ describe('the HTML report in Chromium', () => {
   it('saves a screenshot of the page as a test artifact', async () => {
     await page.goto(url);
     await page.locator('#reader-text .article-text').waitFor();
+    // The state the README's picture shows: a pair chosen, and a block unfolded in the reader.
+    await page.locator('button.cell[data-a="0"][data-b="2"]').click();
+    await page.locator('#reader-text details.fold summary').first().click();
     mkdirSync(ARTIFACTS, { recursive: true });
     const path = join(ARTIFACTS, 'html-report.png');
     await page.screenshot({ path, fullPage: true });
