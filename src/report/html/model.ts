@@ -182,7 +182,8 @@ export function wordDiff(canonical: string, variant: string): DiffPiece[] {
 /**
  * The heatmap's articles: every article when there are at most `limit`; otherwise the articles of
  * the pairs that share most, taken pair by pair (the report lists pairs most-sharing first) until
- * `limit` are in, so that the cells shown are the largest. In path order.
+ * `limit` are in, so that the cells shown are the largest. Those come in the order they were
+ * taken, which puts the two articles of a pair side by side and its cells next to the diagonal.
  */
 function heatmapArticles(report: Report, pairs: readonly (readonly [number, number, number, number])[], limit: number): number[] {
   if (report.articles.length <= limit) return report.articles.map((_, index) => index);
@@ -191,5 +192,5 @@ function heatmapArticles(report: Report, pairs: readonly (readonly [number, numb
     if (chosen.size + (chosen.has(a) ? 0 : 1) + (chosen.has(b) ? 0 : 1) > limit) break;
     chosen.add(a).add(b);
   }
-  return [...chosen].sort((a, b) => a - b);
+  return [...chosen];
 }
