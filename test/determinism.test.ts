@@ -8,19 +8,8 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { random } from '../bench/generate.js';
 import { CLI, corpusArticles, temporaryDirectory } from './helpers.js';
-
-/** A small seeded generator (mulberry32), so that the corpus is the same on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The five seed articles and 36 more built from their paragraphs, in three desks' folders. */
 function buildCorpus(): { path: string; text: string }[] {
