@@ -122,6 +122,12 @@ describe('the HTML report in Chromium', () => {
     expect(await page.locator('#reader-text .article-text').innerText()).toMatch(new RegExp(`^${unique.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n`));
   });
 
+  it('reads the whole corpus, one article after another, for reading or printing it all', async () => {
+    await page.locator('#reader-article').selectOption({ label: 'All 5 articles, one after another' });
+    expect(await page.locator('#reader-text .reader-article h3').allInnerTexts()).toEqual(json.articles.map((article) => article.path));
+    expect(await page.locator('#reader-text details.fold').count()).toBe(json.articles.reduce((sum, article) => sum + article.spans.filter((span) => span.kind === 'block').length, 0));
+  });
+
   it('strikes chrome through in the reader', async () => {
     await page.locator('#reader-article').selectOption({ label: '002_d7e7be32a90beb73.txt' });
     expect(await page.locator('#reader-text s.chrome').allInnerTexts()).toEqual(['Post a Comment', 'Previous Post Next Post']);

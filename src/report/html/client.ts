@@ -326,13 +326,7 @@ export function client(): void {
     if (data.limits.readerShown < data.articles.length) {
       section('reader-note').textContent = `The reader holds ${number(data.limits.readerShown)} of ${number(data.articles.length)} articles, in path order, to keep this page small.`;
     }
-    const render = (index: number) => {
-      const entry = data.reader.find((candidate) => candidate.article === index);
-      if (entry === undefined) {
-        host.replaceChildren(el('p', {}, 'This article’s text is not in the page.'));
-        return;
-      }
-      choose.value = String(index);
+    const articleText = (entry: PageModel['reader'][number]): HTMLElement => {
       const parts: Child[] = [];
       let at = 0;
       for (const [kind, block, start, end] of entry.spans) {
@@ -350,10 +344,27 @@ export function client(): void {
         at = end;
       }
       if (at < entry.text.length) parts.push(entry.text.slice(at));
-      host.replaceChildren(el('div', { class: 'article-text', lang: '' }, ...parts));
+      return el('div', { class: 'article-text' }, ...parts);
     };
-    choose.addEventListener('change', () => render(Number(choose.value)));
+    const render = (index: number) => {
+      const entry = data.reader.find((candidate) => candidate.article === index);
+      if (entry === undefined) {
+        host.replaceChildren(el('p', {}, 'This article’s text is not in the page.'));
+        return;
+      }
+      choose.value = String(index);
+      host.replaceChildren(articleText(entry));
+    };
+    // A short corpus can be read, and printed, whole.
+    const ALL = 'all';
+    if (data.reader.length > 1 && data.reader.length <= 100) choose.prepend(el('option', { value: ALL }, `All ${data.reader.length} articles, one after another`));
+    const renderAll = () => {
+      choose.value = ALL;
+      host.replaceChildren(...data.reader.map((entry) => el('article', { class: 'reader-article' }, el('h3', {}, pathOf(entry.article)), articleText(entry))));
+    };
+    choose.addEventListener('change', () => (choose.value === ALL ? renderAll() : render(Number(choose.value))));
     const step = (by: number) => {
+      if (choose.value === ALL) return;
       const position = data.reader.findIndex((entry) => entry.article === Number(choose.value));
       const next = data.reader[Math.max(0, Math.min(data.reader.length - 1, position + by))];
       if (next !== undefined) render(next.article);

@@ -64,6 +64,7 @@ ins { background: var(--ins); text-decoration: underline; text-decoration-thickn
 del { background: var(--del); text-decoration: line-through; }
 .reader-controls { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
 .reader-controls select { max-width: 100%; font: inherit; }
+.reader-article h3 { margin-top: 1.25rem; }
 .article-text { white-space: pre-wrap; border: 1px solid var(--line); border-radius: 6px; padding: .75rem 1rem; margin-top: .5rem; max-width: 75ch; }
 details.fold { display: block; margin: .35rem 0; border-left: 4px solid var(--shared); background: #fdf6ea; border-radius: 0 4px 4px 0; }
 details.fold > summary { cursor: pointer; padding: .15rem .5rem; font-weight: 600; white-space: normal; }
