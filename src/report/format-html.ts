@@ -42,6 +42,7 @@ export function formatHtml(input: HtmlInput): string {
 <section id="articles" aria-labelledby="articles-title">
 <h2 id="articles-title">Articles</h2>
 <p>Each bar splits an article’s words into unique, shared and chrome; hover on it for the numbers, which the columns also give. The column names sort the table.</p>
+<p class="filter"><label for="articles-filter">Filter by path</label> <input id="articles-filter" type="search" autocomplete="off"> <span id="articles-count" aria-live="polite"></span></p>
 <div id="articles-table"></div>
 </section>
 <section id="heatmap" aria-labelledby="heatmap-title">
@@ -55,6 +56,7 @@ export function formatHtml(input: HtmlInput): string {
 <h2 id="blocks-title">Blocks, by reach</h2>
 <p>Reach is articles × words. Each block shows its canonical wording (the earliest article’s) and every other wording as a word-level diff against it.</p>
 <p id="blocks-note" class="note"></p>
+<p class="filter"><label for="blocks-filter">Filter by words, label or id</label> <input id="blocks-filter" type="search" autocomplete="off"> <span id="blocks-count" aria-live="polite"></span></p>
 <div id="blocks-list"></div>
 </section>
 <section id="reader" aria-labelledby="reader-title">

@@ -171,7 +171,13 @@ describe('the HTML report in Chromium', () => {
     expect(await large.locator('#heatmap-note').innerText()).toContain('the 40 articles that overlap most, of 10,000');
     expect(await large.locator('ol.blocks > li').count()).toBe(20);
     expect(await large.locator('#reader-note').innerText()).toMatch(/^The reader holds [\d,]+ of 10,000 articles/);
-    // A block link from a heatmap cell opens the page of blocks that holds it.
+    // Filters find one article among 10,000, and blocks by their words.
+    await large.locator('#articles-filter').fill('story-09999');
+    expect(await large.locator('table.articles tbody th').allInnerTexts()).toEqual(['desk-3/story-09999.txt']);
+    expect(await large.locator('#articles-count').innerText()).toBe('1 of 10,000 articles match.');
+    await large.locator('#blocks-filter').fill('Background 1999.');
+    expect(await large.locator('article.block h3').allInnerTexts()).toEqual(['2000. Background 1999']);
+    // A block link from a heatmap cell opens the page of blocks that holds it, whatever the filter.
     await large.locator('button.cell:not([data-value=""])').first().click();
     await large.locator('#pair-detail a').first().click();
     expect(await large.evaluate(() => document.activeElement?.className)).toBe('block');

@@ -79,9 +79,17 @@ export function client(): void {
     let page = 0;
     const host = section('articles-table');
     const readable = new Set(data.reader.map((entry) => entry.article));
+    const filter = document.getElementById('articles-filter') as HTMLInputElement;
+    const count = section('articles-count');
+    filter.addEventListener('input', () => {
+      page = 0;
+      render();
+    });
     const render = () => {
       const column = columns.find((candidate) => candidate.key === sortKey) ?? columns[0];
-      const order = data.articles.map((_, index) => index);
+      const query = filter.value.trim().toLowerCase();
+      const order = data.articles.map((_, index) => index).filter((index) => query === '' || pathOf(index).toLowerCase().includes(query));
+      count.textContent = query === '' ? '' : `${number(order.length)} of ${number(data.articles.length)} articles match.`;
       order.sort((a, b) => {
         const x = column.value(a);
         const y = column.value(b);
@@ -255,8 +263,24 @@ export function client(): void {
   let showBlock: (index: number) => void = () => undefined;
   {
     const host = section('blocks-list');
+    const filter = document.getElementById('blocks-filter') as HTMLInputElement;
+    const count = section('blocks-count');
     let page = 0;
-    const pages = Math.max(1, Math.ceil(data.blocks.length / BLOCKS_PER_PAGE));
+    let shown: number[] = data.blocks.map((_, index) => index);
+    const pagesOf = () => Math.max(1, Math.ceil(shown.length / BLOCKS_PER_PAGE));
+    const applyFilter = () => {
+      const query = filter.value.trim().toLowerCase();
+      shown = data.blocks.map((_, index) => index).filter((index) => {
+        const block = data.blocks[index]!;
+        return query === '' || block.id.includes(query) || block.label.toLowerCase().includes(query) || (block.text ?? '').toLowerCase().includes(query);
+      });
+      count.textContent = query === '' ? '' : `${number(shown.length)} of ${number(data.blocks.length)} blocks match.`;
+    };
+    filter.addEventListener('input', () => {
+      applyFilter();
+      page = 0;
+      render();
+    });
     const diff = (pieces: readonly (readonly [number, string])[]) =>
       el('span', { class: 'diff' }, ...pieces.map(([op, text]) => (op === 1 ? el('ins', {}, text) : op === -1 ? el('del', {}, text) : text)));
     const renderBlock = (block: PageBlock, index: number) =>
@@ -292,10 +316,11 @@ export function client(): void {
       );
     const render = () => {
       const start = page * BLOCKS_PER_PAGE;
+      const pages = pagesOf();
       replace(
         host,
         data.blocks.length === 0 ? el('p', {}, 'No text is shared across articles.') : null,
-        el('ol', { class: 'blocks', start: start + 1 }, ...data.blocks.slice(start, start + BLOCKS_PER_PAGE).map((block, offset) => el('li', {}, renderBlock(block, start + offset)))),
+        el('ol', { class: 'blocks' }, ...shown.slice(start, start + BLOCKS_PER_PAGE).map((index) => el('li', {}, renderBlock(data.blocks[index]!, index)))),
         pages > 1
           ? pager(page, pages, (next) => {
               page = next;
@@ -306,10 +331,14 @@ export function client(): void {
       );
     };
     render();
-    const shown = data.limits.blockTextsShown;
-    if (shown < data.blocks.length) section('blocks-note').textContent = `The page holds the texts of the ${number(shown)} blocks of widest reach, of ${number(data.blocks.length)}.`;
+    const withText = data.limits.blockTextsShown;
+    if (withText < data.blocks.length) section('blocks-note').textContent = `The page holds the texts of the ${number(withText)} blocks of widest reach, of ${number(data.blocks.length)}; the filter finds the others by label or id.`;
     showBlock = (index: number) => {
-      page = Math.floor(index / BLOCKS_PER_PAGE);
+      if (!shown.includes(index)) {
+        filter.value = '';
+        applyFilter();
+      }
+      page = Math.floor(shown.indexOf(index) / BLOCKS_PER_PAGE);
       render();
       const target = document.getElementById(`block-${data.blocks[index]?.id ?? ''}`);
       target?.scrollIntoView();

@@ -41,6 +41,7 @@ button.sort { border: 0; background: none; font-weight: 600; padding: 0; }
 th[aria-sort="ascending"] button.sort::after { content: " ▲"; }
 th[aria-sort="descending"] button.sort::after { content: " ▼"; }
 .pager { margin: .5rem 0; }
+.filter input { font: inherit; width: 16rem; max-width: 100%; }
 .pager span { margin: 0 .75rem; }
 .heatmap-wrap { overflow: auto; max-height: 80vh; border: 1px solid var(--line); }
 table.heatmap { font-size: .8rem; }
@@ -77,7 +78,7 @@ footer { max-width: 1200px; margin: 2rem auto; padding: 0 1.25rem; color: var(--
 @media (max-width: 700px) { table.articles .bar-cell { display: none; } }
 @media print {
   body { font-size: 10pt; }
-  nav, .pager, .reader-controls button, button.sort::after { display: none !important; }
+  nav, .pager, .filter, .reader-controls button, button.sort::after { display: none !important; }
   .heatmap-wrap { max-height: none; overflow: visible; border: 0; }
   article.block, .card { break-inside: avoid; }
   h2 { break-after: avoid; }
