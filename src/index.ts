@@ -10,7 +10,7 @@ export { NewsdedupError, isNewsdedupError } from './errors.js';
 export type { CleanCorpusOptions, CorpusResult, LoadedCorpus, LoadOptions, ProgressEvent, ReportCorpusOptions, RunOptions } from './pipeline.js';
 export { cleanCorpus, dedupe, loadCorpus, outputFiles, readTexts, reportCorpus } from './pipeline.js';
 export type { HtmlInput, PageLimits, PageModel } from './report/format-html.js';
-export { DEFAULT_PAGE_LIMITS, formatHtml } from './report/format-html.js';
+export { DEFAULT_PAGE_LIMITS, formatHtml, pageArticles } from './report/format-html.js';
 export type { FormatName } from './report/formats.js';
 export { FORMATS, formatReport, isFormatName } from './report/formats.js';
 export type { CliIo } from './main.js';

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { Problem, Report } from './types.js';
 import type { CleanCorpusOptions, CorpusResult } from './pipeline.js';
 import { cleanCorpus, readTexts, reportCorpus, trace } from './pipeline.js';
-import { DEFAULT_PAGE_LIMITS, formatHtml } from './report/format-html.js';
+import { DEFAULT_PAGE_LIMITS, formatHtml, pageArticles } from './report/format-html.js';
 import { NewsdedupError, isNewsdedupError } from './errors.js';
 import { DEFAULTS } from './options.js';
 import type { FormatName } from './report/formats.js';
@@ -160,7 +160,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     reportProblems(result.report.problems, io, values.quiet === true);
     // JSON, the one format that holds every span, goes out in pieces: a large report is never one string.
     if (format === 'json') for (const piece of jsonChunks(result.report)) io.stdout.write(piece);
-    else if (format === 'html') io.stdout.write(formatHtml({ report: result.report, shared: result.shared, texts: await readTexts(result, DEFAULT_PAGE_LIMITS.readerChars) }));
+    else if (format === 'html') {
+      const onPage = pageArticles(result.report).map((article) => article.path);
+      io.stdout.write(formatHtml({ report: result.report, shared: result.shared, texts: await readTexts(result, DEFAULT_PAGE_LIMITS.readerChars, onPage) }));
+    }
     else io.stdout.write(formatReport(result.report, format as FormatName));
     trace('print report');
     // Quiet by default when not on a terminal: a CI log gets warnings and errors, not chatter.

@@ -490,14 +490,17 @@ export async function loadCorpus(inputs: readonly string[], options: LoadOptions
 }
 
 /**
- * Reads again the texts of a run's articles, in path order, until `budget` UTF-16 code units are
- * read: the reader of the HTML report. Articles that cannot be read now are left out.
+ * Reads again the texts of a run's articles (all, or `paths`), in order, until `budget` UTF-16 code
+ * units are read: the reader of the HTML report. Articles that cannot be read now are left out.
  */
-export async function readTexts(result: Pick<CorpusResult, 'report' | 'base'>, budget = Number.POSITIVE_INFINITY): Promise<Map<string, string>> {
+export async function readTexts(
+  result: Pick<CorpusResult, 'report' | 'base'>,
+  budget = Number.POSITIVE_INFINITY,
+  paths: readonly string[] = result.report.articles.map((article) => article.path),
+): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
   const BATCH = 64;
   let left = budget;
-  const paths = result.report.articles.map((article) => article.path);
   for (let start = 0; start < paths.length && left > 0; start += BATCH) {
     const batch = paths.slice(start, start + BATCH);
     const loaded = await load(batch.map((path) => ({ path, absolute: join(result.base, ...path.split('/')), size: 0 })));

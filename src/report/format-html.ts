@@ -8,7 +8,7 @@ import { pageModel } from './html/model.js';
 import { STYLE } from './html/style.js';
 
 export type { HtmlInput, PageLimits, PageModel } from './html/model.js';
-export { DEFAULT_PAGE_LIMITS } from './html/model.js';
+export { DEFAULT_PAGE_LIMITS, pageArticles } from './html/model.js';
 
 const POLICY = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
@@ -42,6 +42,7 @@ export function formatHtml(input: HtmlInput): string {
 <section id="articles" aria-labelledby="articles-title">
 <h2 id="articles-title">Articles</h2>
 <p>Each bar splits an article’s words into unique, shared and chrome; hover on it for the numbers, which the columns also give. The column names sort the table.</p>
+<p id="articles-note" class="note"></p>
 <p class="filter"><label for="articles-filter">Filter by path</label> <input id="articles-filter" type="search" autocomplete="off"> <span id="articles-count" aria-live="polite"></span></p>
 <div id="articles-table"></div>
 </section>

@@ -78,6 +78,9 @@ export function client(): void {
     let descending = true;
     let page = 0;
     const host = section('articles-table');
+    if (data.limits.articlesShown < data.limits.articlesOf) {
+      section('articles-note').textContent = `This page holds the ${number(data.limits.articlesShown)} articles with the most shared words, of ${number(data.limits.articlesOf)}; report.json holds them all.`;
+    }
     const readable = new Set(data.reader.map((entry) => entry.article));
     const filter = document.getElementById('articles-filter') as HTMLInputElement;
     const count = section('articles-count');
@@ -291,7 +294,7 @@ export function client(): void {
         el(
           'p',
           { class: 'meta' },
-          `${block.id} · in ${block.articles.length} articles · ${number(block.words)} words · ${block.sentences} sentence${block.sentences === 1 ? '' : 's'} · reach ${number(block.reach)} · ${block.variants} wording${block.variants === 1 ? '' : 's'}${block.variants > 1 ? ` · lowest Dice ${block.minSimilarity}` : ''}`,
+          `${block.id} · in ${number(block.holders)} articles · ${number(block.words)} words · ${block.sentences} sentence${block.sentences === 1 ? '' : 's'} · reach ${number(block.reach)} · ${block.variants} wording${block.variants === 1 ? '' : 's'}${block.variants > 1 ? ` · lowest Dice ${block.minSimilarity}` : ''}`,
         ),
         block.text === undefined ? el('p', { class: 'note' }, 'Its text is left out: the page holds the texts of the blocks of widest reach only.') : el('blockquote', { class: 'canonical' }, block.text),
         block.variantSentences === undefined || block.variantSentences.length === 0
@@ -312,7 +315,7 @@ export function client(): void {
         block.headings === undefined || block.headings.length === 0
           ? null
           : el('div', { class: 'variants' }, el('h4', {}, 'Other headings'), el('ul', {}, ...block.headings.map((heading) => el('li', {}, `in ${pathOf(heading.article)}: ${heading.text}`)))),
-        el('details', { class: 'holders' }, el('summary', {}, `The ${block.articles.length} articles`), el('ul', {}, ...block.articles.map((article, position) => el('li', {}, pathOf(article), position === 0 ? ' (canonical wording)' : '')))),
+        el('details', { class: 'holders' }, el('summary', {}, block.articles.length === block.holders ? `The ${number(block.holders)} articles` : `${number(block.articles.length)} of its ${number(block.holders)} articles (those on this page)`), el('ul', {}, ...block.articles.map((article, position) => el('li', {}, pathOf(article), position === 0 && block.articles.length === block.holders ? ' (canonical wording)' : '')))),
       );
     const render = () => {
       const start = page * BLOCKS_PER_PAGE;
@@ -352,8 +355,8 @@ export function client(): void {
     const host = section('reader-text');
     const choose = document.getElementById('reader-article') as HTMLSelectElement;
     for (const entry of data.reader) choose.append(el('option', { value: entry.article }, pathOf(entry.article)));
-    if (data.limits.readerShown < data.articles.length) {
-      section('reader-note').textContent = `The reader holds ${number(data.limits.readerShown)} of ${number(data.articles.length)} articles, in path order, to keep this page small.`;
+    if (data.limits.readerShown < data.limits.articlesOf) {
+      section('reader-note').textContent = `The reader holds ${number(data.limits.readerShown)} of ${number(data.limits.articlesOf)} articles, in path order, to keep this page small.`;
     }
     const articleText = (entry: PageModel['reader'][number]): HTMLElement => {
       const parts: Child[] = [];
@@ -366,7 +369,7 @@ export function client(): void {
         } else {
           const info = data.blocks[block];
           const words = info?.words ?? 0;
-          const summary = el('summary', {}, `Shared block ${info === undefined ? '' : `“${info.label}”`} · ${number(words)} words · in ${info?.articles.length ?? 0} articles`);
+          const summary = el('summary', {}, `Shared block ${info === undefined ? '' : `“${info.label}”`} · ${number(words)} words · in ${number(info?.holders ?? 0)} articles`);
           const fold = el('details', { class: 'fold', 'data-block': block }, summary, el('span', { class: 'folded' }, text), info === undefined ? null : el('span', { class: 'fold-link' }, ' ', el('a', { href: `#block-${info.id}`, 'data-block': block }, 'see the block')));
           parts.push(fold);
         }

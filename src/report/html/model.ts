@@ -14,9 +14,13 @@ export interface PageLimits {
   readonly readerChars: number;
   /** UTF-16 code units of block texts (canonical wording and variants), taken in order of reach. */
   readonly blockChars: number;
+  /** Articles on the page at all: beyond this many, those with the most shared words. */
+  readonly articles: number;
+  /** Bytes of the page's data: the reader gets what the figures and blocks leave of it. */
+  readonly pageBytes: number;
 }
 
-export const DEFAULT_PAGE_LIMITS: PageLimits = { heatmapArticles: 40, readerChars: 12_000_000, blockChars: 4_000_000 };
+export const DEFAULT_PAGE_LIMITS: PageLimits = { heatmapArticles: 40, readerChars: 12_000_000, blockChars: 4_000_000, articles: 50_000, pageBytes: 19_000_000 };
 
 /** A diff piece: 0 the same in both, 1 only in the variant (inserted), -1 only in the canonical wording (deleted). */
 export type DiffPiece = readonly [op: 0 | 1 | -1, text: string];
@@ -37,8 +41,10 @@ export interface PageBlock {
   readonly label: string;
   readonly words: number;
   readonly sentences: number;
-  /** Indices into `articles`; the first holds the canonical wording. */
+  /** Indices into `articles` of those on the page; the first holds the canonical wording. */
   readonly articles: readonly number[];
+  /** How many articles hold the block, on the page or not. */
+  readonly holders: number;
   readonly reach: number;
   readonly variants: number;
   readonly minSimilarity: number;
@@ -68,6 +74,8 @@ export interface PageModel {
   readonly problems: Report['problems'];
   /** What the limits left out, so the page can say so. */
   readonly limits: {
+    readonly articlesShown: number;
+    readonly articlesOf: number;
     readonly pairsListed: number;
     readonly pairsTotal: number;
     readonly heatmapShown: number;
@@ -90,11 +98,13 @@ export interface HtmlInput {
 export function pageModel(input: HtmlInput): PageModel {
   const limits = { ...DEFAULT_PAGE_LIMITS, ...input.limits };
   const { report } = input;
-  const articleIndex = new Map(report.articles.map((article, index) => [article.path, index]));
+  const kept = pageArticles(report, limits.articles);
+  const articleIndex = new Map(kept.map((article, index) => [article.path, index]));
   const blockIndex = new Map(report.blocks.map((block, index) => [block.id, index]));
   const indexOf = (path: string): number => articleIndex.get(path) ?? -1;
+  const onPage = (paths: readonly string[]): number[] => paths.map(indexOf).filter((index) => index >= 0);
 
-  const articles = report.articles.map((article) => ({
+  const articles = kept.map((article) => ({
     path: article.path,
     words: article.words,
     unique: article.uniqueWords,
@@ -113,7 +123,8 @@ export function pageModel(input: HtmlInput): PageModel {
       label: block.label,
       words: block.words,
       sentences: block.sentences,
-      articles: block.articles.map(indexOf),
+      articles: onPage(block.articles),
+      holders: block.articles.length,
       reach: block.articles.length * block.words,
       variants: block.variants,
       minSimilarity: block.minSimilarity,
@@ -130,22 +141,28 @@ export function pageModel(input: HtmlInput): PageModel {
       variantSentences: shared.variants.sentences.map((sentence) => ({
         position: sentence.position,
         canonical: sentence.canonical,
-        wordings: sentence.wordings.map((wording) => ({ articles: wording.articles.map(indexOf), diff: wordDiff(sentence.canonical, wording.text) })),
+        wordings: sentence.wordings.map((wording) => ({ articles: onPage(wording.articles), diff: wordDiff(sentence.canonical, wording.text) })),
       })),
-      headings: shared.variants.headings.map((heading) => ({ article: indexOf(heading.article), text: heading.text })),
+      headings: shared.variants.headings.map((heading) => ({ article: indexOf(heading.article), text: heading.text })).filter((heading) => heading.article >= 0),
     };
   });
 
-  const pairs = report.pairs.map((pair) => [indexOf(pair.a), indexOf(pair.b), pair.aInB, pair.bInA] as const);
+  const pairs = report.pairs.map((pair) => [indexOf(pair.a), indexOf(pair.b), pair.aInB, pair.bInA] as const).filter(([a, b]) => a >= 0 && b >= 0);
 
-  let readerBudget = limits.readerChars;
+  // The reader takes what is left of the page's bytes once everything else is in.
+  const rest = Buffer.byteLength(JSON.stringify({ articles, blocks, pairs, problems: report.problems }));
+  let readerChars = limits.readerChars;
+  let readerBytes = limits.pageBytes - rest;
   const reader: { article: number; text: string; spans: PageSpan[] }[] = [];
-  report.articles.forEach((article, index) => {
+  kept.forEach((article, index) => {
     const text = input.texts.get(article.path);
-    if (text === undefined || text.length > readerBudget) return;
+    if (text === undefined || text.length > readerChars) return;
     // A text that no longer fits its spans (changed since the run) is left out rather than misread.
     if (article.spans.some((span) => span.end > text.length)) return;
-    readerBudget -= text.length;
+    const bytes = Buffer.byteLength(text) + 16 * article.spans.length + 32;
+    if (bytes > readerBytes) return;
+    readerChars -= text.length;
+    readerBytes -= bytes;
     reader.push({
       article: index,
       text,
@@ -153,7 +170,7 @@ export function pageModel(input: HtmlInput): PageModel {
     });
   });
 
-  const heatmap = heatmapArticles(report, pairs, limits.heatmapArticles);
+  const heatmap = heatmapArticles(kept.length, pairs, limits.heatmapArticles);
   return {
     totals: report.totals,
     settings: report.settings,
@@ -164,14 +181,30 @@ export function pageModel(input: HtmlInput): PageModel {
     reader,
     problems: report.problems,
     limits: {
+      articlesShown: kept.length,
+      articlesOf: report.articles.length,
       pairsListed: report.pairs.length,
       pairsTotal: report.totals.pairs,
       heatmapShown: heatmap.length,
-      heatmapOf: report.articles.length,
+      heatmapOf: kept.length,
       readerShown: reader.length,
       blockTextsShown,
     },
   };
+}
+
+/**
+ * The articles a page holds, in path order: all of them up to `limit`, else the `limit` with the
+ * most shared words (the first in path order among equals). The rest are in `report.json` only.
+ */
+export function pageArticles(report: Report, limit = DEFAULT_PAGE_LIMITS.articles): readonly Report['articles'][number][] {
+  if (report.articles.length <= limit) return report.articles;
+  const order = report.articles.map((_, index) => index);
+  order.sort((a, b) => (report.articles[b]?.sharedWords ?? 0) - (report.articles[a]?.sharedWords ?? 0) || a - b);
+  return order
+    .slice(0, limit)
+    .sort((a, b) => a - b)
+    .map((index) => report.articles[index]!);
 }
 
 /** Word-level differences between a canonical sentence and another wording of it. */
@@ -185,8 +218,8 @@ export function wordDiff(canonical: string, variant: string): DiffPiece[] {
  * `limit` are in, so that the cells shown are the largest. Those come in the order they were
  * taken, which puts the two articles of a pair side by side and its cells next to the diagonal.
  */
-function heatmapArticles(report: Report, pairs: readonly (readonly [number, number, number, number])[], limit: number): number[] {
-  if (report.articles.length <= limit) return report.articles.map((_, index) => index);
+function heatmapArticles(count: number, pairs: readonly (readonly [number, number, number, number])[], limit: number): number[] {
+  if (count <= limit) return Array.from({ length: count }, (_, index) => index);
   const chosen = new Set<number>();
   for (const [a, b] of pairs) {
     if (chosen.size + (chosen.has(a) ? 0 : 1) + (chosen.has(b) ? 0 : 1) > limit) break;
