@@ -1,3 +1,4 @@
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -213,6 +214,20 @@ describe('main: check', () => {
     expect(stdout).toMatch(/^newsdedup check: FAIL/);
     expect(readFileSync(join(cwd, 'verdict.xml'), 'utf8')).toMatch(/<testcase classname="newsdedup.article" name="000_0c4b9f5ff617bffb.txt"[^>]*>\s*<failure/);
     expect(readFileSync(join(cwd, 'summary.md'), 'utf8')).toMatch(/^## newsdedup check: ❌ fail\n/);
+    // A pipe (like /dev/stdout) is written to, never replaced by a file.
+    const fifo = join(cwd, 'summary.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const reader = spawn('cat', [fifo]);
+    let piped = '';
+    reader.stdout.on('data', (chunk: Buffer) => (piped += chunk.toString()));
+    const closed = new Promise((done) => reader.on('close', done));
+    const { code: fifoCode } = await run(cwd, 'check', 'corpus', '--summary', 'summary.fifo');
+    const stillFifo = statSync(fifo).isFIFO();
+    if (!stillFifo) reader.kill(); // replaced by a file: nothing will ever write to the pipe
+    await closed;
+    expect(stillFifo).toBe(true);
+    expect(fifoCode).toBe(0);
+    expect(piped).toMatch(/^## newsdedup check: ✅ pass\n/);
     const unwritable = await run(cwd, 'check', 'corpus', '--junit', 'no/such/folder/verdict.xml');
     expect(unwritable.code).toBe(2);
     expect(unwritable.stderr).toMatch(/^newsdedup: Cannot write `.*no\/such\/folder\/verdict\.xml`: ENOENT[^\n]*\n$/);

@@ -133,8 +133,19 @@ export async function writeOutput(out: string, files: readonly OutputFile[]): Pr
 /**
  * Writes one file atomically: into a temporary file beside it, renamed into place. A failed or
  * interrupted run leaves the previous file as it was. For `check --junit` and `--summary`.
+ * A path that is not a regular file (`/dev/stdout`, `/dev/null`, a pipe) is written to as it is:
+ * renaming over it would replace the device or pipe with a file.
  */
 export async function writeFileAtomic(path: string, content: string): Promise<void> {
+  const existing = await stat(path).catch(() => undefined);
+  if (existing !== undefined && !existing.isFile()) {
+    try {
+      await writeFile(path, content);
+      return;
+    } catch (error) {
+      throw new NewsdedupError('E_WRITE', `Cannot write \`${path}\`: ${(error as Error).message}`, { cause: error });
+    }
+  }
   const temporary = join(dirname(path), `.${basename(path)}.newsdedup-${process.pid}-${Date.now().toString(36)}.tmp`);
   unfinished.add(temporary);
   try {
