@@ -143,8 +143,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       const fileOf = (path: string): string => relative(io.cwd, join(result.base, path)).split(sep).join('/');
       const input = { result: verdict, report: result.report, fileOf };
       // The side files are written before stdout, so a CI step that fails still leaves them whole.
-      if (values.junit !== undefined) await writeFileAtomic(resolve(io.cwd, values.junit), CHECK_FORMATS.junit(input));
-      if (values.summary !== undefined) await writeFileAtomic(resolve(io.cwd, values.summary), CHECK_FORMATS.md(input));
+      if (values.junit !== undefined) await writeFileAtomic(resolve(io.cwd, values.junit), CHECK_FORMATS.junit(input), values.junit);
+      if (values.summary !== undefined) await writeFileAtomic(resolve(io.cwd, values.summary), CHECK_FORMATS.md(input), values.summary);
       io.stdout.write(CHECK_FORMATS[format as CheckFormatName](input));
       return verdict.passed ? EXIT.ok : EXIT.failed;
     }

@@ -73,7 +73,7 @@ export interface Block {
   /** The wordings that differ from the canonical one, sentence by sentence, and other headings. */
   readonly variantWordings: BlockVariants;
   /** `variantWordings` as the text of the variants file. */
-  variantsText: string;
+  readonly variantsText: string;
 }
 
 /** The assemble step's output. */
@@ -274,7 +274,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     });
   }
 
-  const blocks: Block[] = kept.map((draft, index) => {
+  const withoutVariantsText: Omit<Block, 'variantsText'>[] = kept.map((draft, index) => {
     const canonicalArticle = draft.articles[0] ?? 0;
     const clusters = draft.canonical.map((id) => matches.cluster[id] ?? id);
     const headings = draft.articles.flatMap((articleIndex) =>
@@ -314,12 +314,11 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       canonicalText,
       variants: distinct.length,
       minSimilarity: lowestSimilarity(distinct, normalizeForComparison(wordings[0]?.join('\n') ?? '')),
-      variantsText: '',
       variantWordings: collectVariants([...wordings.map((texts, slot) => ({ slot, texts })), ...further], headings, heading, draft.articles.map(pathOf), pathOf),
     };
   });
-  disambiguateIds(blocks);
-  for (const block of blocks) block.variantsText = describeVariants(block, pathOf(block.articles[0] ?? 0));
+  // The variants file names the block by id, so it is written once ids are unique.
+  const blocks: Block[] = disambiguateIds(withoutVariantsText).map((block) => ({ ...block, variantsText: describeVariants(block, pathOf(block.articles[0] ?? 0)) }));
 
   const chrome = repeatedLineChrome(corpus, occurrences, inBlock, settings.chromeMinArticles);
   return { blocks, occurrences, chrome };
@@ -458,7 +457,7 @@ function collectVariants(
 }
 
 /** The variants file of a block (`_shared/<id>.variants.txt`); '' when the block has no variants. */
-function describeVariants(block: Block, canonicalPath: string): string {
+function describeVariants(block: Omit<Block, 'variantsText'>, canonicalPath: string): string {
   const lines: string[] = [];
   for (const sentence of block.variantWordings.sentences) {
     lines.push('', `Sentence ${sentence.position + 1}`, `  canonical (${canonicalPath}): ${sentence.canonical}`);
@@ -477,12 +476,12 @@ function blockId(canonical: string): string {
 }
 
 /** Two blocks with the same wording would share an id; number the later ones. */
-function disambiguateIds(blocks: Block[]): void {
+function disambiguateIds<T extends { readonly id: string }>(blocks: readonly T[]): T[] {
   const seen = new Map<string, number>();
-  blocks.forEach((block, index) => {
+  return blocks.map((block) => {
     const count = seen.get(block.id) ?? 0;
     seen.set(block.id, count + 1);
-    if (count > 0) blocks[index] = { ...block, id: `${block.id}-${count + 1}` };
+    return count > 0 ? { ...block, id: `${block.id}-${count + 1}` } : block;
   });
 }
 

@@ -49,10 +49,8 @@ export function discardUnfinishedOutputs(): void {
  * re-run replaces it wholly, so no stale file survives.
  */
 export async function beginOutput(out: string): Promise<PendingOutput> {
-  const parent = dirname(out);
-  const stamp = `${process.pid}-${Date.now().toString(36)}`;
-  const directory = join(parent, `.${basename(out)}.newsdedup-${stamp}.tmp`);
-  const previous = join(parent, `.${basename(out)}.newsdedup-${stamp}.old`);
+  const directory = besideTemporary(out, 'tmp');
+  const previous = besideTemporary(out, 'old');
   const fail = (error: unknown): never => {
     if (error instanceof NewsdedupError) throw error;
     throw new NewsdedupError('E_WRITE', `Cannot write to \`${out}\`: ${(error as Error).message}`, { cause: error });
@@ -136,25 +134,30 @@ export async function writeOutput(out: string, files: readonly OutputFile[]): Pr
  * A path that is not a regular file (`/dev/stdout`, `/dev/null`, a pipe) is written to as it is:
  * renaming over it would replace the device or pipe with a file.
  */
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
+export async function writeFileAtomic(path: string, content: string, name = path): Promise<void> {
+  // Node's message names the temporary file; the user named `name`, so the reason is its code and words only.
+  const fail = (error: unknown): never => {
+    throw new NewsdedupError('E_WRITE', `Cannot write \`${name}\`: ${(error as Error).message.replace(/, \w+ '.*'$/, '')}.`, { cause: error });
+  };
   const existing = await stat(path).catch(() => undefined);
   if (existing !== undefined && !existing.isFile()) {
-    try {
-      await writeFile(path, content);
-      return;
-    } catch (error) {
-      throw new NewsdedupError('E_WRITE', `Cannot write \`${path}\`: ${(error as Error).message}`, { cause: error });
-    }
+    await writeFile(path, content).catch(fail);
+    return;
   }
-  const temporary = join(dirname(path), `.${basename(path)}.newsdedup-${process.pid}-${Date.now().toString(36)}.tmp`);
+  const temporary = besideTemporary(path, 'tmp');
   unfinished.add(temporary);
   try {
     await writeFile(temporary, content);
     renameSync(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true }).catch(() => undefined);
-    throw new NewsdedupError('E_WRITE', `Cannot write \`${path}\`: ${(error as Error).message}`, { cause: error });
+    fail(error);
   } finally {
     unfinished.delete(temporary);
   }
+}
+
+/** A hidden name beside `path` for a temporary file or folder of this run: `.<name>.newsdedup-<pid>-<time>.<kind>`. */
+function besideTemporary(path: string, kind: 'tmp' | 'old'): string {
+  return join(dirname(path), `.${basename(path)}.newsdedup-${process.pid}-${Date.now().toString(36)}.${kind}`);
 }

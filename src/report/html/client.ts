@@ -258,8 +258,7 @@ export function client(): void {
 
   function blockLink(index: number): HTMLElement {
     const block = data.blocks[index];
-    const link = el('a', { href: `#block-${block?.id ?? ''}`, 'data-block': index }, `“${block?.label ?? '?'}”`);
-    return link;
+    return el('a', { href: `#block-${block?.id ?? ''}`, 'data-block': index }, `“${block?.label ?? '?'}”`);
   }
 
   // Blocks ranked by reach, paged, each with its variants as a word-level diff.
