@@ -1,4 +1,5 @@
 import type { Report } from '../types.js';
+import { append } from './append.js';
 
 /** A Markdown summary: totals, then articles, blocks and pairs as tables. */
 export function formatMarkdown(report: Report): string {
@@ -16,16 +17,16 @@ export function formatMarkdown(report: Report): string {
   ];
   if (report.blocks.length > 0) {
     lines.push('', '## Blocks', '', '| block | label | articles | sentences | words | variants | min Dice |', '|---|---|--:|--:|--:|--:|--:|');
-    lines.push(...report.blocks.map((b) => `| \`${b.id}\` | ${cell(b.label)} | ${b.articles.length} | ${b.sentences} | ${b.words} | ${b.variants} | ${b.minSimilarity} |`));
+    append(lines, report.blocks.map((b) => `| \`${b.id}\` | ${cell(b.label)} | ${b.articles.length} | ${b.sentences} | ${b.words} | ${b.variants} | ${b.minSimilarity} |`));
   }
   if (report.pairs.length > 0) {
     const which = report.pairs.length < report.totals.pairs ? ` (the ${report.pairs.length} of ${report.totals.pairs} that share most)` : '';
     lines.push('', `## Pairs${which}`, '', '| a | b | a in b % | b in a % |', '|---|---|--:|--:|');
-    lines.push(...report.pairs.map((p) => `| ${cell(p.a)} | ${cell(p.b)} | ${p.aInB} | ${p.bInA} |`));
+    append(lines, report.pairs.map((p) => `| ${cell(p.a)} | ${cell(p.b)} | ${p.aInB} | ${p.bInA} |`));
   }
   if (report.problems.length > 0) {
     lines.push('', '## Problems', '');
-    lines.push(...report.problems.map((p) => `- \`${p.code}\` ${cell(p.message)}`));
+    append(lines, report.problems.map((p) => `- \`${p.code}\` ${cell(p.message)}`));
   }
   return lines.join('\n') + '\n';
 }

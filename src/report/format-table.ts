@@ -1,4 +1,5 @@
 import type { Report } from '../types.js';
+import { append } from './append.js';
 
 /** A plain-text report for a terminal: totals, then articles, blocks and pairs as aligned tables. */
 export function formatTable(report: Report): string {
@@ -16,12 +17,12 @@ export function formatTable(report: Report): string {
   ];
   if (report.blocks.length > 0) {
     lines.push('', 'Blocks, by reach (articles × words):', '');
-    lines.push(...table(['block', 'articles', 'sentences', 'words', 'variants', 'min Dice', 'label'], report.blocks.map((b) => [b.id, b.articles.length, b.sentences, b.words, b.variants, b.minSimilarity.toFixed(3), b.label])));
+    append(lines, table(['block', 'articles', 'sentences', 'words', 'variants', 'min Dice', 'label'], report.blocks.map((b) => [b.id, b.articles.length, b.sentences, b.words, b.variants, b.minSimilarity.toFixed(3), b.label])));
   }
   if (report.pairs.length > 0) {
     const which = report.pairs.length < report.totals.pairs ? `the ${report.pairs.length} of ${report.totals.pairs} that share most` : 'most shared first';
     lines.push('', `Pairs that share text, ${which} (a in b: % of a’s words that stand in b):`, '');
-    lines.push(...table(['a', 'b', 'a in b', 'b in a'], report.pairs.map((p) => [p.a, p.b, pct(p.aInB), pct(p.bInA)])));
+    append(lines, table(['a', 'b', 'a in b', 'b in a'], report.pairs.map((p) => [p.a, p.b, pct(p.aInB), pct(p.bInA)])));
   }
   if (report.problems.length > 0) {
     lines.push('', 'Problems:', '');
@@ -38,7 +39,9 @@ function pct(value: number): string {
 function table(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string[] {
   const cells = [header, ...rows.map((row) => row.map(String))];
   const numeric = header.map((_, column) => rows.every((row) => typeof row[column] === 'number' || /^[\d.]+%?$/.test(String(row[column]))));
-  const widths = header.map((_, column) => Math.max(...cells.map((row) => (row[column] ?? '').length)));
+  // A loop, not Math.max(...cells): a spread of a million rows overflows the call stack.
+  const widths = header.map(() => 0);
+  for (const row of cells) row.forEach((cell, column) => (widths[column] = Math.max(widths[column] ?? 0, cell.length)));
   return cells.map((row) =>
     row
       .map((cell, column) => (numeric[column] ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0)))
