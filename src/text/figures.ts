@@ -1,0 +1,164 @@
+/**
+ * The figures of a sentence: amounts, counts, tolls, scores, percentages, dates and times, in the
+ * order they stand. Two wordings of a sentence whose figures differ are two reports, not one
+ * sentence lightly edited: a wire service's daily template with new figures each day, or a death
+ * toll updated inside an old background paragraph.
+ *
+ * Each figure is reduced to a value, so that the way it is written never counts as a change:
+ * - digits lose their grouping and leading zeros: "86,300" = "86300", "01" = "1", "5.0" = "5";
+ * - a scale word or suffix multiplies: "Rs10m" = "Rs10 million" = "Rs 10,000,000"; "5bn" = "5 billion";
+ *   "3 lakh" = "300,000", "2 crore" = "20,000,000";
+ * - units, currencies and the words for per cent are dropped: "25%" = "25 percent" = "25pc";
+ *   "Rs10" = "$10" (a changed currency alone is not a changed figure);
+ * - ordinals are their number: "2nd" = "2";
+ * - a month name next to a number is part of the date: "Jan 1" = "January 1st", but "Jan 1" ≠
+ *   "Jan 2" and "Jan 1" ≠ "Feb 1";
+ * - number words count as their value: "two" ≠ "three", "twenty-six" = "26" is NOT assumed (kept
+ *   as 20, 6): a wording that switches between words and digits is rare and then stays;
+ * - a sign counts: "-0.507" ≠ "0.507"; times keep their parts: "10:30" ≠ "10:45".
+ */
+
+const SCALE: Readonly<Record<string, number>> = {
+  k: 1e3,
+  thousand: 1e3,
+  m: 1e6,
+  mn: 1e6,
+  mln: 1e6,
+  million: 1e6,
+  millions: 1e6,
+  b: 1e9,
+  bn: 1e9,
+  billion: 1e9,
+  billions: 1e9,
+  tr: 1e12,
+  trillion: 1e12,
+  lakh: 1e5,
+  lakhs: 1e5,
+  lac: 1e5,
+  crore: 1e7,
+  crores: 1e7,
+  cr: 1e7,
+};
+
+const WORD_VALUES: Readonly<Record<string, number>> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+  dozen: 12,
+  dozens: 12,
+  half: 0.5,
+};
+
+const MONTHS: readonly (readonly string[])[] = [
+  ['jan', 'january'],
+  ['feb', 'february'],
+  ['mar', 'march'],
+  ['apr', 'april'],
+  ['may'],
+  ['jun', 'june'],
+  ['jul', 'july'],
+  ['aug', 'august'],
+  ['sep', 'sept', 'september'],
+  ['oct', 'october'],
+  ['nov', 'november'],
+  ['dec', 'december'],
+];
+const MONTH_OF = new Map<string, number>(MONTHS.flatMap((names, index) => names.map((name) => [name, index + 1] as const)));
+
+// A token: a number with its grouping, decimals and any letters glued to it ("Rs10m", "2nd", "25pc"),
+// a time ("10:30"), or a word. Soft hyphens, which some outlets put inside words, are removed first.
+const TOKEN = /[-−]?(?:[\p{L}$€£¥₹]*\d[\d,]*(?:\.\d+)?(?::\d\d)*[\p{L}%]*)|\p{L}+/gu;
+const NUMBER = /^([-−]?)([\p{L}$€£¥₹.]*?)(\d[\d,]*(?:\.\d+)?(?::\d\d)*)([\p{L}%]*)$/u;
+
+/** The figures of `text`, each as a canonical string, in order of appearance. */
+export function figuresOf(text: string): string[] {
+  const folded = text.replace(/\u00ad/g, '').toLowerCase();
+  const matches = [...folded.matchAll(TOKEN)];
+  const tokens = matches.map((match) => match[0]);
+  const figures: string[] = [];
+  // Where the last figure's value went, so that a scale word after it ("10 million") can scale it.
+  let lastNumber = -1;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i] as string;
+    const number = NUMBER.exec(token);
+    if (number !== null) {
+      const [, sign = '', , digits = '', suffix = ''] = number;
+      // A minus sign stands after a space ("6 -0.507"); a dash between digits is a range or a date ("2024-06").
+      const at = matches[i]?.index ?? 0;
+      const negative = sign !== '' && (at === 0 || /[\s(]/.test(folded[at - 1] ?? ''));
+      figures.push(valueOf(negative, digits, suffix));
+      lastNumber = figures.length - 1;
+      const month = MONTH_OF.get(tokens[i - 1] ?? '') ?? MONTH_OF.get(tokens[i + 1] ?? '');
+      if (month !== undefined) figures.push(`month ${month}`);
+      continue;
+    }
+    const scale = SCALE[token];
+    if (scale !== undefined && lastNumber === figures.length - 1 && lastNumber >= 0 && i > 0 && NUMBER.test(tokens[i - 1] ?? '')) {
+      figures[lastNumber] = canonical(Number(figures[lastNumber]) * scale);
+      continue;
+    }
+    const word = WORD_VALUES[token];
+    if (word !== undefined) {
+      figures.push(canonical(word));
+      lastNumber = figures.length - 1;
+    }
+  }
+  return figures;
+}
+
+/** True when `a` and `b` hold the same figures in the same order (see {@link figuresOf}). */
+export function sameFigures(a: string, b: string): boolean {
+  const x = figuresOf(a);
+  const y = figuresOf(b);
+  return x.length === y.length && x.every((figure, i) => figure === y[i]);
+}
+
+function valueOf(negative: boolean, digits: string, suffix: string): string {
+  if (digits.includes(':')) return (negative ? '-' : '') + digits.split(':').map((part) => String(Number(part))).join(':');
+  let value = Number(digits.replace(/,/g, ''));
+  const scale = SCALE[suffix];
+  if (scale !== undefined) value *= scale;
+  return canonical(negative ? -value : value);
+}
+
+function canonical(value: number): string {
+  // Twelve significant digits: "0.1 million" and "100,000" are one value despite binary fractions.
+  return String(Number(value.toPrecision(12)));
+}
+
+/**
+ * True when most of a line's tokens are figures: a table row or a score line ("Zalmi 7 3 4 6
+ * -0.507"). Such a line is the article's own data, never chrome by frequency nor a block's heading.
+ */
+export function isMostlyNumbers(line: string): boolean {
+  const tokens = line.match(/[-−]?\d[\d,.:]*%?|\p{L}+/gu) ?? [];
+  if (tokens.length === 0) return false;
+  const numbers = tokens.filter((token) => /\d/.test(token)).length;
+  return numbers * 2 > tokens.length;
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { figuresOf, isMostlyNumbers, sameFigures } from '../../src/text/figures.js';
+
+describe('figuresOf', () => {
+  it('reads amounts, counts, percentages, dates and times in order', () => {
+    expect(figuresOf('The dam released 86,300 cusecs on Jan 2 at 10:30, up 4.5% from 82,100.')).toEqual(['86300', '2', 'month 1', '10:30', '4.5', '82100']);
+  });
+
+  it('reads number words as their value', () => {
+    expect(figuresOf('Two soldiers and a dozen civilians were hurt.')).toEqual(['2', '12']);
+  });
+
+  it('keeps the sign of a score line', () => {
+    expect(figuresOf('Lahore 7 3 4 6 -0.507')).toEqual(['7', '3', '4', '6', '-0.507']);
+  });
+
+  it('finds none in a sentence without figures', () => {
+    expect(figuresOf('The minister said talks would go on.')).toEqual([]);
+  });
+});
+
+describe('sameFigures', () => {
+  it.each([
+    ['26 people died', '28 people died', false],
+    ['released 86,300 cusecs', 'released 64,400 cusecs', false],
+    ['on Jan 1', 'on Jan 2', false],
+    ['on Jan 1', 'on Feb 1', false],
+    ['on Jan 1', 'on January 1st', true],
+    ['a fine of Rs10m', 'a fine of Rs10 million', true],
+    ['a fine of Rs10m', 'a fine of Rs 10,000,000', true],
+    ['a fine of Rs275 mi\u00ad\u00adllion', 'a fine of Rs275m', true],
+    ['profit rose 25%', 'profit rose 25 percent', true],
+    ['profit rose 25pc', 'profit rose 26pc', false],
+    ['3 lakh tonnes', '300,000 tonnes', true],
+    ['two were killed', 'three were killed', false],
+    ['won by 5 wickets', 'won by five wickets', true],
+    ['the 2nd round', 'the second round', false],
+    ['at 10:30', 'at 10:45', false],
+    ['net run rate 0.507', 'net run rate -0.507', false],
+    ['a figure of 01', 'a figure of 1', true],
+    ['the talks went on', 'the talks went on and on', true],
+  ])('%j and %j: %s', (a, b, same) => {
+    expect(sameFigures(a, b)).toBe(same);
+    expect(sameFigures(b, a)).toBe(same);
+  });
+});
+
+describe('isMostlyNumbers', () => {
+  it.each([
+    ['Zalmi 7 3 4 6 -0.507', true],
+    ['Qalandars 8 5 3 10 +0.321', true],
+    ['2-1', true],
+    ['PESHAWAR ZALMI:', false],
+    ['Pak-Afghan relations', false],
+    ['Published in Dawn, January 2nd, 2025', false],
+  ])('%j: %s', (line, expected) => {
+    expect(isMostlyNumbers(line)).toBe(expected);
+  });
+});
