@@ -22,7 +22,7 @@ export interface JsonObjectLayout {
 export function layoutJsonObject(text: string): JsonObjectLayout {
   const members: JsonMember[] = [];
   let colon = ':';
-  let comma = ',';
+  let comma: string | undefined;
   let i = skipSpace(text, text.indexOf('{') + 1);
   while (i < text.length && text.charCodeAt(i) !== 0x7d) {
     const keyEnd = endOfString(text, i);
@@ -39,7 +39,9 @@ export function layoutJsonObject(text: string): JsonObjectLayout {
     }
     i = next;
   }
-  return { members, close: i, colon: colon.replace(/\s+$/, (space) => (space.includes('\n') ? ' ' : space)), comma: comma.includes('\n') ? ', ' : comma };
+  const spaced = colon.endsWith(' ') || colon.includes('\n');
+  // An object of one member shows no comma: take a space after one where there is a space after the colon.
+  return { members, close: i, colon: colon.replace(/\s+$/, (space) => (space.includes('\n') ? ' ' : space)), comma: comma === undefined ? (spaced ? ', ' : ',') : comma.includes('\n') ? ', ' : comma };
 }
 
 /**
