@@ -54,8 +54,24 @@ export interface Problem {
  * - `E_READ`: the file could not be read (vanished, permission, is a directory); skipped.
  * - `E_CHANGED`: the file changed, vanished or became unreadable between two passes of one run; left out of the output.
  * - `W_NOT_UTF8`: not valid UTF-8; decoded as Windows-1252 and used.
+ * - `E_RECORD_SYNTAX`: one record of a records file (a JSON line, a CSV row) cannot be read; the other records go on.
+ * - `E_RECORD_FORMAT`: a records file is not in its format at all (a `.jsonl` with no JSON, a `.json` that is no array); skipped.
+ * - `E_RECORD_FIELD`: a records file has no field of the name given for a role (`--text-field` …); skipped.
+ * - `E_COMPRESSED`: a `.gz` or `.zst` file is cut short or corrupt; the records before the damage are kept.
+ * - `W_NO_TEXT`: a record has no text field, or an empty one; read as an article of 0 words.
+ * - `W_FRONT_MATTER`: a Markdown file's front matter is not valid YAML; left out of the text, its fields unread.
  */
-export type ProblemCode = 'E_BINARY' | 'E_READ' | 'E_CHANGED' | 'W_NOT_UTF8';
+export type ProblemCode =
+  | 'E_BINARY'
+  | 'E_READ'
+  | 'E_CHANGED'
+  | 'W_NOT_UTF8'
+  | 'E_RECORD_SYNTAX'
+  | 'E_RECORD_FORMAT'
+  | 'E_RECORD_FIELD'
+  | 'E_COMPRESSED'
+  | 'W_NO_TEXT'
+  | 'W_FRONT_MATTER';
 
 /** Per-article figures in the report. */
 export interface ArticleReport {

@@ -1,0 +1,333 @@
+import { readFile } from 'node:fs/promises';
+import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, type SchemaElement } from 'hyparquet';
+import { decode } from '../stages/read.js';
+import type { Problem, ProblemCode } from '../types.js';
+import { byteChunks, CompressionError } from './byte-source.js';
+import { dateOfValue, hostOf, missingFieldMessage, resolveFields, textOfValue, type FieldOptions, type RecordDate, type ResolvedFields } from './fields.js';
+import type { RecordFormat } from './format.js';
+import { splitFrontMatter } from './front-matter.js';
+import { parseCsv, type LineEnding } from './parse-csv.js';
+import { splitJsonArray } from './split-json-array.js';
+import { splitLines } from './split-lines.js';
+
+/**
+ * What the writer needs to write a record back with every field but the text as it was:
+ * - `json`: the record's JSON text exactly as in the file (a JSON line, or one element of an array);
+ * - `csv`: its cells in column order, and which of them were quoted;
+ * - `parquet`: its row as hyparquet decoded it;
+ * - `document`: a text or Markdown file: what stands before the text (the front matter) and the text's end.
+ */
+export type RecordOriginal =
+  | { readonly kind: 'json'; readonly text: string }
+  | { readonly kind: 'csv'; readonly cells: readonly string[]; readonly quoted: readonly boolean[] }
+  | { readonly kind: 'parquet'; readonly row: Readonly<Record<string, unknown>> }
+  | { readonly kind: 'document'; readonly before: string };
+
+/** An article read from a record. */
+export interface ArticleRecord {
+  /** Its place in the file, from 0, counting only records that were read. */
+  readonly ordinal: number;
+  /** The physical line it starts on (JSON Lines, JSON, CSV, TSV; 1-based), or its row (Parquet; 1-based). */
+  readonly location: number;
+  /** The id field's value, else `path:line` (JSON Lines, CSV, TSV), `path#row` (JSON, Parquet) or the path (text, Markdown). */
+  readonly id: string;
+  /** The article's text: the text field's value, or `''` when it has none. */
+  readonly text: string;
+  /** Where the text starts in the decoded file: Markdown's body after its front matter, else 0. */
+  readonly textStart: number;
+  /** The field the text came from, when the record had a string there; the writer replaces only that field. */
+  readonly textField: string | undefined;
+  readonly title: string | undefined;
+  readonly date: RecordDate | undefined;
+  /** The source field's value, else the host of the record's URL. */
+  readonly source: string | undefined;
+  /** Every field of the record, as parsed (CSV cells are strings; the first of two same-named columns wins). */
+  readonly fields: Readonly<Record<string, unknown>>;
+  readonly original: RecordOriginal;
+}
+
+/** What the writer needs to know of a whole file: its columns, schema and layout. */
+export type FileShape =
+  | { readonly kind: 'jsonl' | 'json'; readonly columns: readonly string[] }
+  | { readonly kind: 'csv' | 'tsv'; readonly columns: readonly string[]; readonly columnsQuoted: readonly boolean[]; readonly lineEnding: LineEnding; readonly bom: boolean }
+  | { readonly kind: 'parquet'; readonly columns: readonly string[]; readonly schema: readonly SchemaElement[] }
+  | { readonly kind: 'text' | 'markdown'; readonly columns: readonly string[] };
+
+/**
+ * What reading a records file yields, in order: first its `shape` (once, unless the file cannot be
+ * read at all), then each `record` (with a warning when it has no text) or `problem`.
+ */
+export type RecordOutcome =
+  | { readonly kind: 'shape'; readonly shape: FileShape; readonly fields: ResolvedFields }
+  | { readonly kind: 'record'; readonly record: ArticleRecord; readonly warning: Problem | undefined }
+  | { readonly kind: 'problem'; readonly problem: Problem };
+
+/** How many records of a JSON file are looked at before its fields are resolved, at most. */
+const WINDOW_RECORDS = 100;
+/** …and how many characters of them. */
+const WINDOW_CHARS = 16 * 1024 * 1024;
+
+type RawItem =
+  | { readonly ok: true; readonly location: number; readonly value: Readonly<Record<string, unknown>>; readonly original: RecordOriginal; readonly size: number }
+  | { readonly ok: false; readonly location: number; readonly message: string; readonly fatal: boolean };
+
+/**
+ * Reads a file of records, streaming: at most one record (and, for JSON, the first
+ * {@link WINDOW_RECORDS}) is held at a time. Never throws for a bad file: a bad record or a bad file
+ * is a `problem`. `displayPath` is the path that messages and ids name.
+ */
+export async function* readRecords(absolutePath: string, displayPath: string, format: RecordFormat, options: FieldOptions): AsyncGenerator<RecordOutcome> {
+  const problem = (code: ProblemCode, message: string, severity: Problem['severity'] = 'error'): RecordOutcome => ({ kind: 'problem', problem: { path: displayPath, code, severity, message } });
+  let read = 0;
+  try {
+    if (format.kind === 'text' || format.kind === 'markdown') {
+      yield* readDocument(absolutePath, displayPath, format, options);
+      return;
+    }
+    const source = format.kind === 'parquet' ? await parquetItems(absolutePath) : await textItems(absolutePath, format);
+    const columnsUpFront = 'columns' in source ? source.columns : undefined;
+    const items = source.items[Symbol.asyncIterator]();
+    // JSON records say which fields they have only one by one: look at the first few before choosing.
+    const window: RawItem[] = [];
+    let windowChars = 0;
+    let done = false;
+    if (columnsUpFront === undefined) {
+      while (window.length < WINDOW_RECORDS && windowChars < WINDOW_CHARS) {
+        const next = await items.next();
+        if (next.done === true) {
+          done = true;
+          break;
+        }
+        window.push(next.value);
+        if (next.value.ok) windowChars += next.value.size;
+        else if (next.value.fatal) break;
+      }
+      const firstBad = window.find((item) => !item.ok);
+      if (!window.some((item) => item.ok) && firstBad !== undefined && !firstBad.ok) {
+        const what = format.kind === 'jsonl' ? 'holds no JSON Lines' : 'holds no JSON array of records';
+        yield problem('E_RECORD_FORMAT', `\`${displayPath}\` ${what}: line ${firstBad.location}: ${firstBad.message}; skipped.`);
+        return;
+      }
+    }
+    const shapeOf = source.shape;
+    const columns = columnsUpFront ?? unionOfKeys(window);
+    const resolution = resolveFields(options, columns);
+    if (!resolution.ok) {
+      yield problem('E_RECORD_FIELD', missingFieldMessage(displayPath, resolution.missing, columns));
+      return;
+    }
+    const fields = resolution.fields;
+    yield { kind: 'shape', shape: shapeOf(columns), fields };
+    const where = format.kind === 'parquet' ? 'row' : 'line';
+    const idMark = format.kind === 'json' || format.kind === 'parquet' ? '#' : ':';
+    const outcomeOf = (item: RawItem): RecordOutcome => {
+      if (!item.ok) return problem(item.fatal ? 'E_RECORD_FORMAT' : 'E_RECORD_SYNTAX', `\`${displayPath}\` ${where} ${item.location}: ${item.message}${item.fatal ? '' : '; skipped'}.`);
+      const ordinal = read;
+      read += 1;
+      return recordOutcome(displayPath, fields, item, ordinal, format.kind === 'json' ? ordinal + 1 : item.location, idMark, where);
+    };
+    for (const item of window) yield outcomeOf(item);
+    if (!done) {
+      for (let next = await items.next(); next.done !== true; next = await items.next()) yield outcomeOf(next.value);
+    }
+  } catch (error) {
+    if (error instanceof CompressionError) {
+      yield problem('E_COMPRESSED', `\`${displayPath}\`: ${error.message}; the ${read} record${read === 1 ? '' : 's'} before it ${read === 1 ? 'was' : 'were'} read.`);
+      return;
+    }
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it vanished after it was listed' : ((error as Error).message.split('\n')[0] ?? String(error));
+    yield problem(format.kind === 'parquet' && read === 0 ? 'E_RECORD_FORMAT' : 'E_READ', `Cannot read \`${displayPath}\`: ${reason}; ${read === 0 ? 'skipped' : `the ${read} records before it were read`}.`);
+  }
+}
+
+function unionOfKeys(items: readonly RawItem[]): string[] {
+  const keys = new Set<string>();
+  for (const item of items) if (item.ok) for (const key of Object.keys(item.value)) keys.add(key);
+  return [...keys];
+}
+
+function recordOutcome(path: string, fields: ResolvedFields, item: Extract<RawItem, { ok: true }>, ordinal: number, idNumber: number, idMark: string, where: string): RecordOutcome {
+  const value = item.value;
+  const rawText = fields.text === undefined ? undefined : value[fields.text];
+  const text = typeof rawText === 'string' ? rawText : '';
+  let warning: Problem | undefined;
+  if (text.trim() === '') {
+    const why = fields.text === undefined ? 'no text field (text, content, body or article)' : rawText === undefined || rawText === null ? `no \`${fields.text}\`` : typeof rawText === 'string' ? `an empty \`${fields.text}\`` : `a \`${fields.text}\` that is not a string`;
+    warning = { path, code: 'W_NO_TEXT', severity: 'warning', message: `\`${path}\` ${where} ${item.location} has ${why}; read as an article of 0 words.` };
+  }
+  const url = fields.url === undefined ? undefined : textOfValue(value[fields.url]);
+  const record: ArticleRecord = {
+    ordinal,
+    location: item.location,
+    id: (fields.id === undefined ? undefined : textOfValue(value[fields.id])) ?? `${path}${idMark}${idNumber}`,
+    text,
+    textStart: 0,
+    textField: typeof rawText === 'string' ? fields.text : undefined,
+    title: fields.title === undefined ? undefined : textOfValue(value[fields.title]),
+    date: fields.date === undefined ? undefined : dateOfValue(value[fields.date]),
+    source: (fields.source === undefined ? undefined : textOfValue(value[fields.source])) ?? (url === undefined ? undefined : hostOf(url)),
+    fields: value,
+    original: item.original,
+  };
+  return { kind: 'record', record, warning };
+}
+
+interface ItemSource {
+  readonly items: AsyncIterable<RawItem>;
+  /** Columns known before the first record (a header, a schema). */
+  readonly columns?: readonly string[];
+  readonly shape: (columns: readonly string[]) => FileShape;
+}
+
+async function* decodedText(chunks: AsyncIterable<Uint8Array>, onBom: (bom: boolean) => void): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: false });
+  let first = true;
+  for await (const chunk of chunks) {
+    if (first && chunk.length > 0) {
+      onBom(chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf);
+      first = false;
+    }
+    const text = decoder.decode(chunk, { stream: true });
+    if (text !== '') yield text;
+  }
+  const rest = decoder.decode();
+  if (rest !== '') yield rest;
+}
+
+async function textItems(path: string, format: RecordFormat): Promise<ItemSource> {
+  const chunks = byteChunks(path, format.compression);
+  if (format.kind === 'jsonl') return { items: jsonLineItems(chunks), shape: (columns) => ({ kind: 'jsonl', columns }) };
+  if (format.kind === 'json') return { items: jsonArrayItems(chunks), shape: (columns) => ({ kind: 'json', columns }) };
+  return await csvSource(chunks, format.kind === 'tsv' ? 'tsv' : 'csv');
+}
+
+async function* jsonLineItems(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<RawItem> {
+  for await (const { line, bytes } of splitLines(chunks)) {
+    let text = bytes.toString('utf8');
+    if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (text.trim() === '') continue;
+    yield jsonItem(text, line);
+  }
+}
+
+async function* jsonArrayItems(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<RawItem> {
+  for await (const piece of splitJsonArray(decodedText(chunks, () => undefined))) {
+    if (!piece.ok) yield { ok: false, location: piece.line, message: piece.message, fatal: true };
+    else yield jsonItem(piece.text, piece.line);
+  }
+}
+
+function jsonItem(text: string, location: number): RawItem {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, location, message: `not valid JSON (${(error as Error).message})`, fatal: false };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { ok: false, location, message: `a JSON ${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value}, not an object`, fatal: false };
+  }
+  return { ok: true, location, value: value as Record<string, unknown>, original: { kind: 'json', text }, size: text.length };
+}
+
+async function csvSource(chunks: AsyncIterable<Uint8Array>, kind: 'csv' | 'tsv'): Promise<ItemSource & { readonly columns: readonly string[] }> {
+  let bom = false;
+  let lineEnding: LineEnding = '\n';
+  const rows = parseCsv(decodedText(chunks, (hasBom) => (bom = hasBom)), kind === 'tsv' ? '\t' : ',', (ending) => (lineEnding = ending))[Symbol.asyncIterator]();
+  const first = await rows.next();
+  const columns = first.done !== true && first.value.ok ? first.value.cells : [];
+  const columnsQuoted = first.done !== true && first.value.ok ? first.value.quoted : [];
+  async function* items(): AsyncGenerator<RawItem> {
+    for (let next = await rows.next(); next.done !== true; next = await rows.next()) {
+      const row = next.value;
+      if (!row.ok) {
+        yield { ok: false, location: row.line, message: row.message, fatal: false };
+        continue;
+      }
+      if (row.cells.length !== columns.length) {
+        yield { ok: false, location: row.line, message: `${row.cells.length} field${row.cells.length === 1 ? '' : 's'} where the header has ${columns.length}`, fatal: false };
+        continue;
+      }
+      const value: Record<string, string> = {};
+      columns.forEach((column, index) => {
+        if (!Object.hasOwn(value, column)) value[column] = row.cells[index] ?? '';
+      });
+      yield { ok: true, location: row.line, value, original: { kind: 'csv', cells: row.cells, quoted: row.quoted }, size: 0 };
+    }
+  }
+  return { items: items(), columns, shape: (names) => ({ kind, columns: names, columnsQuoted, lineEnding, bom }) };
+}
+
+async function parquetItems(path: string): Promise<ItemSource & { readonly columns: readonly string[] }> {
+  const file = await asyncBufferFromFile(path);
+  const metadata = await parquetMetadataAsync(file);
+  const root = metadata.schema[0];
+  // Top-level columns: the root's children, each followed by its own subtree in the flat schema.
+  const columns: string[] = [];
+  let at = 1;
+  for (let child = 0; child < (root?.num_children ?? 0); child += 1) {
+    const element = metadata.schema[at];
+    if (element === undefined) break;
+    columns.push(element.name);
+    at = skipSubtree(metadata.schema, at);
+  }
+  async function* items(): AsyncGenerator<RawItem> {
+    let rowStart = 0;
+    for (const group of metadata.row_groups) {
+      const rowEnd = rowStart + Number(group.num_rows);
+      // One row group at a time: hyparquet fetches only that group's column chunks from the file.
+      const rows = await parquetReadObjects({ file, metadata, rowStart, rowEnd });
+      for (const [index, row] of rows.entries()) {
+        yield { ok: true, location: rowStart + index + 1, value: row, original: { kind: 'parquet', row }, size: 0 };
+      }
+      rowStart = rowEnd;
+    }
+  }
+  return { items: items(), columns, shape: (names) => ({ kind: 'parquet', columns: names, schema: metadata.schema }) };
+}
+
+function skipSubtree(schema: readonly SchemaElement[], index: number): number {
+  let next = index + 1;
+  for (let child = 0; child < (schema[index]?.num_children ?? 0); child += 1) next = skipSubtree(schema, next);
+  return next;
+}
+
+async function* readDocument(absolutePath: string, displayPath: string, format: RecordFormat, options: FieldOptions): AsyncGenerator<RecordOutcome> {
+  const bytes = format.compression === 'none' ? await readFile(absolutePath) : Buffer.concat(await arrayOf(byteChunks(absolutePath, format.compression)));
+  const decoded = decode(bytes);
+  if (!decoded.ok) {
+    yield { kind: 'problem', problem: { path: displayPath, code: 'E_BINARY', severity: 'error', message: `Cannot use \`${displayPath}\`: a NUL byte at byte ${decoded.at} means it is binary, not text; skipped.` } };
+    return;
+  }
+  const front = format.kind === 'markdown' ? splitFrontMatter(decoded.text) : { metadata: {}, bodyStart: 0, error: undefined };
+  const columns = Object.keys(front.metadata);
+  const resolution = resolveFields({ ...options, textField: undefined }, columns);
+  const fields: ResolvedFields = resolution.ok ? resolution.fields : { text: undefined, id: undefined, title: undefined, date: undefined, source: undefined, url: undefined };
+  yield { kind: 'shape', shape: { kind: format.kind as 'text' | 'markdown', columns }, fields };
+  if (front.error !== undefined) {
+    yield { kind: 'problem', problem: { path: displayPath, code: 'W_FRONT_MATTER', severity: 'warning', message: `\`${displayPath}\`: its front matter is not valid YAML (${front.error}); left out of the text.` } };
+  }
+  const value = front.metadata;
+  const url = fields.url === undefined ? undefined : textOfValue(value[fields.url]);
+  const record: ArticleRecord = {
+    ordinal: 0,
+    location: 1,
+    id: displayPath,
+    text: decoded.text.slice(front.bodyStart),
+    textStart: front.bodyStart,
+    textField: undefined,
+    title: fields.title === undefined ? undefined : textOfValue(value[fields.title]),
+    date: fields.date === undefined ? undefined : dateOfValue(value[fields.date]),
+    source: (fields.source === undefined ? undefined : textOfValue(value[fields.source])) ?? (url === undefined ? undefined : hostOf(url)),
+    fields: value,
+    original: { kind: 'document', before: decoded.text.slice(0, front.bodyStart) },
+  };
+  yield { kind: 'record', record, warning: undefined };
+}
+
+async function arrayOf<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}
+

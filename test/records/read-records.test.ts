@@ -1,0 +1,227 @@
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import type { FieldOptions } from '../../src/records/fields.js';
+import { formatOfName, type RecordFormat } from '../../src/records/format.js';
+import { readRecords, type ArticleRecord, type RecordOutcome } from '../../src/records/read-records.js';
+import type { Problem } from '../../src/types.js';
+import { ROOT, temporaryDirectory } from '../helpers.js';
+
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'records-news');
+
+function formatOf(path: string): RecordFormat {
+  const result = formatOfName(path);
+  if (!result.ok) throw new Error(`no format for ${path}`);
+  return result.format;
+}
+
+async function readAll(path: string, options: FieldOptions = {}) {
+  const outcomes: RecordOutcome[] = [];
+  for await (const outcome of readRecords(path, path.split('/').pop() ?? path, formatOf(path), options)) outcomes.push(outcome);
+  const records: ArticleRecord[] = [];
+  const problems: Problem[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.kind === 'record') {
+      records.push(outcome.record);
+      if (outcome.warning !== undefined) problems.push(outcome.warning);
+    } else if (outcome.kind === 'problem') problems.push(outcome.problem);
+  }
+  return { outcomes, records, problems };
+}
+
+function write(dir: string, name: string, content: string | Uint8Array): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('readRecords', () => {
+  it('reads scraped news records with the default fields', async () => {
+    const { outcomes, records, problems } = await readAll(join(FIXTURES, 'news.jsonl'));
+    expect(outcomes[0]).toMatchObject({ kind: 'shape', fields: { text: 'content', id: 'link', title: 'title', date: 'date_published', source: 'source' } });
+    expect(problems).toEqual([]);
+    expect(records.map((record) => [record.ordinal, record.location, record.id, record.source, record.date?.ms])).toEqual([
+      [0, 1, 'https://www.coastalwire.example/business/harbour-cranes/', 'Coastal Wire', Date.UTC(2025, 2, 3, 9, 30)],
+      [1, 2, 'https://www.coastalwire.example/national/river-flows/', 'Coastal Wire', undefined],
+      // No source field value: the host of the link stands in.
+      [2, 3, 'https://news.example.org/compact', 'news.example.org', undefined],
+    ]);
+    expect(records[0]?.text.startsWith('PORTVILLE, Mar 3: The eastern port')).toBe(true);
+    expect(records[0]?.title).toBe('Harbour crane fleet doubles at eastern port');
+    expect(records[2]?.text).toBe('A short item written compactly, with "quotes" and a tab\there.');
+  });
+
+  it('reads a zstd-compressed file made by the zstd tool', async () => {
+    const plain = await readAll(join(FIXTURES, 'news.jsonl'));
+    const compressed = await readAll(join(FIXTURES, 'news.jsonl.zst'));
+    expect(compressed.problems).toEqual([]);
+    expect(compressed.records).toEqual(plain.records);
+  });
+
+  it('reads a gzip-compressed file as the same records', async () => {
+    const dir = temporaryDirectory();
+    const path = write(dir, 'news.jsonl.gz', gzipSync(readFileSync(join(FIXTURES, 'news.jsonl'))));
+    const plain = await readAll(join(FIXTURES, 'news.jsonl'));
+    expect((await readAll(path)).records).toEqual(plain.records);
+  });
+
+  it('reports a malformed JSON line with file and line, and goes on with the other records', async () => {
+    const dir = temporaryDirectory();
+    const path = write(dir, 'bad.jsonl', '{"text": "one"}\n\n{"text": "two",\n[1, 2]\n{"text": "three"}\n');
+    const { records, problems } = await readAll(path);
+    expect(records.map((record) => [record.text, record.location, record.id])).toEqual([
+      ['one', 1, 'bad.jsonl:1'],
+      ['three', 5, 'bad.jsonl:5'],
+    ]);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatchObject({ path: 'bad.jsonl', code: 'E_RECORD_SYNTAX', severity: 'error' });
+    expect(problems[0]?.message).toMatch(/^`bad\.jsonl` line 3: not valid JSON \(.+\); skipped\.$/);
+    expect(problems[1]?.message).toBe('`bad.jsonl` line 4: a JSON array, not an object; skipped.');
+  });
+
+  it('reports a CSV row with the wrong number of fields at the line it starts, and goes on', async () => {
+    const dir = temporaryDirectory();
+    const path = write(dir, 'rows.csv', 'id,text\n1,"first\nrow"\n2,too,many\n3,third\n');
+    const { records, problems } = await readAll(path);
+    expect(records.map((record) => [record.id, record.text, record.location])).toEqual([
+      ['1', 'first\nrow', 2],
+      ['3', 'third', 5],
+    ]);
+    expect(problems).toEqual([{ path: 'rows.csv', code: 'E_RECORD_SYNTAX', severity: 'error', message: '`rows.csv` line 4: 3 fields where the header has 2; skipped.' }]);
+  });
+
+  it('reads a record with no text field, or an empty one, as an article of 0 words with a warning', async () => {
+    const dir = temporaryDirectory();
+    const path = write(dir, 'gaps.jsonl', '{"id": 1, "text": "words"}\n{"id": 2}\n{"id": 3, "text": ""}\n{"id": 4, "text": null}\n{"id": 5, "text": 12}\n');
+    const { records, problems } = await readAll(path);
+    expect(records.map((record) => [record.id, record.text, record.textField])).toEqual([
+      ['1', 'words', 'text'],
+      ['2', '', undefined],
+      ['3', '', 'text'],
+      ['4', '', undefined],
+      ['5', '', undefined],
+    ]);
+    expect(problems.map((problem) => [problem.code, problem.severity, problem.message])).toEqual([
+      ['W_NO_TEXT', 'warning', '`gaps.jsonl` line 2 has no `text`; read as an article of 0 words.'],
+      ['W_NO_TEXT', 'warning', '`gaps.jsonl` line 3 has an empty `text`; read as an article of 0 words.'],
+      ['W_NO_TEXT', 'warning', '`gaps.jsonl` line 4 has no `text`; read as an article of 0 words.'],
+      ['W_NO_TEXT', 'warning', '`gaps.jsonl` line 5 has a `text` that is not a string; read as an article of 0 words.'],
+    ]);
+  });
+
+  it('gives an error for a .jsonl file that holds no JSON, never a one-article read', async () => {
+    const dir = temporaryDirectory();
+    const path = write(dir, 'prose.jsonl', 'This is an article in plain text.\nIt has two lines.\n');
+    const { records, problems, outcomes } = await readAll(path);
+    expect(records).toEqual([]);
+    expect(outcomes.some((outcome) => outcome.kind === 'shape')).toBe(false);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ path: 'prose.jsonl', code: 'E_RECORD_FORMAT', severity: 'error' });
+    expect(problems[0]?.message).toMatch(/^`prose\.jsonl` holds no JSON Lines: line 1: not valid JSON \(.+\); skipped\.$/);
+  });
+
+  it('gives an error for a .json file that is an object, not an array', async () => {
+    const dir = temporaryDirectory();
+    const { records, problems } = await readAll(write(dir, 'one.json', '{"text": "a"}'));
+    expect(records).toEqual([]);
+    expect(problems).toEqual([{ path: 'one.json', code: 'E_RECORD_FORMAT', severity: 'error', message: '`one.json` holds no JSON array of records: line 1: a JSON object, not an array of records; skipped.' }]);
+  });
+
+  it('reads a JSON array, with ids by row when there is no id field', async () => {
+    const dir = temporaryDirectory();
+    const { records, problems } = await readAll(write(dir, 'all.json', '[{"body": "first"},\n {"body": "second", "title": 7}]'));
+    expect(problems).toEqual([]);
+    expect(records.map((record) => [record.id, record.text, record.title, record.location])).toEqual([
+      ['all.json#1', 'first', undefined, 1],
+      ['all.json#2', 'second', '7', 2],
+    ]);
+  });
+
+  it('gives a one-line error for a truncated .gz file, keeping the records before it', async () => {
+    const dir = temporaryDirectory();
+    const lines = Array.from({ length: 2000 }, (_, index) => JSON.stringify({ id: index, text: `Article ${index} says something about item ${index * 7}.` })).join('\n');
+    const whole = gzipSync(lines);
+    const path = write(dir, 'cut.jsonl.gz', whole.subarray(0, Math.floor(whole.length * 0.6)));
+    const { records, problems } = await readAll(path);
+    expect(records.length).toBeLessThan(2000);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ path: 'cut.jsonl.gz', code: 'E_COMPRESSED', severity: 'error' });
+    expect(problems[0]?.message).toMatch(new RegExp(`^\`cut\\.jsonl\\.gz\`: gzip data is cut short or corrupt \\(.+\\); the ${records.length} records before it were read\\.$`));
+    expect(problems[0]?.message).not.toContain('\n');
+  });
+
+  it('gives a one-line error for a truncated .zst file', async () => {
+    const dir = temporaryDirectory();
+    const whole = readFileSync(join(FIXTURES, 'news.jsonl.zst'));
+    const path = write(dir, 'cut.jsonl.zst', whole.subarray(0, whole.length - 40));
+    const { problems } = await readAll(path);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ path: 'cut.jsonl.zst', code: 'E_COMPRESSED', severity: 'error' });
+    expect(problems[0]?.message).toMatch(/^`cut\.jsonl\.zst`: zstd data is cut short or corrupt \(.+\); the 0 records before it were read\.$/);
+  });
+
+  it('gives a one-line error for a named field that the file does not have', async () => {
+    const { records, problems } = await readAll(join(FIXTURES, 'articles.csv'), { textField: 'story' });
+    expect(records).toEqual([]);
+    expect(problems).toEqual([
+      { path: 'articles.csv', code: 'E_RECORD_FIELD', severity: 'error', message: '`articles.csv` has no field `story` (--text-field); it has `id`, `headline`, `body`, `published`, `outlet`, `score`; skipped.' },
+    ]);
+  });
+
+  it('reads CSV with the default fields and plain dates', async () => {
+    const { records, problems } = await readAll(join(FIXTURES, 'articles.csv'));
+    expect(records.map((record) => [record.id, record.title, record.date?.ms, record.source, record.location])).toEqual([
+      ['a1', 'Market opens, then dips', Date.UTC(2025, 0, 2), 'Ledger Daily', 2],
+      ['a2', 'Rain delays the final', Date.UTC(2025, 0, 3), 'Sports Page', 4],
+      ['a3', 'Empty body', Date.UTC(2025, 0, 4), 'Ledger Daily', 5],
+    ]);
+    expect(records[0]?.text).toBe('Shares opened higher on Monday.\nTraders then sold ahead of the holiday.');
+    expect(problems.map((problem) => problem.message)).toEqual(['`articles.csv` line 5 has an empty `body`; read as an article of 0 words.']);
+  });
+
+  it('reads Markdown front matter as metadata, not text, with the body\'s offset', async () => {
+    const path = join(FIXTURES, 'story.md');
+    const { records } = await readAll(path);
+    const whole = readFileSync(path, 'utf8');
+    expect(records).toHaveLength(1);
+    const record = records[0] as ArticleRecord;
+    expect(record.text.startsWith('The town council voted')).toBe(true);
+    expect(whole.slice(record.textStart)).toBe(record.text);
+    expect([record.id, record.title, record.source, record.date?.ms]).toEqual(['story.md', 'Town council approves the new bridge', 'Valley Herald', Date.UTC(2025, 1, 11)]);
+  });
+
+  it('never modifies the input on disk', async () => {
+    const dir = temporaryDirectory();
+    mkdirSync(join(dir, 'in'));
+    const path = write(dir, 'in/news.jsonl', readFileSync(join(FIXTURES, 'news.jsonl')));
+    const before = { bytes: readFileSync(path), mtime: statSync(path).mtimeMs };
+    await readAll(path);
+    expect(readFileSync(path).equals(before.bytes)).toBe(true);
+    expect(statSync(path).mtimeMs).toBe(before.mtime);
+  });
+
+  it('streams a large .jsonl.gz with bounded memory', async () => {
+    const dir = temporaryDirectory();
+    const paragraph = 'The committee met again on Thursday to discuss the budget, and members said more talks would follow. '.repeat(20);
+    const count = 25_000;
+    const lines: string[] = [];
+    for (let index = 0; index < count; index += 1) lines.push(JSON.stringify({ id: `n${index}`, text: `${index} ${paragraph}` }));
+    const raw = Buffer.from(lines.join('\n') + '\n');
+    lines.length = 0;
+    expect(raw.length).toBeGreaterThan(50_000_000);
+    const path = write(dir, 'big.jsonl.gz', gzipSync(raw, { level: 1 }));
+    global.gc?.();
+    const start = process.memoryUsage().heapUsed;
+    let peak = start;
+    let read = 0;
+    for await (const outcome of readRecords(path, 'big.jsonl.gz', formatOf(path), {})) {
+      if (outcome.kind !== 'record') continue;
+      read += 1;
+      if (read % 1000 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
+    }
+    expect(read).toBe(count);
+    // Loosely: the 50 MB text never stands in memory at once (garbage may lag behind).
+    expect(peak - start).toBeLessThan(raw.length * 0.6);
+  });
+});
