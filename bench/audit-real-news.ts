@@ -29,7 +29,8 @@
  * 2. Tables and score lines removed as chrome. `_chrome.txt` lines where at least two tokens are numbers
  *    and numbers are more than half of the tokens that hold a letter or digit (a number token holds a
  *    digit and no letter: `12`, `2-1`, `45.5%`, `(3)`); and ALL-CAPS lines ending in `:` (team sheets).
- *    Counted as distinct lines and as article-lines (the `articles` column).
+ *    Counted as distinct lines and as article-lines (the `articles` column). Also the same two kinds of
+ *    line counted in the inputs (titles aside), with how many were removed as chrome or into a block.
  * 3. Broken sentences beside markers. For each block span: the text of its input line before the span
  *    start. "Fragment before" when that text is not blank and does not end a sentence (its last
  *    non-space character is none of `. ! ? … : ; ” " ’ ' ) ]` and `—`). "Continuation after" when the
@@ -37,9 +38,11 @@
  *    inline marker on a line of its own, so the input line is where the break shows.) Also: block spans
  *    that start at offset 0, i.e. the marker stands in place of the title. Shares are of all markers.
  *    Marker counts in the cleaned files are checked against the block spans.
- * 4. Own short lines lost. Titles (first line) overlapped by a block or chrome span; and input lines of
- *    at most 12 words (not titles), trimmed with spaces collapsed, that stand in exactly one input
- *    article, overlapped by a span. Byte-identical articles do not count as "one article" for a line.
+ * 4. Own short lines lost. Titles (first line) overlapped by a block or chrome span (those of byte-identical
+ *    copies counted apart; "a different title" = the title, without its ` - …` suffixes, is held by no
+ *    other article of the corpus); and input lines of at most 12 words (not titles), trimmed with spaces
+ *    collapsed, that stand in exactly one input article, overlapped by a span; of those, the heading-like
+ *    ones (no sentence-final punctuation), which are the article's own subheads rather than edited copies.
  * 5. Site furniture. Per outlet (the file stem before the first `-`), input lines and sentences (lines
  *    split after `.!?` + space) normalised (digits → `#`, month names → `MONTH`, ordinal suffixes
  *    dropped, spaces collapsed) that stand in ≥ 20% of that outlet's articles, titles excluded; and title
@@ -52,7 +55,7 @@
  * 6. One background, one block. Pairs of blocks whose article sets have Jaccard ≥ 0.8 and which stand
  *    adjacent (consecutive block spans with only white space, or chrome, between them in the input) in
  *    more than half of the articles holding both. Joined into groups (union-find); counted with the
- *    average number of blocks per group.
+ *    average number of blocks per group. A second count allows up to 3 words between the two blocks.
  * 7. Counts and copies. Markers `N of M sentences` with N > M; byte-identical input articles (same
  *    .txt bytes, so the same title and content) whose report sharedPct is < 100 (and, of those, the
  *    ones with own words left: uniqueWords > 0); articles wholly one block (one block span covering all
@@ -154,9 +157,15 @@ const outletOf = (group: string): string => group.split('-')[0] ?? group;
 // Text helpers
 
 const monthNames = /\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b/g;
-/** Digit runs after thousands separators are removed; `3.5` is one figure. */
+const numberWords: Record<string, string> = {
+  zero: '0', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
+  eleven: '11', twelve: '12', thirteen: '13', fourteen: '14', fifteen: '15', sixteen: '16', seventeen: '17', eighteen: '18',
+  nineteen: '19', twenty: '20', thirty: '30', forty: '40', fifty: '50', sixty: '60', seventy: '70', eighty: '80', ninety: '90',
+};
+const numberWord = new RegExp(`\\b(${Object.keys(numberWords).join('|')})\\b`, 'gi');
+/** Digit runs after thousands separators are removed (`3.5` is one figure; "ten" counts as 10, so "Ten people" = "10 people"; "one" is left alone, being mostly a pronoun). */
 function figures(text: string): string[] {
-  const joined = text.replace(/(\d),(?=\d{3}\b)/g, '$1');
+  const joined = text.replace(numberWord, (word) => numberWords[word.toLowerCase()] ?? word).replace(/(\d),(?=\d{3}\b)/g, '$1');
   return joined.match(/\d+(?:\.\d+)?/g) ?? [];
 }
 function withoutFigures(text: string): string {
@@ -328,7 +337,7 @@ function audit(report: Report, inputs: Map<string, string>, cleaned: Map<string,
         tally.add('1.figuresNotInCanonical', group, hidden.length);
       }
       tally.add('1.wordings', groupOf(variant.articles[0] ?? ''));
-      if (hidden.length > 0) example(only ? '1 only figures differ' : '1 figures and words differ', `${id} ${variant.articles[0] ?? ''}: canonical «${variant.canonical}» removed «${variant.text}»`);
+      if (hidden.length > 0) example(only ? '1 only figures differ' : '1 figures and words differ', `${id} ${variant.articles[0] ?? ''}: [${theirs.join(' ')}] → [${mine.join(' ')}] «${variant.text}»`);
     }
   }
 
@@ -356,22 +365,28 @@ function audit(report: Report, inputs: Map<string, string>, cleaned: Map<string,
     copies.set(hash, [...(copies.get(hash) ?? []), path]);
   }
   const shortLineHolders = new Map<string, Set<string>>();
+  const bareTitle = (text: string): string => (text.split(' - ')[0] ?? text).replace(/\s+/g, ' ').trim().toLowerCase();
+  const titleHolders = new Map<string, number>();
+  for (const text of inputs.values()) {
+    const key = bareTitle(text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n')));
+    titleHolders.set(key, (titleHolders.get(key) ?? 0) + 1);
+  }
   const inputLines = new Map<string, Line[]>();
   for (const [path, text] of inputs) {
     const lines = linesOf(text);
     inputLines.set(path, lines);
-    const hash = contentHash.get(path) ?? path;
     lines.forEach((line, index) => {
       if (index === 0 || line.text.trim() === '' || tokens(line.text).length > 12) return;
       const key = line.text.replace(/\s+/g, ' ').trim();
       const holders = shortLineHolders.get(key) ?? new Set<string>();
-      holders.add(hash);
+      holders.add(path);
       shortLineHolders.set(key, holders);
     });
   }
 
   // 3, 4, 6, 7: per article
   const adjacency = new Map<string, number>();
+  const nearAdjacency = new Map<string, number>();
   for (const article of report.articles) {
     const path = article.path;
     const group = groupOf(path);
@@ -425,6 +440,17 @@ function audit(report: Report, inputs: Map<string, string>, cleaned: Map<string,
       }
     }
 
+    // 2. the same kinds of line, counted in the inputs
+    for (const line of lines.slice(1)) {
+      const numbers = mostlyNumbers(line.text);
+      if (!numbers && !teamSheetHeading(line.text)) continue;
+      const kind = numbers ? '2.inputNumberLines' : '2.inputTeamSheetHeadings';
+      tally.add(kind, group);
+      const span = overlapping(article.spans, line.start, line.end);
+      if (span !== undefined) tally.add(`${kind}${span.kind === 'block' ? 'InBlock' : 'AsChrome'}`, group);
+      if (span?.kind === 'block') example(`2 ${numbers ? 'mostly-numbers line' : 'ALL-CAPS heading'} removed into a block`, `${path}: ${line.text}`);
+    }
+
     // 4. Own short lines lost
     const title = lines[0];
     if (title !== undefined && title.text.trim() !== '') {
@@ -434,6 +460,7 @@ function audit(report: Report, inputs: Map<string, string>, cleaned: Map<string,
         const copyCount = copies.get(contentHash.get(path) ?? '')?.length ?? 1;
         if (copyCount > 1) tally.add('4.titlesLostInIdenticalCopies', group);
         else example(`4 title lost (${span.kind}), not an identical copy`, `${path}: ${title.text}`);
+        if (span.kind === 'block' && (titleHolders.get(bareTitle(title.text)) ?? 0) === 1) tally.add('4.titlesInBlockUniqueTitle', group);
       }
     }
     lines.forEach((line, index) => {
@@ -444,7 +471,9 @@ function audit(report: Report, inputs: Map<string, string>, cleaned: Map<string,
       const span = overlapping(article.spans, line.start, line.end);
       if (span === undefined) return;
       tally.add(span.kind === 'block' ? '4.ownShortLinesInBlock' : '4.ownShortLinesAsChrome', group);
-      example(`4 own short line lost (${span.kind})`, `${path}: ${line.text}`);
+      const heading = !sentenceEnd.test(line.text.trimEnd());
+      if (heading) tally.add('4.ownShortHeadingsLost', group);
+      example(`4 own short ${heading ? 'heading' : 'sentence'} lost (${span.kind})`, `${path}: ${line.text}`);
     });
 
     // 6. adjacency of consecutive block spans
@@ -457,10 +486,9 @@ function audit(report: Report, inputs: Map<string, string>, cleaned: Map<string,
         const chromeInGap = ordered.filter((other) => other.kind === 'chrome' && other.start >= previous!.end && other.end <= span.start);
         let rest = gap;
         for (const chrome of chromeInGap.reverse()) rest = rest.slice(0, chrome.start - previous.end) + rest.slice(chrome.end - previous.end);
-        if (rest.trim() === '') {
-          const key = [previous.block ?? '', span.block ?? ''].sort().join(' ');
-          adjacency.set(key, (adjacency.get(key) ?? 0) + 1);
-        }
+        const key = [previous.block ?? '', span.block ?? ''].sort().join(' ');
+        if (rest.trim() === '') adjacency.set(key, (adjacency.get(key) ?? 0) + 1);
+        if (tokens(rest).length <= 3) nearAdjacency.set(key, (nearAdjacency.get(key) ?? 0) + 1);
       }
       previous = span;
     }
@@ -510,8 +538,9 @@ function audit(report: Report, inputs: Map<string, string>, cleaned: Map<string,
         return;
       }
       if (line.text.trim() === '') return;
-      const units = [line, ...sentencesOf(line)];
-      for (const unit of units) seen.add(furnitureKey(unit.text));
+      const sentences = sentencesOf(line);
+      const units = sentences.length > 1 ? [line, ...sentences] : [line];
+      for (const unit of units) if ((unit.text.match(/\p{L}/gu)?.length ?? 0) >= 2) seen.add(furnitureKey(unit.text));
     });
     for (const key of seen) {
       const entry = furniture.get(`${outlet}\t${key}`) ?? { outlet, articles: new Set<string>(), chrome: 0, block: 0, stayed: 0, blocks: new Map<string, number>(), sample: '' };
@@ -591,13 +620,14 @@ function audit(report: Report, inputs: Map<string, string>, cleaned: Map<string,
   tally.add('5.pairsOnlyFurniture', 'all', allPairs - realPairs);
 
   // 6. One background, one block
+  const groupBlocks = (pairs: Map<string, number>, name: string): void => {
   const parent = new Map<string, string>();
   const find = (id: string): string => {
     let at = id;
     while (parent.get(at) !== undefined && parent.get(at) !== at) at = parent.get(at) ?? at;
     return at;
   };
-  for (const [key, count] of adjacency) {
+  for (const [key, count] of pairs) {
     const [a, b] = key.split(' ');
     const blockA = blockById.get(a ?? '');
     const blockB = blockById.get(b ?? '');
@@ -608,14 +638,17 @@ function audit(report: Report, inputs: Map<string, string>, cleaned: Map<string,
     if (jaccard < 0.8 || count * 2 <= both) continue;
     parent.set(find(blockA.id), find(blockB.id));
     if (!parent.has(blockB.id)) parent.set(blockB.id, blockB.id);
-    example('6 adjacent blocks with (nearly) the same articles', `${blockA.id} "${blockA.label}" (${blockA.articles.length}) + ${blockB.id} "${blockB.label}" (${blockB.articles.length}): Jaccard ${jaccard.toFixed(2)}, adjacent in ${count} of ${both}`);
+    if (name === '6') example('6 adjacent blocks with (nearly) the same articles', `${blockA.id} "${blockA.label}" (${blockA.articles.length}) + ${blockB.id} "${blockB.label}" (${blockB.articles.length}): Jaccard ${jaccard.toFixed(2)}, adjacent in ${count} of ${both}`);
   }
   const groups = new Map<string, number>();
   for (const id of parent.keys()) groups.set(find(id), (groups.get(find(id)) ?? 0) + 1);
   for (const [rootId, size] of groups) {
-    tally.add('6.groups', groupOf(blockById.get(rootId)?.articles[0] ?? ''));
-    tally.add('6.blocksInGroups', groupOf(blockById.get(rootId)?.articles[0] ?? ''), size);
+    tally.add(`${name}.groups`, groupOf(blockById.get(rootId)?.articles[0] ?? ''));
+    tally.add(`${name}.blocksInGroups`, groupOf(blockById.get(rootId)?.articles[0] ?? ''), size);
   }
+  };
+  groupBlocks(adjacency, '6');
+  groupBlocks(nearAdjacency, '6near');
 
   console.log(`  furniture units: ${furnitureReport.length}; furniture-only blocks: ${furnitureOnly.size}; pairs counted ${allPairs} (report totals.pairs ${report.totals.pairs})`);
   return tally;
@@ -631,18 +664,23 @@ const rows: [string, (t: Tally, g?: string) => string][] = [
   ['1 figures in them not in the canonical text', (t, g) => `${t.get('1.figuresNotInCanonical', g)}`],
   ['2 mostly-numbers chrome lines (distinct / article-lines)', (t) => `${t.get('2.numberLines')} / ${t.get('2.numberLinesArticles')}`],
   ['2 ALL-CAPS ":" headings as chrome (distinct / article-lines)', (t) => `${t.get('2.teamSheetHeadings')} / ${t.get('2.teamSheetHeadingsArticles')}`],
+  ['2 input mostly-numbers lines: as chrome / in a block (of all)', (t, g) => `${t.get('2.inputNumberLinesAsChrome', g)} / ${t.get('2.inputNumberLinesInBlock', g)} (${t.get('2.inputNumberLines', g)})`],
+  ['2 input ALL-CAPS ":" lines: as chrome / in a block (of all)', (t, g) => `${t.get('2.inputTeamSheetHeadingsAsChrome', g)} / ${t.get('2.inputTeamSheetHeadingsInBlock', g)} (${t.get('2.inputTeamSheetHeadings', g)})`],
   ['3 markers', (t, g) => `${t.get('markers', g)}`],
   ['3 markers beside a broken sentence (share)', (t, g) => `${t.get('3.brokenMarkers', g)} (${pct(t.get('3.brokenMarkers', g), t.get('markers', g))})`],
   ['3   fragment before / continuation after', (t, g) => `${t.get('3.fragmentBefore', g)} / ${t.get('3.continuationAfter', g)}`],
   ['3 markers in place of the title (of them in identical copies)', (t, g) => `${t.get('3.markerInPlaceOfTitle', g)} (${t.get('3.markerInPlaceOfTitleInIdenticalCopies', g)}) ${pct(t.get('3.markerInPlaceOfTitle', g), t.get('markers', g))}`],
   ['3 articles whose marker count differs from block spans', (t, g) => `${t.get('3.markerCountMismatch', g)}`],
   ['4 titles lost: in a block / as chrome (in identical copies)', (t, g) => `${t.get('4.titlesInBlock', g)} / ${t.get('4.titlesAsChrome', g)} (${t.get('4.titlesLostInIdenticalCopies', g)})`],
+  ['4 titles in a block that no other article has', (t, g) => `${t.get('4.titlesInBlockUniqueTitle', g)}`],
   ['4 own short lines lost: in a block / as chrome (of all)', (t, g) => `${t.get('4.ownShortLinesInBlock', g)} / ${t.get('4.ownShortLinesAsChrome', g)} (${t.get('4.ownShortLines', g)})`],
+  ['4   of them heading-like (no sentence-final punctuation)', (t, g) => `${t.get('4.ownShortHeadingsLost', g)}`],
   ['5 furniture units (≥20% of an outlet)', (t) => `${t.get('5.furnitureUnits')}`],
   ['5 furniture occurrences: chrome / block / stayed', (t) => `${t.get('5.furnitureAsChrome')} / ${t.get('5.furnitureInBlock')} / ${t.get('5.furnitureStayed')}`],
   ['5 furniture-only blocks (articles reached)', (t) => `${t.get('5.furnitureOnlyBlocks')} (${t.get('5.furnitureOnlyBlockArticles')})`],
   ['5 pairs due only to furniture blocks / pairs', (t) => `${t.get('5.pairsOnlyFurniture')} / ${t.get('5.pairsCounted')} (${pct(t.get('5.pairsOnlyFurniture'), t.get('5.pairsCounted'))})`],
   ['6 groups of adjacent same-article blocks (blocks in them)', (t, g) => `${t.get('6.groups', g)} (${t.get('6.blocksInGroups', g)}, avg ${(t.get('6.blocksInGroups', g) / Math.max(1, t.get('6.groups', g))).toFixed(2)})`],
+  ['6   the same, allowing ≤ 3 words between them', (t, g) => `${t.get('6near.groups', g)} (${t.get('6near.blocksInGroups', g)}, avg ${(t.get('6near.blocksInGroups', g) / Math.max(1, t.get('6near.groups', g))).toFixed(2)})`],
   ['7 markers with N > M', (t, g) => `${t.get('7.markersNOverM', g)}`],
   ['7 identical copies: sharedPct < 100 (own words left) of all', (t, g) => `${t.get('7.identicalCopiesBelow100', g)} (${t.get('7.identicalCopiesWithOwnWords', g)}) of ${t.get('7.identicalCopies', g)}`],
   ['7 wholly-one-block articles that lost the final line ending', (t, g) => `${t.get('7.whollyOneBlockLostFinalLineEnd', g)} of ${t.get('7.whollyOneBlock', g)}`],
@@ -653,7 +691,7 @@ function pct(part: number, whole: number): string {
 function printTable(tally: Tally): void {
   const groups = [...tally.byGroup.keys()].filter((group) => group !== 'all').sort();
   const header = ['figure', 'all', ...groups];
-  const body = rows.map(([name, cell]) => [name, cell(tally), ...groups.map((group) => (name.startsWith('2') || name.startsWith('5') ? '' : cell(tally, group)))]);
+  const body = rows.map(([name, cell]) => [name, cell(tally), ...groups.map((group) => (name.startsWith('2 mostly') || name.startsWith('2 ALL') || name.startsWith('5') ? '' : cell(tally, group)))]);
   const widths = header.map((_, column) => Math.max(...[header, ...body].map((row) => (row[column] ?? '').length)));
   for (const row of [header, ...body]) console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  '));
 }
