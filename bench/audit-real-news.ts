@@ -21,14 +21,15 @@
  *
  * 1. Changed figures hidden. From every `_shared/<id>.variants.txt`: each variant wording of a sentence
  *    vs its canonical wording. Figures are digit runs after thousands separators are removed
- *    (`1,250` → `1250`; `3.5` stays one figure). A wording "hides figures" when its multiset of figures
+ *    (`1,250` → `1250`; `3.5` stays one figure), number words two–ninety read as digits, URLs ignored. A wording "hides figures" when its multiset of figures
  *    differs from the canonical sentence's. "only figures" when the two are equal once every figure is
  *    replaced by `#` (and case and spacing are normalised); "also figures" otherwise. Counted per
  *    distinct wording and per removed sentence (× the articles holding it), with the figures of the
  *    wording that stand nowhere in the block's canonical text (`_shared/<id>.txt`).
  * 2. Tables and score lines removed as chrome. `_chrome.txt` lines where at least two tokens are numbers
  *    and numbers are more than half of the tokens that hold a letter or digit (a number token holds a
- *    digit and no letter: `12`, `2-1`, `45.5%`, `(3)`); and ALL-CAPS lines ending in `:` (team sheets).
+ *    digit and no letter: `12`, `2-1`, `45.5%`, `(3)`); score-card rows (2–12 tokens, the last a number,
+ *    no sentence-final punctuation, no month name: "Ali Raza b Niaz 0"); and ALL-CAPS lines ending in `:` (team sheets).
  *    Counted as distinct lines and as article-lines (the `articles` column). Also the same two kinds of
  *    line counted in the inputs (titles aside), with how many were removed as chrome or into a block.
  * 3. Broken sentences beside markers. For each block span: the text of its input line before the span
@@ -40,8 +41,8 @@
  *    Marker counts in the cleaned files are checked against the block spans.
  * 4. Own short lines lost. Titles (first line) overlapped by a block or chrome span (those of byte-identical
  *    copies counted apart; "a different title" = the title, without its ` - …` suffixes, is held by no
- *    other article of the corpus); and input lines of at most 12 words (not titles), trimmed with spaces
- *    collapsed, that stand in exactly one input article, overlapped by a span; of those, the heading-like
+ *    other article of the corpus); and input lines of at most 12 words (not titles), compared ignoring
+ *    case, punctuation and spacing, that stand in exactly one input article, overlapped by a span; of those, the heading-like
  *    ones (no sentence-final punctuation), which are the article's own subheads rather than edited copies.
  * 5. Site furniture. Per outlet (the file stem before the first `-`), input lines and sentences (lines
  *    split after `.!?` + space) normalised (digits → `#`, month names → `MONTH`, ordinal suffixes
@@ -165,7 +166,7 @@ const numberWords: Record<string, string> = {
 const numberWord = new RegExp(`\\b(${Object.keys(numberWords).join('|')})\\b`, 'gi');
 /** Digit runs after thousands separators are removed (`3.5` is one figure; "ten" counts as 10, so "Ten people" = "10 people"; "one" is left alone, being mostly a pronoun). */
 function figures(text: string): string[] {
-  const joined = text.replace(numberWord, (word) => numberWords[word.toLowerCase()] ?? word).replace(/(\d),(?=\d{3}\b)/g, '$1');
+  const joined = text.replace(/\S*(?:https?:\/\/|www\.|\.com\/)\S*/g, ' ').replace(numberWord, (word) => numberWords[word.toLowerCase()] ?? word).replace(/(\d),(?=\d{3}\b)/g, '$1');
   return joined.match(/\d+(?:\.\d+)?/g) ?? [];
 }
 function withoutFigures(text: string): string {
@@ -173,6 +174,10 @@ function withoutFigures(text: string): string {
 }
 function furnitureKey(text: string): string {
   return text.replace(monthNames, 'MONTH').replace(/\d+(st|nd|rd|th)?\b/g, '#').replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+}
+/** A short line compared as chrome compares it: ignoring case, punctuation and spacing. */
+function shortLineKey(line: string): string {
+  return line.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 function tokens(line: string): string[] {
   return line.split(/\s+/).filter((token) => /[\p{L}\p{N}]/u.test(token));
@@ -185,9 +190,23 @@ function mostlyNumbers(line: string): boolean {
   const numbers = all.filter(isNumberToken).length;
   return numbers >= 2 && numbers * 2 > all.length;
 }
+/** A score-card or table row: at most 12 tokens, ending in a number, not a sentence ("Ali Raza b Niaz 0"). */
+function scoreLine(line: string): boolean {
+  const all = tokens(line);
+  const last = all[all.length - 1] ?? '';
+  const dated = new RegExp(monthNames.source).test(line); // "Published in Dawn, January 2nd, 2025" is a sign-off, not a row
+  return all.length >= 2 && all.length <= 12 && isNumberToken(last.replace(/[.,;]$/, '')) && !/[.!?]["”’]?$/.test(line.trim()) && !mostlyNumbers(line) && !dated;
+}
 function teamSheetHeading(line: string): boolean {
   const trimmed = line.trim();
   return trimmed.endsWith(':') && /\p{Lu}{2}/u.test(trimmed) && !/\p{Ll}/u.test(trimmed) && tokens(trimmed).length <= 6;
+}
+type LineKind = 'numbers' | 'score' | 'caps';
+function lineKind(line: string): LineKind | undefined {
+  if (mostlyNumbers(line)) return 'numbers';
+  if (scoreLine(line)) return 'score';
+  if (teamSheetHeading(line)) return 'caps';
+  return undefined;
 }
 const sentenceEnd = /[.!?…:;”"’')\]—]$/u;
 
@@ -347,13 +366,11 @@ function audit(report: Report, inputs: Map<string, string>, cleaned: Map<string,
     const [count, reason, ...rest] = line.split('\t');
     const text = rest.join('\t');
     const articles = Number(count);
-    const numbers = mostlyNumbers(text);
-    const team = !numbers && teamSheetHeading(text);
-    if (!numbers && !team) continue;
-    const kind = numbers ? '2.numberLines' : '2.teamSheetHeadings';
-    tally.add(kind, 'all');
-    tally.add(`${kind}Articles`, 'all', articles);
-    example(numbers ? '2 mostly-numbers line removed as chrome' : '2 ALL-CAPS heading removed as chrome', `${articles} articles, ${reason ?? ''}: ${text}`);
+    const kind = lineKind(text);
+    if (kind === undefined) continue;
+    tally.add(`2.${kind}`, 'all');
+    tally.add(`2.${kind}Articles`, 'all', articles);
+    example(`2 ${kind} removed as chrome`, `${articles} articles, ${reason ?? ''}: ${text}`);
   }
 
   // Input facts per article: lines, short-line frequencies (by distinct content), identical copies
@@ -377,7 +394,7 @@ function audit(report: Report, inputs: Map<string, string>, cleaned: Map<string,
     inputLines.set(path, lines);
     lines.forEach((line, index) => {
       if (index === 0 || line.text.trim() === '' || tokens(line.text).length > 12) return;
-      const key = line.text.replace(/\s+/g, ' ').trim();
+      const key = shortLineKey(line.text);
       const holders = shortLineHolders.get(key) ?? new Set<string>();
       holders.add(path);
       shortLineHolders.set(key, holders);
@@ -441,14 +458,16 @@ function audit(report: Report, inputs: Map<string, string>, cleaned: Map<string,
     }
 
     // 2. the same kinds of line, counted in the inputs
+    const copyCount = copies.get(contentHash.get(path) ?? '')?.length ?? 1;
     for (const line of lines.slice(1)) {
-      const numbers = mostlyNumbers(line.text);
-      if (!numbers && !teamSheetHeading(line.text)) continue;
-      const kind = numbers ? '2.inputNumberLines' : '2.inputTeamSheetHeadings';
-      tally.add(kind, group);
+      const kind = lineKind(line.text);
+      if (kind === undefined) continue;
+      tally.add(`2.input.${kind}`, group);
       const span = overlapping(article.spans, line.start, line.end);
-      if (span !== undefined) tally.add(`${kind}${span.kind === 'block' ? 'InBlock' : 'AsChrome'}`, group);
-      if (span?.kind === 'block') example(`2 ${numbers ? 'mostly-numbers line' : 'ALL-CAPS heading'} removed into a block`, `${path}: ${line.text}`);
+      if (span !== undefined) tally.add(`2.input.${kind}.${span.kind}`, group);
+      // In an identical copy a removed line is there in the other copies: count those apart.
+      if (span !== undefined && copyCount > 1) tally.add(`2.input.${kind}.${span.kind}.copies`, group);
+      if (span !== undefined && copyCount === 1) example(`2 ${kind} removed (${span.kind}), not an identical copy`, `${path}: ${line.text}`);
     }
 
     // 4. Own short lines lost
@@ -465,7 +484,7 @@ function audit(report: Report, inputs: Map<string, string>, cleaned: Map<string,
     }
     lines.forEach((line, index) => {
       if (index === 0 || line.text.trim() === '' || tokens(line.text).length > 12) return;
-      const key = line.text.replace(/\s+/g, ' ').trim();
+      const key = shortLineKey(line.text);
       if ((shortLineHolders.get(key)?.size ?? 0) !== 1) return;
       tally.add('4.ownShortLines', group);
       const span = overlapping(article.spans, line.start, line.end);
@@ -494,7 +513,6 @@ function audit(report: Report, inputs: Map<string, string>, cleaned: Map<string,
     }
 
     // 7. identical copies; wholly-one-block articles that lost the final line ending
-    const copyCount = copies.get(contentHash.get(path) ?? '')?.length ?? 1;
     if (copyCount > 1) {
       tally.add('7.identicalCopies', group);
       if (article.sharedPct < 100) {
@@ -657,15 +675,16 @@ function audit(report: Report, inputs: Map<string, string>, cleaned: Map<string,
 // ---------------------------------------------------------------------------------------------
 // Table
 
+const lineNames = { numbers: 'mostly-numbers lines', score: 'score-card rows', caps: 'ALL-CAPS ":" lines' } as const;
 const rows: [string, (t: Tally, g?: string) => string][] = [
   ['articles', (t, g) => `${t.get('articles', g)}`],
   ['1 removed sentences hiding changed figures (only figures / also words)', (t, g) => `${t.get('1.sentences', g)} (${t.get('1.sentencesOnlyFigures', g)} / ${t.get('1.sentencesAlsoFigures', g)})`],
   ['1 distinct such wordings', (t, g) => `${t.get('1.wordings', g)}`],
   ['1 figures in them not in the canonical text', (t, g) => `${t.get('1.figuresNotInCanonical', g)}`],
-  ['2 mostly-numbers chrome lines (distinct / article-lines)', (t) => `${t.get('2.numberLines')} / ${t.get('2.numberLinesArticles')}`],
-  ['2 ALL-CAPS ":" headings as chrome (distinct / article-lines)', (t) => `${t.get('2.teamSheetHeadings')} / ${t.get('2.teamSheetHeadingsArticles')}`],
-  ['2 input mostly-numbers lines: as chrome / in a block (of all)', (t, g) => `${t.get('2.inputNumberLinesAsChrome', g)} / ${t.get('2.inputNumberLinesInBlock', g)} (${t.get('2.inputNumberLines', g)})`],
-  ['2 input ALL-CAPS ":" lines: as chrome / in a block (of all)', (t, g) => `${t.get('2.inputTeamSheetHeadingsAsChrome', g)} / ${t.get('2.inputTeamSheetHeadingsInBlock', g)} (${t.get('2.inputTeamSheetHeadings', g)})`],
+  ...(['numbers', 'score', 'caps'] as const).flatMap((kind): [string, (t: Tally, g?: string) => string][] => [
+    [`2 chrome.txt ${lineNames[kind]} (distinct / article-lines)`, (t) => `${t.get(`2.${kind}`)} / ${t.get(`2.${kind}Articles`)}`],
+    [`2   input ${lineNames[kind]}: chrome / block (in copies) of all`, (t, g) => `${t.get(`2.input.${kind}.chrome`, g)} (${t.get(`2.input.${kind}.chrome.copies`, g)}) / ${t.get(`2.input.${kind}.block`, g)} (${t.get(`2.input.${kind}.block.copies`, g)}) of ${t.get(`2.input.${kind}`, g)}`],
+  ]),
   ['3 markers', (t, g) => `${t.get('markers', g)}`],
   ['3 markers beside a broken sentence (share)', (t, g) => `${t.get('3.brokenMarkers', g)} (${pct(t.get('3.brokenMarkers', g), t.get('markers', g))})`],
   ['3   fragment before / continuation after', (t, g) => `${t.get('3.fragmentBefore', g)} / ${t.get('3.continuationAfter', g)}`],
@@ -691,7 +710,7 @@ function pct(part: number, whole: number): string {
 function printTable(tally: Tally): void {
   const groups = [...tally.byGroup.keys()].filter((group) => group !== 'all').sort();
   const header = ['figure', 'all', ...groups];
-  const body = rows.map(([name, cell]) => [name, cell(tally), ...groups.map((group) => (name.startsWith('2 mostly') || name.startsWith('2 ALL') || name.startsWith('5') ? '' : cell(tally, group)))]);
+  const body = rows.map(([name, cell]) => [name, cell(tally), ...groups.map((group) => (name.startsWith('2 chrome') || name.startsWith('5') ? '' : cell(tally, group)))]);
   const widths = header.map((_, column) => Math.max(...[header, ...body].map((row) => (row[column] ?? '').length)));
   for (const row of [header, ...body]) console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  '));
 }
@@ -746,10 +765,12 @@ async function main(): Promise<void> {
 
     const results = existsSync(values.results) ? (JSON.parse(await readFile(values.results, 'utf8')) as Record<string, unknown>) : {};
     const toObject = (counts: Map<string, number> | undefined): Record<string, number> => Object.fromEntries([...(counts ?? new Map<string, number>())].sort((a, b) => a[0].localeCompare(b[0])));
+    // A re-audit of kept output (--input-dir) keeps the wall time and exit code of the run that made it.
+    const before = results[runName] as { wallSeconds?: number | null; exitCode?: number | null } | undefined;
     results[runName] = {
       files: runName.split(','),
-      wallSeconds: wall === undefined ? null : Number(wall.seconds.toFixed(1)),
-      exitCode: wall === undefined ? null : wall.code,
+      wallSeconds: wall === undefined ? (before?.wallSeconds ?? null) : Number(wall.seconds.toFixed(1)),
+      exitCode: wall === undefined ? (before?.exitCode ?? null) : wall.code,
       totals: { ...t, chromeLines: chromeText.split('\n').length - 2 },
       figures: toObject(tally.total),
       byGroup: Object.fromEntries([...tally.byGroup].filter(([group]) => group !== 'all').sort().map(([group, counts]) => [group, toObject(counts)])),
