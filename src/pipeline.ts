@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ChromeLine, DedupeResult, Problem, Report, SharedBlockText, SourceArticle } from './types.js';
 import type { DedupeOptions, ResolvedOptions } from './options.js';
@@ -23,28 +22,12 @@ import { markerFor } from './stages/collapse.js';
 import { measure } from './stages/measure.js';
 import { discover, isInside } from './stages/discover.js';
 import { beginOutput, checkReserved, extraFiles, variantsText } from './stages/write.js';
+import { readChromeList } from './stages/read.js';
 import { collectGarbage } from './lib/collect.js';
+import { trace } from './lib/trace.js';
 import { load } from './worker.js';
 
-/** With NEWSDEDUP_TRACE=1, each step's time, heap and resident memory go to stderr (for profiling). */
-export const trace: (step: string, detail?: string) => void = process.env['NEWSDEDUP_TRACE'] === '1' ? makeTrace() : () => undefined;
-
-function makeTrace() {
-  let last = performance.now();
-  // Resident memory is sampled between steps too, so that each line gives the step's peak.
-  let peak = 0;
-  setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
-  }, 100).unref();
-  return (step: string, detail = ''): void => {
-    const now = performance.now();
-    const { rss, heapUsed } = process.memoryUsage();
-    const mb = (bytes: number): string => (bytes / 2 ** 20).toFixed(0).padStart(5);
-    process.stderr.write(`newsdedup trace: ${step.padEnd(12)} ${((now - last) / 1000).toFixed(2).padStart(7)} s  heap ${mb(heapUsed)} MB  rss ${mb(rss)} MB  peak ${mb(Math.max(peak, rss))} MB  ${detail}\n`);
-    last = now;
-    peak = 0;
-  };
-}
+export { trace } from './lib/trace.js';
 
 /** How far a run has got: sent after every shard of every pass. */
 export interface ProgressEvent {
@@ -492,13 +475,7 @@ export { RESERVED_OUTPUT, outputFiles } from './stages/write.js';
 async function withChromeFile(options: ReportCorpusOptions): Promise<DedupeOptions> {
   if (options.chromeFile === undefined) return options;
   const path = resolve(options.cwd ?? process.cwd(), options.chromeFile);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new NewsdedupError('E_CHROME_LIST', `Cannot read the chrome list \`${options.chromeFile}\`: ${(error as Error).message}`, { cause: error });
-  }
-  const lines = text.split(/\r?\n/);
+  const lines = await readChromeList(path, options.chromeFile);
   // Compile here, so that a bad pattern names the file it came from.
   compileChromeList(lines, `\`${options.chromeFile}\``);
   return { ...options, chromeLines: [...(options.chromeLines ?? []), ...lines] };
