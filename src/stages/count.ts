@@ -75,7 +75,11 @@ export class FingerprintCounts {
     this.distinct.begin(hashes.length);
     for (let s = 0; s + 1 < offsets.length; s += 1) {
       const to = offsets[s + 1] ?? 0;
-      for (let h = offsets[s] ?? 0; h < to; h += 1) this.distinct.add(hashes[h] ?? 0, s);
+      for (let h = offsets[s] ?? 0; h < to; h += 1) {
+        const hash = hashes[h] ?? 0;
+        // Most fingerprints never repeat: one probe tells, before any work for the article's own set.
+        if (!onlyMarked || this.find(hash, false) >= 0) this.distinct.add(hash, s);
+      }
     }
     this.flush(article, onlyMarked);
   }
