@@ -41,8 +41,8 @@ export class FingerprintCounts {
   private slots: Int32Array;
   private capacity: number;
   private used = 0;
-  /** An article's distinct fingerprints with their least sentence, gathered before they are counted. */
-  private readonly distinct = new ArticleFingerprints();
+  /** Slots the article being counted has touched (see `touch`). */
+  private touched = new Int32Array(64);
 
   constructor(expected = 1024) {
     let capacity = 1024;
@@ -72,37 +72,74 @@ export class FingerprintCounts {
    */
   addArticle(article: number, records: FingerprintRecords, onlyMarked = false): void {
     const { offsets, hashes } = records;
-    this.distinct.begin(hashes.length);
+    if (!onlyMarked) this.reserve(hashes.length);
+    let touched = 0;
     for (let s = 0; s + 1 < offsets.length; s += 1) {
       const to = offsets[s + 1] ?? 0;
       for (let h = offsets[s] ?? 0; h < to; h += 1) {
-        const hash = hashes[h] ?? 0;
-        // Most fingerprints never repeat: one probe tells, before any work for the article's own set.
-        if (!onlyMarked || this.find(hash, false) >= 0) this.distinct.add(hash, s);
+        const at = this.find(hashes[h] ?? 0, !onlyMarked);
+        if (at >= 0 && this.touch(at, article, s)) touched = this.remember(at, touched);
       }
     }
-    this.flush(article, onlyMarked);
+    this.settle(touched);
   }
 
   /** Counts one article's lines (hash, and the paragraph that holds it), like {@link addArticle}. */
   addLines(article: number, lines: readonly { readonly hash: number; readonly paragraph: number }[]): void {
-    this.distinct.begin(lines.length);
-    for (const line of lines) this.distinct.add(line.hash, line.paragraph);
-    this.flush(article, false);
+    this.reserve(lines.length);
+    let touched = 0;
+    for (const line of lines) {
+      const at = this.find(line.hash, true);
+      if (this.touch(at, article, line.paragraph)) touched = this.remember(at, touched);
+    }
+    this.settle(touched);
   }
 
-  private flush(article: number, onlyMarked: boolean): void {
-    const { distinct } = this;
-    for (let i = 0; i < distinct.count; i += 1) {
-      const at = this.find(distinct.hashAt(i), !onlyMarked);
-      if (at >= 0) this.fold(at, 1, article, distinct.positionAt(i));
+  /**
+   * Counts the slot at `at` for `article`, once: while an article is being counted, the documents
+   * of a slot it touched are kept negated (`~(documents)`), which tells a second touch, with no set
+   * of its own. Returns true on the first touch.
+   */
+  private touch(at: number, article: number, position: number): boolean {
+    const { slots } = this;
+    const documents = slots[at + 1] ?? 0;
+    const first = documents >= 0;
+    if (first) slots[at + 1] = ~(documents + 1);
+    this.foldHolder(at, article, position);
+    return first;
+  }
+
+  private remember(at: number, count: number): number {
+    if (count === this.touched.length) {
+      const larger = new Int32Array(this.touched.length * 2);
+      larger.set(this.touched);
+      this.touched = larger;
     }
+    this.touched[count] = at;
+    return count + 1;
+  }
+
+  /** The article is counted: its touched slots' documents are made positive again. */
+  private settle(count: number): void {
+    for (let i = 0; i < count; i += 1) {
+      const at = this.touched[i] ?? 0;
+      this.slots[at + 1] = ~(this.slots[at + 1] ?? 0);
+    }
+  }
+
+  /** Grows the table now, if `more` insertions could need it: slots must not move while an article is counted. */
+  private reserve(more: number): void {
+    while (this.used + more > this.capacity * MAX_LOAD) this.grow();
   }
 
   /** Adds a count into the slot at `at`: documents add up, the lesser first holder stays. */
   private fold(at: number, documents: number, article: number, sentence: number): void {
+    this.slots[at + 1] = (this.slots[at + 1] ?? 0) + documents;
+    this.foldHolder(at, article, sentence);
+  }
+
+  private foldHolder(at: number, article: number, sentence: number): void {
     const { slots } = this;
-    slots[at + 1] = (slots[at + 1] ?? 0) + documents;
     if (article < 0) return;
     const first = slots[at + 2] ?? -1;
     if (first < 0 || article < first || (article === first && sentence < (slots[at + 3] ?? -1))) {
@@ -201,60 +238,6 @@ export function countFingerprints(articles: Iterable<{ readonly article: number;
   const counts = new FingerprintCounts();
   for (const { article, records } of articles) counts.addArticle(article, records);
   return counts;
-}
-
-/**
- * One article's distinct fingerprints, each with the least position that holds it: a small
- * table reused from article to article, emptied by a new generation rather than by clearing.
- */
-class ArticleFingerprints {
-  private keys = new Int32Array(64);
-  private positions = new Int32Array(64);
-  private stamps = new Int32Array(64);
-  private order = new Int32Array(32);
-  private generation = 0;
-  count = 0;
-
-  begin(expected: number): void {
-    if (expected * 2 > this.keys.length) {
-      let capacity = this.keys.length;
-      while (capacity < expected * 2) capacity *= 2;
-      this.keys = new Int32Array(capacity);
-      this.positions = new Int32Array(capacity);
-      this.stamps = new Int32Array(capacity);
-      this.order = new Int32Array(capacity >> 1);
-      this.generation = 0;
-    }
-    this.generation += 1;
-    this.count = 0;
-  }
-
-  add(hash: number, position: number): void {
-    const key = hash | 0;
-    const mask = this.keys.length - 1;
-    for (let slot = Math.imul(key, 0x9e3779b1) >>> 0 & mask; ; slot = (slot + 1) & mask) {
-      if (this.stamps[slot] !== this.generation) {
-        this.stamps[slot] = this.generation;
-        this.keys[slot] = key;
-        this.positions[slot] = position;
-        this.order[this.count] = slot;
-        this.count += 1;
-        return;
-      }
-      if (this.keys[slot] === key) {
-        if (position < (this.positions[slot] ?? 0)) this.positions[slot] = position;
-        return;
-      }
-    }
-  }
-
-  hashAt(i: number): number {
-    return this.keys[this.order[i] ?? 0] ?? 0;
-  }
-
-  positionAt(i: number): number {
-    return this.positions[this.order[i] ?? 0] ?? 0;
-  }
 }
 
 /**
