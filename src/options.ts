@@ -54,6 +54,13 @@ export interface ResolvedOptions {
   readonly maxHeadingWords: number;
 }
 
+/**
+ * The longest heading, in words: an inline lead split off a sentence, a line that heads a block,
+ * and a short line that may be repeated chrome are all at most this long. One number, so that
+ * what may head a block and what may be chrome agree.
+ */
+export const HEADING_WORDS = 8;
+
 export const DEFAULTS = {
   similarity: 0.8,
   minBlockWords: 8,
@@ -62,7 +69,7 @@ export const DEFAULTS = {
   maxPairs: 1000,
   shingleSize: 3,
   sketchSize: 8,
-  maxHeadingWords: 8,
+  maxHeadingWords: HEADING_WORDS,
 } as const;
 
 /** Applies defaults and checks ranges once, so that stages never re-validate. */

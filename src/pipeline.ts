@@ -1,49 +1,33 @@
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ChromeLine, DedupeResult, Problem, Report, SharedBlockText, SourceArticle } from './types.js';
 import type { DedupeOptions, ResolvedOptions } from './options.js';
-import type { ArticlePlan, ArticleScan, GatheredArticle } from './shard.js';
+import type { ArticlePlan, ArticleScan } from './shard.js';
 import type { ArticleRef, TaskSettings } from './worker.js';
 import type { Executor } from './executor.js';
-import type { AssembleArticle, Assembly, TextSlices } from './stages/assemble.js';
-import type { FingerprintRecords, SentenceText, Verdict } from './stages/match.js';
+import type { Assembly } from './stages/assemble.js';
+import type { FingerprintRecords } from './stages/count.js';
+import type { Candidates, GatheredArticle, SentenceRequest } from './stages/match.js';
 import type { LineRecord } from './stages/detect-chrome.js';
+import type { ChromeMark } from './stages/classify-chrome.js';
 import { resolveOptions } from './options.js';
 import { NewsdedupError } from './errors.js';
 import { defaultThreads, inProcessExecutor, poolExecutor, runInOrder } from './executor.js';
-import { normalizeForComparison } from './text/normalize.js';
+import { chunk } from './chunk.js';
 import { compileChromeList } from './stages/detect-chrome.js';
 import { FingerprintCounts, RepeatIndex } from './stages/count.js';
-import { cluster, findCandidates, lastAtOrBelow } from './stages/match.js';
+import { candidatesOf, verifyCandidates } from './stages/match.js';
 import { assemble } from './stages/assemble.js';
-import { collectGarbage } from './lib/collect.js';
+import { ChromeTally, classifyChrome } from './stages/classify-chrome.js';
 import { markerFor } from './stages/collapse.js';
 import { measure } from './stages/measure.js';
 import { discover, isInside } from './stages/discover.js';
+import { beginOutput, checkReserved, extraFiles, variantsText } from './stages/write.js';
+import { readChromeList } from './stages/read.js';
+import { collectGarbage } from './lib/collect.js';
+import { trace } from './lib/trace.js';
 import { load } from './worker.js';
-import type { OutputFile } from './stages/write.js';
-import { beginOutput } from './stages/write.js';
-import { jsonChunks } from './report/format-json.js';
 
-/** With NEWSDEDUP_TRACE=1, each step's time, heap and resident memory go to stderr (for profiling). */
-export const trace: (step: string, detail?: string) => void = process.env['NEWSDEDUP_TRACE'] === '1' ? makeTrace() : () => undefined;
-
-function makeTrace() {
-  let last = performance.now();
-  // Resident memory is sampled between steps too, so that each line gives the step's peak.
-  let peak = 0;
-  setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
-  }, 100).unref();
-  return (step: string, detail = ''): void => {
-    const now = performance.now();
-    const { rss, heapUsed } = process.memoryUsage();
-    const mb = (bytes: number): string => (bytes / 2 ** 20).toFixed(0).padStart(5);
-    process.stderr.write(`newsdedup trace: ${step.padEnd(12)} ${((now - last) / 1000).toFixed(2).padStart(7)} s  heap ${mb(heapUsed)} MB  rss ${mb(rss)} MB  peak ${mb(Math.max(peak, rss))} MB  ${detail}\n`);
-    last = now;
-    peak = 0;
-  };
-}
+export { trace } from './lib/trace.js';
 
 /** How far a run has got: sent after every shard of every pass. */
 export interface ProgressEvent {
@@ -74,9 +58,6 @@ interface PipelineOutput {
   readonly cleaned: readonly { readonly path: string; readonly text: string }[];
 }
 
-const SHARD_FILES = 256;
-const SHARD_BYTES = 4 << 20;
-const VERIFY_BATCH = 2048;
 /** From this many bytes of input, garbage is collected between steps (see `collectGarbage`). */
 const COLLECT_FROM_BYTES = 32 << 20;
 /** A corpus smaller than this runs in this thread by default: starting workers would cost more. */
@@ -103,6 +84,8 @@ interface Run {
   /** Articles a later pass could not read again: left out of the output. */
   readonly dropped: Set<number>;
   readonly progress: (phase: ProgressEvent['phase'], refs: readonly { readonly size: number }[]) => void;
+  /** Collects garbage between steps on a large corpus (see `collectGarbage`); else nothing. */
+  readonly betweenSteps: () => void;
 }
 
 /** An article the first pass could read: what later steps need of it. */
@@ -116,21 +99,21 @@ interface Kept {
 /** What the fingerprint and count steps leave for the rest of the run. */
 interface Counted {
   readonly kept: readonly Kept[];
-  /** Global id of article `a`'s first sentence; entry `kept.length` is the total. */
-  readonly sentenceBase: readonly number[];
+  /** Short lines' counts, for chrome. */
   readonly shortLines: FingerprintCounts;
-  /** Candidate pairs of global sentence ids, flat. */
-  readonly pairs: Int32Array;
-  /** Bytes of input read. */
-  readonly bytes: number;
+  /** Candidate pairs of sentences, found in the settled counts of the fingerprints. */
+  readonly candidates: Candidates;
+}
+
+/** The blocks and the chrome: the corpus-wide plan that apply carries out. */
+interface Plan extends Assembly {
+  readonly chrome: readonly (readonly ChromeMark[])[];
 }
 
 /**
  * The three steps over a corpus, with a plain-data boundary between them:
- * 1. fingerprint, per shard (in workers): segment, detect chrome, fingerprint sentences;
- * 2. count, over the corpus (here): which fingerprints repeat and who holds them first; from that,
- *    candidate pairs, whose texts a second pass gathers, verified with Dice (in workers),
- *    clustered, and assembled into blocks;
+ * 1. fingerprint, per shard (in workers): segment, list chrome candidates, fingerprint sentences;
+ * 2. count (an order-free reduction), then match, assemble blocks and classify chrome, over the corpus;
  * 3. apply, per shard (in workers): collapse each article by the plan the corpus made.
  * Results are always taken in article order, so the output does not depend on the executor. Each
  * step is a function of its own, so that what it held is let go when it returns.
@@ -153,16 +136,15 @@ async function runPipeline(
     chromeLines: settings.chromeLines,
   };
   const totalBytes = refs.reduce((sum, ref) => sum + ref.size, 0);
-  const run: Run = { executor, settings, taskSettings, problems: [...initialProblems], dropped: new Set(), progress: makeProgress(refs.length, totalBytes, onProgress) };
-
   // On a large corpus each step leaves garbage that V8 would hold on to: collect it in between.
   const betweenSteps = totalBytes >= COLLECT_FROM_BYTES ? collectGarbage : () => undefined;
+  const run: Run = { executor, settings, taskSettings, problems: [...initialProblems], dropped: new Set(), progress: makeProgress(refs.length, totalBytes, onProgress), betweenSteps };
+
   const counted = await fingerprintAndCount(run, refs, totalBytes);
   betweenSteps();
-  const assembly = await match(run, counted);
-  trace('assemble', `${assembly.blocks.length} blocks`);
+  const plan = await matchAndPlan(run, counted);
   betweenSteps();
-  const applied = await apply(run, counted, assembly, sink);
+  const applied = await apply(run, counted.kept, plan, sink);
   // The last task has run: let the worker threads and their heaps go before the report is built.
   await executor.close();
   trace('apply');
@@ -170,22 +152,25 @@ async function runPipeline(
 
   const report = measure(
     counted.kept.map((entry) => ({ path: entry.ref.path, words: entry.words })),
-    assembly.blocks,
-    assembly.occurrences,
-    assembly.chrome,
+    plan.blocks,
+    plan.occurrences,
+    plan.chrome,
     run.problems.sort(byPath),
     { similarity: settings.similarity, minBlockWords: settings.minBlockWords, chromeMinArticles: settings.chromeMinArticles, shingleSize: settings.shingleSize, maxPairs: settings.maxPairs },
   );
-  const shared = assembly.blocks.map((block) => ({ id: block.id, text: block.canonicalText, variantsText: block.variantsText, variants: block.variantWordings })).sort((a, b) => (a.id < b.id ? -1 : 1));
-  const chrome = [...applied.chromeTally.values()].sort((a, b) => b.articles - a.articles || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  const pathOf = (article: number): string => counted.kept[article]?.ref.path ?? '';
+  const shared = plan.blocks
+    .map((block) => ({ id: block.id, text: block.canonicalText, variantsText: variantsText({ ...block, variants: block.variantWordings }, pathOf(block.articles[0] ?? 0)), variants: block.variantWordings }))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
   trace('measure');
-  return { report, shared, chrome, cleaned: applied.cleaned };
+  return { report, shared, chrome: applied.chrome, cleaned: applied.cleaned };
 }
 
 /**
- * Steps 1 and 2a: fingerprints every article (shards in any order, counted in article order), then
- * finds candidate pairs in the index of repeated fingerprints. The records and the index, the
- * largest things a run holds, are let go on return.
+ * Steps 1 and 2a: fingerprints every article (shards in any order, taken in article order), counts
+ * the fingerprints that repeat (marked in a bitset as they come, then counted), and finds the
+ * candidate pairs in the settled counts. The records and the counts, the largest things a run
+ * holds, are let go on return.
  */
 async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], totalBytes: number): Promise<Counted> {
   const kept: Kept[] = [];
@@ -193,7 +178,7 @@ async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], totalB
   const sentenceBase: number[] = [0];
   const repeats = new RepeatIndex(Math.ceil(totalBytes / 20));
   const shortLines = new FingerprintCounts();
-  await runInOrder(run.executor, 'scan', shard(refs), (refsOfShard) => ({ refs: refsOfShard, settings: run.taskSettings }), (outcomes, shardRefs) => {
+  await runInOrder(run.executor, 'scan', chunk(refs), (refsOfShard) => ({ refs: refsOfShard, settings: run.taskSettings }), (outcomes, shardRefs) => {
     outcomes.forEach((outcome, i) => {
       const ref = shardRefs[i] as ArticleRef;
       if (!outcome.ok) {
@@ -207,131 +192,69 @@ async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], totalB
       records.push({ offsets: scan.offsets, hashes: scan.hashes });
       sentenceBase.push((sentenceBase[article] ?? 0) + scan.sentences);
       repeats.mark(scan.hashes);
-      for (const line of scan.lines) if (line.short) shortLines.add(line.hash, article, line.paragraph);
+      shortLines.addLines(article, scan.lines.filter((line) => line.short));
     });
     run.progress('read', shardRefs);
   });
   trace('fingerprint', `${kept.length} articles, ${sentenceBase[kept.length] ?? 0} sentences, ${repeats.table.size} repeated fingerprints`);
-  const pairs = findCandidates(kept.length, (article) => records[article] as FingerprintRecords, sentenceBase, repeats);
-  trace('candidates', `${pairs.length / 2} pairs`);
-  return { kept, sentenceBase, shortLines, pairs, bytes: totalBytes };
+  records.forEach((articleRecords, article) => repeats.count(article, articleRecords));
+  trace('count');
+  const candidates = candidatesOf({ articleCount: kept.length, sentenceBase, records: (article) => records[article] as FingerprintRecords, counts: repeats.table });
+  trace('candidates', `${candidates.pairs.length / 2} pairs`);
+  return { kept, shortLines, candidates };
 }
 
 /**
- * Step 2b: gathers the texts of the candidate sentences (a second read of the articles that hold
- * one), verifies the pairs in workers, clusters them and assembles the blocks.
+ * Step 2b: matches sentences (reading back, in workers, only the sentences that may match, and
+ * verifying pairs in workers), assembles the blocks and classifies the chrome.
  */
-async function match(run: Run, counted: Counted): Promise<Assembly> {
-  const { kept, sentenceBase, pairs } = counted;
-  const articleCount = kept.length;
-  const articleOfSentence = (id: number): number => lastAtOrBelow(articleCount, (a) => sentenceBase[a] ?? 0, id);
-  const requests = new Map<number, Set<number>>();
-  for (const id of pairs) {
-    const article = articleOfSentence(id);
-    const wanted = requests.get(article) ?? new Set<number>();
-    wanted.add(id - (sentenceBase[article] ?? 0));
-    requests.set(article, wanted);
-  }
-  const requested = [...requests.keys()].sort((a, b) => a - b).map((article) => ({ article, size: kept[article]?.ref.size ?? 0 }));
+async function matchAndPlan(run: Run, counted: Counted): Promise<Plan> {
+  const { kept, candidates } = counted;
+  const { sentenceBase } = candidates;
+  const { matches, articles } = await verifyCandidates(
+    candidates,
+    {
+      fetch: (requests) => fetchSentences(run, kept, requests),
+      verify: (batches, pairsOf, take) =>
+        runInOrder(run.executor, 'verify', Array.from({ length: batches }, (_, batch) => batch), (batch) => ({ pairs: pairsOf(batch), settings: run.taskSettings }), (verdicts, batch) => take(batch, verdicts)),
+      done: (part, detail) => {
+        trace(part, detail);
+        if (part === 'fetch') run.betweenSteps();
+      },
+    },
+  );
+  const lines = (article: number): readonly LineRecord[] => kept[article]?.lines ?? [];
+  const assembly = assemble({ articleCount: kept.length, matched: articles, sentenceBase, pathOf: (article) => kept[article]?.ref.path ?? '', lines }, matches, run.settings);
+  trace('assemble', `${assembly.blocks.length} blocks`);
+  const chrome = classifyChrome(
+    { ...assembly, articleCount: kept.length, lines, sentenceBase, shortLineFrequency: (hash) => counted.shortLines.documentFrequency(hash), segmentationOf: (article) => articles.get(article)?.segmentation },
+    run.settings.chromeMinArticles,
+  );
+  return { ...assembly, chrome };
+}
+
+/** Reads again, in workers, the requested sentences of each article; an article that changed since is dropped. */
+async function fetchSentences(run: Run, kept: readonly Kept[], requests: readonly SentenceRequest[]): Promise<Map<number, GatheredArticle>> {
   const gathered = new Map<number, GatheredArticle>();
+  const items = requests.map((request) => ({ ...request, size: kept[request.article]?.ref.size ?? 0 }));
   await runInOrder(
     run.executor,
     'gather',
-    shard(requested),
-    (items) =>
-      ({
-        refs: items.map(({ article }) => {
-          const entry = kept[article] as Kept;
-          return { ...entry.ref, digest: entry.digest, sentences: [...(requests.get(article) ?? [])].sort((a, b) => a - b) };
-        }),
-      }),
-    (outcomes, items) => {
+    chunk(items),
+    (shardItems) => ({ refs: shardItems.map(({ article, sentences }) => ({ ...(kept[article] as Kept).ref, digest: (kept[article] as Kept).digest, sentences })) }),
+    (outcomes, shardItems) => {
       outcomes.forEach((outcome, i) => {
-        const article = items[i]?.article ?? -1;
+        const article = shardItems[i]?.article ?? -1;
         if (outcome.ok) gathered.set(article, outcome.gathered);
         else {
           run.problems.push(outcome.problem);
           run.dropped.add(article);
         }
       });
-      run.progress('match', items);
+      run.progress('match', shardItems);
     },
   );
-  requests.clear();
-  trace('gather', `${gathered.size} articles`);
-  if (counted.bytes >= COLLECT_FROM_BYTES) collectGarbage();
-
-  const textOf = (id: number): SentenceText | undefined => {
-    const article = articleOfSentence(id);
-    const found = gathered.get(article);
-    if (found === undefined) return undefined;
-    const start = found.segmentation.sentences[(id - (sentenceBase[article] ?? 0)) * 4];
-    return start === undefined ? undefined : fragmentAt(found.fragments, start);
-  };
-  const pairCount = pairs.length / 2;
-  const verdicts: Verdict[] = new Array<Verdict>(pairCount);
-  const batches: number[] = [];
-  for (let from = 0; from < pairCount; from += VERIFY_BATCH) batches.push(from);
-  // Which pairs of each batch went to verification (the others have no texts).
-  const sent = new Map<number, number[]>();
-  await runInOrder(
-    run.executor,
-    'verify',
-    batches,
-    (from) => {
-      const items: (readonly [SentenceText, SentenceText])[] = [];
-      const slots: number[] = [];
-      for (let p = from; p < Math.min(from + VERIFY_BATCH, pairCount); p += 1) {
-        const a = textOf(pairs[p * 2] ?? 0);
-        const b = textOf(pairs[p * 2 + 1] ?? 0);
-        // A file that changed between passes has no texts: its pairs are not verified.
-        if (a === undefined || b === undefined) verdicts[p] = { same: false, bodyA: -1, bodyB: -1 };
-        else {
-          items.push([a, b]);
-          slots.push(p);
-        }
-      }
-      sent.set(from, slots);
-      return { pairs: items, settings: run.taskSettings };
-    },
-    (results, from) => {
-      const slots = sent.get(from) ?? [];
-      sent.delete(from);
-      results.forEach((verdict, i) => {
-        verdicts[slots[i] ?? 0] = verdict;
-      });
-    },
-  );
-  trace('verify', `${verdicts.filter((verdict) => verdict.same).length} verified`);
-  const matches = cluster(sentenceBase, articleCount, pairs, verdicts);
-
-  // Only articles with a verified match take part in blocks; each is read from its gathered fragments.
-  const matched = new Map<number, AssembleArticle>();
-  verdicts.forEach((verdict, p) => {
-    if (!verdict.same) return;
-    for (const id of [pairs[p * 2] ?? 0, pairs[p * 2 + 1] ?? 0]) {
-      const article = articleOfSentence(id);
-      if (matched.has(article)) continue;
-      const found = gathered.get(article);
-      if (found === undefined) continue;
-      const listChrome: AssembleArticle['listChrome'][number][] = [];
-      for (const line of kept[article]?.lines ?? []) if (line.list !== undefined) listChrome[line.paragraph] = line.list;
-      matched.set(article, { text: new FragmentText(found.fragments), segmentation: found.segmentation, listChrome });
-    }
-  });
-  gathered.clear();
-  return assemble(
-    {
-      articleCount,
-      matched,
-      sentenceBase,
-      pathOf: (article) => kept[article]?.ref.path ?? '',
-      lines: (article) => kept[article]?.lines ?? [],
-      shortLineFrequency: (hash) => counted.shortLines.documentFrequency(hash),
-    },
-    matches,
-    run.settings,
-  );
+  return gathered;
 }
 
 /**
@@ -340,28 +263,21 @@ async function match(run: Run, counted: Counted): Promise<Assembly> {
  */
 async function apply(
   run: Run,
-  counted: Counted,
-  assembly: Assembly,
+  kept: readonly Kept[],
+  plan: Plan,
   sink: { readonly out: string | undefined; readonly collect: boolean },
-): Promise<{ cleaned: { path: string; text: string }[]; chromeTally: Map<string, { text: string; reason: ChromeLine['reason']; articles: number }> }> {
+): Promise<{ cleaned: { path: string; text: string }[]; chrome: ChromeLine[] }> {
   const cleaned: { path: string; text: string }[] = [];
-  const chromeTally = new Map<string, { text: string; reason: ChromeLine['reason']; articles: number }>();
-  if (sink.out === undefined && !sink.collect) return { cleaned, chromeTally };
+  const tally = new ChromeTally();
+  if (sink.out === undefined && !sink.collect) return { cleaned, chrome: tally.lines() };
   // An article that changed or vanished since the first pass has its problem already, and no output.
-  const articles = counted.kept.flatMap((entry, article) => (run.dropped.has(article) ? [] : [{ article, size: entry.ref.size }]));
+  const articles = kept.flatMap((entry, article) => (run.dropped.has(article) ? [] : [{ article, size: entry.ref.size }]));
   try {
     await runInOrder(
       run.executor,
       'apply',
-      shard(articles),
-      (items) =>
-        ({
-          refs: items.map(({ article }) => {
-            const entry = counted.kept[article] as Kept;
-            return { ...entry.ref, digest: entry.digest, plan: planFor(assembly, article, run.settings.markers) };
-          }),
-          out: sink.out,
-        }),
+      chunk(articles),
+      (items) => ({ refs: items.map(({ article }) => ({ ...(kept[article] as Kept).ref, digest: (kept[article] as Kept).digest, plan: planFor(plan, article, run.settings.markers) })), out: sink.out }),
       (outcomes, items) => {
         outcomes.forEach((outcome, i) => {
           const article = items[i]?.article ?? 0;
@@ -369,17 +285,8 @@ async function apply(
             run.problems.push(outcome.problem);
             return;
           }
-          if (outcome.text !== undefined) cleaned.push({ path: counted.kept[article]?.ref.path ?? '', text: outcome.text });
-          const marks = assembly.chrome[article] ?? [];
-          const seen = new Set<string>();
-          outcome.chrome.forEach((text, m) => {
-            const key = normalizeForComparison(text);
-            if (seen.has(key)) return;
-            seen.add(key);
-            const tally = chromeTally.get(key) ?? { text, reason: marks[m]?.reason ?? 'built-in list', articles: 0 };
-            tally.articles += 1;
-            chromeTally.set(key, tally);
-          });
+          if (outcome.text !== undefined) cleaned.push({ path: kept[article]?.ref.path ?? '', text: outcome.text });
+          tally.add(outcome.chrome, plan.chrome[article] ?? []);
         });
         run.progress('write', items);
       },
@@ -389,53 +296,16 @@ async function apply(
     // A worker's error loses its class on the way back; a failed write is still a write error.
     throw new NewsdedupError('E_WRITE', `Cannot write the cleaned articles: ${(error as Error).message}`, { cause: error });
   }
-  return { cleaned, chromeTally };
+  return { cleaned, chrome: tally.lines() };
 }
 
 /** What apply does to one article: its block occurrences, with markers, and its chrome paragraphs. */
-function planFor(assembly: Assembly, article: number, markers: boolean): ArticlePlan {
-  const regions = (assembly.occurrences[article] ?? []).map((occurrence) => {
-    const block = assembly.blocks[occurrence.block];
+function planFor(plan: Plan, article: number, markers: boolean): ArticlePlan {
+  const regions = (plan.occurrences[article] ?? []).map((occurrence) => {
+    const block = plan.blocks[occurrence.block];
     return { start: occurrence.start, end: occurrence.end, marker: markers && block !== undefined ? markerFor(block, occurrence) : undefined };
   });
-  return { regions, chrome: (assembly.chrome[article] ?? []).map((mark) => mark.paragraph) };
-}
-
-/** An article's text where only some spans are known: the gathered sentences and short lines. */
-class FragmentText implements TextSlices {
-  constructor(private readonly fragments: readonly SentenceText[]) {}
-
-  slice(start: number, end: number): string {
-    const fragment = fragmentAt(this.fragments, start, true);
-    if (fragment === undefined || end > fragment.start + fragment.text.length) throw new RangeError(`no gathered text for ${start}–${end}`);
-    return fragment.text.slice(start - fragment.start, end - fragment.start);
-  }
-}
-
-/** The fragment that starts at `start` (or, with `within`, holds it); fragments are sorted by start. */
-function fragmentAt(fragments: readonly SentenceText[], start: number, within = false): SentenceText | undefined {
-  const fragment = fragments[lastAtOrBelow(fragments.length, (i) => fragments[i]?.start ?? 0, start)];
-  if (fragment === undefined) return undefined;
-  if (fragment.start === start) return fragment;
-  return within && fragment.start <= start && start <= fragment.start + fragment.text.length ? fragment : undefined;
-}
-
-/** Splits articles into shards of a few hundred files or a few megabytes, in order. */
-function shard<T extends { readonly size: number }>(items: readonly T[]): T[][] {
-  const shards: T[][] = [];
-  let current: T[] = [];
-  let bytes = 0;
-  for (const item of items) {
-    if (current.length > 0 && (current.length >= SHARD_FILES || bytes + item.size > SHARD_BYTES)) {
-      shards.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(item);
-    bytes += item.size;
-  }
-  if (current.length > 0) shards.push(current);
-  return shards;
+  return { regions, chrome: (plan.chrome[article] ?? []).map((mark) => mark.paragraph) };
 }
 
 function makeProgress(totalFiles: number, totalBytes: number, onProgress: ((event: ProgressEvent) => void) | undefined) {
@@ -600,53 +470,12 @@ async function withExecutor<T>(
   }
 }
 
-/** Names newsdedup writes beside the cleaned articles. */
-export const RESERVED_OUTPUT = { report: 'report.json', shared: '_shared', chrome: '_chrome.txt' } as const;
-
-function checkReserved(path: string): void {
-  const top = path.split('/')[0];
-  if (path === RESERVED_OUTPUT.report || path === RESERVED_OUTPUT.chrome || top === RESERVED_OUTPUT.shared) {
-    throw new NewsdedupError('E_USAGE', `The article \`${path}\` would collide with newsdedup's own output; rename it or leave it out.`);
-  }
-}
-
-/**
- * The files of an output directory but the cleaned articles: blocks, chrome lines and the report.
- * The report comes in pieces, so that a large one is never one string.
- */
-function* extraFiles(result: Pick<CorpusResult, 'report' | 'shared' | 'chrome'>): Generator<OutputFile | { readonly path: string; readonly content: Iterable<string> }> {
-  for (const block of result.shared) {
-    yield { path: `${RESERVED_OUTPUT.shared}/${block.id}.txt`, content: block.text };
-    if (block.variantsText !== '') yield { path: `${RESERVED_OUTPUT.shared}/${block.id}.variants.txt`, content: block.variantsText };
-  }
-  if (result.chrome.length > 0) {
-    const lines = result.chrome.map((line) => `${line.articles}\t${line.reason}\t${line.text}`);
-    yield { path: RESERVED_OUTPUT.chrome, content: `articles\treason\tline\n${lines.join('\n')}\n` };
-  }
-  yield { path: RESERVED_OUTPUT.report, content: jsonChunks(result.report) };
-}
-
-/** The files of an output directory, in a fixed order, for a result held in memory. */
-export function outputFiles(result: DedupeResult): OutputFile[] {
-  const files: OutputFile[] = [];
-  for (const article of result.cleaned) {
-    checkReserved(article.path);
-    files.push({ path: article.path, content: article.text });
-  }
-  for (const file of extraFiles(result)) files.push({ path: file.path, content: typeof file.content === 'string' ? file.content : [...file.content].join('') });
-  return files;
-}
+export { RESERVED_OUTPUT, outputFiles } from './stages/write.js';
 
 async function withChromeFile(options: ReportCorpusOptions): Promise<DedupeOptions> {
   if (options.chromeFile === undefined) return options;
   const path = resolve(options.cwd ?? process.cwd(), options.chromeFile);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new NewsdedupError('E_CHROME_LIST', `Cannot read the chrome list \`${options.chromeFile}\`: ${(error as Error).message}`, { cause: error });
-  }
-  const lines = text.split(/\r?\n/);
+  const lines = await readChromeList(path, options.chromeFile);
   // Compile here, so that a bad pattern names the file it came from.
   compileChromeList(lines, `\`${options.chromeFile}\``);
   return { ...options, chromeLines: [...(options.chromeLines ?? []), ...lines] };

@@ -9,13 +9,12 @@
  */
 import type { ChromeList, LineRecord } from './stages/detect-chrome.js';
 import type { Region } from './stages/collapse.js';
-import type { SentenceText } from './stages/match.js';
-import type { PackedSegmentation } from './stages/segment.js';
+import type { GatheredArticle, SentenceText } from './stages/match.js';
 import { chromeCandidates } from './stages/detect-chrome.js';
 import { fingerprint } from './stages/fingerprint.js';
 import { layout, packSegmentation, segment } from './stages/segment.js';
 import { collapse } from './stages/collapse.js';
-import { HEADING_MAX_WORDS } from './stages/assemble.js';
+import { HEADING_WORDS } from './options.js';
 
 /** The fingerprint step's record of one article: all that the count step and the report need. */
 export interface ArticleScan {
@@ -40,12 +39,7 @@ export function scanArticle(text: string, settings: { readonly shingleSize: numb
   return { sentences: segmentation.sentences.length, words, offsets, hashes, lines };
 }
 
-/** What the gather step brings back of one article. */
-export interface GatheredArticle {
-  readonly segmentation: PackedSegmentation;
-  /** The requested sentences and every short one-sentence paragraph (a possible heading), by start. */
-  readonly fragments: readonly SentenceText[];
-}
+export type { GatheredArticle } from './stages/match.js';
 
 export function gatherArticle(text: string, sentences: readonly number[]): GatheredArticle {
   const segmentation = segment(text);
@@ -53,7 +47,7 @@ export function gatherArticle(text: string, sentences: readonly number[]): Gathe
   const wanted = new Set(sentences);
   for (const paragraph of segmentation.paragraphs) {
     const first = segmentation.sentences[paragraph.firstSentence];
-    if (paragraph.endSentence - paragraph.firstSentence === 1 && first !== undefined && first.words <= HEADING_MAX_WORDS && !wanted.has(paragraph.firstSentence)) {
+    if (paragraph.endSentence - paragraph.firstSentence === 1 && first !== undefined && first.words <= HEADING_WORDS && !wanted.has(paragraph.firstSentence)) {
       fragments.push({ start: paragraph.start, text: text.slice(paragraph.start, paragraph.end) });
     }
     for (let s = paragraph.firstSentence; s < paragraph.endSentence; s += 1) {

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { BlockVariants, ChromeReason, Span, VariantSentence } from '../types.js';
-import type { PackedSegmentation } from './segment.js';
+import type { MatchedArticle } from './match.js';
 import { paragraphAt, sentenceAt } from './segment.js';
 import type { LineRecord } from './detect-chrome.js';
 import type { Matches } from './match.js';
 import { dice } from '../lib/dice.js';
 import { normalizeForComparison } from '../text/normalize.js';
 import { countWords } from '../text/words.js';
+import { HEADING_WORDS } from '../options.js';
 
 /**
  * Text that can be sliced: a whole article's text, or only the spans that the gather step
@@ -17,33 +18,24 @@ export interface TextSlices {
 }
 
 /** What the assemble step reads of each article that holds a matched sentence. */
-export interface AssembleArticle {
-  readonly text: TextSlices;
-  /** Packed: the assemble step holds every matched article's segmentation at once. */
-  readonly segmentation: PackedSegmentation;
-  /** Chrome by the lists, per paragraph. */
+interface AssembleArticle extends MatchedArticle {
+  /** Chrome by the lists, per paragraph: skipped within runs, and never a heading. */
   readonly listChrome: readonly (ChromeReason | undefined)[];
 }
 
 /** What the assemble step reads of the whole corpus. */
 export interface AssembleCorpus {
   readonly articleCount: number;
-  /** Articles that hold a matched sentence, by article index; every other article has no block. */
-  readonly matched: ReadonlyMap<number, AssembleArticle>;
+  /**
+   * Articles that hold a matched sentence, by article index; every other article has no block.
+   * Packed segmentations: the assemble step holds every matched article's at once.
+   */
+  readonly matched: ReadonlyMap<number, MatchedArticle>;
   /** Global id of article `a`'s first sentence; entry `articleCount` is the total. */
   readonly sentenceBase: ArrayLike<number>;
   readonly pathOf: (article: number) => string;
   /** Chrome candidates (list chrome and short lines) of any article. */
   readonly lines: (article: number) => readonly LineRecord[];
-  /** In how many articles a short line (by hash) stands. */
-  readonly shortLineFrequency: (hash: number) => number;
-}
-
-/** A paragraph removed as chrome. */
-export interface ChromeMark extends Span {
-  readonly paragraph: number;
-  readonly reason: ChromeReason;
-  readonly words: number;
 }
 
 /** One place where a block stands in an article. */
@@ -72,8 +64,6 @@ export interface Block {
   readonly minSimilarity: number;
   /** The wordings that differ from the canonical one, sentence by sentence, and other headings. */
   readonly variantWordings: BlockVariants;
-  /** `variantWordings` as the text of the variants file. */
-  readonly variantsText: string;
 }
 
 /** The assemble step's output. */
@@ -81,15 +71,13 @@ export interface Assembly {
   readonly blocks: readonly Block[];
   /** Per article, its block occurrences in reading order. */
   readonly occurrences: readonly (readonly Occurrence[])[];
-  /** Per article, its chrome paragraphs in reading order. */
-  readonly chrome: readonly (readonly ChromeMark[])[];
+  /** Global ids of the sentences that stand in a block. */
+  readonly inBlock: ReadonlySet<number>;
 }
 
 const NONE: readonly never[] = Object.freeze([]);
 const FULL_WIDTH_END = /[。！？][」』”’）]*$/u;
 
-/** Longest line, in words, that can head a block. */
-export const HEADING_MAX_WORDS = 8;
 const LABEL_WORDS = 8;
 // Up to this many distinct wordings, every pair is scored for `minSimilarity`; beyond it, each against the canonical one.
 const ALL_PAIRS_VARIANT_LIMIT = 6;
@@ -105,8 +93,14 @@ interface Run {
  * clusters that run together anywhere form one block, so every shared sentence belongs to exactly
  * one block. Blocks shorter than `minBlockWords` are common phrases, not blocks, and are dropped.
  */
-export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { readonly minBlockWords: number; readonly chromeMinArticles: number }): Assembly {
-  const { matched: articles, pathOf } = corpus;
+export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { readonly minBlockWords: number }): Assembly {
+  const { pathOf } = corpus;
+  const articles = new Map<number, AssembleArticle>();
+  for (const [article, matched] of corpus.matched) {
+    const listChrome: (ChromeReason | undefined)[] = [];
+    for (const line of corpus.lines(article)) if (line.list !== undefined) listChrome[line.paragraph] = line.list;
+    articles.set(article, { ...matched, listChrome });
+  }
   const base = (article: number): number => corpus.sentenceBase[article] ?? 0;
   const sentenceOf = (id: number) => {
     const article = matches.articleOf[id] ?? 0;
@@ -274,7 +268,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     });
   }
 
-  const withoutVariantsText: Omit<Block, 'variantsText'>[] = kept.map((draft, index) => {
+  const draftedBlocks: Block[] = kept.map((draft, index) => {
     const canonicalArticle = draft.articles[0] ?? 0;
     const clusters = draft.canonical.map((id) => matches.cluster[id] ?? id);
     const headings = draft.articles.flatMap((articleIndex) =>
@@ -317,11 +311,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       variantWordings: collectVariants([...wordings.map((texts, slot) => ({ slot, texts })), ...further], headings, heading, draft.articles.map(pathOf), pathOf),
     };
   });
-  // The variants file names the block by id, so it is written once ids are unique.
-  const blocks: Block[] = disambiguateIds(withoutVariantsText).map((block) => ({ ...block, variantsText: describeVariants(block, pathOf(block.articles[0] ?? 0)) }));
-
-  const chrome = repeatedLineChrome(corpus, occurrences, inBlock, settings.chromeMinArticles);
-  return { blocks, occurrences, chrome };
+  return { blocks: disambiguateIds(draftedBlocks), occurrences, inBlock };
 }
 
 /** Clusters whose sentences stand in two or more articles, with those articles ascending. */
@@ -363,7 +353,7 @@ function findHeading(
   while (previous > 0 && article.listChrome[previous] !== undefined) previous -= 1;
   const candidate = paragraphAt(segmentation, previous);
   if (previous < 1 || candidate === undefined || candidate.endSentence - candidate.firstSentence !== 1) return undefined;
-  if ((sentenceAt(segmentation, candidate.firstSentence)?.words ?? 0) > HEADING_MAX_WORDS) return undefined;
+  if ((sentenceAt(segmentation, candidate.firstSentence)?.words ?? 0) > HEADING_WORDS) return undefined;
   if (isShared(candidate.firstSentence)) return undefined;
   const span = { start: candidate.start, end: candidate.end };
   return isHeadingLike(article.text.slice(span.start, span.end)) ? { span, kind: 'line' } : undefined;
@@ -373,7 +363,7 @@ function findHeading(
 export function isHeadingLike(text: string): boolean {
   const trimmed = text.trim().replace(/^#+\s*/, '');
   const words = countWords(trimmed);
-  if (words === 0 || words > HEADING_MAX_WORDS) return false;
+  if (words === 0 || words > HEADING_WORDS) return false;
   if (/[.!?…,;:"'”’。！？؟۔]$/u.test(trimmed)) return false;
   return !/^[\p{Ll}\p{P}]/u.test(trimmed);
 }
@@ -456,21 +446,6 @@ function collectVariants(
   return { sentences, headings: otherHeadings };
 }
 
-/** The variants file of a block (`_shared/<id>.variants.txt`); '' when the block has no variants. */
-function describeVariants(block: Omit<Block, 'variantsText'>, canonicalPath: string): string {
-  const lines: string[] = [];
-  for (const sentence of block.variantWordings.sentences) {
-    lines.push('', `Sentence ${sentence.position + 1}`, `  canonical (${canonicalPath}): ${sentence.canonical}`);
-    for (const other of sentence.wordings) lines.push(`  in ${other.articles.join(', ')}: ${other.text}`);
-  }
-  if (block.variantWordings.headings.length > 0) {
-    lines.push('', 'Other headings');
-    for (const entry of block.variantWordings.headings) lines.push(`  in ${entry.article}: ${entry.text}`);
-  }
-  if (lines.length === 0) return '';
-  return [`Variants of block ${block.id} "${block.label}"; the canonical wording is that of ${canonicalPath}.`, ...lines, ''].join('\n');
-}
-
 function blockId(canonical: string): string {
   return 'b' + createHash('sha1').update(canonical).digest('hex').slice(0, 10);
 }
@@ -483,44 +458,6 @@ function disambiguateIds<T extends { readonly id: string }>(blocks: readonly T[]
     seen.set(block.id, count + 1);
     return count > 0 ? { ...block, id: `${block.id}-${count + 1}` } : block;
   });
-}
-
-/**
- * The chrome of every article: its list chrome, plus each whole line of at most eight words that
- * stands in at least `minArticles` articles, unless it is part of a block or a block's heading.
- */
-function repeatedLineChrome(
-  corpus: AssembleCorpus,
-  occurrences: readonly (readonly Occurrence[])[],
-  inBlock: ReadonlySet<number>,
-  minArticles: number,
-): (readonly ChromeMark[])[] {
-  const marks: (readonly ChromeMark[])[] = new Array<readonly ChromeMark[]>(corpus.articleCount).fill(NONE);
-  for (let articleIndex = 0; articleIndex < corpus.articleCount; articleIndex += 1) {
-    const lines = corpus.lines(articleIndex);
-    if (lines.length === 0) continue;
-    const held = occurrences[articleIndex] ?? NONE;
-    const headings = new Set(held.flatMap((occurrence) => (occurrence.heading === undefined ? [] : [occurrence.heading.start])));
-    const segmentation = held.length > 0 ? corpus.matched.get(articleIndex)?.segmentation : undefined;
-    const found: ChromeMark[] = [];
-    for (const line of lines) {
-      const mark = { paragraph: line.paragraph, words: line.words, start: line.start, end: line.end };
-      if (line.list !== undefined) {
-        found.push({ ...mark, reason: line.list });
-        continue;
-      }
-      if (!line.short || corpus.shortLineFrequency(line.hash) < minArticles || headings.has(line.start)) continue;
-      const paragraph = segmentation === undefined ? undefined : paragraphAt(segmentation, line.paragraph);
-      let shared = false;
-      if (paragraph !== undefined) {
-        const first = corpus.sentenceBase[articleIndex] ?? 0;
-        for (let s = paragraph.firstSentence; s < paragraph.endSentence; s += 1) shared ||= inBlock.has(first + s);
-      }
-      if (!shared) found.push({ ...mark, reason: 'repeated short line' });
-    }
-    if (found.length > 0) marks[articleIndex] = found;
-  }
-  return marks;
 }
 
 function normalizeSpaces(text: string): string {

@@ -1,19 +1,48 @@
+/**
+ * The count step: an order-free reduction over `(fingerprint, article, sentence)` records.
+ *
+ * Each fingerprint's count is a {@link CountEntry}: in how many distinct articles it stands, and
+ * its first holder, the least `(article, sentence)` that holds it. Two counts merge exactly
+ * (documents add up, the first holder is the lesser), and merging is associative and commutative,
+ * so a corpus counted in parts, in any order, on one machine or several, day by day, gives the
+ * counts of the whole. The one condition: an article is counted in one part, whole.
+ */
+
 const EMPTY = 0;
 // Linear probing stays short up to about this load; slots of four numbers keep probes in one cache line or two.
 const MAX_LOAD = 0.7;
 // Zero marks an empty slot, so a hash of zero is stored as this instead.
 const ZERO_STAND_IN = 0x9e3779b9;
 
+/** One article's fingerprint records, as the fingerprint step emitted them. */
+export interface FingerprintRecords {
+  /** Sentence `i`'s fingerprints are `hashes[offsets[i] .. offsets[i + 1])`. */
+  readonly offsets: Uint32Array;
+  readonly hashes: Uint32Array;
+}
+
+/** One fingerprint's count, as {@link FingerprintCounts.entries} gives it. */
+export interface CountEntry {
+  readonly fingerprint: number;
+  /** Distinct articles that hold it. */
+  readonly documents: number;
+  /** The first holder: the least article (in corpus order) and, in it, the least sentence; -1 when none was counted. */
+  readonly firstArticle: number;
+  readonly firstSentence: number;
+}
+
 /**
- * Open-addressing hash table from a 32-bit fingerprint to its document frequency (distinct
- * articles) and first holder. One typed array, four numbers a slot side by side (key, documents,
- * first holder, last article counted), so that a lookup in a table far larger than the CPU's
- * cache touches one cache line. No string and no object per key.
+ * Open-addressing hash table from a 32-bit fingerprint to its {@link CountEntry}. One typed array,
+ * four numbers a slot side by side (key, documents, first article, first sentence), so that a
+ * lookup in a table far larger than the CPU's cache touches one cache line. No string and no
+ * object per key.
  */
 export class FingerprintCounts {
   private slots: Int32Array;
   private capacity: number;
   private used = 0;
+  /** Slots the article being counted has touched (see `touch`). */
+  private touched = new Int32Array(64);
 
   constructor(expected = 1024) {
     let capacity = 1024;
@@ -24,37 +53,99 @@ export class FingerprintCounts {
 
   private static allocate(capacity: number): Int32Array {
     const slots = new Int32Array(capacity * 4);
-    for (let at = 3; at < slots.length; at += 4) slots[at] = -1;
+    for (let at = 2; at < slots.length; at += 4) {
+      slots[at] = -1;
+      slots[at + 1] = -1;
+    }
     return slots;
   }
 
-  /** Number of distinct fingerprints held. */
+  /** Number of distinct fingerprints held (counted, or only marked). */
   get size(): number {
     return this.used;
   }
 
   /**
-   * Counts `hash` for `article`; `holder` (an opaque id, such as a global sentence id) is kept
-   * when this is the first article to hold it. Articles must be added in ascending order.
+   * Counts one article's fingerprints: each distinct fingerprint once, held first by its least
+   * sentence. With `onlyMarked`, fingerprints not already in the table are left out (see
+   * {@link RepeatIndex}). Articles may come in any order, but each once, whole.
    */
-  add(hash: number, article: number, holder: number): void {
-    this.count(this.find(hash, true), article, holder);
+  addArticle(article: number, records: FingerprintRecords, onlyMarked = false): void {
+    const { offsets, hashes } = records;
+    if (!onlyMarked) this.reserve(hashes.length);
+    let touched = 0;
+    for (let s = 0; s + 1 < offsets.length; s += 1) {
+      const to = offsets[s + 1] ?? 0;
+      for (let h = offsets[s] ?? 0; h < to; h += 1) {
+        const at = this.find(hashes[h] ?? 0, !onlyMarked);
+        if (at >= 0 && this.touch(at, article, s)) touched = this.remember(at, touched);
+      }
+    }
+    this.settle(touched);
   }
 
-  /** Like {@link add} for a `hash` already in the table, returning its first holder; -1 (and nothing added) otherwise. */
-  addIfPresent(hash: number, article: number, holder: number): number {
-    const at = this.find(hash, false);
-    if (at < 0) return -1;
-    this.count(at, article, holder);
-    return this.slots[at + 2] ?? -1;
+  /** Counts one article's lines (hash, and the paragraph that holds it), like {@link addArticle}. */
+  addLines(article: number, lines: readonly { readonly hash: number; readonly paragraph: number }[]): void {
+    this.reserve(lines.length);
+    let touched = 0;
+    for (const line of lines) {
+      const at = this.find(line.hash, true);
+      if (this.touch(at, article, line.paragraph)) touched = this.remember(at, touched);
+    }
+    this.settle(touched);
   }
 
-  private count(at: number, article: number, holder: number): void {
+  /**
+   * Counts the slot at `at` for `article`, once: while an article is being counted, the documents
+   * of a slot it touched are kept negated (`~(documents)`), which tells a second touch, with no set
+   * of its own. Returns true on the first touch.
+   */
+  private touch(at: number, article: number, position: number): boolean {
     const { slots } = this;
-    if (slots[at + 3] === article) return;
-    if (slots[at + 3] === -1) slots[at + 2] = holder;
-    slots[at + 3] = article;
-    slots[at + 1] = (slots[at + 1] ?? 0) + 1;
+    const documents = slots[at + 1] ?? 0;
+    const first = documents >= 0;
+    if (first) slots[at + 1] = ~(documents + 1);
+    this.foldHolder(at, article, position);
+    return first;
+  }
+
+  private remember(at: number, count: number): number {
+    if (count === this.touched.length) {
+      const larger = new Int32Array(this.touched.length * 2);
+      larger.set(this.touched);
+      this.touched = larger;
+    }
+    this.touched[count] = at;
+    return count + 1;
+  }
+
+  /** The article is counted: its touched slots' documents are made positive again. */
+  private settle(count: number): void {
+    for (let i = 0; i < count; i += 1) {
+      const at = this.touched[i] ?? 0;
+      this.slots[at + 1] = ~(this.slots[at + 1] ?? 0);
+    }
+  }
+
+  /** Grows the table now, if `more` insertions could need it: slots must not move while an article is counted. */
+  private reserve(more: number): void {
+    while (this.used + more > this.capacity * MAX_LOAD) this.grow();
+  }
+
+  /** Adds a count into the slot at `at`: documents add up, the lesser first holder stays. */
+  private fold(at: number, documents: number, article: number, sentence: number): void {
+    this.slots[at + 1] = (this.slots[at + 1] ?? 0) + documents;
+    this.foldHolder(at, article, sentence);
+  }
+
+  private foldHolder(at: number, article: number, sentence: number): void {
+    const { slots } = this;
+    if (article < 0) return;
+    const first = slots[at + 2] ?? -1;
+    if (first < 0 || article < first || (article === first && sentence < (slots[at + 3] ?? -1))) {
+      slots[at + 2] = article;
+      slots[at + 3] = sentence;
+    }
   }
 
   /** Puts `hash` in the table, uncounted, unless it is there already. */
@@ -73,10 +164,30 @@ export class FingerprintCounts {
     return at < 0 ? 0 : (this.slots[at + 1] ?? 0);
   }
 
-  /** The first holder recorded for `hash`, or -1. */
-  firstHolder(hash: number): number {
+  /**
+   * The first holder of `hash` as a global sentence id, `sentenceBase[article] + sentence`, or -1
+   * when none was counted. Read once the count is settled.
+   */
+  firstHolder(hash: number, sentenceBase: ArrayLike<number>): number {
     const at = this.find(hash, false);
-    return at < 0 ? -1 : (this.slots[at + 2] ?? -1);
+    if (at < 0) return -1;
+    const article = this.slots[at + 2] ?? -1;
+    return article < 0 ? -1 : (sentenceBase[article] ?? 0) + (this.slots[at + 3] ?? 0);
+  }
+
+  /** Every fingerprint's count, in table order. */
+  *entries(): Generator<CountEntry> {
+    const { slots } = this;
+    for (let at = 0; at < slots.length; at += 4) {
+      const key = slots[at] ?? EMPTY;
+      if (key === EMPTY) continue;
+      yield { fingerprint: key === (ZERO_STAND_IN | 0) ? 0 : key >>> 0, documents: slots[at + 1] ?? 0, firstArticle: slots[at + 2] ?? -1, firstSentence: slots[at + 3] ?? -1 };
+    }
+  }
+
+  /** Folds `other`'s counts into this table (see {@link mergeCounts}). */
+  mergeFrom(other: FingerprintCounts): void {
+    for (const entry of other.entries()) this.fold(this.find(entry.fingerprint, true), entry.documents, entry.firstArticle, entry.firstSentence);
   }
 
   /** Where `hash`'s slot starts in `slots`, or -1 when absent and not inserted. */
@@ -114,13 +225,27 @@ export class FingerprintCounts {
   }
 }
 
+/** The counts of two parts of a corpus (no article in both) merged: the counts of their union. Neither is changed. */
+export function mergeCounts(a: FingerprintCounts, b: FingerprintCounts): FingerprintCounts {
+  const merged = new FingerprintCounts(a.size + b.size);
+  merged.mergeFrom(a);
+  merged.mergeFrom(b);
+  return merged;
+}
+
+/** Counts articles' fingerprint records, in any order (see {@link FingerprintCounts.addArticle}). */
+export function countFingerprints(articles: Iterable<{ readonly article: number; readonly records: FingerprintRecords }>): FingerprintCounts {
+  const counts = new FingerprintCounts();
+  for (const { article, records } of articles) counts.addArticle(article, records);
+  return counts;
+}
+
 /**
- * The count step for sentence fingerprints, built in two passes over the fingerprint records so that
- * memory follows the fingerprints that repeat, not all of them:
- * 1. {@link RepeatIndex.mark} each article's fingerprints in a bitset; a fingerprint met again
- *    goes into the table. (A bitset collision only adds a fingerprint that never repeats,
- *    which no article ever votes for.)
- * 2. In article order, {@link RepeatIndex.holderFor} records each tabled fingerprint's first holder.
+ * Keeps the count's memory to the fingerprints that repeat, not all of them: every article's
+ * fingerprints are first {@link RepeatIndex.mark}ed in a bitset, and a fingerprint met again goes
+ * into the table. Counting then leaves out what is not in the table. (A bitset collision only adds
+ * a fingerprint that never repeats, which no article ever votes for.) The filter is a set, so it
+ * too does not depend on order; counts of parts merge exactly when each was filtered by the same set.
  */
 export class RepeatIndex {
   private readonly seen: Uint32Array;
@@ -152,11 +277,8 @@ export class RepeatIndex {
     }
   }
 
-  /**
-   * Counts `hash` for `article`, held by `sentence` (a global sentence id), and returns the first
-   * holder of a repeated fingerprint, or -1 when it does not repeat. Call in article order.
-   */
-  holderFor(hash: number, article: number, sentence: number): number {
-    return this.table.addIfPresent(hash, article, sentence);
+  /** Counts one article's records into the table, the marked fingerprints only. Once every article is marked. */
+  count(article: number, records: FingerprintRecords): void {
+    this.table.addArticle(article, records, true);
   }
 }

@@ -3,6 +3,7 @@ import { NewsdedupError } from '../errors.js';
 import { normalizeForComparison } from '../text/normalize.js';
 import { hashString } from '../text/hash.js';
 import { countWords } from '../text/words.js';
+import { HEADING_WORDS } from '../options.js';
 
 /**
  * Lines that are site chrome on any news site: comment forms, post navigation, share prompts.
@@ -86,9 +87,6 @@ export function compileChromeList(userLines: readonly string[], source = 'the ch
   };
 }
 
-/** A paragraph this short (in words) is a candidate for repeated-line chrome. */
-export const SHORT_LINE_WORDS = 8;
-
 /**
  * A paragraph that is, or may turn out to be, chrome: on a chrome list, or short enough to be a
  * line repeated across articles (decided once the whole corpus is counted).
@@ -109,9 +107,9 @@ export interface LineRecord {
 export function chromeCandidates(text: string, segmentation: Segmentation, list: ChromeList): LineRecord[] {
   const records: LineRecord[] = [];
   segmentation.paragraphs.forEach((paragraph, index) => {
-    // Counted only as far as it takes to tell a short line: most paragraphs are long.
-    const upTo = countWords(text, paragraph.start, paragraph.end, SHORT_LINE_WORDS + 1);
-    const short = upTo > 0 && upTo <= SHORT_LINE_WORDS;
+    // A paragraph as short as a heading may be repeated chrome. Counted only as far as it takes to tell: most paragraphs are long.
+    const upTo = countWords(text, paragraph.start, paragraph.end, HEADING_WORDS + 1);
+    const short = upTo > 0 && upTo <= HEADING_WORDS;
     const line = text.slice(paragraph.start, paragraph.end);
     const reason = list.reasonFor(line);
     if (!short && reason === undefined) return;

@@ -1,7 +1,11 @@
-import type { RepeatIndex } from './count.js';
+import type { FingerprintCounts, FingerprintRecords } from './count.js';
+import type { PackedSegmentation } from './segment.js';
+import type { TextSlices } from './assemble.js';
 import { dice } from '../lib/dice.js';
 import { normalizeForComparison } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
+
+export type { FingerprintRecords } from './count.js';
 
 /** Which sentences are the same sentence, verbatim or lightly edited. Indexed by global sentence id. */
 export interface Matches {
@@ -16,11 +20,176 @@ export interface Matches {
   readonly articleOf: Int32Array;
 }
 
-/** One article's fingerprint records, as the fingerprint step emitted them. */
-export interface FingerprintRecords {
-  /** Sentence `i`'s fingerprints are `hashes[offsets[i] .. offsets[i + 1])`. */
-  readonly offsets: Uint32Array;
-  readonly hashes: Uint32Array;
+/** What the matching stage reads of the corpus: the fingerprint records and their settled counts. */
+export interface MatchCorpus {
+  readonly articleCount: number;
+  /** Global id of article `a`'s first sentence; entry `articleCount` is the total. */
+  readonly sentenceBase: ArrayLike<number>;
+  readonly records: (article: number) => FingerprintRecords;
+  /** The count of the whole corpus, settled: first holders and document frequencies. */
+  readonly counts: FingerprintCounts;
+}
+
+/** The sentences of one article whose texts matching needs (indices within the article, ascending). */
+export interface SentenceRequest {
+  readonly article: number;
+  readonly sentences: readonly number[];
+}
+
+/** What fetching brings back of one article. */
+export interface GatheredArticle {
+  readonly segmentation: PackedSegmentation;
+  /** The requested sentences and every short one-sentence paragraph (a possible heading), by start. */
+  readonly fragments: readonly SentenceText[];
+}
+
+/** An article that holds a verified match: its segmentation and the texts matching fetched of it. */
+export interface MatchedArticle {
+  readonly text: TextSlices;
+  readonly segmentation: PackedSegmentation;
+}
+
+/** What the matching stage asks of its caller: the texts of sentences, and a place to verify pairs. */
+export interface MatchIo {
+  /**
+   * Brings back the requested sentences, by article (requests come in article order). An article
+   * missing from the answer (it changed since it was fingerprinted) has no texts, and its pairs are
+   * not verified.
+   */
+  fetch(requests: readonly SentenceRequest[]): Promise<ReadonlyMap<number, GatheredArticle>>;
+  /**
+   * Verifies `batches` batches of pairs with {@link verifyPair}: `pairsOf(b)` makes batch `b`'s
+   * pairs when it starts, and its verdicts go to `take(b, verdicts)`, in any order.
+   */
+  verify(batches: number, pairsOf: (batch: number) => readonly (readonly [SentenceText, SentenceText])[], take: (batch: number, verdicts: readonly Verdict[]) => void): Promise<void>;
+  /** Told when each part is done (`candidates`, `fetch`, `verify`), with a figure, e.g. to trace it. */
+  readonly done?: (part: 'candidates' | 'fetch' | 'verify', detail: string) => void;
+}
+
+/** Candidate pairs of sentences, found in the counts: what the rest of matching needs of the corpus. */
+export interface Candidates {
+  readonly articleCount: number;
+  /** Global id of article `a`'s first sentence; entry `articleCount` is the total. */
+  readonly sentenceBase: ArrayLike<number>;
+  /** Flat pairs `(sentence, candidate)` of global sentence ids, in sentence order. */
+  readonly pairs: Int32Array;
+}
+
+/** What matching found: sentence clusters, and the articles that hold a verified match. */
+export interface MatchResult {
+  readonly matches: Matches;
+  readonly articles: ReadonlyMap<number, MatchedArticle>;
+}
+
+/** Pairs verified per task: enough to outweigh a task's cost, few enough to spread over threads. */
+const VERIFY_BATCH = 2048;
+
+/**
+ * The matching stage: candidates → fetch their texts → verify → cluster. Candidate pairs come from
+ * the settled counts (no step compares all pairs); only the sentences of candidate pairs are
+ * fetched, and only articles that hold a verified match are kept for assembling blocks.
+ */
+export async function match(corpus: MatchCorpus, io: MatchIo): Promise<MatchResult> {
+  const candidates = candidatesOf(corpus);
+  io.done?.('candidates', `${candidates.pairs.length / 2} pairs`);
+  return verifyCandidates(candidates, io);
+}
+
+/** The first half of {@link match}: the candidate pairs. Apart, so that a caller can let the records and counts go before the second. */
+export function candidatesOf(corpus: MatchCorpus): Candidates {
+  const pairs = findCandidates(corpus.articleCount, corpus.records, corpus.sentenceBase, corpus.counts);
+  return { articleCount: corpus.articleCount, sentenceBase: corpus.sentenceBase, pairs };
+}
+
+/** The second half of {@link match}: fetch, verify and cluster the candidates. */
+export async function verifyCandidates(candidates: Candidates, io: MatchIo): Promise<MatchResult> {
+  const { articleCount, sentenceBase, pairs } = candidates;
+  const articleOf = (id: number): number => lastAtOrBelow(articleCount, (a) => sentenceBase[a] ?? 0, id);
+
+  const wanted = new Map<number, Set<number>>();
+  for (const id of pairs) {
+    const article = articleOf(id);
+    const sentences = wanted.get(article) ?? new Set<number>();
+    sentences.add(id - (sentenceBase[article] ?? 0));
+    wanted.set(article, sentences);
+  }
+  const requests = [...wanted.keys()].sort((a, b) => a - b).map((article) => ({ article, sentences: [...(wanted.get(article) ?? [])].sort((a, b) => a - b) }));
+  wanted.clear();
+  const gathered = await io.fetch(requests);
+  io.done?.('fetch', `${gathered.size} articles`);
+
+  const textOf = (id: number): SentenceText | undefined => {
+    const article = articleOf(id);
+    const found = gathered.get(article);
+    if (found === undefined) return undefined;
+    const start = found.segmentation.sentences[(id - (sentenceBase[article] ?? 0)) * 4];
+    return start === undefined ? undefined : fragmentAt(found.fragments, start);
+  };
+  const pairCount = pairs.length / 2;
+  const verdicts: Verdict[] = new Array<Verdict>(pairCount);
+  // Which pairs of each batch went to verification (the others have no texts).
+  const sent = new Map<number, number[]>();
+  await io.verify(
+    Math.ceil(pairCount / VERIFY_BATCH),
+    (batch) => {
+      const items: (readonly [SentenceText, SentenceText])[] = [];
+      const slots: number[] = [];
+      const from = batch * VERIFY_BATCH;
+      for (let p = from; p < Math.min(from + VERIFY_BATCH, pairCount); p += 1) {
+        const a = textOf(pairs[p * 2] ?? 0);
+        const b = textOf(pairs[p * 2 + 1] ?? 0);
+        // A file that changed between passes has no texts: its pairs are not verified.
+        if (a === undefined || b === undefined) verdicts[p] = { same: false, bodyA: -1, bodyB: -1 };
+        else {
+          items.push([a, b]);
+          slots.push(p);
+        }
+      }
+      sent.set(batch, slots);
+      return items;
+    },
+    (batch, results) => {
+      const slots = sent.get(batch) ?? [];
+      sent.delete(batch);
+      results.forEach((verdict, i) => {
+        verdicts[slots[i] ?? 0] = verdict;
+      });
+    },
+  );
+  io.done?.('verify', `${verdicts.filter((verdict) => verdict.same).length} verified`);
+  const matches = cluster(sentenceBase, articleCount, pairs, verdicts);
+
+  // Only articles with a verified match take part in blocks; each is read from its fetched fragments.
+  const articles = new Map<number, MatchedArticle>();
+  verdicts.forEach((verdict, p) => {
+    if (!verdict.same) return;
+    for (const id of [pairs[p * 2] ?? 0, pairs[p * 2 + 1] ?? 0]) {
+      const article = articleOf(id);
+      if (articles.has(article)) continue;
+      const found = gathered.get(article);
+      if (found !== undefined) articles.set(article, { text: new FragmentText(found.fragments), segmentation: found.segmentation });
+    }
+  });
+  return { matches, articles };
+}
+
+/** An article's text where only some spans are known: the fetched sentences and short lines. */
+class FragmentText implements TextSlices {
+  constructor(private readonly fragments: readonly SentenceText[]) {}
+
+  slice(start: number, end: number): string {
+    const fragment = fragmentAt(this.fragments, start, true);
+    if (fragment === undefined || end > fragment.start + fragment.text.length) throw new RangeError(`no gathered text for ${start}–${end}`);
+    return fragment.text.slice(start - fragment.start, end - fragment.start);
+  }
+}
+
+/** The fragment that starts at `start` (or, with `within`, holds it); fragments are sorted by start. */
+function fragmentAt(fragments: readonly SentenceText[], start: number, within = false): SentenceText | undefined {
+  const fragment = fragments[lastAtOrBelow(fragments.length, (i) => fragments[i]?.start ?? 0, start)];
+  if (fragment === undefined) return undefined;
+  if (fragment.start === start) return fragment;
+  return within && fragment.start <= start && start <= fragment.start + fragment.text.length ? fragment : undefined;
 }
 
 const MAX_CANDIDATES = 3;
@@ -31,7 +200,7 @@ const MIN_SEED_SKETCH = 4;
 
 /**
  * Candidate pairs: for every sentence, the earlier sentences in other articles that hold most of
- * its fingerprints (first holders in the index), three at most. No step compares all pairs.
+ * its fingerprints (their first holders in the settled counts), three at most. No step compares all pairs.
  *
  * Seed and extend: in a large corpus most shingles are common phrases whose first holders are
  * unrelated sentences, so a lightly edited copy may win too few votes. But a block is copied as a
@@ -39,14 +208,14 @@ const MIN_SEED_SKETCH = 4;
  * neighbours are paired with `h`'s neighbours as well, when they share at least one sketch entry,
  * for verification to accept or reject.
  *
- * Articles must come in order: `records(a)` is article `a`'s records and `sentenceBase[a]` its
- * first global sentence id. Returns flat pairs `(sentence, candidate)`, in sentence order.
+ * `records(a)` is article `a`'s records and `sentenceBase[a]` its first global sentence id; the
+ * counts only are read. Returns flat pairs `(sentence, candidate)`, in sentence order.
  */
 export function findCandidates(
   articleCount: number,
   records: (article: number) => FingerprintRecords,
   sentenceBase: ArrayLike<number>,
-  index: RepeatIndex,
+  counts: FingerprintCounts,
 ): Int32Array {
   const pairs: number[] = [];
   // Votes of one sentence's fingerprints, per holder: a sketch is a few entries, so arrays beat a map.
@@ -88,7 +257,7 @@ export function findCandidates(
       let seed = -1;
       let voters = 0;
       for (let h = from; h < to; h += 1) {
-        const holder = index.holderFor(hashes[h] ?? 0, article, id);
+        const holder = counts.firstHolder(hashes[h] ?? 0, sentenceBase);
         // A holder in this same article is this article's own repeat, not a shared sentence.
         if (holder < 0 || holder >= base) continue;
         // The last fingerprint is the whole sentence's: its first holder is a verbatim copy.

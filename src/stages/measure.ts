@@ -1,5 +1,6 @@
 import type { ArticleReport, BlockReport, PairReport, Problem, Report, ReportSettings, ReportSpan } from '../types.js';
-import type { Block, ChromeMark, Occurrence } from './assemble.js';
+import type { Block, Occurrence } from './assemble.js';
+import type { ChromeMark } from './classify-chrome.js';
 import { lastAtOrBelow } from './match.js';
 
 /** What the measure step reads of each article. */

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Problem, SourceArticle } from '../types.js';
 import type { DiscoveredFile } from './discover.js';
+import { NewsdedupError } from '../errors.js';
 
 /** What reading one file gave: an article (perhaps with a warning), or a problem and no article. */
 export type ReadOutcome =
@@ -118,4 +119,13 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 /** A short digest of a file's bytes, to tell when a file changed between two passes of a run. */
 export function digestOf(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('base64').slice(0, 16);
+}
+
+/** The lines of a chrome list file, which the user named `name`; an unreadable one is an `E_CHROME_LIST` error. */
+export async function readChromeList(path: string, name: string): Promise<string[]> {
+  try {
+    return (await readFile(path, 'utf8')).split(/\r?\n/);
+  } catch (error) {
+    throw new NewsdedupError('E_CHROME_LIST', `Cannot read the chrome list \`${name}\`: ${(error as Error).message}`, { cause: error });
+  }
 }

@@ -1,12 +1,70 @@
 import { renameSync, rmSync } from 'node:fs';
 import { mkdir, open, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { BlockVariants, DedupeResult } from '../types.js';
 import { NewsdedupError } from '../errors.js';
+import { jsonChunks } from '../report/format-json.js';
 
 /** One file to write, at a `/`-separated path relative to the output directory. */
 export interface OutputFile {
   readonly path: string;
   readonly content: string;
+}
+
+/** Names newsdedup writes beside the cleaned articles. */
+export const RESERVED_OUTPUT = { report: 'report.json', shared: '_shared', chrome: '_chrome.txt' } as const;
+
+/** Refuses an article whose path would collide with newsdedup's own output. */
+export function checkReserved(path: string): void {
+  const top = path.split('/')[0];
+  if (path === RESERVED_OUTPUT.report || path === RESERVED_OUTPUT.chrome || top === RESERVED_OUTPUT.shared) {
+    throw new NewsdedupError('E_USAGE', `The article \`${path}\` would collide with newsdedup's own output; rename it or leave it out.`);
+  }
+}
+
+/**
+ * The variants file of a block (`_shared/<id>.variants.txt`), rendered from its variants as data;
+ * '' when the block has no variants. It names the block by id, so it is rendered once ids are unique.
+ */
+export function variantsText(block: { readonly id: string; readonly label: string; readonly variants: BlockVariants }, canonicalPath: string): string {
+  const lines: string[] = [];
+  for (const sentence of block.variants.sentences) {
+    lines.push('', `Sentence ${sentence.position + 1}`, `  canonical (${canonicalPath}): ${sentence.canonical}`);
+    for (const other of sentence.wordings) lines.push(`  in ${other.articles.join(', ')}: ${other.text}`);
+  }
+  if (block.variants.headings.length > 0) {
+    lines.push('', 'Other headings');
+    for (const entry of block.variants.headings) lines.push(`  in ${entry.article}: ${entry.text}`);
+  }
+  if (lines.length === 0) return '';
+  return [`Variants of block ${block.id} "${block.label}"; the canonical wording is that of ${canonicalPath}.`, ...lines, ''].join('\n');
+}
+
+/**
+ * The files of an output directory but the cleaned articles: blocks, chrome lines and the report.
+ * The report comes in pieces, so that a large one is never one string.
+ */
+export function* extraFiles(result: Pick<DedupeResult, 'report' | 'shared' | 'chrome'>): Generator<OutputFile | { readonly path: string; readonly content: Iterable<string> }> {
+  for (const block of result.shared) {
+    yield { path: `${RESERVED_OUTPUT.shared}/${block.id}.txt`, content: block.text };
+    if (block.variantsText !== '') yield { path: `${RESERVED_OUTPUT.shared}/${block.id}.variants.txt`, content: block.variantsText };
+  }
+  if (result.chrome.length > 0) {
+    const lines = result.chrome.map((line) => `${line.articles}\t${line.reason}\t${line.text}`);
+    yield { path: RESERVED_OUTPUT.chrome, content: `articles\treason\tline\n${lines.join('\n')}\n` };
+  }
+  yield { path: RESERVED_OUTPUT.report, content: jsonChunks(result.report) };
+}
+
+/** The files of an output directory, in a fixed order, for a result held in memory. */
+export function outputFiles(result: DedupeResult): OutputFile[] {
+  const files: OutputFile[] = [];
+  for (const article of result.cleaned) {
+    checkReserved(article.path);
+    files.push({ path: article.path, content: article.text });
+  }
+  for (const file of extraFiles(result)) files.push({ path: file.path, content: typeof file.content === 'string' ? file.content : [...file.content].join('') });
+  return files;
 }
 
 /** An output directory being written: files go into `directory`, which replaces `out` on commit. */

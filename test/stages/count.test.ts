@@ -1,46 +1,125 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FingerprintCounts, RepeatIndex } from '../../src/stages/count.js';
+import type { FingerprintRecords } from '../../src/stages/count.js';
+import { countFingerprints, FingerprintCounts, mergeCounts, RepeatIndex } from '../../src/stages/count.js';
+
+/** One article's records from its sentences' fingerprints. */
+function records(...sentences: number[][]): FingerprintRecords {
+  const offsets = [0];
+  for (const sentence of sentences) offsets.push(offsets[offsets.length - 1]! + sentence.length);
+  return { offsets: Uint32Array.from(offsets), hashes: Uint32Array.from(sentences.flat()) };
+}
+
+/** Every count, by fingerprint: what two counts must agree on. */
+function settled(counts: FingerprintCounts): [number, number, number, number][] {
+  return [...counts.entries()].map((entry): [number, number, number, number] => [entry.fingerprint, entry.documents, entry.firstArticle, entry.firstSentence]).sort((a, b) => a[0] - b[0]);
+}
 
 describe('FingerprintCounts', () => {
   it('counts distinct articles and keeps the first holder', () => {
     const counts = new FingerprintCounts();
-    counts.add(42, 0, 7);
-    counts.add(42, 0, 8);
-    counts.add(42, 3, 90);
+    counts.addArticle(3, records([42], [42]));
+    counts.addArticle(0, records([5], [42, 6], [42]));
     expect(counts.documentFrequency(42)).toBe(2);
-    expect(counts.firstHolder(42)).toBe(7);
+    // Article 0, sentence 1: global id 1 when article 0 starts at 0.
+    expect(counts.firstHolder(42, [0, 3, 3, 3])).toBe(1);
+    expect(counts.firstHolder(42, [10, 13, 13, 13])).toBe(11);
     expect(counts.documentFrequency(43)).toBe(0);
-    expect(counts.firstHolder(43)).toBe(-1);
+    expect(counts.firstHolder(43, [0])).toBe(-1);
   });
 
   it('keeps every count when it grows far past its first capacity, the zero hash included', () => {
     const counts = new FingerprintCounts(4);
-    for (let article = 0; article < 3; article += 1) {
-      for (let hash = 0; hash < 5000; hash += 1) counts.add(Math.imul(hash, 2654435761) >>> 0, article, article * 10_000 + hash);
-    }
+    const hashes = Array.from({ length: 5000 }, (_, hash) => Math.imul(hash, 2654435761) >>> 0);
+    for (let article = 0; article < 3; article += 1) counts.addArticle(article, records(...hashes.map((hash) => [hash])));
     expect(counts.size).toBe(5000);
     expect(counts.documentFrequency(0)).toBe(3);
-    expect(counts.documentFrequency(Math.imul(4999, 2654435761) >>> 0)).toBe(3);
-    expect(counts.firstHolder(Math.imul(4999, 2654435761) >>> 0)).toBe(4999);
+    expect(counts.documentFrequency(hashes[4999]!)).toBe(3);
+    expect(counts.firstHolder(hashes[4999]!, [0, 5000, 10_000, 15_000])).toBe(4999);
+  });
+
+  it('counts lines by article, each once, held first by the least paragraph', () => {
+    const counts = new FingerprintCounts();
+    counts.addLines(1, [{ hash: 9, paragraph: 4 }, { hash: 9, paragraph: 2 }]);
+    counts.addLines(2, [{ hash: 9, paragraph: 0 }]);
+    expect(counts.documentFrequency(9)).toBe(2);
+    expect(counts.firstHolder(9, [0, 0, 100])).toBe(2);
   });
 });
 
 describe('RepeatIndex', () => {
-  it('tables only fingerprints met twice, and gives their first holder in article order', () => {
+  it('tables only fingerprints met twice, and counts them with their first holder', () => {
     const index = new RepeatIndex(100);
-    index.mark(Uint32Array.from([1, 2, 2, 3]));
-    index.mark(Uint32Array.from([3, 4]));
-    index.mark(Uint32Array.from([4, 5, 3]));
+    const articles = [records([1, 2], [2, 3]), records([3, 4]), records([4, 5, 3])];
+    articles.forEach((article) => index.mark(article.hashes));
     expect([1, 5].map((hash) => index.table.has(hash))).toEqual([false, false]);
-    expect([3, 4].map((hash) => index.table.has(hash))).toEqual([true, true]);
+    expect([2, 3, 4].map((hash) => index.table.has(hash))).toEqual([true, true, true]);
+    // Counted in any order, once every article is marked.
+    [2, 0, 1].forEach((article) => index.count(article, articles[article]!));
+    const sentenceBase = [0, 2, 3, 4];
     // Met twice in one article: tabled, but only ever held by that one article.
-    expect(index.holderFor(2, 0, 12)).toBe(12);
     expect(index.table.documentFrequency(2)).toBe(1);
-    expect(index.holderFor(3, 0, 10)).toBe(10);
-    expect(index.holderFor(3, 1, 20)).toBe(10);
-    expect(index.holderFor(4, 1, 21)).toBe(21);
-    expect(index.holderFor(4, 2, 30)).toBe(21);
-    expect(index.holderFor(1, 0, 11)).toBe(-1);
-    expect(index.table.documentFrequency(3)).toBe(2);
+    expect(index.table.firstHolder(2, sentenceBase)).toBe(0);
+    expect(index.table.documentFrequency(3)).toBe(3);
+    expect(index.table.firstHolder(3, sentenceBase)).toBe(1);
+    expect(index.table.firstHolder(4, sentenceBase)).toBe(2);
+    expect(index.table.firstHolder(1, sentenceBase)).toBe(-1);
+  });
+});
+
+describe('mergeCounts', () => {
+  // A corpus of articles, each of sentences, each of a few fingerprints from a small range (so that
+  // they repeat within and across articles), split into two parts counted in any order.
+  const corpus = fc
+    .array(fc.array(fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 6 }), { maxLength: 6 }), { minLength: 1, maxLength: 14 })
+    .chain((articles) =>
+      fc.record({
+        articles: fc.constant(articles.map((sentences) => records(...sentences))),
+        part: fc.array(fc.boolean(), { minLength: articles.length, maxLength: articles.length }),
+        order: fc.array(fc.double({ noNaN: true }), { minLength: articles.length, maxLength: articles.length }),
+      }),
+    );
+
+  it('gives, from two parts of a corpus counted apart in any order, exactly the counts of the whole', () => {
+    fc.assert(
+      fc.property(corpus, ({ articles, part, order }) => {
+        const whole = countFingerprints(articles.map((article, index) => ({ article: index, records: article })));
+        const shuffled = articles.map((article, index) => ({ article: index, records: article })).sort((a, b) => order[a.article]! - order[b.article]!);
+        const first = countFingerprints(shuffled.filter(({ article }) => part[article]));
+        const second = countFingerprints(shuffled.filter(({ article }) => !part[article]));
+        expect(settled(mergeCounts(first, second))).toEqual(settled(whole));
+        expect(settled(mergeCounts(second, first))).toEqual(settled(whole));
+      }),
+    );
+  });
+
+  it('is associative: three parts merged either way give the same counts', () => {
+    fc.assert(
+      fc.property(corpus, fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 14, maxLength: 14 }), ({ articles }, partOf) => {
+        const parts = [0, 1, 2].map((p) => countFingerprints(articles.flatMap((article, index) => (partOf[index] === p ? [{ article: index, records: article }] : []))));
+        const [a, b, c] = parts as [FingerprintCounts, FingerprintCounts, FingerprintCounts];
+        expect(settled(mergeCounts(mergeCounts(a, b), c))).toEqual(settled(mergeCounts(a, mergeCounts(b, c))));
+      }),
+    );
+  });
+
+  it('agrees with a plain count of distinct articles and least (article, sentence) holder', () => {
+    fc.assert(
+      fc.property(corpus, ({ articles }) => {
+        const holders = new Map<number, { articles: Set<number>; first: [number, number] }>();
+        articles.forEach(({ offsets, hashes }, article) => {
+          for (let s = 0; s + 1 < offsets.length; s += 1) {
+            for (let h = offsets[s]!; h < offsets[s + 1]!; h += 1) {
+              const entry = holders.get(hashes[h]!) ?? { articles: new Set<number>(), first: [article, s] };
+              entry.articles.add(article);
+              holders.set(hashes[h]!, entry);
+            }
+          }
+        });
+        const expected = [...holders].map(([hash, entry]) => [hash, entry.articles.size, ...entry.first]).sort((a, b) => a[0]! - b[0]!);
+        const counted = countFingerprints(articles.map((article, index) => ({ article: index, records: article })));
+        expect(settled(counted)).toEqual(expected);
+      }),
+    );
   });
 });

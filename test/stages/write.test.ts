@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeOutput } from '../../src/stages/write.js';
+import { variantsText, writeOutput } from '../../src/stages/write.js';
 import { NewsdedupError } from '../../src/errors.js';
 import { temporaryDirectory } from '../helpers.js';
 
@@ -28,5 +28,35 @@ describe('writeOutput', () => {
     writeFileSync(join(parent, 'out'), 'a file');
     await expect(writeOutput(join(parent, 'out'), [])).rejects.toThrow(/it is a file, not a directory/);
     expect(existsSync(join(parent, 'out'))).toBe(true);
+  });
+});
+
+describe('variantsText', () => {
+  it('renders a block\'s variants, sentence by sentence and then other headings, from its data', () => {
+    const text = variantsText(
+      {
+        id: 'b1',
+        label: 'Port history',
+        variants: { sentences: [{ position: 1, canonical: 'It grew.', wordings: [{ text: 'It grew fast.', articles: ['b.txt', 'c.txt'] }] }], headings: [{ article: 'c.txt', text: 'History' }] },
+      },
+      'a.txt',
+    );
+    expect(text).toBe(
+      [
+        'Variants of block b1 "Port history"; the canonical wording is that of a.txt.',
+        '',
+        'Sentence 2',
+        '  canonical (a.txt): It grew.',
+        '  in b.txt, c.txt: It grew fast.',
+        '',
+        'Other headings',
+        '  in c.txt: History',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('is empty for a block worded alike everywhere', () => {
+    expect(variantsText({ id: 'b1', label: 'x', variants: { sentences: [], headings: [] } }, 'a.txt')).toBe('');
   });
 });

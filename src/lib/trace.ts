@@ -1,0 +1,19 @@
+/** With NEWSDEDUP_TRACE=1, each step's time, heap and resident memory go to stderr (for profiling). */
+export const trace: (step: string, detail?: string) => void = process.env['NEWSDEDUP_TRACE'] === '1' ? makeTrace() : () => undefined;
+
+function makeTrace() {
+  let last = performance.now();
+  // Resident memory is sampled between steps too, so that each line gives the step's peak.
+  let peak = 0;
+  setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 100).unref();
+  return (step: string, detail = ''): void => {
+    const now = performance.now();
+    const { rss, heapUsed } = process.memoryUsage();
+    const mb = (bytes: number): string => (bytes / 2 ** 20).toFixed(0).padStart(5);
+    process.stderr.write(`newsdedup trace: ${step.padEnd(12)} ${((now - last) / 1000).toFixed(2).padStart(7)} s  heap ${mb(heapUsed)} MB  rss ${mb(rss)} MB  peak ${mb(Math.max(peak, rss))} MB  ${detail}\n`);
+    last = now;
+    peak = 0;
+  };
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { LineRecord } from '../../src/stages/detect-chrome.js';
+import type { Occurrence } from '../../src/stages/assemble.js';
+import { ChromeTally, classifyChrome } from '../../src/stages/classify-chrome.js';
+import { packSegmentation, segment } from '../../src/stages/segment.js';
+
+const SHORT = 7;
+const line = (paragraph: number, start: number, extra: Partial<LineRecord> = {}): LineRecord => ({ paragraph, list: undefined, short: true, hash: SHORT, words: 2, start, end: start + 10, ...extra });
+
+describe('classifyChrome', () => {
+  const base = {
+    articleCount: 3,
+    sentenceBase: [0, 2, 4, 6],
+    occurrences: [[], [], []] as (readonly Occurrence[])[],
+    inBlock: new Set<number>(),
+    segmentationOf: () => undefined,
+  };
+
+  it('marks a short line that stands in enough articles, and list chrome wherever it stands', () => {
+    const lines = [[line(1, 20)], [line(0, 0), line(2, 40, { list: 'built-in list', short: false, hash: 0 })], []];
+    const marks = classifyChrome({ ...base, lines: (article) => lines[article] ?? [], shortLineFrequency: (hash) => (hash === SHORT ? 2 : 0) }, 2);
+    expect(marks.map((article) => article.map((mark) => [mark.paragraph, mark.reason]))).toEqual([[[1, 'repeated short line']], [[0, 'repeated short line'], [2, 'built-in list']], []]);
+    const fewer = classifyChrome({ ...base, lines: (article) => lines[article] ?? [], shortLineFrequency: () => 1 }, 2);
+    expect(fewer.map((article) => article.length)).toEqual([0, 1, 0]);
+  });
+
+  it('keeps a short line that heads a block, or holds a sentence of one', () => {
+    const text = 'Port history\n\nThe port was built in 1880 and grew.';
+    const segmentation = packSegmentation(segment(text));
+    const heading: Occurrence = { block: 0, sentences: [1], heading: { start: 0, end: 12 }, start: 0, end: text.length, words: 10 };
+    const lines = [[line(0, 0), line(1, 14)]];
+    const corpus = { ...base, articleCount: 1, lines: (article: number) => lines[article] ?? [], shortLineFrequency: () => 5, segmentationOf: () => segmentation };
+    expect(classifyChrome({ ...corpus, occurrences: [[heading]], inBlock: new Set([1]) }, 2)[0]).toEqual([]);
+    expect(classifyChrome({ ...corpus, occurrences: [[{ ...heading, heading: undefined }]], inBlock: new Set([1]) }, 2)[0]?.map((mark) => mark.paragraph)).toEqual([0]);
+  });
+});
+
+describe('ChromeTally', () => {
+  it('counts each line once an article, most articles first, with the reason of its mark', () => {
+    const tally = new ChromeTally();
+    const mark = { paragraph: 0, words: 2, start: 0, end: 10 };
+    tally.add(['Share this', 'share this!'], [{ ...mark, reason: 'built-in list' }, { ...mark, reason: 'built-in list' }]);
+    tally.add(['Share this', 'Back to top'], [{ ...mark, reason: 'built-in list' }, { ...mark, reason: 'repeated short line' }]);
+    expect(tally.lines()).toEqual([
+      { text: 'Share this', reason: 'built-in list', articles: 2 },
+      { text: 'Back to top', reason: 'repeated short line', articles: 1 },
+    ]);
+  });
+});
