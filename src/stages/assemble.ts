@@ -8,6 +8,7 @@ import { dice } from '../lib/dice.js';
 import { normalizeForComparison } from '../text/normalize.js';
 import { countWords } from '../text/words.js';
 import { HEADING_WORDS } from '../options.js';
+import { isMostlyNumbers } from '../text/figures.js';
 
 /**
  * Text that can be sliced: a whole article's text, or only the spans that the gather step
@@ -43,6 +44,8 @@ export interface Occurrence {
   readonly block: number;
   /** Global sentence ids, in reading order. */
   readonly sentences: readonly number[];
+  /** How many of the block's sentences these are: distinct sentences, however often one repeats here. */
+  readonly clusters: number;
   /** The block's heading in this article, on a line of its own or run inline. */
   readonly heading: Span | undefined;
   /** The text this occurrence replaces: `[start, end)`. */
@@ -254,24 +257,48 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       headingVotes.set(key, voters);
     }
   }
-  const occurrences: (readonly Occurrence[])[] = new Array<readonly Occurrence[]>(corpus.articleCount).fill(NONE);
+  // A heading is the article's own line unless the block is headed with the same words elsewhere:
+  // a line heading needs a second article with it, and a lead run into the first sentence needs an
+  // article where it stands on a line of its own. An unconfirmed lead leaves its whole sentence in
+  // the article, so that a marker never stands beside half a sentence.
+  const lineHeaded = new Set<string>();
+  for (const list of drafted.values()) for (const { candidate, key } of list) if (candidate?.kind === 'line' && key !== undefined) lineHeaded.add(key);
+  const byArticle = new Map<number, Occurrence[]>();
+  const holdersOf = new Map<number, Set<number>>();
   for (const [articleIndex, list] of drafted) {
     const article = articles.get(articleIndex);
-    if (article === undefined || list.length === 0) continue;
-    occurrences[articleIndex] = list.map(({ run, block, candidate, key }) => {
-      const confirmed = candidate !== undefined && (candidate.kind === 'line' || (headingVotes.get(key ?? '')?.size ?? 0) >= 2);
+    if (article === undefined) continue;
+    for (const { run, block, candidate, key } of list) {
+      const votes = headingVotes.get(key ?? '')?.size ?? 0;
+      const confirmed = candidate !== undefined && votes >= 2 && (candidate.kind === 'line' || lineHeaded.has(key ?? ''));
       const heading = confirmed ? candidate.span : undefined;
-      const first = run.sentences[0] ?? 0;
-      const last = run.sentences[run.sentences.length - 1] ?? first;
-      const words = run.sentences.reduce((sum, id) => sum + bodyWords(id), 0) + (heading === undefined ? 0 : countWords(article.text.slice(heading.start, heading.end)));
-      return { block, sentences: run.sentences, heading, start: heading?.start ?? bodySpan(first).start, end: bodySpan(last).end, words };
+      const sentences = heading === undefined && (matches.bodyStart[run.sentences[0] ?? 0] ?? -1) >= 0 ? run.sentences.slice(1) : run.sentences;
+      const first = sentences[0];
+      const last = sentences[sentences.length - 1];
+      if (first === undefined || last === undefined) continue;
+      const words = sentences.reduce((sum, id) => sum + bodyWords(id), 0) + (heading === undefined ? 0 : countWords(article.text.slice(heading.start, heading.end)));
+      const clusters = new Set(sentences.map((id) => matches.cluster[id] ?? id)).size;
+      const occurrence: Occurrence = { block, sentences, clusters, heading, start: heading?.start ?? bodySpan(first).start, end: bodySpan(last).end, words };
+      byArticle.set(articleIndex, [...(byArticle.get(articleIndex) ?? []), occurrence]);
+      holdersOf.set(block, (holdersOf.get(block) ?? new Set<number>()).add(articleIndex));
+    }
+  }
+  // A block left in one article (its other copies were only leads and their sentences) is no block.
+  const live = kept.flatMap((draft, index) => ((holdersOf.get(index)?.size ?? 0) >= 2 ? [{ draft, holders: [...(holdersOf.get(index) ?? [])].sort((a, b) => a - b), was: index }] : []));
+  const renumber = new Map(live.map(({ was }, index) => [was, index]));
+  const occurrences: (readonly Occurrence[])[] = new Array<readonly Occurrence[]>(corpus.articleCount).fill(NONE);
+  for (const [articleIndex, list] of byArticle) {
+    const shared = list.flatMap((occurrence) => {
+      const block = renumber.get(occurrence.block);
+      return block === undefined ? [] : [{ ...occurrence, block }];
     });
+    if (shared.length > 0) occurrences[articleIndex] = shared;
   }
 
-  const draftedBlocks: Block[] = kept.map((draft, index) => {
+  const draftedBlocks: Block[] = live.map(({ draft, holders }, index) => {
     const canonicalArticle = draft.articles[0] ?? 0;
     const clusters = draft.canonical.map((id) => matches.cluster[id] ?? id);
-    const headings = draft.articles.flatMap((articleIndex) =>
+    const headings = holders.flatMap((articleIndex) =>
       (occurrences[articleIndex] ?? [])
         .filter((occurrence) => occurrence.block === index && occurrence.heading !== undefined)
         .map((occurrence) => ({ articleIndex, text: headingText(articles.get(articleIndex)?.text, occurrence.heading) })),
@@ -283,7 +310,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     // row for each further instance, so that the variants keep every wording.
     const wordings: string[][] = [];
     const further: { slot: number; texts: (string | undefined)[] }[] = [];
-    draft.articles.forEach((articleIndex, slot) => {
+    holders.forEach((articleIndex, slot) => {
       const instances = new Map<number, number[]>();
       for (const occurrence of occurrences[articleIndex] ?? []) {
         if (occurrence.block !== index) continue;
@@ -302,13 +329,13 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     return {
       id,
       label,
-      articles: draft.articles,
+      articles: holders,
       sentences: clusters.length,
       words: countWords(canonicalText),
       canonicalText,
       variants: distinct.length,
       minSimilarity: lowestSimilarity(distinct, normalizeForComparison(wordings[0]?.join('\n') ?? '')),
-      variantWordings: collectVariants([...wordings.map((texts, slot) => ({ slot, texts })), ...further], headings, heading, draft.articles.map(pathOf), pathOf),
+      variantWordings: collectVariants([...wordings.map((texts, slot) => ({ slot, texts })), ...further], headings, heading, holders.map(pathOf), pathOf),
     };
   });
   return { blocks: disambiguateIds(draftedBlocks), occurrences, inBlock };
@@ -363,7 +390,7 @@ function findHeading(
 export function isHeadingLike(text: string): boolean {
   const trimmed = text.trim().replace(/^#+\s*/, '');
   const words = countWords(trimmed);
-  if (words === 0 || words > HEADING_WORDS) return false;
+  if (words === 0 || words > HEADING_WORDS || isMostlyNumbers(trimmed)) return false;
   if (/[.!?…,;:"'”’。！？؟۔]$/u.test(trimmed)) return false;
   return !/^[\p{Ll}\p{P}]/u.test(trimmed);
 }

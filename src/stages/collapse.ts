@@ -10,9 +10,11 @@ export interface Region {
 }
 
 /** The one-line marker left where a block was removed. It names the block and never repeats its text. */
-export function markerFor(block: Block, occurrence: Pick<Occurrence, 'sentences'>): string {
+export function markerFor(block: Block, occurrence: Pick<Occurrence, 'clusters'>): string {
   const count = block.sentences;
-  const sentences = occurrence.sentences.length === count ? `${count} ${plural(count, 'sentence')}` : `${occurrence.sentences.length} of ${count} sentences`;
+  // Distinct sentences: a copy that holds one sentence twice is still "n of count", never more.
+  const held = Math.min(occurrence.clusters, count);
+  const sentences = held === count ? `${count} ${plural(count, 'sentence')}` : `${held} of ${count} sentences`;
   const others = block.articles.length - 1;
   return `[shared block ${block.id} "${block.label}": ${sentences}, also in ${others} other ${plural(others, 'article')}]`;
 }

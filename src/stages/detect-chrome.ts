@@ -4,6 +4,7 @@ import { normalizeForComparison } from '../text/normalize.js';
 import { hashString } from '../text/hash.js';
 import { countWords } from '../text/words.js';
 import { HEADING_WORDS } from '../options.js';
+import { isMostlyNumbers } from '../text/figures.js';
 
 /**
  * Lines that are site chrome on any news site: comment forms, post navigation, share prompts.
@@ -106,11 +107,18 @@ export interface LineRecord {
 /** The paragraphs of an article that are list chrome or short lines, in order. Word counts are its own, not the segmentation's. */
 export function chromeCandidates(text: string, segmentation: Segmentation, list: ChromeList): LineRecord[] {
   const records: LineRecord[] = [];
-  segmentation.paragraphs.forEach((paragraph, index) => {
+  const { paragraphs } = segmentation;
+  const numeric = (index: number): boolean => {
+    const paragraph = paragraphs[index];
+    return paragraph !== undefined && paragraph.end - paragraph.start < 400 && isMostlyNumbers(text.slice(paragraph.start, paragraph.end));
+  };
+  paragraphs.forEach((paragraph, index) => {
     // A paragraph as short as a heading may be repeated chrome. Counted only as far as it takes to tell: most paragraphs are long.
     const upTo = countWords(text, paragraph.start, paragraph.end, HEADING_WORDS + 1);
-    const short = upTo > 0 && upTo <= HEADING_WORDS;
     const line = text.slice(paragraph.start, paragraph.end);
+    // A table (rows mostly numbers, and the header or label lines beside them) and a label that
+    // introduces what follows ("PESHAWAR ZALMI:") are the article's own, however often they repeat.
+    const short = upTo > 0 && upTo <= HEADING_WORDS && !numeric(index) && !numeric(index - 1) && !numeric(index + 1) && !/:\s*$/.test(line);
     const reason = list.reasonFor(line);
     if (!short && reason === undefined) return;
     const words = short ? upTo : countWords(text, paragraph.start, paragraph.end);

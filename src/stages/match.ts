@@ -4,6 +4,7 @@ import type { TextSlices } from './assemble.js';
 import { dice } from '../lib/dice.js';
 import { normalizeForComparison } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
+import { sameFigures } from '../text/figures.js';
 
 export type { FingerprintRecords } from './count.js';
 
@@ -357,9 +358,17 @@ export function verifyPair(
   if ((2 * shorter) / (shorter + longer) < settings.similarity) return { same: false, bodyA: -1, bodyB: -1 };
   const score = dice(textA, textB);
   const lead = splitLead(a, b, score, settings);
-  if (lead !== undefined) return { same: true, ...lead };
-  return { same: score >= settings.similarity, bodyA: -1, bodyB: -1 };
+  if (lead !== undefined) {
+    const bodyA = lead.bodyA >= 0 ? a.text.slice(lead.bodyA - a.start) : a.text;
+    const bodyB = lead.bodyB >= 0 ? b.text.slice(lead.bodyB - b.start) : b.text;
+    return sameFigures(bodyA, bodyB) ? { same: true, ...lead } : NOT_SAME;
+  }
+  // Wordings alike but for a figure are two reports (a new day's figures, an updated toll): the
+  // sentence is the article's own.
+  return score >= settings.similarity && sameFigures(a.text, b.text) ? { same: true, bodyA: -1, bodyB: -1 } : NOT_SAME;
 }
+
+const NOT_SAME: Verdict = { same: false, bodyA: -1, bodyB: -1 };
 
 function splitLead(
   a: SentenceText,

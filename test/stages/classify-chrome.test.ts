@@ -27,7 +27,7 @@ describe('classifyChrome', () => {
   it('keeps a short line that heads a block, or holds a sentence of one', () => {
     const text = 'Port history\n\nThe port was built in 1880 and grew.';
     const segmentation = packSegmentation(segment(text));
-    const heading: Occurrence = { block: 0, sentences: [1], heading: { start: 0, end: 12 }, start: 0, end: text.length, words: 10 };
+    const heading: Occurrence = { block: 0, sentences: [1], clusters: 1, heading: { start: 0, end: 12 }, start: 0, end: text.length, words: 10 };
     const lines = [[line(0, 0), line(1, 14)]];
     const corpus = { ...base, articleCount: 1, lines: (article: number) => lines[article] ?? [], shortLineFrequency: () => 5, segmentationOf: () => segmentation };
     expect(classifyChrome({ ...corpus, occurrences: [[heading]], inBlock: new Set([1]) }, 2)[0]).toEqual([]);

@@ -1,0 +1,131 @@
+/**
+ * The rules that make a cleaned corpus of real news trustworthy (issue 14), each on a small corpus
+ * written for it: wire templates with new figures each day, tables, leads run into a block, an
+ * article's own short lines, site furniture, one background per block, counts and copies.
+ */
+import { describe, expect, it } from 'vitest';
+import { dedupe } from '../src/pipeline.js';
+import type { DedupeResult, SourceArticle } from '../src/types.js';
+
+const cleanedOf = (result: DedupeResult, path: string): string => result.cleaned.find((article) => article.path === path)?.text ?? '';
+
+/** A daily river report from one template, with the day's figures. */
+function riverReport(day: string, inflow: string, outflow: string, level: string): string {
+  return [
+    `Water report for ${day}`,
+    '',
+    `The river authority on ${day} released ${outflow} cusecs of water against an inflow of ${inflow} cusecs, its daily bulletin said.`,
+    `The level of the northern reservoir stood at ${level} feet, while the dead level of the reservoir is fixed at 1,398 feet by the engineers.`,
+    'The authority keeps the figures under review with the provinces and publishes them every morning for the farmers downstream.',
+    '',
+  ].join('\n');
+}
+
+describe('changed figures are news', () => {
+  const days: SourceArticle[] = [
+    { path: 'a-monday.txt', text: riverReport('Monday', '86,300', '80,000', '1,420.5') },
+    { path: 'b-tuesday.txt', text: riverReport('Tuesday', '64,400', '80,000', '1,418.2') },
+    { path: 'c-wednesday.txt', text: riverReport('Wednesday', '61,900', '75,500', '1,417.0') },
+  ];
+
+  it('keeps in each article a template sentence whose figures changed', async () => {
+    const result = await dedupe(days);
+    expect(cleanedOf(result, 'b-tuesday.txt')).toContain('released 80,000 cusecs of water against an inflow of 64,400 cusecs');
+    expect(cleanedOf(result, 'c-wednesday.txt')).toContain('released 75,500 cusecs of water against an inflow of 61,900 cusecs');
+    expect(cleanedOf(result, 'c-wednesday.txt')).toContain('stood at 1,417.0 feet');
+  });
+
+  it('still collapses the template sentence whose figures are all the same', async () => {
+    const result = await dedupe(days);
+    for (const article of days) expect(cleanedOf(result, article.path)).not.toContain('publishes them every morning');
+    expect(result.shared.some((block) => block.text.includes('publishes them every morning'))).toBe(true);
+  });
+
+  it('keeps an updated death toll inside an old background paragraph, and collapses the rest of it', async () => {
+    const background = (toll: string) =>
+      `The floods began after a week of heavy rain in the northern valleys and have since spread to the plains. At least ${toll} people have died so far, according to the disaster management authority. Relief camps were set up in schools and mosques across the three worst-hit districts.`;
+    const articles: SourceArticle[] = [
+      { path: 'day1.txt', text: `Rescuers reached the cut-off villages by boat on Monday morning.\n\n${background('26')}\n` },
+      { path: 'day2.txt', text: `The prime minister flew over the flooded districts in a helicopter.\n\n${background('28')}\n` },
+      { path: 'day3.txt', text: `Schools in the plains will stay shut for another week, officials said.\n\n${background('31')}\n` },
+    ];
+    const result = await dedupe(articles);
+    expect(cleanedOf(result, 'day1.txt')).toContain('At least 26 people have died so far');
+    expect(cleanedOf(result, 'day2.txt')).toContain('At least 28 people have died so far');
+    expect(cleanedOf(result, 'day3.txt')).toContain('At least 31 people have died so far');
+    expect(cleanedOf(result, 'day1.txt')).not.toContain('Relief camps were set up in schools and mosques across');
+    expect(cleanedOf(result, 'day3.txt')).not.toContain('Relief camps were set up in schools and mosques across');
+  });
+});
+
+const BACKGROUND = [
+  'The dispute over the river began in the spring when the upstream province started building a new barrage without consulting its neighbours.',
+  'Talks between the two provincial governments broke down twice over the summer, each side accusing the other of bad faith.',
+  'A commission of retired judges was then appointed to hear both sides and report within three months.',
+];
+
+describe('a marker replaces whole sentences, never part of one', () => {
+  it('splits an inline heading off its block only where another copy has it on a line of its own', async () => {
+    const result = await dedupe([
+      { path: 'a.txt', text: `Farmers protest at the barrage site.\n\nThe river dispute ${BACKGROUND.join(' ')}\n` },
+      { path: 'b.txt', text: `Minister visits the commission.\n\nThe river dispute\n\n${BACKGROUND.join(' ')}\n` },
+      { path: 'c.txt', text: `Judges ask for more time.\n\n${BACKGROUND.join(' ')}\n` },
+    ]);
+    expect(result.report.blocks).toHaveLength(1);
+    expect(result.report.blocks[0]!.label).toBe('The river dispute');
+    // The heading went with the block: the marker stands alone on the paragraph's line.
+    expect(cleanedOf(result, 'a.txt').split('\n')[2]).toMatch(/^\[shared block \w+ "The river dispute": 3 sentences/);
+  });
+
+  it('leaves a lead such as "He added that" with its whole sentence, not dangling before a marker', async () => {
+    const [first, ...rest] = BACKGROUND;
+    const result = await dedupe([
+      { path: 'a.txt', text: `A spokesman spoke to reporters.\n\nHe added that ${first!.charAt(0).toLowerCase()}${first!.slice(1)} ${rest.join(' ')}\n` },
+      { path: 'b.txt', text: `Minister visits the commission.\n\n${BACKGROUND.join(' ')}\n` },
+      { path: 'c.txt', text: `Judges ask for more time.\n\n${BACKGROUND.join(' ')}\n` },
+    ]);
+    const a = cleanedOf(result, 'a.txt');
+    expect(a).toContain(`He added that ${first!.charAt(0).toLowerCase()}${first!.slice(1)}`);
+    expect(a).not.toMatch(/He added that\s*\n?\[shared block/);
+    expect(a).toContain('[shared block');
+    expect(a).toContain('2 of 3 sentences');
+  });
+});
+
+describe("an article's own short lines stay", () => {
+  it('keeps a headline that stands in no other article, though it sits right above a block', async () => {
+    const result = await dedupe([
+      { path: 'a.txt', text: `Rains delay the commission hearing\n\n${BACKGROUND.join(' ')}\n` },
+      { path: 'b.txt', text: `Minister visits the commission today.\n\n${BACKGROUND.join(' ')}\n` },
+      { path: 'c.txt', text: `Opening remarks\n\nThe judges asked for more time.\n\nNew Hearing Dates\n\n${BACKGROUND.join(' ')}\n` },
+    ]);
+    expect(cleanedOf(result, 'a.txt')).toContain('Rains delay the commission hearing');
+    expect(cleanedOf(result, 'c.txt')).toContain('New Hearing Dates');
+    expect(result.report.blocks[0]!.label).not.toBe('New Hearing Dates');
+  });
+});
+
+describe('tables and score lines are not chrome', () => {
+  it('keeps a standings table and its headings, repeated with new figures across match reports', async () => {
+    const table = (n: number) =>
+      ['Team P W L Pts NRR', `Falcons ${n} ${n} 0 ${2 * n} +0.8${n}`, `Herons ${n} 1 ${n - 1} 2 +0.1${n}`, `Kites ${n} 0 ${n} 0 -0.50${n}`, 'HERONS:', `Batting first, the Herons made ${n * 30} for ${n} wickets.`].join('\n\n');
+    const report = (n: number) => `Falcons win again in match ${n}\n\nThe home side won by ${n + 10} runs after a late collapse by the visitors on day ${n}.\n\n${table(n)}\n`;
+    const result = await dedupe([1, 2, 3, 4].map((n) => ({ path: `m${n}.txt`, text: report(n) })));
+    for (let n = 1; n <= 4; n += 1) {
+      const text = cleanedOf(result, `m${n}.txt`);
+      expect(text).toContain(table(n));
+    }
+    expect(result.chrome).toEqual([]);
+  });
+});
+
+describe('counts and copies', () => {
+  it('never counts more sentences of a block than it has, when a copy holds one twice', async () => {
+    const result = await dedupe([
+      { path: 'a.txt', text: `First report on the dispute.\n\n${BACKGROUND.join(' ')}\n` },
+      { path: 'b.txt', text: `Second report on the dispute.\n\n${BACKGROUND.join(' ')} ${BACKGROUND[2]}\n` },
+    ]);
+    expect(cleanedOf(result, 'b.txt')).toMatch(/: 3 sentences, also in 1 other article\]/);
+    expect(cleanedOf(result, 'b.txt')).not.toContain('4 of 3');
+  });
+});
