@@ -129,3 +129,15 @@ describe('counts and copies', () => {
     expect(cleanedOf(result, 'b.txt')).not.toContain('4 of 3');
   });
 });
+
+describe("an article's title is its own", () => {
+  it('keeps a title worded like another article’s, when the story below it is shared', async () => {
+    const result = await dedupe([
+      { path: 'a.txt', text: `President congratulates the squash champion on his title\n\n${BACKGROUND.join(' ')}\n` },
+      { path: 'b.txt', text: `Prime minister congratulates the squash champion on his title\n\n${BACKGROUND.join(' ')}\n` },
+    ]);
+    expect(result.report.blocks).toHaveLength(1);
+    expect(cleanedOf(result, 'a.txt')).toMatch(/^President congratulates the squash champion on his title\n/);
+    expect(cleanedOf(result, 'b.txt')).toMatch(/^Prime minister congratulates the squash champion on his title\n/);
+  });
+});

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { BlockVariants, ChromeReason, Span, VariantSentence } from '../types.js';
 import type { MatchedArticle } from './match.js';
 import { paragraphAt, sentenceAt } from './segment.js';
+import type { PackedSegmentation } from './segment.js';
 import type { LineRecord } from './detect-chrome.js';
 import type { Matches } from './match.js';
 import { dice } from '../lib/dice.js';
@@ -144,6 +145,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     };
     for (let p = 0, paragraph = paragraphAt(article.segmentation, p); paragraph !== undefined; p += 1, paragraph = paragraphAt(article.segmentation, p)) {
       if (article.listChrome[p] !== undefined) continue;
+      if (p === 0 && isTitle(article.segmentation, paragraph)) continue;
       for (let s = paragraph.firstSentence; s < paragraph.endSentence; s += 1) {
         const id = base(articleIndex) + s;
         if ((matches.bodyStart[id] ?? -1) >= 0) close();
@@ -384,6 +386,18 @@ function findHeading(
   if (isShared(candidate.firstSentence)) return undefined;
   const span = { start: candidate.start, end: candidate.end };
   return isHeadingLike(article.text.slice(span.start, span.end)) ? { span, kind: 'line' } : undefined;
+}
+
+/** Longest first line, in words, taken for the article's title. */
+const TITLE_WORDS = 30;
+
+/**
+ * The first paragraph is the article's title when it is one short sentence and more follows: a
+ * title is the article's own, however alike another article's title is worded.
+ */
+function isTitle(segmentation: PackedSegmentation, paragraph: { readonly firstSentence: number; readonly endSentence: number }): boolean {
+  if (paragraph.endSentence - paragraph.firstSentence !== 1 || paragraphAt(segmentation, 1) === undefined) return false;
+  return (sentenceAt(segmentation, paragraph.firstSentence)?.words ?? TITLE_WORDS + 1) <= TITLE_WORDS;
 }
 
 /** A short line that reads like a heading: no sentence-final punctuation, not starting in lower case. */
