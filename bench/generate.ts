@@ -85,14 +85,12 @@ export async function trainChain(dirs: readonly string[]): Promise<Chain> {
 export interface TextSource {
   /** Short name, printed by the benchmark and written to its results ("bbc", "synthetic"). */
   readonly name: string;
-  /** What the text is, for a person reading the benchmark's output. */
-  readonly description: string;
   sentence(rand: () => number): string;
 }
 
 /** A text source of sentences from a chain trained by `trainChain`. */
-export function chainText(chain: Chain, name: string, description: string): TextSource {
-  return { name, description, sentence: (rand) => sentence(chain, rand) };
+export function chainText(chain: Chain, name: string): TextSource {
+  return { name, sentence: (rand) => sentence(chain, rand) };
 }
 
 /** One novel sentence of 8 to 35 words. */

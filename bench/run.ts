@@ -48,7 +48,7 @@ const cacheDir = resolve(values.cache);
 
 /** The text sources a corpus can be generated from; research text only when it is there. */
 const TEXTS = {
-  bbc: { description: 'a Markov chain trained on ../shared/bbc', load: async (): Promise<TextSource> => chainText(await trainChain([bbc]), 'bbc', 'a Markov chain trained on ../shared/bbc') },
+  bbc: { description: 'a Markov chain trained on ../shared/bbc', load: async (): Promise<TextSource> => chainText(await trainChain([bbc]), 'bbc') },
   synthetic: { description: 'a seeded grammar over made-up words (bench/synthetic.ts)', load: async (): Promise<TextSource> => syntheticText() },
 } as const;
 type TextName = keyof typeof TEXTS;

@@ -51,7 +51,6 @@ export function syntheticText(): TextSource {
 
   return {
     name: 'synthetic',
-    description: 'a seeded grammar over made-up words (bench/synthetic.ts)',
     sentence(rand: () => number): string {
       const pick = (items: readonly string[]): string => items[Math.floor(rand() * items.length)] ?? '';
       const nounPhrase = (): string[] => {
