@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
+// Test files are named for what they need: `*.spawn.test.ts` runs the built binary (or npm, or the
+// bench) in a child process, `*.browser.test.ts` drives Chromium, `*.slow.test.ts` takes large
+// inputs. `npm test` runs them all; `npm run test:fast` leaves those three kinds out, and needs no
+// build.
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],

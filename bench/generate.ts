@@ -1,5 +1,6 @@
 /**
- * Deterministic benchmark corpora: novel article bodies from a word-level Markov chain, background
+ * Deterministic benchmark corpora: novel article bodies from a text source (a word-level Markov
+ * chain trained on real text, or the seeded grammar of synthetic.ts), background
  * blocks (with headings, light edits, sometimes run inline) injected into 2 to 200 articles each,
  * and chrome lines. The ground truth (where every injected block and chrome line stands) is written
  * beside the articles, so that the benchmark can score what newsdedup collapsed.
@@ -80,6 +81,18 @@ export async function trainChain(dirs: readonly string[]): Promise<Chain> {
   return { words, offsets, next, starts: Uint32Array.from(starts) };
 }
 
+/** Where article text comes from: one novel sentence at a time, drawn with the corpus's PRNG. */
+export interface TextSource {
+  /** Short name, printed by the benchmark and written to its results ("bbc", "synthetic"). */
+  readonly name: string;
+  sentence(rand: () => number): string;
+}
+
+/** A text source of sentences from a chain trained by `trainChain`. */
+export function chainText(chain: Chain, name: string): TextSource {
+  return { name, sentence: (rand) => sentence(chain, rand) };
+}
+
 /** One novel sentence of 8 to 35 words. */
 export function sentence(chain: Chain, rand: () => number): string {
   for (;;) {
@@ -138,12 +151,14 @@ export interface GenerateOptions {
   readonly out: string;
   readonly bytes: number;
   readonly seed: number;
-  readonly chain: Chain;
+  readonly text: TextSource;
 }
 
 /** Summary of a generated corpus, written as `truth.json` beside `articles/`. */
 export interface Truth {
   readonly seed: number;
+  /** The text source's name. */
+  readonly text: string;
   readonly bytes: number;
   readonly files: number;
   readonly blocks: number;
@@ -156,7 +171,7 @@ const MEAN_ARTICLE_BYTES = 3400;
  * Writes a corpus of about `bytes` bytes to `out/articles/` and its truth to `out/truth.json`.
  * Written into a temporary directory and renamed, so that an interrupted run leaves no half corpus.
  */
-export async function generate({ out, bytes, seed, chain }: GenerateOptions): Promise<Truth> {
+export async function generate({ out, bytes, seed, text: source }: GenerateOptions): Promise<Truth> {
   const rand = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
   const files = Math.max(20, Math.round(bytes / MEAN_ARTICLE_BYTES));
@@ -165,11 +180,11 @@ export async function generate({ out, bytes, seed, chain }: GenerateOptions): Pr
   const blocks: Block[] = [];
   const blockCount = Math.max(3, Math.round(files / 40));
   for (let b = 0; b < blockCount; b += 1) {
-    const headingWords = sentence(chain, rand).replace(/[.!?"'”’)]+$/, '').split(' ').slice(0, 2 + Math.floor(rand() * 3));
+    const headingWords = source.sentence(rand).replace(/[.!?"'”’)]+$/, '').split(' ').slice(0, 2 + Math.floor(rand() * 3));
     const heading = headingWords.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ').replace(/[,;:.]+$/, '');
     const length = 2 + Math.floor(rand() * 6);
     const reach = Math.min(files, rand() < 0.05 ? 50 + Math.floor(rand() * 151) : 2 + Math.floor(rand() * 12));
-    blocks.push({ heading, sentences: Array.from({ length }, () => sentence(chain, rand)), reach });
+    blocks.push({ heading, sentences: Array.from({ length }, () => source.sentence(rand)), reach });
   }
   const carried: { block: number; position: number }[][] = Array.from({ length: files }, () => []);
   blocks.forEach((block, b) => {
@@ -189,7 +204,7 @@ export async function generate({ out, bytes, seed, chain }: GenerateOptions): Pr
     const paragraphs: string[][] = [];
     let size = 0;
     while (size < target) {
-      const paragraph = Array.from({ length: 1 + Math.floor(rand() * 4) }, () => sentence(chain, rand));
+      const paragraph = Array.from({ length: 1 + Math.floor(rand() * 4) }, () => source.sentence(rand));
       size += paragraph.join(' ').length;
       paragraphs.push(paragraph);
     }
@@ -224,7 +239,7 @@ export async function generate({ out, bytes, seed, chain }: GenerateOptions): Pr
     const chromeCount = rand() < 0.5 ? 1 + Math.floor(rand() * 2) : 0;
     for (let c = 0; c < chromeCount; c += 1) pieces.push([{ text: pick(CHROME_LINES), kind: 'chrome' }]);
     // The title, a line of its own in every layout.
-    const title = sentence(chain, rand).replace(/[.!?"'”’)]+$/, '').split(' ').slice(0, 9).join(' ');
+    const title = source.sentence(rand).replace(/[.!?"'”’)]+$/, '').split(' ').slice(0, 9).join(' ');
 
     const truth: TruthArticle = { path: `articles/${String(a).padStart(width, '0')}.txt`, shared: [], headings: [], chrome: [] };
     let text = `${title}\n\n`;
@@ -253,7 +268,7 @@ export async function generate({ out, bytes, seed, chain }: GenerateOptions): Pr
     await writeFile(path, text);
     written += Buffer.byteLength(text);
   }
-  const result: Truth = { seed, bytes: written, files, blocks: blockCount, articles };
+  const result: Truth = { seed, text: source.name, bytes: written, files, blocks: blockCount, articles };
   await writeFile(join(temp, 'truth.json'), JSON.stringify(result));
   await rm(out, { recursive: true, force: true });
   await rename(temp, out);

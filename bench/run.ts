@@ -5,8 +5,12 @@
  *
  *   npm run bench                         all tiers (10, 100, 1000 MB)
  *   npm run bench -- --tiers 10,100       chosen tiers, in MB
+ *   npm run bench -- --text synthetic     article text from the seeded grammar (bench/synthetic.ts);
+ *                                         `bbc` from a Markov chain trained on ../shared/bbc; the
+ *                                         default, `auto`, is bbc when that folder is there
  *   npm run bench -- --dir ../shared/bbc  any directory (no truth, so no recall or precision)
  *   npm run bench -- --workers 1          the worker count passed to newsdedup
+ *   npm run bench -- --cache DIR          where corpora and outputs go (default bench/cache)
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -17,15 +21,16 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import fg from 'fast-glob';
-import type { Truth, TruthArticle } from './generate.js';
-import { generate, trainChain } from './generate.js';
+import type { TextSource, Truth, TruthArticle } from './generate.js';
+import { chainText, generate, trainChain } from './generate.js';
 import type { ReportShape } from './score.js';
 import { scoreOutput } from './score.js';
+import { syntheticText } from './synthetic.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
 const cli = join(root, 'dist', 'cli.js');
-const cacheDir = join(root, 'bench', 'cache');
+const bbc = resolve(root, '..', 'shared', 'bbc');
 
 const { values } = parseArgs({
   options: {
@@ -34,9 +39,29 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '20240630' },
     workers: { type: 'string' },
     results: { type: 'string', default: join(root, 'bench', 'results.json') },
+    text: { type: 'string', default: 'auto' },
+    cache: { type: 'string', default: join(root, 'bench', 'cache') },
     'no-check-workers': { type: 'boolean', default: false },
   },
 });
+const cacheDir = resolve(values.cache);
+
+/** The text sources a corpus can be generated from; research text only when it is there. */
+const TEXTS = {
+  bbc: { description: 'a Markov chain trained on ../shared/bbc', load: async (): Promise<TextSource> => chainText(await trainChain([bbc]), 'bbc') },
+  synthetic: { description: 'a seeded grammar over made-up words (bench/synthetic.ts)', load: async (): Promise<TextSource> => syntheticText() },
+} as const;
+type TextName = keyof typeof TEXTS;
+
+function chooseText(choice: string): TextName {
+  if (choice === 'auto') return existsSync(bbc) ? 'bbc' : 'synthetic';
+  if (choice === 'synthetic') return 'synthetic';
+  if (choice === 'bbc') {
+    if (!existsSync(bbc)) throw new Error(`--text bbc needs ${bbc}, which is not there; use --text synthetic`);
+    return 'bbc';
+  }
+  throw new Error(`--text is auto, bbc or synthetic, not ${choice}`);
+}
 
 interface Row {
   name: string;
@@ -130,16 +155,17 @@ function round(value: number, digits: number): number {
   return Math.round(value * scale) / scale;
 }
 
-async function corpusFor(megabytes: number, seed: number): Promise<{ dir: string; truth: Truth }> {
-  const bbc = resolve(root, '..', 'shared', 'bbc');
-  const source = existsSync(bbc) ? 'bbc' : 'corpus';
-  const dir = join(cacheDir, `${source}-s${seed}-${megabytes}mb`);
+const loadedTexts = new Map<TextName, Promise<TextSource>>();
+
+async function corpusFor(megabytes: number, seed: number, text: TextName): Promise<{ dir: string; truth: Truth }> {
+  const dir = join(cacheDir, `${text}-s${seed}-${megabytes}mb`);
   const truthFile = join(dir, 'truth.json');
   if (!existsSync(truthFile)) {
-    process.stderr.write(`bench: generating ${megabytes} MB (seed ${seed}, chain trained on ${source}/)…\n`);
-    const chain = await trainChain([source === 'bbc' ? bbc : join(root, 'corpus')]);
+    process.stderr.write(`bench: generating ${megabytes} MB (seed ${seed}, text from ${TEXTS[text].description})…\n`);
+    if (!loadedTexts.has(text)) loadedTexts.set(text, TEXTS[text].load());
+    const source = await (loadedTexts.get(text) as Promise<TextSource>);
     await mkdir(cacheDir, { recursive: true });
-    await generate({ out: dir, bytes: megabytes * 1e6, seed: seed + megabytes, chain });
+    await generate({ out: dir, bytes: megabytes * 1e6, seed: seed + megabytes, text: source });
   }
   return { dir, truth: JSON.parse(await readFile(truthFile, 'utf8')) as Truth };
 }
@@ -168,19 +194,22 @@ async function mainBench(): Promise<void> {
   const seed = Number(values.seed);
   const rows: Row[] = [];
   let identical: boolean | null = null;
+  let text: TextName | null = null;
   if (values.dir !== undefined) {
     const dir = resolve(values.dir);
     rows.push(await measure(basename(dir), dir, undefined, values.workers));
   } else {
     const tiers = values.tiers.split(',').map(Number).filter((tier) => tier > 0);
+    text = chooseText(values.text);
+    process.stdout.write(`text: ${text}, ${TEXTS[text].description}\n`);
     for (const tier of tiers) {
-      const { dir, truth } = await corpusFor(tier, seed);
+      const { dir, truth } = await corpusFor(tier, seed, text);
       rows.push(await measure(`${tier} MB`, join(dir, 'articles'), truth, values.workers));
     }
     if (!values['no-check-workers'] && tiers.length > 0) {
-      // Output must not depend on the number of workers: compare 1 worker with the default.
+      // Output must not depend on the number of workers: compare 1 worker with the measured run's.
       const smallest = Math.min(...tiers);
-      const { dir } = await corpusFor(smallest, seed);
+      const { dir } = await corpusFor(smallest, seed, text);
       const one = join(cacheDir, 'out-one-worker');
       const run = await timed([cli, 'clean', join(dir, 'articles'), '--out', one, '--format', 'json', '--no-progress', '--quiet', '--workers', '1']);
       if (run.code > 1) throw new Error(`newsdedup --workers 1 failed: ${run.stderr}`);
@@ -194,9 +223,10 @@ async function mainBench(): Promise<void> {
     return { from: previous.name, to: row.name, sizeRatio: round(row.mb / previous.mb, 2), timeRatio: round(row.wallSeconds / previous.wallSeconds, 2) };
   });
   for (const step of growth) process.stdout.write(`growth ${step.from} → ${step.to}: ${step.sizeRatio}× the input took ${step.timeRatio}× the time\n`);
-  if (identical !== null) process.stdout.write(`output with 1 worker and with the default worker count: ${identical ? 'byte-identical' : 'DIFFERENT'}\n`);
+  const measured = values.workers === undefined ? 'the default worker count' : `${values.workers} workers`;
+  if (identical !== null) process.stdout.write(`output with 1 worker and with ${measured}: ${identical ? 'byte-identical' : 'DIFFERENT'}\n`);
   const machine = { cpus: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
-  const results = { date: new Date().toISOString(), machine, seed, rows, growth, workerOutputIdentical: identical };
+  const results = { date: new Date().toISOString(), machine, seed, text, rows, growth, workerOutputIdentical: identical };
   await writeFile(values.results, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`wrote ${values.results}\n`);
   for (const row of rows) await rm(join(cacheDir, `out-${row.name}`), { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dedupe } from '../src/pipeline.js';
@@ -25,8 +25,14 @@ describe('dist/cli.js', () => {
 });
 
 describe('dist/cli.js interrupted', () => {
-  /** A corpus that takes a few seconds to clean: the seed articles many times, each with its own line. */
+  /**
+   * A corpus that takes a few seconds to clean: the seed articles many times, each with its own
+   * line. Written once for both signals: an interrupted run leaves the folder as it found it (which
+   * is what each test checks), so the second test starts where the first did.
+   */
+  let corpus: string | undefined;
   function slowCorpus(): string {
+    if (corpus !== undefined) return corpus;
     const dir = temporaryDirectory();
     mkdirSync(join(dir, 'in'));
     const articles = corpusArticles();
@@ -36,6 +42,7 @@ describe('dist/cli.js interrupted', () => {
     }
     mkdirSync(join(dir, 'out'));
     writeFileSync(join(dir, 'out', 'previous.txt'), 'the last run’s output\n');
+    corpus = dir;
     return dir;
   }
 
@@ -57,6 +64,7 @@ describe('dist/cli.js interrupted', () => {
     expect(await exited).toBe(code);
     expect(stderr).toContain(`interrupted by ${signal}`);
     expect(readdirSync(join(dir, 'out'))).toEqual(['previous.txt']);
+    expect(readFileSync(join(dir, 'out', 'previous.txt'), 'utf8')).toBe('the last run’s output\n');
     expect(readdirSync(dir).sort()).toEqual(['in', 'out']);
   }, 60_000);
 });

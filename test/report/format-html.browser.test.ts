@@ -2,7 +2,7 @@
  * The HTML report of corpus/, opened in a real browser: Debian's Chromium, driven by
  * playwright-core. The page is made by the built CLI, as a user makes it.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,11 +18,16 @@ import { largeInput } from './html/large-input.js';
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(ROOT, 'test', '.artifacts');
 
-/** Runs the CLI on corpus/ and returns stdout. */
-function report(format: string): string {
-  const { status, stdout, stderr } = spawnSync(process.execPath, [CLI, 'report', 'corpus', '--format', format], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  expect(status, stderr).toBe(0);
-  return stdout;
+/** Runs the CLI on corpus/ and resolves to stdout. */
+function report(format: string): Promise<string> {
+  const child = spawn(process.execPath, [CLI, 'report', 'corpus', '--format', format], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((done, fail) =>
+    child.on('close', (status) => (status === 0 ? done(stdout) : fail(new Error(`report --format ${format} exited ${status}: ${stderr}`)))),
+  );
 }
 
 describe('the HTML report in Chromium', () => {
@@ -35,16 +40,21 @@ describe('the HTML report in Chromium', () => {
 
   beforeAll(async () => {
     expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium (as .ci/run does)`).toBe(true);
-    json = JSON.parse(report('json')) as Report;
+    // The two reports and the browser start at once: none waits for another.
+    const [jsonText, html] = await Promise.all([
+      report('json'),
+      report('html'),
+      chromium.launchPersistentContext(temporaryDirectory(), {
+        executablePath: CHROMIUM,
+        headless: true,
+        viewport: { width: 1366, height: 900 },
+        args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      }).then((launched) => (context = launched)),
+    ]);
+    json = JSON.parse(jsonText) as Report;
     const file = join(temporaryDirectory(), 'report.html');
-    writeFileSync(file, report('html'));
+    writeFileSync(file, html);
     url = pathToFileURL(file).href;
-    context = await chromium.launchPersistentContext(temporaryDirectory(), {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1366, height: 900 },
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
     context.setDefaultTimeout(10_000);
     page = await context.newPage();
     page.on('console', (message) => {

@@ -1,0 +1,33 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, temporaryDirectory } from './helpers.js';
+
+// The CI tier of `npm run bench`: about 3 MB (some 880 articles, 22 background blocks), as a smoke
+// test that the benchmark runs and that quality holds. The text always comes from the seeded
+// grammar in bench/synthetic.ts, so that the test behaves the same in any clone, with or without
+// ../shared; a Markov chain trained on the five articles in corpus/ repeats its own sentences by
+// chance, and those repeats are rightly collapsed, which no scoring can tell from a fault. Two
+// workers are asked for, so that the comparison with one worker means the same on any machine.
+// It never gates on time; the timings it prints are not asserted.
+describe('npm run bench (3 MB tier)', () => {
+  it('generates the seeded corpus, scores what newsdedup collapsed, and writes its results', () => {
+    const scratch = temporaryDirectory();
+    const results = join(scratch, 'results.json');
+    const args = ['--tiers', '3', '--text', 'synthetic', '--workers', '2', '--cache', join(scratch, 'cache'), '--results', results];
+    const run = spawnSync(process.execPath, [join(ROOT, 'bench', 'dist', 'run.js'), ...args], { encoding: 'utf8', timeout: 300_000 });
+    expect(run.stderr).not.toMatch(/Error/);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^text: synthetic, /m);
+    expect(run.stdout).toMatch(/recall\s+precision/);
+    const written = JSON.parse(readFileSync(results, 'utf8')) as { text: string; rows: { recall: number; precision: number; chromeRecall: number; files: number }[]; workerOutputIdentical: boolean };
+    expect(written.text).toBe('synthetic');
+    expect(written.rows).toHaveLength(1);
+    expect(written.rows[0]!.files).toBeGreaterThan(700);
+    expect(written.rows[0]!.recall).toBeGreaterThanOrEqual(0.99);
+    expect(written.rows[0]!.precision).toBeGreaterThanOrEqual(0.99);
+    expect(written.rows[0]!.chromeRecall).toBeGreaterThanOrEqual(0.99);
+    expect(written.workerOutputIdentical).toBe(true);
+  }, 300_000);
+});
