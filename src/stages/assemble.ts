@@ -133,6 +133,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
 
   // Runs, per article that holds matched sentences, in article order.
   const order = [...articles.keys()].sort((a, b) => a - b);
+  const sharedTitles = verbatimTitles(order, articles, base, matches, keyOf, bodyText);
   const runs = new Map<number, Run[]>();
   for (const articleIndex of order) {
     const article = articles.get(articleIndex);
@@ -145,7 +146,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     };
     for (let p = 0, paragraph = paragraphAt(article.segmentation, p); paragraph !== undefined; p += 1, paragraph = paragraphAt(article.segmentation, p)) {
       if (article.listChrome[p] !== undefined) continue;
-      if (p === 0 && isTitle(article.segmentation, paragraph)) continue;
+      if (p === 0 && isTitle(article.segmentation, paragraph) && !sharedTitles.has(base(articleIndex) + paragraph.firstSentence)) continue;
       for (let s = paragraph.firstSentence; s < paragraph.endSentence; s += 1) {
         const id = base(articleIndex) + s;
         if ((matches.bodyStart[id] ?? -1) >= 0) close();
@@ -386,6 +387,39 @@ function findHeading(
   if (isShared(candidate.firstSentence)) return undefined;
   const span = { start: candidate.start, end: candidate.end };
   return isHeadingLike(article.text.slice(span.start, span.end)) ? { span, kind: 'line' } : undefined;
+}
+
+/**
+ * The titles (global sentence ids) that another article holds word for word: such a title is
+ * shared (a copy of the whole article, a reprint), where one merely worded alike is the article's own.
+ */
+function verbatimTitles(
+  order: readonly number[],
+  articles: ReadonlyMap<number, MatchedArticle>,
+  base: (article: number) => number,
+  matches: Matches,
+  keyOf: ReadonlyMap<number, string>,
+  bodyText: (id: number) => string,
+): Set<number> {
+  const titles = new Map<number, number[]>();
+  for (const articleIndex of order) {
+    const segmentation = articles.get(articleIndex)?.segmentation;
+    const paragraph = segmentation === undefined ? undefined : paragraphAt(segmentation, 0);
+    if (segmentation === undefined || paragraph === undefined || !isTitle(segmentation, paragraph)) continue;
+    const id = base(articleIndex) + paragraph.firstSentence;
+    const cluster = matches.cluster[id] ?? id;
+    if (keyOf.has(cluster)) titles.set(cluster, [...(titles.get(cluster) ?? []), id]);
+  }
+  const shared = new Set<number>();
+  for (const ids of titles.values()) {
+    const texts = ids.map((id) => normalizeForComparison(bodyText(id)));
+    const counts = new Map<string, number>();
+    for (const text of texts) counts.set(text, (counts.get(text) ?? 0) + 1);
+    ids.forEach((id, i) => {
+      if ((counts.get(texts[i] ?? '') ?? 0) >= 2) shared.add(id);
+    });
+  }
+  return shared;
 }
 
 /** Longest first line, in words, taken for the article's title. */
