@@ -141,3 +141,25 @@ describe("an article's title is its own", () => {
     expect(cleanedOf(result, 'b.txt')).toMatch(/^Prime minister congratulates the squash champion on his title\n/);
   });
 });
+
+describe('one background, one block', () => {
+  const GRAZING = [
+    'The quarrel over grazing rights in the highlands goes back to a colonial survey that drew the district lines across the summer pastures.',
+    'Herders from both valleys have used the same meadows for generations, moving their flocks up in May and down again in October.',
+    'A council of elders from both sides agreed a truce some years ago, but it has been broken several times since then.',
+    'The provincial assembly has since passed a resolution calling for a new survey of the disputed land.',
+    'The survey team has yet to be appointed, and officials say the money for it has not been released.',
+  ];
+  const story = (n: number, background: readonly string[]) => `Highlands story ${n}\n\nHerders in village ${n} said the army had been called in on day ${n} of the stand-off.\n\n${background.join(' ')}\n\nStory ${n} ends with its own last line of reporting.\n`;
+
+  it('comes out as one block when a few copies leave one sentence out', async () => {
+    const articles = Array.from({ length: 12 }, (_, n) => ({ path: `s${String(n).padStart(2, '0')}.txt`, text: story(n, n === 3 || n === 7 ? GRAZING.filter((_, k) => k !== 2) : GRAZING) }));
+    const result = await dedupe(articles);
+    expect(result.report.blocks).toHaveLength(1);
+    expect(result.report.blocks[0]!.sentences).toBe(5);
+    expect(result.report.blocks[0]!.articles).toHaveLength(12);
+    // The canonical wording reads in the copies' order.
+    expect(result.shared[0]!.text.indexOf('colonial survey')).toBeLessThan(result.shared[0]!.text.indexOf('council of elders'));
+    expect(cleanedOf(result, 's03.txt')).toContain('4 of 5 sentences');
+  });
+});

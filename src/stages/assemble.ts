@@ -131,6 +131,21 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
   const keyOf = new Map<number, string>();
   for (const [cluster, holders] of clusterArticles) keyOf.set(cluster, holders.join(','));
 
+  // Neighbouring sentences whose copies stand in nearly the same articles are one background: a
+  // copy that lost or rewrote a sentence must not cut the block in two. Decided once per pair of
+  // clusters, so that the cost follows the distinct pairs, not the articles times the reach.
+  const togetherCache = new Map<string, boolean>();
+  const together = (a: number, b: number): boolean => {
+    if (a === b) return true;
+    const pair = a < b ? `${a},${b}` : `${b},${a}`;
+    let verdict = togetherCache.get(pair);
+    if (verdict === undefined) {
+      verdict = nearlySameArticles(clusterArticles.get(a) ?? [], clusterArticles.get(b) ?? []);
+      togetherCache.set(pair, verdict);
+    }
+    return verdict;
+  };
+
   // Runs, per article that holds matched sentences, in article order.
   const order = [...articles.keys()].sort((a, b) => a - b);
   const sharedTitles = verbatimTitles(order, articles, base, matches, keyOf, bodyText);
@@ -155,7 +170,8 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
           close();
           continue;
         }
-        if (open !== undefined && open.key === key) open.sentences.push(id);
+        const cluster = matches.cluster[id] ?? id;
+        if (open !== undefined && (open.key === key || together(matches.cluster[open.sentences[open.sentences.length - 1] ?? id] ?? id, cluster))) open.sentences.push(id);
         else {
           close();
           open = { sentences: [id], key };
@@ -187,35 +203,55 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     }
   }
 
-  // Canonical wording: each cluster's first sentence in the earliest article holding the block.
+  // Canonical wording: each cluster's first sentence in the earliest article holding it, in the
+  // order the copies give: a sentence one copy lacks goes after the sentence it follows elsewhere.
   interface Draft {
     root: number;
-    articles: readonly number[];
-    canonical: number[];
-    clusters: Set<number>;
+    articles: Set<number>;
+    /** Clusters in reading order. */
+    order: number[];
+    canonicalOf: Map<number, number>;
+    seen: Set<number>;
     words: number;
   }
   const drafts = new Map<number, Draft>();
   for (const [articleIndex, articleRuns] of runs) {
+    // The block's cluster read last in this article: the next one read goes after it.
+    const lastRead = new Map<number, number>();
     for (const run of articleRuns) {
       for (const id of run.sentences) {
         const cluster = matches.cluster[id] ?? id;
         const root = findBlock(cluster);
+        const previous = lastRead.get(root);
         const holders = clusterArticles.get(cluster) ?? [];
         let draft = drafts.get(root);
         if (draft === undefined) {
-          draft = { root, articles: holders, canonical: [], clusters: new Set(), words: 0 };
+          draft = { root, articles: new Set(), order: [], canonicalOf: new Map(), seen: new Set(), words: 0 };
           drafts.set(root, draft);
         }
-        if (holders[0] !== articleIndex) continue;
-        if (draft.clusters.has(cluster)) continue;
-        draft.clusters.add(cluster);
-        draft.canonical.push(id);
-        draft.words += bodyWords(id);
+        if (!draft.canonicalOf.has(cluster) && holders[0] === articleIndex) {
+          draft.canonicalOf.set(cluster, id);
+          draft.words += bodyWords(id);
+        }
+        if (!draft.seen.has(cluster)) {
+          draft.seen.add(cluster);
+          for (const holder of holders) draft.articles.add(holder);
+          draft.order.splice(previous === undefined ? 0 : draft.order.indexOf(previous) + 1, 0, cluster);
+        }
+        lastRead.set(root, cluster);
       }
     }
   }
-  const kept = [...drafts.values()].filter((draft) => draft.words >= settings.minBlockWords);
+  const draftList = [...drafts.values()].map((draft) => ({
+    root: draft.root,
+    articles: [...draft.articles].sort((a, b) => a - b),
+    canonical: draft.order.flatMap((cluster) => {
+      const id = draft.canonicalOf.get(cluster);
+      return id === undefined ? [] : [id];
+    }),
+    words: draft.words,
+  }));
+  const kept = draftList.filter((draft) => draft.words >= settings.minBlockWords);
   const blockIndex = new Map<number, number>();
   kept.forEach((draft, index) => blockIndex.set(draft.root, index));
   const blockOf = (id: number): number | undefined => blockIndex.get(findBlock(matches.cluster[id] ?? id));
@@ -342,6 +378,28 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     };
   });
   return { blocks: disambiguateIds(draftedBlocks), occurrences, inBlock };
+}
+
+/** Share of articles two clusters must have in common (Jaccard) to run together in one block. */
+const TOGETHER_SHARE = 0.8;
+
+/** True when two ascending article lists are nearly the same set. */
+function nearlySameArticles(a: readonly number[], b: readonly number[]): boolean {
+  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
+  // The union is at least the larger list: no count of the intersection can reach the share.
+  if (small.length < TOGETHER_SHARE * large.length) return false;
+  let common = 0;
+  for (let i = 0, j = 0; i < small.length && j < large.length; ) {
+    const x = small[i] ?? 0;
+    const y = large[j] ?? 0;
+    if (x === y) {
+      common += 1;
+      i += 1;
+      j += 1;
+    } else if (x < y) i += 1;
+    else j += 1;
+  }
+  return common >= TOGETHER_SHARE * (a.length + b.length - common);
 }
 
 /** Clusters whose sentences stand in two or more articles, with those articles ascending. */
