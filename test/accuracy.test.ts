@@ -163,3 +163,14 @@ describe('one background, one block', () => {
     expect(cleanedOf(result, 's03.txt')).toContain('4 of 5 sentences');
   });
 });
+
+describe('a common phrase is no copy of a block', () => {
+  it('leaves a short line that a block also holds ("Key facts:") in an unrelated article', async () => {
+    const background = (n: number) => `Flood story ${n}\n\nRescue teams reached village ${n} today.\n\n${BACKGROUND[0]}\n\nKey facts:\n\n${BACKGROUND[1]} ${BACKGROUND[2]}\n`;
+    const unrelated = 'Stocks close higher\n\nThe index rose for a third day as banks gained.\n\nKey facts:\n\nTrading volume was the highest this month, brokers said.\n';
+    const result = await dedupe([...[1, 2, 3, 4].map((n) => ({ path: `f${n}.txt`, text: background(n) })), { path: 'stocks.txt', text: unrelated }]);
+    expect(cleanedOf(result, 'stocks.txt')).toBe(unrelated);
+    expect(result.report.blocks).toHaveLength(1);
+    expect(result.report.blocks[0]!.articles).toHaveLength(4);
+  });
+});

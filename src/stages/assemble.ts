@@ -203,15 +203,15 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     }
   }
 
-  // Canonical wording: each cluster's first sentence in the earliest article holding it, in the
-  // order the copies give: a sentence one copy lacks goes after the sentence it follows elsewhere.
+  // Each block's sentences in the order the copies give (a sentence one copy lacks goes after the
+  // sentence it follows elsewhere), and its length in words as its first holders word it.
   interface Draft {
-    root: number;
-    articles: Set<number>;
+    readonly root: number;
     /** Clusters in reading order. */
-    order: number[];
-    canonicalOf: Map<number, number>;
-    seen: Set<number>;
+    readonly order: number[];
+    readonly seen: Set<number>;
+    /** Clusters whose words are counted. */
+    readonly counted: Set<number>;
     words: number;
   }
   const drafts = new Map<number, Draft>();
@@ -223,34 +223,24 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
         const cluster = matches.cluster[id] ?? id;
         const root = findBlock(cluster);
         const previous = lastRead.get(root);
-        const holders = clusterArticles.get(cluster) ?? [];
         let draft = drafts.get(root);
         if (draft === undefined) {
-          draft = { root, articles: new Set(), order: [], canonicalOf: new Map(), seen: new Set(), words: 0 };
+          draft = { root, order: [], seen: new Set(), counted: new Set(), words: 0 };
           drafts.set(root, draft);
-        }
-        if (!draft.canonicalOf.has(cluster) && holders[0] === articleIndex) {
-          draft.canonicalOf.set(cluster, id);
-          draft.words += bodyWords(id);
         }
         if (!draft.seen.has(cluster)) {
           draft.seen.add(cluster);
-          for (const holder of holders) draft.articles.add(holder);
           draft.order.splice(previous === undefined ? 0 : draft.order.indexOf(previous) + 1, 0, cluster);
+        }
+        if (clusterArticles.get(cluster)?.[0] === articleIndex && !draft.counted.has(cluster)) {
+          draft.counted.add(cluster);
+          draft.words += bodyWords(id);
         }
         lastRead.set(root, cluster);
       }
     }
   }
-  const draftList = [...drafts.values()].map((draft) => ({
-    root: draft.root,
-    articles: [...draft.articles].sort((a, b) => a - b),
-    canonical: draft.order.flatMap((cluster) => {
-      const id = draft.canonicalOf.get(cluster);
-      return id === undefined ? [] : [id];
-    }),
-    words: draft.words,
-  }));
+  const draftList = [...drafts.values()];
   const kept = draftList.filter((draft) => draft.words >= settings.minBlockWords);
   const blockIndex = new Map<number, number>();
   kept.forEach((draft, index) => blockIndex.set(draft.root, index));
@@ -316,6 +306,8 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       const last = sentences[sentences.length - 1];
       if (first === undefined || last === undefined) continue;
       const words = sentences.reduce((sum, id) => sum + bodyWords(id), 0) + (heading === undefined ? 0 : countWords(article.text.slice(heading.start, heading.end)));
+      // A stretch shorter than a block is a common phrase here ("Key points:"), not a copy of the block.
+      if (words < settings.minBlockWords) continue;
       const clusters = new Set(sentences.map((id) => matches.cluster[id] ?? id)).size;
       const occurrence: Occurrence = { block, sentences, clusters, heading, start: heading?.start ?? bodySpan(first).start, end: bodySpan(last).end, words };
       byArticle.set(articleIndex, [...(byArticle.get(articleIndex) ?? []), occurrence]);
@@ -335,21 +327,8 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
   }
 
   const draftedBlocks: Block[] = live.map(({ draft, holders }, index) => {
-    const canonicalArticle = draft.articles[0] ?? 0;
-    const clusters = draft.canonical.map((id) => matches.cluster[id] ?? id);
-    const headings = holders.flatMap((articleIndex) =>
-      (occurrences[articleIndex] ?? [])
-        .filter((occurrence) => occurrence.block === index && occurrence.heading !== undefined)
-        .map((occurrence) => ({ articleIndex, text: headingText(articles.get(articleIndex)?.text, occurrence.heading) })),
-    );
-    const heading = chooseHeading(headings, canonicalArticle);
-    const canonicalText = canonicalWording(draft.canonical, heading, articles.get(canonicalArticle)?.segmentation.lineEnding ?? '\n', bodyText, (id) => sentenceOf(id).sentence.paragraph);
-    // Each article's wording: the first instance of each sentence in it ('' where it lacks one).
-    // An article that holds a sentence again (the same block twice, or a sentence repeated) adds a
-    // row for each further instance, so that the variants keep every wording.
-    const wordings: string[][] = [];
-    const further: { slot: number; texts: (string | undefined)[] }[] = [];
-    holders.forEach((articleIndex, slot) => {
+    // Each holder's instances of each sentence of the block, from its occurrences.
+    const instancesOf = holders.map((articleIndex) => {
       const instances = new Map<number, number[]>();
       for (const occurrence of occurrences[articleIndex] ?? []) {
         if (occurrence.block !== index) continue;
@@ -358,12 +337,34 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
           instances.set(cluster, [...(instances.get(cluster) ?? []), id]);
         }
       }
+      return instances;
+    });
+    // The canonical wording: each sentence as the earliest holder that has it words it, in the copies' order.
+    const canonical = draft.order.flatMap((cluster) => {
+      const id = instancesOf.find((instances) => instances.has(cluster))?.get(cluster)?.[0];
+      return id === undefined ? [] : [id];
+    });
+    const canonicalArticle = holders[0] ?? 0;
+    const clusters = canonical.map((id) => matches.cluster[id] ?? id);
+    const headings = holders.flatMap((articleIndex) =>
+      (occurrences[articleIndex] ?? [])
+        .filter((occurrence) => occurrence.block === index && occurrence.heading !== undefined)
+        .map((occurrence) => ({ articleIndex, text: headingText(articles.get(articleIndex)?.text, occurrence.heading) })),
+    );
+    const heading = chooseHeading(headings, canonicalArticle);
+    const canonicalText = canonicalWording(canonical, heading, articles.get(canonicalArticle)?.segmentation.lineEnding ?? '\n', bodyText, (id) => sentenceOf(id).sentence.paragraph);
+    // Each article's wording: the first instance of each sentence in it ('' where it lacks one).
+    // An article that holds a sentence again (the same block twice, or a sentence repeated) adds a
+    // row for each further instance, so that the variants keep every wording.
+    const wordings: string[][] = [canonical.map(bodyText)];
+    const further: { slot: number; texts: (string | undefined)[] }[] = [];
+    instancesOf.forEach((instances, slot) => {
       wordings.push(clusters.map((cluster) => mapDefined(instances.get(cluster)?.[0], bodyText) ?? ''));
       const rows = Math.max(0, ...[...instances.values()].map((ids) => ids.length));
       for (let row = 1; row < rows; row += 1) further.push({ slot, texts: clusters.map((cluster) => mapDefined(instances.get(cluster)?.[row], bodyText)) });
     });
     const distinct = [...new Set(wordings.map((wording) => normalizeForComparison(wording.join('\n'))))];
-    const label = heading ?? firstWords(normalizeSpaces(bodyText(draft.canonical[0] ?? -1)), LABEL_WORDS);
+    const label = heading ?? firstWords(normalizeSpaces(bodyText(canonical[0] ?? -1)), LABEL_WORDS);
     const id = blockId(distinct[0] ?? '');
     return {
       id,
@@ -374,7 +375,8 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       canonicalText,
       variants: distinct.length,
       minSimilarity: lowestSimilarity(distinct, normalizeForComparison(wordings[0]?.join('\n') ?? '')),
-      variantWordings: collectVariants([...wordings.map((texts, slot) => ({ slot, texts })), ...further], headings, heading, holders.map(pathOf), pathOf),
+      // Row 0 is the canonical wording; row k + 1 is holder k's.
+      variantWordings: collectVariants([...wordings.map((texts, row) => ({ slot: Math.max(0, row - 1), texts })), ...further], headings, heading, holders.map(pathOf), pathOf),
     };
   });
   return { blocks: disambiguateIds(draftedBlocks), occurrences, inBlock };
