@@ -17,7 +17,7 @@ import { compileChromeList } from './stages/detect-chrome.js';
 import { FingerprintCounts, RepeatIndex } from './stages/count.js';
 import { candidatesOf, verifyCandidates } from './stages/match.js';
 import { assemble } from './stages/assemble.js';
-import { ChromeTally, classifyChrome } from './stages/classify-chrome.js';
+import { ChromeTally, classifyChrome, separateFurniture, sourceOfPath } from './stages/classify-chrome.js';
 import { markerFor } from './stages/collapse.js';
 import { measure } from './stages/measure.js';
 import { discover, isInside } from './stages/discover.js';
@@ -224,10 +224,11 @@ async function matchAndPlan(run: Run, counted: Counted): Promise<Plan> {
     },
   );
   const lines = (article: number): readonly LineRecord[] => kept[article]?.lines ?? [];
-  const assembly = assemble({ articleCount: kept.length, matched: articles, sentenceBase, pathOf: (article) => kept[article]?.ref.path ?? '', lines }, matches, run.settings);
+  const assembled = assemble({ articleCount: kept.length, matched: articles, sentenceBase, pathOf: (article) => kept[article]?.ref.path ?? '', lines }, matches, run.settings);
+  const { assembly, furniture } = separateFurniture(assembled, { articleCount: kept.length, sourceOf: (article) => sourceOfPath(kept[article]?.ref.path ?? '') });
   trace('assemble', `${assembly.blocks.length} blocks`);
   const chrome = classifyChrome(
-    { ...assembly, articleCount: kept.length, lines, sentenceBase, shortLineFrequency: (hash) => counted.shortLines.documentFrequency(hash), segmentationOf: (article) => articles.get(article)?.segmentation },
+    { ...assembly, articleCount: kept.length, lines, sentenceBase, shortLineFrequency: (hash) => counted.shortLines.documentFrequency(hash), segmentationOf: (article) => articles.get(article)?.segmentation, furniture },
     run.settings.chromeMinArticles,
   );
   return { ...assembly, chrome };
@@ -305,7 +306,7 @@ function planFor(plan: Plan, article: number, markers: boolean): ArticlePlan {
     const block = plan.blocks[occurrence.block];
     return { start: occurrence.start, end: occurrence.end, marker: markers && block !== undefined ? markerFor(block, occurrence) : undefined };
   });
-  return { regions, chrome: (plan.chrome[article] ?? []).map((mark) => mark.paragraph) };
+  return { regions, chrome: (plan.chrome[article] ?? []).map((mark) => ({ start: mark.start, end: mark.end })) };
 }
 
 function makeProgress(totalFiles: number, totalBytes: number, onProgress: ((event: ProgressEvent) => void) | undefined) {

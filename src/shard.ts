@@ -9,6 +9,7 @@
  */
 import type { ChromeList, LineRecord } from './stages/detect-chrome.js';
 import type { Region } from './stages/collapse.js';
+import type { Span } from './types.js';
 import type { GatheredArticle, SentenceText } from './stages/match.js';
 import { chromeCandidates } from './stages/detect-chrome.js';
 import { fingerprint } from './stages/fingerprint.js';
@@ -62,8 +63,8 @@ export function gatherArticle(text: string, sentences: readonly number[]): Gathe
 export interface ArticlePlan {
   /** Block occurrences to replace, in reading order. */
   readonly regions: readonly Region[];
-  /** Chrome paragraphs to remove, ascending. */
-  readonly chrome: readonly number[];
+  /** Chrome to remove, in reading order: whole paragraphs, or furniture inside one. */
+  readonly chrome: readonly Span[];
 }
 
 /** The cleaned text of one article, and the text of each chrome line it lost. */
@@ -71,9 +72,6 @@ export function applyArticle(text: string, plan: ArticlePlan): { text: string; c
   if (plan.regions.length === 0 && plan.chrome.length === 0) return { text, chrome: [] };
   // Paragraphs are all that collapsing needs: no sentences, no word counts.
   const segmentation = layout(text);
-  const chrome = plan.chrome.map((p) => {
-    const paragraph = segmentation.paragraphs[p];
-    return paragraph === undefined ? '' : text.slice(paragraph.start, paragraph.end);
-  });
+  const chrome = plan.chrome.map((span) => text.slice(span.start, span.end));
   return { text: collapse(text, segmentation, plan.regions, plan.chrome), chrome };
 }

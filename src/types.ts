@@ -38,7 +38,7 @@ export interface Segmentation {
 }
 
 /** Why a paragraph was classed as site chrome. */
-export type ChromeReason = 'built-in list' | 'user list' | 'repeated short line';
+export type ChromeReason = 'built-in list' | 'user list' | 'repeated short line' | 'site furniture';
 
 /** A problem with one input file. It is data, never an exception. */
 export interface Problem {

@@ -174,3 +174,48 @@ describe('a common phrase is no copy of a block', () => {
     expect(result.report.blocks[0]!.articles).toHaveLength(4);
   });
 });
+
+/** A sentence of made-up words, different for every seed, so that no two articles share text by chance. */
+function ownSentence(seed: number): string {
+  let state = seed * 7919 + 17;
+  const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0);
+  const word = () => Array.from({ length: 2 + (next() % 3) }, () => 'bdfgklmnprstvz'[next() % 14]! + 'aeiou'[next() % 5]!).join('');
+  const words = Array.from({ length: 12 }, word);
+  return `${words[0]!.charAt(0).toUpperCase()}${words.join(' ').slice(1)}.`;
+}
+
+describe('site furniture is chrome, even inside a paragraph', () => {
+  const LICENCE = 'All content by the Hill Valley Agency is licensed under a Creative Commons Attribution licence.';
+  const COMMENT_FORM = 'Save my name, email, and website in this browser for the next time I comment.';
+
+  it('removes a licence notice that ends every agency article inside its last paragraph, as chrome, not a block', async () => {
+    const articles = Array.from({ length: 60 }, (_, n) => ({ path: `agency/${String(n).padStart(2, '0')}.txt`, text: `${ownSentence(n)}\n\n${ownSentence(1000 + n)} ${ownSentence(2000 + n)} ${LICENCE}\n` }));
+    const result = await dedupe(articles);
+    expect(result.report.blocks).toEqual([]);
+    expect(result.report.totals.pairs).toBe(0);
+    expect(cleanedOf(result, 'agency/07.txt')).toBe(`${ownSentence(7)}\n\n${ownSentence(1007)} ${ownSentence(2007)}\n`);
+    expect(result.chrome).toEqual([{ text: LICENCE, reason: 'site furniture', articles: 60 }]);
+    expect(result.report.articles[7]!.chromeWords).toBe(15);
+  });
+
+  it('removes a long comment-form line that ends a third of a site’s articles, and keeps the unique sub-heading above it', async () => {
+    const articles = Array.from({ length: 90 }, (_, n) => ({
+      path: `site-a/${String(n).padStart(2, '0')}.txt`,
+      text: `${ownSentence(n)}\n\n${ownSentence(1000 + n)}\n\n${n % 3 === 0 ? `Reader notes ${ownSentence(3000 + n).split(' ')[0]}\n\n${COMMENT_FORM}\n` : ''}`,
+    }));
+    const result = await dedupe(articles);
+    expect(result.report.blocks).toEqual([]);
+    const cleaned = cleanedOf(result, 'site-a/03.txt');
+    expect(cleaned).not.toContain('Save my name');
+    expect(cleaned).toContain(`Reader notes ${ownSentence(3003).split(' ')[0]}`);
+    expect(result.chrome.find((line) => line.text === COMMENT_FORM)).toEqual({ text: COMMENT_FORM, reason: 'site furniture', articles: 30 });
+  });
+
+  it('keeps a background copied word for word into a few of many articles as a block', async () => {
+    const articles = Array.from({ length: 80 }, (_, n) => ({ path: `paper/${String(n).padStart(2, '0')}.txt`, text: `${ownSentence(n)}\n\n${n < 6 ? `${BACKGROUND.join(' ')}\n\n` : ''}${ownSentence(500 + n)}\n` }));
+    const result = await dedupe(articles);
+    expect(result.report.blocks).toHaveLength(1);
+    expect(result.report.blocks[0]!.articles).toHaveLength(6);
+    expect(result.chrome).toEqual([]);
+  });
+});

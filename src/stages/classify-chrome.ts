@@ -1,12 +1,13 @@
 import type { ChromeLine, ChromeReason, Span } from '../types.js';
 import type { LineRecord } from './detect-chrome.js';
-import type { Occurrence } from './assemble.js';
+import type { Assembly, Occurrence } from './assemble.js';
 import type { PackedSegmentation } from './segment.js';
 import { paragraphAt } from './segment.js';
 import { normalizeForComparison } from '../text/normalize.js';
 
-/** A paragraph removed as chrome. */
+/** Chrome removed: a paragraph, or site furniture where it stands. */
 export interface ChromeMark extends Span {
+  /** The paragraph removed whole; -1 for furniture, which may stand inside a paragraph. */
   readonly paragraph: number;
   readonly reason: ChromeReason;
   readonly words: number;
@@ -27,9 +28,60 @@ export interface ChromeCorpus {
   readonly inBlock: ReadonlySet<number>;
   /** The segmentation of an article that holds a block. */
   readonly segmentationOf: (article: number) => PackedSegmentation | undefined;
+  /** Per article, the site furniture taken out of the blocks (see {@link separateFurniture}). */
+  readonly furniture: readonly (readonly ChromeMark[])[];
 }
 
 const NONE: readonly never[] = Object.freeze([]);
+
+/** Fewest articles, and least share of its source's articles, a block needs to be site furniture. */
+export const FURNITURE = { articles: 20, share: 0.1 } as const;
+
+/** What furniture detection reads of the corpus. */
+export interface FurnitureCorpus {
+  readonly articleCount: number;
+  /** The outlet an article comes from ('' when unknown): furniture is counted per source. */
+  readonly sourceOf: (article: number) => string;
+}
+
+/**
+ * Takes site furniture out of the blocks. A block worded the same in every copy (one wording) that
+ * stands in at least {@link FURNITURE}`.share` of its main source's articles, and in at least
+ * {@link FURNITURE}`.articles` articles, is the outlet's furniture whatever its length (a licence
+ * notice, a comment-form line, a newsletter plea), not reporting they share: its copies become
+ * chrome, removed where they stand, even inside a paragraph, and it is neither a block nor a pair.
+ */
+export function separateFurniture(assembly: Assembly, corpus: FurnitureCorpus): { assembly: Assembly; furniture: (readonly ChromeMark[])[] } {
+  const sourceSize = new Map<string, number>();
+  for (let article = 0; article < corpus.articleCount; article += 1) sourceSize.set(corpus.sourceOf(article), (sourceSize.get(corpus.sourceOf(article)) ?? 0) + 1);
+  const isFurniture = assembly.blocks.map((block) => {
+    if (block.variants !== 1 || block.articles.length < FURNITURE.articles) return false;
+    const bySource = new Map<string, number>();
+    for (const article of block.articles) bySource.set(corpus.sourceOf(article), (bySource.get(corpus.sourceOf(article)) ?? 0) + 1);
+    for (const [source, count] of bySource) if (count >= FURNITURE.articles && count >= FURNITURE.share * (sourceSize.get(source) ?? 0)) return true;
+    return false;
+  });
+  const furniture: (readonly ChromeMark[])[] = new Array<readonly ChromeMark[]>(corpus.articleCount).fill(NONE);
+  if (!isFurniture.includes(true)) return { assembly, furniture };
+  const renumber = new Map<number, number>();
+  const blocks = assembly.blocks.filter((block, index) => {
+    if (isFurniture[index] === true) return false;
+    renumber.set(index, renumber.size);
+    return block !== undefined;
+  });
+  const occurrences = assembly.occurrences.map((held, article) => {
+    const kept: Occurrence[] = [];
+    const marks: ChromeMark[] = [];
+    for (const occurrence of held) {
+      const block = renumber.get(occurrence.block);
+      if (block !== undefined) kept.push({ ...occurrence, block });
+      else marks.push({ paragraph: -1, reason: 'site furniture', words: occurrence.words, start: occurrence.start, end: occurrence.end });
+    }
+    if (marks.length > 0) furniture[article] = marks;
+    return kept.length === held.length ? held : kept;
+  });
+  return { assembly: { ...assembly, blocks, occurrences }, furniture };
+}
 
 /**
  * The chrome of every article: its list chrome, plus each whole short line (no longer than a
@@ -40,7 +92,8 @@ export function classifyChrome(corpus: ChromeCorpus, minArticles: number): (read
   const marks: (readonly ChromeMark[])[] = new Array<readonly ChromeMark[]>(corpus.articleCount).fill(NONE);
   for (let articleIndex = 0; articleIndex < corpus.articleCount; articleIndex += 1) {
     const lines = corpus.lines(articleIndex);
-    if (lines.length === 0) continue;
+    const furniture = corpus.furniture[articleIndex] ?? NONE;
+    if (lines.length === 0 && furniture.length === 0) continue;
     const held = corpus.occurrences[articleIndex] ?? NONE;
     const headings = new Set(held.flatMap((occurrence) => (occurrence.heading === undefined ? [] : [occurrence.heading.start])));
     const segmentation = held.length > 0 ? corpus.segmentationOf(articleIndex) : undefined;
@@ -60,7 +113,9 @@ export function classifyChrome(corpus: ChromeCorpus, minArticles: number): (read
       }
       if (!shared) found.push({ ...mark, reason: 'repeated short line' });
     }
-    if (found.length > 0) marks[articleIndex] = found;
+    // Furniture inside a paragraph that is chrome already goes with the paragraph.
+    for (const mark of furniture) if (!found.some((line) => line.start <= mark.start && mark.end <= line.end)) found.push(mark);
+    if (found.length > 0) marks[articleIndex] = found.sort((a, b) => a.start - b.start);
   }
   return marks;
 }
@@ -88,4 +143,13 @@ export class ChromeTally {
   lines(): ChromeLine[] {
     return [...this.tally.values()].sort((a, b) => b.articles - a.articles || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   }
+}
+
+/**
+ * The source of a text article, for counting furniture: its top folder (a scraper's `site/…`
+ * layout), or '' for an article at the top, where the corpus is one source.
+ */
+export function sourceOfPath(path: string): string {
+  const slash = path.indexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
 }

@@ -1,3 +1,4 @@
+import type { Span } from '../types.js';
 import type { Layout } from './segment.js';
 import type { Block, Occurrence } from './assemble.js';
 
@@ -21,23 +22,22 @@ export function markerFor(block: Block, occurrence: Pick<Occurrence, 'clusters'>
 
 /**
  * An article's cleaned text: its own text byte for byte, with each block occurrence replaced by a
- * marker (or removed when `markers` is false) and chrome lines removed.
+ * marker (or removed when `markers` is false) and chrome removed: whole lines, or site furniture
+ * that stands inside a paragraph.
  *
  * A region of whole paragraphs keeps the paragraph breaks around it; a region inside a paragraph
  * (an inline block) gets its marker on a line of its own. A silently removed region takes one
  * separator with it, so that no run of empty lines is left behind.
  */
-export function collapse(text: string, segmentation: Layout, occurrences: readonly Region[], chromeParagraphs: readonly number[]): string {
+export function collapse(text: string, segmentation: Layout, occurrences: readonly Region[], chrome: readonly Span[]): string {
   const regions: Region[] = [...occurrences];
-  // Occurrences come in reading order, as do chrome paragraphs: one pointer finds chrome inside a block.
+  // Occurrences come in reading order, as does chrome: one pointer finds chrome inside a block.
   let inside = 0;
-  chromeParagraphs.forEach((index) => {
-    const paragraph = segmentation.paragraphs[index];
-    if (paragraph === undefined) return;
-    while (inside < occurrences.length && (occurrences[inside]?.end ?? 0) < paragraph.end) inside += 1;
+  chrome.forEach((span) => {
+    while (inside < occurrences.length && (occurrences[inside]?.end ?? 0) < span.end) inside += 1;
     const around = occurrences[inside];
-    if (around !== undefined && around.start <= paragraph.start) return;
-    regions.push({ start: paragraph.start, end: paragraph.end, marker: undefined });
+    if (around !== undefined && around.start <= span.start) return;
+    regions.push({ start: span.start, end: span.end, marker: undefined });
   });
   regions.sort((a, b) => a.start - b.start);
 

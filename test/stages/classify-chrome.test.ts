@@ -13,6 +13,7 @@ describe('classifyChrome', () => {
     sentenceBase: [0, 2, 4, 6],
     occurrences: [[], [], []] as (readonly Occurrence[])[],
     inBlock: new Set<number>(),
+    furniture: [],
     segmentationOf: () => undefined,
   };
 
