@@ -32,7 +32,7 @@ export function scanArticle(text: string, settings: { readonly shingleSize: numb
   // Words are counted once, by the fingerprint and chrome steps, rather than by segment too.
   const segmentation = segment(text, { countWords: false });
   const lines = chromeCandidates(text, segmentation, chromeList);
-  const listed = new Set(lines.filter((line) => line.list !== undefined).map((line) => line.paragraph));
+  const listed = new Set(lines.filter((line) => line.list !== undefined && !line.inside).map((line) => line.paragraph));
   const fingerprints = fingerprint(text, segmentation, settings, (s) => listed.has(segmentation.sentences[s]?.paragraph ?? -1));
   const { offsets, hashes } = fingerprints;
   let words = 0;

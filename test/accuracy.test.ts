@@ -219,3 +219,16 @@ describe('site furniture is chrome, even inside a paragraph', () => {
     expect(result.chrome).toEqual([]);
   });
 });
+
+describe('--chrome entries inside a line', () => {
+  it('removes only what an inside: entry matches, wherever it stands in a line', async () => {
+    const articles = [
+      { path: 'a.txt', text: `Fuel prices cut by up to ten rupees - Business - DAILY.COM\n\n${ownSentence(1)}\n` },
+      { path: 'b.txt', text: `Talks resume in the capital - Pakistan - DAILY.COM\n\n${ownSentence(2)} Follow us on our channel for more.\n` },
+    ];
+    const result = await dedupe(articles, { chromeLines: ['inside: /\\s+-\\s+\\w+\\s+-\\s+DAILY\\.COM$/', 'inside: Follow us on our channel for more.'] });
+    expect(cleanedOf(result, 'a.txt')).toBe(`Fuel prices cut by up to ten rupees\n\n${ownSentence(1)}\n`);
+    expect(cleanedOf(result, 'b.txt')).toBe(`Talks resume in the capital\n\n${ownSentence(2)}\n`);
+    expect(result.chrome.map((line) => line.reason)).toEqual(['user list', 'user list', 'user list']);
+  });
+});

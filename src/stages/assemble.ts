@@ -102,7 +102,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
   const articles = new Map<number, AssembleArticle>();
   for (const [article, matched] of corpus.matched) {
     const listChrome: (ChromeReason | undefined)[] = [];
-    for (const line of corpus.lines(article)) if (line.list !== undefined) listChrome[line.paragraph] = line.list;
+    for (const line of corpus.lines(article)) if (line.list !== undefined && !line.inside) listChrome[line.paragraph] = line.list;
     articles.set(article, { ...matched, listChrome });
   }
   const base = (article: number): number => corpus.sentenceBase[article] ?? 0;

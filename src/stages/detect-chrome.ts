@@ -49,7 +49,12 @@ export const BUILT_IN_CHROME: readonly string[] = [
 /** Decides whether a line is chrome from the built-in and user lists. */
 export interface ChromeList {
   readonly reasonFor: (line: string) => ChromeReason | undefined;
+  /** Where the user's `inside:` entries match inside a line: `[start, end)` pairs, ascending. */
+  readonly insideOf: (line: string) => readonly (readonly [number, number])[];
 }
+
+/** A chrome list line that removes only what it matches, wherever it stands in a line. */
+const INSIDE = /^inside:\s*/i;
 
 /**
  * Compiles the built-in list and the user's lines. A user line written `/pattern/flags` is a
@@ -59,19 +64,25 @@ export function compileChromeList(userLines: readonly string[], source = 'the ch
   const builtIn = new Set(BUILT_IN_CHROME.map(normalizeForComparison));
   const userExact = new Set<string>();
   const userPatterns: RegExp[] = [];
+  const insidePatterns: RegExp[] = [];
   userLines.forEach((raw, index) => {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) return;
+    const trimmed = raw.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) return;
+    const inside = INSIDE.test(trimmed);
+    const line = trimmed.replace(INSIDE, '');
     const regex = /^\/(.+)\/([a-z]*)$/s.exec(line);
     if (regex !== null) {
       try {
-        userPatterns.push(new RegExp(regex[1] ?? '', (regex[2] ?? '').replace(/[gy]/g, '')));
+        const flags = (regex[2] ?? '').replace(/[gy]/g, '');
+        if (inside) insidePatterns.push(new RegExp(regex[1] ?? '', `${flags}g`));
+        else userPatterns.push(new RegExp(regex[1] ?? '', flags));
       } catch (error) {
         throw new NewsdedupError('E_CHROME_LIST', `Cannot use line ${index + 1} of ${source}: ${(error as Error).message}`, { cause: error });
       }
       return;
     }
-    userExact.add(normalizeForComparison(line));
+    if (inside) insidePatterns.push(new RegExp(line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'));
+    else userExact.add(normalizeForComparison(line));
   });
   // Normalising never lengthens a line much, so a paragraph far longer than every listed line is none of them.
   const longest = Math.max(0, ...[...builtIn, ...userExact].map((entry) => entry.length));
@@ -85,6 +96,20 @@ export function compileChromeList(userLines: readonly string[], source = 'the ch
       if (builtIn.has(normalized)) return 'built-in list';
       return undefined;
     },
+    insideOf(line) {
+      const found: [number, number][] = [];
+      for (const pattern of insidePatterns) {
+        pattern.lastIndex = 0;
+        for (let match = pattern.exec(line); match !== null; match = pattern.exec(line)) {
+          if (match[0] === '') {
+            pattern.lastIndex += 1;
+            continue;
+          }
+          found.push([match.index, match.index + match[0].length]);
+        }
+      }
+      return found.sort((a, b) => a[0] - b[0]).filter((span, i, all) => i === 0 || span[0] >= (all[i - 1]?.[1] ?? 0));
+    },
   };
 }
 
@@ -96,6 +121,8 @@ export interface LineRecord {
   readonly paragraph: number;
   /** Why the lists make it chrome, or `undefined` when they do not. */
   readonly list: ChromeReason | undefined;
+  /** True for a user's `inside:` match: only `[start, end)`, part of the paragraph, is chrome. */
+  readonly inside: boolean;
   /** Hash of its normalised text when it is a short line, else 0 (and `short` is false). */
   readonly short: boolean;
   readonly hash: number;
@@ -120,9 +147,14 @@ export function chromeCandidates(text: string, segmentation: Segmentation, list:
     // introduces what follows ("PESHAWAR ZALMI:") are the article's own, however often they repeat.
     const short = upTo > 0 && upTo <= HEADING_WORDS && !numeric(index) && !numeric(index - 1) && !numeric(index + 1) && !/:\s*$/.test(line);
     const reason = list.reasonFor(line);
+    if (reason === undefined) {
+      for (const [start, end] of list.insideOf(line)) {
+        records.push({ paragraph: index, list: 'user list', inside: true, short: false, hash: 0, words: countWords(text, paragraph.start + start, paragraph.start + end), start: paragraph.start + start, end: paragraph.start + end });
+      }
+    }
     if (!short && reason === undefined) return;
     const words = short ? upTo : countWords(text, paragraph.start, paragraph.end);
-    records.push({ paragraph: index, list: reason, short, hash: short ? hashString(normalizeForComparison(line)) : 0, words, start: paragraph.start, end: paragraph.end });
+    records.push({ paragraph: index, list: reason, inside: false, short, hash: short ? hashString(normalizeForComparison(line)) : 0, words, start: paragraph.start, end: paragraph.end });
   });
   return records;
 }
