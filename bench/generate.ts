@@ -205,6 +205,8 @@ export interface TruthArticle {
   readonly chrome: number[];
   /** Copies of a background sentence with one figure changed: the article's own text, which must stay. */
   readonly figures: number[];
+  /** For each pair of `figures`: the background it is a copy of. */
+  readonly figureBlock: number[];
   /** Table rows (mostly numbers, repeated across articles with other figures): own text, which must stay. */
   readonly tables: number[];
   /** Left out of the scores: titles of real articles, and real text newsdedup finds repeated in the real articles themselves. */
@@ -367,7 +369,7 @@ export async function generate({ out, bytes, seed, text: source, shape = 'news',
       const headingStyle = layout === 'one' ? (rand() < 0.6 ? 'inline' : 'none') : pick(['line', 'line', 'inline', 'none'] as const);
       const inline = run || headingStyle === 'inline';
       const parts: Part[] = block.sentences.map((text, index) => {
-        if (figure > 0 && index === block.figureSentence) return { text: changeFigure(text, figure), kind: 'figure' };
+        if (figure > 0 && index === block.figureSentence) return { text: changeFigure(text, figure), kind: 'figure', block: b };
         const edited = rand() < 0.12 ? lightEdit(text, rand) : text;
         return { text: edited, kind: 'shared', block: b, copy: edited !== text ? 'edited' : inline ? 'inline' : 'verbatim' };
       });
@@ -390,7 +392,7 @@ export async function generate({ out, bytes, seed, text: source, shape = 'news',
       }
       pieces.splice(at, 0, ...body);
     }
-    // A small table in 4% of articles: the same teams, other figures.
+    // A small table in 4% of articles, between two paragraphs: the same teams, other figures.
     const table: Piece[] = [];
     if (rand() < 0.04) {
       table.push([{ text: 'Team P W L Pts NRR', kind: 'heading' }]);
@@ -418,7 +420,7 @@ export async function generate({ out, bytes, seed, text: source, shape = 'news',
         : { text: source.sentence(rand).replace(/[.!?"'”’)]+$/, '').split(' ').slice(0, 9).join(' '), kind: 'own' };
 
     const folder = shape === 'furniture' ? `articles/site-${String(site + 1).padStart(2, '0')}` : 'articles';
-    const truth: TruthArticle = { path: `${folder}/${String(a).padStart(width, '0')}.txt`, shared: [], sharedBlock: [], sharedKind: [], headings: [], chrome: [], figures: [], tables: [], ignore: [] };
+    const truth: TruthArticle = { path: `${folder}/${String(a).padStart(width, '0')}.txt`, shared: [], sharedBlock: [], sharedKind: [], headings: [], chrome: [], figures: [], figureBlock: [], tables: [], ignore: [] };
     let text = '';
     const append = (part: Part, separator: string): void => {
       if (text !== '' && !text.endsWith('\n')) text += separator;
@@ -430,19 +432,23 @@ export async function generate({ out, bytes, seed, text: source, shape = 'news',
         truth.sharedBlock.push(part.block ?? -1);
         truth.sharedKind.push(part.copy ?? 'verbatim');
       }
+      if (part.kind === 'figure') truth.figureBlock.push(part.block ?? -1);
     };
     append(title, '');
     text += '\n\n';
+    const tableAt = table.length === 0 ? -1 : Math.max(0, Math.min(pieces.length - 1, 1 + Math.floor(rand() * (pieces.length - 1))));
     pieces.forEach((piece, index) => {
-      if (layout !== 'one' && index > 0) text += layout === 'blank' ? '\n\n' : '\n';
+      if (index === tableAt) {
+        text += '\n\n';
+        for (const row of table) {
+          for (const part of row) append(part, ' ');
+          text += '\n';
+        }
+        text += '\n';
+      } else if (layout !== 'one' && index > 0) text += layout === 'blank' ? '\n\n' : '\n';
       for (const part of piece) append(part, ' ');
     });
     text += '\n';
-    for (const piece of table) {
-      if (piece === table[0]) text += '\n';
-      for (const part of piece) append(part, ' ');
-      text += '\n';
-    }
     for (const line of chrome) {
       append({ text: line, kind: 'chrome' }, ' ');
       text += '\n';

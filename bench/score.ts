@@ -27,6 +27,8 @@ export interface Scores {
   recallByKind: Record<CopyKind | 'chrome', number | null>;
   /** Injected backgrounds whose copies' collapsed words all fall in spans of one block id, over all backgrounds. */
   blocksWhole: number | null;
+  /** The same, over the backgrounds none of whose copies has a figure changed. */
+  blocksWholeWithoutFigures: number | null;
   /** Sentences copied with one figure changed that stay whole in their article (no word collapsed or removed). */
   figuresKept: number | null;
   /** Table rows that stay whole in their article. */
@@ -55,6 +57,7 @@ export function score(truth: Truth, report: ReportShape, textOf: (path: string) 
   const count = (map: Map<string, number>, key: string): void => void map.set(key, (map.get(key) ?? 0) + 1);
   // Per background: the block ids its collapsed words fall in.
   const blockIds = new Map<number, Set<string>>();
+  const withFigures = new Set<number>();
   let figures = 0;
   let figuresKept = 0;
   let tableRows = 0;
@@ -106,6 +109,7 @@ export function score(truth: Truth, report: ReportShape, textOf: (path: string) 
       if (figure >= 0 && (predicted || chrome >= 0)) figureTouched.add(figure);
       if (table >= 0 && (predicted || chrome >= 0)) tableTouched.add(table);
     }
+    for (const background of article.figureBlock ?? []) withFigures.add(background);
     figures += (article.figures ?? []).length / 2;
     figuresKept += (article.figures ?? []).length / 2 - figureTouched.size;
     tableRows += (article.tables ?? []).length / 2;
@@ -117,12 +121,15 @@ export function score(truth: Truth, report: ReportShape, textOf: (path: string) 
   };
   const recallByKind = Object.fromEntries([...COPY_KINDS, 'chrome'].map((kind) => [kind, share(kind)])) as Record<CopyKind | 'chrome', number | null>;
   const whole = [...blockIds.values()].filter((ids) => ids.size === 1).length;
+  const plain = [...blockIds].filter(([background]) => !withFigures.has(background));
+  const plainWhole = plain.filter(([, ids]) => ids.size === 1).length;
   return {
     recall: truePositive + falseNegative === 0 ? 1 : truePositive / (truePositive + falseNegative),
     precision: truePositive + falsePositive === 0 ? 1 : truePositive / (truePositive + falsePositive),
     chromeRecall: recallByKind.chrome ?? 1,
     recallByKind,
     blocksWhole: blockIds.size === 0 ? null : whole / blockIds.size,
+    blocksWholeWithoutFigures: plain.length === 0 ? null : plainWhole / plain.length,
     figuresKept: figures === 0 ? null : figuresKept / figures,
     tablesKept: tableRows === 0 ? null : tablesKept / tableRows,
     figures,
