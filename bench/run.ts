@@ -15,6 +15,7 @@
  *   npm run bench -- --workers 1          the worker count passed to newsdedup
  *   npm run bench -- --cache DIR          where corpora and outputs go (default bench/cache)
  *   npm run bench -- --real-articles N    the real tier from N real articles (default: all)
+ *   npm run bench -- --shared DIR         where news/ and bbc/ are (default ../shared)
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -35,9 +36,6 @@ import { syntheticText } from './synthetic.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
 const cli = join(root, 'dist', 'cli.js');
-const shared = resolve(root, '..', 'shared');
-const bbc = join(shared, 'bbc');
-const news = join(shared, 'news');
 /** Bumped whenever the generator changes what it writes, so that a cached corpus of an older generator is never scored against a newer truth. */
 const GENERATOR_VERSION = 'v2';
 
@@ -52,11 +50,16 @@ const { values } = parseArgs({
     text: { type: 'string', default: 'auto' },
     cache: { type: 'string', default: join(root, 'bench', 'cache') },
     'real-articles': { type: 'string' },
+    shared: { type: 'string', default: resolve(root, '..', 'shared') },
     'no-check-workers': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
 const cacheDir = resolve(values.cache);
+/** Research data (README's "Scale and the benchmark"): read by the benchmark only, never copied into the repository. */
+const shared = resolve(values.shared);
+const bbc = join(shared, 'bbc');
+const news = join(shared, 'news');
 
 /** The text sources a corpus can be generated from; research text only when it is there. */
 const TEXTS = {
@@ -340,7 +343,7 @@ function usage(): void {
   process.stdout.write(
     [
       'usage: npm run bench -- [--tiers 10,100,1000,real] [--shape news|furniture|news,furniture] [--text auto|bbc|synthetic]',
-      '                        [--workers N] [--cache DIR] [--results FILE] [--seed N] [--real-articles N] [--no-check-workers]',
+      '                        [--workers N] [--cache DIR] [--results FILE] [--seed N] [--real-articles N] [--shared DIR] [--no-check-workers]',
       '       npm run bench -- --dir DIR    (any directory: timings only, no truth)',
       'Tiers are sizes in MB; `real` is the tier of real articles from ../shared/news and ../shared/bbc, skipped when absent.',
       '',
