@@ -2,62 +2,147 @@
  * Scores what newsdedup collapsed against a generated corpus's truth, word by word. Also a command,
  * for an output made by hand:  node bench/dist/score.js <corpus dir> <out dir>
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Truth } from './generate.js';
+import type { CopyKind, Truth } from './generate.js';
+import { COPY_KINDS } from './generate.js';
 
 /** What the scorer reads of a report. */
 export interface ReportShape {
   totals: { sharedPct: number; blocks: number };
-  articles: { path: string; spans: { kind: 'block' | 'chrome'; start: number; end: number }[] }[];
+  articles: { path: string; spans: ({ kind: 'block'; block: string; start: number; end: number } | { kind: 'chrome'; start: number; end: number })[] }[];
 }
 
-/** Word-level recall and precision of collapsed text against the injected truth. */
-export function score(truth: Truth, report: ReportShape, texts: ReadonlyMap<string, string>) {
+/** The scores of one run. Shares are in [0, 1]; `null` where the corpus holds nothing of the kind. */
+export interface Scores {
+  /** Collapsed words that are injected shared text, over all injected shared words. */
+  recall: number;
+  /** Injected shared words among all collapsed words (figure-changed sentences and table rows collapsed count against it). */
+  precision: number;
+  /** Removed chrome words over all injected chrome words. */
+  chromeRecall: number;
+  /** Recall of shared words by how their copy stands, and of chrome. */
+  recallByKind: Record<CopyKind | 'chrome', number | null>;
+  /** Injected backgrounds whose copies' collapsed words all fall in spans of one block id, over all backgrounds. */
+  blocksWhole: number | null;
+  /** The same, over the backgrounds none of whose copies has a figure changed. */
+  blocksWholeWithoutFigures: number | null;
+  /** Sentences copied with one figure changed that stay whole in their article (no word collapsed or removed). */
+  figuresKept: number | null;
+  /** Table rows that stay whole in their article. */
+  tablesKept: number | null;
+  figures: number;
+  tableRows: number;
+}
+
+/** Walks spans `[start, end)` sorted by start with positions that only grow: which span holds each position. */
+function cursor(spans: readonly number[]): (at: number) => number {
+  let index = 0;
+  return (at) => {
+    while (index < spans.length && (spans[index + 1] ?? 0) <= at) index += 2;
+    return index < spans.length && at >= (spans[index] ?? 0) ? index / 2 : -1;
+  };
+}
+
+/** Word-level scores of collapsed text against the injected truth. */
+export function score(truth: Truth, report: ReportShape, textOf: (path: string) => string): Scores {
   const byPath = new Map(report.articles.map((article) => [article.path, article]));
   let truePositive = 0;
   let falsePositive = 0;
   let falseNegative = 0;
-  let chromeFound = 0;
-  let chromeTotal = 0;
+  const kindTotal = new Map<string, number>();
+  const kindFound = new Map<string, number>();
+  const count = (map: Map<string, number>, key: string): void => void map.set(key, (map.get(key) ?? 0) + 1);
+  // Per background: the block ids its collapsed words fall in.
+  const blockIds = new Map<number, Set<string>>();
+  const withFigures = new Set<number>();
+  let figures = 0;
+  let figuresKept = 0;
+  let tableRows = 0;
+  let tablesKept = 0;
   for (const article of truth.articles) {
-    const text = texts.get(article.path) ?? '';
+    const text = textOf(article.path);
     const found = byPath.get(article.path.replace(/^articles\//, ''));
-    const inside = (spans: readonly number[], at: number): boolean => {
-      for (let i = 0; i < spans.length; i += 2) if (at >= (spans[i] ?? 0) && at < (spans[i + 1] ?? 0)) return true;
-      return false;
-    };
-    const collapsed = (found?.spans ?? []).filter((span) => span.kind === 'block').flatMap((span) => [span.start, span.end]);
-    const chrome = (found?.spans ?? []).filter((span) => span.kind === 'chrome').flatMap((span) => [span.start, span.end]);
+    const spans = [...(found?.spans ?? [])].sort((x, y) => x.start - y.start);
+    const blockSpans = spans.filter((span) => span.kind === 'block');
+    const inBlock = cursor(blockSpans.flatMap((span) => [span.start, span.end]));
+    const inChrome = cursor(spans.filter((span) => span.kind === 'chrome').flatMap((span) => [span.start, span.end]));
+    const inHeading = cursor(article.headings);
+    const inIgnore = cursor(article.ignore ?? []);
+    const inShared = cursor(article.shared);
+    const inTruthChrome = cursor(article.chrome);
+    const inFigure = cursor(article.figures ?? []);
+    const inTable = cursor(article.tables ?? []);
+    const figureTouched = new Set<number>();
+    const tableTouched = new Set<number>();
     for (const word of text.matchAll(/\S+/g)) {
       const at = word.index;
-      if (inside(article.headings, at)) continue;
-      const shared = inside(article.shared, at);
-      const predicted = inside(collapsed, at);
-      if (shared && predicted) truePositive += 1;
+      const block = inBlock(at);
+      const chrome = inChrome(at);
+      const shared = inShared(at);
+      const truthChrome = inTruthChrome(at);
+      const figure = inFigure(at);
+      const table = inTable(at);
+      if (inHeading(at) >= 0 || inIgnore(at) >= 0) continue;
+      const predicted = block >= 0;
+      if (shared >= 0 && predicted) truePositive += 1;
       else if (predicted) falsePositive += 1;
-      else if (shared) falseNegative += 1;
-      if (inside(article.chrome, at)) {
-        chromeTotal += 1;
-        if (inside(chrome, at)) chromeFound += 1;
+      else if (shared >= 0) falseNegative += 1;
+      if (shared >= 0) {
+        const kind = article.sharedKind?.[shared] ?? 'verbatim';
+        count(kindTotal, kind);
+        if (predicted) count(kindFound, kind);
+        const background = article.sharedBlock?.[shared] ?? -1;
+        if (background >= 0) {
+          const ids = blockIds.get(background) ?? new Set<string>();
+          blockIds.set(background, ids);
+          const span = blockSpans[block];
+          if (span !== undefined) ids.add(span.block);
+        }
       }
+      if (truthChrome >= 0) {
+        count(kindTotal, 'chrome');
+        if (chrome >= 0) count(kindFound, 'chrome');
+      }
+      if (figure >= 0 && (predicted || chrome >= 0)) figureTouched.add(figure);
+      if (table >= 0 && (predicted || chrome >= 0)) tableTouched.add(table);
     }
+    for (const background of article.figureBlock ?? []) withFigures.add(background);
+    figures += (article.figures ?? []).length / 2;
+    figuresKept += (article.figures ?? []).length / 2 - figureTouched.size;
+    tableRows += (article.tables ?? []).length / 2;
+    tablesKept += (article.tables ?? []).length / 2 - tableTouched.size;
   }
+  const share = (kind: string): number | null => {
+    const total = kindTotal.get(kind) ?? 0;
+    return total === 0 ? null : (kindFound.get(kind) ?? 0) / total;
+  };
+  const recallByKind = Object.fromEntries([...COPY_KINDS, 'chrome'].map((kind) => [kind, share(kind)])) as Record<CopyKind | 'chrome', number | null>;
+  const whole = [...blockIds.values()].filter((ids) => ids.size === 1).length;
+  const plain = [...blockIds].filter(([background]) => !withFigures.has(background));
+  const plainWhole = plain.filter(([, ids]) => ids.size === 1).length;
   return {
     recall: truePositive + falseNegative === 0 ? 1 : truePositive / (truePositive + falseNegative),
     precision: truePositive + falsePositive === 0 ? 1 : truePositive / (truePositive + falsePositive),
-    chromeRecall: chromeTotal === 0 ? 1 : chromeFound / chromeTotal,
+    chromeRecall: recallByKind.chrome ?? 1,
+    recallByKind,
+    blocksWhole: blockIds.size === 0 ? null : whole / blockIds.size,
+    blocksWholeWithoutFigures: plain.length === 0 ? null : plainWhole / plain.length,
+    figuresKept: figures === 0 ? null : figuresKept / figures,
+    tablesKept: tableRows === 0 ? null : tablesKept / tableRows,
+    figures,
+    tableRows,
   };
 }
 
 /** Reads a corpus's truth and texts and an output's report, and scores them. */
-export async function scoreOutput(corpusDir: string, outDir: string): Promise<ReturnType<typeof score>> {
+export async function scoreOutput(corpusDir: string, outDir: string): Promise<Scores> {
   const truth = JSON.parse(await readFile(join(corpusDir, 'truth.json'), 'utf8')) as Truth;
   const report = JSON.parse(await readFile(join(outDir, 'report.json'), 'utf8')) as ReportShape;
-  const texts = new Map<string, string>();
-  for (const article of truth.articles) texts.set(article.path, await readFile(join(corpusDir, article.path), 'utf8'));
-  return score(truth, report, texts);
+  // One article's text at a time: at 1 GB, holding every text would double the scorer's memory.
+  return score(truth, report, (path) => readFileSync(join(corpusDir, path), 'utf8'));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

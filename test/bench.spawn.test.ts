@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, temporaryDirectory } from './helpers.js';
 
-// The CI tier of `npm run bench`: about 3 MB (some 880 articles, 22 background blocks), as a smoke
+// The CI tier of `npm run bench`: about 3 MB (some 880 articles, 22 background blocks, copies with
+// a figure changed, small tables), as a smoke
 // test that the benchmark runs and that quality holds. The text always comes from the seeded
 // grammar in bench/synthetic.ts, so that the test behaves the same in any clone, with or without
 // ../shared; a Markov chain trained on the five articles in corpus/ repeats its own sentences by
@@ -20,14 +21,34 @@ describe('npm run bench (3 MB tier)', () => {
     expect(run.stderr).not.toMatch(/Error/);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^text: synthetic, /m);
-    expect(run.stdout).toMatch(/recall\s+precision/);
-    const written = JSON.parse(readFileSync(results, 'utf8')) as { text: string; rows: { recall: number; precision: number; chromeRecall: number; files: number }[]; workerOutputIdentical: boolean };
+    expect(run.stdout).toMatch(/recall\s+precision\s+verbatim\s+edited\s+inline\s+chrome\s+blocks whole\s+figures kept/);
+    expect(run.stdout).toMatch(/^step times \(s\)/m);
+    type Written = {
+      text: string;
+      rows: { recall: number; precision: number; chromeRecall: number; files: number; recallByKind: Record<string, number>; blocksWhole: number; figuresKept: number; tablesKept: number; figures: number; tableRows: number; steps: Record<string, number> }[];
+      workerOutputIdentical: boolean;
+    };
+    const written = JSON.parse(readFileSync(results, 'utf8')) as Written;
     expect(written.text).toBe('synthetic');
     expect(written.rows).toHaveLength(1);
     expect(written.rows[0]!.files).toBeGreaterThan(700);
     expect(written.rows[0]!.recall).toBeGreaterThanOrEqual(0.99);
     expect(written.rows[0]!.precision).toBeGreaterThanOrEqual(0.99);
     expect(written.rows[0]!.chromeRecall).toBeGreaterThanOrEqual(0.99);
+    const row = written.rows[0]!;
+    // Issue 14's columns: every kind of copy is in the corpus, and each score is a share.
+    expect(Object.keys(row.recallByKind).sort()).toEqual(['chrome', 'edited', 'inline', 'verbatim']);
+    for (const value of [...Object.values(row.recallByKind), row.blocksWhole, row.figuresKept, row.tablesKept]) {
+      expect(value).toBeGreaterThanOrEqual(0);
+      expect(value).toBeLessThanOrEqual(1);
+    }
+    expect(row.figures).toBeGreaterThan(0);
+    expect(row.tableRows).toBeGreaterThan(0);
+    // A sentence whose copy differs only in a figure is the article's own reporting, and a table row is never chrome.
+    expect(row.figuresKept).toBe(1);
+    expect(row.tablesKept).toBe(1);
+    // Each step's time, from NEWSDEDUP_TRACE=1.
+    expect(Object.keys(row.steps)).toEqual(expect.arrayContaining(['fingerprint', 'assemble']));
     expect(written.workerOutputIdentical).toBe(true);
   }, 300_000);
 });
