@@ -225,7 +225,7 @@ async function matchAndPlan(run: Run, counted: Counted): Promise<Plan> {
   );
   const lines = (article: number): readonly LineRecord[] => kept[article]?.lines ?? [];
   const assembled = assemble({ articleCount: kept.length, matched: articles, sentenceBase, pathOf: (article) => kept[article]?.ref.path ?? '', lines }, matches, run.settings);
-  const { assembly, furniture } = separateFurniture(assembled, { articleCount: kept.length, sourceOf: (article) => sourceOfPath(kept[article]?.ref.path ?? '') });
+  const { assembly, furniture } = separateFurniture(assembled, { articleCount: kept.length, sourceOf: (article) => sourceOfPath(kept[article]?.ref.path ?? ''), pathOf: (article) => kept[article]?.ref.path ?? '' });
   trace('assemble', `${assembly.blocks.length} blocks`);
   const chrome = classifyChrome(
     { ...assembly, articleCount: kept.length, lines, sentenceBase, shortLineFrequency: (hash) => counted.shortLines.documentFrequency(hash), segmentationOf: (article) => articles.get(article)?.segmentation, furniture },

@@ -42,24 +42,47 @@ export interface FurnitureCorpus {
   readonly articleCount: number;
   /** The outlet an article comes from ('' when unknown): furniture is counted per source. */
   readonly sourceOf: (article: number) => string;
+  readonly pathOf: (article: number) => string;
 }
 
 /**
- * Takes site furniture out of the blocks. A block worded the same in every copy (one wording) that
- * stands in at least {@link FURNITURE}`.share` of its main source's articles, and in at least
- * {@link FURNITURE}`.articles` articles, is the outlet's furniture whatever its length (a licence
- * notice, a comment-form line, a newsletter plea), not reporting they share: its copies become
- * chrome, removed where they stand, even inside a paragraph, and it is neither a block nor a pair.
+ * Takes site furniture out of the blocks. A block is furniture when most of its copies stand in
+ * sources where it is worded alike in every copy (a copy may hold fewer of its lines, never other
+ * words) and stands in at least {@link FURNITURE}`.share` of the source's articles, and in at
+ * least {@link FURNITURE}`.articles` of them: one outlet's furniture, or a template that several
+ * outlets fill with their own names. Whatever its length (a licence notice, a comment-form line,
+ * a newsletter plea), it is not reporting the articles share: its copies become chrome, removed
+ * where they stand, even inside a paragraph, and it is neither a block nor a pair.
  */
 export function separateFurniture(assembly: Assembly, corpus: FurnitureCorpus): { assembly: Assembly; furniture: (readonly ChromeMark[])[] } {
   const sourceSize = new Map<string, number>();
   for (let article = 0; article < corpus.articleCount; article += 1) sourceSize.set(corpus.sourceOf(article), (sourceSize.get(corpus.sourceOf(article)) ?? 0) + 1);
   const isFurniture = assembly.blocks.map((block) => {
-    if (block.variants !== 1 || block.articles.length < FURNITURE.articles) return false;
-    const bySource = new Map<string, number>();
-    for (const article of block.articles) bySource.set(corpus.sourceOf(article), (bySource.get(corpus.sourceOf(article)) ?? 0) + 1);
-    for (const [source, count] of bySource) if (count >= FURNITURE.articles && count >= FURNITURE.share * (sourceSize.get(source) ?? 0)) return true;
-    return false;
+    if (block.articles.length < FURNITURE.articles) return false;
+    // Each copy's wording, as the variants give it: which other wording of each sentence it holds.
+    const wordingOf = new Map<string, string>();
+    block.variantWordings.sentences.forEach((sentence, position) => {
+      sentence.wordings.forEach((wording, which) => {
+        if (wording.text === '') return;
+        for (const path of wording.articles) wordingOf.set(path, `${wordingOf.get(path) ?? ''}${position}:${which};`);
+      });
+    });
+    // Per source: its copies, and whether they are worded alike (a copy may hold fewer lines).
+    const bySource = new Map<string, { count: number; wording: string | undefined; alike: boolean }>();
+    for (const article of block.articles) {
+      const source = corpus.sourceOf(article);
+      const wording = wordingOf.get(corpus.pathOf(article)) ?? '';
+      const entry = bySource.get(source) ?? { count: 0, wording, alike: true };
+      entry.count += 1;
+      entry.alike &&= entry.wording === wording;
+      bySource.set(source, entry);
+    }
+    let furniture = 0;
+    for (const [source, entry] of bySource) {
+      if (entry.alike && entry.count >= FURNITURE.articles && entry.count >= FURNITURE.share * (sourceSize.get(source) ?? 0)) furniture += entry.count;
+    }
+    // Most of its copies stand in sources where it is furniture (one outlet's, or a template many share).
+    return furniture * 2 > block.articles.length;
   });
   const furniture: (readonly ChromeMark[])[] = new Array<readonly ChromeMark[]>(corpus.articleCount).fill(NONE);
   if (!isFurniture.includes(true)) return { assembly, furniture };
