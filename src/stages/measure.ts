@@ -212,7 +212,7 @@ export function topPairs(
     const ranked = { high: Math.max(aInB, bInA), low: Math.min(aInB, bInA), a, b };
     if (floor !== undefined && rankOrder(ranked, floor) >= 0) return;
     kept.push({ ...ranked, pair: { a: reports[a]?.path ?? '', b: reports[b]?.path ?? '', aInB, bInA } });
-    if (kept.length >= limit * 2 + 1024) {
+    if (kept.length >= limit * 2 + 16) {
       kept = kept.sort(rankOrder).slice(0, limit);
       floor = kept[kept.length - 1];
     }
