@@ -45,7 +45,7 @@ export function measureLayout(layout: Layout, maxPairs: number, budget?: PairBud
 }
 
 /** Every pair that shares a block, with both percentages, in the report's order: visited one by one. */
-export function bruteForcePairs(layout: Layout): PairReport[] {
+export function bruteForcePairs(layout: Layout, pathAt: (article: number) => string = pathOf): PairReport[] {
   const own = layout.holds.map((held) => {
     const words = new Map<number, number>();
     for (const occurrence of held) words.set(occurrence.block, (words.get(occurrence.block) ?? 0) + occurrence.words);
@@ -69,7 +69,7 @@ export function bruteForcePairs(layout: Layout): PairReport[] {
       const bWords = layout.words[b] ?? 0;
       const aInB = percent(Math.min(sharedA, aWords), aWords);
       const bInA = percent(Math.min(sharedB, bWords), bWords);
-      ranked.push({ high: Math.max(aInB, bInA), low: Math.min(aInB, bInA), a, b, pair: { a: pathOf(a), b: pathOf(b), aInB, bInA } });
+      ranked.push({ high: Math.max(aInB, bInA), low: Math.min(aInB, bInA), a, b, pair: { a: pathAt(a), b: pathAt(b), aInB, bInA } });
     }
   }
   return ranked.sort((x, y) => y.high - x.high || y.low - x.low || x.a - y.a || x.b - y.b).map((entry) => entry.pair);
