@@ -1,5 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { percent } from '../../src/stages/measure.js';
+import { percent, topPairs } from '../../src/stages/measure.js';
+import type { PairBudget } from '../../src/stages/measure.js';
+import { bruteForcePairs, buildLayout, measureLayout } from './measure-layout.js';
+import type { Layout } from './measure-layout.js';
 import { dedupe } from '../../src/pipeline.js';
 
 describe('percent', () => {
@@ -53,4 +57,46 @@ describe('measure with many pairs', () => {
     expect(full.pairs).toHaveLength(full.totals.pairs);
     expect(limited.pairs).toEqual(full.pairs.slice(0, 25));
   }, 60_000);
+});
+
+/** A random layout: up to 40 articles, up to 8 blocks, some held by most articles and some by few. */
+const layout = fc
+  .record({
+    blocks: fc.integer({ min: 1, max: 8 }),
+    articles: fc.array(fc.record({ words: fc.integer({ min: 0, max: 60 }), picks: fc.array(fc.record({ block: fc.nat(), words: fc.integer({ min: 0, max: 30 }) }), { maxLength: 4 }) }), { minLength: 2, maxLength: 40 }),
+    wide: fc.nat(7),
+  })
+  .map(({ blocks, articles, wide }): Layout => ({
+    blocks,
+    words: articles.map((article) => article.words),
+    // Blocks below `wide` are furniture: most articles hold them.
+    holds: articles.map((article, index) => [...(index % 4 !== 0 && wide < blocks ? [{ block: wide, words: 5 }] : []), ...article.picks.map((pick) => ({ block: pick.block % blocks, words: pick.words }))]),
+  }));
+
+/** Budgets that send every block, some or none down each path: one by one, by subsets, by signatures compared two by two, by sample. */
+const budgets: readonly (PairBudget | undefined)[] = [
+  undefined,
+  { narrowPairs: 0, groupSteps: 2 ** 24 },
+  { narrowPairs: 30, groupSteps: 2 ** 24 },
+  { narrowPairs: 0, groupSteps: 25 },
+  { narrowPairs: 0, groupSteps: 0 },
+  { narrowPairs: 30, groupSteps: 40 },
+];
+
+describe('measure on random block layouts', () => {
+  it.each(budgets.map((budget) => [JSON.stringify(budget ?? 'default'), budget] as const))('finds the pairs a brute-force walk finds (budget %s)', (_, budget) => {
+    fc.assert(
+      fc.property(layout, fc.integer({ min: 1, max: 30 }), (generated, maxPairs) => {
+        const all = bruteForcePairs(generated);
+        const report = measureLayout(generated, maxPairs, budget);
+        expect(report.pairs).toEqual(all.slice(0, maxPairs));
+        const { blocks, occurrences } = buildLayout(generated);
+        const counted = topPairs(report.articles, blocks, occurrences, maxPairs, budget);
+        expect(counted.pairCount).toBe(report.totals.pairs);
+        if (counted.exact) expect(report.totals.pairs).toBe(all.length);
+        else expect(Number.isInteger(report.totals.pairs) && report.totals.pairs >= 0).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
