@@ -36,6 +36,11 @@ export interface AssembleCorpus {
   readonly pathOf: (article: number) => string;
   /** Chrome candidates (list chrome and short lines) of any article. */
   readonly lines: (article: number) => readonly LineRecord[];
+  /**
+   * The holder whose wording is canonical, of a cluster's or block's holders (ascending): the
+   * earliest-published. @default the first, in article order
+   */
+  readonly earliest?: (holders: readonly number[]) => number;
 }
 
 /** One place where a block stands in an article. */
@@ -55,8 +60,10 @@ export interface Occurrence {
 export interface Block {
   readonly id: string;
   readonly label: string;
-  /** Article indices, ascending; the first holds the canonical wording. */
+  /** Article indices, ascending. */
   readonly articles: readonly number[];
+  /** The article that holds the canonical wording: the earliest-published holder (see `AssembleCorpus.earliest`). */
+  readonly canonical: number;
   readonly sentences: number;
   readonly words: number;
   readonly canonicalText: string;
@@ -95,6 +102,7 @@ interface Run {
  */
 export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { readonly minBlockWords: number }): Assembly {
   const { pathOf } = corpus;
+  const earliest = corpus.earliest ?? ((holders: readonly number[]) => holders[0] ?? 0);
   const articles = new Map<number, AssembleArticle>();
   for (const [article, matched] of corpus.matched) {
     const listChrome: (ChromeReason | undefined)[] = [];
@@ -201,7 +209,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
           draft = { root, articles: holders, canonical: [], clusters: new Set(), words: 0 };
           drafts.set(root, draft);
         }
-        if (holders[0] !== articleIndex) continue;
+        if (earliest(holders) !== articleIndex) continue;
         if (draft.clusters.has(cluster)) continue;
         draft.clusters.add(cluster);
         draft.canonical.push(id);
@@ -269,7 +277,9 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
   }
 
   const draftedBlocks: Block[] = kept.map((draft, index) => {
-    const canonicalArticle = draft.articles[0] ?? 0;
+    const canonicalArticle = earliest(draft.articles);
+    // The canonical article's wording comes first: variants and the block's id are told from it.
+    const holders = [canonicalArticle, ...draft.articles.filter((article) => article !== canonicalArticle)];
     const clusters = draft.canonical.map((id) => matches.cluster[id] ?? id);
     const headings = draft.articles.flatMap((articleIndex) =>
       (occurrences[articleIndex] ?? [])
@@ -283,7 +293,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     // row for each further instance, so that the variants keep every wording.
     const wordings: string[][] = [];
     const further: { slot: number; texts: (string | undefined)[] }[] = [];
-    draft.articles.forEach((articleIndex, slot) => {
+    holders.forEach((articleIndex, slot) => {
       const instances = new Map<number, number[]>();
       for (const occurrence of occurrences[articleIndex] ?? []) {
         if (occurrence.block !== index) continue;
@@ -303,12 +313,13 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       id,
       label,
       articles: draft.articles,
+      canonical: canonicalArticle,
       sentences: clusters.length,
       words: countWords(canonicalText),
       canonicalText,
       variants: distinct.length,
       minSimilarity: lowestSimilarity(distinct, normalizeForComparison(wordings[0]?.join('\n') ?? '')),
-      variantWordings: collectVariants([...wordings.map((texts, slot) => ({ slot, texts })), ...further], headings, heading, draft.articles.map(pathOf), pathOf),
+      variantWordings: collectVariants([...wordings.map((texts, slot) => ({ slot, texts })), ...further], headings, heading, holders.map(pathOf), pathOf),
     };
   });
   return { blocks: disambiguateIds(draftedBlocks), occurrences, inBlock };
