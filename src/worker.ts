@@ -146,7 +146,22 @@ export async function scan(task: { readonly refs: readonly ArticleRef[]; readonl
 
 /** The digest that tells a duplicate: the same words in the same order, whatever the spacing and punctuation. */
 export function textDigestOf(text: string): string {
-  return createHash('sha1').update(normalizeForComparison(text)).digest('base64').slice(0, 20);
+  // In pieces cut at white space, so that a 50 MB article is never copied whole: normalising
+  // folds every run of non-letters to one space, so the pieces joined by a space give the same words.
+  const hash = createHash('sha1');
+  const PIECE = 1 << 16;
+  let first = true;
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + PIECE);
+    while (end < text.length && !/\s/.test(text[end] ?? '')) end += 1;
+    const words = normalizeForComparison(text.slice(start, end));
+    if (words !== '') {
+      hash.update(first ? words : ` ${words}`);
+      first = false;
+    }
+    start = end;
+  }
+  return hash.digest('base64').slice(0, 20);
 }
 
 function frontMatterMetadata(prefix: string, fields: FieldOptions): ScannedMetadata {
