@@ -519,14 +519,15 @@ export async function loadCorpus(inputs: readonly string[], options: LoadOptions
     if (format === undefined) continue;
     const read: { article: Omit<SourceArticle, 'path'>; own: string | undefined; location: number }[] = [];
     let idField: string | undefined;
+    let dateField: string | undefined;
     for await (const outcome of readRecords(file.absolute, file.path, format, fields)) {
-      if (outcome.kind === 'shape') idField = outcome.fields.id;
+      if (outcome.kind === 'shape') ({ id: idField, date: dateField } = outcome.fields);
       else if (outcome.kind === 'problem') problems.push(outcome.problem);
       else {
         const { record, warning } = outcome;
         if (warning !== undefined) problems.push(warning);
         read.push({
-          article: { text: record.text, id: record.id, title: record.title, date: record.date?.ms ?? record.date?.raw, source: record.source },
+          article: { text: record.text, id: record.id, title: record.title, date: dateValue(dateField === undefined ? undefined : record.fields[dateField], record.date?.raw), source: record.source },
           own: idField === undefined ? undefined : textOfValue(record.fields[idField]),
           location: record.location,
         });
@@ -538,6 +539,11 @@ export async function loadCorpus(inputs: readonly string[], options: LoadOptions
   // File order, then record order (dedupe() sorts by key again: keys of one file sort by id).
   for (const file of discovery.files) articles.push(...(byPath.get(file.path) ?? []));
   return { articles, problems, discovery };
+}
+
+/** A record's date as an article in memory takes it: a number as it is (epoch ms or seconds), else its text. */
+function dateValue(value: unknown, raw: string | undefined): string | number | undefined {
+  return typeof value === 'number' ? value : raw;
 }
 
 /** The format of a file that is read as records (a file of records, or a compressed file); `undefined` for a plain text or Markdown file. */
