@@ -7,6 +7,7 @@
  *   npm run bench -- --tiers 10,100       chosen tiers, in MB
  *   npm run bench -- --dir ../shared/bbc  any directory (no truth, so no recall or precision)
  *   npm run bench -- --workers 1          the worker count passed to newsdedup
+ *   npm run bench -- --as jsonl           the same articles as one JSON Lines file (no recall or precision)
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -21,6 +22,7 @@ import type { Truth, TruthArticle } from './generate.js';
 import { generate, trainChain } from './generate.js';
 import type { ReportShape } from './score.js';
 import { scoreOutput } from './score.js';
+import { asJsonl } from './as-records.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
@@ -35,6 +37,7 @@ const { values } = parseArgs({
     workers: { type: 'string' },
     results: { type: 'string', default: join(root, 'bench', 'results.json') },
     'no-check-workers': { type: 'boolean', default: false },
+    as: { type: 'string' },
   },
 });
 
@@ -175,9 +178,10 @@ async function mainBench(): Promise<void> {
     const tiers = values.tiers.split(',').map(Number).filter((tier) => tier > 0);
     for (const tier of tiers) {
       const { dir, truth } = await corpusFor(tier, seed);
-      rows.push(await measure(`${tier} MB`, join(dir, 'articles'), truth, values.workers));
+      if (values.as === 'jsonl') rows.push(await measure(`${tier} MB jsonl`, await asJsonl(join(dir, 'articles'), join(dir, 'records')), undefined, values.workers));
+      else rows.push(await measure(`${tier} MB`, join(dir, 'articles'), truth, values.workers));
     }
-    if (!values['no-check-workers'] && tiers.length > 0) {
+    if (!values['no-check-workers'] && values.as === undefined && tiers.length > 0) {
       // Output must not depend on the number of workers: compare 1 worker with the default.
       const smallest = Math.min(...tiers);
       const { dir } = await corpusFor(smallest, seed);
