@@ -1,10 +1,10 @@
-import { open } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ChromeLine, DedupeResult, Problem, Report, SharedBlockText, SourceArticle } from './types.js';
 import type { DedupeOptions, ResolvedOptions } from './options.js';
 import type { ArticlePlan, ArticleScan } from './shard.js';
 import type { ArticleRef, ScannedMetadata, TaskSettings } from './worker.js';
 import type { ArticleMeta, RecordFile } from './stages/spool.js';
+import type { SpooledText } from './stages/write-records.js';
 import type { FieldOptions } from './records/fields.js';
 import type { RecordFormat, RecordKind } from './records/format.js';
 import type { AddedValue } from './records/write-records.js';
@@ -36,7 +36,8 @@ import { temporaryDirectory } from './stages/write.js';
 import { dateOfValue, textOfValue, validateFieldOptions } from './records/fields.js';
 import { extensionOf, formatOfName, holdsRecords } from './records/format.js';
 import { readRecords } from './records/read-records.js';
-import { openRecordWriter } from './records/write-records.js';
+import type { RecordOutput } from './stages/write-records.js';
+import { cleanedSpoolPath, writeRecords } from './stages/write-records.js';
 
 export { trace } from './lib/trace.js';
 
@@ -73,12 +74,6 @@ interface PipelineOutput {
   readonly metas: readonly ArticleMeta[];
 }
 
-/** A cleaned record's text: bytes `[offset, offset + length)` of the apply pass's spool file of shard `shard`. */
-interface SpooledText {
-  readonly shard: number;
-  readonly offset: number;
-  readonly length: number;
-}
 
 /** Where a run writes: `out` (clean), `collect` (dedupe), and a temporary directory for the cleaned texts of records. */
 interface Sink {
@@ -408,7 +403,7 @@ async function apply(
   const articles = kept.flatMap((entry, article) => (run.dropped.has(article) ? [] : [{ article, size: entry.ref.size }]));
   const shards = chunk(articles);
   const shardOf = new Map(shards.map((items, index) => [items, index]));
-  const spoolOf = (items: (typeof articles)[number][]): string | undefined => (sink.spool === undefined ? undefined : join(sink.spool, `cleaned-${shardOf.get(items) ?? 0}.txt`));
+  const spoolOf = (items: (typeof articles)[number][]): string | undefined => (sink.spool === undefined ? undefined : cleanedSpoolPath(sink.spool, shardOf.get(items) ?? 0));
   const options = { markers: run.settings.markers, keep };
   try {
     await runInOrder(
@@ -783,10 +778,8 @@ function outputFormatOf(input: RecordFormat, outputFormat: OutputFormat | undefi
 }
 
 /**
- * Writes each file of records into the output: streamed from the input again, each record with
- * its cleaned text (from the apply pass's spool) and the added fields. A record that the run left
- * out (a bad record, or one that changed) is not written; a file whose records changed since the
- * first pass is an `E_CHANGED` problem and is not written at all.
+ * The last step of `clean` for files of records: what each record is written with (its cleaned
+ * text, spooled by apply, and the added fields from the report), for the write-records stage.
  */
 async function writeRecordFiles(output: PipelineOutput, records: NonNullable<CorpusResult['records']>, directory: string, spool: string, outputFormat: OutputFormat | undefined): Promise<void> {
   const { report } = output;
@@ -795,66 +788,28 @@ async function writeRecordFiles(output: PipelineOutput, records: NonNullable<Cor
     if (meta.record !== undefined) articleOf.set(`${meta.record.file}:${meta.record.ordinal}`, index);
   });
   const keyOf = new Map(report.articles.map((article, index) => [article.path, index]));
-  let shard: { index: number; handle: Awaited<ReturnType<typeof open>> } | undefined;
-  const cleanedText = async (at: SpooledText): Promise<string> => {
-    if (shard?.index !== at.shard) {
-      await shard?.handle.close();
-      shard = { index: at.shard, handle: await open(join(spool, `cleaned-${at.shard}.txt`), 'r') };
-    }
-    const bytes = Buffer.alloc(at.length);
-    await shard.handle.read(bytes, 0, at.length, at.offset);
-    return bytes.toString('utf8');
-  };
+  const outputs: RecordOutput[] = records.files.map((file) => ({ file, target: join(directory, ...outputPathOf(file.path, outputFormat).split('/')), format: outputFormatOf(file.format, outputFormat) }));
+  const changed = await writeRecords(outputs, records.fields, spool, (fileIndex, ordinal) => {
+    const article = articleOf.get(`${fileIndex}:${ordinal}`);
+    const entry = article === undefined ? undefined : report.articles[article];
+    const at = article === undefined ? undefined : output.spooled[article];
+    if (article === undefined || entry === undefined || at === undefined) return undefined;
+    const original = entry.duplicateOf === undefined ? undefined : keyOf.get(entry.duplicateOf);
+    const added: Record<string, AddedValue> = {
+      newsdedup_words: entry.words,
+      newsdedup_shared_pct: entry.sharedPct,
+      newsdedup_chrome_words: entry.chromeWords,
+      newsdedup_blocks: entry.blocks,
+      newsdedup_duplicate_of: original === undefined ? null : (output.metas[original]?.id ?? entry.duplicateOf ?? null),
+    };
+    return { id: output.metas[article]?.id, cleaned: at, added };
+  });
   const problems = report.problems as Problem[];
-  try {
-    for (const [fileIndex, file] of records.files.entries()) {
-      const format = outputFormatOf(file.format, outputFormat);
-      const target = join(directory, ...outputPathOf(file.path, outputFormat).split('/'));
-      await mkdirFor(target);
-      let writer: Awaited<ReturnType<typeof openRecordWriter>> | undefined;
-      let changed = false;
-      try {
-        for await (const outcome of readRecords(file.absolute, file.path, file.format, records.fields)) {
-          if (outcome.kind === 'shape') {
-            writer = await openRecordWriter(target, format, outcome.shape);
-            continue;
-          }
-          if (outcome.kind !== 'record' || writer === undefined) continue;
-          const article = articleOf.get(`${fileIndex}:${outcome.record.ordinal}`);
-          const entry = article === undefined ? undefined : report.articles[article];
-          if (article === undefined || entry === undefined || output.metas[article]?.id !== outcome.record.id) {
-            changed ||= article !== undefined;
-            continue;
-          }
-          const at = output.spooled[article];
-          if (at === undefined) continue;
-          const original = entry.duplicateOf === undefined ? undefined : keyOf.get(entry.duplicateOf);
-          const added: Record<string, AddedValue> = {
-            newsdedup_words: entry.words,
-            newsdedup_shared_pct: entry.sharedPct,
-            newsdedup_chrome_words: entry.chromeWords,
-            newsdedup_blocks: entry.blocks,
-            newsdedup_duplicate_of: original === undefined ? null : (output.metas[original]?.id ?? entry.duplicateOf ?? null),
-          };
-          await writer.write(outcome.record, await cleanedText(at), added);
-        }
-      } finally {
-        await writer?.close();
-      }
-      if (changed) {
-        problems.push({ path: file.path, code: 'E_CHANGED', severity: 'error', message: `\`${file.path}\` changed while newsdedup was reading it; the records that changed were left out of its output.` });
-      }
-    }
-  } finally {
-    await shard?.handle.close();
+  for (const file of changed) {
+    problems.push({ path: file.path, code: 'E_CHANGED', severity: 'error', message: `\`${file.path}\` changed while newsdedup was reading it; the records that changed were left out of its output.` });
   }
   problems.sort(byPath);
   trace('write records');
-}
-
-async function mkdirFor(path: string): Promise<void> {
-  const { mkdir } = await import('node:fs/promises');
-  await mkdir(join(path, '..'), { recursive: true });
 }
 
 async function withExecutor<T>(refs: readonly ArticleRef[], options: RunOptions, work: (executor: Executor, refs: readonly ArticleRef[]) => Promise<T>): Promise<T> {

@@ -276,3 +276,21 @@ describe('records: bad input, a problem or an error each', () => {
     expect((await run(cwd, 'clean', 'news.jsonl', '--out', 'out', '--output-format', 'xml')).code).toBe(2);
   });
 });
+
+describe('records: options from the config file', () => {
+  it('takes the field names, keep policy and output format from newsdedup.config.json; flags override them', async () => {
+    const cwd = temporaryDirectory();
+    writeSeedRecords(cwd, 'news.csv');
+    writeFileSync(join(cwd, 'newsdedup.config.json'), JSON.stringify({ textField: 'body', sourceField: 'outlet', outputFormat: 'jsonl', keep: 'none', groupBy: 'source' }));
+    const result = await run(cwd, 'clean', 'news.csv', '--out', 'out', '--format', 'json');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as Report & { bySource?: unknown };
+    expect(report.articles[0]!.source).toBe('Ledger');
+    expect(report.bySource).toBeDefined();
+    expect(readdirSync(join(cwd, 'out'))).toContain('news.jsonl');
+    const overridden = await run(cwd, 'report', 'news.csv', '--text-field', 'title', '--source-field', 'note');
+    expect(overridden.code).toBe(0);
+    writeFileSync(join(cwd, 'newsdedup.config.json'), JSON.stringify({ keep: 'sometimes' }));
+    expect((await run(cwd, 'report', 'news.csv')).stderr).toMatch(/keep/);
+  });
+});
