@@ -351,7 +351,9 @@ async function matchAndPlan(run: Run, counted: Counted): Promise<Plan> {
     },
   );
   const lines = (article: number): readonly LineRecord[] => kept[article]?.lines ?? [];
-  const assembly = assemble({ articleCount: kept.length, matched: articles, sentenceBase, pathOf: (article) => kept[article]?.ref.path ?? '', lines, earliest: earliestOf(kept) }, matches, run.settings);
+  // Without dates, the earliest holder is the first: assemble's default.
+  const dated = kept.some((entry) => entry.meta.dateMs !== undefined);
+  const assembly = assemble({ articleCount: kept.length, matched: articles, sentenceBase, pathOf: (article) => kept[article]?.ref.path ?? '', lines, ...(dated ? { earliest: earliestOf(kept) } : {}) }, matches, run.settings);
   trace('assemble', `${assembly.blocks.length} blocks`);
   const chrome = classifyChrome(
     { ...assembly, articleCount: kept.length, lines, sentenceBase, shortLineFrequency: (hash, article) => counted.shortLines.documentFrequency(hash, article), segmentationOf: (article) => articles.get(article)?.segmentation },
@@ -536,6 +538,9 @@ export async function loadCorpus(inputs: readonly string[], options: LoadOptions
   return { articles, problems, discovery };
 }
 
+/** Names that are surely a plain article (most of a folder of articles): no need to look further. */
+const PLAIN_TEXT = /\.(?:txt|md)$/i;
+
 /** A record's date as an article in memory takes it: a number as it is (epoch ms or seconds), else its text. */
 function dateValue(value: unknown, raw: string | undefined): string | number | undefined {
   return typeof value === 'number' ? value : raw;
@@ -543,6 +548,7 @@ function dateValue(value: unknown, raw: string | undefined): string | number | u
 
 /** The format of a file that is read as records (a file of records, or a compressed file); `undefined` for a plain text or Markdown file. */
 function recordFormat(path: string): RecordFormat | undefined {
+  if (PLAIN_TEXT.test(path)) return undefined;
   const named = formatOfName(path);
   if (!named.ok || (!holdsRecords(named.format.kind) && named.format.compression === 'none')) return undefined;
   return named.format;

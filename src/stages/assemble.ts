@@ -102,7 +102,17 @@ interface Run {
  */
 export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { readonly minBlockWords: number }): Assembly {
   const { pathOf } = corpus;
-  const earliest = corpus.earliest ?? ((holders: readonly number[]) => holders[0] ?? 0);
+  // Once per holder list: a cluster's list is one array, and a common sentence has thousands of holders.
+  const canonicalOf = new WeakMap<readonly number[], number>();
+  const earliest = (holders: readonly number[]): number => {
+    if (corpus.earliest === undefined) return holders[0] ?? 0;
+    let canonical = canonicalOf.get(holders);
+    if (canonical === undefined) {
+      canonical = corpus.earliest(holders);
+      canonicalOf.set(holders, canonical);
+    }
+    return canonical;
+  };
   const articles = new Map<number, AssembleArticle>();
   for (const [article, matched] of corpus.matched) {
     const listChrome: (ChromeReason | undefined)[] = [];

@@ -33,6 +33,9 @@ export interface Discovery {
  */
 export const ARTICLE_PATTERN = '**/*.{txt,md,jsonl,ndjson,csv,tsv,parquet}{,.gz,.zst}';
 
+/** A compressed file's name: the only kind that `formatOfName` can refuse. */
+const COMPRESSED = /\.(?:gz|zst)$/i;
+
 /**
  * Resolves inputs (files, directories, globs) to files sorted by id. A directory contributes its
  * article files and files of records (see {@link ARTICLE_PATTERN}), recursively. A name newsdedup
@@ -64,6 +67,8 @@ export async function discover(inputs: readonly string[], cwd: string): Promise<
       throw new NewsdedupError('E_NO_INPUT', `Input \`${input}\` matches no ${kind === 'directory' ? 'article or records ' : ''}file.`);
     }
     for (const file of files) {
+      // Only a compressed name can be refused (`.parquet.gz`); most names are `.txt`, and need no look.
+      if (!COMPRESSED.test(file.absolute)) continue;
       const format = formatOfName(file.absolute);
       if (!format.ok && format.reason === 'refused') throw new NewsdedupError('E_USAGE', `Cannot read ${format.message}`);
     }
