@@ -16,6 +16,7 @@
  *   npm run bench -- --cache DIR          where corpora and outputs go (default bench/cache)
  *   npm run bench -- --real-articles N    the real tier from N real articles (default: all)
  *   npm run bench -- --shared DIR         where news/ and bbc/ are (default ../shared)
+ *   npm run bench -- --as jsonl           the same articles as one JSON Lines file (no recall or precision)
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -32,6 +33,7 @@ import { loadRealTexts } from './real.js';
 import type { ReportShape, Scores } from './score.js';
 import { scoreOutput } from './score.js';
 import { syntheticText } from './synthetic.js';
+import { asJsonl } from './as-records.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
@@ -53,6 +55,7 @@ const { values } = parseArgs({
     shared: { type: 'string', default: resolve(root, '..', 'shared') },
     'no-check-workers': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
+    as: { type: 'string' },
   },
 });
 const cacheDir = resolve(values.cache);
@@ -377,6 +380,11 @@ async function mainBench(): Promise<void> {
     for (const shape of shapes as Shape[]) {
       for (const tier of tiers) {
         const { dir, truth } = await corpusFor(tier, seed, text as TextName, shape);
+        if (values.as === 'jsonl') {
+          // The same articles as one file of JSON Lines records: timings only (the scorer reads files).
+          rows.push(await measure(shape === 'news' ? `${tier} MB jsonl` : `${shape} ${tier} MB jsonl`, shape, await asJsonl(join(dir, 'articles'), join(dir, 'records')), undefined, values.workers));
+          continue;
+        }
         const row = await measure(shape === 'news' ? `${tier} MB` : `${shape} ${tier} MB`, shape, join(dir, 'articles'), truth, values.workers);
         rows.push(row);
         firstGenerated ??= { row, dir };

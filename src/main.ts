@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Problem, Report } from './types.js';
 import type { CleanCorpusOptions, CorpusResult } from './pipeline.js';
-import { cleanCorpus, readTexts, reportCorpus, trace } from './pipeline.js';
+import { OUTPUT_FORMATS, cleanCorpus, readTexts, reportCorpus, trace } from './pipeline.js';
+import type { OutputFormat } from './pipeline.js';
+import type { KeepPolicy } from './options.js';
+import { validateFieldOptions } from './records/fields.js';
 import { DEFAULT_PAGE_LIMITS, formatHtml, pageArticles } from './report/format-html.js';
 import { NewsdedupError, isNewsdedupError } from './errors.js';
 import { DEFAULTS } from './options.js';
@@ -18,6 +21,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { ProgressBar } from './lib/progress.js';
 import { progressBar } from './lib/progress.js';
 import { writeFileAtomic } from './stages/write.js';
+import { bySourceLines, groupBySource } from './report/group-by-source.js';
 
 /** Streams and context the CLI uses; tests pass their own to run it in-process. */
 export interface CliIo {
@@ -54,6 +58,14 @@ const FLAGS = {
   similarity: { type: 'string', value: 'N', description: `Lowest Dice score for two sentences to count as one (default ${DEFAULTS.similarity}).`, commands: ['clean', 'report', 'check'] },
   'min-block-words': { type: 'string', value: 'N', description: `Shortest repeat collapsed as a block, in words (default ${DEFAULTS.minBlockWords}).`, commands: ['clean', 'report', 'check'] },
   'chrome-min-articles': { type: 'string', value: 'N', description: `A short line in this many articles is chrome (default ${DEFAULTS.chromeMinArticles}).`, commands: ['clean', 'report', 'check'] },
+  'text-field': { type: 'string', value: 'NAME', description: 'Records: the field that holds the text (default text, content, body or article).', commands: ['clean', 'report', 'check'] },
+  'id-field': { type: 'string', value: 'NAME', description: 'Records: the field that holds the id (default id, url or link; else file:line).', commands: ['clean', 'report', 'check'] },
+  'title-field': { type: 'string', value: 'NAME', description: 'Records: the field that holds the title (default title or headline).', commands: ['clean', 'report', 'check'] },
+  'date-field': { type: 'string', value: 'NAME', description: 'Records: the publication date; the earliest copy of a block keeps its wording (default date, date_published, published, …).', commands: ['clean', 'report', 'check'] },
+  'source-field': { type: 'string', value: 'NAME', description: 'Records: the outlet; chrome is counted per source (default source, site, domain, outlet; else the URL\'s host).', commands: ['clean', 'report', 'check'] },
+  'output-format': { type: 'string', value: 'FORMAT', description: `Write files of records as ${OUTPUT_FORMATS.join('|')} (default: each input's own format).`, commands: ['clean'] },
+  keep: { type: 'string', value: 'POLICY', description: 'first: a shared block stays in its earliest article, markers in the later ones; none: every copy goes to _shared/; auto (default): first when articles have dates, else none.', commands: ['clean'] },
+  'group-by': { type: 'string', value: 'source', description: 'Add to the report the shared % per source and which sources share which blocks.', commands: ['clean', 'report'] },
   'max-pairs': { type: 'string', value: 'N', description: `List at most this many pairs of articles, those that share most; 0 lists none (default ${DEFAULTS.maxPairs}).`, commands: ['clean', 'report'] },
   'max-shared-pct': { type: 'string', value: 'N', description: 'check: an article with more than N% of its words shared fails.', commands: ['check'] },
   'max-corpus-shared-pct': { type: 'string', value: 'N', description: 'check: the corpus fails when more than N% of its words are shared.', commands: ['check'] },
@@ -122,6 +134,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (workers.workers !== undefined && (!Number.isInteger(workers.workers) || workers.workers < 1)) {
       throw new NewsdedupError('E_BAD_OPTION', `--workers takes a whole number of at least 1; got \`${values.workers ?? ''}\`.`);
     }
+    const fields = {
+      ...(values['text-field'] === undefined ? {} : { textField: values['text-field'] }),
+      ...(values['id-field'] === undefined ? {} : { idField: values['id-field'] }),
+      ...(values['title-field'] === undefined ? {} : { titleField: values['title-field'] }),
+      ...(values['date-field'] === undefined ? {} : { dateField: values['date-field'] }),
+      ...(values['source-field'] === undefined ? {} : { sourceField: values['source-field'] }),
+    };
+    validateFieldOptions(fields);
+    const keep = chooseKeep(values.keep);
+    const outputFormat = chooseOutputFormat(values['output-format']);
+    const groupBy = chooseGroupBy(values['group-by']);
     const showProgress = values['no-progress'] !== true && values.quiet !== true && io.stderr.isTTY === true && io.stderr.stream !== undefined;
     bar = showProgress && io.stderr.stream !== undefined ? progressBar(io.stderr.stream) : undefined;
     const options = {
@@ -134,6 +157,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       ...numberFlag('chromeMinArticles', values['chrome-min-articles'], '--chrome-min-articles'),
       ...numberFlag('maxPairs', values['max-pairs'], '--max-pairs'),
       ...(values.chrome === undefined ? {} : { chromeFile: values.chrome }),
+      ...fields,
+      ...(keep === undefined ? {} : { keep }),
     };
     if (command === 'check') {
       const result = await reportCorpus(positionals, options);
@@ -151,20 +176,23 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     let result: CorpusResult;
     if (command === 'clean') {
       if (values.out === undefined) throw new NewsdedupError('E_USAGE', 'clean needs --out DIR: the directory to write cleaned articles to.');
-      const cleanOptions: CleanCorpusOptions = { ...options, out: values.out };
+      const cleanOptions: CleanCorpusOptions = { ...options, out: values.out, outputFormat };
       result = await cleanCorpus(positionals, cleanOptions);
     } else {
       result = await reportCorpus(positionals, options);
     }
     bar?.stop();
     reportProblems(result.report.problems, io, values.quiet === true);
+    const grouped = groupBy === 'source' ? groupBySource(result.report) : undefined;
     // JSON, the one format that holds every span, goes out in pieces: a large report is never one string.
-    if (format === 'json') for (const piece of jsonChunks(result.report)) io.stdout.write(piece);
+    if (format === 'json') for (const piece of jsonChunks(grouped === undefined ? result.report : { ...result.report, bySource: grouped })) io.stdout.write(piece);
     else if (format === 'html') {
       const onPage = pageArticles(result.report).map((article) => article.path);
-      io.stdout.write(formatHtml({ report: result.report, shared: result.shared, texts: await readTexts(result, DEFAULT_PAGE_LIMITS.readerChars, onPage) }));
+      io.stdout.write(formatHtml({ report: result.report, shared: result.shared, texts: await readTexts(result, DEFAULT_PAGE_LIMITS.readerChars, onPage), bySource: grouped }));
+    } else {
+      io.stdout.write(formatReport(result.report, format as FormatName));
+      if (grouped !== undefined && format !== 'csv') io.stdout.write(`\n${bySourceLines(grouped, format === 'md').join('\n')}\n`);
     }
-    else io.stdout.write(formatReport(result.report, format as FormatName));
     trace('print report');
     // Quiet by default when not on a terminal: a CI log gets warnings and errors, not chatter.
     if (command === 'clean' && values.quiet !== true && io.stderr.isTTY === true) {
@@ -237,6 +265,24 @@ function chooseFormat(value: string | undefined): FormatName | 'html' {
   return value;
 }
 
+function chooseKeep(value: string | undefined): KeepPolicy | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'first' && value !== 'none' && value !== 'auto') throw new NewsdedupError('E_BAD_OPTION', `--keep must be first, none or auto; got \`${value}\`.`);
+  return value;
+}
+
+function chooseOutputFormat(value: string | undefined): OutputFormat | undefined {
+  if (value === undefined) return undefined;
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(value)) throw new NewsdedupError('E_BAD_OPTION', `--output-format must be one of ${OUTPUT_FORMATS.join(', ')}; got \`${value}\`.`);
+  return value as OutputFormat;
+}
+
+function chooseGroupBy(value: string | undefined): 'source' | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'source') throw new NewsdedupError('E_BAD_OPTION', `--group-by takes \`source\`; got \`${value}\`.`);
+  return value;
+}
+
 function numberFlag<K extends string>(key: K, value: string | undefined, flag = `--${key}`): Partial<Record<K, number>> {
   if (value === undefined) return {};
   const number = Number(value);
@@ -270,7 +316,8 @@ function helpText(): string {
     '  newsdedup report <inputs...> [options]            print the overlap report to stdout',
     '  newsdedup check <inputs...> [thresholds]          fail (exit 1) when the corpus breaks a threshold',
     '',
-    'Inputs are files, directories (their .txt and .md files, recursively) or globs.',
+    'Inputs are files, directories (their .txt, .md, .jsonl, .ndjson, .csv, .tsv and .parquet files,',
+    '.gz or .zst too, recursively) or globs; a .json array of records is read when named or globbed.',
     '',
     'Options:',
     ...flagLines,

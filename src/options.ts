@@ -36,7 +36,19 @@ export interface DedupeOptions {
    * @default 1000
    */
   readonly maxPairs?: number;
+  /**
+   * Where a shared block stays. `first`: in place in its earliest-published article (by the date
+   * field; undated articles after dated ones, ties in article order), with markers in the later
+   * ones, so that reading the cleaned corpus in date order reads each block once, where it first
+   * appeared. `none`: every copy is moved to `_shared/`. `auto`: `first` when any article has a
+   * date, else `none` (without dates, "earliest" would only mean "first by file name").
+   * @default 'auto'
+   */
+  readonly keep?: KeepPolicy;
 }
+
+/** Where a shared block stays: see {@link DedupeOptions.keep}. */
+export type KeepPolicy = 'first' | 'none' | 'auto';
 
 /** Options after defaults and validation: what the stages read. */
 export interface ResolvedOptions {
@@ -46,6 +58,7 @@ export interface ResolvedOptions {
   readonly chromeLines: readonly string[];
   readonly markers: boolean;
   readonly maxPairs: number;
+  readonly keep: KeepPolicy;
   /** Words per shingle for fingerprints. Fixed: it is part of what the index means. */
   readonly shingleSize: number;
   /** Fingerprints kept per sentence (bottom-k sketch). */
@@ -67,6 +80,7 @@ export const DEFAULTS = {
   chromeMinArticles: 3,
   markers: true,
   maxPairs: 1000,
+  keep: 'auto',
   shingleSize: 3,
   sketchSize: 8,
   maxHeadingWords: HEADING_WORDS,
@@ -84,7 +98,10 @@ export function resolveOptions(options: DedupeOptions = {}): ResolvedOptions {
   requireWholeNumber('chromeMinArticles', chromeMinArticles, 2);
   const maxPairs = options.maxPairs ?? DEFAULTS.maxPairs;
   requireWholeNumber('maxPairs', maxPairs, 0);
+  const keep = options.keep ?? DEFAULTS.keep;
+  if (keep !== 'first' && keep !== 'none' && keep !== 'auto') throw new NewsdedupError('E_BAD_OPTION', `keep must be first, none or auto, got ${String(keep)}`);
   return {
+    keep,
     similarity,
     minBlockWords,
     chromeMinArticles,

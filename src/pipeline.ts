@@ -2,13 +2,19 @@ import { join, resolve } from 'node:path';
 import type { ChromeLine, DedupeResult, Problem, Report, SharedBlockText, SourceArticle } from './types.js';
 import type { DedupeOptions, ResolvedOptions } from './options.js';
 import type { ArticlePlan, ArticleScan } from './shard.js';
-import type { ArticleRef, TaskSettings } from './worker.js';
+import type { ArticleRef, ScannedMetadata, TaskSettings } from './worker.js';
+import type { ArticleMeta, RecordFile } from './stages/spool.js';
+import type { SpooledText } from './stages/write-records.js';
+import type { FieldOptions } from './records/fields.js';
+import type { RecordFormat, RecordKind } from './records/format.js';
+import type { AddedValue } from './records/write-records.js';
 import type { Executor } from './executor.js';
 import type { Assembly } from './stages/assemble.js';
 import type { FingerprintRecords } from './stages/count.js';
 import type { Candidates, GatheredArticle, SentenceRequest } from './stages/match.js';
 import type { LineRecord } from './stages/detect-chrome.js';
 import type { ChromeMark } from './stages/classify-chrome.js';
+import { append } from './lib/append.js';
 import { resolveOptions } from './options.js';
 import { NewsdedupError } from './errors.js';
 import { defaultThreads, inProcessExecutor, poolExecutor, runInOrder } from './executor.js';
@@ -26,6 +32,13 @@ import { readChromeList } from './stages/read.js';
 import { collectGarbage } from './lib/collect.js';
 import { trace } from './lib/trace.js';
 import { load } from './worker.js';
+import { recordKeys, spoolPathOf, spoolRecords } from './stages/spool.js';
+import { temporaryDirectory } from './stages/write.js';
+import { dateOfValue, textOfValue, validateFieldOptions } from './records/fields.js';
+import { extensionOf, formatOfName, holdsRecords } from './records/format.js';
+import { readRecords } from './records/read-records.js';
+import type { RecordOutput } from './stages/write-records.js';
+import { cleanedSpoolPath, writeRecords } from './stages/write-records.js';
 
 export { trace } from './lib/trace.js';
 
@@ -56,6 +69,18 @@ interface PipelineOutput {
   readonly shared: readonly SharedBlockText[];
   readonly chrome: readonly ChromeLine[];
   readonly cleaned: readonly { readonly path: string; readonly text: string }[];
+  /** Per article of the report, where `clean` spooled a record's cleaned text (see {@link writeRecordFiles}). */
+  readonly spooled: readonly (SpooledText | undefined)[];
+  /** Per article of the report, what its record or front matter said of it. */
+  readonly metas: readonly ArticleMeta[];
+}
+
+
+/** Where a run writes: `out` (clean), `collect` (dedupe), and a temporary directory for the cleaned texts of records. */
+interface Sink {
+  readonly out: string | undefined;
+  readonly collect: boolean;
+  readonly spool?: string | undefined;
 }
 
 /** From this many bytes of input, garbage is collected between steps (see `collectGarbage`). */
@@ -69,10 +94,18 @@ const SMALL_CORPUS = { files: 400, bytes: 2 << 20 };
  */
 export async function dedupe(articles: readonly SourceArticle[], options: DedupeOptions = {}, problems: readonly Problem[] = []): Promise<DedupeResult> {
   const settings = resolveOptions(options);
-  const refs = sortedRefs(articles.map((article) => ({ path: article.path, text: article.text, size: article.text.length })));
+  const sorted = [...articles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const refs = sortedRefs(sorted.map((article) => ({ path: article.path, text: article.text, size: article.text.length })));
+  const metas = sorted.map(metaOfSource);
   const executor = inProcessExecutor();
-  const output = await runPipeline(refs, settings, problems, executor, { out: undefined, collect: true });
+  const output = await runPipeline(refs, metas, settings, problems, executor, { out: undefined, collect: true });
   return { report: output.report, cleaned: output.cleaned, shared: output.shared, chrome: output.chrome };
+}
+
+/** What an article given in memory says of itself. */
+function metaOfSource(article: SourceArticle): ArticleMeta {
+  const date = article.date === undefined ? undefined : dateOfValue(article.date);
+  return { id: textOfValue(article.id), title: textOfValue(article.title), date: date?.raw, dateMs: date?.ms, source: textOfValue(article.source) };
 }
 
 /** What every step of one run shares. */
@@ -94,13 +127,16 @@ interface Kept {
   readonly digest: string;
   readonly words: number;
   readonly lines: readonly LineRecord[];
+  readonly meta: ArticleMeta;
+  /** The earlier article it wholly duplicates (see {@link findDuplicates}), by index. */
+  duplicateOf: number | undefined;
 }
 
 /** What the fingerprint and count steps leave for the rest of the run. */
 interface Counted {
   readonly kept: readonly Kept[];
-  /** Short lines' counts, for chrome. */
-  readonly shortLines: FingerprintCounts;
+  /** Short lines' counts, per source, for chrome. */
+  readonly shortLines: ShortLineCounts;
   /** Candidate pairs of sentences, found in the settled counts of the fingerprints. */
   readonly candidates: Candidates;
 }
@@ -120,11 +156,13 @@ interface Plan extends Assembly {
  */
 async function runPipeline(
   refs: readonly ArticleRef[],
+  metas: readonly ArticleMeta[],
   settings: ResolvedOptions,
   initialProblems: readonly Problem[],
   executor: Executor,
-  sink: { readonly out: string | undefined; readonly collect: boolean },
+  sink: Sink,
   onProgress?: (event: ProgressEvent) => void,
+  fields: FieldOptions = {},
 ): Promise<PipelineOutput> {
   // Compiled here first, so that a bad pattern is an error before any work starts.
   compileChromeList(settings.chromeLines);
@@ -134,24 +172,35 @@ async function runPipeline(
     similarity: settings.similarity,
     maxHeadingWords: settings.maxHeadingWords,
     chromeLines: settings.chromeLines,
+    fields,
   };
   const totalBytes = refs.reduce((sum, ref) => sum + ref.size, 0);
   // On a large corpus each step leaves garbage that V8 would hold on to: collect it in between.
   const betweenSteps = totalBytes >= COLLECT_FROM_BYTES ? collectGarbage : () => undefined;
   const run: Run = { executor, settings, taskSettings, problems: [...initialProblems], dropped: new Set(), progress: makeProgress(refs.length, totalBytes, onProgress), betweenSteps };
 
-  const counted = await fingerprintAndCount(run, refs, totalBytes);
+  const counted = await fingerprintAndCount(run, refs, metas, totalBytes);
   betweenSteps();
   const plan = await matchAndPlan(run, counted);
   betweenSteps();
-  const applied = await apply(run, counted.kept, plan, sink);
+  const keep = settings.keep === 'auto' ? (counted.kept.some((entry) => entry.meta.dateMs !== undefined) ? 'first' : 'none') : settings.keep;
+  const applied = await apply(run, counted.kept, plan, sink, keep);
   // The last task has run: let the worker threads and their heaps go before the report is built.
   await executor.close();
   trace('apply');
   betweenSteps();
 
+  const { kept } = counted;
   const report = measure(
-    counted.kept.map((entry) => ({ path: entry.ref.path, words: entry.words })),
+    kept.map((entry) => ({
+      path: entry.ref.path,
+      words: entry.words,
+      id: entry.meta.id,
+      title: entry.meta.title,
+      date: entry.meta.date,
+      source: entry.meta.source,
+      duplicateOf: entry.duplicateOf === undefined ? undefined : kept[entry.duplicateOf]?.ref.path,
+    })),
     plan.blocks,
     plan.occurrences,
     plan.chrome,
@@ -160,10 +209,10 @@ async function runPipeline(
   );
   const pathOf = (article: number): string => counted.kept[article]?.ref.path ?? '';
   const shared = plan.blocks
-    .map((block) => ({ id: block.id, text: block.canonicalText, variantsText: variantsText({ ...block, variants: block.variantWordings }, pathOf(block.articles[0] ?? 0)), variants: block.variantWordings }))
+    .map((block) => ({ id: block.id, text: block.canonicalText, variantsText: variantsText({ ...block, variants: block.variantWordings }, pathOf(block.canonical)), variants: block.variantWordings }))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
   trace('measure');
-  return { report, shared, chrome: applied.chrome, cleaned: applied.cleaned };
+  return { report, shared, chrome: applied.chrome, cleaned: applied.cleaned, spooled: applied.spooled, metas: kept.map((entry) => entry.meta) };
 }
 
 /**
@@ -172,15 +221,17 @@ async function runPipeline(
  * candidate pairs in the settled counts. The records and the counts, the largest things a run
  * holds, are let go on return.
  */
-async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], totalBytes: number): Promise<Counted> {
+async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], metas: readonly ArticleMeta[], totalBytes: number): Promise<Counted> {
   const kept: Kept[] = [];
   const records: FingerprintRecords[] = [];
+  const textDigests: string[] = [];
   const sentenceBase: number[] = [0];
   const repeats = new RepeatIndex(Math.ceil(totalBytes / 20));
-  const shortLines = new FingerprintCounts();
+  let next = 0;
   await runInOrder(run.executor, 'scan', chunk(refs), (refsOfShard) => ({ refs: refsOfShard, settings: run.taskSettings }), (outcomes, shardRefs) => {
     outcomes.forEach((outcome, i) => {
       const ref = shardRefs[i] as ArticleRef;
+      const meta = metas[next + i] ?? {};
       if (!outcome.ok) {
         run.problems.push(outcome.problem);
         return;
@@ -188,20 +239,97 @@ async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], totalB
       if (outcome.warning !== undefined) run.problems.push(outcome.warning);
       const article = kept.length;
       const scan: ArticleScan = outcome.scan;
-      kept.push({ ref, digest: outcome.digest, words: scan.words, lines: scan.lines });
+      kept.push({ ref, digest: outcome.digest, words: scan.words, lines: scan.lines, meta: withFrontMatter(meta, outcome.metadata), duplicateOf: undefined });
       records.push({ offsets: scan.offsets, hashes: scan.hashes });
+      textDigests.push(scan.words === 0 ? '' : outcome.textDigest);
       sentenceBase.push((sentenceBase[article] ?? 0) + scan.sentences);
       repeats.mark(scan.hashes);
-      shortLines.addLines(article, scan.lines.filter((line) => line.short));
     });
+    next += shardRefs.length;
     run.progress('read', shardRefs);
   });
   trace('fingerprint', `${kept.length} articles, ${sentenceBase[kept.length] ?? 0} sentences, ${repeats.table.size} repeated fingerprints`);
-  records.forEach((articleRecords, article) => repeats.count(article, articleRecords));
+  findDuplicates(kept, textDigests);
+  // A duplicate is left out of the counts: it would only match its original, which holds the blocks.
+  const shortLines = new ShortLineCounts();
+  records.forEach((articleRecords, article) => {
+    const entry = kept[article] as Kept;
+    if (entry.duplicateOf !== undefined) {
+      records[article] = { offsets: new Uint32Array(articleRecords.offsets.length), hashes: new Uint32Array(0) };
+      return;
+    }
+    repeats.count(article, articleRecords);
+    shortLines.add(entry.meta.source, article, entry.lines);
+  });
   trace('count');
   const candidates = candidatesOf({ articleCount: kept.length, sentenceBase, records: (article) => records[article] as FingerprintRecords, counts: repeats.table });
   trace('candidates', `${candidates.pairs.length / 2} pairs`);
   return { kept, shortLines, candidates };
+}
+
+/** A Markdown file's front matter fills what its ref's metadata does not say. */
+function withFrontMatter(meta: ArticleMeta, scanned: ScannedMetadata | undefined): ArticleMeta {
+  if (scanned === undefined) return meta;
+  return { ...meta, title: meta.title ?? scanned.title, date: meta.date ?? scanned.date, dateMs: meta.dateMs ?? scanned.dateMs, source: meta.source ?? scanned.source };
+}
+
+/**
+ * The order in which copies are "earlier": by date (epoch ms), undated articles after dated
+ * ones, and ties (or no dates at all) in article order.
+ */
+function earlierThan(kept: readonly Kept[]): (a: number, b: number) => number {
+  return (a, b) => {
+    const da = kept[a]?.meta.dateMs ?? Number.POSITIVE_INFINITY;
+    const db = kept[b]?.meta.dateMs ?? Number.POSITIVE_INFINITY;
+    return da < db ? -1 : da > db ? 1 : a - b;
+  };
+}
+
+/** The earliest of some articles (see {@link earlierThan}). */
+function earliestOf(kept: readonly Kept[]): (holders: readonly number[]) => number {
+  const compare = earlierThan(kept);
+  return (holders) => holders.reduce((best, article) => (compare(article, best) < 0 ? article : best), holders[0] ?? 0);
+}
+
+/**
+ * Marks each article whose text, as compared, equals an earlier one's (a reprint, a story saved
+ * twice) as a duplicate of the earliest copy. Articles of no words are never duplicates.
+ */
+function findDuplicates(kept: Kept[], textDigests: readonly string[]): void {
+  const groups = new Map<string, number[]>();
+  textDigests.forEach((digest, article) => {
+    if (digest === '') return;
+    const group = groups.get(digest);
+    if (group === undefined) groups.set(digest, [article]);
+    else group.push(article);
+  });
+  const earliest = earliestOf(kept);
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const original = earliest(group);
+    for (const article of group) if (article !== original) (kept[article] as Kept).duplicateOf = original;
+  }
+}
+
+/** Short lines counted per source: site chrome is one outlet's furniture, so a line is counted among its outlet's articles. */
+class ShortLineCounts {
+  private readonly bySource = new Map<string, FingerprintCounts>();
+  private readonly sourceOf: string[] = [];
+
+  add(source: string | undefined, article: number, lines: readonly LineRecord[]): void {
+    const key = source ?? '';
+    this.sourceOf[article] = key;
+    let counts = this.bySource.get(key);
+    if (counts === undefined) {
+      counts = new FingerprintCounts();
+      this.bySource.set(key, counts);
+    }
+    counts.addLines(article, lines.filter((line) => line.short));
+  }
+
+  documentFrequency(hash: number, article: number): number {
+    return this.bySource.get(this.sourceOf[article] ?? '')?.documentFrequency(hash) ?? 0;
+  }
 }
 
 /**
@@ -224,11 +352,14 @@ async function matchAndPlan(run: Run, counted: Counted): Promise<Plan> {
     },
   );
   const lines = (article: number): readonly LineRecord[] => kept[article]?.lines ?? [];
-  const assembled = assemble({ articleCount: kept.length, matched: articles, sentenceBase, pathOf: (article) => kept[article]?.ref.path ?? '', lines }, matches, run.settings);
-  const { assembly, furniture } = separateFurniture(assembled, { articleCount: kept.length, sourceOf: (article) => sourceOfPath(kept[article]?.ref.path ?? ''), pathOf: (article) => kept[article]?.ref.path ?? '' });
+  // Without dates, the earliest holder is the first: assemble's default.
+  const dated = kept.some((entry) => entry.meta.dateMs !== undefined);
+  const assembled = assemble({ articleCount: kept.length, matched: articles, sentenceBase, pathOf: (article) => kept[article]?.ref.path ?? '', lines, ...(dated ? { earliest: earliestOf(kept) } : {}) }, matches, run.settings);
+  const pathOf = (article: number): string => kept[article]?.ref.path ?? '';
+  const { assembly, furniture } = separateFurniture(assembled, { articleCount: kept.length, sourceOf: (article) => kept[article]?.meta.source ?? sourceOfPath(pathOf(article)), pathOf });
   trace('assemble', `${assembly.blocks.length} blocks`);
   const chrome = classifyChrome(
-    { ...assembly, articleCount: kept.length, lines, sentenceBase, shortLineFrequency: (hash) => counted.shortLines.documentFrequency(hash), segmentationOf: (article) => articles.get(article)?.segmentation, furniture },
+    { ...assembly, articleCount: kept.length, lines, sentenceBase, shortLineFrequency: (hash, article) => counted.shortLines.documentFrequency(hash, article), segmentationOf: (article) => articles.get(article)?.segmentation, furniture },
     run.settings.chromeMinArticles,
   );
   return { ...assembly, chrome };
@@ -266,19 +397,25 @@ async function apply(
   run: Run,
   kept: readonly Kept[],
   plan: Plan,
-  sink: { readonly out: string | undefined; readonly collect: boolean },
-): Promise<{ cleaned: { path: string; text: string }[]; chrome: ChromeLine[] }> {
+  sink: Sink,
+  keep: 'first' | 'none',
+): Promise<{ cleaned: { path: string; text: string }[]; chrome: ChromeLine[]; spooled: (SpooledText | undefined)[] }> {
   const cleaned: { path: string; text: string }[] = [];
+  const spooled: (SpooledText | undefined)[] = [];
   const tally = new ChromeTally();
-  if (sink.out === undefined && !sink.collect) return { cleaned, chrome: tally.lines() };
+  if (sink.out === undefined && !sink.collect) return { cleaned, chrome: tally.lines(), spooled };
   // An article that changed or vanished since the first pass has its problem already, and no output.
   const articles = kept.flatMap((entry, article) => (run.dropped.has(article) ? [] : [{ article, size: entry.ref.size }]));
+  const shards = chunk(articles);
+  const shardOf = new Map(shards.map((items, index) => [items, index]));
+  const spoolOf = (items: (typeof articles)[number][]): string | undefined => (sink.spool === undefined ? undefined : cleanedSpoolPath(sink.spool, shardOf.get(items) ?? 0));
+  const options = { markers: run.settings.markers, keep };
   try {
     await runInOrder(
       run.executor,
       'apply',
-      chunk(articles),
-      (items) => ({ refs: items.map(({ article }) => ({ ...(kept[article] as Kept).ref, digest: (kept[article] as Kept).digest, plan: planFor(plan, article, run.settings.markers) })), out: sink.out }),
+      shards,
+      (items) => ({ refs: items.map(({ article }) => ({ ...(kept[article] as Kept).ref, digest: (kept[article] as Kept).digest, plan: planFor(plan, kept, article, options) })), out: sink.out, spool: spoolOf(items) }),
       (outcomes, items) => {
         outcomes.forEach((outcome, i) => {
           const article = items[i]?.article ?? 0;
@@ -287,6 +424,7 @@ async function apply(
             return;
           }
           if (outcome.text !== undefined) cleaned.push({ path: kept[article]?.ref.path ?? '', text: outcome.text });
+          if (outcome.spooled !== undefined) spooled[article] = { shard: shardOf.get(items) ?? 0, ...outcome.spooled };
           tally.add(outcome.chrome, plan.chrome[article] ?? []);
         });
         run.progress('write', items);
@@ -297,14 +435,24 @@ async function apply(
     // A worker's error loses its class on the way back; a failed write is still a write error.
     throw new NewsdedupError('E_WRITE', `Cannot write the cleaned articles: ${(error as Error).message}`, { cause: error });
   }
-  return { cleaned, chrome: tally.lines() };
+  return { cleaned, chrome: tally.lines(), spooled };
 }
 
-/** What apply does to one article: its block occurrences, with markers, and its chrome paragraphs. */
-function planFor(plan: Plan, article: number, markers: boolean): ArticlePlan {
-  const regions = (plan.occurrences[article] ?? []).map((occurrence) => {
+/**
+ * What apply does to one article: its block occurrences, with markers (with `keep: 'first'`, not
+ * those of the blocks it is the earliest holder of, which stay in place), and its chrome
+ * paragraphs. A duplicate becomes one marker naming its original.
+ */
+function planFor(plan: Plan, kept: readonly Kept[], article: number, options: { readonly markers: boolean; readonly keep: 'first' | 'none' }): ArticlePlan {
+  const original = kept[article]?.duplicateOf;
+  if (original !== undefined) {
+    const of = kept[original];
+    return { regions: [], chrome: [], replace: options.markers ? `[duplicate of ${of?.meta.id ?? of?.ref.path ?? ''}]\n` : '' };
+  }
+  const regions = (plan.occurrences[article] ?? []).flatMap((occurrence) => {
     const block = plan.blocks[occurrence.block];
-    return { start: occurrence.start, end: occurrence.end, marker: markers && block !== undefined ? markerFor(block, occurrence) : undefined };
+    if (options.keep === 'first' && block?.canonical === article) return [];
+    return [{ start: occurrence.start, end: occurrence.end, marker: options.markers && block !== undefined ? markerFor(block, occurrence) : undefined }];
   });
   return { regions, chrome: (plan.chrome[article] ?? []).map((mark) => ({ start: mark.start, end: mark.end })) };
 }
@@ -321,12 +469,17 @@ function makeProgress(totalFiles: number, totalBytes: number, onProgress: ((even
 
 function sortedRefs(refs: readonly ArticleRef[]): ArticleRef[] {
   const sorted = [...refs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  sorted.forEach((ref, index) => {
-    if (index > 0 && sorted[index - 1]?.path === ref.path) {
-      throw new NewsdedupError('E_USAGE', `Two articles have the same path \`${ref.path}\`; paths identify articles and must differ.`);
-    }
-  });
+  uniqueRefs(sorted);
   return sorted;
+}
+
+/** Refuses two articles of one key: keys identify articles in the report. */
+function uniqueRefs(refs: readonly ArticleRef[]): void {
+  const seen = new Set<string>();
+  for (const ref of refs) {
+    if (seen.has(ref.path)) throw new NewsdedupError('E_USAGE', `Two articles have the same path \`${ref.path}\`; paths identify articles and must differ.`);
+    seen.add(ref.path);
+  }
 }
 
 /** Options for reading a corpus from disk. */
@@ -346,34 +499,81 @@ export interface LoadedCorpus {
  * Resolves inputs and reads every file into memory; a bad file becomes a problem and the rest go
  * on. For {@link dedupe}; `reportCorpus` and `cleanCorpus` stream instead.
  */
-export async function loadCorpus(inputs: readonly string[], options: LoadOptions = {}): Promise<LoadedCorpus> {
+export async function loadCorpus(inputs: readonly string[], options: LoadOptions & FieldOptions = {}): Promise<LoadedCorpus> {
+  const fields = fieldOptionsOf(options);
   const discovery = await discover(inputs, options.cwd ?? process.cwd());
   const articles: SourceArticle[] = [];
   const problems: Problem[] = [];
-  const loaded = await load(discovery.files.map((file) => ({ path: file.path, absolute: file.absolute, size: file.size ?? 0 })));
+  const textFiles = discovery.files.filter((file) => recordFormat(file.path) === undefined);
+  const loaded = await load(textFiles.map((file) => ({ path: file.path, absolute: file.absolute, size: file.size ?? 0 })));
+  const byPath = new Map<string, SourceArticle[]>();
   loaded.forEach((outcome, index) => {
+    const path = textFiles[index]?.path ?? '';
     if (outcome.ok) {
-      articles.push({ path: discovery.files[index]?.path ?? '', text: outcome.text });
+      byPath.set(path, [{ path, text: outcome.text }]);
       if (outcome.warning !== undefined) problems.push(outcome.warning);
     } else problems.push(outcome.problem);
   });
+  for (const file of discovery.files) {
+    const format = recordFormat(file.path);
+    if (format === undefined) continue;
+    const read: { article: Omit<SourceArticle, 'path'>; own: string | undefined; location: number }[] = [];
+    let idField: string | undefined;
+    let dateField: string | undefined;
+    for await (const outcome of readRecords(file.absolute, file.path, format, fields)) {
+      if (outcome.kind === 'shape') ({ id: idField, date: dateField } = outcome.fields);
+      else if (outcome.kind === 'problem') problems.push(outcome.problem);
+      else {
+        const { record, warning } = outcome;
+        if (warning !== undefined) problems.push(warning);
+        read.push({
+          article: { text: record.text, id: record.id, title: record.title, date: dateValue(dateField === undefined ? undefined : record.fields[dateField], record.date?.raw), source: record.source },
+          own: idField === undefined ? undefined : textOfValue(record.fields[idField]),
+          location: record.location,
+        });
+      }
+    }
+    const keys = recordKeys({ path: file.path, format }, read);
+    byPath.set(file.path, read.map((entry, index) => ({ path: keys[index] ?? file.path, ...entry.article })));
+  }
+  // File order, then record order (dedupe() sorts by key again: keys of one file sort by id).
+  for (const file of discovery.files) append(articles, byPath.get(file.path) ?? []);
   return { articles, problems, discovery };
+}
+
+/** Names that are surely a plain article (most of a folder of articles): no need to look further. */
+const PLAIN_TEXT = /\.(?:txt|md)$/i;
+
+/** A record's date as an article in memory takes it: a number as it is (epoch ms or seconds), else its text. */
+function dateValue(value: unknown, raw: string | undefined): string | number | undefined {
+  return typeof value === 'number' ? value : raw;
+}
+
+/** The format of a file that is read as records (a file of records, or a compressed file); `undefined` for a plain text or Markdown file. */
+function recordFormat(path: string): RecordFormat | undefined {
+  if (PLAIN_TEXT.test(path)) return undefined;
+  const named = formatOfName(path);
+  if (!named.ok || (!holdsRecords(named.format.kind) && named.format.compression === 'none')) return undefined;
+  return named.format;
 }
 
 /**
  * Reads again the texts of a run's articles (all, or `paths`), in order, until `budget` UTF-16 code
  * units are read: the reader of the HTML report. Articles that cannot be read now are left out.
+ * A record's text is read from its file of records again, each file streamed once.
  */
 export async function readTexts(
-  result: Pick<CorpusResult, 'report' | 'base'>,
+  result: Pick<CorpusResult, 'report' | 'base'> & { readonly records?: CorpusResult['records'] },
   budget = Number.POSITIVE_INFINITY,
   paths: readonly string[] = result.report.articles.map((article) => article.path),
 ): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
+  const records = result.records;
   const BATCH = 64;
   let left = budget;
-  for (let start = 0; start < paths.length && left > 0; start += BATCH) {
-    const batch = paths.slice(start, start + BATCH);
+  const fromFiles = records === undefined ? paths : paths.filter((path) => !records.articles.has(path));
+  for (let start = 0; start < fromFiles.length && left > 0; start += BATCH) {
+    const batch = fromFiles.slice(start, start + BATCH);
     const loaded = await load(batch.map((path) => ({ path, absolute: join(result.base, ...path.split('/')), size: 0 })));
     for (const [index, outcome] of loaded.entries()) {
       if (!outcome.ok || outcome.text.length > left) continue;
@@ -381,19 +581,50 @@ export async function readTexts(
       left -= outcome.text.length;
     }
   }
-  return texts;
+  if (records === undefined) return texts;
+  // Records: the wanted ordinals of each file, read in one pass over it.
+  const wanted = new Map<number, Map<number, string>>();
+  for (const path of paths) {
+    const at = records.articles.get(path);
+    if (at === undefined) continue;
+    const ordinals = wanted.get(at.file) ?? new Map<number, string>();
+    ordinals.set(at.ordinal, path);
+    wanted.set(at.file, ordinals);
+  }
+  for (const [fileIndex, ordinals] of [...wanted].sort((a, b) => a[0] - b[0])) {
+    const file = records.files[fileIndex];
+    if (file === undefined || left <= 0) continue;
+    for await (const outcome of readRecords(file.absolute, file.path, file.format, records.fields)) {
+      if (outcome.kind !== 'record') continue;
+      const path = ordinals.get(outcome.record.ordinal);
+      if (path === undefined || outcome.record.text.length > left) continue;
+      texts.set(path, outcome.record.text);
+      left -= outcome.record.text.length;
+    }
+  }
+  // In the order asked for.
+  return new Map(paths.flatMap((path) => (texts.has(path) ? [[path, texts.get(path) ?? '']] : [])));
 }
 
 /** Options of {@link reportCorpus}. */
-export interface ReportCorpusOptions extends DedupeOptions, LoadOptions, RunOptions {
+export interface ReportCorpusOptions extends DedupeOptions, LoadOptions, RunOptions, FieldOptions {
   /** A file of extra chrome lines, one a line (see {@link DedupeOptions.chromeLines}). */
   readonly chromeFile?: string;
 }
+
+/** Formats that `clean` can write files of records in (see {@link CleanCorpusOptions.outputFormat}). */
+export const OUTPUT_FORMATS = ['jsonl', 'json', 'csv', 'tsv', 'parquet'] as const satisfies readonly RecordKind[];
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** Options of {@link cleanCorpus}. */
 export interface CleanCorpusOptions extends ReportCorpusOptions {
   /** The output directory; refused when it would overwrite or hold an input. */
   readonly out: string;
+  /**
+   * The format of the cleaned files of records; their compression stays that of the input
+   * (none for Parquet). Text and Markdown files stay as they are. @default each input's own format
+   */
+  readonly outputFormat?: OutputFormat | undefined;
 }
 
 /** What {@link reportCorpus} and {@link cleanCorpus} give: the report, the blocks, and (clean only) the chrome lines removed. */
@@ -403,27 +634,44 @@ export interface CorpusResult {
   readonly chrome: readonly ChromeLine[];
   /** The absolute folder that article paths are relative to (for tools that point at files). */
   readonly base: string;
+  /** Where the articles that came from files of records are: for {@link readTexts}. */
+  readonly records?: {
+    readonly files: readonly RecordFile[];
+    readonly fields: FieldOptions;
+    readonly articles: ReadonlyMap<string, { readonly file: number; readonly ordinal: number }>;
+  };
 }
 
 /** Reads a corpus from disk and deduplicates it, writing nothing. Streams: texts are read, not kept. */
 export async function reportCorpus(inputs: readonly string[], options: ReportCorpusOptions = {}): Promise<CorpusResult> {
   const cwd = options.cwd ?? process.cwd();
+  const fields = fieldOptionsOf(options);
   const settings = resolveOptions(await withChromeFile(options));
   const discovery = await discover(inputs, cwd);
-  return withExecutor(discovery.files, options, async (executor, refs) => {
-    const output = await runPipeline(refs, settings, [], executor, { out: undefined, collect: false }, options.onProgress);
-    return { report: output.report, shared: output.shared, chrome: output.chrome, base: discovery.base };
-  });
+  const corpus = await openCorpus(discovery.files, fields);
+  try {
+    return await withExecutor(corpus.refs, options, async (executor, refs) => {
+      const output = await runPipeline(refs, corpus.metas, settings, corpus.problems, executor, { out: undefined, collect: false }, options.onProgress, fields);
+      return { report: output.report, shared: output.shared, chrome: output.chrome, base: discovery.base, ...recordsOf(corpus, output, fields) };
+    });
+  } finally {
+    await corpus.temporary?.remove();
+  }
 }
 
 /**
  * Reads a corpus, deduplicates it and writes the output directory: cleaned articles at their
- * relative paths, `_shared/<block id>.txt`, `_chrome.txt` and `report.json`. All of it is written
- * into a temporary directory beside `out` and renamed into place at the end.
+ * relative paths (files of records as files of records, in their format or `outputFormat`),
+ * `_shared/<block id>.txt`, `_chrome.txt` and `report.json`. All of it is written into a
+ * temporary directory beside `out` and renamed into place at the end.
  */
 export async function cleanCorpus(inputs: readonly string[], options: CleanCorpusOptions): Promise<CorpusResult> {
   const cwd = options.cwd ?? process.cwd();
   const out = resolve(cwd, options.out);
+  const fields = fieldOptionsOf(options);
+  if (options.outputFormat !== undefined && !(OUTPUT_FORMATS as readonly string[]).includes(options.outputFormat)) {
+    throw new NewsdedupError('E_BAD_OPTION', `outputFormat must be one of ${OUTPUT_FORMATS.join(', ')}, got ${String(options.outputFormat)}`);
+  }
   const settings = resolveOptions(await withChromeFile(options));
   const discovery = await discover(inputs, cwd);
   for (const root of discovery.roots) {
@@ -435,30 +683,145 @@ export async function cleanCorpus(inputs: readonly string[], options: CleanCorpu
     if (isInside(file.absolute, out)) {
       throw new NewsdedupError('E_OUT_OVERLAPS_INPUT', `Refusing --out \`${options.out}\`: it holds the input \`${file.path}\`, which would be overwritten.`);
     }
-    checkReserved(file.path);
+    checkReserved(outputPathOf(file.path, options.outputFormat));
   }
-  const output = await beginOutput(out);
+  const corpus = await openCorpus(discovery.files, fields);
   try {
-    const result = await withExecutor(discovery.files, options, async (executor, refs) => {
-      const run = await runPipeline(refs, settings, [], executor, { out: output.directory, collect: false }, options.onProgress);
-      return { report: run.report, shared: run.shared, chrome: run.chrome, base: discovery.base };
-    });
-    for (const file of extraFiles(result)) await output.write(file);
-    await output.commit();
-    trace('write report');
-    return result;
-  } catch (error) {
-    await output.abort();
-    throw error;
+    const output = await beginOutput(out);
+    try {
+      const result = await withExecutor(corpus.refs, options, async (executor, refs) => {
+        const run = await runPipeline(refs, corpus.metas, settings, corpus.problems, executor, { out: output.directory, collect: false, spool: corpus.temporary?.directory }, options.onProgress, fields);
+        const records = recordsOf(corpus, run, fields);
+        if (records.records !== undefined) await writeRecordFiles(run, records.records, output.directory, corpus.temporary?.directory ?? '', options.outputFormat);
+        return { report: run.report, shared: run.shared, chrome: run.chrome, base: discovery.base, ...records };
+      });
+      for (const file of extraFiles(result)) await output.write(file);
+      await output.commit();
+      trace('write report');
+      return result;
+    } catch (error) {
+      await output.abort();
+      throw error;
+    }
+  } finally {
+    await corpus.temporary?.remove();
   }
 }
 
-async function withExecutor<T>(
-  files: readonly { readonly absolute: string; readonly path: string; readonly size?: number }[],
-  options: RunOptions,
-  work: (executor: Executor, refs: readonly ArticleRef[]) => Promise<T>,
-): Promise<T> {
-  const refs = sortedRefs(files.map((file) => ({ path: file.path, absolute: file.absolute, size: file.size ?? 0 })));
+/** The field options of `options`, checked before anything runs. */
+function fieldOptionsOf(options: FieldOptions): FieldOptions {
+  const fields: FieldOptions = { textField: options.textField, idField: options.idField, titleField: options.titleField, dateField: options.dateField, sourceField: options.sourceField };
+  validateFieldOptions(fields);
+  return fields;
+}
+
+/** A corpus ready to run: one ref per article (a file, or a record in the spool), in order. */
+interface OpenedCorpus {
+  readonly refs: readonly ArticleRef[];
+  readonly metas: readonly ArticleMeta[];
+  readonly problems: readonly Problem[];
+  readonly recordFiles: readonly RecordFile[];
+  /** The spool, while there is one (removed by the caller). */
+  readonly temporary: { readonly directory: string; remove(): Promise<void> } | undefined;
+}
+
+/**
+ * Turns discovered files into articles: a text or Markdown file is one article, read by the
+ * workers; a file of records (or a compressed file) is streamed once into the spool, one article
+ * per record. Articles come in file order, then record order.
+ */
+async function openCorpus(files: readonly { readonly absolute: string; readonly path: string; readonly size?: number }[], fields: FieldOptions): Promise<OpenedCorpus> {
+  const refs: ArticleRef[] = [];
+  const metas: ArticleMeta[] = [];
+  const problems: Problem[] = [];
+  const recordFiles: RecordFile[] = [];
+  let temporary: OpenedCorpus['temporary'];
+  try {
+    for (const file of files) {
+      const format = recordFormat(file.path);
+      if (format === undefined) {
+        refs.push({ path: file.path, absolute: file.absolute, size: file.size ?? 0 });
+        metas.push({});
+        continue;
+      }
+      temporary ??= await temporaryDirectory();
+      const index = recordFiles.length;
+      const recordFile: RecordFile = { path: file.path, absolute: file.absolute, format };
+      recordFiles.push(recordFile);
+      const spooled = await spoolRecords(recordFile, index, fields, spoolPathOf(temporary.directory, index));
+      append(problems, spooled.problems);
+      for (const article of spooled.articles) {
+        refs.push(article.ref);
+        metas.push(article.meta);
+      }
+    }
+    trace('spool', `${refs.length} articles, ${recordFiles.length} files of records`);
+    uniqueRefs(refs);
+  } catch (error) {
+    await temporary?.remove();
+    throw error;
+  }
+  return { refs, metas, problems, recordFiles, temporary };
+}
+
+function recordsOf(corpus: OpenedCorpus, output: PipelineOutput, fields: FieldOptions): Pick<CorpusResult, 'records'> {
+  if (corpus.recordFiles.length === 0) return {};
+  const articles = new Map<string, { file: number; ordinal: number }>();
+  output.report.articles.forEach((article, index) => {
+    const record = output.metas[index]?.record;
+    if (record !== undefined) articles.set(article.path, record);
+  });
+  return { records: { files: corpus.recordFiles, fields, articles } };
+}
+
+/** The output path of an input file: its own, or with the extension of `outputFormat` for a file of records. */
+function outputPathOf(path: string, outputFormat: OutputFormat | undefined): string {
+  const format = outputFormat === undefined ? undefined : formatOfName(path);
+  if (format === undefined || !format.ok || !holdsRecords(format.format.kind)) return path;
+  return path.slice(0, path.length - extensionOf(format.format).length) + extensionOf(outputFormatOf(format.format, outputFormat));
+}
+
+function outputFormatOf(input: RecordFormat, outputFormat: OutputFormat | undefined): RecordFormat {
+  if (outputFormat === undefined || !holdsRecords(input.kind)) return input;
+  return { kind: outputFormat, compression: outputFormat === 'parquet' ? 'none' : input.compression };
+}
+
+/**
+ * The last step of `clean` for files of records: what each record is written with (its cleaned
+ * text, spooled by apply, and the added fields from the report), for the write-records stage.
+ */
+async function writeRecordFiles(output: PipelineOutput, records: NonNullable<CorpusResult['records']>, directory: string, spool: string, outputFormat: OutputFormat | undefined): Promise<void> {
+  const { report } = output;
+  const articleOf = new Map<string, number>(); // `${file}:${ordinal}` → article
+  output.metas.forEach((meta, index) => {
+    if (meta.record !== undefined) articleOf.set(`${meta.record.file}:${meta.record.ordinal}`, index);
+  });
+  const keyOf = new Map(report.articles.map((article, index) => [article.path, index]));
+  const outputs: RecordOutput[] = records.files.map((file) => ({ file, target: join(directory, ...outputPathOf(file.path, outputFormat).split('/')), format: outputFormatOf(file.format, outputFormat) }));
+  const changed = await writeRecords(outputs, records.fields, spool, (fileIndex, ordinal) => {
+    const article = articleOf.get(`${fileIndex}:${ordinal}`);
+    const entry = article === undefined ? undefined : report.articles[article];
+    const at = article === undefined ? undefined : output.spooled[article];
+    if (article === undefined || entry === undefined || at === undefined) return undefined;
+    const original = entry.duplicateOf === undefined ? undefined : keyOf.get(entry.duplicateOf);
+    const added: Record<string, AddedValue> = {
+      newsdedup_words: entry.words,
+      newsdedup_shared_pct: entry.sharedPct,
+      newsdedup_chrome_words: entry.chromeWords,
+      newsdedup_blocks: entry.blocks,
+      newsdedup_duplicate_of: original === undefined ? null : (output.metas[original]?.id ?? entry.duplicateOf ?? null),
+    };
+    return { id: output.metas[article]?.id, cleaned: at, added };
+  });
+  const problems = report.problems as Problem[];
+  for (const file of changed) {
+    problems.push({ path: file.path, code: 'E_CHANGED', severity: 'error', message: `\`${file.path}\` changed while newsdedup was reading it; the records that changed were left out of its output.` });
+  }
+  problems.sort(byPath);
+  trace('write records');
+}
+
+async function withExecutor<T>(refs: readonly ArticleRef[], options: RunOptions, work: (executor: Executor, refs: readonly ArticleRef[]) => Promise<T>): Promise<T> {
   const totalBytes = refs.reduce((sum, ref) => sum + ref.size, 0);
   const small = refs.length < SMALL_CORPUS.files && totalBytes < SMALL_CORPUS.bytes;
   const threads = options.workers ?? (small ? 1 : defaultThreads());

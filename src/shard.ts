@@ -65,10 +65,13 @@ export interface ArticlePlan {
   readonly regions: readonly Region[];
   /** Chrome to remove, in reading order: whole paragraphs, or furniture inside one. */
   readonly chrome: readonly Span[];
+  /** Set for a duplicate of an earlier article: its whole cleaned text (a marker naming the earlier one, or ''). */
+  readonly replace?: string | undefined;
 }
 
 /** The cleaned text of one article, and the text of each chrome line it lost. */
 export function applyArticle(text: string, plan: ArticlePlan): { text: string; chrome: string[] } {
+  if (plan.replace !== undefined) return { text: plan.replace, chrome: [] };
   if (plan.regions.length === 0 && plan.chrome.length === 0) return { text, chrome: [] };
   // Paragraphs are all that collapsing needs: no sentences, no word counts.
   const segmentation = layout(text);

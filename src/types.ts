@@ -3,10 +3,20 @@
  * the article's decoded text (BOM removed), half-open: `[start, end)`.
  */
 
-/** An article as the core sees it: an id (its path relative to the input root) and its text. */
+/**
+ * An article as the core sees it: a key (its path relative to the input root, or `file#id` for a
+ * record), its text, and what its record says of it, when it comes from one.
+ */
 export interface SourceArticle {
   readonly path: string;
   readonly text: string;
+  /** The record's id, shown in reports. */
+  readonly id?: string | undefined;
+  readonly title?: string | undefined;
+  /** When it was published: a date as text (ISO 8601, RFC 2822, `January 2, 2025`…) or epoch milliseconds. The earliest copy of a block keeps its wording. */
+  readonly date?: string | number | undefined;
+  /** Its outlet: chrome is counted per source. */
+  readonly source?: string | undefined;
 }
 
 /** A span of an article's text. */
@@ -75,7 +85,15 @@ export type ProblemCode =
 
 /** Per-article figures in the report. */
 export interface ArticleReport {
+  /** The article's key: its path, or `file#id` (`file:line` when the id repeats in the file) for a record. */
   readonly path: string;
+  /** A record's id, title, date (as written) and source; present only when the article has them. */
+  readonly id?: string;
+  readonly title?: string;
+  readonly date?: string;
+  readonly source?: string;
+  /** The key of the earlier article this one wholly duplicates (the same words in the same order); present only for a duplicate. */
+  readonly duplicateOf?: string;
   readonly words: number;
   readonly uniqueWords: number;
   readonly sharedWords: number;
@@ -147,6 +165,12 @@ export interface Report {
   /** The pairs that share most, at most `maxPairs` of them: by the larger percentage, then the smaller, then by path. */
   readonly pairs: readonly PairReport[];
   readonly problems: readonly Problem[];
+  /**
+   * Articles that wholly duplicate an earlier one (`of`: the earliest-published copy); present
+   * only when there are any. A duplicate counts as 100% shared and holds no block: its original
+   * is measured against the rest of the corpus only.
+   */
+  readonly duplicates?: readonly { readonly path: string; readonly of: string }[];
 }
 
 /** A collapsed block as written to `_shared/`. */

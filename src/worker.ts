@@ -3,8 +3,8 @@
  * its articles (from disk, or as given), runs the per-article steps of `shard.ts`, and returns plain
  * data. A file that cannot be read, or that changed since the first pass, is a problem for that file.
  */
-import { writeFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdir, open, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import type { Problem } from './types.js';
@@ -15,15 +15,26 @@ import { applyArticle, gatherArticle, scanArticle } from './shard.js';
 import { compileChromeList } from './stages/detect-chrome.js';
 import { verifyPair } from './stages/match.js';
 import type { ReadOutcome } from './stages/read.js';
-import { read, readBlocking } from './stages/read.js';
+import { read, readBlocking, readSpan, readSpanBlocking } from './stages/read.js';
+import type { FieldOptions } from './records/fields.js';
+import { metadataOf } from './records/fields.js';
+import { splitFrontMatter } from './records/front-matter.js';
+import { createHash } from 'node:crypto';
+import { normalizeForComparison } from './text/normalize.js';
 
-/** An article to work on: a file to read, or text already in memory. */
+/**
+ * An article to work on: a file to read, text already in memory, or a record's text: bytes
+ * `[offset, offset + size)` of `absolute`, a spool file that this run wrote (see `stages/spool.ts`).
+ */
 export interface ArticleRef {
+  /** The article's key in the report: a path, or `file#id` / `file:line` for a record. */
   readonly path: string;
   readonly absolute?: string;
   readonly text?: string;
-  /** Size in bytes (files) or characters (texts), for shard sizes and progress. */
+  /** Size in bytes (files, records) or characters (texts), for shard sizes and progress. */
   readonly size: number;
+  /** Set for a record: where its text starts in the spool file `absolute`. */
+  readonly offset?: number;
 }
 
 /** Settings every task needs. */
@@ -33,9 +44,21 @@ export interface TaskSettings {
   readonly similarity: number;
   readonly maxHeadingWords: number;
   readonly chromeLines: readonly string[];
+  /** Which fields of a Markdown file's front matter give its title, date and source. */
+  readonly fields: FieldOptions;
 }
 
-export type Loaded = { readonly ok: true; readonly text: string; readonly digest: string; readonly warning: Problem | undefined } | { readonly ok: false; readonly problem: Problem };
+/** What the first pass learns of an article besides its fingerprints (Markdown front matter only; records bring theirs). */
+export interface ScannedMetadata {
+  readonly title: string | undefined;
+  readonly date: string | undefined;
+  readonly dateMs: number | undefined;
+  readonly source: string | undefined;
+}
+
+export type Loaded =
+  | { readonly ok: true; readonly text: string; readonly digest: string; readonly warning: Problem | undefined; readonly prefix?: string | undefined }
+  | { readonly ok: false; readonly problem: Problem };
 
 /** File operations in flight per task: enough to overlap I/O, never enough to run out of descriptors. */
 const FILES_IN_FLIGHT = 8;
@@ -63,18 +86,20 @@ async function eachLimited<T, R>(items: readonly T[], work: (item: T, index: num
 export async function load(refs: readonly ArticleRef[]): Promise<Loaded[]> {
   const loaded = (ref: ArticleRef, outcome: ReadOutcome | undefined): Loaded => {
     if (outcome === undefined) return { ok: true, text: ref.text ?? '', digest: '', warning: undefined };
-    return outcome.ok ? { ok: true, text: outcome.article.text, digest: outcome.digest, warning: outcome.warning } : outcome;
+    return outcome.ok ? { ok: true, text: outcome.article.text, digest: outcome.digest, warning: outcome.warning, prefix: outcome.prefix } : outcome;
   };
   const fileOf = (ref: ArticleRef) => (ref.text !== undefined || ref.absolute === undefined ? undefined : { path: ref.path, absolute: ref.absolute });
   if (!isMainThread) {
     return refs.map((ref) => {
       const file = fileOf(ref);
-      return loaded(ref, file === undefined ? undefined : readBlocking(file));
+      if (file === undefined) return loaded(ref, undefined);
+      return loaded(ref, ref.offset === undefined ? readBlocking(file) : readSpanBlocking(file, ref.offset, ref.size));
     });
   }
   return eachLimited(refs, async (ref) => {
     const file = fileOf(ref);
-    return loaded(ref, file === undefined ? undefined : await read(file));
+    if (file === undefined) return loaded(ref, undefined);
+    return loaded(ref, ref.offset === undefined ? await read(file) : await readSpan(file, ref.offset, ref.size));
   });
 }
 
@@ -99,13 +124,49 @@ function chromeList(lines: readonly string[]): ChromeList {
 }
 
 export type ScanOutcome =
-  | { readonly ok: true; readonly scan: ArticleScan; readonly digest: string; readonly warning: Problem | undefined }
+  | {
+      readonly ok: true;
+      readonly scan: ArticleScan;
+      readonly digest: string;
+      readonly warning: Problem | undefined;
+      /** A digest of the text as compared (`normalizeForComparison`): equal for an article and its duplicate. */
+      readonly textDigest: string;
+      readonly metadata: ScannedMetadata | undefined;
+    }
   | { readonly ok: false; readonly problem: Problem };
 
 /** Step 1, fingerprint: reads and scans each article of a shard. */
 export async function scan(task: { readonly refs: readonly ArticleRef[]; readonly settings: TaskSettings }): Promise<ScanOutcome[]> {
   const list = chromeList(task.settings.chromeLines);
-  return (await load(task.refs)).map((loaded) => (loaded.ok ? { ok: true, scan: scanArticle(loaded.text, task.settings, list), digest: loaded.digest, warning: loaded.warning } : loaded));
+  return (await load(task.refs)).map((loaded): ScanOutcome => {
+    if (!loaded.ok) return loaded;
+    return { ok: true, scan: scanArticle(loaded.text, task.settings, list), digest: loaded.digest, warning: loaded.warning, textDigest: textDigestOf(loaded.text), metadata: loaded.prefix === undefined ? undefined : frontMatterMetadata(loaded.prefix, task.settings.fields) };
+  });
+}
+
+/** The digest that tells a duplicate: the same words in the same order, whatever the spacing and punctuation. */
+export function textDigestOf(text: string): string {
+  // In pieces cut at white space, so that a 50 MB article is never copied whole: normalising
+  // folds every run of non-letters to one space, so the pieces joined by a space give the same words.
+  const hash = createHash('sha1');
+  const PIECE = 1 << 16;
+  let first = true;
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + PIECE);
+    while (end < text.length && !/\s/.test(text[end] ?? '')) end += 1;
+    const words = normalizeForComparison(text.slice(start, end));
+    if (words !== '') {
+      hash.update(first ? words : ` ${words}`);
+      first = false;
+    }
+    start = end;
+  }
+  return hash.digest('base64').slice(0, 20);
+}
+
+function frontMatterMetadata(prefix: string, fields: FieldOptions): ScannedMetadata {
+  const { title, date, source } = metadataOf(fields, splitFrontMatter(prefix).metadata);
+  return { title, date: date?.raw, dateMs: date?.ms, source };
 }
 
 export type GatherOutcome = { readonly ok: true; readonly gathered: GatheredArticle } | { readonly ok: false; readonly problem: Problem };
@@ -120,29 +181,98 @@ export function verify(task: { readonly pairs: readonly (readonly [SentenceText,
   return task.pairs.map(([a, b]) => verifyPair(a, b, task.settings));
 }
 
-export type ApplyOutcome = { readonly ok: true; readonly text: string | undefined; readonly chrome: readonly string[] } | { readonly ok: false; readonly problem: Problem };
+export type ApplyOutcome =
+  | {
+      readonly ok: true;
+      readonly text: string | undefined;
+      readonly chrome: readonly string[];
+      /** A record's cleaned text, written to the task's `spool` file: its bytes `[offset, offset + length)`. */
+      readonly spooled?: { readonly offset: number; readonly length: number } | undefined;
+    }
+  | { readonly ok: false; readonly problem: Problem };
 
 /**
- * Step 3, apply: cleans each article of a shard by its plan. With `out`, writes it there (the
- * output's temporary directory) and returns no text; without, returns the text.
+ * Step 3, apply: cleans each article of a shard by its plan. With `out`, writes a file's article
+ * there (the output's temporary directory), and a record's cleaned text into `spool`, a file of
+ * this shard, returning no text; without `out`, returns the text.
  */
-export async function apply(task: { readonly refs: readonly (ArticleRef & { readonly digest: string; readonly plan: ArticlePlan })[]; readonly out: string | undefined }): Promise<ApplyOutcome[]> {
+export async function apply(task: {
+  readonly refs: readonly (ArticleRef & { readonly digest: string; readonly plan: ArticlePlan })[];
+  readonly out: string | undefined;
+  readonly spool?: string | undefined;
+}): Promise<ApplyOutcome[]> {
   const loaded = await reload(task.refs);
   const out = task.out;
   const folders = new Set<string>();
   if (out !== undefined) {
-    for (const [index, article] of loaded.entries()) if (article.ok) folders.add(dirname(join(out, task.refs[index]?.path ?? '')));
+    for (const [index, article] of loaded.entries()) if (article.ok && task.refs[index]?.offset === undefined) folders.add(dirname(join(out, task.refs[index]?.path ?? '')));
     // Made one at a time, before the writes: parents come first in sorted order.
     for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
   }
-  return eachLimited(loaded, async (article, index): Promise<ApplyOutcome> => {
-    if (!article.ok) return article;
-    const ref = task.refs[index] as (typeof task.refs)[number];
-    const cleaned = applyArticle(article.text, ref.plan);
-    if (out === undefined) return { ok: true, text: cleaned.text, chrome: cleaned.chrome };
-    // Blocking in a worker thread, for the reason `load` gives.
-    if (isMainThread) await writeFile(join(out, ref.path), cleaned.text);
-    else writeFileSync(join(out, ref.path), cleaned.text);
-    return { ok: true, text: undefined, chrome: cleaned.chrome };
-  });
+  const spool = out !== undefined && task.spool !== undefined && task.refs.some((ref) => ref.offset !== undefined) ? await openSpool(task.spool) : undefined;
+  try {
+    // Records go into the spool one after another, in order: no more than one at a time.
+    const outcomes: ApplyOutcome[] = [];
+    const files = await eachLimited(loaded, async (article, index): Promise<ApplyOutcome | undefined> => {
+      if (!article.ok) return article;
+      const ref = task.refs[index] as (typeof task.refs)[number];
+      if (ref.offset !== undefined && out !== undefined) return undefined;
+      const cleaned = applyArticle(article.text, ref.plan);
+      if (out === undefined) return { ok: true, text: cleaned.text, chrome: cleaned.chrome };
+      const content = article.prefix === undefined ? cleaned.text : article.prefix + cleaned.text;
+      // Blocking in a worker thread, for the reason `load` gives.
+      if (isMainThread) await writeFile(join(out, ref.path), content);
+      else writeFileSync(join(out, ref.path), content);
+      return { ok: true, text: undefined, chrome: cleaned.chrome };
+    });
+    for (const [index, outcome] of files.entries()) {
+      if (outcome !== undefined) {
+        outcomes.push(outcome);
+        continue;
+      }
+      const article = loaded[index] as Extract<Loaded, { ok: true }>;
+      const cleaned = applyArticle(article.text, (task.refs[index] as (typeof task.refs)[number]).plan);
+      const spooled = await (spool as Spool).append(cleaned.text);
+      outcomes.push({ ok: true, text: undefined, chrome: cleaned.chrome, spooled });
+    }
+    return outcomes;
+  } finally {
+    await spool?.close();
+  }
+}
+
+interface Spool {
+  append(text: string): Promise<{ offset: number; length: number }>;
+  close(): Promise<void>;
+}
+
+/** A shard's file of cleaned record texts, written from the start. Blocking in a worker thread. */
+async function openSpool(path: string): Promise<Spool> {
+  let offset = 0;
+  if (!isMainThread) {
+    const descriptor = openSync(path, 'w');
+    return {
+      async append(text) {
+        const bytes = Buffer.from(text, 'utf8');
+        writeSync(descriptor, bytes);
+        const at = offset;
+        offset += bytes.length;
+        return { offset: at, length: bytes.length };
+      },
+      async close() {
+        closeSync(descriptor);
+      },
+    };
+  }
+  const handle = await open(path, 'w');
+  return {
+    async append(text) {
+      const bytes = Buffer.from(text, 'utf8');
+      await handle.write(bytes);
+      const at = offset;
+      offset += bytes.length;
+      return { offset: at, length: bytes.length };
+    },
+    close: () => handle.close(),
+  };
 }

@@ -112,12 +112,16 @@ describe('dedupe on corpus/', () => {
 });
 
 describe('dedupe on edge cases', () => {
-  it('reports two identical files as 100% shared, with their text once in _shared', async () => {
+  it('reports a file identical to an earlier one as its duplicate: the copy 100% shared, the original whole', async () => {
     const text = seed('004').text;
-    const twins = await dedupe([{ path: 'a.txt', text }, { path: 'b.txt', text }]);
-    expect(twins.report.articles.map((a) => a.sharedPct)).toEqual([100, 100]);
-    expect(twins.shared).toHaveLength(1);
-    expect(twins.shared[0]!.text).toContain('date 2024-06-30');
+    const twins = await dedupe([{ path: 'a.txt', text }, { path: 'b.txt', text: text.replaceAll('\n', '\r\n') }]);
+    expect(twins.report.articles.map((a) => a.sharedPct)).toEqual([0, 100]);
+    expect(twins.report.duplicates).toEqual([{ path: 'b.txt', of: 'a.txt' }]);
+    expect(twins.shared).toHaveLength(0);
+    expect(twins.cleaned.map((article) => article.text)).toEqual([expect.stringContaining('date 2024-06-30'), '[duplicate of a.txt]\n']);
+    // The earliest-published copy is the original, whatever the order.
+    const dated = await dedupe([{ path: 'a.txt', text, date: '2025-01-02' }, { path: 'b.txt', text, date: '2025-01-01' }]);
+    expect(dated.report.duplicates).toEqual([{ path: 'a.txt', of: 'b.txt' }]);
   });
 
   it('takes an empty or white-space-only file as an article with 0 words', async () => {

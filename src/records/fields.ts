@@ -213,3 +213,26 @@ export function hostOf(url: string): string | undefined {
     return undefined;
   }
 }
+
+/** What the pipeline keeps of a record's metadata: its title, date and source, resolved by the roles' fields. */
+export interface RecordMetadata {
+  readonly title: string | undefined;
+  readonly date: RecordDate | undefined;
+  readonly source: string | undefined;
+}
+
+/**
+ * The title, date and source of a record whose fields are `value` (a Markdown file's front
+ * matter, say), by `options` and the defaults; a named field that is missing gives nothing.
+ */
+export function metadataOf(options: FieldOptions, value: Readonly<Record<string, unknown>>): RecordMetadata {
+  const resolution = resolveFields({ ...options, textField: undefined }, Object.keys(value));
+  if (!resolution.ok) return { title: undefined, date: undefined, source: undefined };
+  const fields = resolution.fields;
+  const url = fields.url === undefined ? undefined : textOfValue(value[fields.url]);
+  return {
+    title: fields.title === undefined ? undefined : textOfValue(value[fields.title]),
+    date: fields.date === undefined ? undefined : dateOfValue(value[fields.date]),
+    source: (fields.source === undefined ? undefined : textOfValue(value[fields.source])) ?? (url === undefined ? undefined : hostOf(url)),
+  };
+}

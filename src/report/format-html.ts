@@ -6,6 +6,7 @@ import { client } from './html/client.js';
 import type { HtmlInput } from './html/model.js';
 import { pageModel } from './html/model.js';
 import { STYLE } from './html/style.js';
+import type { BySource } from './group-by-source.js';
 
 export type { HtmlInput, PageLimits, PageModel } from './html/model.js';
 export { DEFAULT_PAGE_LIMITS, pageArticles } from './html/model.js';
@@ -13,8 +14,9 @@ export { DEFAULT_PAGE_LIMITS, pageArticles } from './html/model.js';
 const POLICY = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 /** The HTML report: totals, per-article bars, a heatmap of pairs, blocks with their variants, and a reader. */
-export function formatHtml(input: HtmlInput): string {
+export function formatHtml(input: HtmlInput & { readonly bySource?: BySource | undefined }): string {
   const model = pageModel(input);
+  const grouped = input.bySource === undefined ? '' : bySourceSection(input.bySource);
   // JSON inside <script> must not close the element or open a comment: `<` is written as \u003c.
   const json = JSON.stringify(model).replace(/</g, '\\u003c');
   return `<!doctype html>
@@ -67,7 +69,7 @@ export function formatHtml(input: HtmlInput): string {
 <div class="reader-controls"><label for="reader-article">Article</label> <select id="reader-article"></select> <button type="button" id="reader-previous">Previous</button> <button type="button" id="reader-next">Next</button></div>
 <div id="reader-text"></div>
 </section>
-<section id="problems" aria-labelledby="problems-title" hidden>
+${grouped}<section id="problems" aria-labelledby="problems-title" hidden>
 <h2 id="problems-title">Problems</h2>
 </section>
 </main>
@@ -76,5 +78,33 @@ export function formatHtml(input: HtmlInput): string {
 <script>(${client.toString()})();</script>
 </body>
 </html>
+`;
+}
+
+const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (character) => ESCAPES[character] ?? character);
+}
+
+/** `--group-by source`: shared % per source, and the blocks that stand in more than one source. Static: no script needed. */
+function bySourceSection(grouped: BySource): string {
+  const rows = grouped.sources
+    .map((s) => `<tr><th scope="row">${escapeHtml(s.source)}</th><td class="num">${s.articles}</td><td class="num">${s.words}</td><td class="num">${s.sharedWords}</td><td class="num">${s.sharedPct.toFixed(2)}</td><td class="num">${s.chromeWords}</td><td class="num">${s.duplicates}</td></tr>`)
+    .join('\n');
+  const across = grouped.sharedAcross
+    .map((b) => `<tr><th scope="row"><code>${escapeHtml(b.block)}</code></th><td class="num">${b.words}</td><td>${escapeHtml(b.sources.map((s) => `${s.source} (${s.articles})`).join(', '))}</td><td>${escapeHtml(b.label)}</td></tr>`)
+    .join('\n');
+  return `<section id="by-source" aria-labelledby="by-source-title">
+<h2 id="by-source-title">By source</h2>
+<table><thead><tr><th scope="col">Source</th><th scope="col" class="num">Articles</th><th scope="col" class="num">Words</th><th scope="col" class="num">Shared</th><th scope="col" class="num">Shared %</th><th scope="col" class="num">Chrome</th><th scope="col" class="num">Duplicates</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table>
+<h3>Blocks shared across sources</h3>
+${across === '' ? '<p>No block stands in more than one source.</p>' : `<table><thead><tr><th scope="col">Block</th><th scope="col" class="num">Words</th><th scope="col">Sources (articles)</th><th scope="col">Label</th></tr></thead>
+<tbody>
+${across}
+</tbody></table>`}
+</section>
 `;
 }

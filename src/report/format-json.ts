@@ -9,7 +9,7 @@ export function formatJson(report: Report): string {
  * The same text as {@link formatJson}, in pieces of about `size` characters: a report of a
  * few hundred thousand articles is written without ever being one string.
  */
-export function* jsonChunks(report: Report, size = 1 << 20): Generator<string> {
+export function* jsonChunks(report: Report & { readonly bySource?: unknown }, size = 1 << 20): Generator<string> {
   let buffer = '';
   for (const piece of jsonPieces(report)) {
     buffer += piece;
@@ -22,7 +22,7 @@ export function* jsonChunks(report: Report, size = 1 << 20): Generator<string> {
 }
 
 /** `JSON.stringify(report, null, 2)` and a newline, a top-level array item at a time. */
-function* jsonPieces(report: Report): Generator<string> {
+function* jsonPieces(report: Report & { readonly bySource?: unknown }): Generator<string> {
   const entries = Object.entries(report);
   yield '{';
   for (const [index, [key, value]] of entries.entries()) {

@@ -1,9 +1,10 @@
 import type { Report } from '../types.js';
-import { append } from './append.js';
+import { append } from '../lib/append.js';
 
 /** A Markdown summary: totals, then articles, blocks and pairs as tables. */
 export function formatMarkdown(report: Report): string {
   const { totals } = report;
+  const titled = report.articles.some((article) => article.title !== undefined);
   const lines = [
     '# newsdedup report',
     '',
@@ -11,9 +12,9 @@ export function formatMarkdown(report: Report): string {
     '',
     '## Articles',
     '',
-    '| article | words | unique | shared | shared % | chrome | blocks |',
-    '|---|--:|--:|--:|--:|--:|--:|',
-    ...report.articles.map((a) => `| ${cell(a.path)} | ${a.words} | ${a.uniqueWords} | ${a.sharedWords} | ${a.sharedPct} | ${a.chromeWords} | ${a.blocks.length} |`),
+    `| article | words | unique | shared | shared % | chrome | blocks |${titled ? ' title |' : ''}`,
+    `|---|--:|--:|--:|--:|--:|--:|${titled ? '---|' : ''}`,
+    ...report.articles.map((a) => `| ${cell(a.path)} | ${a.words} | ${a.uniqueWords} | ${a.sharedWords} | ${a.sharedPct} | ${a.chromeWords} | ${a.blocks.length} |${titled ? ` ${cell(a.title ?? '')} |` : ''}`),
   ];
   if (report.blocks.length > 0) {
     lines.push('', '## Blocks', '', '| block | label | articles | sentences | words | variants | min Dice |', '|---|---|--:|--:|--:|--:|--:|');

@@ -1,17 +1,20 @@
 import type { Report } from '../types.js';
-import { append } from './append.js';
+import { append } from '../lib/append.js';
 
 /** A plain-text report for a terminal: totals, then articles, blocks and pairs as aligned tables. */
 export function formatTable(report: Report): string {
   const { totals } = report;
+  // Records with titles: a last column, cut short, so that a reader knows the article at a glance.
+  const titled = report.articles.some((article) => article.title !== undefined);
+  const title = (text: string | undefined): string[] => (titled ? [shorten(text ?? '', TITLE_CHARS)] : []);
   const lines: string[] = [
     `${totals.articles} articles, ${totals.words} words: ${pct(totals.sharedPct)} shared in ${totals.blocks} ${totals.blocks === 1 ? 'block' : 'blocks'}, ${totals.chromeWords} words of chrome removed.`,
     '',
     ...table(
-      ['article', 'words', 'unique', 'shared', 'shared%', 'chrome', 'blocks'],
+      ['article', 'words', 'unique', 'shared', 'shared%', 'chrome', 'blocks', ...(titled ? ['title'] : [])],
       [
-        ...report.articles.map((a) => [a.path, a.words, a.uniqueWords, a.sharedWords, pct(a.sharedPct), a.chromeWords, a.blocks.length]),
-        ['total', totals.words, totals.uniqueWords, totals.sharedWords, pct(totals.sharedPct), totals.chromeWords, totals.blocks],
+        ...report.articles.map((a) => [a.path, a.words, a.uniqueWords, a.sharedWords, pct(a.sharedPct), a.chromeWords, a.blocks.length, ...title(a.title)]),
+        ['total', totals.words, totals.uniqueWords, totals.sharedWords, pct(totals.sharedPct), totals.chromeWords, totals.blocks, ...title('')],
       ],
     ),
   ];
@@ -29,6 +32,13 @@ export function formatTable(report: Report): string {
     for (const problem of report.problems) lines.push(`  ${problem.code}  ${problem.message}`);
   }
   return lines.join('\n') + '\n';
+}
+
+const TITLE_CHARS = 60;
+
+function shorten(text: string, length: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= length ? flat : `${flat.slice(0, length - 1)}…`;
 }
 
 function pct(value: number): string {

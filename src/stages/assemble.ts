@@ -38,6 +38,11 @@ export interface AssembleCorpus {
   readonly pathOf: (article: number) => string;
   /** Chrome candidates (list chrome and short lines) of any article. */
   readonly lines: (article: number) => readonly LineRecord[];
+  /**
+   * The holder whose wording is canonical, of a cluster's or block's holders (ascending): the
+   * earliest-published. @default the first, in article order
+   */
+  readonly earliest?: (holders: readonly number[]) => number;
 }
 
 /** One place where a block stands in an article. */
@@ -59,8 +64,10 @@ export interface Occurrence {
 export interface Block {
   readonly id: string;
   readonly label: string;
-  /** Article indices, ascending; the first holds the canonical wording. */
+  /** Article indices, ascending. */
   readonly articles: readonly number[];
+  /** The article that holds the canonical wording: the earliest-published holder (see `AssembleCorpus.earliest`). */
+  readonly canonical: number;
   readonly sentences: number;
   readonly words: number;
   readonly canonicalText: string;
@@ -99,6 +106,17 @@ interface Run {
  */
 export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { readonly minBlockWords: number }): Assembly {
   const { pathOf } = corpus;
+  // Once per holder list: a cluster's list is one array, and a common sentence has thousands of holders.
+  const canonicalOf = new WeakMap<readonly number[], number>();
+  const earliest = (holders: readonly number[]): number => {
+    if (corpus.earliest === undefined) return holders[0] ?? 0;
+    let canonical = canonicalOf.get(holders);
+    if (canonical === undefined) {
+      canonical = corpus.earliest(holders);
+      canonicalOf.set(holders, canonical);
+    }
+    return canonical;
+  };
   const articles = new Map<number, AssembleArticle>();
   for (const [article, matched] of corpus.matched) {
     const listChrome: (ChromeReason | undefined)[] = [];
@@ -326,7 +344,10 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     if (shared.length > 0) occurrences[articleIndex] = shared;
   }
 
-  const draftedBlocks: Block[] = live.map(({ draft, holders }, index) => {
+  const draftedBlocks: Block[] = live.map(({ draft, holders: ascending }, index) => {
+    // The earliest-published holder comes first: its wording is canonical, and the block's id is told from it.
+    const first = earliest(ascending);
+    const holders = [first, ...ascending.filter((article) => article !== first)];
     // Each holder's instances of each sentence of the block, from its occurrences.
     const instancesOf = holders.map((articleIndex) => {
       const instances = new Map<number, number[]>();
@@ -369,7 +390,8 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     return {
       id,
       label,
-      articles: holders,
+      articles: ascending,
+      canonical: canonicalArticle,
       sentences: clusters.length,
       words: countWords(canonicalText),
       canonicalText,

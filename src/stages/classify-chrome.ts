@@ -18,8 +18,8 @@ export interface ChromeCorpus {
   readonly articleCount: number;
   /** Chrome candidates (list chrome and short lines) of each article, as the fingerprint step found them. */
   readonly lines: (article: number) => readonly LineRecord[];
-  /** In how many articles a short line (by hash) stands: the count of the whole corpus. */
-  readonly shortLineFrequency: (hash: number) => number;
+  /** In how many articles a short line (by hash) stands: counted among the articles of article `article`'s source. */
+  readonly shortLineFrequency: (hash: number, article: number) => number;
   /** Global id of article `a`'s first sentence. */
   readonly sentenceBase: ArrayLike<number>;
   /** Per article, its block occurrences (their headings are never chrome). */
@@ -127,7 +127,7 @@ export function classifyChrome(corpus: ChromeCorpus, minArticles: number): (read
         found.push({ ...mark, reason: line.list });
         continue;
       }
-      if (!line.short || corpus.shortLineFrequency(line.hash) < minArticles || headings.has(line.start)) continue;
+      if (!line.short || corpus.shortLineFrequency(line.hash, articleIndex) < minArticles || headings.has(line.start)) continue;
       const paragraph = segmentation === undefined ? undefined : paragraphAt(segmentation, line.paragraph);
       let shared = false;
       if (paragraph !== undefined) {

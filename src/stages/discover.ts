@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { NewsdedupError } from '../errors.js';
 import { escapeGlobPath, globFiles, isGlobPattern } from '../lib/glob.js';
+import { formatOfName } from '../records/format.js';
 
 /** A file to read, with its article id (path relative to the input root, `/`-separated). */
 export interface DiscoveredFile {
@@ -25,12 +26,20 @@ export interface Discovery {
   readonly base: string;
 }
 
-/** Extensions read from a directory input. */
-export const ARTICLE_PATTERN = '**/*.{txt,md}';
+/**
+ * Extensions read from a directory input: articles (`.txt`, `.md`) and files of records, each
+ * also gzip- or Zstandard-compressed. Not `.json`: a folder's `.json` files are as often settings
+ * as articles, so a JSON array of records is read only when named, by itself or by a glob.
+ */
+export const ARTICLE_PATTERN = '**/*.{txt,md,jsonl,ndjson,csv,tsv,parquet}{,.gz,.zst}';
+
+/** A compressed file's name: the only kind that `formatOfName` can refuse. */
+const COMPRESSED = /\.(?:gz|zst)$/i;
 
 /**
  * Resolves inputs (files, directories, globs) to files sorted by id. A directory contributes its
- * `*.txt` and `*.md` files, recursively. With one root, ids are relative to it; with several, to
+ * article files and files of records (see {@link ARTICLE_PATTERN}), recursively. A name newsdedup
+ * refuses (`.parquet.gz`) is an error; a file of any other name given by itself is read as text. With one root, ids are relative to it; with several, to
  * their common ancestor, so that ids never collide. An input that matches nothing is an error.
  */
 export async function discover(inputs: readonly string[], cwd: string): Promise<Discovery> {
@@ -55,7 +64,13 @@ export async function discover(inputs: readonly string[], cwd: string): Promise<
       throw new NewsdedupError('E_NO_INPUT', `Cannot read \`${input}\`: no such file or directory.`);
     }
     if (files.length === 0) {
-      throw new NewsdedupError('E_NO_INPUT', `Input \`${input}\` matches no ${kind === 'directory' ? '.txt or .md ' : ''}file.`);
+      throw new NewsdedupError('E_NO_INPUT', `Input \`${input}\` matches no ${kind === 'directory' ? 'article or records ' : ''}file.`);
+    }
+    for (const file of files) {
+      // Only a compressed name can be refused (`.parquet.gz`); most names are `.txt`, and need no look.
+      if (!COMPRESSED.test(file.absolute)) continue;
+      const format = formatOfName(file.absolute);
+      if (!format.ok && format.reason === 'refused') throw new NewsdedupError('E_USAGE', `Cannot read ${format.message}`);
     }
     roots.push(root);
     for (const file of files) if (!found.has(file.absolute)) found.set(file.absolute, file.size);

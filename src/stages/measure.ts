@@ -6,6 +6,13 @@ import type { ChromeMark } from './classify-chrome.js';
 export interface MeasureArticle {
   readonly path: string;
   readonly words: number;
+  /** A record's id, title, date and source, shown in the report when set. */
+  readonly id?: string | undefined;
+  readonly title?: string | undefined;
+  readonly date?: string | undefined;
+  readonly source?: string | undefined;
+  /** The key of the earlier article this one wholly duplicates. */
+  readonly duplicateOf?: string | undefined;
 }
 
 /** Percentages carry two decimals, so that reports compare byte for byte. */
@@ -43,8 +50,19 @@ export function measure(
       spans.push({ kind: 'block', block: block.id, start: occurrence.start, end: occurrence.end });
       if (!ids.includes(block.id)) ids.push(block.id);
     }
-    return {
+    const about = {
       path: article.path,
+      ...(article.id === undefined ? {} : { id: article.id }),
+      ...(article.title === undefined ? {} : { title: article.title }),
+      ...(article.date === undefined ? {} : { date: article.date }),
+      ...(article.source === undefined ? {} : { source: article.source }),
+    };
+    // A duplicate is wholly shared: it holds no block of its own, its original holds them.
+    if (article.duplicateOf !== undefined) {
+      return { ...about, duplicateOf: article.duplicateOf, words, uniqueWords: 0, sharedWords: words, sharedPct: words === 0 ? 0 : 100, chromeWords: 0, blocks: [], spans: [] };
+    }
+    return {
+      ...about,
       words,
       uniqueWords: Math.max(0, words - sharedWords - chromeWords),
       sharedWords,
@@ -71,6 +89,7 @@ export function measure(
 
   const words = sum(articleReports, 'words');
   const sharedWords = sum(articleReports, 'sharedWords');
+  const duplicates = articleReports.flatMap((article) => (article.duplicateOf === undefined ? [] : [{ path: article.path, of: article.duplicateOf }]));
   return {
     schema: 1,
     settings: { similarity: settings.similarity, minBlockWords: settings.minBlockWords, chromeMinArticles: settings.chromeMinArticles, shingleSize: settings.shingleSize },
@@ -88,6 +107,7 @@ export function measure(
     blocks: blockReports,
     pairs,
     problems,
+    ...(duplicates.length === 0 ? {} : { duplicates }),
   };
 }
 

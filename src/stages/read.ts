@@ -1,13 +1,17 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
 import type { Problem, SourceArticle } from '../types.js';
 import type { DiscoveredFile } from './discover.js';
 import { NewsdedupError } from '../errors.js';
+import { splitFrontMatter } from '../records/front-matter.js';
 
-/** What reading one file gave: an article (perhaps with a warning), or a problem and no article. */
+/**
+ * What reading one file gave: an article (perhaps with a warning), or a problem and no article.
+ * A Markdown file's front matter is not part of the article: it is `prefix`, written back as it was.
+ */
 export type ReadOutcome =
-  | { readonly ok: true; readonly article: SourceArticle; readonly warning: Problem | undefined; readonly digest: string }
+  | { readonly ok: true; readonly article: SourceArticle; readonly warning: Problem | undefined; readonly digest: string; readonly prefix?: string | undefined }
   | { readonly ok: false; readonly problem: Problem };
 
 /** How a file's bytes were decoded, or why they could not be. */
@@ -52,6 +56,48 @@ export function readBlocking(file: DiscoveredFile): ReadOutcome {
   }
 }
 
+/**
+ * Reads `[offset, offset + length)` of a file as UTF-8: a record's text in a spool file that this
+ * run wrote (see `spool.ts`). Never throws.
+ */
+export async function readSpan(file: DiscoveredFile, offset: number, length: number): Promise<ReadOutcome> {
+  try {
+    const handle = await open(file.absolute, 'r');
+    try {
+      const bytes = Buffer.alloc(length);
+      const { bytesRead } = await handle.read(bytes, 0, length, offset);
+      return spanOutcome(file, bytes.subarray(0, bytesRead));
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    return unreadable(file, error);
+  }
+}
+
+/** {@link readSpan}, blocking, for worker threads. */
+export function readSpanBlocking(file: DiscoveredFile, offset: number, length: number): ReadOutcome {
+  try {
+    const descriptor = openSync(file.absolute, 'r');
+    try {
+      const bytes = Buffer.alloc(length);
+      const bytesRead = readSync(descriptor, bytes, 0, length, offset);
+      return spanOutcome(file, bytes.subarray(0, bytesRead));
+    } finally {
+      closeSync(descriptor);
+    }
+  } catch (error) {
+    return unreadable(file, error);
+  }
+}
+
+const SPAN_DECODER = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** A spooled text is UTF-8 that newsdedup wrote: no BOM to drop, no NUL check (a JSON string may hold `\u0000`). */
+function spanOutcome(file: DiscoveredFile, bytes: Uint8Array): ReadOutcome {
+  return { ok: true, article: { path: file.path, text: SPAN_DECODER.decode(bytes) }, warning: undefined, digest: digestOf(bytes) };
+}
+
 function unreadable(file: DiscoveredFile, error: unknown): ReadOutcome {
   const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it vanished after it was listed' : (error as Error).message;
   return { ok: false, problem: { path: file.path, code: 'E_READ', severity: 'error', message: `Cannot read \`${file.path}\`: ${reason}; skipped.` } };
@@ -66,6 +112,11 @@ function outcomeOf(file: DiscoveredFile, bytes: Uint8Array): ReadOutcome {
     decoded.encoding === 'windows-1252'
       ? { path: file.path, code: 'W_NOT_UTF8', severity: 'warning', message: `\`${file.path}\` is not valid UTF-8 at byte ${decoded.invalidAt}; decoded as Windows-1252.` }
       : undefined;
+  if (/\.(?:md|markdown)$/i.test(file.path)) {
+    // Front matter is metadata, not text: the article is the body; the front matter is written back as it was.
+    const { bodyStart } = splitFrontMatter(decoded.text);
+    if (bodyStart > 0) return { ok: true, article: { path: file.path, text: decoded.text.slice(bodyStart) }, warning, digest: digestOf(bytes), prefix: decoded.text.slice(0, bodyStart) };
+  }
   return { ok: true, article: { path: file.path, text: decoded.text }, warning, digest: digestOf(bytes) };
 }
 

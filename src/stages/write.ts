@@ -1,5 +1,6 @@
 import { renameSync, rmSync } from 'node:fs';
-import { mkdir, open, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { BlockVariants, DedupeResult } from '../types.js';
 import { NewsdedupError } from '../errors.js';
@@ -169,6 +170,24 @@ export async function beginOutput(out: string): Promise<PendingOutput> {
     },
     async abort() {
       await rm(directory, { recursive: true, force: true }).catch(() => undefined);
+      unfinished.delete(directory);
+    },
+  };
+}
+
+/**
+ * A temporary directory of this run (the spool of record texts, see `spool.ts`), removed by
+ * `remove`, or by {@link discardUnfinishedOutputs} on a signal.
+ */
+export async function temporaryDirectory(): Promise<{ readonly directory: string; remove(): Promise<void> }> {
+  const directory = await mkdtemp(join(tmpdir(), 'newsdedup-')).catch((error: unknown) => {
+    throw new NewsdedupError('E_WRITE', `Cannot make a temporary directory in \`${tmpdir()}\`: ${(error as Error).message}`, { cause: error });
+  });
+  unfinished.add(directory);
+  return {
+    directory,
+    async remove() {
+      await rm(directory, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
       unfinished.delete(directory);
     },
   };

@@ -27,6 +27,7 @@ export function buildLayout(layout: Layout): { articles: { path: string; words: 
     id: `b${String(index).padStart(10, '0')}`,
     label: `block ${index}`,
     articles: [...set].sort((x, y) => x - y),
+    canonical: Math.min(...set),
     sentences: 1,
     words: 1,
     canonicalText: '',

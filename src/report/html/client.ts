@@ -29,7 +29,10 @@ export function client(): void {
   const section = (id: string): HTMLElement => document.getElementById(id) as HTMLElement;
   const number = (value: number): string => value.toLocaleString('en');
   const pct = (part: number, whole: number): string => (whole === 0 ? '0' : ((100 * part) / whole).toFixed(1));
-  const pathOf = (index: number): string => data.articles[index]?.path ?? '?';
+  const pathOf = (index: number): string => {
+    const article = data.articles[index];
+    return article === undefined ? '?' : article.title === undefined ? article.path : `${article.path} — ${article.title}`;
+  };
 
   /** A stacked bar of unique, shared and chrome words, with its numbers in its title. */
   function bar(unique: number, shared: number, chrome: number): HTMLElement {
@@ -119,7 +122,7 @@ export function client(): void {
       head.insertBefore(el('th', { scope: 'col' }, 'Unique / shared / chrome'), head.children[1] ?? null);
       const rows = order.slice(page * ARTICLES_PER_PAGE, (page + 1) * ARTICLES_PER_PAGE).map((index) => {
         const article = data.articles[index]!;
-        const name = readable.has(index) ? el('a', { href: '#reader', 'data-read': index }, article.path) : el('span', {}, article.path);
+        const name = readable.has(index) ? el('a', { href: '#reader', 'data-read': index }, pathOf(index)) : el('span', {}, pathOf(index));
         return el(
           'tr',
           {},

@@ -27,6 +27,8 @@ export type DiffPiece = readonly [op: 0 | 1 | -1, text: string];
 
 export interface PageArticle {
   readonly path: string;
+  /** A record's title, when it has one. */
+  readonly title?: string;
   readonly words: number;
   readonly unique: number;
   readonly shared: number;
@@ -106,6 +108,7 @@ export function pageModel(input: HtmlInput): PageModel {
 
   const articles = kept.map((article) => ({
     path: article.path,
+    ...(article.title === undefined ? {} : { title: article.title }),
     words: article.words,
     unique: article.uniqueWords,
     shared: article.sharedWords,

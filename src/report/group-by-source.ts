@@ -1,0 +1,83 @@
+import type { Report } from '../types.js';
+import { percent } from '../stages/measure.js';
+
+/** One source's figures: its articles' words and how many of them are shared. */
+export interface SourceFigures {
+  readonly source: string;
+  readonly articles: number;
+  readonly words: number;
+  readonly sharedWords: number;
+  readonly sharedPct: number;
+  readonly chromeWords: number;
+  readonly duplicates: number;
+}
+
+/** A block that stands in articles of more than one source. */
+export interface BlockAcrossSources {
+  readonly block: string;
+  readonly label: string;
+  readonly words: number;
+  /** Sources and how many of their articles hold the block, most first. */
+  readonly sources: readonly { readonly source: string; readonly articles: number }[];
+}
+
+/** The report grouped by source (`--group-by source`): shared % per outlet, and which outlets share which blocks. */
+export interface BySource {
+  readonly sources: readonly SourceFigures[];
+  /** Blocks in articles of two or more sources, those in most sources first. */
+  readonly sharedAcross: readonly BlockAcrossSources[];
+}
+
+/** The name an article without a source is grouped under. */
+export const NO_SOURCE = '(no source)';
+
+/** Groups a report's articles by their source. Pure. */
+export function groupBySource(report: Report): BySource {
+  const figures = new Map<string, { articles: number; words: number; sharedWords: number; chromeWords: number; duplicates: number }>();
+  const sourceOf = new Map<string, string>();
+  for (const article of report.articles) {
+    const source = article.source ?? NO_SOURCE;
+    sourceOf.set(article.path, source);
+    const entry = figures.get(source) ?? { articles: 0, words: 0, sharedWords: 0, chromeWords: 0, duplicates: 0 };
+    entry.articles += 1;
+    entry.words += article.words;
+    entry.sharedWords += article.sharedWords;
+    entry.chromeWords += article.chromeWords;
+    if (article.duplicateOf !== undefined) entry.duplicates += 1;
+    figures.set(source, entry);
+  }
+  const sources = [...figures]
+    .map(([source, entry]) => ({ source, ...entry, sharedPct: percent(entry.sharedWords, entry.words) }))
+    .sort((a, b) => b.words - a.words || (a.source < b.source ? -1 : 1))
+    .map(({ source, articles, words, sharedWords, sharedPct, chromeWords, duplicates }) => ({ source, articles, words, sharedWords, sharedPct, chromeWords, duplicates }));
+  const sharedAcross: BlockAcrossSources[] = [];
+  for (const block of report.blocks) {
+    const counts = new Map<string, number>();
+    for (const path of block.articles) {
+      const source = sourceOf.get(path) ?? NO_SOURCE;
+      counts.set(source, (counts.get(source) ?? 0) + 1);
+    }
+    if (counts.size < 2) continue;
+    const list = [...counts].map(([source, articles]) => ({ source, articles })).sort((a, b) => b.articles - a.articles || (a.source < b.source ? -1 : 1));
+    sharedAcross.push({ block: block.id, label: block.label, words: block.words, sources: list });
+  }
+  sharedAcross.sort((a, b) => b.sources.length - a.sources.length || b.words - a.words || (a.block < b.block ? -1 : 1));
+  return { sources, sharedAcross };
+}
+
+/** The grouping as lines of plain text, for the table and Markdown formats. */
+export function bySourceLines(grouped: BySource, markdown: boolean): string[] {
+  const lines: string[] = [];
+  const row = (cells: readonly (string | number)[]): string => (markdown ? `| ${cells.join(' | ')} |` : cells.join('\t'));
+  lines.push(markdown ? '## By source' : 'By source:', '');
+  lines.push(row(['source', 'articles', 'words', 'shared', 'shared%', 'chrome', 'duplicates']));
+  if (markdown) lines.push('|---|---:|---:|---:|---:|---:|---:|');
+  for (const s of grouped.sources) lines.push(row([s.source, s.articles, s.words, s.sharedWords, `${s.sharedPct.toFixed(1)}%`, s.chromeWords, s.duplicates]));
+  if (grouped.sharedAcross.length > 0) {
+    lines.push('', markdown ? '### Blocks shared across sources' : 'Blocks shared across sources:', '');
+    lines.push(row(['block', 'words', 'sources (articles)', 'label']));
+    if (markdown) lines.push('|---|---:|---|---|');
+    for (const b of grouped.sharedAcross) lines.push(row([b.block, b.words, b.sources.map((s) => `${s.source} (${s.articles})`).join(', '), b.label]));
+  }
+  return lines;
+}

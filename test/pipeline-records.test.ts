@@ -1,0 +1,77 @@
+/**
+ * Records through the library: `dedupe()` with articles' metadata, `loadCorpus()` and
+ * `cleanCorpus()` with files of records and their fields.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cleanCorpus, dedupe, loadCorpus, readTexts, reportCorpus } from '../src/pipeline.js';
+import type { SourceArticle } from '../src/types.js';
+import { temporaryDirectory } from './helpers.js';
+import { seedRecords, writeSeedRecords } from './records-corpus.js';
+
+/** Articles of their own words, each ending in `line` on a line of its own. */
+function withLine(line: string, sources: readonly string[]): SourceArticle[] {
+  const stories = ['Port traffic in Karachi rose sharply during the spring.', 'Rail freight between Lahore and Peshawar resumed on Monday.', 'Road tolls on the motorway will double next month, officials said.'];
+  return sources.map((source, index) => ({ path: `${index}.txt`, source, text: `${stories[index]}\n\n${line}\n` }));
+}
+
+describe('dedupe with metadata', () => {
+  it('counts chrome per source: a short line in three articles of one outlet is chrome, in three of three outlets it is not', async () => {
+    const line = 'Ledger Daily morning edition';
+    const one = await dedupe(withLine(line, ['Ledger', 'Ledger', 'Ledger']));
+    expect(one.report.articles.map((article) => article.chromeWords)).toEqual([4, 4, 4]);
+    const three = await dedupe(withLine(line, ['Ledger', 'Herald', 'Courier']));
+    expect(three.report.articles.map((article) => article.chromeWords)).toEqual([0, 0, 0]);
+    // Without sources, the corpus is one source, as before.
+    const none = await dedupe(withLine(line, ['', '', '']).map(({ path, text }) => ({ path, text })));
+    expect(none.report.articles.map((article) => article.chromeWords)).toEqual([4, 4, 4]);
+  });
+
+  it('shows an article’s id, title, date and source in the report, and only when it has them', async () => {
+    const result = await dedupe([
+      { path: 'a', text: 'One article of its own.', id: 'https://example.org/a', title: 'A title', date: '2 Jan 2025', source: 'Example' },
+      { path: 'b', text: 'Another article.' },
+    ]);
+    expect(result.report.articles[0]).toMatchObject({ id: 'https://example.org/a', title: 'A title', date: '2 Jan 2025', source: 'Example' });
+    expect(Object.keys(result.report.articles[1]!)).not.toContain('title');
+    expect(result.report.duplicates).toBeUndefined();
+  });
+});
+
+describe('files of records through the library', () => {
+  it('loadCorpus reads records with their fields, and dedupe gives what reportCorpus gives', async () => {
+    const cwd = temporaryDirectory();
+    writeSeedRecords(cwd, 'news.csv');
+    const options = { cwd, textField: 'body', sourceField: 'outlet', dateField: 'published' };
+    const loaded = await loadCorpus(['news.csv'], options);
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.articles.map((article) => [article.path, article.source])).toEqual(seedRecords().map((record) => [`news.csv#${record.id}`, record.outlet]));
+    const inMemory = await dedupe(loaded.articles);
+    const fromDisk = await reportCorpus(['news.csv'], options);
+    expect(inMemory.report).toEqual(fromDisk.report);
+    // The reader of the HTML page finds a record's text again in its file.
+    const texts = await readTexts(fromDisk, Number.POSITIVE_INFINITY, ['news.csv#s3']);
+    expect(texts.get('news.csv#s3')).toBe(seedRecords()[3]!.body);
+  });
+
+  it('cleanCorpus writes the records back with the added fields, in another format when asked', async () => {
+    const cwd = temporaryDirectory();
+    writeSeedRecords(cwd, 'news.tsv');
+    const result = await cleanCorpus(['news.tsv'], { cwd, out: 'out', textField: 'body', outputFormat: 'json', keep: 'none' });
+    const written = JSON.parse(readFileSync(join(cwd, 'out', 'news.json'), 'utf8')) as Record<string, unknown>[];
+    expect(written.map((record) => record['id'])).toEqual(['s0', 's1', 's2', 's3', 's4']);
+    expect(written.map((record) => record['newsdedup_shared_pct'])).toEqual(result.report.articles.map((article) => article.sharedPct));
+    expect(written.map((record) => record['newsdedup_blocks'])).toEqual(result.report.articles.map((article) => article.blocks));
+    expect(written[1]!['note']).toBe(seedRecords()[1]!.note);
+  });
+
+  it('keeps two records of one id as two articles, keyed by line', async () => {
+    const cwd = temporaryDirectory();
+    const records = seedRecords();
+    writeSeedRecords(cwd, 'news.jsonl', [records[0]!, { ...records[3]!, id: 's0' }, records[4]!]);
+    const result = await reportCorpus(['news.jsonl'], { cwd, textField: 'body' });
+    expect(result.report.articles.map((article) => article.path)).toEqual(['news.jsonl:1', 'news.jsonl:2', 'news.jsonl#s4']);
+    expect(result.report.articles.map((article) => article.id)).toEqual(['s0', 's0', 's4']);
+  });
+});
