@@ -20,7 +20,7 @@ import { NewsdedupError } from './errors.js';
 import { defaultThreads, inProcessExecutor, poolExecutor, runInOrder } from './executor.js';
 import { chunk } from './chunk.js';
 import { compileChromeList } from './stages/detect-chrome.js';
-import { FingerprintCounts, RepeatIndex } from './stages/count.js';
+import { RepeatIndex, ShortLineCounts } from './stages/count.js';
 import { candidatesOf, verifyCandidates } from './stages/match.js';
 import { assemble } from './stages/assemble.js';
 import { ChromeTally, classifyChrome, separateFurniture, sourceOfPath } from './stages/classify-chrome.js';
@@ -311,27 +311,6 @@ function findDuplicates(kept: Kept[], textDigests: readonly string[]): void {
   }
 }
 
-/** Short lines counted per source: site chrome is one outlet's furniture, so a line is counted among its outlet's articles. */
-class ShortLineCounts {
-  private readonly bySource = new Map<string, FingerprintCounts>();
-  private readonly sourceOf: string[] = [];
-
-  add(source: string | undefined, article: number, lines: readonly LineRecord[]): void {
-    const key = source ?? '';
-    this.sourceOf[article] = key;
-    let counts = this.bySource.get(key);
-    if (counts === undefined) {
-      counts = new FingerprintCounts();
-      this.bySource.set(key, counts);
-    }
-    counts.addLines(article, lines.filter((line) => line.short));
-  }
-
-  documentFrequency(hash: number, article: number): number {
-    return this.bySource.get(this.sourceOf[article] ?? '')?.documentFrequency(hash) ?? 0;
-  }
-}
-
 /**
  * Step 2b: matches sentences (reading back, in workers, only the sentences that may match, and
  * verifying pairs in workers), assembles the blocks and classifies the chrome.
@@ -359,7 +338,7 @@ async function matchAndPlan(run: Run, counted: Counted): Promise<Plan> {
   const { assembly, furniture } = separateFurniture(assembled, { articleCount: kept.length, sourceOf: (article) => kept[article]?.meta.source ?? sourceOfPath(pathOf(article)), pathOf });
   trace('assemble', `${assembly.blocks.length} blocks`);
   const chrome = classifyChrome(
-    { ...assembly, articleCount: kept.length, lines, sentenceBase, shortLineFrequency: (hash, article) => counted.shortLines.documentFrequency(hash, article), segmentationOf: (article) => articles.get(article)?.segmentation, furniture },
+    { ...assembly, articleCount: kept.length, lines, sentenceBase, shortLineFrequency: (hash, article) => counted.shortLines.documentFrequency(hash, article), templateFrequency: (template, article) => counted.shortLines.templateFrequency(template, article), segmentationOf: (article) => articles.get(article)?.segmentation, furniture },
     run.settings.chromeMinArticles,
   );
   return { ...assembly, chrome };

@@ -232,3 +232,18 @@ describe('--chrome entries inside a line', () => {
     expect(result.chrome.map((line) => line.reason)).toEqual(['user list', 'user list', 'user list']);
   });
 });
+
+describe('a sign-off whose date changes is furniture', () => {
+  it('removes "Published in The Courier, <date>" even on a date only one article has, and keeps a dated headline', async () => {
+    const months = ['January', 'February', 'March'];
+    const articles = Array.from({ length: 60 }, (_, n) => ({
+      path: `courier/${String(n).padStart(2, '0')}.txt`,
+      text: `${ownSentence(n)}\n\n${ownSentence(700 + n)}\n\nPublished in The Courier, ${months[n % 3]} ${1 + (n % 28)}th, 2025\n`,
+    }));
+    articles.push({ path: 'courier/zz.txt', text: `Toll rises to 26 on March 3rd\n\n${ownSentence(999)}\n` });
+    const result = await dedupe(articles);
+    for (const article of result.cleaned.slice(0, 60)) expect(article.text).not.toContain('Published in The Courier');
+    expect(cleanedOf(result, 'courier/zz.txt')).toContain('Toll rises to 26 on March 3rd');
+    expect(result.chrome.filter((line) => line.reason === 'site furniture').length).toBeGreaterThan(0);
+  });
+});

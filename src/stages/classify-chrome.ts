@@ -20,6 +20,8 @@ export interface ChromeCorpus {
   readonly lines: (article: number) => readonly LineRecord[];
   /** In how many articles a short line (by hash) stands: counted among the articles of article `article`'s source. */
   readonly shortLineFrequency: (hash: number, article: number) => number;
+  /** In how many articles of an article's source a short line's template stands, of how many. */
+  readonly templateFrequency: (template: number, article: number) => { readonly articles: number; readonly of: number };
   /** Global id of article `a`'s first sentence. */
   readonly sentenceBase: ArrayLike<number>;
   /** Per article, its block occurrences (their headings are never chrome). */
@@ -127,14 +129,17 @@ export function classifyChrome(corpus: ChromeCorpus, minArticles: number): (read
         found.push({ ...mark, reason: line.list });
         continue;
       }
-      if (!line.short || corpus.shortLineFrequency(line.hash, articleIndex) < minArticles || headings.has(line.start)) continue;
+      if (!line.short || headings.has(line.start)) continue;
+      // Word for word in a few articles, or as a template with new figures in a large share of its source's.
+      const reason = corpus.shortLineFrequency(line.hash, articleIndex) >= minArticles ? 'repeated short line' : isFurnitureTemplate(corpus, line.template, articleIndex) ? 'site furniture' : undefined;
+      if (reason === undefined) continue;
       const paragraph = segmentation === undefined ? undefined : paragraphAt(segmentation, line.paragraph);
       let shared = false;
       if (paragraph !== undefined) {
         const first = corpus.sentenceBase[articleIndex] ?? 0;
         for (let s = paragraph.firstSentence; s < paragraph.endSentence; s += 1) shared ||= corpus.inBlock.has(first + s);
       }
-      if (!shared) found.push({ ...mark, reason: 'repeated short line' });
+      if (!shared) found.push({ ...mark, reason });
     }
     // Furniture inside a paragraph that is chrome already goes with the paragraph.
     for (const mark of furniture) if (!found.some((line) => line.start <= mark.start && mark.end <= line.end)) found.push(mark);
@@ -175,4 +180,11 @@ export class ChromeTally {
 export function sourceOfPath(path: string): string {
   const slash = path.indexOf('/');
   return slash < 0 ? '' : path.slice(0, slash);
+}
+
+/** A short line whose template (its figures blanked) stands in a furniture's share of its source: a dated sign-off. */
+function isFurnitureTemplate(corpus: ChromeCorpus, template: number, article: number): boolean {
+  if (template === 0) return false;
+  const { articles, of } = corpus.templateFrequency(template, article);
+  return articles >= FURNITURE.articles && articles >= FURNITURE.share * of;
 }

@@ -282,3 +282,38 @@ export class RepeatIndex {
     this.table.addArticle(article, records, true);
   }
 }
+
+/**
+ * Short lines counted per source (site chrome is one outlet's furniture, so a line is counted
+ * among its outlet's articles): word for word, and as templates with their figures and month
+ * names blanked, which tells a sign-off whose date changes ("Published in Dawn, January 2nd,
+ * 2025"). Articles must be added in ascending order.
+ */
+export class ShortLineCounts {
+  private readonly bySource = new Map<string, { readonly exact: FingerprintCounts; readonly templates: FingerprintCounts; articles: number }>();
+  private readonly sourceOf: string[] = [];
+
+  add(source: string | undefined, article: number, lines: readonly { readonly short: boolean; readonly hash: number; readonly template: number; readonly paragraph: number }[]): void {
+    const key = source ?? '';
+    this.sourceOf[article] = key;
+    let counts = this.bySource.get(key);
+    if (counts === undefined) {
+      counts = { exact: new FingerprintCounts(), templates: new FingerprintCounts(), articles: 0 };
+      this.bySource.set(key, counts);
+    }
+    counts.articles += 1;
+    counts.exact.addLines(article, lines.filter((line) => line.short));
+    counts.templates.addLines(article, lines.filter((line) => line.short && line.template !== 0).map((line) => ({ hash: line.template, paragraph: line.paragraph })));
+  }
+
+  /** In how many articles of `article`'s source the short line `hash` stands. */
+  documentFrequency(hash: number, article: number): number {
+    return this.bySource.get(this.sourceOf[article] ?? '')?.exact.documentFrequency(hash) ?? 0;
+  }
+
+  /** In how many articles of `article`'s source the template `template` stands, and how many articles that source has. */
+  templateFrequency(template: number, article: number): { readonly articles: number; readonly of: number } {
+    const counts = this.bySource.get(this.sourceOf[article] ?? '');
+    return { articles: counts?.templates.documentFrequency(template) ?? 0, of: counts?.articles ?? 0 };
+  }
+}

@@ -123,6 +123,8 @@ export interface LineRecord {
   readonly list: ChromeReason | undefined;
   /** True for a user's `inside:` match: only `[start, end)`, part of the paragraph, is chrome. */
   readonly inside: boolean;
+  /** Hash of its template (figures and month names blanked) when it is a short line that holds a figure, else 0. */
+  readonly template: number;
   /** Hash of its normalised text when it is a short line, else 0 (and `short` is false). */
   readonly short: boolean;
   readonly hash: number;
@@ -149,12 +151,21 @@ export function chromeCandidates(text: string, segmentation: Segmentation, list:
     const reason = list.reasonFor(line);
     if (reason === undefined) {
       for (const [start, end] of list.insideOf(line)) {
-        records.push({ paragraph: index, list: 'user list', inside: true, short: false, hash: 0, words: countWords(text, paragraph.start + start, paragraph.start + end), start: paragraph.start + start, end: paragraph.start + end });
+        records.push({ paragraph: index, list: 'user list', inside: true, short: false, hash: 0, template: 0, words: countWords(text, paragraph.start + start, paragraph.start + end), start: paragraph.start + start, end: paragraph.start + end });
       }
     }
     if (!short && reason === undefined) return;
     const words = short ? upTo : countWords(text, paragraph.start, paragraph.end);
-    records.push({ paragraph: index, list: reason, inside: false, short, hash: short ? hashString(normalizeForComparison(line)) : 0, words, start: paragraph.start, end: paragraph.end });
+    const normalized = short ? normalizeForComparison(line) : '';
+    const template = short && /\d/.test(normalized) ? hashString(templateOf(normalized)) : 0;
+    records.push({ paragraph: index, list: reason, inside: false, short, hash: short ? hashString(normalized) : 0, template, words, start: paragraph.start, end: paragraph.end });
   });
   return records;
+}
+
+const MONTH = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/g;
+
+/** A normalised line with its figures, ordinals and month names blanked: "published in dawn # #". */
+export function templateOf(normalized: string): string {
+  return normalized.replace(MONTH, '#').replace(/\d+(?:st|nd|rd|th)?\b/g, '#');
 }

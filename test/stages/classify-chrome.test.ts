@@ -5,7 +5,7 @@ import { ChromeTally, classifyChrome } from '../../src/stages/classify-chrome.js
 import { packSegmentation, segment } from '../../src/stages/segment.js';
 
 const SHORT = 7;
-const line = (paragraph: number, start: number, extra: Partial<LineRecord> = {}): LineRecord => ({ paragraph, list: undefined, inside: false, short: true, hash: SHORT, words: 2, start, end: start + 10, ...extra });
+const line = (paragraph: number, start: number, extra: Partial<LineRecord> = {}): LineRecord => ({ paragraph, list: undefined, inside: false, short: true, hash: SHORT, template: 0, words: 2, start, end: start + 10, ...extra });
 
 describe('classifyChrome', () => {
   const base = {
@@ -14,6 +14,7 @@ describe('classifyChrome', () => {
     occurrences: [[], [], []] as (readonly Occurrence[])[],
     inBlock: new Set<number>(),
     furniture: [],
+    templateFrequency: () => ({ articles: 0, of: 0 }),
     segmentationOf: () => undefined,
   };
 
