@@ -13,7 +13,7 @@ export function formatTable(report: Report): string {
     ...table(
       ['article', 'words', 'unique', 'shared', 'shared%', 'chrome', 'blocks', ...(titled ? ['title'] : [])],
       [
-        ...report.articles.map((a) => [a.path, a.words, a.uniqueWords, a.sharedWords, pct(a.sharedPct), a.chromeWords, a.blocks.length, ...title(a.title)]),
+        ...report.articles.map((a) => [elide(a.path, KEY_CHARS), a.words, a.uniqueWords, a.sharedWords, pct(a.sharedPct), a.chromeWords, a.blocks.length, ...title(a.title)]),
         ['total', totals.words, totals.uniqueWords, totals.sharedWords, pct(totals.sharedPct), totals.chromeWords, totals.blocks, ...title('')],
       ],
     ),
@@ -25,7 +25,7 @@ export function formatTable(report: Report): string {
   if (report.pairs.length > 0) {
     const which = report.pairs.length < report.totals.pairs ? `the ${report.pairs.length} of ${report.totals.pairs} that share most` : 'most shared first';
     lines.push('', `Pairs that share text, ${which} (a in b: % of a’s words that stand in b):`, '');
-    append(lines, table(['a', 'b', 'a in b', 'b in a'], report.pairs.map((p) => [p.a, p.b, pct(p.aInB), pct(p.bInA)])));
+    append(lines, table(['a', 'b', 'a in b', 'b in a'], report.pairs.map((p) => [elide(p.a, KEY_CHARS), elide(p.b, KEY_CHARS), pct(p.aInB), pct(p.bInA)])));
   }
   if (report.problems.length > 0) {
     lines.push('', 'Problems:', '');
@@ -35,6 +35,15 @@ export function formatTable(report: Report): string {
 }
 
 const TITLE_CHARS = 60;
+/** An article key longer than this (a record's URL) is cut in its middle; report.json has it whole. */
+const KEY_CHARS = 64;
+
+/** Keeps the start (the file) and the end (the most telling part of a URL) of a long key. */
+function elide(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const head = Math.ceil((length - 1) / 2);
+  return `${text.slice(0, head)}…${text.slice(text.length - (length - 1 - head))}`;
+}
 
 function shorten(text: string, length: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();

@@ -35,3 +35,13 @@ describe('formatReport', () => {
     expect(table).toContain('Pairs that share text');
   });
 });
+
+describe('formatTable with long record keys', () => {
+  it('cuts a long key in its middle, keeping the file and the end of the URL', () => {
+    const path = `news.jsonl#https://www.example.com/national/${'very-long-slug-'.repeat(8)}end/`;
+    const long = { ...report, articles: [{ ...report.articles[0]!, path }] };
+    const line = formatReport(long, 'table').split('\n').find((row) => row.startsWith('news.jsonl#'))!;
+    expect(line.split('  ')[0]).toBe(`${path.slice(0, 32)}…${path.slice(path.length - 31)}`);
+    expect(line.split('  ')[0]).toHaveLength(64);
+  });
+});
