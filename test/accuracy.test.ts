@@ -247,3 +247,16 @@ describe('a sign-off whose date changes is furniture', () => {
     expect(result.chrome.filter((line) => line.reason === 'site furniture').length).toBeGreaterThan(0);
   });
 });
+
+describe('a lead that copies share word for word', () => {
+  it('collapses a dateline sentence that two reprints hold whole, though a third words it without the dateline', async () => {
+    const body = 'During a visit to the northern port, the navy squadron met local officials and held talks on maritime security with them.';
+    const rest = `${BACKGROUND[0]} ${BACKGROUND[1]}`;
+    const result = await dedupe([
+      { path: 'a.txt', text: `Paper story\n\n${body.replace('local officials', 'the local officials')} ${rest}\n` },
+      { path: 'b.txt', text: `Wire story\n\nCAPITAL, Jan 02 (WIRE): ${body} ${rest}\n` },
+      { path: 'c.txt', text: `Wire story again\n\nCAPITAL, Jan 02 (WIRE): ${body} ${rest}\n` },
+    ]);
+    for (const path of ['b.txt', 'c.txt']) expect(cleanedOf(result, path)).not.toContain('held talks on maritime security');
+  });
+});

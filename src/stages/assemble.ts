@@ -131,14 +131,24 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     if (sentence === undefined) throw new RangeError(`no sentence ${id}`);
     return { article, sentence };
   };
+  // A lead split off a sentence that another copy holds word for word, lead and all, is part of
+  // the copy ("ISLAMABAD, Jan 2 (APP): …" in two reprints of one wire story): the sentence is whole.
+  const wholeLeads = verbatimLeads(matches, (id) => {
+    const article = matches.articleOf[id] ?? 0;
+    const matched = articles.get(article);
+    const sentence = matched === undefined ? undefined : sentenceAt(matched.segmentation, id - base(article));
+    // A sentence of an article that is not at hand (it changed mid-run) matches nothing.
+    return sentence === undefined || matched === undefined ? `\u0000${id}` : normalizeForComparison(matched.text.slice(sentence.start, sentence.end));
+  });
+  const bodyStartOf = (id: number): number => (wholeLeads.has(id) ? -1 : (matches.bodyStart[id] ?? -1));
   const bodySpan = (id: number): Span => {
     const { sentence } = sentenceOf(id);
-    const body = matches.bodyStart[id] ?? -1;
+    const body = bodyStartOf(id);
     return { start: body >= 0 ? body : sentence.start, end: sentence.end };
   };
   const bodyWords = (id: number): number => {
     const { article, sentence } = sentenceOf(id);
-    const body = matches.bodyStart[id] ?? -1;
+    const body = bodyStartOf(id);
     return body >= 0 ? countWords(articles.get(article)?.text.slice(body, sentence.end) ?? '') : sentence.words;
   };
   const bodyText = (id: number): string => {
@@ -182,7 +192,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       if (p === 0 && isTitle(article.segmentation, paragraph) && !sharedTitles.has(base(articleIndex) + paragraph.firstSentence)) continue;
       for (let s = paragraph.firstSentence; s < paragraph.endSentence; s += 1) {
         const id = base(articleIndex) + s;
-        if ((matches.bodyStart[id] ?? -1) >= 0) close();
+        if (bodyStartOf(id) >= 0) close();
         const key = keyOf.get(matches.cluster[id] ?? id);
         if (key === undefined) {
           close();
@@ -289,7 +299,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       const block = blockOf(run.sentences[0] ?? -1);
       if (block === undefined) continue;
       const first = run.sentences[0] ?? 0;
-      const candidate = findHeading(article, first - base(articleIndex), matches.bodyStart[first] ?? -1, (s) => inBlock.has(base(articleIndex) + s));
+      const candidate = findHeading(article, first - base(articleIndex), bodyStartOf(first), (s) => inBlock.has(base(articleIndex) + s));
       const key = candidate === undefined ? undefined : `${block}\u0000${normalizeForComparison(article.text.slice(candidate.span.start, candidate.span.end))}`;
       list.push({ run, block, candidate, key });
     }
@@ -319,7 +329,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       const votes = headingVotes.get(key ?? '')?.size ?? 0;
       const confirmed = candidate !== undefined && votes >= 2 && (candidate.kind === 'line' || lineHeaded.has(key ?? ''));
       const heading = confirmed ? candidate.span : undefined;
-      const sentences = heading === undefined && (matches.bodyStart[run.sentences[0] ?? 0] ?? -1) >= 0 ? run.sentences.slice(1) : run.sentences;
+      const sentences = heading === undefined && bodyStartOf(run.sentences[0] ?? 0) >= 0 ? run.sentences.slice(1) : run.sentences;
       const first = sentences[0];
       const last = sentences[sentences.length - 1];
       if (first === undefined || last === undefined) continue;
@@ -402,6 +412,35 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     };
   });
   return { blocks: disambiguateIds(draftedBlocks), occurrences, inBlock };
+}
+
+/**
+ * The sentences with a split-off lead whose whole text (lead and all, normalised) another sentence
+ * of their cluster holds too. Only the clusters of lead-split sentences are looked at.
+ */
+function verbatimLeads(matches: Matches, wholeText: (id: number) => string): Set<number> {
+  const whole = new Set<number>();
+  const leadClusters = new Set<number>();
+  matches.bodyStart.forEach((body, id) => {
+    if (body >= 0) leadClusters.add(matches.cluster[id] ?? id);
+  });
+  if (leadClusters.size === 0) return whole;
+  const members = new Map<number, number[]>();
+  matches.cluster.forEach((cluster, id) => {
+    if (!leadClusters.has(cluster)) return;
+    const list = members.get(cluster);
+    if (list === undefined) members.set(cluster, [id]);
+    else list.push(id);
+  });
+  for (const ids of members.values()) {
+    const texts = new Map<string, number>();
+    const textOf = ids.map(wholeText);
+    for (const text of textOf) texts.set(text, (texts.get(text) ?? 0) + 1);
+    ids.forEach((id, i) => {
+      if ((matches.bodyStart[id] ?? -1) >= 0 && (texts.get(textOf[i] ?? '') ?? 0) >= 2) whole.add(id);
+    });
+  }
+  return whole;
 }
 
 /** Share of articles two clusters must have in common (Jaccard) to run together in one block. */
