@@ -182,10 +182,15 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     const article = articles.get(articleIndex);
     if (article === undefined) continue;
     const found: Run[] = [];
-    let open: Run | undefined;
+    let open: (Run & { anchor: number }) | undefined;
+    // Short sentences ("Veritas?", "He said so.") read after the run's last long one, held until a
+    // sentence of the run follows them: a common short sentence, whose copies stand in many other
+    // articles, must not cut a background in two, nor be glued to its end.
+    let pending: number[] = [];
     const close = (): void => {
-      if (open !== undefined) found.push(open);
+      if (open !== undefined) found.push({ sentences: open.sentences, key: open.key });
       open = undefined;
+      pending = [];
     };
     for (let p = 0, paragraph = paragraphAt(article.segmentation, p); paragraph !== undefined; p += 1, paragraph = paragraphAt(article.segmentation, p)) {
       if (article.listChrome[p] !== undefined) continue;
@@ -199,11 +204,21 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
           continue;
         }
         const cluster = matches.cluster[id] ?? id;
-        if (open !== undefined && (open.key === key || together(matches.cluster[open.sentences[open.sentences.length - 1] ?? id] ?? id, cluster))) open.sentences.push(id);
-        else {
-          close();
-          open = { sentences: [id], key };
+        const short = bodyWords(id) <= SHORT_SENTENCE_WORDS;
+        if (open !== undefined) {
+          if (open.key === key || together(matches.cluster[open.anchor] ?? open.anchor, cluster)) {
+            open.sentences.push(...pending, id);
+            pending = [];
+            if (!short) open.anchor = id;
+            continue;
+          }
+          if (short && pending.length < MAX_PENDING) {
+            pending.push(id);
+            continue;
+          }
         }
+        close();
+        open = { sentences: [id], key, anchor: id };
       }
     }
     close();
@@ -443,6 +458,11 @@ function verbatimLeads(matches: Matches, wholeText: (id: number) => string): Set
   return whole;
 }
 
+/** A sentence of at most this many words may stand inside a background without being part of it. */
+const SHORT_SENTENCE_WORDS = 3;
+/** Short sentences held at most, waiting for the run to go on. */
+const MAX_PENDING = 2;
+
 /** Share of articles two clusters must have in common (Jaccard) to run together in one block. */
 const TOGETHER_SHARE = 0.8;
 
@@ -462,8 +482,15 @@ function nearlySameArticles(a: readonly number[], b: readonly number[]): boolean
     } else if (x < y) i += 1;
     else j += 1;
   }
-  return common >= TOGETHER_SHARE * (a.length + b.length - common);
+  if (common >= TOGETHER_SHARE * (a.length + b.length - common)) return true;
+  // A sentence that some copies reworded beyond a light edit, or whose figure they changed, stands
+  // in a subset of the background's articles: still the same background, when that subset is
+  // large enough to tell (three articles, and half of the neighbour's).
+  return small.length >= CONTAINED.articles && small.length * 2 >= large.length && common >= CONTAINED.share * small.length;
 }
+
+/** When a cluster's articles lie within its neighbour's: how many, and how much of them, must. */
+const CONTAINED = { articles: 3, share: 0.9 } as const;
 
 /** Clusters whose sentences stand in two or more articles, with those articles ascending. */
 function sharedClusters(matches: Matches): Map<number, number[]> {
