@@ -260,3 +260,15 @@ describe('a lead that copies share word for word', () => {
     for (const path of ['b.txt', 'c.txt']) expect(cleanedOf(result, path)).not.toContain('held talks on maritime security');
   });
 });
+
+describe('a short background line whose figure a few copies changed', () => {
+  it('is no dated furniture: the changed copies keep their line', async () => {
+    const articles = Array.from({ length: 40 }, (_, n) => ({
+      path: `wire/${String(n).padStart(2, '0')}.txt`,
+      text: `${ownSentence(n)}\n\nThe plant's output stood at ${n % 10 === 3 ? 900 + n : 903} tonnes.\n\n${ownSentence(300 + n)}\n`,
+    }));
+    const result = await dedupe(articles);
+    expect(cleanedOf(result, 'wire/13.txt')).toContain('stood at 913 tonnes');
+    expect(result.chrome.filter((line) => line.reason === 'site furniture')).toEqual([]);
+  });
+});

@@ -21,7 +21,7 @@ export interface ChromeCorpus {
   /** In how many articles a short line (by hash) stands: counted among the articles of article `article`'s source. */
   readonly shortLineFrequency: (hash: number, article: number) => number;
   /** In how many articles of an article's source a short line's template stands, of how many. */
-  readonly templateFrequency: (template: number, article: number) => { readonly articles: number; readonly of: number };
+  readonly templateFrequency: (template: number, article: number) => { readonly articles: number; readonly of: number; readonly manyWordings: boolean };
   /** Global id of article `a`'s first sentence. */
   readonly sentenceBase: ArrayLike<number>;
   /** Per article, its block occurrences (their headings are never chrome). */
@@ -185,6 +185,6 @@ export function sourceOfPath(path: string): string {
 /** A short line whose template (its figures blanked) stands in a furniture's share of its source: a dated sign-off. */
 function isFurnitureTemplate(corpus: ChromeCorpus, template: number, article: number): boolean {
   if (template === 0) return false;
-  const { articles, of } = corpus.templateFrequency(template, article);
-  return articles >= FURNITURE.articles && articles >= FURNITURE.share * of;
+  const { articles, of, manyWordings } = corpus.templateFrequency(template, article);
+  return manyWordings && articles >= FURNITURE.articles && articles >= FURNITURE.share * of;
 }

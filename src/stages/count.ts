@@ -283,6 +283,9 @@ export class RepeatIndex {
   }
 }
 
+/** Distinct wordings a template needs before it is furniture by template: a sign-off's dates. */
+const TEMPLATE_WORDINGS = 10;
+
 /**
  * Short lines counted per source (site chrome is one outlet's furniture, so a line is counted
  * among its outlet's articles): word for word, and as templates with their figures and month
@@ -290,7 +293,7 @@ export class RepeatIndex {
  * 2025"). Articles must be added in ascending order.
  */
 export class ShortLineCounts {
-  private readonly bySource = new Map<string, { readonly exact: FingerprintCounts; readonly templates: FingerprintCounts; articles: number }>();
+  private readonly bySource = new Map<string, { readonly exact: FingerprintCounts; readonly templates: FingerprintCounts; readonly wordings: Map<number, Set<number>>; articles: number }>();
   private readonly sourceOf: string[] = [];
 
   add(source: string | undefined, article: number, lines: readonly { readonly short: boolean; readonly hash: number; readonly template: number; readonly paragraph: number }[]): void {
@@ -298,12 +301,19 @@ export class ShortLineCounts {
     this.sourceOf[article] = key;
     let counts = this.bySource.get(key);
     if (counts === undefined) {
-      counts = { exact: new FingerprintCounts(), templates: new FingerprintCounts(), articles: 0 };
+      counts = { exact: new FingerprintCounts(), templates: new FingerprintCounts(), wordings: new Map(), articles: 0 };
       this.bySource.set(key, counts);
     }
     counts.articles += 1;
     counts.exact.addLines(article, lines.filter((line) => line.short));
-    counts.templates.addLines(article, lines.filter((line) => line.short && line.template !== 0).map((line) => ({ hash: line.template, paragraph: line.paragraph })));
+    const templated = lines.filter((line) => line.short && line.template !== 0);
+    counts.templates.addLines(article, templated.map((line) => ({ hash: line.template, paragraph: line.paragraph })));
+    for (const line of templated) {
+      const wordings = counts.wordings.get(line.template) ?? new Set<number>();
+      // Only "many" matters: the set stops growing once it is.
+      if (wordings.size < TEMPLATE_WORDINGS) wordings.add(line.hash);
+      counts.wordings.set(line.template, wordings);
+    }
   }
 
   /** In how many articles of `article`'s source the short line `hash` stands. */
@@ -311,9 +321,13 @@ export class ShortLineCounts {
     return this.bySource.get(this.sourceOf[article] ?? '')?.exact.documentFrequency(hash) ?? 0;
   }
 
-  /** In how many articles of `article`'s source the template `template` stands, and how many articles that source has. */
-  templateFrequency(template: number, article: number): { readonly articles: number; readonly of: number } {
+  /**
+   * In how many articles of `article`'s source the template `template` stands, how many articles
+   * that source has, and whether the template comes in many wordings (a date that changes daily,
+   * not a background sentence whose figure a few copies changed).
+   */
+  templateFrequency(template: number, article: number): { readonly articles: number; readonly of: number; readonly manyWordings: boolean } {
     const counts = this.bySource.get(this.sourceOf[article] ?? '');
-    return { articles: counts?.templates.documentFrequency(template) ?? 0, of: counts?.articles ?? 0 };
+    return { articles: counts?.templates.documentFrequency(template) ?? 0, of: counts?.articles ?? 0, manyWordings: (counts?.wordings.get(template)?.size ?? 0) >= TEMPLATE_WORDINGS };
   }
 }

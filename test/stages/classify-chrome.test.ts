@@ -14,7 +14,7 @@ describe('classifyChrome', () => {
     occurrences: [[], [], []] as (readonly Occurrence[])[],
     inBlock: new Set<number>(),
     furniture: [],
-    templateFrequency: () => ({ articles: 0, of: 0 }),
+    templateFrequency: () => ({ articles: 0, of: 0, manyWordings: false }),
     segmentationOf: () => undefined,
   };
 
