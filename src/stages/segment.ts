@@ -157,10 +157,11 @@ function endsSentence(text: string, sentenceStart: number, at: number, after: nu
 }
 
 function detectLineEnding(text: string): '\n' | '\r\n' | '\r' {
-  const index = text.search(/\r\n|\n|\r/);
-  if (index < 0) return '\n';
-  if (text[index] === '\n') return '\n';
-  return text[index + 1] === '\n' ? '\r\n' : '\r';
+  const newline = text.indexOf('\n');
+  const carriageReturn = text.indexOf('\r');
+  if (carriageReturn < 0) return '\n';
+  if (newline >= 0 && newline < carriageReturn) return '\n';
+  return text[carriageReturn + 1] === '\n' ? '\r\n' : '\r';
 }
 
 /** A segmentation as flat typed arrays: cheap to pass between threads and to hold for many articles. */

@@ -61,3 +61,19 @@ describe('forEachWordHashed', () => {
     );
   });
 });
+
+describe('countWords', () => {
+  it('counts the words forEachWord visits, up to a limit, on any text and any range', () => {
+    const alphabet = fc.constantFrom(...'aZ9 .-’\'‐\n中か\u0301ا\uD800\uDC00\uD83D\uDE00é'.split(''), '\uD840\uDC00');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 60 }).map((chars) => chars.join('')), fc.nat(), fc.nat(), fc.integer({ min: 1, max: 12 }), (text, a, b, limit) => {
+        const from = text.length === 0 ? 0 : a % (text.length + 1);
+        const to = from + (text.length === 0 ? 0 : b % (text.length - from + 1));
+        const words = byScanner(text, from, to).length;
+        expect(countWords(text, from, to)).toBe(words);
+        expect(countWords(text, from, to, limit)).toBe(Math.min(words, limit));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
