@@ -24,6 +24,7 @@ for (const code of [...Array.from({ length: 256 }, (_, code) => code), ...FAST_E
   else if (alone === 'a b') fastClass[code] = 1;
   else if (char.normalize('NFKC') === char && alone.length === 3 && alone === `a${char.toLowerCase()}b` && alone.charCodeAt(1) < 256) fastClass[code] = alone.charCodeAt(1);
 }
+const SCRATCH_LIMIT = 1 << 16;
 let scratch = Buffer.alloc(1024);
 
 /**
@@ -33,20 +34,22 @@ let scratch = Buffer.alloc(1024);
 export function normalizeForComparison(text: string): string {
   // Called on every paragraph, sentence and pair a run compares: text made only of characters that
   // normalise one by one is built in one pass, without the three Unicode passes.
-  if (scratch.length < text.length) scratch = Buffer.alloc(text.length * 2);
+  // Kept between calls up to a long paragraph's size; a longer text gets a buffer of its own, let go after.
+  if (scratch.length < text.length && text.length <= SCRATCH_LIMIT) scratch = Buffer.alloc(Math.min(text.length * 2, SCRATCH_LIMIT));
+  const out = scratch.length < text.length ? Buffer.allocUnsafe(text.length) : scratch;
   let length = 0;
   let pendingSpace = false;
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
     const kind = code < FAST_LIMIT ? (fastClass[code] as number) : 0;
     if (kind > 2) {
-      if (pendingSpace && length > 0) scratch[length++] = 32;
+      if (pendingSpace && length > 0) out[length++] = 32;
       pendingSpace = false;
-      scratch[length++] = kind;
+      out[length++] = kind;
     } else if (kind === 1) pendingSpace = true;
     else if (kind === 0) return normalizeSlowly(text);
   }
-  return scratch.toString('latin1', 0, length);
+  return out.toString('latin1', 0, length);
 }
 
 const wordCache = new Map<string, string>();
