@@ -1,7 +1,7 @@
 import type { Segmentation, Sentence } from '../types.js';
 import { combineHash, hashString } from '../text/hash.js';
 import { normalizeWord } from '../text/normalize.js';
-import { countWords, forEachWord } from '../text/words.js';
+import { countWords, forEachWordHashed } from '../text/words.js';
 
 /**
  * The fingerprints of one article, as flat typed arrays (the plain data that the count step reads).
@@ -19,22 +19,40 @@ export interface ArticleFingerprints {
 
 // A direct-mapped cache from a word's raw spelling to the hash of its normalised form, looked up
 // without slicing the text: this is the hottest loop of a run. The spelling is compared in full, so
-// a collision only costs a miss.
+// a collision only costs a miss. A slot is 32 bytes of one typed array (length, hash, and the
+// spelling of a word of up to 12 code units, two to an entry), so that a lookup touches one cache
+// line rather than an array, a string and a second array; a longer spelling is kept as a string.
 const CACHE_BITS = 17;
-const cachedWords: (string | undefined)[] = new Array<string | undefined>(1 << CACHE_BITS).fill(undefined);
-const cachedHashes = new Int32Array(1 << CACHE_BITS);
+const SLOT = 8;
+const INLINE = (SLOT - 2) * 2;
+const cache = new Int32Array((1 << CACHE_BITS) * SLOT);
+const longWords: string[] = new Array<string>(1 << CACHE_BITS).fill('');
 
-/** Hash of the word `text[from, to)` as fingerprints see it (see `normalizeWord`). */
-function wordHashAt(text: string, from: number, to: number): number {
-  let raw = 0x811c9dc5 ^ (to - from);
-  for (let i = from; i < to; i += 1) raw = Math.imul(raw ^ text.charCodeAt(i), 0x01000193);
+/** Hash of the word `text[from, to)` as fingerprints see it (see `normalizeWord`); `raw` is its spelling's hash. */
+function wordHashAt(text: string, from: number, to: number, raw: number): number {
   const slot = (raw ^ (raw >>> 15)) & ((1 << CACHE_BITS) - 1);
-  const cached = cachedWords[slot];
-  if (cached !== undefined && cached.length === to - from && text.startsWith(cached, from)) return (cachedHashes[slot] ?? 0) >>> 0;
+  const base = slot * SLOT;
+  const length = to - from;
+  if (cache[base] === length) {
+    let same = true;
+    if (length <= INLINE) {
+      for (let j = 0, at = base + 2; j < length; j += 2, at += 1) {
+        const pair = text.charCodeAt(from + j) | (j + 1 < length ? text.charCodeAt(from + j + 1) << 16 : 0);
+        if (pair !== cache[at]) {
+          same = false;
+          break;
+        }
+      }
+    } else same = text.startsWith(longWords[slot] as string, from);
+    if (same) return (cache[base + 1] as number) >>> 0;
+  }
   const word = text.slice(from, to);
   const hash = hashString(normalizeWord(word));
-  cachedWords[slot] = word;
-  cachedHashes[slot] = hash;
+  cache[base] = length;
+  cache[base + 1] = hash;
+  if (length <= INLINE) {
+    for (let j = 0, at = base + 2; j < length; j += 2, at += 1) cache[at] = text.charCodeAt(from + j) | (j + 1 < length ? text.charCodeAt(from + j + 1) << 16 : 0);
+  } else longWords[slot] = word;
   return hash >>> 0;
 }
 
@@ -76,8 +94,8 @@ export function fingerprint(
   let seen = 0;
   let whole = 0;
   // One visitor for every sentence, on the state above: the hottest loop of a run allocates nothing.
-  const visit = (from: number, to: number): void => {
-    const word = wordHashAt(text, from, to);
+  const visit = (from: number, to: number, raw: number): void => {
+    const word = wordHashAt(text, from, to, raw);
     window[seen % size] = word;
     whole = combineHash(whole, word);
     seen += 1;
@@ -93,7 +111,7 @@ export function fingerprint(
     kept = 0;
     seen = 0;
     whole = 0x2545f491;
-    forEachWord(text, sentence.start, sentence.end, visit);
+    forEachWordHashed(text, sentence.start, sentence.end, visit);
     words[index] = seen;
     if (seen === 0) continue;
     if (seen < size) {

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
@@ -30,7 +31,8 @@ export function decode(bytes: Uint8Array): Decoded {
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   const nul = body.indexOf(0);
   if (nul >= 0) return { ok: false, reason: 'binary', at: nul + (bytes.length - body.length) };
-  const invalidAt = firstInvalidUtf8(body);
+  // Validated natively first: the byte-by-byte scan below only tells where an invalid file fails.
+  const invalidAt = isUtf8(body) ? -1 : firstInvalidUtf8(body);
   if (invalidAt < 0) return { ok: true, text: new TextDecoder('utf-8').decode(body), encoding: 'utf-8', invalidAt: -1 };
   return { ok: true, text: decodeWindows1252(body), encoding: 'windows-1252', invalidAt: invalidAt + (bytes.length - body.length) };
 }

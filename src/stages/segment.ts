@@ -16,6 +16,15 @@ const FULL_WIDTH_END = /[。！？]/;
 const ENDS_WITH_TERMINATOR = /[.!?…。！？؟۔:;"'”’»)\]]$/u;
 const STARTS_LOWER_CASE = /^\p{Ll}/u;
 const WHITE_SPACE = /\s/;
+const WORD_OR_DOT = /[\p{L}.]/u;
+const ONE_CAPITAL = /^\p{Lu}$/u;
+
+/** `WHITE_SPACE.test(text[i])`, without making a string of the character (false past the end). */
+function isSpaceAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return code === code && WHITE_SPACE.test(text[i] as string);
+}
 
 interface Line {
   /** First non-white-space character. */
@@ -81,20 +90,28 @@ export function layout(text: string): Layout {
 
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  let lineStart = 0;
   const pushLine = (from: number, to: number): void => {
     let start = from;
     let end = to;
-    while (start < end && WHITE_SPACE.test(text[start] ?? '')) start += 1;
-    while (end > start && WHITE_SPACE.test(text[end - 1] ?? '')) end -= 1;
+    while (start < end && isSpaceAt(text, start)) start += 1;
+    while (end > start && isSpaceAt(text, end - 1)) end -= 1;
     lines.push({ start, end });
   };
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code === 10 || code === 13) {
-      pushLine(lineStart, i);
-      if (code === 13 && text.charCodeAt(i + 1) === 10) i += 1;
-      lineStart = i + 1;
+  let lineStart = 0;
+  if (!text.includes('\r')) {
+    // Nearly every text: its lines are found natively.
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', lineStart)) {
+      pushLine(lineStart, at);
+      lineStart = at + 1;
+    }
+  } else {
+    for (let i = 0; i < text.length; i += 1) {
+      const code = text.charCodeAt(i);
+      if (code === 10 || code === 13) {
+        pushLine(lineStart, i);
+        if (code === 13 && text.charCodeAt(i + 1) === 10) i += 1;
+        lineStart = i + 1;
+      }
     }
   }
   if (lineStart < text.length) pushLine(lineStart, text.length);
@@ -106,7 +123,8 @@ function splitSentences(text: string, start: number, end: number, paragraph: num
     into.push({ start: from, end: to, paragraph, words: counting ? countWords(text, from, to) : 0 });
   };
   let sentenceStart = start;
-  const terminator = new RegExp(TERMINATOR.source, 'g');
+  // The module's own expression: nothing below runs another scan with it.
+  const terminator = TERMINATOR;
   terminator.lastIndex = start;
   for (let match = terminator.exec(text); match !== null; match = terminator.exec(text)) {
     const at = match.index;
@@ -114,7 +132,7 @@ function splitSentences(text: string, start: number, end: number, paragraph: num
     if (after >= end) break;
     if (!endsSentence(text, sentenceStart, at, after, match[0], end)) continue;
     let next = after;
-    while (next < end && WHITE_SPACE.test(text[next] ?? '')) next += 1;
+    while (next < end && isSpaceAt(text, next)) next += 1;
     pushSentence(sentenceStart, after);
     sentenceStart = next;
     terminator.lastIndex = next;
@@ -124,25 +142,26 @@ function splitSentences(text: string, start: number, end: number, paragraph: num
 
 function endsSentence(text: string, sentenceStart: number, at: number, after: number, mark: string, end: number): boolean {
   if (FULL_WIDTH_END.test(mark[0] ?? '')) return true;
-  if (!WHITE_SPACE.test(text[after] ?? '')) return false;
+  if (!isSpaceAt(text, after)) return false;
   let next = after;
-  while (next < end && WHITE_SPACE.test(text[next] ?? '')) next += 1;
+  while (next < end && isSpaceAt(text, next)) next += 1;
   if (STARTS_LOWER_CASE.test(text.slice(next, next + 2))) return false;
   if (mark === '.' || mark.startsWith('.') && mark.length > 1 && !mark.startsWith('..')) {
     // The word before the full stop: an initial ("J."), a dotted abbreviation ("U.S."), or a listed one.
     let wordStart = at;
-    while (wordStart > sentenceStart && /[\p{L}.]/u.test(text[wordStart - 1] ?? '')) wordStart -= 1;
+    while (wordStart > sentenceStart && WORD_OR_DOT.test(text[wordStart - 1] ?? '')) wordStart -= 1;
     const word = text.slice(wordStart, at);
-    if (/^\p{Lu}$/u.test(word) || word.includes('.') || ABBREVIATIONS.has(word.toLowerCase())) return false;
+    if (ONE_CAPITAL.test(word) || word.includes('.') || ABBREVIATIONS.has(word.toLowerCase())) return false;
   }
   return true;
 }
 
 function detectLineEnding(text: string): '\n' | '\r\n' | '\r' {
-  const index = text.search(/\r\n|\n|\r/);
-  if (index < 0) return '\n';
-  if (text[index] === '\n') return '\n';
-  return text[index + 1] === '\n' ? '\r\n' : '\r';
+  const newline = text.indexOf('\n');
+  const carriageReturn = text.indexOf('\r');
+  if (carriageReturn < 0) return '\n';
+  if (newline >= 0 && newline < carriageReturn) return '\n';
+  return text[carriageReturn + 1] === '\n' ? '\r\n' : '\r';
 }
 
 /** A segmentation as flat typed arrays: cheap to pass between threads and to hold for many articles. */
@@ -156,9 +175,19 @@ export interface PackedSegmentation {
 
 export function packSegmentation(segmentation: Segmentation): PackedSegmentation {
   const paragraphs = new Uint32Array(segmentation.paragraphs.length * 4);
-  segmentation.paragraphs.forEach((p, i) => paragraphs.set([p.start, p.end, p.firstSentence, p.endSentence], i * 4));
+  segmentation.paragraphs.forEach((p, i) => {
+    paragraphs[i * 4] = p.start;
+    paragraphs[i * 4 + 1] = p.end;
+    paragraphs[i * 4 + 2] = p.firstSentence;
+    paragraphs[i * 4 + 3] = p.endSentence;
+  });
   const sentences = new Uint32Array(segmentation.sentences.length * 4);
-  segmentation.sentences.forEach((s, i) => sentences.set([s.start, s.end, s.paragraph, s.words], i * 4));
+  segmentation.sentences.forEach((s, i) => {
+    sentences[i * 4] = s.start;
+    sentences[i * 4 + 1] = s.end;
+    sentences[i * 4 + 2] = s.paragraph;
+    sentences[i * 4 + 3] = s.words;
+  });
   return { paragraphs, sentences, lineEnding: segmentation.lineEnding };
 }
 

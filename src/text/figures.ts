@@ -118,12 +118,12 @@ export function figuresOf(text: string): string[] {
       if (month !== undefined) figures.push(`month ${month}`);
       continue;
     }
-    const scale = SCALE[token];
+    const scale = Object.hasOwn(SCALE, token) ? SCALE[token] : undefined;
     if (scale !== undefined && lastNumber === figures.length - 1 && lastNumber >= 0 && i > 0 && NUMBER.test(tokens[i - 1] ?? '')) {
       figures[lastNumber] = canonical(Number(figures[lastNumber]) * scale);
       continue;
     }
-    const word = WORD_VALUES[token];
+    const word = Object.hasOwn(WORD_VALUES, token) ? WORD_VALUES[token] : undefined;
     if (word !== undefined) {
       figures.push(canonical(word));
       lastNumber = figures.length - 1;
@@ -134,6 +134,8 @@ export function figuresOf(text: string): string[] {
 
 /** True when `a` and `b` hold the same figures in the same order (see {@link figuresOf}). */
 export function sameFigures(a: string, b: string): boolean {
+  // A verbatim copy, the commonest pair, holds its own figures.
+  if (a === b) return true;
   const x = figuresOf(a);
   const y = figuresOf(b);
   return x.length === y.length && x.every((figure, i) => figure === y[i]);
@@ -142,7 +144,7 @@ export function sameFigures(a: string, b: string): boolean {
 function valueOf(negative: boolean, digits: string, suffix: string): string {
   if (digits.includes(':')) return (negative ? '-' : '') + digits.split(':').map((part) => String(Number(part))).join(':');
   let value = Number(digits.replace(/,/g, ''));
-  const scale = SCALE[suffix];
+  const scale = Object.hasOwn(SCALE, suffix) ? SCALE[suffix] : undefined;
   if (scale !== undefined) value *= scale;
   return canonical(negative ? -value : value);
 }

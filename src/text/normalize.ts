@@ -1,16 +1,55 @@
 import { stem } from '../lib/stemmer.js';
 
+const REMOVED = /['’‘`´]/g;
+const NOT_WORD = /[^\p{L}\p{M}\p{N}]+/gu;
+
+/** The definition of {@link normalizeForComparison}, for text outside its fast path. */
+function normalizeSlowly(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(REMOVED, '').replace(NOT_WORD, ' ').trim();
+}
+
+// The fast path's table, per UTF-16 code unit below FAST_LIMIT: 0 not on the fast path, 1 a
+// separator, 2 dropped, else a word character's lower-case form (below 256, so one latin1 byte).
+// Derived from `normalizeSlowly` itself, one character at a time: a character is on the fast path
+// when NFKC leaves it alone, or turns it into separators only (no-break space, "…"). None of them
+// composes with a neighbour under NFKC (no combining marks, no Hangul), so a text made only of
+// them normalises character by character. That is nearly all of English news text.
+const FAST_LIMIT = 0x2030;
+const FAST_EXTRA = [0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2026];
+const fastClass = new Uint8Array(FAST_LIMIT);
+for (const code of [...Array.from({ length: 256 }, (_, code) => code), ...FAST_EXTRA]) {
+  const char = String.fromCharCode(code);
+  const alone = normalizeSlowly(`a${char}b`);
+  if (alone === 'ab') fastClass[code] = 2;
+  else if (alone === 'a b') fastClass[code] = 1;
+  else if (char.normalize('NFKC') === char && alone.length === 3 && alone === `a${char.toLowerCase()}b` && alone.charCodeAt(1) < 256) fastClass[code] = alone.charCodeAt(1);
+}
+const SCRATCH_LIMIT = 1 << 16;
+let scratch = Buffer.alloc(1024);
+
 /**
  * Text for comparing two wordings: NFKC, lower case, and every run of characters that is not a
  * letter, mark or digit folded to one space. Quotes, dashes and spacing then never decide a match.
  */
 export function normalizeForComparison(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/['’‘`´]/g, '')
-    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
-    .trim();
+  // Called on every paragraph, sentence and pair a run compares: text made only of characters that
+  // normalise one by one is built in one pass, without the three Unicode passes.
+  // Kept between calls up to a long paragraph's size; a longer text gets a buffer of its own, let go after.
+  if (scratch.length < text.length && text.length <= SCRATCH_LIMIT) scratch = Buffer.alloc(Math.min(text.length * 2, SCRATCH_LIMIT));
+  const out = scratch.length < text.length ? Buffer.allocUnsafe(text.length) : scratch;
+  let length = 0;
+  let pendingSpace = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    const kind = code < FAST_LIMIT ? (fastClass[code] as number) : 0;
+    if (kind > 2) {
+      if (pendingSpace && length > 0) out[length++] = 32;
+      pendingSpace = false;
+      out[length++] = kind;
+    } else if (kind === 1) pendingSpace = true;
+    else if (kind === 0) return normalizeSlowly(text);
+  }
+  return out.toString('latin1', 0, length);
 }
 
 const wordCache = new Map<string, string>();

@@ -72,10 +72,70 @@ export function forEachWord(text: string, from: number, to: number, visit: (star
 
 /** Number of words in `[from, to)` of `text`, or `limit` when there are at least that many (it stops counting there). */
 export function countWords(text: string, from = 0, to = text.length, limit = Infinity): number {
+  // forEachWord's scan, without a visitor: it runs on every sentence of every article read back.
+  const end = Math.min(to, text.length);
   let count = 0;
-  forEachWord(text, from, to, () => {
+  let i = from;
+  while (i < end) {
+    const found = classAt(text, i);
+    i += found > 4 ? 2 : 1;
+    if ((found & 3) === 1) continue;
     count += 1;
-    return count < limit ? undefined : false;
-  });
+    if (count >= limit) return count;
+    if ((found & 3) === 3) continue;
+    // The rest of the word; past `end` nothing more of it counts, so the scan stops there.
+    while (i < end) {
+      const next = classAt(text, i);
+      if ((next & 3) >= 2) i += next > 4 ? 2 : 1;
+      else if (isConnector(text.charCodeAt(i)) && i + 1 < text.length && (classAt(text, i + 1) & 3) >= 2) i += 1;
+      else break;
+    }
+  }
   return count;
+}
+
+/**
+ * {@link forEachWord}, for the hottest loop of a run: also hands `visit` a hash of the word's code
+ * units (FNV-1a, for a cache slot: equal words get equal hashes), taken in the same pass.
+ */
+export function forEachWordHashed(text: string, from: number, to: number, visit: (start: number, end: number, hash: number) => void): void {
+  const limit = text.length;
+  let i = from;
+  while (i < to) {
+    const found = classAt(text, i);
+    const width = found > 4 ? 2 : 1;
+    if ((found & 3) === 1) {
+      i += width;
+      continue;
+    }
+    const start = i;
+    let hash = 0x811c9dc5;
+    for (let k = 0; k < width; k += 1) hash = Math.imul(hash ^ text.charCodeAt(i + k), 0x01000193);
+    i += width;
+    if ((found & 3) === 2) {
+      // As in forEachWord; past `to` nothing more of the word is visited, so the scan stops there.
+      while (i < to) {
+        const next = classAt(text, i);
+        if ((next & 3) >= 2) {
+          const nextWidth = next > 4 ? 2 : 1;
+          for (let k = 0; k < nextWidth; k += 1) hash = Math.imul(hash ^ text.charCodeAt(i + k), 0x01000193);
+          i += nextWidth;
+          continue;
+        }
+        const code = text.charCodeAt(i);
+        if (isConnector(code) && i + 1 < limit && (classAt(text, i + 1) & 3) >= 2) {
+          hash = Math.imul(hash ^ code, 0x01000193);
+          i += 1;
+          continue;
+        }
+        break;
+      }
+    }
+    if (i > to) {
+      // A surrogate pair across `to`: the word ends at `to`, and so does its hash.
+      hash = 0x811c9dc5;
+      for (let k = start; k < to; k += 1) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+    }
+    visit(start, Math.min(i, to), hash >>> 0);
+  }
 }

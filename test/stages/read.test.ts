@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decode, firstInvalidUtf8, read } from '../../src/stages/read.js';
 import { temporaryDirectory } from '../helpers.js';
@@ -34,6 +35,19 @@ describe('decode', () => {
     expect(firstInvalidUtf8(bytes(0x61, 0xc0, 0x80))).toBe(1); // overlong
     expect(firstInvalidUtf8(bytes(0x61, 0x62, 0xe2, 0x80))).toBe(2); // truncated
     expect(firstInvalidUtf8(bytes(0xed, 0xa0, 0x80))).toBe(0); // surrogate
+  });
+
+  it('decodes as UTF-8 exactly the bytes in which the byte-by-byte scan finds no fault', () => {
+    const byte = fc.oneof(fc.integer({ min: 1, max: 0x7f }), fc.integer({ min: 0x80, max: 0xff }), fc.constantFrom(0xc0, 0xc2, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0x80, 0xa0, 0xbf));
+    fc.assert(
+      fc.property(fc.array(byte, { maxLength: 24 }), (values) => {
+        const decoded = decode(Uint8Array.from([0x61, ...values]));
+        const invalidAt = firstInvalidUtf8(Uint8Array.from([0x61, ...values]));
+        expect(decoded.ok && decoded.encoding).toBe(invalidAt < 0 ? 'utf-8' : 'windows-1252');
+        if (decoded.ok) expect(decoded.invalidAt).toBe(invalidAt);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

@@ -56,6 +56,16 @@ describe('segment', () => {
     expect(segment('one line').lineEnding).toBe('\n');
   });
 
+  it.each([
+    ['a\rb\r', '\r'],
+    ['a\nb\r\n', '\n'],
+    ['a\r\nb\n', '\r\n'],
+    ['a\rb\r\n', '\r'],
+    ['ab\r', '\r'],
+  ])('takes the first line ending of %j as the line ending', (text, ending) => {
+    expect(segment(text).lineEnding).toBe(ending);
+  });
+
   it('finds nothing in empty or white-space text', () => {
     expect(segment('')).toMatchObject({ paragraphs: [], sentences: [] });
     expect(segment(' \n\t\r\n ')).toMatchObject({ paragraphs: [], sentences: [] });

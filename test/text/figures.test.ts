@@ -14,6 +14,10 @@ describe('figuresOf', () => {
     expect(figuresOf('Lahore 7 3 4 6 -0.507')).toEqual(['7', '3', '4', '6', '-0.507']);
   });
 
+  it('reads names of Object.prototype as words, not as values (no crash on "constructor")', () => {
+    expect(figuresOf('The constructor said toString 5 constructor 10valueOf.')).toEqual(['5', '10']);
+  });
+
   it('finds none in a sentence without figures', () => {
     expect(figuresOf('The minister said talks would go on.')).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countWords, forEachWord } from '../../src/text/words.js';
+import { countWords, forEachWord, forEachWordHashed } from '../../src/text/words.js';
+import { hashString } from '../../src/text/hash.js';
 
 // The definition the hand-written scanner must agree with.
 const WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{M}\p{N}]+(?:['’.\-‐][\p{L}\p{M}\p{N}]+)*/gu;
@@ -39,6 +40,40 @@ describe('forEachWord', () => {
         expect(byScanner(text, from, to)).toEqual(byRegex(text, from, to));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('forEachWordHashed', () => {
+  it('visits the words forEachWord visits, each with the hash of its code units, on any text and any range', () => {
+    const alphabet = fc.constantFrom(...'aZ9 .-’\'‐\n中か\u0301ا\uD800\uDC00\uD83D\uDE00é'.split(''), '\uD840\uDC00');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 60 }).map((chars) => chars.join('')), fc.nat(), fc.nat(), (text, a, b) => {
+        const from = text.length === 0 ? 0 : a % (text.length + 1);
+        const to = from + (text.length === 0 ? 0 : b % (text.length - from + 1));
+        const hashed: [number, number, number][] = [];
+        forEachWordHashed(text, from, to, (start, end, hash) => {
+          hashed.push([start, end, hash]);
+        });
+        expect(hashed).toEqual(byScanner(text, from, to).map(([start, end]) => [start, end, hashString(text.slice(start, end))]));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('countWords', () => {
+  it('counts the words forEachWord visits, up to a limit, on any text and any range', () => {
+    const alphabet = fc.constantFrom(...'aZ9 .-’\'‐\n中か\u0301ا\uD800\uDC00\uD83D\uDE00é'.split(''), '\uD840\uDC00');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 60 }).map((chars) => chars.join('')), fc.nat(), fc.nat(), fc.integer({ min: 1, max: 12 }), (text, a, b, limit) => {
+        const from = text.length === 0 ? 0 : a % (text.length + 1);
+        const to = from + (text.length === 0 ? 0 : b % (text.length - from + 1));
+        const words = byScanner(text, from, to).length;
+        expect(countWords(text, from, to)).toBe(words);
+        expect(countWords(text, from, to, limit)).toBe(Math.min(words, limit));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

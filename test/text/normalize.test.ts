@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalizeForComparison, normalizeWord } from '../../src/text/normalize.js';
+
+// The definition the one-pass fast path must agree with.
+function byDefinition(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/['’‘`´]/g, '')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+// Fast-path characters (ASCII, Latin-1, typographic punctuation) beside ones that NFKC changes or
+// composes: a decomposed accent, a ligature, superscripts, the acute accent, Turkish dotted I, Hangul jamo.
+const ALPHABET = [
+  ...'aZz09 \t\n.,;:!?\'"`-_()[]/\\@#%&*+=<>|~^$'.split(''),
+  ...'\u00a0\u00ad\u00b4\u00a8\u00aa\u00b2\u00b5\u00bc\u00c0\u00c9\u00d7\u00df\u00e9\u00f7\u00ff'.split(''),
+  ...'\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u2032\u0301\u0308\ufb01\u0130\u1100\u1161\u212b\u2460\uff21\u0627\u4e2d'.split(''),
+  '\ud83d\ude00',
+];
+
+describe('normalizeForComparison', () => {
+  it.each([
+    ['Pakistan’s  “Prime Minister” — said…', 'pakistans prime minister said'],
+    ['  Don`t SHOUT!  ', 'dont shout'],
+    ['Café\u00a0Crème', 'café crème'],
+    ['e\u0301te\u0301', 'été'],
+    ['ﬁnal ２０２５', 'final 2025'],
+    ['', ''],
+  ])('normalises %j to %j', (text, expected) => {
+    expect(normalizeForComparison(text)).toBe(expected);
+    expect(byDefinition(text)).toBe(expected);
+  });
+
+  it('agrees with its definition on any text, fast path or not', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...ALPHABET), { maxLength: 40 }), (chars) => {
+        const text = chars.join('');
+        expect(normalizeForComparison(text)).toBe(byDefinition(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('agrees with its definition on every character of the Basic Multilingual Plane, between letters', () => {
+    for (let code = 0; code < 0x10000; code += 1) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const text = `Ab${String.fromCharCode(code)}Cd`;
+      expect(normalizeForComparison(text)).toBe(byDefinition(text));
+    }
+  });
+
+  it('agrees with its definition on text longer than its buffers', () => {
+    for (const times of [200, 2000]) {
+      const text = 'Pakistan’s Army, “they said” — at 10:30. '.repeat(times);
+      expect(normalizeForComparison(text)).toBe(byDefinition(text));
+    }
+  });
+});
+
+describe('normalizeWord', () => {
+  it('lower-cases, drops inner punctuation and stems English words', () => {
+    expect(normalizeWord('Pakistan’s')).toBe(normalizeWord('pakistans'));
+    expect(normalizeWord('Remains')).toBe('remain');
+  });
+});
