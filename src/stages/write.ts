@@ -46,15 +46,39 @@ export function variantsText(block: { readonly id: string; readonly label: strin
  * The report comes in pieces, so that a large one is never one string.
  */
 export function* extraFiles(result: Pick<DedupeResult, 'report' | 'shared' | 'chrome'>): Generator<OutputFile | { readonly path: string; readonly content: Iterable<string> }> {
-  for (const block of result.shared) {
-    yield { path: `${RESERVED_OUTPUT.shared}/${block.id}.txt`, content: block.text };
-    if (block.variantsText !== '') yield { path: `${RESERVED_OUTPUT.shared}/${block.id}.variants.txt`, content: block.variantsText };
+  if (result.shared.length >= BLOCKS_FILE_FROM) yield { path: `${RESERVED_OUTPUT.shared}/${BLOCKS_FILE}`, content: blockLines(result.shared) };
+  else {
+    for (const block of result.shared) {
+      yield { path: `${RESERVED_OUTPUT.shared}/${block.id}.txt`, content: block.text };
+      if (block.variantsText !== '') yield { path: `${RESERVED_OUTPUT.shared}/${block.id}.variants.txt`, content: block.variantsText };
+    }
   }
   if (result.chrome.length > 0) {
     const lines = result.chrome.map((line) => `${line.articles}\t${line.reason}\t${line.text}`);
     yield { path: RESERVED_OUTPUT.chrome, content: `articles\treason\tline\n${lines.join('\n')}\n` };
   }
   yield { path: RESERVED_OUTPUT.report, content: jsonChunks(result.report) };
+}
+
+/**
+ * From this many blocks, `_shared/` is one file of JSON Lines rather than a file per block: tens of
+ * thousands of small files take seconds to write on a slow disk, and one file takes milliseconds.
+ */
+export const BLOCKS_FILE_FROM = 1000;
+/** The one file of blocks, in `_shared/`. */
+export const BLOCKS_FILE = 'blocks.jsonl';
+
+/** A block a line, by id: `{"id", "text", "variants"}`, the variants text or null, as the per-block files hold them. */
+function* blockLines(shared: DedupeResult['shared']): Generator<string> {
+  let buffer = '';
+  for (const block of shared) {
+    buffer += `${JSON.stringify({ id: block.id, text: block.text, variants: block.variantsText === '' ? null : block.variantsText })}\n`;
+    if (buffer.length >= 1 << 20) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  if (buffer !== '') yield buffer;
 }
 
 /** The files of an output directory, in a fixed order, for a result held in memory. */

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { variantsText, writeOutput } from '../../src/stages/write.js';
+import { BLOCKS_FILE, BLOCKS_FILE_FROM, extraFiles, variantsText, writeOutput } from '../../src/stages/write.js';
 import { NewsdedupError } from '../../src/errors.js';
 import { temporaryDirectory } from '../helpers.js';
 
@@ -58,5 +58,24 @@ describe('variantsText', () => {
 
   it('is empty for a block worded alike everywhere', () => {
     expect(variantsText({ id: 'b1', label: 'x', variants: { sentences: [], headings: [] } }, 'a.txt')).toBe('');
+  });
+});
+
+describe('extraFiles', () => {
+  const report = { schema: 1 } as unknown as Parameters<typeof extraFiles>[0]['report'];
+  const blocks = (count: number) => Array.from({ length: count }, (_, i) => ({ id: `b${String(i).padStart(10, '0')}`, text: `Block ${i}.\n`, variantsText: i % 2 === 0 ? '' : `Variants of block ${i}\n`, variants: { sentences: [], headings: [] } }));
+  const paths = (count: number) => [...extraFiles({ report, shared: blocks(count), chrome: [] })].map((file) => file.path);
+
+  it('writes a file per block, and one per block with other wordings, for a small corpus', () => {
+    expect(paths(3)).toEqual(['_shared/b0000000000.txt', '_shared/b0000000001.txt', '_shared/b0000000001.variants.txt', '_shared/b0000000002.txt', 'report.json']);
+  });
+
+  it(`writes one _shared/${BLOCKS_FILE} from ${BLOCKS_FILE_FROM} blocks, a block a line with its variants`, () => {
+    const files = [...extraFiles({ report, shared: blocks(BLOCKS_FILE_FROM), chrome: [] })];
+    expect(files.map((file) => file.path)).toEqual([`_shared/${BLOCKS_FILE}`, 'report.json']);
+    const lines = [...(files[0]!.content as Iterable<string>)].join('').trimEnd().split('\n').map((line) => JSON.parse(line) as { id: string; text: string; variants: string | null });
+    expect(lines).toHaveLength(BLOCKS_FILE_FROM);
+    expect(lines[1]).toEqual({ id: 'b0000000001', text: 'Block 1.\n', variants: 'Variants of block 1\n' });
+    expect(lines[2]!.variants).toBeNull();
   });
 });
