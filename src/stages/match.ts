@@ -198,6 +198,8 @@ const MAX_CANDIDATES = 3;
 const MIN_VOTE_SHARE = 0.375;
 /** Sketch entries a verbatim copy needs before its neighbours are paired too (about six words). */
 const MIN_SEED_SKETCH = 4;
+/** Sentences a verbatim copy's pairing extends to, each way, while each shares a sketch entry. */
+const MAX_EXTEND = 4;
 
 /**
  * Candidate pairs: for every sentence, the earlier sentences in other articles that hold most of
@@ -249,7 +251,10 @@ export function findCandidates(
     const { offsets, hashes } = records(article);
     const base = sentenceBase[article] ?? 0;
     let previous: number[] = [];
-    let previousSeed = -1;
+    // The holder sentence the previous sentence was paired with by a verbatim copy or by extension,
+    // and how many extensions since the last verbatim copy.
+    let chainHolder = -1;
+    let chainSteps = 0;
     for (let s = 0; s + 1 < offsets.length; s += 1) {
       const id = base + s;
       const from = offsets[s] ?? 0;
@@ -286,21 +291,35 @@ export function findCandidates(
         chosen.push(voteHolders[best] ?? 0);
         voteCounts[best] = -1;
       }
-      // Extend forward: the sentence after a verbatim copy of `h`, against the one after `h`.
-      if (previousSeed >= 0 && to > from) {
-        const next = previousSeed + 1;
-        const holderArticle = articleOf(previousSeed);
-        if (!chosen.includes(next) && articleOf(next) === holderArticle && shareSketch(article, id, holderArticle, next)) chosen.push(next);
+      // Extend forward: the sentence after a verbatim copy of `h` (or after a sentence so paired),
+      // against the one after `h`, up to MAX_EXTEND sentences past the last verbatim copy.
+      let extended = -1;
+      if (chainHolder >= 0 && chainSteps < MAX_EXTEND && to > from) {
+        const next = chainHolder + 1;
+        const holderArticle = articleOf(chainHolder);
+        if (articleOf(next) === holderArticle && shareSketch(article, id, holderArticle, next)) {
+          extended = next;
+          if (!chosen.includes(next)) chosen.push(next);
+        }
       }
-      // Extend backward: the sentence before a verbatim copy of `h`, against the one before `h`.
-      if (seed >= 0 && s > 0) {
-        const before = seed - 1;
+      // Extend backward: the sentences before a verbatim copy of `h`, against those before `h`.
+      if (seed >= 0) {
         const holderArticle = articleOf(seed);
-        if (!previous.includes(before) && articleOf(before) === holderArticle && shareSketch(article, id - 1, holderArticle, before)) pairs.push(id - 1, before);
+        for (let step = 1; step <= MAX_EXTEND && s - step >= 0; step += 1) {
+          const before = seed - step;
+          if (articleOf(before) !== holderArticle || !shareSketch(article, id - step, holderArticle, before)) break;
+          if (step > 1 || !previous.includes(before)) pairs.push(id - step, before);
+        }
       }
       for (const candidate of chosen) pairs.push(id, candidate);
       previous = chosen;
-      previousSeed = seed;
+      if (seed >= 0) {
+        chainHolder = seed;
+        chainSteps = 0;
+      } else if (extended >= 0) {
+        chainHolder = extended;
+        chainSteps += 1;
+      } else chainHolder = -1;
     }
   }
   return Int32Array.from(pairs);
