@@ -98,10 +98,20 @@ const NUMBER = /^([-−]?)([\p{L}$€£¥₹.]*?)(\d[\d,]*(?:\.\d+)?(?::\d\d)*)(
 
 /** The figures of `text`, each as a canonical string, in order of appearance. */
 export function figuresOf(text: string): string[] {
+  return readFigures(text).map((figure) => figure.value);
+}
+
+/** A figure, and whether it was written as a word ("two") rather than in digits. */
+interface Figure {
+  value: string;
+  readonly word: boolean;
+}
+
+function readFigures(text: string): Figure[] {
   const folded = text.replace(/\u00ad/g, '').toLowerCase();
   const matches = [...folded.matchAll(TOKEN)];
   const tokens = matches.map((match) => match[0]);
-  const figures: string[] = [];
+  const figures: Figure[] = [];
   // Where the last figure's value went, so that a scale word after it ("10 million") can scale it.
   let lastNumber = -1;
   for (let i = 0; i < tokens.length; i += 1) {
@@ -112,33 +122,50 @@ export function figuresOf(text: string): string[] {
       // A minus sign stands after a space ("6 -0.507"); a dash between digits is a range or a date ("2024-06").
       const at = matches[i]?.index ?? 0;
       const negative = sign !== '' && (at === 0 || /[\s(]/.test(folded[at - 1] ?? ''));
-      figures.push(valueOf(negative, digits, suffix));
+      figures.push({ value: valueOf(negative, digits, suffix), word: false });
       lastNumber = figures.length - 1;
       const month = MONTH_OF.get(tokens[i - 1] ?? '') ?? MONTH_OF.get(tokens[i + 1] ?? '');
-      if (month !== undefined) figures.push(`month ${month}`);
+      if (month !== undefined) figures.push({ value: `month ${month}`, word: false });
       continue;
     }
     const scale = Object.hasOwn(SCALE, token) ? SCALE[token] : undefined;
-    if (scale !== undefined && lastNumber === figures.length - 1 && lastNumber >= 0 && i > 0 && NUMBER.test(tokens[i - 1] ?? '')) {
-      figures[lastNumber] = canonical(Number(figures[lastNumber]) * scale);
+    const last = figures[lastNumber];
+    if (scale !== undefined && last !== undefined && lastNumber === figures.length - 1 && i > 0 && NUMBER.test(tokens[i - 1] ?? '')) {
+      last.value = canonical(Number(last.value) * scale);
       continue;
     }
     const word = Object.hasOwn(WORD_VALUES, token) ? WORD_VALUES[token] : undefined;
     if (word !== undefined) {
-      figures.push(canonical(word));
+      figures.push({ value: canonical(word), word: true });
       lastNumber = figures.length - 1;
     }
   }
   return figures;
 }
 
-/** True when `a` and `b` hold the same figures in the same order (see {@link figuresOf}). */
+/**
+ * True when `a` and `b` hold the same figures in the same order (see {@link figuresOf}). A number
+ * word that one wording adds and the other lacks altogether ("a four-wheeled vehicle", "one of
+ * the") is a light edit, not a changed figure; two number words that differ ("two" and "three")
+ * are a changed figure.
+ */
 export function sameFigures(a: string, b: string): boolean {
   // A verbatim copy, the commonest pair, holds its own figures.
   if (a === b) return true;
-  const x = figuresOf(a);
-  const y = figuresOf(b);
-  return x.length === y.length && x.every((figure, i) => figure === y[i]);
+  const x = readFigures(a);
+  const y = readFigures(b);
+  if (equal(x, y)) return true;
+  const xWords = x.filter((figure) => figure.word);
+  const yWords = y.filter((figure) => figure.word);
+  if (xWords.length > 0 && yWords.length > 0) return false;
+  return equal(
+    x.filter((figure) => !figure.word),
+    y.filter((figure) => !figure.word),
+  );
+}
+
+function equal(x: readonly Figure[], y: readonly Figure[]): boolean {
+  return x.length === y.length && x.every((figure, i) => figure.value === y[i]?.value);
 }
 
 function valueOf(negative: boolean, digits: string, suffix: string): string {

@@ -61,3 +61,15 @@ describe('isMostlyNumbers', () => {
     expect(isMostlyNumbers(line)).toBe(expected);
   });
 });
+
+describe('sameFigures and number words', () => {
+  it.each([
+    ['a leaf-like vehicle', 'a four-wheeled leaf-like vehicle', true],
+    ['the biggest port', 'one of the biggest ports', true],
+    ['two were hurt', 'three were hurt', false],
+    ['two were hurt on day 3', 'were hurt on day 4', false],
+  ])('%j and %j: %s', (a, b, same) => {
+    expect(sameFigures(a, b)).toBe(same);
+    expect(sameFigures(b, a)).toBe(same);
+  });
+});
