@@ -259,7 +259,7 @@ async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], metas:
       return;
     }
     repeats.count(article, articleRecords);
-    shortLines.add(entry.meta.source, article, entry.lines);
+    shortLines.add(sourceOf(entry), article, entry.lines);
   });
   trace('count');
   const candidates = candidatesOf({ articleCount: kept.length, sentenceBase, records: (article) => records[article] as FingerprintRecords, counts: repeats.table });
@@ -283,6 +283,11 @@ function earlierThan(kept: readonly Kept[]): (a: number, b: number) => number {
     const db = kept[b]?.meta.dateMs ?? Number.POSITIVE_INFINITY;
     return da < db ? -1 : da > db ? 1 : a - b;
   };
+}
+
+/** The outlet an article comes from: its record's source, else its top folder (see `sourceOfPath`). */
+function sourceOf(entry: Kept | undefined): string {
+  return entry?.meta.source ?? sourceOfPath(entry?.ref.path ?? '');
 }
 
 /** The earliest of some articles (see {@link earlierThan}). */
@@ -335,7 +340,7 @@ async function matchAndPlan(run: Run, counted: Counted): Promise<Plan> {
   const dated = kept.some((entry) => entry.meta.dateMs !== undefined);
   const assembled = assemble({ articleCount: kept.length, matched: articles, sentenceBase, pathOf: (article) => kept[article]?.ref.path ?? '', lines, ...(dated ? { earliest: earliestOf(kept) } : {}) }, matches, run.settings);
   const pathOf = (article: number): string => kept[article]?.ref.path ?? '';
-  const { assembly, furniture } = separateFurniture(assembled, { articleCount: kept.length, sourceOf: (article) => kept[article]?.meta.source ?? sourceOfPath(pathOf(article)), pathOf });
+  const { assembly, furniture } = separateFurniture(assembled, { articleCount: kept.length, sourceOf: (article) => sourceOf(kept[article]), pathOf });
   trace('assemble', `${assembly.blocks.length} blocks`);
   const chrome = classifyChrome(
     { ...assembly, articleCount: kept.length, lines, sentenceBase, shortLineFrequency: (hash, article) => counted.shortLines.documentFrequency(hash, article), templateFrequency: (template, article) => counted.shortLines.templateFrequency(template, article), segmentationOf: (article) => articles.get(article)?.segmentation, furniture },

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { createGunzip } from 'node:zlib';
+import { readFile } from 'node:fs/promises';
+import { constants, createGunzip, gunzipSync } from 'node:zlib';
 import { Decompress } from 'fzstd';
 import type { Compression } from './format.js';
 
@@ -28,10 +29,18 @@ export async function* byteChunks(path: string, compression: Compression): Async
     // A read error must end the gunzip stream too, or the loop below would wait for ever.
     file.on('error', (error) => gunzip.destroy(error));
     file.pipe(gunzip);
+    let yielded = 0;
     try {
-      for await (const chunk of gunzip) yield chunk as Buffer;
+      for await (const chunk of gunzip) {
+        yielded += (chunk as Buffer).length;
+        yield chunk as Buffer;
+      }
     } catch (error) {
       if (typeof (error as NodeJS.ErrnoException).code === 'string' && (error as NodeJS.ErrnoException).code?.startsWith('Z_')) {
+        // The stream drops what it decoded of the last piece when the data is cut short: decode
+        // the damaged file once more, flushing all it can, and give the rest before the error.
+        const rest = await salvageGzip(path, yielded);
+        if (rest.length > 0) yield rest;
         throw new CompressionError('gzip', (error as Error).message);
       }
       throw error;
@@ -67,5 +76,18 @@ async function* zstdChunks(file: AsyncIterable<unknown> & { destroy(): void }): 
     yield* ready;
   } finally {
     file.destroy();
+  }
+}
+
+/**
+ * What a damaged gzip file decodes to past its first `skip` bytes, flushing all it can. Only a
+ * damaged file is read whole, and only once.
+ */
+async function salvageGzip(path: string, skip: number): Promise<Uint8Array> {
+  try {
+    const decoded = gunzipSync(await readFile(path), { finishFlush: constants.Z_SYNC_FLUSH });
+    return decoded.subarray(Math.min(skip, decoded.length));
+  } catch {
+    return new Uint8Array(0);
   }
 }

@@ -91,9 +91,19 @@ export async function* readRecords(absolutePath: string, displayPath: string, fo
     const window: RawItem[] = [];
     let windowChars = 0;
     let done = false;
+    // Damage met while looking ahead: the records before it are still read, then it is reported.
+    let damaged: CompressionError | undefined;
     if (columnsUpFront === undefined) {
       while (window.length < WINDOW_RECORDS && windowChars < WINDOW_CHARS) {
-        const next = await items.next();
+        let next: IteratorResult<RawItem>;
+        try {
+          next = await items.next();
+        } catch (error) {
+          if (!(error instanceof CompressionError)) throw error;
+          damaged = error;
+          done = true;
+          break;
+        }
         if (next.done === true) {
           done = true;
           break;
@@ -102,6 +112,7 @@ export async function* readRecords(absolutePath: string, displayPath: string, fo
         if (next.value.ok) windowChars += next.value.size;
         else if (next.value.fatal) break;
       }
+      if (damaged !== undefined && window.length === 0) throw damaged;
       const firstBad = window.find((item) => !item.ok);
       if (!window.some((item) => item.ok) && firstBad !== undefined && !firstBad.ok) {
         const what = format.kind === 'jsonl' ? 'holds no JSON Lines' : 'holds no JSON array of records';
@@ -127,6 +138,7 @@ export async function* readRecords(absolutePath: string, displayPath: string, fo
       return recordOutcome(displayPath, fields, item, ordinal, format.kind === 'json' ? ordinal + 1 : item.location, idMark, where);
     };
     for (const item of window) yield outcomeOf(item);
+    if (damaged !== undefined) throw damaged;
     if (!done) {
       for (let next = await items.next(); next.done !== true; next = await items.next()) yield outcomeOf(next.value);
     }

@@ -144,10 +144,9 @@ function readFigures(text: string): Figure[] {
 }
 
 /**
- * True when `a` and `b` hold the same figures in the same order (see {@link figuresOf}). A number
- * word that one wording adds and the other lacks altogether ("a four-wheeled vehicle", "one of
- * the") is a light edit, not a changed figure; two number words that differ ("two" and "three")
- * are a changed figure.
+ * True when `a` and `b` hold the same figures in the same order (see {@link figuresOf}). Number
+ * words that one wording only adds ("a four-wheeled vehicle", "one of the") are a light edit, not
+ * a changed figure; a number word that differs ("two" and "three") is a changed figure.
  */
 export function sameFigures(a: string, b: string): boolean {
   // A verbatim copy, the commonest pair, holds its own figures.
@@ -155,13 +154,26 @@ export function sameFigures(a: string, b: string): boolean {
   const x = readFigures(a);
   const y = readFigures(b);
   if (equal(x, y)) return true;
-  const xWords = x.filter((figure) => figure.word);
-  const yWords = y.filter((figure) => figure.word);
-  if (xWords.length > 0 && yWords.length > 0) return false;
+  // Number words that one wording only adds to the other's ("the two men" and "the two men, one
+  // of them …") are an edit; any other difference in them is a changed figure.
+  const xWords = x.filter((figure) => figure.word).map((figure) => figure.value);
+  const yWords = y.filter((figure) => figure.word).map((figure) => figure.value);
+  if (!withinOther(xWords, yWords) && !withinOther(yWords, xWords)) return false;
   return equal(
     x.filter((figure) => !figure.word),
     y.filter((figure) => !figure.word),
   );
+}
+
+/** True when every value of `small` stands in `large`, as often (a sub-multiset). */
+function withinOther(small: readonly string[], large: readonly string[]): boolean {
+  const left = new Map<string, number>();
+  for (const value of large) left.set(value, (left.get(value) ?? 0) + 1);
+  return small.every((value) => {
+    const count = left.get(value) ?? 0;
+    left.set(value, count - 1);
+    return count > 0;
+  });
 }
 
 function equal(x: readonly Figure[], y: readonly Figure[]): boolean {

@@ -151,6 +151,17 @@ describe('readRecords', () => {
     expect(problems[0]?.message).not.toContain('\n');
   });
 
+  it('keeps the whole records before the damage in a small truncated .gz file, as far as it decodes', async () => {
+    const dir = temporaryDirectory();
+    const lines = Array.from({ length: 10 }, (_, index) => JSON.stringify({ id: index, text: `Record ${index} says the harbour reopened after the storm.` })).join('\n');
+    const whole = gzipSync(`${lines}\n`);
+    const path = write(dir, 'small.jsonl.gz', whole.subarray(0, whole.length - 12));
+    const { records, problems } = await readAll(path);
+    expect(records.length).toBeGreaterThanOrEqual(8);
+    expect(records.length).toBeLessThan(10);
+    expect(problems[0]?.message).toContain(`the ${records.length} records before it were read`);
+  });
+
   it('gives a one-line error for a truncated .zst file', async () => {
     const dir = temporaryDirectory();
     const whole = readFileSync(join(FIXTURES, 'news.jsonl.zst'));

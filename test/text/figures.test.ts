@@ -73,3 +73,14 @@ describe('sameFigures and number words', () => {
     expect(sameFigures(b, a)).toBe(same);
   });
 });
+
+describe('sameFigures when both wordings hold number words', () => {
+  it.each([
+    ['the two men were questioned', 'the two men, one of them a guard, were questioned', true],
+    ['the two men were questioned', 'the three men were questioned', false],
+    ['two men and one woman', 'two men and two women', false],
+  ])('%j and %j: %s', (a, b, same) => {
+    expect(sameFigures(a, b)).toBe(same);
+    expect(sameFigures(b, a)).toBe(same);
+  });
+});
