@@ -129,7 +129,8 @@ export function classifyChrome(corpus: ChromeCorpus, minArticles: number): (read
         found.push({ ...mark, reason: line.list });
         continue;
       }
-      if (!line.short || headings.has(line.start)) continue;
+      // The first line is the article's title, its own however often it repeats (a daily bulletin's name).
+      if (!line.short || headings.has(line.start) || line.paragraph === 0) continue;
       // Word for word in a few articles, or as a template with new figures in a large share of its source's.
       const reason = corpus.shortLineFrequency(line.hash, articleIndex) >= minArticles ? 'repeated short line' : isFurnitureTemplate(corpus, line.template, articleIndex) ? 'site furniture' : undefined;
       if (reason === undefined) continue;

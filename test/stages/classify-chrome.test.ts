@@ -19,21 +19,27 @@ describe('classifyChrome', () => {
   };
 
   it('marks a short line that stands in enough articles, and list chrome wherever it stands', () => {
-    const lines = [[line(1, 20)], [line(0, 0), line(2, 40, { list: 'built-in list', short: false, hash: 0 })], []];
+    const lines = [[line(1, 20)], [line(1, 10), line(2, 40, { list: 'built-in list', short: false, hash: 0 })], []];
     const marks = classifyChrome({ ...base, lines: (article) => lines[article] ?? [], shortLineFrequency: (hash) => (hash === SHORT ? 2 : 0) }, 2);
-    expect(marks.map((article) => article.map((mark) => [mark.paragraph, mark.reason]))).toEqual([[[1, 'repeated short line']], [[0, 'repeated short line'], [2, 'built-in list']], []]);
+    expect(marks.map((article) => article.map((mark) => [mark.paragraph, mark.reason]))).toEqual([[[1, 'repeated short line']], [[1, 'repeated short line'], [2, 'built-in list']], []]);
     const fewer = classifyChrome({ ...base, lines: (article) => lines[article] ?? [], shortLineFrequency: () => 1 }, 2);
     expect(fewer.map((article) => article.length)).toEqual([0, 1, 0]);
   });
 
   it('keeps a short line that heads a block, or holds a sentence of one', () => {
-    const text = 'Port history\n\nThe port was built in 1880 and grew.';
+    const text = 'A title\n\nPort history\n\nThe port was built in 1880 and grew.';
     const segmentation = packSegmentation(segment(text));
-    const heading: Occurrence = { block: 0, sentences: [1], clusters: 1, heading: { start: 0, end: 12 }, start: 0, end: text.length, words: 10 };
-    const lines = [[line(0, 0), line(1, 14)]];
+    const heading: Occurrence = { block: 0, sentences: [2], clusters: 1, heading: { start: 9, end: 21 }, start: 9, end: text.length, words: 10 };
+    const lines = [[line(1, 9), line(2, 23)]];
     const corpus = { ...base, articleCount: 1, lines: (article: number) => lines[article] ?? [], shortLineFrequency: () => 5, segmentationOf: () => segmentation };
-    expect(classifyChrome({ ...corpus, occurrences: [[heading]], inBlock: new Set([1]) }, 2)[0]).toEqual([]);
-    expect(classifyChrome({ ...corpus, occurrences: [[{ ...heading, heading: undefined }]], inBlock: new Set([1]) }, 2)[0]?.map((mark) => mark.paragraph)).toEqual([0]);
+    expect(classifyChrome({ ...corpus, occurrences: [[heading]], inBlock: new Set([2]) }, 2)[0]).toEqual([]);
+    expect(classifyChrome({ ...corpus, occurrences: [[{ ...heading, heading: undefined }]], inBlock: new Set([2]) }, 2)[0]?.map((mark) => mark.paragraph)).toEqual([1]);
+  });
+
+  it('never takes an article’s first line, its title, for chrome by frequency', () => {
+    const lines = [[line(0, 0)], [line(0, 0)], [line(0, 0)]];
+    const marks = classifyChrome({ ...base, lines: (article) => lines[article] ?? [], shortLineFrequency: () => 3 }, 2);
+    expect(marks.map((article) => article.length)).toEqual([0, 0, 0]);
   });
 });
 
