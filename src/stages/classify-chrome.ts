@@ -183,9 +183,11 @@ export function sourceOfPath(path: string): string {
   return slash < 0 ? '' : path.slice(0, slash);
 }
 
-/** A short line whose template (its figures blanked) stands in a furniture's share of its source: a dated sign-off. */
+/** A short line whose template (its figures blanked) stands in many articles of its source, in many wordings: a dated sign-off. */
 function isFurnitureTemplate(corpus: ChromeCorpus, template: number, article: number): boolean {
   if (template === 0) return false;
-  const { articles, of, manyWordings } = corpus.templateFrequency(template, article);
-  return manyWordings && articles >= FURNITURE.articles && articles >= FURNITURE.share * of;
+  // Ten wordings and twenty articles are evidence enough of a template: no share of the source is
+  // needed, so that a weekly supplement's sign-off goes as well as the daily paper's.
+  const { articles, manyWordings } = corpus.templateFrequency(template, article);
+  return manyWordings && articles >= FURNITURE.articles;
 }
