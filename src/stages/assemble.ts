@@ -233,16 +233,26 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     blockParent.set(cluster, root);
     return root;
   };
+  const join = (a: number, b: number): void => {
+    const x = findBlock(a);
+    const y = findBlock(b);
+    if (x !== y) blockParent.set(Math.max(x, y), Math.min(x, y));
+  };
   for (const articleRuns of runs.values()) {
+    let before: Run | undefined;
     for (const run of articleRuns) {
-      let previous: number | undefined;
-      for (const id of run.sentences) {
-        const root = findBlock(matches.cluster[id] ?? id);
-        if (previous !== undefined && previous !== root) {
-          blockParent.set(Math.max(previous, root), Math.min(previous, root));
-        }
-        previous = findBlock(root);
+      for (let i = 1; i < run.sentences.length; i += 1) join(matches.cluster[run.sentences[i - 1] ?? 0] ?? 0, matches.cluster[run.sentences[i] ?? 0] ?? 0);
+      // A background whose copy holds a sentence of its own (a changed figure, a rewritten line)
+      // is still one background: runs a sentence or two apart, over nearly the same articles, are
+      // one block, though each stays an occurrence of its own and the sentence between stays.
+      const last = before?.sentences[before.sentences.length - 1];
+      const first = run.sentences[0];
+      if (last !== undefined && first !== undefined && first - last <= BRIDGE + 1) {
+        const x = matches.cluster[last] ?? last;
+        const y = matches.cluster[first] ?? first;
+        if (together(x, y)) join(x, y);
       }
+      before = run;
     }
   }
 
@@ -458,6 +468,8 @@ function verbatimLeads(matches: Matches, wholeText: (id: number) => string): Set
   return whole;
 }
 
+/** Sentences of an article's own that may stand between two runs of one background. */
+const BRIDGE = 2;
 /** A sentence of at most this many words may stand inside a background without being part of it. */
 const SHORT_SENTENCE_WORDS = 3;
 /** Short sentences held at most, waiting for the run to go on. */
