@@ -3,14 +3,13 @@
  * on every run and with any number of workers, and the output names no absolute path or time.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { random } from '../bench/generate.js';
 import { main } from '../src/main.js';
-import { captureIo, CLI, corpusArticles, temporaryDirectory } from './helpers.js';
+import { captureIo, CLI, corpusArticles, temporaryDirectory, tree } from './helpers.js';
 
 /** The five seed articles and 36 more built from their paragraphs, in three desks' folders. */
 function buildCorpus(): { path: string; text: string }[] {
@@ -53,15 +52,6 @@ function workspace(files: readonly { path: string; text: string }[]): string {
   return cwd;
 }
 
-/** Every file below `directory`, by name, with its bytes hashed. */
-function tree(directory: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const name of readdirSync(directory, { recursive: true }).map(String).sort()) {
-    const path = join(directory, name);
-    if (statSync(path).isFile()) files[name] = createHash('sha256').update(readFileSync(path)).digest('hex');
-  }
-  return files;
-}
 
 /** Runs the real binary, so that `--workers` starts real worker threads. */
 function clean(cwd: string, ...args: string[]): Record<string, string> {

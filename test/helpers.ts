@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,4 +47,14 @@ export function captureIo(cwd: string) {
       return stderr;
     },
   };
+}
+
+/** Every file below `directory`, by name, with its bytes hashed: two output folders compare as two of these. */
+export function tree(directory: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(directory, { recursive: true }).map(String).sort()) {
+    const path = join(directory, name);
+    if (statSync(path).isFile()) files[name] = createHash('sha256').update(readFileSync(path)).digest('hex');
+  }
+  return files;
 }

@@ -3,21 +3,12 @@
  * byte-identical whatever their number. Spawns the real binary, so that `--workers` starts threads.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, temporaryDirectory } from './helpers.js';
+import { CLI, temporaryDirectory, tree } from './helpers.js';
 import { seedRecords, writeSeedRecords } from './records-corpus.js';
 
-function tree(directory: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const name of readdirSync(directory, { recursive: true }).map(String).sort()) {
-    const path = join(directory, name);
-    if (statSync(path).isFile()) files[name] = createHash('sha256').update(readFileSync(path)).digest('hex');
-  }
-  return files;
-}
 
 describe('records and workers', () => {
   it('writes byte-identical output for 1 and 2 workers on one file of 700 records', () => {
