@@ -14,6 +14,7 @@ import type { FingerprintRecords } from './stages/count.js';
 import type { Candidates, GatheredArticle, SentenceRequest } from './stages/match.js';
 import type { LineRecord } from './stages/detect-chrome.js';
 import type { ChromeMark } from './stages/classify-chrome.js';
+import { earliestOf, findDuplicates } from './stages/duplicates.js';
 import { append } from './lib/append.js';
 import { resolveOptions } from './options.js';
 import { NewsdedupError } from './errors.js';
@@ -128,7 +129,7 @@ interface Kept {
   readonly words: number;
   readonly lines: readonly LineRecord[];
   readonly meta: ArticleMeta;
-  /** The earlier article it wholly duplicates (see {@link findDuplicates}), by index. */
+  /** The earlier article it wholly duplicates (see the duplicates stage), by index. */
   duplicateOf: number | undefined;
 }
 
@@ -249,7 +250,9 @@ async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], metas:
     run.progress('read', shardRefs);
   });
   trace('fingerprint', `${kept.length} articles, ${sentenceBase[kept.length] ?? 0} sentences, ${repeats.table.size} repeated fingerprints`);
-  findDuplicates(kept, textDigests);
+  findDuplicates(textDigests, earliestOfKept(kept)).forEach((original, article) => {
+    if (original !== undefined) (kept[article] as Kept).duplicateOf = original;
+  });
   // A duplicate is left out of the counts: it would only match its original, which holds the blocks.
   const shortLines = new ShortLineCounts();
   records.forEach((articleRecords, article) => {
@@ -273,47 +276,14 @@ function withFrontMatter(meta: ArticleMeta, scanned: ScannedMetadata | undefined
   return { ...meta, title: meta.title ?? scanned.title, date: meta.date ?? scanned.date, dateMs: meta.dateMs ?? scanned.dateMs, source: meta.source ?? scanned.source };
 }
 
-/**
- * The order in which copies are "earlier": by date (epoch ms), undated articles after dated
- * ones, and ties (or no dates at all) in article order.
- */
-function earlierThan(kept: readonly Kept[]): (a: number, b: number) => number {
-  return (a, b) => {
-    const da = kept[a]?.meta.dateMs ?? Number.POSITIVE_INFINITY;
-    const db = kept[b]?.meta.dateMs ?? Number.POSITIVE_INFINITY;
-    return da < db ? -1 : da > db ? 1 : a - b;
-  };
-}
-
 /** The outlet an article comes from: its record's source, else its top folder (see `sourceOfPath`). */
 function sourceOf(entry: Kept | undefined): string {
   return entry?.meta.source ?? sourceOfPath(entry?.ref.path ?? '');
 }
 
-/** The earliest of some articles (see {@link earlierThan}). */
-function earliestOf(kept: readonly Kept[]): (holders: readonly number[]) => number {
-  const compare = earlierThan(kept);
-  return (holders) => holders.reduce((best, article) => (compare(article, best) < 0 ? article : best), holders[0] ?? 0);
-}
-
-/**
- * Marks each article whose text, as compared, equals an earlier one's (a reprint, a story saved
- * twice) as a duplicate of the earliest copy. Articles of no words are never duplicates.
- */
-function findDuplicates(kept: Kept[], textDigests: readonly string[]): void {
-  const groups = new Map<string, number[]>();
-  textDigests.forEach((digest, article) => {
-    if (digest === '') return;
-    const group = groups.get(digest);
-    if (group === undefined) groups.set(digest, [article]);
-    else group.push(article);
-  });
-  const earliest = earliestOf(kept);
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
-    const original = earliest(group);
-    for (const article of group) if (article !== original) (kept[article] as Kept).duplicateOf = original;
-  }
+/** The earliest of some articles, by date and then article order (see the duplicates stage). */
+function earliestOfKept(kept: readonly Kept[]): (holders: readonly number[]) => number {
+  return earliestOf((article) => kept[article]?.meta.dateMs);
 }
 
 /**
@@ -338,7 +308,7 @@ async function matchAndPlan(run: Run, counted: Counted): Promise<Plan> {
   const lines = (article: number): readonly LineRecord[] => kept[article]?.lines ?? [];
   // Without dates, the earliest holder is the first: assemble's default.
   const dated = kept.some((entry) => entry.meta.dateMs !== undefined);
-  const assembled = assemble({ articleCount: kept.length, matched: articles, sentenceBase, pathOf: (article) => kept[article]?.ref.path ?? '', lines, ...(dated ? { earliest: earliestOf(kept) } : {}) }, matches, run.settings);
+  const assembled = assemble({ articleCount: kept.length, matched: articles, sentenceBase, pathOf: (article) => kept[article]?.ref.path ?? '', lines, ...(dated ? { earliest: earliestOfKept(kept) } : {}) }, matches, run.settings);
   const pathOf = (article: number): string => kept[article]?.ref.path ?? '';
   const { assembly, furniture } = separateFurniture(assembled, { articleCount: kept.length, sourceOf: (article) => sourceOf(kept[article]), pathOf });
   trace('assemble', `${assembly.blocks.length} blocks`);
