@@ -8,8 +8,8 @@ import { ROOT, temporaryDirectory } from './helpers.js';
 // a figure changed, small tables), as a smoke
 // test that the benchmark runs and that quality holds. The text always comes from the seeded
 // grammar in bench/synthetic.ts, so that the test behaves the same in any clone, with or without
-// ../shared; a Markov chain trained on the five articles in corpus/ repeats its own sentences by
-// chance, and those repeats are rightly collapsed, which no scoring can tell from a fault. Two
+// the research data folder beside the repository; a Markov chain trained on the five articles in
+// corpus/ repeats its own sentences by chance, and those repeats are rightly collapsed, which no scoring can tell from a fault. Two
 // workers are asked for, so that the comparison with one worker means the same on any machine.
 // It never gates on time; the timings it prints are not asserted.
 describe('npm run bench (3 MB tier)', () => {
