@@ -3,7 +3,6 @@ import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import type { SchemaElement } from 'hyparquet';
-import { fileWriter, ParquetWriter } from 'hyparquet-writer';
 import { textOfValue } from './fields.js';
 import type { RecordFormat } from './format.js';
 import { isAsciiEscaped, jsonString, layoutJsonObject, spliceJsonObject } from './json-object.js';
@@ -201,7 +200,7 @@ function tableLayout(shape: FileShape, added: readonly AddedField[], delimiter: 
 const ROW_GROUP_ROWS = 10_000;
 const ROW_GROUP_CHARS = 64 * 1024 * 1024;
 
-function parquetRecordWriter(path: string, shape: FileShape, added: readonly AddedField[]): RecordWriter {
+async function parquetRecordWriter(path: string, shape: FileShape, added: readonly AddedField[]): Promise<RecordWriter> {
   const fromParquet = shape.kind === 'parquet';
   const columns = shape.columns;
   const extra = added.filter((field) => !columns.includes(field.name));
@@ -212,6 +211,8 @@ function parquetRecordWriter(path: string, shape: FileShape, added: readonly Add
   schema[0] = { ...root, num_children: (root.num_children ?? 0) + extra.length };
   for (const field of extra) schema.push(addedElement(field));
   const names = [...columns, ...extra.map((field) => field.name)];
+  // Loaded when a Parquet file is written: most runs write none, and start the faster for it.
+  const { fileWriter, ParquetWriter } = await import('hyparquet-writer');
   const writer = new ParquetWriter({ writer: fileWriter(path), schema });
   let rows: Record<string, unknown>[] = [];
   let chars = 0;

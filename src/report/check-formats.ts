@@ -2,7 +2,16 @@
  * What `newsdedup check` prints, one pure formatter per format that CI systems read. Each takes the
  * verdict and the report it was made from.
  */
-import { XMLBuilder } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import type { XMLBuilder as Builder } from 'fast-xml-parser';
+
+// fast-xml-parser is loaded on the first JUnit report, not by every run: its CommonJS build, so
+// that the formatters stay synchronous.
+let builderClass: typeof Builder | undefined;
+function xmlBuilder(): typeof Builder {
+  builderClass ??= (createRequire(import.meta.url)('fast-xml-parser') as { XMLBuilder: typeof Builder }).XMLBuilder;
+  return builderClass;
+}
 import type { CheckResult, Failure } from '../check.js';
 import type { Report } from '../types.js';
 import { isKeyOf } from './formats.js';
@@ -85,7 +94,7 @@ function checkJunit({ result, fileOf }: CheckFormatInput): string {
     })),
   ];
   const failedCases = testcases.filter((testcase) => 'failure' in testcase).length;
-  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true });
+  const builder = new (xmlBuilder())({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true });
   const xml = builder.build({
     '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
     testsuites: {

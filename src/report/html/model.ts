@@ -3,7 +3,16 @@
  * articles' texts. Pure. Articles and blocks are referred to by index, so that a corpus of 10,000
  * articles gives a page that stays small; what does not fit a limit is left out and counted.
  */
-import { diffWords } from 'diff';
+import { createRequire } from 'node:module';
+import type { diffWords as DiffWords } from 'diff';
+
+// jsdiff is loaded on the first HTML page, not by every run (its CommonJS build, so that the
+// page model stays synchronous).
+let diffWordsOnce: typeof DiffWords | undefined;
+function diffWords(...args: Parameters<typeof DiffWords>): ReturnType<typeof DiffWords> {
+  diffWordsOnce ??= (createRequire(import.meta.url)('diff') as { diffWords: typeof DiffWords }).diffWords;
+  return diffWordsOnce(...args);
+}
 import type { Report, SharedBlockText } from '../../types.js';
 
 /** How much one page may hold. */
