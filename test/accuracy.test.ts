@@ -272,3 +272,26 @@ describe('a short background line whose figure a few copies changed', () => {
     expect(result.chrome.filter((line) => line.reason === 'site furniture')).toEqual([]);
   });
 });
+
+describe('a background whose earliest copy changed a figure', () => {
+  it('is still one block in the later copies, their shared figure sentence with it, and the earliest keeps its own figure', async () => {
+    const background = (figure: string, edited = false) =>
+      [
+        'The ferry service across the bay was suspended last winter after the older of its two boats failed an inspection.',
+        `Traffic on the coast road has since risen by ${figure} per cent, according to ${edited ? 'figures from ' : ''}the transport department.`,
+        'A replacement boat has been ordered from a yard in the north and is due to arrive before the summer season.',
+      ].join(' ');
+    const articles = [
+      { path: 'a.txt', text: `${ownSentence(50)}\n\n${ownSentence(51)}\n\n${background('12')}\n` },
+      ...[1, 2, 3, 4].map((n) => ({ path: `${'bcde'[n - 1]}.txt`, text: `${ownSentence(60 + n)}\n\n${ownSentence(70 + n)}\n\n${background('9', n === 4)}\n` })),
+    ];
+    const result = await dedupe(articles);
+    expect(result.report.blocks).toHaveLength(1);
+    expect(result.report.blocks[0]!.sentences).toBe(3);
+    expect(cleanedOf(result, 'a.txt')).toContain('has since risen by 12 per cent');
+    expect(cleanedOf(result, 'c.txt')).not.toContain('has since risen by 9 per cent');
+    expect(cleanedOf(result, 'c.txt')).toMatch(/: 3 sentences, also in 4 other articles\]/);
+    // The copy that also reworded the figure sentence lightly is found through the copies alike it.
+    expect(cleanedOf(result, 'e.txt')).not.toContain('has since risen by 9 per cent');
+  });
+});

@@ -481,8 +481,9 @@ const TOGETHER_SHARE = 0.8;
 /** True when two ascending article lists are nearly the same set. */
 function nearlySameArticles(a: readonly number[], b: readonly number[]): boolean {
   const [small, large] = a.length <= b.length ? [a, b] : [b, a];
-  // The union is at least the larger list: no count of the intersection can reach the share.
-  if (small.length < TOGETHER_SHARE * large.length) return false;
+  // Neither rule can hold when the smaller list is under half the larger: the union is at least
+  // the larger list, so no intersection reaches the share; and containment asks for half.
+  if (small.length * 2 < large.length) return false;
   let common = 0;
   for (let i = 0, j = 0; i < small.length && j < large.length; ) {
     const x = small[i] ?? 0;

@@ -4,7 +4,7 @@ import type { TextSlices } from './assemble.js';
 import { dice } from '../lib/dice.js';
 import { normalizeForComparison } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
-import { sameFigures } from '../text/figures.js';
+import { figuresOf, sameFigures } from '../text/figures.js';
 
 export type { FingerprintRecords } from './count.js';
 
@@ -352,6 +352,11 @@ export interface Verdict {
   /** Where each sentence's matched body starts when a lead (an inline heading) was split off, else -1. */
   readonly bodyA: number;
   readonly bodyB: number;
+  /**
+   * Set when the two are worded alike but their figures differ: the first sentence's figures. Two
+   * sentences that both differ so from one candidate, with the same figures, are one sentence.
+   */
+  readonly figuresA?: string;
 }
 
 /**
@@ -380,11 +385,12 @@ export function verifyPair(
   if (lead !== undefined) {
     const bodyA = lead.bodyA >= 0 ? a.text.slice(lead.bodyA - a.start) : a.text;
     const bodyB = lead.bodyB >= 0 ? b.text.slice(lead.bodyB - b.start) : b.text;
-    return sameFigures(bodyA, bodyB) ? { same: true, ...lead } : NOT_SAME;
+    return sameFigures(bodyA, bodyB) ? { same: true, ...lead } : { ...NOT_SAME, figuresA: figuresOf(bodyA).join(' ') };
   }
   // Wordings alike but for a figure are two reports (a new day's figures, an updated toll): the
   // sentence is the article's own.
-  return score >= settings.similarity && sameFigures(a.text, b.text) ? { same: true, bodyA: -1, bodyB: -1 } : NOT_SAME;
+  if (score < settings.similarity) return NOT_SAME;
+  return sameFigures(a.text, b.text) ? { same: true, bodyA: -1, bodyB: -1 } : { ...NOT_SAME, figuresA: figuresOf(a.text).join(' ') };
 }
 
 const NOT_SAME: Verdict = { same: false, bodyA: -1, bodyB: -1 };
@@ -458,6 +464,23 @@ export function cluster(sentenceBase: ArrayLike<number>, articleCount: number, p
     }
     const rootA = find(a);
     const rootB = find(b);
+    if (rootA < rootB) parent[rootB] = rootA;
+    else if (rootB < rootA) parent[rootA] = rootB;
+  });
+  // Sentences that each match one candidate but for its figures, with the same figures as each
+  // other, are one sentence: copies of a background whose earliest copy has another day's figure.
+  const alikeBut = new Map<string, number>();
+  verdicts.forEach((verdict, index) => {
+    if (verdict.figuresA === undefined) return;
+    const a = pairs[index * 2] ?? 0;
+    const key = `${pairs[index * 2 + 1] ?? 0}\u0000${verdict.figuresA}`;
+    const first = alikeBut.get(key);
+    if (first === undefined) {
+      alikeBut.set(key, a);
+      return;
+    }
+    const rootA = find(a);
+    const rootB = find(first);
     if (rootA < rootB) parent[rootB] = rootA;
     else if (rootB < rootA) parent[rootA] = rootB;
   });
