@@ -6,7 +6,6 @@ import type { ArticleRef, ScannedMetadata, TaskSettings } from './worker.js';
 import type { ArticleMeta, RecordFile } from './stages/spool.js';
 import type { SpooledText } from './stages/write-records.js';
 import type { FieldOptions } from './records/fields.js';
-import type { RecordFormat, RecordKind } from './records/format.js';
 import type { AddedValue } from './records/write-records.js';
 import type { Executor } from './executor.js';
 import type { Assembly } from './stages/assemble.js';
@@ -36,7 +35,8 @@ import { load } from './worker.js';
 import { recordKeys, spoolPathOf, spoolRecords } from './stages/spool.js';
 import { temporaryDirectory } from './stages/write.js';
 import { dateOfValue, textOfValue, validateFieldOptions } from './records/fields.js';
-import { extensionOf, formatOfName, holdsRecords } from './records/format.js';
+import { OUTPUT_FORMATS, outputFormatOf, outputPathOf, recordFormat } from './records/format.js';
+import type { OutputFormat } from './records/format.js';
 import { readRecords } from './records/read-records.js';
 import type { RecordOutput } from './stages/write-records.js';
 import { cleanedSpoolPath, writeRecords } from './stages/write-records.js';
@@ -496,7 +496,6 @@ export async function loadCorpus(inputs: readonly string[], options: LoadOptions
 }
 
 /** Names that are surely a plain article (most of a folder of articles): no need to look further. */
-const PLAIN_TEXT = /\.(?:txt|md)$/i;
 
 /** A record's date as an article in memory takes it: a number as it is (epoch ms or seconds), else its text. */
 function dateValue(value: unknown, raw: string | undefined): string | number | undefined {
@@ -504,13 +503,6 @@ function dateValue(value: unknown, raw: string | undefined): string | number | u
 }
 
 /** The format of a file that is read as records (a file of records, or a compressed file); `undefined` for a plain text or Markdown file. */
-function recordFormat(path: string): RecordFormat | undefined {
-  if (PLAIN_TEXT.test(path)) return undefined;
-  const named = formatOfName(path);
-  if (!named.ok || (!holdsRecords(named.format.kind) && named.format.compression === 'none')) return undefined;
-  return named.format;
-}
-
 /**
  * Reads again the texts of a run's articles (all, or `paths`), in order, until `budget` UTF-16 code
  * units are read: the reader of the HTML report. Articles that cannot be read now are left out.
@@ -567,8 +559,8 @@ export interface ReportCorpusOptions extends DedupeOptions, LoadOptions, RunOpti
 }
 
 /** Formats that `clean` can write files of records in (see {@link CleanCorpusOptions.outputFormat}). */
-export const OUTPUT_FORMATS = ['jsonl', 'json', 'csv', 'tsv', 'parquet'] as const satisfies readonly RecordKind[];
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+export { OUTPUT_FORMATS } from './records/format.js';
+export type { OutputFormat } from './records/format.js';
 
 /** Options of {@link cleanCorpus}. */
 export interface CleanCorpusOptions extends ReportCorpusOptions {
@@ -726,18 +718,6 @@ function recordsOf(corpus: OpenedCorpus, output: PipelineOutput, fields: FieldOp
     if (record !== undefined) articles.set(article.path, record);
   });
   return { records: { files: corpus.recordFiles, fields, articles } };
-}
-
-/** The output path of an input file: its own, or with the extension of `outputFormat` for a file of records. */
-function outputPathOf(path: string, outputFormat: OutputFormat | undefined): string {
-  const format = outputFormat === undefined ? undefined : formatOfName(path);
-  if (format === undefined || !format.ok || !holdsRecords(format.format.kind)) return path;
-  return path.slice(0, path.length - extensionOf(format.format).length) + extensionOf(outputFormatOf(format.format, outputFormat));
-}
-
-function outputFormatOf(input: RecordFormat, outputFormat: OutputFormat | undefined): RecordFormat {
-  if (outputFormat === undefined || !holdsRecords(input.kind)) return input;
-  return { kind: outputFormat, compression: outputFormat === 'parquet' ? 'none' : input.compression };
 }
 
 /**

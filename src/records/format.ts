@@ -66,3 +66,30 @@ export function extensionOf(format: RecordFormat): string {
   const base = { text: '.txt', markdown: '.md', jsonl: '.jsonl', json: '.json', csv: '.csv', tsv: '.tsv', parquet: '.parquet' }[format.kind];
   return base + { none: '', gzip: '.gz', zstd: '.zst' }[format.compression];
 }
+
+/** The formats `--output-format` can write. */
+export const OUTPUT_FORMATS = ['jsonl', 'json', 'csv', 'tsv', 'parquet'] as const satisfies readonly RecordKind[];
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+const PLAIN_TEXT = /\.(?:txt|md)$/i;
+
+/** The format of a file of records (or of a compressed file), or `undefined` for a plain text or Markdown article. */
+export function recordFormat(path: string): RecordFormat | undefined {
+  if (PLAIN_TEXT.test(path)) return undefined;
+  const named = formatOfName(path);
+  if (!named.ok || (!holdsRecords(named.format.kind) && named.format.compression === 'none')) return undefined;
+  return named.format;
+}
+
+/** The output path of an input file: its own, or with the extension of `outputFormat` for a file of records. */
+export function outputPathOf(path: string, outputFormat: OutputFormat | undefined): string {
+  const format = outputFormat === undefined ? undefined : formatOfName(path);
+  if (format === undefined || !format.ok || !holdsRecords(format.format.kind)) return path;
+  return path.slice(0, path.length - extensionOf(format.format).length) + extensionOf(outputFormatOf(format.format, outputFormat));
+}
+
+/** The format a file of records is written in: its own, or `outputFormat` (Parquet compresses itself). */
+export function outputFormatOf(input: RecordFormat, outputFormat: OutputFormat | undefined): RecordFormat {
+  if (outputFormat === undefined || !holdsRecords(input.kind)) return input;
+  return { kind: outputFormat, compression: outputFormat === 'parquet' ? 'none' : input.compression };
+}
