@@ -10,7 +10,8 @@ export type ErrorCode =
   | 'E_CHROME_LIST'
   | 'E_BASELINE'
   | 'E_CONFIG'
-  | 'E_WRITE';
+  | 'E_WRITE'
+  | 'E_INDEX';
 
 /** The one error class newsdedup throws. Its message is one sentence meant for the user. */
 export class NewsdedupError extends Error {

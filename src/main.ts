@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Problem, Report } from './types.js';
 import type { CleanCorpusOptions, CorpusResult } from './pipeline.js';
-import { OUTPUT_FORMATS, cleanCorpus, readTexts, reportCorpus, trace } from './pipeline.js';
+import { OUTPUT_FORMATS, addToIndex, cleanCorpus, readTexts, reportCorpus, trace } from './pipeline.js';
+import type { AddToIndexOptions } from './pipeline.js';
 import type { OutputFormat } from './pipeline.js';
 import type { KeepPolicy } from './options.js';
 import { validateFieldOptions } from './records/fields.js';
@@ -29,6 +30,8 @@ export interface CliIo {
   /** A progress bar is drawn only when `stderr` is a terminal (`isTTY`) that can be drawn on (`stream`). */
   readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean; readonly stream?: NodeJS.WritableStream };
   readonly cwd: string;
+  /** The environment (`NEWSDEDUP_INDEX`); `process.env` when not given. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -54,15 +57,15 @@ const FLAGS = {
   out: { type: 'string', short: 'o', value: 'DIR', description: 'Output directory (required for clean).', commands: ['clean'] },
   format: { type: 'string', short: 'f', value: 'FORMAT', description: `Report format: ${Object.keys(FORMATS).join('|')}|html; for check ${Object.keys(CHECK_FORMATS).join('|')} (default table).`, commands: ['clean', 'report', 'check'] },
   'no-markers': { type: 'boolean', description: 'Leave out the one-line marker where a shared block was removed.', commands: ['clean'] },
-  chrome: { type: 'string', value: 'FILE', description: 'Extra chrome lines, one a line; /pattern/flags lines are regular expressions.', commands: ['clean', 'report', 'check'] },
+  chrome: { type: 'string', value: 'FILE', description: 'Extra chrome lines, one a line; /pattern/flags lines are regular expressions.', commands: ['clean', 'report', 'check', 'index'] },
   similarity: { type: 'string', value: 'N', description: `Lowest Dice score for two sentences to count as one (default ${DEFAULTS.similarity}).`, commands: ['clean', 'report', 'check'] },
   'min-block-words': { type: 'string', value: 'N', description: `Shortest repeat collapsed as a block, in words (default ${DEFAULTS.minBlockWords}).`, commands: ['clean', 'report', 'check'] },
   'chrome-min-articles': { type: 'string', value: 'N', description: `A short line in this many articles is chrome (default ${DEFAULTS.chromeMinArticles}).`, commands: ['clean', 'report', 'check'] },
-  'text-field': { type: 'string', value: 'NAME', description: 'Records: the field that holds the text (default text, content, body or article).', commands: ['clean', 'report', 'check'] },
-  'id-field': { type: 'string', value: 'NAME', description: 'Records: the field that holds the id (default id, url or link; else file:line).', commands: ['clean', 'report', 'check'] },
-  'title-field': { type: 'string', value: 'NAME', description: 'Records: the field that holds the title (default title or headline).', commands: ['clean', 'report', 'check'] },
-  'date-field': { type: 'string', value: 'NAME', description: 'Records: the publication date; the earliest copy of a block keeps its wording (default date, date_published, published, …).', commands: ['clean', 'report', 'check'] },
-  'source-field': { type: 'string', value: 'NAME', description: 'Records: the outlet; chrome is counted per source (default source, site, domain, outlet; else the URL\'s host).', commands: ['clean', 'report', 'check'] },
+  'text-field': { type: 'string', value: 'NAME', description: 'Records: the field that holds the text (default text, content, body or article).', commands: ['clean', 'report', 'check', 'index'] },
+  'id-field': { type: 'string', value: 'NAME', description: 'Records: the field that holds the id (default id, url or link; else file:line).', commands: ['clean', 'report', 'check', 'index'] },
+  'title-field': { type: 'string', value: 'NAME', description: 'Records: the field that holds the title (default title or headline).', commands: ['clean', 'report', 'check', 'index'] },
+  'date-field': { type: 'string', value: 'NAME', description: 'Records: the publication date; the earliest copy of a block keeps its wording (default date, date_published, published, …).', commands: ['clean', 'report', 'check', 'index'] },
+  'source-field': { type: 'string', value: 'NAME', description: 'Records: the outlet; chrome is counted per source (default source, site, domain, outlet; else the URL\'s host).', commands: ['clean', 'report', 'check', 'index'] },
   'output-format': { type: 'string', value: 'FORMAT', description: `Write files of records as ${OUTPUT_FORMATS.join('|')} (default: each input's own format).`, commands: ['clean'] },
   keep: { type: 'string', value: 'POLICY', description: 'first: a shared block stays in its earliest article, markers in the later ones; none: every copy goes to _shared/; auto (default): first when articles have dates, else none.', commands: ['clean'] },
   'group-by': { type: 'string', value: 'source', description: 'Add to the report the shared % per source and which sources share which blocks.', commands: ['clean', 'report'] },
@@ -75,16 +78,17 @@ const FLAGS = {
   junit: { type: 'string', value: 'FILE', description: 'check: also write the JUnit XML verdict to FILE, whatever --format is.', commands: ['check'] },
   summary: { type: 'string', value: 'FILE', description: 'check: also write the Markdown summary to FILE (e.g. "$GITHUB_STEP_SUMMARY").', commands: ['check'] },
   'fail-on-problems': { type: 'boolean', description: 'check: any input file that could not be used fails the corpus.', commands: ['check'] },
-  workers: { type: 'string', short: 'j', value: 'N', description: 'Worker threads (default: one per core for large corpora; 1 runs in one thread).', commands: ['clean', 'report', 'check'] },
-  config: { type: 'string', value: 'FILE', description: 'Options from FILE (default: newsdedup.config.json, or the "newsdedup" key of package.json); flags override it.', commands: ['clean', 'report', 'check'] },
-  'no-progress': { type: 'boolean', description: 'No progress bar (there is none unless stderr is a terminal).', commands: ['clean', 'report', 'check'] },
-  quiet: { type: 'boolean', short: 'q', description: 'Print nothing on stderr but errors.', commands: ['clean', 'report', 'check'] },
-  debug: { type: 'boolean', description: 'Print stack traces with errors.', commands: ['clean', 'report', 'check'] },
-  help: { type: 'boolean', short: 'h', description: 'Show this help.', commands: ['clean', 'report', 'check'] },
-  version: { type: 'boolean', short: 'V', description: 'Show the version.', commands: ['clean', 'report', 'check'] },
+  index: { type: 'string', value: 'PATH', description: 'A lasting index (a folder; also NEWSDEDUP_INDEX): match against its archive; keys are relative to the folder holding it. `index add` adds to it.', commands: ['clean', 'report', 'check', 'index'] },
+  workers: { type: 'string', short: 'j', value: 'N', description: 'Worker threads (default: one per core for large corpora; 1 runs in one thread).', commands: ['clean', 'report', 'check', 'index'] },
+  config: { type: 'string', value: 'FILE', description: 'Options from FILE (default: newsdedup.config.json, or the "newsdedup" key of package.json); flags override it.', commands: ['clean', 'report', 'check', 'index'] },
+  'no-progress': { type: 'boolean', description: 'No progress bar (there is none unless stderr is a terminal).', commands: ['clean', 'report', 'check', 'index'] },
+  quiet: { type: 'boolean', short: 'q', description: 'Print nothing on stderr but errors.', commands: ['clean', 'report', 'check', 'index'] },
+  debug: { type: 'boolean', description: 'Print stack traces with errors.', commands: ['clean', 'report', 'check', 'index'] },
+  help: { type: 'boolean', short: 'h', description: 'Show this help.', commands: ['clean', 'report', 'check', 'index'] },
+  version: { type: 'boolean', short: 'V', description: 'Show the version.', commands: ['clean', 'report', 'check', 'index'] },
 } as const satisfies Record<string, FlagSpec>;
 
-type Command = 'clean' | 'report' | 'check';
+type Command = 'clean' | 'report' | 'check' | 'index';
 
 /** What parsing gives for each flag: a string for value flags, a boolean for switches. */
 type FlagValues = { [Name in keyof typeof FLAGS]?: (typeof FLAGS)[Name]['type'] extends 'string' ? string : boolean };
@@ -103,8 +107,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stdout.write(`${version()}\n`);
       return EXIT.ok;
     }
-    if (command !== 'clean' && command !== 'report' && command !== 'check') {
-      throw new NewsdedupError('E_USAGE', `Unknown command \`${command}\`; use \`clean\`, \`report\` or \`check\` (see newsdedup --help).`);
+    if (command !== 'clean' && command !== 'report' && command !== 'check' && command !== 'index') {
+      throw new NewsdedupError('E_USAGE', `Unknown command \`${command}\`; use \`clean\`, \`report\`, \`check\` or \`index add\` (see newsdedup --help).`);
     }
     const parsed = parseFlags(command, rest);
     const { positionals } = parsed;
@@ -143,6 +147,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     };
     validateFieldOptions(fields);
     const keep = chooseKeep(values.keep);
+    const index = values.index ?? ((io.env ?? process.env).NEWSDEDUP_INDEX || undefined);
     const outputFormat = chooseOutputFormat(values['output-format']);
     const groupBy = chooseGroupBy(values['group-by']);
     const showProgress = values['no-progress'] !== true && values.quiet !== true && io.stderr.isTTY === true && io.stderr.stream !== undefined;
@@ -159,7 +164,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       ...(values.chrome === undefined ? {} : { chromeFile: values.chrome }),
       ...fields,
       ...(keep === undefined ? {} : { keep }),
+      ...(index === undefined ? {} : { index }),
     };
+    if (command === 'index') return await indexCommand(positionals, options, io, values.quiet === true, bar);
     if (command === 'check') {
       const result = await reportCorpus(positionals, options);
       bar?.stop();
@@ -209,6 +216,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (debug && error instanceof Error && error.stack !== undefined) io.stderr.write(`${error.stack}\n`);
     return EXIT.error;
   }
+}
+
+/** `newsdedup index add <inputs...> --index PATH`: adds articles to the index and says what it added, on stdout. */
+async function indexCommand(positionals: readonly string[], options: Omit<AddToIndexOptions, 'index'> & { readonly index?: string }, io: CliIo, quiet: boolean, bar: ProgressBar | undefined): Promise<number> {
+  const [action, ...inputs] = positionals;
+  if (action !== 'add') throw new NewsdedupError('E_USAGE', `Unknown index action \`${action ?? ''}\`; use \`newsdedup index add <inputs...> --index PATH\`.`);
+  if (options.index === undefined) throw new NewsdedupError('E_USAGE', 'index add needs --index PATH (or NEWSDEDUP_INDEX): the index folder to add to.');
+  const result = await addToIndex(inputs, { ...options, index: options.index });
+  bar?.stop();
+  reportProblems(result.problems, io, quiet);
+  io.stdout.write(`added ${result.added} articles to ${options.index} (${result.replaced} replaced with new text, ${result.unchanged} indexed already); ${result.articles} articles in all\n`);
+  return result.problems.some((problem) => problem.severity === 'error') ? EXIT.skippedFiles : EXIT.ok;
 }
 
 function parseFlags(command: Command, args: readonly string[]) {
@@ -315,6 +334,8 @@ function helpText(): string {
     '  newsdedup clean <inputs...> --out DIR [options]   write cleaned articles, _shared/ blocks and report.json',
     '  newsdedup report <inputs...> [options]            print the overlap report to stdout',
     '  newsdedup check <inputs...> [thresholds]          fail (exit 1) when the corpus breaks a threshold',
+    '  newsdedup index add <inputs...> --index PATH      add articles to a lasting index (clean, report and',
+    '                                                    check take --index PATH to match against it)',
     '',
     'Inputs are files, directories (their .txt, .md, .jsonl, .ndjson, .csv, .tsv and .parquet files,',
     '.gz or .zst too, recursively) or globs; a .json array of records is read when named or globbed.',

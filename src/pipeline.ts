@@ -1,9 +1,9 @@
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { ChromeLine, DedupeResult, Problem, Report, SharedBlockText, SourceArticle } from './types.js';
 import type { DedupeOptions, ResolvedOptions } from './options.js';
 import type { ArticlePlan, ArticleScan } from './shard.js';
 import type { ArticleRef, ScannedMetadata, TaskSettings } from './worker.js';
-import type { ArticleMeta, RecordFile } from './stages/spool.js';
+import type { ArticleMeta, ArticleOrder, RecordFile } from './stages/spool.js';
 import type { SpooledText } from './stages/write-records.js';
 import type { FieldOptions } from './records/fields.js';
 import type { AddedValue } from './records/write-records.js';
@@ -40,6 +40,11 @@ import type { OutputFormat } from './records/format.js';
 import { readRecords } from './records/read-records.js';
 import type { RecordOutput } from './stages/write-records.js';
 import { cleanedSpoolPath, writeRecords } from './stages/write-records.js';
+import type { Archive, Beyond } from './index/archive.js';
+import type { ContextQuery } from './stages/context.js';
+import { archiveOf } from './index/archive.js';
+import { IndexReader, IndexWriter } from './index/store.js';
+import { compareOrder, lookupHashes, restrictReport, shortLinesOf } from './stages/context.js';
 
 export { trace } from './lib/trace.js';
 
@@ -74,6 +79,8 @@ interface PipelineOutput {
   readonly spooled: readonly (SpooledText | undefined)[];
   /** Per article of the report, what its record or front matter said of it. */
   readonly metas: readonly ArticleMeta[];
+  /** The id of each article that another wholly duplicates, by key (an archive article's too). */
+  readonly originalIds: ReadonlyMap<string, string | undefined>;
 }
 
 
@@ -131,6 +138,8 @@ interface Kept {
   readonly meta: ArticleMeta;
   /** The earlier article it wholly duplicates (see the duplicates stage), by index. */
   duplicateOf: number | undefined;
+  /** An archive article read from the index for an index run: matched with the inputs, never written or reported. */
+  readonly context: boolean;
 }
 
 /** What the fingerprint and count steps leave for the rest of the run. */
@@ -140,6 +149,8 @@ interface Counted {
   readonly shortLines: ShortLineCounts;
   /** Candidate pairs of sentences, found in the settled counts of the fingerprints. */
   readonly candidates: Candidates;
+  /** With an index: per source, its archive articles outside the run. */
+  readonly sourcesBeyond: ReadonlyMap<string, number> | undefined;
 }
 
 /** The blocks and the chrome: the corpus-wide plan that apply carries out. */
@@ -164,23 +175,14 @@ async function runPipeline(
   sink: Sink,
   onProgress?: (event: ProgressEvent) => void,
   fields: FieldOptions = {},
+  archive?: Archive,
 ): Promise<PipelineOutput> {
   // Compiled here first, so that a bad pattern is an error before any work starts.
   compileChromeList(settings.chromeLines);
-  const taskSettings: TaskSettings = {
-    shingleSize: settings.shingleSize,
-    sketchSize: settings.sketchSize,
-    similarity: settings.similarity,
-    maxHeadingWords: settings.maxHeadingWords,
-    chromeLines: settings.chromeLines,
-    fields,
-  };
-  const totalBytes = refs.reduce((sum, ref) => sum + ref.size, 0);
-  // On a large corpus each step leaves garbage that V8 would hold on to: collect it in between.
-  const betweenSteps = totalBytes >= COLLECT_FROM_BYTES ? collectGarbage : () => undefined;
-  const run: Run = { executor, settings, taskSettings, problems: [...initialProblems], dropped: new Set(), progress: makeProgress(refs.length, totalBytes, onProgress), betweenSteps };
+  const run = makeRun(refs, settings, initialProblems, executor, fields, onProgress);
+  const { betweenSteps } = run;
 
-  const counted = await fingerprintAndCount(run, refs, metas, totalBytes);
+  const counted = await fingerprintAndCount(run, refs, metas, archive);
   betweenSteps();
   const plan = await matchAndPlan(run, counted);
   betweenSteps();
@@ -192,7 +194,9 @@ async function runPipeline(
   betweenSteps();
 
   const { kept } = counted;
-  const report = measure(
+  // Context articles are measured empty: they hold no block, so pairs are the inputs' own.
+  const isContext = (article: number): boolean => kept[article]?.context === true;
+  const measured = measure(
     kept.map((entry) => ({
       path: entry.ref.path,
       words: entry.words,
@@ -203,17 +207,24 @@ async function runPipeline(
       duplicateOf: entry.duplicateOf === undefined ? undefined : kept[entry.duplicateOf]?.ref.path,
     })),
     plan.blocks,
-    plan.occurrences,
-    plan.chrome,
+    archive === undefined ? plan.occurrences : plan.occurrences.map((held, article) => (isContext(article) ? [] : held)),
+    archive === undefined ? plan.chrome : plan.chrome.map((marks, article) => (isContext(article) ? [] : marks)),
     run.problems.sort(byPath),
     { similarity: settings.similarity, minBlockWords: settings.minBlockWords, chromeMinArticles: settings.chromeMinArticles, shingleSize: settings.shingleSize, maxPairs: settings.maxPairs },
   );
+  const contextPaths = new Set(kept.flatMap((entry) => (entry.context ? [entry.ref.path] : [])));
+  const report = archive === undefined ? measured : restrictReport(measured, (path) => contextPaths.has(path), { path: archive.name, archiveArticles: archive.articleCount, contextArticles: contextPaths.size });
+  const held = new Set(report.blocks.map((block) => block.id));
   const pathOf = (article: number): string => counted.kept[article]?.ref.path ?? '';
   const shared = plan.blocks
+    .filter((block) => archive === undefined || held.has(block.id))
     .map((block) => ({ id: block.id, text: block.canonicalText, variantsText: variantsText({ ...block, variants: block.variantWordings }, pathOf(block.canonical)), variants: block.variantWordings }))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
   trace('measure');
-  return { report, shared, chrome: applied.chrome, cleaned: applied.cleaned, spooled: applied.spooled, metas: kept.map((entry) => entry.meta) };
+  const inputs = kept.flatMap((entry, article) => (entry.context ? [] : [article]));
+  const spooled = archive === undefined ? applied.spooled : inputs.map((article) => applied.spooled[article]);
+  const originalIds = new Map(kept.flatMap((entry) => (entry.duplicateOf === undefined ? [] : [[kept[entry.duplicateOf]?.ref.path ?? '', kept[entry.duplicateOf]?.meta.id] as const])));
+  return { report, shared, chrome: applied.chrome, cleaned: applied.cleaned, spooled, metas: inputs.map((article) => (kept[article] as Kept).meta), originalIds };
 }
 
 /**
@@ -222,39 +233,39 @@ async function runPipeline(
  * candidate pairs in the settled counts. The records and the counts, the largest things a run
  * holds, are let go on return.
  */
-async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], metas: readonly ArticleMeta[], totalBytes: number): Promise<Counted> {
-  const kept: Kept[] = [];
-  const records: FingerprintRecords[] = [];
-  const textDigests: string[] = [];
+async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], metas: readonly ArticleMeta[], archive: Archive | undefined): Promise<Counted> {
+  let scanned = await scanArticles(run, refs, metas, false);
+  let beyond: Beyond | undefined;
+  let outside: Map<number, ArticleOrder> | undefined;
+  if (archive !== undefined) {
+    const inputs = scanned;
+    const context = await readContext(run, archive, inputs);
+    scanned = [...inputs, ...context].sort((a, b) => compareOrder(orderOf(a.kept), orderOf(b.kept)));
+    const lines: number[] = [];
+    for (const entry of inputs) append(lines, shortLinesOf(entry.kept));
+    const inRun = new Set(scanned.map((entry) => entry.kept.ref.path));
+    beyond = archive.beyond(lines, inRun);
+    outside = archive.earliestOutside(inRun);
+    trace('context', `${context.length} archive articles of ${archive.articleCount}`);
+  }
+  const kept = scanned.map((entry) => entry.kept);
+  const records: FingerprintRecords[] = scanned.map((entry) => entry.records);
+  const textDigests = scanned.map((entry) => entry.textDigest);
   const sentenceBase: number[] = [0];
-  const repeats = new RepeatIndex(Math.ceil(totalBytes / 20));
-  let next = 0;
-  await runInOrder(run.executor, 'scan', chunk(refs), (refsOfShard) => ({ refs: refsOfShard, settings: run.taskSettings }), (outcomes, shardRefs) => {
-    outcomes.forEach((outcome, i) => {
-      const ref = shardRefs[i] as ArticleRef;
-      const meta = metas[next + i] ?? {};
-      if (!outcome.ok) {
-        run.problems.push(outcome.problem);
-        return;
-      }
-      if (outcome.warning !== undefined) run.problems.push(outcome.warning);
-      const article = kept.length;
-      const scan: ArticleScan = outcome.scan;
-      kept.push({ ref, digest: outcome.digest, words: scan.words, lines: scan.lines, meta: withFrontMatter(meta, outcome.metadata), duplicateOf: undefined });
-      records.push({ offsets: scan.offsets, hashes: scan.hashes });
-      textDigests.push(scan.words === 0 ? '' : outcome.textDigest);
-      sentenceBase.push((sentenceBase[article] ?? 0) + scan.sentences);
-      repeats.mark(scan.hashes);
-    });
-    next += shardRefs.length;
-    run.progress('read', shardRefs);
+  let totalBytes = 0;
+  scanned.forEach((entry, article) => {
+    sentenceBase.push((sentenceBase[article] ?? 0) + entry.sentences);
+    totalBytes += entry.kept.ref.size;
   });
+  scanned = [];
+  const repeats = new RepeatIndex(Math.ceil(totalBytes / 20));
+  for (const articleRecords of records) repeats.mark(articleRecords.hashes);
   trace('fingerprint', `${kept.length} articles, ${sentenceBase[kept.length] ?? 0} sentences, ${repeats.table.size} repeated fingerprints`);
   findDuplicates(textDigests, earliestOfKept(kept)).forEach((original, article) => {
     if (original !== undefined) (kept[article] as Kept).duplicateOf = original;
   });
   // A duplicate is left out of the counts: it would only match its original, which holds the blocks.
-  const shortLines = new ShortLineCounts();
+  const shortLines = new ShortLineCounts(beyond?.linesBeyond);
   records.forEach((articleRecords, article) => {
     const entry = kept[article] as Kept;
     if (entry.duplicateOf !== undefined) {
@@ -265,9 +276,77 @@ async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], metas:
     shortLines.add(sourceOf(entry), article, entry.lines);
   });
   trace('count');
-  const candidates = candidatesOf({ articleCount: kept.length, sentenceBase, records: (article) => records[article] as FingerprintRecords, counts: repeats.table });
+  // A fingerprint whose earliest holder is an archive article the run did not read votes for nobody, as in a full run.
+  const heldBefore = outside === undefined ? undefined : (hash: number, holderArticle: number): boolean => {
+    const earliest = outside.get(hash);
+    const holder = kept[holderArticle];
+    return earliest !== undefined && holder !== undefined && compareOrder(earliest, orderOf(holder)) < 0;
+  };
+  const candidates = candidatesOf({ articleCount: kept.length, sentenceBase, records: (article) => records[article] as FingerprintRecords, counts: repeats.table, heldBefore });
   trace('candidates', `${candidates.pairs.length / 2} pairs`);
-  return { kept, shortLines, candidates };
+  return { kept, shortLines, candidates, sourcesBeyond: beyond?.sourcesBeyond };
+}
+
+/** Rounds of context at most: copies of copies of an input's sentences, and so on (see `stages/context.ts`). */
+const CONTEXT_ROUNDS = 4;
+
+/**
+ * The archive articles an index run reads beside its inputs, scanned: those that may hold a copy
+ * of an input's sentence or text, then those that may hold a copy of those copies, and so on, as
+ * the match step's clusters join copies of copies.
+ */
+async function readContext(run: Run, archive: Archive, inputs: readonly Scanned[]): Promise<Scanned[]> {
+  const inRun = new Set(inputs.map((entry) => entry.kept.ref.path));
+  const context: Scanned[] = [];
+  let queries: ContextQuery[] = inputs.map((entry) => ({ offsets: entry.records.offsets, hashes: entry.records.hashes, inShortLine: entry.inShortLine, textDigest: entry.textDigest }));
+  for (let round = 0; round < CONTEXT_ROUNDS && queries.length > 0; round += 1) {
+    const found = archive.matching(queries, inRun);
+    const sentencesOf = new Map(found.refs.map((ref, index) => [ref.path, found.sentences[index]]));
+    const scanned = await scanArticles(run, found.refs, found.metas, true);
+    for (const entry of scanned) inRun.add(entry.kept.ref.path);
+    append(context, scanned);
+    trace(`context ${round + 1}`, `${scanned.length} archive articles`);
+    // A context article is looked up by its sentences that may be copies only, and never for copies of its whole text.
+    queries = scanned.map((entry) => ({ offsets: entry.records.offsets, hashes: entry.records.hashes, inShortLine: entry.inShortLine, textDigest: '', sentences: sentencesOf.get(entry.kept.ref.path) ?? new Set() }));
+  }
+  return context;
+}
+
+/** One article as the fingerprint step leaves it. */
+interface Scanned {
+  readonly kept: Kept;
+  readonly records: FingerprintRecords;
+  readonly textDigest: string;
+  readonly sentences: number;
+  readonly inShortLine: Uint8Array;
+}
+
+/** Step 1 on some articles, in workers: each scanned, in the order given; an unreadable one becomes a problem. */
+async function scanArticles(run: Run, refs: readonly ArticleRef[], metas: readonly ArticleMeta[], context: boolean): Promise<Scanned[]> {
+  const scanned: Scanned[] = [];
+  let next = 0;
+  await runInOrder(run.executor, 'scan', chunk(refs), (refsOfShard) => ({ refs: refsOfShard, settings: run.taskSettings }), (outcomes, shardRefs) => {
+    outcomes.forEach((outcome, i) => {
+      const ref = shardRefs[i] as ArticleRef;
+      const meta = metas[next + i] ?? {};
+      if (!outcome.ok) {
+        run.problems.push(outcome.problem);
+        return;
+      }
+      if (outcome.warning !== undefined) run.problems.push(outcome.warning);
+      const scan: ArticleScan = outcome.scan;
+      scanned.push({
+        kept: { ref, digest: outcome.digest, words: scan.words, lines: scan.lines, meta: withFrontMatter(meta, outcome.metadata), duplicateOf: undefined, context },
+        records: { offsets: scan.offsets, hashes: scan.hashes },
+        textDigest: scan.words === 0 ? '' : outcome.textDigest,
+        sentences: scan.sentences,
+        inShortLine: scan.inShortLine,
+      });
+    });
+    next += shardRefs.length;
+    if (!context) run.progress('read', shardRefs);
+  });
+  return scanned;
 }
 
 /** A Markdown file's front matter fills what its ref's metadata does not say. */
@@ -310,7 +389,9 @@ async function matchAndPlan(run: Run, counted: Counted): Promise<Plan> {
   const dated = kept.some((entry) => entry.meta.dateMs !== undefined);
   const assembled = assemble({ articleCount: kept.length, matched: articles, sentenceBase, pathOf: (article) => kept[article]?.ref.path ?? '', lines, ...(dated ? { earliest: earliestOfKept(kept) } : {}) }, matches, run.settings);
   const pathOf = (article: number): string => kept[article]?.ref.path ?? '';
-  const { assembly, furniture } = separateFurniture(assembled, { articleCount: kept.length, sourceOf: (article) => sourceOf(kept[article]), pathOf });
+  // With an index, a source's share counts its archive articles too, as a full run would.
+  const beyondRun = counted.sourcesBeyond;
+  const { assembly, furniture } = separateFurniture(assembled, { articleCount: kept.length, sourceOf: (article) => sourceOf(kept[article]), pathOf, ...(beyondRun === undefined ? {} : { beyondRun }) });
   trace('assemble', `${assembly.blocks.length} blocks`);
   const chrome = classifyChrome(
     { ...assembly, articleCount: kept.length, lines, sentenceBase, shortLineFrequency: (hash, article) => counted.shortLines.documentFrequency(hash, article), templateFrequency: (template, article) => counted.shortLines.templateFrequency(template, article), segmentationOf: (article) => articles.get(article)?.segmentation, furniture },
@@ -359,7 +440,7 @@ async function apply(
   const tally = new ChromeTally();
   if (sink.out === undefined && !sink.collect) return { cleaned, chrome: tally.lines(), spooled };
   // An article that changed or vanished since the first pass has its problem already, and no output.
-  const articles = kept.flatMap((entry, article) => (run.dropped.has(article) ? [] : [{ article, size: entry.ref.size }]));
+  const articles = kept.flatMap((entry, article) => (run.dropped.has(article) || entry.context ? [] : [{ article, size: entry.ref.size }]));
   const shards = chunk(articles);
   const shardOf = new Map(shards.map((items, index) => [items, index]));
   const spoolOf = (items: (typeof articles)[number][]): string | undefined => (sink.spool === undefined ? undefined : cleanedSpoolPath(sink.spool, shardOf.get(items) ?? 0));
@@ -411,6 +492,22 @@ function planFor(plan: Plan, kept: readonly Kept[], article: number, options: { 
   return { regions, chrome: (plan.chrome[article] ?? []).map((mark) => ({ start: mark.start, end: mark.end })) };
 }
 
+/** What every step of a run shares, for these articles. */
+function makeRun(refs: readonly ArticleRef[], settings: ResolvedOptions, initialProblems: readonly Problem[], executor: Executor, fields: FieldOptions, onProgress: ((event: ProgressEvent) => void) | undefined): Run {
+  const taskSettings: TaskSettings = {
+    shingleSize: settings.shingleSize,
+    sketchSize: settings.sketchSize,
+    similarity: settings.similarity,
+    maxHeadingWords: settings.maxHeadingWords,
+    chromeLines: settings.chromeLines,
+    fields,
+  };
+  const totalBytes = refs.reduce((sum, ref) => sum + ref.size, 0);
+  // On a large corpus each step leaves garbage that V8 would hold on to: collect it in between.
+  const betweenSteps = totalBytes >= COLLECT_FROM_BYTES ? collectGarbage : () => undefined;
+  return { executor, settings, taskSettings, problems: [...initialProblems], dropped: new Set(), progress: makeProgress(refs.length, totalBytes, onProgress), betweenSteps };
+}
+
 function makeProgress(totalFiles: number, totalBytes: number, onProgress: ((event: ProgressEvent) => void) | undefined) {
   const done = { read: { files: 0, bytes: 0 }, match: { files: 0, bytes: 0 }, write: { files: 0, bytes: 0 } };
   return (phase: ProgressEvent['phase'], refs: readonly { readonly size: number }[]): void => {
@@ -421,8 +518,18 @@ function makeProgress(totalFiles: number, totalBytes: number, onProgress: ((even
   };
 }
 
+/** The order articles run in: by key, as strings compare (not by locale). */
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Where an article stands in a run's order: its file's path, then its place among the file's records. */
+function orderOf(entry: Kept): ArticleOrder {
+  return entry.meta.order ?? { file: entry.ref.path, ordinal: 0 };
+}
+
 function sortedRefs(refs: readonly ArticleRef[]): ArticleRef[] {
-  const sorted = [...refs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const sorted = [...refs].sort((a, b) => compareKeys(a.path, b.path));
   uniqueRefs(sorted);
   return sorted;
 }
@@ -556,6 +663,11 @@ export async function readTexts(
 export interface ReportCorpusOptions extends DedupeOptions, LoadOptions, RunOptions, FieldOptions {
   /** A file of extra chrome lines, one a line (see {@link DedupeOptions.chromeLines}). */
   readonly chromeFile?: string;
+  /**
+   * A lasting index (a folder, see {@link addToIndex}): the inputs are matched against its articles
+   * as well as each other, and article keys are paths relative to the folder that holds the index.
+   */
+  readonly index?: string | undefined;
 }
 
 /** Formats that `clean` can write files of records in (see {@link CleanCorpusOptions.outputFormat}). */
@@ -593,11 +705,12 @@ export async function reportCorpus(inputs: readonly string[], options: ReportCor
   const cwd = options.cwd ?? process.cwd();
   const fields = fieldOptionsOf(options);
   const settings = resolveOptions(await withChromeFile(options));
-  const discovery = await discover(inputs, cwd);
+  const index = await openIndex(options.index, cwd, settings);
+  const discovery = await discover(inputs, cwd, index?.root);
   const corpus = await openCorpus(discovery.files, fields);
   try {
     return await withExecutor(corpus.refs, options, async (executor, refs) => {
-      const output = await runPipeline(refs, corpus.metas, settings, corpus.problems, executor, { out: undefined, collect: false }, options.onProgress, fields);
+      const output = await runPipeline(refs, corpus.metas, settings, corpus.problems, executor, { out: undefined, collect: false }, options.onProgress, fields, index?.archive);
       return { report: output.report, shared: output.shared, chrome: output.chrome, base: discovery.base, ...recordsOf(corpus, output, fields) };
     });
   } finally {
@@ -619,7 +732,8 @@ export async function cleanCorpus(inputs: readonly string[], options: CleanCorpu
     throw new NewsdedupError('E_BAD_OPTION', `outputFormat must be one of ${OUTPUT_FORMATS.join(', ')}, got ${String(options.outputFormat)}`);
   }
   const settings = resolveOptions(await withChromeFile(options));
-  const discovery = await discover(inputs, cwd);
+  const index = await openIndex(options.index, cwd, settings);
+  const discovery = await discover(inputs, cwd, index?.root);
   for (const root of discovery.roots) {
     if (root.kind !== 'file' && isInside(out, root.absolute)) {
       throw new NewsdedupError('E_OUT_OVERLAPS_INPUT', `Refusing --out \`${options.out}\`: it is inside the input \`${root.absolute}\`, so its files would be read back as articles.`);
@@ -636,7 +750,7 @@ export async function cleanCorpus(inputs: readonly string[], options: CleanCorpu
     const output = await beginOutput(out);
     try {
       const result = await withExecutor(corpus.refs, options, async (executor, refs) => {
-        const run = await runPipeline(refs, corpus.metas, settings, corpus.problems, executor, { out: output.directory, collect: false, spool: corpus.temporary?.directory }, options.onProgress, fields);
+        const run = await runPipeline(refs, corpus.metas, settings, corpus.problems, executor, { out: output.directory, collect: false, spool: corpus.temporary?.directory }, options.onProgress, fields, index?.archive);
         const records = recordsOf(corpus, run, fields);
         if (records.records !== undefined) await writeRecordFiles(run, records.records, output.directory, corpus.temporary?.directory ?? '', options.outputFormat);
         return { report: run.report, shared: run.shared, chrome: run.chrome, base: discovery.base, ...records };
@@ -652,6 +766,108 @@ export async function cleanCorpus(inputs: readonly string[], options: CleanCorpu
   } finally {
     await corpus.temporary?.remove();
   }
+}
+
+/** Options of {@link addToIndex}. */
+export interface AddToIndexOptions extends DedupeOptions, LoadOptions, RunOptions, FieldOptions {
+  /** The index folder; created when missing. */
+  readonly index: string;
+  readonly chromeFile?: string;
+}
+
+/** What {@link addToIndex} did. */
+export interface AddToIndexResult {
+  /** Articles new to the index. */
+  readonly added: number;
+  /** Articles whose key was indexed with other text: the new text replaces it. */
+  readonly replaced: number;
+  /** Articles indexed already, with the same text: left as they were. */
+  readonly unchanged: number;
+  /** Articles in the index now. */
+  readonly articles: number;
+  readonly problems: readonly Problem[];
+  /** The folder that article keys are relative to: the one that holds the index. */
+  readonly base: string;
+}
+
+/**
+ * Adds articles to a lasting index (creating it): each article's text, metadata and the hashes it
+ * is found by (see `stages/context.ts`). Runs the fingerprint step only, so it costs about what
+ * reading and fingerprinting the new articles costs. One writer at a time; an add that fails or is
+ * interrupted leaves the index as it was.
+ */
+export async function addToIndex(inputs: readonly string[], options: AddToIndexOptions): Promise<AddToIndexResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const fields = fieldOptionsOf(options);
+  const settings = resolveOptions(await withChromeFile(options));
+  const directory = resolve(cwd, options.index);
+  const root = dirname(directory);
+  const discovery = await discover(inputs, cwd, root);
+  for (const file of discovery.files) {
+    if (isInside(file.absolute, directory)) throw new NewsdedupError('E_USAGE', `Refusing to add \`${file.path}\`: it is inside the index \`${options.index}\`.`);
+  }
+  const writer = await IndexWriter.begin(directory, options.index, { shingleSize: settings.shingleSize, sketchSize: settings.sketchSize });
+  let corpus: OpenedCorpus | undefined;
+  try {
+    const before = await IndexReader.open(directory, options.index, { create: true });
+    corpus = await openCorpus(discovery.files, fields);
+    const opened = corpus;
+    const counts = await withExecutor(opened.refs, options, async (executor, refs) => {
+      const run = makeRun(refs, settings, opened.problems, executor, fields, options.onProgress);
+      const scanned = await scanArticles(run, refs, opened.metas, false);
+      await executor.close();
+      let added = 0;
+      let replaced = 0;
+      let unchanged = 0;
+      const BATCH = 64;
+      for (let start = 0; start < scanned.length; start += BATCH) {
+        const batch = scanned.slice(start, start + BATCH);
+        const texts = await load(batch.map((entry) => entry.kept.ref));
+        for (const [i, entry] of batch.entries()) {
+          const { ref, meta, digest, lines } = entry.kept;
+          const known = before?.byKey.get(ref.path);
+          if (known !== undefined && known.digest === digest) {
+            unchanged += 1;
+            continue;
+          }
+          const text = texts[i];
+          if (text === undefined || !text.ok || text.digest !== digest) {
+            run.problems.push({ path: ref.path, code: 'E_CHANGED', severity: 'error', message: `\`${ref.path}\` changed while newsdedup was reading it; it was not added to the index.` });
+            continue;
+          }
+          if (known === undefined) added += 1;
+          else replaced += 1;
+          await writer.add({
+            article: { key: ref.path, ...(meta.order === undefined ? {} : { file: meta.order.file, ordinal: meta.order.ordinal }), id: meta.id, title: meta.title, date: meta.date, dateMs: meta.dateMs, source: meta.source, digest, lines: shortLinesOf(entry.kept) },
+            text: text.text,
+            offsets: entry.records.offsets,
+            hashes: entry.records.hashes,
+            others: lookupHashes({ hashes: new Uint32Array(0), lines }, entry.textDigest),
+          });
+        }
+      }
+      return { added, replaced, unchanged, problems: run.problems.sort(byPath), articles: (before?.articleCount ?? 0) + added };
+    });
+    await writer.commit();
+    trace('index add', `${counts.added} added, ${counts.replaced} replaced, ${counts.unchanged} unchanged`);
+    return { ...counts, base: root };
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  } finally {
+    await corpus?.temporary?.remove();
+  }
+}
+
+/** The index a run reads, when it names one: its archive, and the folder its keys are relative to. */
+async function openIndex(index: string | undefined, cwd: string, settings: ResolvedOptions): Promise<{ archive: Archive; root: string } | undefined> {
+  if (index === undefined) return undefined;
+  const directory = resolve(cwd, index);
+  const reader = (await IndexReader.open(directory, index)) as IndexReader;
+  if (reader.settings.shingleSize !== settings.shingleSize || reader.settings.sketchSize !== settings.sketchSize) {
+    throw new NewsdedupError('E_INDEX', `Cannot use the index \`${index}\`: it was built with shingle size ${reader.settings.shingleSize} and sketch size ${reader.settings.sketchSize}; this run uses ${settings.shingleSize} and ${settings.sketchSize}.`);
+  }
+  return { archive: archiveOf(reader), root: dirname(directory) };
 }
 
 /** The field options of `options`, checked before anything runs. */
@@ -698,11 +914,12 @@ async function openCorpus(files: readonly { readonly absolute: string; readonly 
       append(problems, spooled.problems);
       for (const article of spooled.articles) {
         refs.push(article.ref);
-        metas.push(article.meta);
+        metas.push({ ...article.meta, order: { file: file.path, ordinal: article.meta.record?.ordinal ?? 0 } });
       }
     }
     trace('spool', `${refs.length} articles, ${recordFiles.length} files of records`);
     uniqueRefs(refs);
+
   } catch (error) {
     await temporary?.remove();
     throw error;
@@ -730,20 +947,18 @@ async function writeRecordFiles(output: PipelineOutput, records: NonNullable<Cor
   output.metas.forEach((meta, index) => {
     if (meta.record !== undefined) articleOf.set(`${meta.record.file}:${meta.record.ordinal}`, index);
   });
-  const keyOf = new Map(report.articles.map((article, index) => [article.path, index]));
   const outputs: RecordOutput[] = records.files.map((file) => ({ file, target: join(directory, ...outputPathOf(file.path, outputFormat).split('/')), format: outputFormatOf(file.format, outputFormat) }));
   const changed = await writeRecords(outputs, records.fields, spool, (fileIndex, ordinal) => {
     const article = articleOf.get(`${fileIndex}:${ordinal}`);
     const entry = article === undefined ? undefined : report.articles[article];
     const at = article === undefined ? undefined : output.spooled[article];
     if (article === undefined || entry === undefined || at === undefined) return undefined;
-    const original = entry.duplicateOf === undefined ? undefined : keyOf.get(entry.duplicateOf);
     const added: Record<string, AddedValue> = {
       newsdedup_words: entry.words,
       newsdedup_shared_pct: entry.sharedPct,
       newsdedup_chrome_words: entry.chromeWords,
       newsdedup_blocks: entry.blocks,
-      newsdedup_duplicate_of: original === undefined ? null : (output.metas[original]?.id ?? entry.duplicateOf ?? null),
+      newsdedup_duplicate_of: entry.duplicateOf === undefined ? null : (output.originalIds.get(entry.duplicateOf) ?? entry.duplicateOf),
     };
     return { id: output.metas[article]?.id, cleaned: at, added };
   });

@@ -26,6 +26,8 @@ export interface ArticleScan {
   readonly hashes: Uint32Array;
   /** List chrome and short lines, for the repeated-line rule and the report. */
   readonly lines: readonly LineRecord[];
+  /** 1 for each sentence of a short line (a title, a byline, a sign-off): chrome's to judge, by its counts. */
+  readonly inShortLine: Uint8Array;
 }
 
 export function scanArticle(text: string, settings: { readonly shingleSize: number; readonly sketchSize: number }, chromeList: ChromeList): ArticleScan {
@@ -37,7 +39,9 @@ export function scanArticle(text: string, settings: { readonly shingleSize: numb
   const { offsets, hashes } = fingerprints;
   let words = 0;
   for (const count of fingerprints.words) words += count;
-  return { sentences: segmentation.sentences.length, words, offsets, hashes, lines };
+  const short = new Set(lines.filter((line) => line.short).map((line) => line.paragraph));
+  const inShortLine = Uint8Array.from(segmentation.sentences, (sentence) => (short.has(sentence.paragraph) ? 1 : 0));
+  return { sentences: segmentation.sentences.length, words, offsets, hashes, lines, inShortLine };
 }
 
 export type { GatheredArticle } from './stages/match.js';

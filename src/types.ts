@@ -171,6 +171,22 @@ export interface Report {
    * is measured against the rest of the corpus only.
    */
   readonly duplicates?: readonly { readonly path: string; readonly of: string }[];
+  /** Present when the run read a lasting index (`--index`): what it read of the archive, and which blocks are new. */
+  readonly index?: IndexSummary;
+}
+
+/** The index part of a report: what the run read of the archive, and what is new since it was last updated. */
+export interface IndexSummary {
+  /** The index, as the user named it. */
+  readonly path: string;
+  /** Articles in the index when the run began. */
+  readonly archiveArticles: number;
+  /** Archive articles read as context: those that share a fingerprint, short line or text with an input. */
+  readonly contextArticles: number;
+  /** Ids of the blocks that no two archive articles held: new since the index was last updated. */
+  readonly newBlocks: readonly string[];
+  /** Ids of the archive blocks (held by two archive articles or more) that inputs hold too. */
+  readonly joinedBlocks: readonly string[];
 }
 
 /** A collapsed block as written to `_shared/`. */

@@ -45,6 +45,8 @@ export interface FurnitureCorpus {
   /** The outlet an article comes from ('' when unknown): furniture is counted per source. */
   readonly sourceOf: (article: number) => string;
   readonly pathOf: (article: number) => string;
+  /** Articles of each source that are not in this run (an index's archive articles beyond the run's context). */
+  readonly beyondRun?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -58,6 +60,7 @@ export interface FurnitureCorpus {
  */
 export function separateFurniture(assembly: Assembly, corpus: FurnitureCorpus): { assembly: Assembly; furniture: (readonly ChromeMark[])[] } {
   const sourceSize = new Map<string, number>();
+  for (const [source, count] of corpus.beyondRun ?? []) sourceSize.set(source, count);
   for (let article = 0; article < corpus.articleCount; article += 1) sourceSize.set(corpus.sourceOf(article), (sourceSize.get(corpus.sourceOf(article)) ?? 0) + 1);
   const isFurniture = assembly.blocks.map((block) => {
     if (block.articles.length < FURNITURE.articles) return false;

@@ -283,6 +283,14 @@ export class RepeatIndex {
   }
 }
 
+/** Short-line counts among articles outside a run, by source: what an index adds to a run's own. */
+export interface LineCountsBeyond {
+  /** In how many such articles of `source` the short line `hash` stands. */
+  exact(hash: number, source: string): number;
+  /** In how many such articles of `source` the template stands, and its wordings there. */
+  template(template: number, source: string): { readonly articles: number; readonly wordings: ReadonlySet<number> };
+}
+
 /** Distinct wordings a template needs before it is furniture by template: a sign-off's dates. */
 const TEMPLATE_WORDINGS = 10;
 
@@ -293,6 +301,9 @@ const TEMPLATE_WORDINGS = 10;
  * 2025"). Articles must be added in ascending order.
  */
 export class ShortLineCounts {
+  /** `beyond`: the same counts among articles outside the run (an index's archive), added to the run's own. */
+  constructor(private readonly beyond?: LineCountsBeyond) {}
+
   private readonly bySource = new Map<string, { readonly exact: FingerprintCounts; readonly templates: FingerprintCounts; readonly wordings: Map<number, Set<number>>; articles: number }>();
   private readonly sourceOf: string[] = [];
 
@@ -318,7 +329,8 @@ export class ShortLineCounts {
 
   /** In how many articles of `article`'s source the short line `hash` stands. */
   documentFrequency(hash: number, article: number): number {
-    return this.bySource.get(this.sourceOf[article] ?? '')?.exact.documentFrequency(hash) ?? 0;
+    const source = this.sourceOf[article] ?? '';
+    return (this.bySource.get(source)?.exact.documentFrequency(hash) ?? 0) + (this.beyond?.exact(hash, source) ?? 0);
   }
 
   /**
@@ -327,7 +339,12 @@ export class ShortLineCounts {
    * not a background sentence whose figure a few copies changed).
    */
   templateFrequency(template: number, article: number): { readonly articles: number; readonly of: number; readonly manyWordings: boolean } {
-    const counts = this.bySource.get(this.sourceOf[article] ?? '');
-    return { articles: counts?.templates.documentFrequency(template) ?? 0, of: counts?.articles ?? 0, manyWordings: (counts?.wordings.get(template)?.size ?? 0) >= TEMPLATE_WORDINGS };
+    const source = this.sourceOf[article] ?? '';
+    const counts = this.bySource.get(source);
+    const own = counts?.wordings.get(template);
+    const beyond = this.beyond?.template(template, source);
+    let wordings = own?.size ?? 0;
+    if (beyond !== undefined) for (const wording of beyond.wordings) if (own === undefined || !own.has(wording)) wordings += 1;
+    return { articles: (counts?.templates.documentFrequency(template) ?? 0) + (beyond?.articles ?? 0), of: counts?.articles ?? 0, manyWordings: wordings >= TEMPLATE_WORDINGS };
   }
 }

@@ -40,9 +40,10 @@ const COMPRESSED = /\.(?:gz|zst)$/i;
  * Resolves inputs (files, directories, globs) to files sorted by id. A directory contributes its
  * article files and files of records (see {@link ARTICLE_PATTERN}), recursively. A name newsdedup
  * refuses (`.parquet.gz`) is an error; a file of any other name given by itself is read as text. With one root, ids are relative to it; with several, to
- * their common ancestor, so that ids never collide. An input that matches nothing is an error.
+ * their common ancestor, so that ids never collide; with `fixedBase` (an index's root), to it. An
+ * input that matches nothing is an error.
  */
-export async function discover(inputs: readonly string[], cwd: string): Promise<Discovery> {
+export async function discover(inputs: readonly string[], cwd: string, fixedBase?: string): Promise<Discovery> {
   if (inputs.length === 0) throw new NewsdedupError('E_USAGE', 'No inputs given: name files, directories or globs to read.');
   const roots: InputRoot[] = [];
   const found = new Map<string, number>(); // absolute → size
@@ -77,7 +78,7 @@ export async function discover(inputs: readonly string[], cwd: string): Promise<
   }
 
   const distinctRoots = [...new Set(roots.map((root) => root.absolute))];
-  const base = distinctRoots.length === 1 ? (distinctRoots[0] ?? cwd) : commonAncestor(distinctRoots);
+  const base = fixedBase ?? (distinctRoots.length === 1 ? (distinctRoots[0] ?? cwd) : commonAncestor(distinctRoots));
   const files = [...found]
     .map(([absolute, size]) => ({ absolute, path: relative(base, absolute).split(sep).join('/'), size }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -29,6 +29,12 @@ export interface MatchCorpus {
   readonly records: (article: number) => FingerprintRecords;
   /** The count of the whole corpus, settled: first holders and document frequencies. */
   readonly counts: FingerprintCounts;
+  /**
+   * True when a fingerprint's first holder is outside the corpus, before article `holderArticle`
+   * (its first holder inside): an index run's archive article that it did not read. Its vote is
+   * lost, as a full run's vote for an unrelated earlier sentence would be.
+   */
+  readonly heldBefore?: ((hash: number, holderArticle: number) => boolean) | undefined;
 }
 
 /** The sentences of one article whose texts matching needs (indices within the article, ascending). */
@@ -98,7 +104,7 @@ export async function match(corpus: MatchCorpus, io: MatchIo): Promise<MatchResu
 
 /** The first half of {@link match}: the candidate pairs. Apart, so that a caller can let the records and counts go before the second. */
 export function candidatesOf(corpus: MatchCorpus): Candidates {
-  const pairs = findCandidates(corpus.articleCount, corpus.records, corpus.sentenceBase, corpus.counts);
+  const pairs = findCandidates(corpus.articleCount, corpus.records, corpus.sentenceBase, corpus.counts, corpus.heldBefore);
   return { articleCount: corpus.articleCount, sentenceBase: corpus.sentenceBase, pairs };
 }
 
@@ -195,9 +201,9 @@ function fragmentAt(fragments: readonly SentenceText[], start: number, within = 
 
 const MAX_CANDIDATES = 3;
 /** Share of a sentence's sketch that a candidate must hold: 3 of 8. */
-const MIN_VOTE_SHARE = 0.375;
+export const MIN_VOTE_SHARE = 0.375;
 /** Sketch entries a verbatim copy needs before its neighbours are paired too (about six words). */
-const MIN_SEED_SKETCH = 4;
+export const MIN_SEED_SKETCH = 4;
 /** Sentences a verbatim copy's pairing extends to, each way, while each shares a sketch entry. */
 const MAX_EXTEND = 4;
 
@@ -219,6 +225,7 @@ export function findCandidates(
   records: (article: number) => FingerprintRecords,
   sentenceBase: ArrayLike<number>,
   counts: FingerprintCounts,
+  heldBefore?: (hash: number, holderArticle: number) => boolean,
 ): Int32Array {
   const pairs: number[] = [];
   // Votes of one sentence's fingerprints, per holder: a sketch is a few entries, so arrays beat a map.
@@ -266,6 +273,7 @@ export function findCandidates(
         const holder = counts.firstHolder(hashes[h] ?? 0, sentenceBase);
         // A holder in this same article is this article's own repeat, not a shared sentence.
         if (holder < 0 || holder >= base) continue;
+        if (heldBefore !== undefined && heldBefore(hashes[h] ?? 0, articleOf(holder))) continue;
         // The last fingerprint is the whole sentence's: its first holder is a verbatim copy.
         if (h === to - 1 && to - from - 1 >= MIN_SEED_SKETCH) seed = holder;
         let at = 0;

@@ -25,8 +25,16 @@ export interface ArticleMeta {
   /** The date in epoch milliseconds, when it names one. */
   readonly dateMs?: number | undefined;
   readonly source?: string | undefined;
+  /** Where it stands in a run: its file of records' path and its ordinal there; a text file's own path and 0 when not given. */
+  readonly order?: ArticleOrder | undefined;
   /** For a record: which file of records it came from (an index into the run's record files) and its ordinal there. */
   readonly record?: { readonly file: number; readonly ordinal: number } | undefined;
+}
+
+/** Where an article stands in a run: files by path, then records in file order. */
+export interface ArticleOrder {
+  readonly file: string;
+  readonly ordinal: number;
 }
 
 /** A file of records read into the spool. */

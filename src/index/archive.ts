@@ -1,0 +1,155 @@
+/**
+ * What a run reads of a lasting index: the archive articles its inputs need as context, as refs to
+ * their texts in the index; how many articles each source has beyond the run; and the counts of
+ * the inputs' short lines among the archive articles beyond the run.
+ */
+import type { ArticleRef } from '../worker.js';
+import type { ArticleMeta } from '../stages/spool.js';
+import type { LineCountsBeyond } from '../stages/count.js';
+import type { ArchiveArticle, IndexedArticle, IndexReader } from './store.js';
+import type { ContextQuery } from '../stages/context.js';
+import { NOT_A_SENTENCE, SENTENCES, holderOf, sentenceOf } from './store.js';
+import { compareOrder, digestHash, distinctSorted, selectContext } from '../stages/context.js';
+import type { ArticleOrder } from '../stages/spool.js';
+import { sourceOfPath } from '../stages/classify-chrome.js';
+
+/** Archive articles found for a run, in key order: refs to their texts in the index, their metadata, and their sentences that may be copies. */
+export interface Matching {
+  readonly refs: ArticleRef[];
+  readonly metas: ArticleMeta[];
+  readonly sentences: Set<number>[];
+}
+
+/** Counts among the archive articles outside a run. */
+export interface Beyond {
+  /** Per source, its archive articles outside the run. */
+  readonly sourcesBeyond: ReadonlyMap<string, number>;
+  /** The inputs' short lines, counted among the archive articles outside the run. */
+  readonly linesBeyond: LineCountsBeyond;
+}
+
+/** The archive as a run sees it (see `stages/context.ts`). */
+export interface Archive {
+  /** The index as the user named it. */
+  readonly name: string;
+  /** Current articles in the index. */
+  readonly articleCount: number;
+  /** The archive articles outside the run (`inRun`, by key) that may hold a copy of a query's sentences or text. */
+  matching(queries: readonly ContextQuery[], inRun: ReadonlySet<string>): Matching;
+  /** For each fingerprint looked up so far, the key of its earliest holder outside the run, if any. */
+  earliestOutside(inRun: ReadonlySet<string>): Map<number, ArticleOrder>;
+  /** Counts among the archive articles outside the run, for the inputs' short lines (`[hash, template, …]`). */
+  beyond(lines: readonly number[], inRun: ReadonlySet<string>): Beyond;
+}
+
+/** Where an archive article stands in a run (see `compareOrder`). */
+function orderOfArticle(article: IndexedArticle): ArticleOrder {
+  return { file: article.file ?? article.key, ordinal: article.ordinal ?? 0 };
+}
+
+/** The source an archive article is counted in: its own, else its top folder, as for the run's articles. */
+function sourceOfArticle(article: IndexedArticle): string {
+  return article.source ?? sourceOfPath(article.key);
+}
+
+export function archiveOf(reader: IndexReader): Archive {
+  // Holders of every fingerprint looked up, kept for `earliestOutside`.
+  const looked = new Map<number, readonly number[]>();
+  const articles = new Map<number, ArchiveArticle>();
+  const articleOfHolder = (holder: number): ArchiveArticle => {
+    const number = Math.floor(holder / SENTENCES);
+    let article = articles.get(number);
+    if (article === undefined) {
+      article = reader.article(holder);
+      articles.set(number, article);
+    }
+    return article;
+  };
+  return {
+    name: reader.name,
+    articleCount: reader.articleCount,
+    matching(queries, inRun) {
+      const wanted: number[] = [];
+      for (const query of queries) {
+        const { offsets, hashes } = query;
+        // Every sentence's fingerprints, though only some may bring articles: `earliestOutside` tells
+        // the run which of them a full run's earlier articles hold first.
+        for (let h = 0; h < (offsets[offsets.length - 1] ?? 0); h += 1) wanted.push(hashes[h] ?? 0);
+        // Its digest, for the archive's copies of its whole text.
+        if (query.textDigest !== '') wanted.push(digestHash(query.textDigest));
+      }
+      const holders = reader.holders(distinctSorted(Uint32Array.from(wanted)));
+      for (const [hash, list] of holders) looked.set(hash, list);
+      const selected = selectContext(queries, (hash) => holders.get(hash), { articleOf: (holder) => Math.floor(holder / SENTENCES), sentenceOf });
+      const found = [...selected]
+        .map(([article, sentences]) => ({ article: articleOfHolder(holderOf(article, 0)), sentences }))
+        .filter((entry) => !inRun.has(entry.article.key))
+        .sort((a, b) => (a.article.key < b.article.key ? -1 : a.article.key > b.article.key ? 1 : 0));
+      return {
+        refs: found.map(({ article }) => ({ path: article.key, absolute: article.textsFile, offset: article.offset, size: article.size })),
+        metas: found.map(({ article }) => ({ id: article.id, title: article.title, date: article.date, dateMs: article.dateMs, source: article.source, order: orderOfArticle(article) })),
+        sentences: found.map((entry) => entry.sentences),
+      };
+    },
+    earliestOutside(inRun) {
+      const earliest = new Map<number, ArticleOrder>();
+      for (const [hash, list] of looked) {
+        let first: ArticleOrder | undefined;
+        for (const holder of list) {
+          if (sentenceOf(holder) === NOT_A_SENTENCE) continue;
+          const article = articleOfHolder(holder);
+          if (inRun.has(article.key)) continue;
+          const order = orderOfArticle(article);
+          if (first === undefined || compareOrder(order, first) < 0) first = order;
+        }
+        if (first !== undefined) earliest.set(hash, first);
+      }
+      return earliest;
+    },
+    beyond(lines, inRun) {
+      const sourcesBeyond = new Map<string, number>();
+      for (const article of reader.byKey.values()) {
+        if (inRun.has(article.key)) continue;
+        const source = sourceOfArticle(article);
+        sourcesBeyond.set(source, (sourcesBeyond.get(source) ?? 0) + 1);
+      }
+      const holders = reader.holders(distinctSorted(Uint32Array.from(lines.filter((hash) => hash !== 0))));
+      return { sourcesBeyond, linesBeyond: linesBeyond(holders, articleOfHolder, inRun) };
+    },
+  };
+}
+
+/**
+ * Short-line counts among the archive articles beyond the run, from the holders of the inputs'
+ * line hashes: an article counts for a line or template only when its own short lines hold it.
+ */
+function linesBeyond(holders: ReadonlyMap<number, readonly number[]>, articleOf: (holder: number) => ArchiveArticle, inRun: ReadonlySet<string>): LineCountsBeyond {
+  const exact = new Map<string, number>();
+  const templates = new Map<string, { articles: number; wordings: Set<number> }>();
+  for (const [hash, list] of holders) {
+    for (const holder of list) {
+      if (sentenceOf(holder) !== NOT_A_SENTENCE) continue;
+      const article = articleOf(holder);
+      if (inRun.has(article.key) || article.lines === undefined) continue;
+      const source = sourceOfArticle(article);
+      const key = `${source}\u0000${hash}`;
+      const lines = article.lines;
+      let isLine = false;
+      let template: { articles: number; wordings: Set<number> } | undefined;
+      for (let i = 0; i + 1 < lines.length; i += 2) {
+        if (lines[i] === hash) isLine = true;
+        if (lines[i + 1] === hash) {
+          template ??= templates.get(key) ?? { articles: 0, wordings: new Set<number>() };
+          templates.set(key, template);
+          template.wordings.add(lines[i] as number);
+        }
+      }
+      if (isLine) exact.set(key, (exact.get(key) ?? 0) + 1);
+      if (template !== undefined) template.articles += 1;
+    }
+  }
+  return {
+    exact: (hash, source) => exact.get(`${source}\u0000${hash >>> 0}`) ?? 0,
+    template: (hash, source) => templates.get(`${source}\u0000${hash >>> 0}`) ?? { articles: 0, wordings: new Set<number>() },
+  };
+}

@@ -1,0 +1,203 @@
+/**
+ * A run against a lasting index: which archive articles a run needs beside its own, and what of the
+ * run is reported. Pure: hashes and reports in, hashes and reports out.
+ *
+ * A run with an index reads its inputs and, from the index, the archive articles that hold any
+ * fingerprint, short line or digest its inputs hold: its *context*. Every corpus-wide step then runs
+ * over inputs and context together, so that an input is matched, assembled and classified as a
+ * full run over the archive and the inputs would; only the inputs are written and reported.
+ */
+import type { ArticleScan } from '../shard.js';
+import type { IndexSummary, Report } from '../types.js';
+import type { ArticleOrder } from './spool.js';
+import { hashString } from '../text/hash.js';
+import { MIN_SEED_SKETCH, MIN_VOTE_SHARE } from './match.js';
+
+/**
+ * The hashes an article is found by in an index, sorted and distinct: its sentences' fingerprints,
+ * its short lines (as they are and as templates), and its digest as compared (for duplicates).
+ */
+export function lookupHashes(scan: Pick<ArticleScan, 'hashes' | 'lines'>, textDigest: string): Uint32Array {
+  const hashes = new Uint32Array(scan.hashes.length + scan.lines.length * 2 + 1);
+  hashes.set(scan.hashes);
+  let used = scan.hashes.length;
+  for (const line of scan.lines) {
+    if (!line.short) continue;
+    hashes[used] = line.hash >>> 0;
+    used += 1;
+    if (line.template !== 0) {
+      hashes[used] = line.template >>> 0;
+      used += 1;
+    }
+  }
+  if (textDigest !== '') {
+    hashes[used] = digestHash(textDigest);
+    used += 1;
+  }
+  return distinctSorted(hashes.subarray(0, used));
+}
+
+/** The hash an article's digest as compared is posted under. */
+export function digestHash(textDigest: string): number {
+  return hashString(textDigest) >>> 0;
+}
+
+/** A short line as an index keeps it: `[hash, template, …]`, template 0 when it holds no figure. */
+export function shortLinesOf(scan: Pick<ArticleScan, 'lines'>): number[] {
+  return scan.lines.flatMap((line) => (line.short ? [line.hash >>> 0, line.template >>> 0] : []));
+}
+
+/** An input of an index run, as context selection reads it. */
+export interface ContextQuery {
+  /** Sentence `i`'s fingerprints are `hashes[offsets[i] .. offsets[i + 1])`: its sketch, then its whole-sentence hash. */
+  readonly offsets: Uint32Array;
+  readonly hashes: Uint32Array;
+  /** 1 for each sentence of a short line: its fate as chrome is settled by line counts, not by copies. */
+  readonly inShortLine: Uint8Array;
+  /** '' when its copies are not asked for (a context article's). */
+  readonly textDigest: string;
+  /** The sentences to look up; all when not given. */
+  readonly sentences?: ReadonlySet<number> | undefined;
+}
+
+/**
+ * The archive articles an index run needs beside its inputs: those with a sentence that could be a
+ * copy of an input's sentence, by the match step's own rule (a verbatim copy, or at least
+ * {@link MIN_VOTE_SHARE} of the sentence's sketch in one sentence), and the copies of an input's
+ * whole text. A common phrase alone brings nobody: most archive articles share one with most inputs.
+ * A short sentence or line brings its verbatim copies while they are at most {@link SHORT_COPIES}.
+ * `holdersOf(hash)` gives holder numbers, each an (article, sentence), which `articleOf` and
+ * `sentenceOf` read. Gives each article found with the sentences of it that may be copies (none
+ * for a copy of a whole text).
+ */
+export function selectContext(
+  queries: readonly ContextQuery[],
+  holdersOf: (hash: number) => readonly number[] | undefined,
+  holder: { readonly articleOf: (holder: number) => number; readonly sentenceOf: (holder: number) => number },
+): Map<number, Set<number>> {
+  const selected = new Map<number, Set<number>>();
+  const select = (article: number): Set<number> => {
+    let sentences = selected.get(article);
+    if (sentences === undefined) {
+      sentences = new Set();
+      selected.set(article, sentences);
+    }
+    return sentences;
+  };
+  const lists: (readonly number[])[] = [];
+  for (const query of queries) {
+    const { offsets, hashes } = query;
+    for (let s = 0; s + 1 < offsets.length; s += 1) {
+      if (query.sentences !== undefined && !query.sentences.has(s)) continue;
+      const from = offsets[s] ?? 0;
+      const to = offsets[s + 1] ?? 0;
+      // A short sentence (a sketch of fewer than MIN_SEED_SKETCH entries) goes into a block only
+      // beside a longer one, which brings its article: alone, it would bring every article that
+      // says "He said." too. A short line (a dated sign-off in every article of an outlet) is
+      // chrome or not by its counts.
+      // The last fingerprint is the whole sentence's: each of its holders is a verbatim copy.
+      const copies = holdersOf(hashes[to - 1] ?? 0) ?? NONE;
+      const sketch = to - from - 1;
+      if (sketch < MIN_SEED_SKETCH || query.inShortLine[s] === 1) {
+        // Their verbatim copies only, while few: a byline that a dozen columns end with.
+        if (to > from && copies.length <= SHORT_COPIES) for (const found of copies) select(holder.articleOf(found)).add(holder.sentenceOf(found));
+        continue;
+      }
+      for (const found of copies) select(holder.articleOf(found)).add(holder.sentenceOf(found));
+      // Holders of at least `minVotes` sketch entries. Each must hold one of the `sketch - minVotes + 1`
+      // rarest: those are its candidates, counted in the others by binary search (lists ascend).
+      const minVotes = Math.max(1, Math.ceil(sketch * MIN_VOTE_SHARE));
+      lists.length = 0;
+      for (let h = from; h < to - 1; h += 1) lists.push(holdersOf(hashes[h] ?? 0) ?? NONE);
+      lists.sort((a, b) => a.length - b.length);
+      const rare = sketch - minVotes + 1;
+      const seen = new Set<number>();
+      for (let r = 0; r < rare; r += 1) {
+        for (const found of lists[r] ?? NONE) {
+          if (seen.has(found)) continue;
+          seen.add(found);
+          let count = 0;
+          for (const list of lists) if (holds(list, found)) count += 1;
+          if (count >= minVotes) select(holder.articleOf(found)).add(holder.sentenceOf(found));
+        }
+      }
+    }
+    if (query.textDigest !== '') for (const found of holdersOf(digestHash(query.textDigest)) ?? []) select(holder.articleOf(found));
+  }
+  return selected;
+}
+
+/** Files by path, then records in file order: the order of a run, and of an index run's archive articles among its inputs. */
+export function compareOrder(a: ArticleOrder, b: ArticleOrder): number {
+  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.ordinal - b.ordinal;
+}
+
+const NONE: readonly number[] = [];
+/** Verbatim copies of a short sentence or line that an index run reads, at most (see {@link selectContext}). */
+export const SHORT_COPIES = 100;
+
+/** Whether the ascending `list` holds `value`. */
+function holds(list: readonly number[], value: number): boolean {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((list[middle] as number) < value) low = middle + 1;
+    else high = middle;
+  }
+  return list[low] === value;
+}
+
+/** `values` sorted ascending, each once. */
+export function distinctSorted(values: Uint32Array): Uint32Array {
+  const sorted = Uint32Array.from(values).sort();
+  let kept = 0;
+  for (let i = 0; i < sorted.length; i += 1) {
+    if (kept > 0 && sorted[kept - 1] === sorted[i]) continue;
+    sorted[kept] = sorted[i] as number;
+    kept += 1;
+  }
+  return sorted.slice(0, kept);
+}
+
+/** What a block is to an index run: `new`, or `joined` (an archive block, held by two archive articles or more, that inputs hold too). */
+export type BlockSince = 'new' | 'joined';
+
+/**
+ * The report of an index run: its inputs, and the blocks they hold, with every holder (archive
+ * holders too). Context articles hold no block in `report` (the pipeline measures them empty), so
+ * its pairs are already the inputs' own. Totals are counted again over the inputs.
+ */
+export function restrictReport(report: Report, isContext: (path: string) => boolean, index: Omit<IndexSummary, 'newBlocks' | 'joinedBlocks'>): Report & { readonly index: IndexSummary } {
+  const articles = report.articles.filter((article) => !isContext(article.path));
+  const held = new Set<string>();
+  for (const article of articles) for (const id of article.blocks) held.add(id);
+  const blocks = report.blocks.filter((block) => held.has(block.id));
+  const newBlocks: string[] = [];
+  const joinedBlocks: string[] = [];
+  for (const block of blocks) {
+    const archiveHolders = block.articles.reduce((count, path) => count + (isContext(path) ? 1 : 0), 0);
+    (archiveHolders >= 2 ? joinedBlocks : newBlocks).push(block.id);
+  }
+  let words = 0;
+  let uniqueWords = 0;
+  let sharedWords = 0;
+  let chromeWords = 0;
+  for (const article of articles) {
+    words += article.words;
+    uniqueWords += article.uniqueWords;
+    sharedWords += article.sharedWords;
+    chromeWords += article.chromeWords;
+  }
+  const duplicates = report.duplicates?.filter((duplicate) => !isContext(duplicate.path));
+  const { duplicates: _dropped, ...rest } = report;
+  return {
+    ...rest,
+    totals: { ...report.totals, articles: articles.length, words, uniqueWords, sharedWords, sharedPct: words === 0 ? 0 : Math.round((sharedWords / words) * 10_000) / 100, chromeWords, blocks: blocks.length },
+    articles,
+    blocks,
+    pairs: report.pairs.filter((pair) => !isContext(pair.a) && !isContext(pair.b)),
+    ...(duplicates === undefined || duplicates.length === 0 ? {} : { duplicates }),
+    index: { ...index, newBlocks: newBlocks.sort(), joinedBlocks: joinedBlocks.sort() },
+  };
+}
