@@ -55,6 +55,13 @@ export interface BaselineChange {
   readonly newBlocks: readonly { readonly id: string; readonly label: string; readonly articles: number; readonly words: number }[];
   /** The articles whose shared % changed most (at most ten), new articles counted from 0. */
   readonly changed: readonly { readonly path: string; readonly before: number; readonly after: number; readonly delta: number }[];
+  /** Articles of this run that the baseline has, by id (path). */
+  readonly matched: number;
+  /**
+   * Set when fewer than half of this run's articles are in the baseline: its ids likely come from
+   * another root (inputs named differently, a folder added), so every article counts as new.
+   */
+  readonly warning?: string;
 }
 
 /** Checks that every threshold is a number in its range; throws `E_BAD_OPTION` naming the first that is not. */
@@ -122,7 +129,12 @@ function compare(report: Report, baseline: Report): BaselineChange {
     .filter((entry) => entry.delta !== 0)
     .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || (a.path < b.path ? -1 : 1))
     .slice(0, MOST_CHANGED);
-  return { before, after, rise: Math.round((after - before) * 100) / 100, newBlocks, changed };
+  const matched = report.articles.reduce((count, article) => count + (earlier.has(article.path) ? 1 : 0), 0);
+  const warning =
+    baseline.articles.length > 0 && matched * 2 < report.articles.length
+      ? `only ${matched} of this run's ${report.articles.length} articles are in the baseline by id: its ids may come from another root (inputs named otherwise, or a folder added); with --index, ids are paths from the index's folder and stay the same as the corpus grows`
+      : undefined;
+  return { before, after, rise: Math.round((after - before) * 100) / 100, newBlocks, changed, matched, ...(warning === undefined ? {} : { warning }) };
 }
 
 /** Reads a baseline: an earlier `report.json` (schema 1). Throws `E_BASELINE` naming the file when it is not one. */

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 import { main } from './main.js';
 import { discardUnfinishedOutputs } from './stages/write.js';
+import { releaseIndexLocks } from './index/store.js';
 
 // An interrupted run leaves the previous output as it was and nothing half-written, and exits
 // with 128 + the signal's number, as shells do.
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   process.once(signal, () => {
     discardUnfinishedOutputs();
+    releaseIndexLocks();
     process.stderr.write(`newsdedup: interrupted by ${signal}; no output was left half-written, and any previous output is as it was.\n`);
     process.exit(code);
   });

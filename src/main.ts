@@ -172,6 +172,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       bar?.stop();
       reportProblems(result.report.problems, io, values.quiet === true);
       const verdict = check(result.report, thresholds, baseline);
+      if (verdict.baseline?.warning !== undefined) io.stderr.write(`newsdedup: warning: ${verdict.baseline.warning}.\n`);
       const fileOf = (path: string): string => relative(io.cwd, join(result.base, path)).split(sep).join('/');
       const input = { result: verdict, report: result.report, fileOf };
       // The side files are written before stdout, so a CI step that fails still leaves them whole.

@@ -61,6 +61,15 @@ describe('check against a baseline', () => {
     expect(check(report, { maxRise: 2 }, before.report).passed).toBe(true);
   });
 
+  it('warns when the baseline’s ids are not this run’s, as when a folder was added above the articles', async () => {
+    expect(check(report, {}, before.report).baseline).toMatchObject({ matched: 4 });
+    expect(check(report, {}, before.report).baseline?.warning).toBeUndefined();
+    const moved = await dedupe(corpusArticles().map((article) => ({ ...article, path: `monday/${article.path}` })));
+    const change = check(moved.report, {}, before.report).baseline!;
+    expect(change.matched).toBe(0);
+    expect(change.warning).toBe("only 0 of this run's 5 articles are in the baseline by id: its ids may come from another root (inputs named otherwise, or a folder added); with --index, ids are paths from the index's folder and stay the same as the corpus grows");
+  });
+
   it('refuses a baseline that is not a report', () => {
     expect(() => parseBaseline('{"schema": 2}', 'old.json')).toThrow(/Cannot use the baseline `old.json`: it is not a newsdedup report.json of schema 1/);
     expect(() => parseBaseline('not json', 'old.json')).toThrow(/it is not JSON/);

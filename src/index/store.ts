@@ -13,7 +13,7 @@
  * so an add that is interrupted leaves the previous index in force. A key added again with other
  * text replaces the earlier copy (the later segment wins).
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync } from 'node:fs';
 import { mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -414,6 +414,7 @@ export class IndexWriter {
 
   private async release(): Promise<void> {
     await rm(join(this.directory, LOCK), { force: true });
+    held.delete(join(this.directory, LOCK));
   }
 }
 
@@ -490,6 +491,18 @@ async function writeDurably(path: string, content: Buffer, name: string): Promis
   }
 }
 
+/** Lock files this process holds, for {@link releaseIndexLocks}. */
+const held = new Set<string>();
+
+/**
+ * Lets go of every index lock this process holds, at once: for a process interrupted by a signal.
+ * Its segments stay behind, named in no manifest, and the next add removes them.
+ */
+export function releaseIndexLocks(): void {
+  for (const path of held) rmSync(path, { force: true });
+  held.clear();
+}
+
 /** Creates the lock file, or refuses: a live writer holds it. A lock whose writer is gone (same host, no such pid) is taken over. */
 async function takeLock(directory: string, name: string): Promise<void> {
   const path = join(directory, LOCK);
@@ -497,6 +510,7 @@ async function takeLock(directory: string, name: string): Promise<void> {
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
       await writeFile(path, mine, { flag: 'wx' });
+      held.add(path);
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') fail(name, (error as Error).message, error);

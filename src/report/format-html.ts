@@ -6,6 +6,7 @@ import { client } from './html/client.js';
 import type { HtmlInput } from './html/model.js';
 import { pageModel } from './html/model.js';
 import { STYLE } from './html/style.js';
+import { indexLine } from './format-table.js';
 import type { BySource } from './group-by-source.js';
 
 export type { HtmlInput, PageLimits, PageModel } from './html/model.js';
@@ -38,7 +39,7 @@ export function formatHtml(input: HtmlInput & { readonly bySource?: BySource | u
 <section id="totals" aria-labelledby="totals-title">
 <h2 id="totals-title">Totals</h2>
 <div id="totals-cards" class="cards"></div>
-<div id="totals-bar"></div>
+<div id="totals-bar"></div>${model.index === undefined ? '' : `\n<p class="note">${escapeHtml(indexLine(model.index))}</p>`}
 <p class="legend"><span><span class="swatch unique"></span>unique: the article’s own words</span><span><span class="swatch shared"></span>shared: text that stands, verbatim or lightly edited, in another article</span><span><span class="swatch chrome"></span>chrome: site furniture removed</span></p>
 </section>
 <section id="articles" aria-labelledby="articles-title">

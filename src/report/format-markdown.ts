@@ -1,5 +1,6 @@
 import type { Report } from '../types.js';
 import { append } from '../lib/append.js';
+import { indexLine, sinceOf } from './format-table.js';
 
 /** A Markdown summary: totals, then articles, blocks and pairs as tables. */
 export function formatMarkdown(report: Report): string {
@@ -9,6 +10,7 @@ export function formatMarkdown(report: Report): string {
     '# newsdedup report',
     '',
     `**${totals.articles}** articles, **${totals.words}** words: **${totals.sharedPct}%** shared in ${totals.blocks} blocks; ${totals.chromeWords} words of chrome removed.`,
+    ...(report.index === undefined ? [] : ['', indexLine(report.index)]),
     '',
     '## Articles',
     '',
@@ -17,8 +19,9 @@ export function formatMarkdown(report: Report): string {
     ...report.articles.map((a) => `| ${cell(a.path)} | ${a.words} | ${a.uniqueWords} | ${a.sharedWords} | ${a.sharedPct} | ${a.chromeWords} | ${a.blocks.length} |${titled ? ` ${cell(a.title ?? '')} |` : ''}`),
   ];
   if (report.blocks.length > 0) {
-    lines.push('', '## Blocks', '', '| block | label | articles | sentences | words | variants | min Dice |', '|---|---|--:|--:|--:|--:|--:|');
-    append(lines, report.blocks.map((b) => `| \`${b.id}\` | ${cell(b.label)} | ${b.articles.length} | ${b.sentences} | ${b.words} | ${b.variants} | ${b.minSimilarity} |`));
+    const since = sinceOf(report);
+    lines.push('', '## Blocks', '', `| block | label | articles | sentences | words | variants | min Dice |${since === undefined ? '' : ' since |'}`, `|---|---|--:|--:|--:|--:|--:|${since === undefined ? '' : '---|'}`);
+    append(lines, report.blocks.map((b) => `| \`${b.id}\` | ${cell(b.label)} | ${b.articles.length} | ${b.sentences} | ${b.words} | ${b.variants} | ${b.minSimilarity} |${since === undefined ? '' : ` ${since(b.id)} |`}`));
   }
   if (report.pairs.length > 0) {
     const which = report.pairs.length < report.totals.pairs ? ` (the ${report.pairs.length} of ${report.totals.pairs} that share most)` : '';

@@ -1,4 +1,4 @@
-import type { Report } from '../types.js';
+import type { IndexSummary, Report } from '../types.js';
 import { append } from '../lib/append.js';
 
 /** A plain-text report for a terminal: totals, then articles, blocks and pairs as aligned tables. */
@@ -9,6 +9,7 @@ export function formatTable(report: Report): string {
   const title = (text: string | undefined): string[] => (titled ? [shorten(text ?? '', TITLE_CHARS)] : []);
   const lines: string[] = [
     `${totals.articles} articles, ${totals.words} words: ${pct(totals.sharedPct)} shared in ${totals.blocks} ${totals.blocks === 1 ? 'block' : 'blocks'}, ${totals.chromeWords} words of chrome removed.`,
+    ...(report.index === undefined ? [] : [indexLine(report.index)]),
     '',
     ...table(
       ['article', 'words', 'unique', 'shared', 'shared%', 'chrome', 'blocks', ...(titled ? ['title'] : [])],
@@ -20,7 +21,8 @@ export function formatTable(report: Report): string {
   ];
   if (report.blocks.length > 0) {
     lines.push('', 'Blocks, by reach (articles × words):', '');
-    append(lines, table(['block', 'articles', 'sentences', 'words', 'variants', 'min Dice', 'label'], report.blocks.map((b) => [b.id, b.articles.length, b.sentences, b.words, b.variants, b.minSimilarity.toFixed(3), b.label])));
+    const since = sinceOf(report);
+    append(lines, table(['block', 'articles', 'sentences', 'words', 'variants', 'min Dice', ...(since === undefined ? [] : ['since']), 'label'], report.blocks.map((b) => [b.id, b.articles.length, b.sentences, b.words, b.variants, b.minSimilarity.toFixed(3), ...(since === undefined ? [] : [since(b.id)]), b.label])));
   }
   if (report.pairs.length > 0) {
     const which = report.pairs.length < report.totals.pairs ? `the ${report.pairs.length} of ${report.totals.pairs} that share most` : 'most shared first';
@@ -32,6 +34,18 @@ export function formatTable(report: Report): string {
     for (const problem of report.problems) lines.push(`  ${problem.code}  ${problem.message}`);
   }
   return lines.join('\n') + '\n';
+}
+
+/** What a run against an index read of it, and what is new: one line under the totals. */
+export function indexLine(index: IndexSummary): string {
+  return `Against the index ${index.path}: ${index.archiveArticles} archive articles, ${index.contextArticles} read as context; ${index.newBlocks.length} new ${index.newBlocks.length === 1 ? 'block' : 'blocks'}, ${index.joinedBlocks.length} archive ${index.joinedBlocks.length === 1 ? 'block' : 'blocks'} joined.`;
+}
+
+/** With an index, each block's `since`: `new` since the index was last updated, or `archive` (an archive block the inputs joined). */
+export function sinceOf(report: Report): ((id: string) => string) | undefined {
+  if (report.index === undefined) return undefined;
+  const joined = new Set(report.index.joinedBlocks);
+  return (id) => (joined.has(id) ? 'archive' : 'new');
 }
 
 const TITLE_CHARS = 60;

@@ -297,6 +297,7 @@ export function client(): void {
           'p',
           { class: 'meta' },
           `${block.id} · in ${number(block.holders)} articles · ${number(block.words)} words · ${block.sentences} sentence${block.sentences === 1 ? '' : 's'} · reach ${number(block.reach)} · ${block.variants} wording${block.variants === 1 ? '' : 's'}${block.variants > 1 ? ` · lowest Dice ${block.minSimilarity}` : ''}`,
+          block.since === undefined ? '' : el('span', { class: `since ${block.since}` }, block.since === 'new' ? ' · new since the index' : ' · archive block'),
         ),
         block.text === undefined ? el('p', { class: 'note' }, 'Its text is left out: the page holds the texts of the blocks of widest reach only.') : el('blockquote', { class: 'canonical' }, block.text),
         block.variantSentences === undefined || block.variantSentences.length === 0

@@ -59,6 +59,8 @@ export interface PageBlock {
   readonly reach: number;
   readonly variants: number;
   readonly minSimilarity: number;
+  /** With an index: `new` since the index was last updated, or `archive` (an archive block the inputs joined). */
+  readonly since?: 'new' | 'archive';
   /** The canonical wording; undefined when it is beyond `blockChars`. */
   readonly text?: string;
   readonly variantSentences?: readonly {
@@ -74,6 +76,8 @@ export type PageSpan = readonly [kind: 0 | 1, block: number, start: number, end:
 
 export interface PageModel {
   readonly totals: Report['totals'];
+  /** With an index: what the run read of it (see the report's `index`). */
+  readonly index?: Report['index'];
   readonly settings: Report['settings'];
   readonly articles: readonly PageArticle[];
   readonly blocks: readonly PageBlock[];
@@ -129,6 +133,7 @@ export function pageModel(input: HtmlInput): PageModel {
   const texts = new Map(input.shared.map((block) => [block.id, block]));
   let blockBudget = limits.blockChars;
   let blockTextsShown = 0;
+  const joined = report.index === undefined ? undefined : new Set(report.index.joinedBlocks);
   const blocks = report.blocks.map((block): PageBlock => {
     const base = {
       id: block.id,
@@ -140,6 +145,7 @@ export function pageModel(input: HtmlInput): PageModel {
       reach: block.articles.length * block.words,
       variants: block.variants,
       minSimilarity: block.minSimilarity,
+      ...(joined === undefined ? {} : { since: joined.has(block.id) ? ('archive' as const) : ('new' as const) }),
     };
     const shared = texts.get(block.id);
     if (shared === undefined) return base;
@@ -185,6 +191,7 @@ export function pageModel(input: HtmlInput): PageModel {
   const heatmap = heatmapArticles(kept.length, pairs, limits.heatmapArticles);
   return {
     totals: report.totals,
+    ...(report.index === undefined ? {} : { index: report.index }),
     settings: report.settings,
     articles,
     blocks,

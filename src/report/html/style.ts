@@ -57,6 +57,7 @@ td.self { text-align: center; color: var(--muted); }
 ol.blocks { list-style: none; padding: 0; }
 article.block { border: 1px solid var(--line); border-radius: 6px; padding: .25rem 1rem .75rem; margin: .75rem 0; }
 .meta { color: var(--muted); font-size: .85rem; margin: 0; }
+.since.new { color: var(--accent, #b35900); font-weight: 600; }
 blockquote.canonical { white-space: pre-wrap; margin: .5rem 0; padding: .5rem .75rem; border-left: 4px solid var(--shared); background: #fdf6ea; }
 .variant p { margin: .2rem 0 .2rem 1rem; }
 .variant-head { font-weight: 600; margin-left: 0 !important; }

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { SHORT_COPIES, compareOrder, digestHash, restrictReport, selectContext } from '../../src/stages/context.js';
+import { dedupe } from '../../src/pipeline.js';
+import { corpusArticles } from '../helpers.js';
+
+/** Holder numbers as the index gives them: article × 100 + sentence. */
+const holder = { articleOf: (found: number) => Math.floor(found / 100), sentenceOf: (found: number) => found % 100 };
+
+/** One query sentence: a sketch of `sketch` entries (1, 2, …) and its whole-sentence hash 1000. */
+function query(sketch: number, extra: Partial<Parameters<typeof selectContext>[0][number]> = {}) {
+  const hashes = Uint32Array.from([...Array.from({ length: sketch }, (_, i) => i + 1), 1000]);
+  return { offsets: Uint32Array.from([0, hashes.length]), hashes, inShortLine: new Uint8Array(1), textDigest: '', ...extra };
+}
+
+describe('selectContext', () => {
+  it('brings an archive sentence that holds three of eight sketch entries, not one that holds two, nor three spread over sentences', () => {
+    const holders = new Map<number, number[]>([
+      [1, [501, 702, 803]],
+      [2, [501, 702, 804]],
+      [3, [501, 805]],
+      [4, [900]],
+    ]);
+    const selected = selectContext([query(8)], (hash) => holders.get(hash), holder);
+    // 5: sentence 1 holds 1, 2 and 3. 7: two entries. 8: three entries, one in each of three sentences.
+    expect([...selected]).toEqual([[5, new Set([1])]]);
+  });
+
+  it('brings every verbatim copy, and of a short sentence only its verbatim copies while they are few', () => {
+    const holders = new Map<number, number[]>([[1000, [203, 304]], [1, [405]]]);
+    expect([...selectContext([query(8)], (hash) => holders.get(hash), holder).keys()].sort()).toEqual([2, 3]);
+    // A sentence of two sketch entries: the verbatim copies, not the holder of one entry.
+    expect([...selectContext([query(2)], (hash) => holders.get(hash), holder).keys()].sort()).toEqual([2, 3]);
+    const common = new Map<number, number[]>([[1000, Array.from({ length: SHORT_COPIES + 1 }, (_, i) => i * 100)]]);
+    expect(selectContext([query(2)], (hash) => common.get(hash), holder).size).toBe(0);
+    expect(selectContext([query(8)], (hash) => common.get(hash), holder).size).toBe(SHORT_COPIES + 1);
+  });
+
+  it('looks up only the sentences asked, and a whole text’s copies by its digest', () => {
+    const holders = new Map<number, number[]>([[1000, [203]], [digestHash('abc'), [7099]]]);
+    expect(selectContext([query(8, { sentences: new Set() })], (hash) => holders.get(hash), holder).size).toBe(0);
+    expect([...selectContext([query(8, { sentences: new Set(), textDigest: 'abc' })], (hash) => holders.get(hash), holder).keys()]).toEqual([70]);
+  });
+});
+
+describe('compareOrder', () => {
+  it('orders files by path, then records by their place in the file', () => {
+    const orders = [{ file: 'b.jsonl', ordinal: 0 }, { file: 'a.jsonl', ordinal: 10 }, { file: 'a.jsonl', ordinal: 2 }];
+    expect([...orders].sort(compareOrder)).toEqual([{ file: 'a.jsonl', ordinal: 2 }, { file: 'a.jsonl', ordinal: 10 }, { file: 'b.jsonl', ordinal: 0 }]);
+  });
+});
+
+describe('restrictReport', () => {
+  it('keeps the inputs and the blocks they hold, with every holder, and counts the totals again', async () => {
+    const { report } = await dedupe(corpusArticles());
+    const archive = new Set(report.articles.filter((article) => !article.path.startsWith('001')).map((article) => article.path));
+    const restricted = restrictReport(report, (path) => archive.has(path), { path: 'news.index', archiveArticles: 4, contextArticles: 4 });
+    const own = report.articles.find((article) => article.path.startsWith('001'))!;
+    expect(restricted.articles).toEqual([own]);
+    expect(restricted.totals).toMatchObject({ articles: 1, words: own.words, sharedWords: own.sharedWords, sharedPct: own.sharedPct, blocks: own.blocks.length });
+    expect(restricted.blocks.map((block) => block.id).sort()).toEqual([...own.blocks].sort());
+    // Pak-Afghan relations: 000 and 002 held it in the archive. "Last week…": 002 alone did.
+    const label = (id: string) => restricted.blocks.find((block) => block.id === id)!.label;
+    expect(restricted.index.joinedBlocks.map(label)).toEqual(['Pak-Afghan relations']);
+    expect(restricted.index.newBlocks.map(label)).toEqual([expect.stringMatching(/^Last week/)]);
+    expect(restricted.pairs).toEqual([]);
+  });
+});
