@@ -18,7 +18,6 @@
  *   npm run bench -- --shared DIR         where news/ and bbc/ are (default ../shared)
  *   npm run bench -- --as jsonl           the same articles as one JSON Lines file (no recall or precision)
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -27,19 +26,17 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import fg from 'fast-glob';
-import type { RealArticle, Shape, TextSource, Truth, TruthArticle } from './generate.js';
-import { SHAPES, chainText, generate, trainChain } from './generate.js';
+import type { RealArticle, Shape, Truth, TruthArticle } from './generate.js';
+import { SHAPES, generate } from './generate.js';
 import { loadRealTexts } from './real.js';
 import type { ReportShape, Scores } from './score.js';
 import { scoreOutput } from './score.js';
 import { syntheticText } from './synthetic.js';
 import { asJsonl } from './as-records.js';
+import type { TextName, Timed } from './common.js';
+import { GENERATOR_VERSION, chooseText, cli, corpusFor as corpusIn, root, round, textSources, timed as timedIn, traceSteps } from './common.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
-/** Bumped whenever the generator changes what it writes, so that a cached corpus of an older generator is never scored against a newer truth. */
-const GENERATOR_VERSION = 'v2';
 
 const { values } = parseArgs({
   options: {
@@ -63,23 +60,9 @@ const cacheDir = resolve(values.cache);
 const shared = resolve(values.shared);
 const bbc = join(shared, 'bbc');
 const news = join(shared, 'news');
-
-/** The text sources a corpus can be generated from; research text only when it is there. */
-const TEXTS = {
-  bbc: { description: 'a Markov chain trained on ../shared/bbc', load: async (): Promise<TextSource> => chainText(await trainChain([bbc]), 'bbc') },
-  synthetic: { description: 'a seeded grammar over made-up words (bench/synthetic.ts)', load: async (): Promise<TextSource> => syntheticText() },
-} as const;
-type TextName = keyof typeof TEXTS;
-
-function chooseText(choice: string): TextName {
-  if (choice === 'auto') return existsSync(bbc) ? 'bbc' : 'synthetic';
-  if (choice === 'synthetic') return 'synthetic';
-  if (choice === 'bbc') {
-    if (!existsSync(bbc)) throw new Error(`--text bbc needs ${bbc}, which is not there; use --text synthetic`);
-    return 'bbc';
-  }
-  throw new Error(`--text is auto, bbc or synthetic, not ${choice}`);
-}
+const TEXTS = textSources(bbc);
+const timed = (args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<Timed> => timedIn(cacheDir, args, env);
+const corpusFor = (megabytes: number, seed: number, text: TextName, shape: Shape) => corpusIn({ cacheDir, shared }, megabytes, seed, text, shape);
 
 /** Recall per kind of injected text: block copies as they stand, and chrome. */
 type KindRecall = Scores['recallByKind'];
@@ -109,47 +92,6 @@ interface Row {
   sharedPct: number;
   /** Seconds of each step, from `NEWSDEDUP_TRACE=1` (a step traced twice is summed). */
   steps: Record<string, number>;
-}
-
-interface Timed {
-  seconds: number;
-  stdout: string;
-  stderr: string;
-  code: number;
-  rssMb: number;
-}
-
-async function timed(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<Timed> {
-  const rssFile = join(cacheDir, `rss-${process.pid}.txt`);
-  await rm(rssFile, { force: true });
-  const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, ['--import', join(here, 'peak-rss.js'), ...args], {
-    env: { ...process.env, ...env, NEWSDEDUP_BENCH_RSS: rssFile },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    if (stdout.length < 1_000_000) stdout += chunk;
-  });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    if (stderr.length < 100_000) stderr += chunk;
-  });
-  const code = await new Promise<number>((done) => child.on('close', (exit) => done(exit ?? -1)));
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const rssMb = existsSync(rssFile) ? Number(await readFile(rssFile, 'utf8')) : Number.NaN;
-  await rm(rssFile, { force: true });
-  return { seconds, stdout, stderr, code, rssMb };
-}
-
-/** Step times from the trace lines `newsdedup trace: <step> <seconds> s …`, in the order the steps ran. */
-export function traceSteps(stderr: string): Record<string, number> {
-  const steps: Record<string, number> = {};
-  for (const match of stderr.matchAll(/^newsdedup trace: (.+?)\s+(-?\d+(?:\.\d+)?) s\b/gm)) {
-    const step = match[1] ?? '';
-    steps[step] = round((steps[step] ?? 0) + Number(match[2]), 2);
-  }
-  return steps;
 }
 
 async function digest(dir: string): Promise<string> {
@@ -203,26 +145,6 @@ async function measure(name: string, shape: Row['shape'], articlesDir: string, t
     sharedPct: report.totals.sharedPct,
     steps: traceSteps(run.stderr),
   };
-}
-
-function round(value: number, digits: number): number {
-  const scale = 10 ** digits;
-  return Math.round(value * scale) / scale;
-}
-
-const loadedTexts = new Map<TextName, Promise<TextSource>>();
-
-async function corpusFor(megabytes: number, seed: number, text: TextName, shape: Shape): Promise<{ dir: string; truth: Truth }> {
-  const dir = join(cacheDir, `${text}-${shape}-${GENERATOR_VERSION}-s${seed}-${megabytes}mb`);
-  const truthFile = join(dir, 'truth.json');
-  if (!existsSync(truthFile)) {
-    process.stderr.write(`bench: generating ${megabytes} MB, shape ${shape} (seed ${seed}, text from ${TEXTS[text].description})…\n`);
-    if (!loadedTexts.has(text)) loadedTexts.set(text, TEXTS[text].load());
-    const source = await (loadedTexts.get(text) as Promise<TextSource>);
-    await mkdir(cacheDir, { recursive: true });
-    await generate({ out: dir, bytes: megabytes * 1e6, seed: seed + megabytes, text: source, shape });
-  }
-  return { dir, truth: JSON.parse(await readFile(truthFile, 'utf8')) as Truth };
 }
 
 /**
@@ -373,7 +295,7 @@ async function mainBench(): Promise<void> {
     const bad = tokens.filter((tier) => tier !== 'real' && !(Number(tier) > 0));
     if (bad.length > 0) throw new Error(`--tiers takes sizes in MB and \`real\`, not ${bad.join(', ')}`);
     if (tiers.length > 0) {
-      text = chooseText(values.text);
+      text = chooseText(values.text, bbc);
       process.stdout.write(`text: ${text}, ${TEXTS[text].description}\n`);
     }
     let firstGenerated: { row: Row; dir: string } | undefined;

@@ -810,40 +810,45 @@ export async function addToIndex(inputs: readonly string[], options: AddToIndexO
   let corpus: OpenedCorpus | undefined;
   try {
     const before = await IndexReader.open(directory, options.index, { create: true });
+    trace('index open', `${before?.articleCount ?? 0} articles`);
     corpus = await openCorpus(discovery.files, fields);
     const opened = corpus;
     const counts = await withExecutor(opened.refs, options, async (executor, refs) => {
       const run = makeRun(refs, settings, opened.problems, executor, fields, options.onProgress);
-      const scanned = await scanArticles(run, refs, opened.metas, false);
-      await executor.close();
       let added = 0;
       let replaced = 0;
       let unchanged = 0;
-      const BATCH = 64;
-      for (let start = 0; start < scanned.length; start += BATCH) {
-        const batch = scanned.slice(start, start + BATCH);
-        const texts = await load(batch.map((entry) => entry.kept.ref));
-        for (const [i, entry] of batch.entries()) {
-          const { ref, meta, digest, lines } = entry.kept;
-          const known = before?.byKey.get(ref.path);
-          if (known !== undefined && known.digest === digest) {
+      // A slice at a time, scanned in workers and then written, so that memory follows the slice.
+      let sliceStart = 0;
+      for (const slice of slices(refs, INDEX_SLICE)) {
+        const scanned = await scanArticles(run, slice, opened.metas.slice(sliceStart, sliceStart + slice.length), false);
+        sliceStart += slice.length;
+        const BATCH = 64;
+        for (let start = 0; start < scanned.length; start += BATCH) {
+          const batch = scanned.slice(start, start + BATCH).filter((entry) => {
+            const known = before?.byKey.get(entry.kept.ref.path);
+            if (known === undefined || known.digest !== entry.kept.digest) return true;
             unchanged += 1;
-            continue;
-          }
-          const text = texts[i];
-          if (text === undefined || !text.ok || text.digest !== digest) {
-            run.problems.push({ path: ref.path, code: 'E_CHANGED', severity: 'error', message: `\`${ref.path}\` changed while newsdedup was reading it; it was not added to the index.` });
-            continue;
-          }
-          if (known === undefined) added += 1;
-          else replaced += 1;
-          await writer.add({
-            article: { key: ref.path, ...(meta.order === undefined ? {} : { file: meta.order.file, ordinal: meta.order.ordinal }), id: meta.id, title: meta.title, date: meta.date, dateMs: meta.dateMs, source: meta.source, digest, lines: shortLinesOf(entry.kept) },
-            text: text.text,
-            offsets: entry.records.offsets,
-            hashes: entry.records.hashes,
-            others: lookupHashes({ hashes: new Uint32Array(0), lines }, entry.textDigest),
+            return false;
           });
+          const texts = await load(batch.map((entry) => entry.kept.ref));
+          for (const [i, entry] of batch.entries()) {
+            const { ref, meta, digest, lines } = entry.kept;
+            const text = texts[i];
+            if (text === undefined || !text.ok || text.digest !== digest) {
+              run.problems.push({ path: ref.path, code: 'E_CHANGED', severity: 'error', message: `\`${ref.path}\` changed while newsdedup was reading it; it was not added to the index.` });
+              continue;
+            }
+            if (before?.byKey.has(ref.path) === true) replaced += 1;
+            else added += 1;
+            await writer.add({
+              article: { key: ref.path, ...(meta.order === undefined ? {} : { file: meta.order.file, ordinal: meta.order.ordinal }), id: meta.id, title: meta.title, date: meta.date, dateMs: meta.dateMs, source: meta.source, digest, lines: shortLinesOf(entry.kept) },
+              text: text.text,
+              offsets: entry.records.offsets,
+              hashes: entry.records.hashes,
+              others: lookupHashes({ hashes: new Uint32Array(0), lines }, entry.textDigest),
+            });
+          }
         }
       }
       return { added, replaced, unchanged, problems: run.problems.sort(byPath), articles: (before?.articleCount ?? 0) + added };
@@ -859,11 +864,33 @@ export async function addToIndex(inputs: readonly string[], options: AddToIndexO
   }
 }
 
+/** Bytes of articles `addToIndex` scans before it writes them: its memory follows this, not the input. */
+const INDEX_SLICE = 64 << 20;
+
+/** `refs` cut into runs of at most `bytes` bytes (and at least one article each). */
+function slices(refs: readonly ArticleRef[], bytes: number): ArticleRef[][] {
+  const cut: ArticleRef[][] = [];
+  let current: ArticleRef[] = [];
+  let size = 0;
+  for (const ref of refs) {
+    if (current.length > 0 && size + ref.size > bytes) {
+      cut.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(ref);
+    size += ref.size;
+  }
+  if (current.length > 0) cut.push(current);
+  return cut;
+}
+
 /** The index a run reads, when it names one: its archive, and the folder its keys are relative to. */
 async function openIndex(index: string | undefined, cwd: string, settings: ResolvedOptions): Promise<{ archive: Archive; root: string } | undefined> {
   if (index === undefined) return undefined;
   const directory = resolve(cwd, index);
   const reader = (await IndexReader.open(directory, index)) as IndexReader;
+  trace('index open', `${reader.articleCount} articles`);
   if (reader.settings.shingleSize !== settings.shingleSize || reader.settings.sketchSize !== settings.sketchSize) {
     throw new NewsdedupError('E_INDEX', `Cannot use the index \`${index}\`: it was built with shingle size ${reader.settings.shingleSize} and sketch size ${reader.settings.sketchSize}; this run uses ${settings.shingleSize} and ${settings.sketchSize}.`);
   }

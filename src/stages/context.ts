@@ -98,18 +98,22 @@ export function selectContext(
       // The last fingerprint is the whole sentence's: each of its holders is a verbatim copy.
       const copies = holdersOf(hashes[to - 1] ?? 0) ?? NONE;
       const sketch = to - from - 1;
+      lists.length = 0;
+      for (let h = from; h < to - 1; h += 1) lists.push(holdersOf(hashes[h] ?? 0) ?? NONE);
+      lists.sort((a, b) => a.length - b.length);
       if (sketch < MIN_SEED_SKETCH || query.inShortLine[s] === 1) {
-        // Their verbatim copies only, while few: a byline that a dozen columns end with.
-        if (to > from && copies.length <= SHORT_COPIES) for (const found of copies) select(holder.articleOf(found)).add(holder.sentenceOf(found));
+        // Their copies only, while few: a byline that a dozen columns end with. A copy holds the
+        // sentence word for word, or every entry of its sketch (a repeated word more or less).
+        if (to === from) continue;
+        const whole = new Set(copies);
+        for (const found of lists[0] ?? NONE) if (lists.every((list) => holds(list, found))) whole.add(found);
+        if (whole.size <= SHORT_COPIES) for (const found of whole) select(holder.articleOf(found)).add(holder.sentenceOf(found));
         continue;
       }
       for (const found of copies) select(holder.articleOf(found)).add(holder.sentenceOf(found));
       // Holders of at least `minVotes` sketch entries. Each must hold one of the `sketch - minVotes + 1`
       // rarest: those are its candidates, counted in the others by binary search (lists ascend).
       const minVotes = Math.max(1, Math.ceil(sketch * MIN_VOTE_SHARE));
-      lists.length = 0;
-      for (let h = from; h < to - 1; h += 1) lists.push(holdersOf(hashes[h] ?? 0) ?? NONE);
-      lists.sort((a, b) => a.length - b.length);
       const rare = sketch - minVotes + 1;
       const seen = new Set<number>();
       for (let r = 0; r < rare; r += 1) {
