@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Problem, Report } from './types.js';
-import type { CleanCorpusOptions, CorpusResult } from './pipeline.js';
-import { OUTPUT_FORMATS, addToIndex, cleanCorpus, readTexts, reportCorpus, trace } from './pipeline.js';
-import type { AddToIndexOptions } from './pipeline.js';
+import type { CleanCorpusOptions } from './pipeline.js';
+import { OUTPUT_FORMATS, cleanCorpus, reportCorpus, trace } from './pipeline.js';
+import type { CorpusResult } from './corpus.js';
+import { readTexts } from './corpus.js';
+import type { AddToIndexOptions } from './index/add.js';
+import { addToIndex } from './index/add.js';
 import type { OutputFormat } from './pipeline.js';
 import type { KeepPolicy } from './options.js';
 import { validateFieldOptions } from './records/fields.js';

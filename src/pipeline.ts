@@ -1,12 +1,11 @@
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { ChromeLine, DedupeResult, Problem, Report, SharedBlockText, SourceArticle } from './types.js';
 import type { DedupeOptions, ResolvedOptions } from './options.js';
 import type { ArticlePlan, ArticleScan } from './shard.js';
 import type { ArticleRef, ScannedMetadata, TaskSettings } from './worker.js';
-import type { ArticleMeta, ArticleOrder, RecordFile } from './stages/spool.js';
+import type { ArticleMeta, ArticleOrder } from './stages/spool.js';
 import type { SpooledText } from './stages/write-records.js';
 import type { FieldOptions } from './records/fields.js';
-import type { AddedValue } from './records/write-records.js';
 import type { Executor } from './executor.js';
 import type { Assembly } from './stages/assemble.js';
 import type { FingerprintRecords } from './stages/count.js';
@@ -28,23 +27,19 @@ import { markerFor } from './stages/collapse.js';
 import { measure } from './stages/measure.js';
 import { discover, isInside } from './stages/discover.js';
 import { beginOutput, checkReserved, extraFiles, variantsText } from './stages/write.js';
-import { readChromeList } from './stages/read.js';
 import { collectGarbage } from './lib/collect.js';
 import { trace } from './lib/trace.js';
-import { load } from './worker.js';
-import { recordKeys, spoolPathOf, spoolRecords } from './stages/spool.js';
-import { temporaryDirectory } from './stages/write.js';
-import { dateOfValue, textOfValue, validateFieldOptions } from './records/fields.js';
-import { OUTPUT_FORMATS, outputFormatOf, outputPathOf, recordFormat } from './records/format.js';
+import { dateOfValue, textOfValue } from './records/fields.js';
+import { OUTPUT_FORMATS, outputPathOf } from './records/format.js';
 import type { OutputFormat } from './records/format.js';
-import { readRecords } from './records/read-records.js';
-import type { RecordOutput } from './stages/write-records.js';
-import { cleanedSpoolPath, writeRecords } from './stages/write-records.js';
+import { cleanedSpoolPath } from './stages/write-records.js';
 import type { Archive, Beyond } from './index/archive.js';
 import type { ContextQuery } from './stages/context.js';
-import { archiveOf } from './index/archive.js';
-import { IndexReader, IndexWriter } from './index/store.js';
-import { compareOrder, lookupHashes, restrictReport, shortLinesOf } from './stages/context.js';
+import { compareOrder, restrictReport, shortLinesOf } from './stages/context.js';
+
+import type { CorpusResult, LoadOptions } from './corpus.js';
+import { byPath, fieldOptionsOf, openCorpus, recordsOf, uniqueRefs, withChromeFile, writeRecordFiles } from './corpus.js';
+import { openArchive } from './index/archive.js';
 
 export { trace } from './lib/trace.js';
 
@@ -70,7 +65,7 @@ export interface RunOptions {
 }
 
 /** What a corpus run gives. `cleaned` is filled only by {@link dedupe}; `clean` writes it instead. */
-interface PipelineOutput {
+export interface PipelineOutput {
   readonly report: Report;
   readonly shared: readonly SharedBlockText[];
   readonly chrome: readonly ChromeLine[];
@@ -117,7 +112,7 @@ function metaOfSource(article: SourceArticle): ArticleMeta {
 }
 
 /** What every step of one run shares. */
-interface Run {
+export interface Run {
   readonly executor: Executor;
   readonly settings: ResolvedOptions;
   readonly taskSettings: TaskSettings;
@@ -130,7 +125,7 @@ interface Run {
 }
 
 /** An article the first pass could read: what later steps need of it. */
-interface Kept {
+export interface Kept {
   readonly ref: ArticleRef;
   readonly digest: string;
   readonly words: number;
@@ -313,7 +308,7 @@ async function readContext(run: Run, archive: Archive, inputs: readonly Scanned[
 }
 
 /** One article as the fingerprint step leaves it. */
-interface Scanned {
+export interface Scanned {
   readonly kept: Kept;
   readonly records: FingerprintRecords;
   readonly textDigest: string;
@@ -322,7 +317,7 @@ interface Scanned {
 }
 
 /** Step 1 on some articles, in workers: each scanned, in the order given; an unreadable one becomes a problem. */
-async function scanArticles(run: Run, refs: readonly ArticleRef[], metas: readonly ArticleMeta[], context: boolean): Promise<Scanned[]> {
+export async function scanArticles(run: Run, refs: readonly ArticleRef[], metas: readonly ArticleMeta[], context: boolean): Promise<Scanned[]> {
   const scanned: Scanned[] = [];
   let next = 0;
   await runInOrder(run.executor, 'scan', chunk(refs), (refsOfShard) => ({ refs: refsOfShard, settings: run.taskSettings }), (outcomes, shardRefs) => {
@@ -493,7 +488,7 @@ function planFor(plan: Plan, kept: readonly Kept[], article: number, options: { 
 }
 
 /** What every step of a run shares, for these articles. */
-function makeRun(refs: readonly ArticleRef[], settings: ResolvedOptions, initialProblems: readonly Problem[], executor: Executor, fields: FieldOptions, onProgress: ((event: ProgressEvent) => void) | undefined): Run {
+export function makeRun(refs: readonly ArticleRef[], settings: ResolvedOptions, initialProblems: readonly Problem[], executor: Executor, fields: FieldOptions, onProgress: ((event: ProgressEvent) => void) | undefined): Run {
   const taskSettings: TaskSettings = {
     shingleSize: settings.shingleSize,
     sketchSize: settings.sketchSize,
@@ -534,131 +529,6 @@ function sortedRefs(refs: readonly ArticleRef[]): ArticleRef[] {
   return sorted;
 }
 
-/** Refuses two articles of one key: keys identify articles in the report. */
-function uniqueRefs(refs: readonly ArticleRef[]): void {
-  const seen = new Set<string>();
-  for (const ref of refs) {
-    if (seen.has(ref.path)) throw new NewsdedupError('E_USAGE', `Two articles have the same path \`${ref.path}\`; paths identify articles and must differ.`);
-    seen.add(ref.path);
-  }
-}
-
-/** Options for reading a corpus from disk. */
-export interface LoadOptions {
-  /** Directory that relative inputs are resolved against. @default process.cwd() */
-  readonly cwd?: string;
-}
-
-/** A corpus read from disk: the articles that could be used, and a problem for each file that could not. */
-export interface LoadedCorpus {
-  readonly articles: readonly SourceArticle[];
-  readonly problems: readonly Problem[];
-  readonly discovery: Awaited<ReturnType<typeof discover>>;
-}
-
-/**
- * Resolves inputs and reads every file into memory; a bad file becomes a problem and the rest go
- * on. For {@link dedupe}; `reportCorpus` and `cleanCorpus` stream instead.
- */
-export async function loadCorpus(inputs: readonly string[], options: LoadOptions & FieldOptions = {}): Promise<LoadedCorpus> {
-  const fields = fieldOptionsOf(options);
-  const discovery = await discover(inputs, options.cwd ?? process.cwd());
-  const articles: SourceArticle[] = [];
-  const problems: Problem[] = [];
-  const textFiles = discovery.files.filter((file) => recordFormat(file.path) === undefined);
-  const loaded = await load(textFiles.map((file) => ({ path: file.path, absolute: file.absolute, size: file.size ?? 0 })));
-  const byPath = new Map<string, SourceArticle[]>();
-  loaded.forEach((outcome, index) => {
-    const path = textFiles[index]?.path ?? '';
-    if (outcome.ok) {
-      byPath.set(path, [{ path, text: outcome.text }]);
-      if (outcome.warning !== undefined) problems.push(outcome.warning);
-    } else problems.push(outcome.problem);
-  });
-  for (const file of discovery.files) {
-    const format = recordFormat(file.path);
-    if (format === undefined) continue;
-    const read: { article: Omit<SourceArticle, 'path'>; own: string | undefined; location: number }[] = [];
-    let idField: string | undefined;
-    let dateField: string | undefined;
-    for await (const outcome of readRecords(file.absolute, file.path, format, fields)) {
-      if (outcome.kind === 'shape') ({ id: idField, date: dateField } = outcome.fields);
-      else if (outcome.kind === 'problem') problems.push(outcome.problem);
-      else {
-        const { record, warning } = outcome;
-        if (warning !== undefined) problems.push(warning);
-        read.push({
-          article: { text: record.text, id: record.id, title: record.title, date: dateValue(dateField === undefined ? undefined : record.fields[dateField], record.date?.raw), source: record.source },
-          own: idField === undefined ? undefined : textOfValue(record.fields[idField]),
-          location: record.location,
-        });
-      }
-    }
-    const keys = recordKeys({ path: file.path, format }, read);
-    byPath.set(file.path, read.map((entry, index) => ({ path: keys[index] ?? file.path, ...entry.article })));
-  }
-  // File order, then record order (dedupe() sorts by key again: keys of one file sort by id).
-  for (const file of discovery.files) append(articles, byPath.get(file.path) ?? []);
-  return { articles, problems, discovery };
-}
-
-/** Names that are surely a plain article (most of a folder of articles): no need to look further. */
-
-/** A record's date as an article in memory takes it: a number as it is (epoch ms or seconds), else its text. */
-function dateValue(value: unknown, raw: string | undefined): string | number | undefined {
-  return typeof value === 'number' ? value : raw;
-}
-
-/** The format of a file that is read as records (a file of records, or a compressed file); `undefined` for a plain text or Markdown file. */
-/**
- * Reads again the texts of a run's articles (all, or `paths`), in order, until `budget` UTF-16 code
- * units are read: the reader of the HTML report. Articles that cannot be read now are left out.
- * A record's text is read from its file of records again, each file streamed once.
- */
-export async function readTexts(
-  result: Pick<CorpusResult, 'report' | 'base'> & { readonly records?: CorpusResult['records'] },
-  budget = Number.POSITIVE_INFINITY,
-  paths: readonly string[] = result.report.articles.map((article) => article.path),
-): Promise<Map<string, string>> {
-  const texts = new Map<string, string>();
-  const records = result.records;
-  const BATCH = 64;
-  let left = budget;
-  const fromFiles = records === undefined ? paths : paths.filter((path) => !records.articles.has(path));
-  for (let start = 0; start < fromFiles.length && left > 0; start += BATCH) {
-    const batch = fromFiles.slice(start, start + BATCH);
-    const loaded = await load(batch.map((path) => ({ path, absolute: join(result.base, ...path.split('/')), size: 0 })));
-    for (const [index, outcome] of loaded.entries()) {
-      if (!outcome.ok || outcome.text.length > left) continue;
-      texts.set(batch[index] ?? '', outcome.text);
-      left -= outcome.text.length;
-    }
-  }
-  if (records === undefined) return texts;
-  // Records: the wanted ordinals of each file, read in one pass over it.
-  const wanted = new Map<number, Map<number, string>>();
-  for (const path of paths) {
-    const at = records.articles.get(path);
-    if (at === undefined) continue;
-    const ordinals = wanted.get(at.file) ?? new Map<number, string>();
-    ordinals.set(at.ordinal, path);
-    wanted.set(at.file, ordinals);
-  }
-  for (const [fileIndex, ordinals] of [...wanted].sort((a, b) => a[0] - b[0])) {
-    const file = records.files[fileIndex];
-    if (file === undefined || left <= 0) continue;
-    for await (const outcome of readRecords(file.absolute, file.path, file.format, records.fields)) {
-      if (outcome.kind !== 'record') continue;
-      const path = ordinals.get(outcome.record.ordinal);
-      if (path === undefined || outcome.record.text.length > left) continue;
-      texts.set(path, outcome.record.text);
-      left -= outcome.record.text.length;
-    }
-  }
-  // In the order asked for.
-  return new Map(paths.flatMap((path) => (texts.has(path) ? [[path, texts.get(path) ?? '']] : [])));
-}
-
 /** Options of {@link reportCorpus}. */
 export interface ReportCorpusOptions extends DedupeOptions, LoadOptions, RunOptions, FieldOptions {
   /** A file of extra chrome lines, one a line (see {@link DedupeOptions.chromeLines}). */
@@ -685,27 +555,12 @@ export interface CleanCorpusOptions extends ReportCorpusOptions {
   readonly outputFormat?: OutputFormat | undefined;
 }
 
-/** What {@link reportCorpus} and {@link cleanCorpus} give: the report, the blocks, and (clean only) the chrome lines removed. */
-export interface CorpusResult {
-  readonly report: Report;
-  readonly shared: readonly SharedBlockText[];
-  readonly chrome: readonly ChromeLine[];
-  /** The absolute folder that article paths are relative to (for tools that point at files). */
-  readonly base: string;
-  /** Where the articles that came from files of records are: for {@link readTexts}. */
-  readonly records?: {
-    readonly files: readonly RecordFile[];
-    readonly fields: FieldOptions;
-    readonly articles: ReadonlyMap<string, { readonly file: number; readonly ordinal: number }>;
-  };
-}
-
 /** Reads a corpus from disk and deduplicates it, writing nothing. Streams: texts are read, not kept. */
 export async function reportCorpus(inputs: readonly string[], options: ReportCorpusOptions = {}): Promise<CorpusResult> {
   const cwd = options.cwd ?? process.cwd();
   const fields = fieldOptionsOf(options);
   const settings = resolveOptions(await withChromeFile(options));
-  const index = await openIndex(options.index, cwd, settings);
+  const index = await openArchive(options.index, cwd, settings);
   const discovery = await discover(inputs, cwd, index?.root);
   const corpus = await openCorpus(discovery.files, fields);
   try {
@@ -732,7 +587,7 @@ export async function cleanCorpus(inputs: readonly string[], options: CleanCorpu
     throw new NewsdedupError('E_BAD_OPTION', `outputFormat must be one of ${OUTPUT_FORMATS.join(', ')}, got ${String(options.outputFormat)}`);
   }
   const settings = resolveOptions(await withChromeFile(options));
-  const index = await openIndex(options.index, cwd, settings);
+  const index = await openArchive(options.index, cwd, settings);
   const discovery = await discover(inputs, cwd, index?.root);
   for (const root of discovery.roots) {
     if (root.kind !== 'file' && isInside(out, root.absolute)) {
@@ -768,236 +623,7 @@ export async function cleanCorpus(inputs: readonly string[], options: CleanCorpu
   }
 }
 
-/** Options of {@link addToIndex}. */
-export interface AddToIndexOptions extends DedupeOptions, LoadOptions, RunOptions, FieldOptions {
-  /** The index folder; created when missing. */
-  readonly index: string;
-  readonly chromeFile?: string;
-}
-
-/** What {@link addToIndex} did. */
-export interface AddToIndexResult {
-  /** Articles new to the index. */
-  readonly added: number;
-  /** Articles whose key was indexed with other text: the new text replaces it. */
-  readonly replaced: number;
-  /** Articles indexed already, with the same text: left as they were. */
-  readonly unchanged: number;
-  /** Articles in the index now. */
-  readonly articles: number;
-  readonly problems: readonly Problem[];
-  /** The folder that article keys are relative to: the one that holds the index. */
-  readonly base: string;
-}
-
-/**
- * Adds articles to a lasting index (creating it): each article's text, metadata and the hashes it
- * is found by (see `stages/context.ts`). Runs the fingerprint step only, so it costs about what
- * reading and fingerprinting the new articles costs. One writer at a time; an add that fails or is
- * interrupted leaves the index as it was.
- */
-export async function addToIndex(inputs: readonly string[], options: AddToIndexOptions): Promise<AddToIndexResult> {
-  const cwd = options.cwd ?? process.cwd();
-  const fields = fieldOptionsOf(options);
-  const settings = resolveOptions(await withChromeFile(options));
-  const directory = resolve(cwd, options.index);
-  const root = dirname(directory);
-  const discovery = await discover(inputs, cwd, root);
-  for (const file of discovery.files) {
-    if (isInside(file.absolute, directory)) throw new NewsdedupError('E_USAGE', `Refusing to add \`${file.path}\`: it is inside the index \`${options.index}\`.`);
-  }
-  const writer = await IndexWriter.begin(directory, options.index, { shingleSize: settings.shingleSize, sketchSize: settings.sketchSize });
-  let corpus: OpenedCorpus | undefined;
-  try {
-    const before = await IndexReader.open(directory, options.index, { create: true });
-    trace('index open', `${before?.articleCount ?? 0} articles`);
-    corpus = await openCorpus(discovery.files, fields);
-    const opened = corpus;
-    const counts = await withExecutor(opened.refs, options, async (executor, refs) => {
-      const run = makeRun(refs, settings, opened.problems, executor, fields, options.onProgress);
-      let added = 0;
-      let replaced = 0;
-      let unchanged = 0;
-      // A slice at a time, scanned in workers and then written, so that memory follows the slice.
-      let sliceStart = 0;
-      for (const slice of slices(refs, INDEX_SLICE)) {
-        const scanned = await scanArticles(run, slice, opened.metas.slice(sliceStart, sliceStart + slice.length), false);
-        sliceStart += slice.length;
-        const BATCH = 64;
-        for (let start = 0; start < scanned.length; start += BATCH) {
-          const batch = scanned.slice(start, start + BATCH).filter((entry) => {
-            const known = before?.byKey.get(entry.kept.ref.path);
-            if (known === undefined || known.digest !== entry.kept.digest) return true;
-            unchanged += 1;
-            return false;
-          });
-          const texts = await load(batch.map((entry) => entry.kept.ref));
-          for (const [i, entry] of batch.entries()) {
-            const { ref, meta, digest, lines } = entry.kept;
-            const text = texts[i];
-            if (text === undefined || !text.ok || text.digest !== digest) {
-              run.problems.push({ path: ref.path, code: 'E_CHANGED', severity: 'error', message: `\`${ref.path}\` changed while newsdedup was reading it; it was not added to the index.` });
-              continue;
-            }
-            if (before?.byKey.has(ref.path) === true) replaced += 1;
-            else added += 1;
-            await writer.add({
-              article: { key: ref.path, ...(meta.order === undefined ? {} : { file: meta.order.file, ordinal: meta.order.ordinal }), id: meta.id, title: meta.title, date: meta.date, dateMs: meta.dateMs, source: meta.source, digest, lines: shortLinesOf(entry.kept) },
-              text: text.text,
-              offsets: entry.records.offsets,
-              hashes: entry.records.hashes,
-              others: lookupHashes({ hashes: new Uint32Array(0), lines }, entry.textDigest),
-            });
-          }
-        }
-      }
-      return { added, replaced, unchanged, problems: run.problems.sort(byPath), articles: (before?.articleCount ?? 0) + added };
-    });
-    await writer.commit();
-    trace('index add', `${counts.added} added, ${counts.replaced} replaced, ${counts.unchanged} unchanged`);
-    return { ...counts, base: root };
-  } catch (error) {
-    await writer.abort();
-    throw error;
-  } finally {
-    await corpus?.temporary?.remove();
-  }
-}
-
-/** Bytes of articles `addToIndex` scans before it writes them: its memory follows this, not the input. */
-const INDEX_SLICE = 64 << 20;
-
-/** `refs` cut into runs of at most `bytes` bytes (and at least one article each). */
-function slices(refs: readonly ArticleRef[], bytes: number): ArticleRef[][] {
-  const cut: ArticleRef[][] = [];
-  let current: ArticleRef[] = [];
-  let size = 0;
-  for (const ref of refs) {
-    if (current.length > 0 && size + ref.size > bytes) {
-      cut.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(ref);
-    size += ref.size;
-  }
-  if (current.length > 0) cut.push(current);
-  return cut;
-}
-
-/** The index a run reads, when it names one: its archive, and the folder its keys are relative to. */
-async function openIndex(index: string | undefined, cwd: string, settings: ResolvedOptions): Promise<{ archive: Archive; root: string } | undefined> {
-  if (index === undefined) return undefined;
-  const directory = resolve(cwd, index);
-  const reader = (await IndexReader.open(directory, index)) as IndexReader;
-  trace('index open', `${reader.articleCount} articles`);
-  if (reader.settings.shingleSize !== settings.shingleSize || reader.settings.sketchSize !== settings.sketchSize) {
-    throw new NewsdedupError('E_INDEX', `Cannot use the index \`${index}\`: it was built with shingle size ${reader.settings.shingleSize} and sketch size ${reader.settings.sketchSize}; this run uses ${settings.shingleSize} and ${settings.sketchSize}.`);
-  }
-  return { archive: archiveOf(reader), root: dirname(directory) };
-}
-
-/** The field options of `options`, checked before anything runs. */
-function fieldOptionsOf(options: FieldOptions): FieldOptions {
-  const fields: FieldOptions = { textField: options.textField, idField: options.idField, titleField: options.titleField, dateField: options.dateField, sourceField: options.sourceField };
-  validateFieldOptions(fields);
-  return fields;
-}
-
-/** A corpus ready to run: one ref per article (a file, or a record in the spool), in order. */
-interface OpenedCorpus {
-  readonly refs: readonly ArticleRef[];
-  readonly metas: readonly ArticleMeta[];
-  readonly problems: readonly Problem[];
-  readonly recordFiles: readonly RecordFile[];
-  /** The spool, while there is one (removed by the caller). */
-  readonly temporary: { readonly directory: string; remove(): Promise<void> } | undefined;
-}
-
-/**
- * Turns discovered files into articles: a text or Markdown file is one article, read by the
- * workers; a file of records (or a compressed file) is streamed once into the spool, one article
- * per record. Articles come in file order, then record order.
- */
-async function openCorpus(files: readonly { readonly absolute: string; readonly path: string; readonly size?: number }[], fields: FieldOptions): Promise<OpenedCorpus> {
-  const refs: ArticleRef[] = [];
-  const metas: ArticleMeta[] = [];
-  const problems: Problem[] = [];
-  const recordFiles: RecordFile[] = [];
-  let temporary: OpenedCorpus['temporary'];
-  try {
-    for (const file of files) {
-      const format = recordFormat(file.path);
-      if (format === undefined) {
-        refs.push({ path: file.path, absolute: file.absolute, size: file.size ?? 0 });
-        metas.push({});
-        continue;
-      }
-      temporary ??= await temporaryDirectory();
-      const index = recordFiles.length;
-      const recordFile: RecordFile = { path: file.path, absolute: file.absolute, format };
-      recordFiles.push(recordFile);
-      const spooled = await spoolRecords(recordFile, index, fields, spoolPathOf(temporary.directory, index));
-      append(problems, spooled.problems);
-      for (const article of spooled.articles) {
-        refs.push(article.ref);
-        metas.push({ ...article.meta, order: { file: file.path, ordinal: article.meta.record?.ordinal ?? 0 } });
-      }
-    }
-    trace('spool', `${refs.length} articles, ${recordFiles.length} files of records`);
-    uniqueRefs(refs);
-
-  } catch (error) {
-    await temporary?.remove();
-    throw error;
-  }
-  return { refs, metas, problems, recordFiles, temporary };
-}
-
-function recordsOf(corpus: OpenedCorpus, output: PipelineOutput, fields: FieldOptions): Pick<CorpusResult, 'records'> {
-  if (corpus.recordFiles.length === 0) return {};
-  const articles = new Map<string, { file: number; ordinal: number }>();
-  output.report.articles.forEach((article, index) => {
-    const record = output.metas[index]?.record;
-    if (record !== undefined) articles.set(article.path, record);
-  });
-  return { records: { files: corpus.recordFiles, fields, articles } };
-}
-
-/**
- * The last step of `clean` for files of records: what each record is written with (its cleaned
- * text, spooled by apply, and the added fields from the report), for the write-records stage.
- */
-async function writeRecordFiles(output: PipelineOutput, records: NonNullable<CorpusResult['records']>, directory: string, spool: string, outputFormat: OutputFormat | undefined): Promise<void> {
-  const { report } = output;
-  const articleOf = new Map<string, number>(); // `${file}:${ordinal}` → article
-  output.metas.forEach((meta, index) => {
-    if (meta.record !== undefined) articleOf.set(`${meta.record.file}:${meta.record.ordinal}`, index);
-  });
-  const outputs: RecordOutput[] = records.files.map((file) => ({ file, target: join(directory, ...outputPathOf(file.path, outputFormat).split('/')), format: outputFormatOf(file.format, outputFormat) }));
-  const changed = await writeRecords(outputs, records.fields, spool, (fileIndex, ordinal) => {
-    const article = articleOf.get(`${fileIndex}:${ordinal}`);
-    const entry = article === undefined ? undefined : report.articles[article];
-    const at = article === undefined ? undefined : output.spooled[article];
-    if (article === undefined || entry === undefined || at === undefined) return undefined;
-    const added: Record<string, AddedValue> = {
-      newsdedup_words: entry.words,
-      newsdedup_shared_pct: entry.sharedPct,
-      newsdedup_chrome_words: entry.chromeWords,
-      newsdedup_blocks: entry.blocks,
-      newsdedup_duplicate_of: entry.duplicateOf === undefined ? null : (output.originalIds.get(entry.duplicateOf) ?? entry.duplicateOf),
-    };
-    return { id: output.metas[article]?.id, cleaned: at, added };
-  });
-  const problems = report.problems as Problem[];
-  for (const file of changed) {
-    problems.push({ path: file.path, code: 'E_CHANGED', severity: 'error', message: `\`${file.path}\` changed while newsdedup was reading it; the records that changed were left out of its output.` });
-  }
-  problems.sort(byPath);
-  trace('write records');
-}
-
-async function withExecutor<T>(refs: readonly ArticleRef[], options: RunOptions, work: (executor: Executor, refs: readonly ArticleRef[]) => Promise<T>): Promise<T> {
+export async function withExecutor<T>(refs: readonly ArticleRef[], options: RunOptions, work: (executor: Executor, refs: readonly ArticleRef[]) => Promise<T>): Promise<T> {
   const totalBytes = refs.reduce((sum, ref) => sum + ref.size, 0);
   const small = refs.length < SMALL_CORPUS.files && totalBytes < SMALL_CORPUS.bytes;
   const threads = options.workers ?? (small ? 1 : defaultThreads());
@@ -1012,15 +638,3 @@ async function withExecutor<T>(refs: readonly ArticleRef[], options: RunOptions,
 
 export { RESERVED_OUTPUT, outputFiles } from './stages/write.js';
 
-async function withChromeFile(options: ReportCorpusOptions): Promise<DedupeOptions> {
-  if (options.chromeFile === undefined) return options;
-  const path = resolve(options.cwd ?? process.cwd(), options.chromeFile);
-  const lines = await readChromeList(path, options.chromeFile);
-  // Compile here, so that a bad pattern names the file it came from.
-  compileChromeList(lines, `\`${options.chromeFile}\``);
-  return { ...options, chromeLines: [...(options.chromeLines ?? []), ...lines] };
-}
-
-function byPath(a: Problem, b: Problem): number {
-  return a.path < b.path ? -1 : a.path > b.path ? 1 : a.code < b.code ? -1 : 1;
-}

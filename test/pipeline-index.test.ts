@@ -5,8 +5,9 @@
 import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addToIndex, cleanCorpus, reportCorpus } from '../src/pipeline.js';
-import type { CorpusResult } from '../src/pipeline.js';
+import { cleanCorpus, reportCorpus } from '../src/pipeline.js';
+import type { CorpusResult } from '../src/corpus.js';
+import { addToIndex } from '../src/index/add.js';
 import type { Report } from '../src/types.js';
 import { generate, random } from '../bench/generate.js';
 import { syntheticText } from '../bench/synthetic.js';

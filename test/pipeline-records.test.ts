@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanCorpus, dedupe, loadCorpus, readTexts, reportCorpus } from '../src/pipeline.js';
+import { cleanCorpus, dedupe, reportCorpus } from '../src/pipeline.js';
+import { loadCorpus, readTexts } from '../src/corpus.js';
 import type { SourceArticle } from '../src/types.js';
 import { temporaryDirectory } from './helpers.js';
 import { seedRecords, writeSeedRecords } from './records-corpus.js';

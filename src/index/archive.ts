@@ -6,7 +6,11 @@
 import type { ArticleRef } from '../worker.js';
 import type { ArticleMeta } from '../stages/spool.js';
 import type { LineCountsBeyond } from '../stages/count.js';
-import type { ArchiveArticle, IndexedArticle, IndexReader } from './store.js';
+import { dirname, resolve } from 'node:path';
+import type { ArchiveArticle, IndexedArticle, IndexSettings } from './store.js';
+import { IndexReader } from './store.js';
+import { NewsdedupError } from '../errors.js';
+import { trace } from '../lib/trace.js';
 import type { ContextQuery } from '../stages/context.js';
 import { NOT_A_SENTENCE, SENTENCES, holderOf, sentenceOf } from './store.js';
 import { compareOrder, digestHash, distinctSorted, selectContext } from '../stages/context.js';
@@ -72,9 +76,13 @@ export function archiveOf(reader: IndexReader): Archive {
       const wanted: number[] = [];
       for (const query of queries) {
         const { offsets, hashes } = query;
-        // Every sentence's fingerprints, though only some may bring articles: `earliestOutside` tells
-        // the run which of them a full run's earlier articles hold first.
-        for (let h = 0; h < (offsets[offsets.length - 1] ?? 0); h += 1) wanted.push(hashes[h] ?? 0);
+        // An input's every fingerprint, though only some may bring articles: `earliestOutside` tells
+        // the run which of them a full run's earlier articles hold first. A context article's, of
+        // the sentences asked only.
+        for (let s = 0; s + 1 < offsets.length; s += 1) {
+          if (query.sentences !== undefined && !query.sentences.has(s)) continue;
+          for (let h = offsets[s] ?? 0; h < (offsets[s + 1] ?? 0); h += 1) wanted.push(hashes[h] ?? 0);
+        }
         // Its digest, for the archive's copies of its whole text.
         if (query.textDigest !== '') wanted.push(digestHash(query.textDigest));
       }
@@ -152,4 +160,16 @@ function linesBeyond(holders: ReadonlyMap<number, readonly number[]>, articleOf:
     exact: (hash, source) => exact.get(`${source}\u0000${hash >>> 0}`) ?? 0,
     template: (hash, source) => templates.get(`${source}\u0000${hash >>> 0}`) ?? { articles: 0, wordings: new Set<number>() },
   };
+}
+
+/** The index a run reads, when it names one: its archive, and the folder its keys are relative to. */
+export async function openArchive(index: string | undefined, cwd: string, settings: IndexSettings): Promise<{ archive: Archive; root: string } | undefined> {
+  if (index === undefined) return undefined;
+  const directory = resolve(cwd, index);
+  const reader = (await IndexReader.open(directory, index)) as IndexReader;
+  trace('index open', `${reader.articleCount} articles`);
+  if (reader.settings.shingleSize !== settings.shingleSize || reader.settings.sketchSize !== settings.sketchSize) {
+    throw new NewsdedupError('E_INDEX', `Cannot use the index \`${index}\`: it was built with shingle size ${reader.settings.shingleSize} and sketch size ${reader.settings.sketchSize}; this run uses ${settings.shingleSize} and ${settings.sketchSize}.`);
+  }
+  return { archive: archiveOf(reader), root: dirname(directory) };
 }

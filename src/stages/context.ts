@@ -65,10 +65,16 @@ export interface ContextQuery {
  * copy of an input's sentence, by the match step's own rule (a verbatim copy, or at least
  * {@link MIN_VOTE_SHARE} of the sentence's sketch in one sentence), and the copies of an input's
  * whole text. A common phrase alone brings nobody: most archive articles share one with most inputs.
- * A short sentence or line brings its verbatim copies while they are at most {@link SHORT_COPIES}.
- * `holdersOf(hash)` gives holder numbers, each an (article, sentence), which `articleOf` and
- * `sentenceOf` read. Gives each article found with the sentences of it that may be copies (none
- * for a copy of a whole text).
+ *
+ * - A short sentence or line brings its copies (word for word, or every entry of its sketch) while
+ *   they are at most {@link SHORT_COPIES}.
+ * - Holders of part of a sketch are found through the entries held by at most
+ *   {@link COMMON_HOLDERS} sentences: a copy holds most entries, and a sentence made of common
+ *   phrases alone has few copies that are not verbatim.
+ *
+ * `holdersOf(hash)` gives holder numbers, ascending, each an (article, sentence), which `articleOf`
+ * and `sentenceOf` read. Gives each article found with its sentences that may be copies (none for a
+ * copy of a whole text). Sentences alike in their fingerprints are looked at once.
  */
 export function selectContext(
   queries: readonly ContextQuery[],
@@ -76,59 +82,68 @@ export function selectContext(
   holder: { readonly articleOf: (holder: number) => number; readonly sentenceOf: (holder: number) => number },
 ): Map<number, Set<number>> {
   const selected = new Map<number, Set<number>>();
-  const select = (article: number): Set<number> => {
+  const select = (found: number, withSentence = true): void => {
+    const article = holder.articleOf(found);
     let sentences = selected.get(article);
     if (sentences === undefined) {
       sentences = new Set();
       selected.set(article, sentences);
     }
-    return sentences;
+    if (withSentence) sentences.add(holder.sentenceOf(found));
   };
-  const lists: (readonly number[])[] = [];
+  const seen = new Set<string>();
   for (const query of queries) {
     const { offsets, hashes } = query;
     for (let s = 0; s + 1 < offsets.length; s += 1) {
       if (query.sentences !== undefined && !query.sentences.has(s)) continue;
       const from = offsets[s] ?? 0;
       const to = offsets[s + 1] ?? 0;
-      // A short sentence (a sketch of fewer than MIN_SEED_SKETCH entries) goes into a block only
-      // beside a longer one, which brings its article: alone, it would bring every article that
-      // says "He said." too. A short line (a dated sign-off in every article of an outlet) is
-      // chrome or not by its counts.
-      // The last fingerprint is the whole sentence's: each of its holders is a verbatim copy.
-      const copies = holdersOf(hashes[to - 1] ?? 0) ?? NONE;
-      const sketch = to - from - 1;
-      lists.length = 0;
-      for (let h = from; h < to - 1; h += 1) lists.push(holdersOf(hashes[h] ?? 0) ?? NONE);
-      lists.sort((a, b) => a.length - b.length);
-      if (sketch < MIN_SEED_SKETCH || query.inShortLine[s] === 1) {
-        // Their copies only, while few: a byline that a dozen columns end with. A copy holds the
-        // sentence word for word, or every entry of its sketch (a repeated word more or less).
-        if (to === from) continue;
-        const whole = new Set(copies);
-        for (const found of lists[0] ?? NONE) if (lists.every((list) => holds(list, found))) whole.add(found);
-        if (whole.size <= SHORT_COPIES) for (const found of whole) select(holder.articleOf(found)).add(holder.sentenceOf(found));
-        continue;
-      }
-      for (const found of copies) select(holder.articleOf(found)).add(holder.sentenceOf(found));
-      // Holders of at least `minVotes` sketch entries. Each must hold one of the `sketch - minVotes + 1`
-      // rarest: those are its candidates, counted in the others by binary search (lists ascend).
-      const minVotes = Math.max(1, Math.ceil(sketch * MIN_VOTE_SHARE));
-      const rare = sketch - minVotes + 1;
-      const seen = new Set<number>();
-      for (let r = 0; r < rare; r += 1) {
-        for (const found of lists[r] ?? NONE) {
-          if (seen.has(found)) continue;
-          seen.add(found);
-          let count = 0;
-          for (const list of lists) if (holds(list, found)) count += 1;
-          if (count >= minVotes) select(holder.articleOf(found)).add(holder.sentenceOf(found));
-        }
-      }
+      if (to === from) continue;
+      const short = to - from - 1 < MIN_SEED_SKETCH || query.inShortLine[s] === 1;
+      const key = `${short ? 's' : 'l'}${hashes.subarray(from, to).join(',')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      for (const found of copiesOf(hashes.subarray(from, to), short, holdersOf)) select(found);
     }
-    if (query.textDigest !== '') for (const found of holdersOf(digestHash(query.textDigest)) ?? []) select(holder.articleOf(found));
+    if (query.textDigest !== '') for (const found of holdersOf(digestHash(query.textDigest)) ?? []) select(found, false);
   }
   return selected;
+}
+
+/** Sentences a sketch entry may be held by and still find holders (see {@link selectContext}). */
+export const COMMON_HOLDERS = 2000;
+
+/** The copies of one sentence (its sketch, then its whole hash). `short`: a short sentence or line, whose copies count only while few. */
+function copiesOf(fingerprints: Uint32Array, short: boolean, holdersOf: (hash: number) => readonly number[] | undefined): readonly number[] {
+  const sketch = fingerprints.length - 1;
+  // The last fingerprint is the whole sentence's: each of its holders is a verbatim copy.
+  const copies = holdersOf(fingerprints[sketch] ?? 0) ?? NONE;
+  const lists: (readonly number[])[] = [];
+  for (let h = 0; h < sketch; h += 1) lists.push(holdersOf(fingerprints[h] ?? 0) ?? NONE);
+  lists.sort((a, b) => a.length - b.length);
+  if (short) {
+    // A byline that a dozen columns end with; not "He said.", which thousands hold.
+    const whole = new Set(copies);
+    const rarest = lists[0] ?? NONE;
+    if (rarest.length <= SHORT_COPIES) for (const found of rarest) if (lists.every((list) => holds(list, found))) whole.add(found);
+    return whole.size <= SHORT_COPIES ? [...whole] : NONE;
+  }
+  // Holders of at least `minVotes` sketch entries, found through the entries few sentences hold and
+  // counted in every list by binary search (lists ascend).
+  const minVotes = Math.max(1, Math.ceil(sketch * MIN_VOTE_SHARE));
+  const found = new Set(copies);
+  const looked = new Set<number>();
+  for (const list of lists) {
+    if (list.length > COMMON_HOLDERS) break;
+    for (const candidate of list) {
+      if (looked.has(candidate)) continue;
+      looked.add(candidate);
+      let count = 0;
+      for (const other of lists) if (holds(other, candidate)) count += 1;
+      if (count >= minVotes) found.add(candidate);
+    }
+  }
+  return [...found];
 }
 
 /** Files by path, then records in file order: the order of a run, and of an index run's archive articles among its inputs. */

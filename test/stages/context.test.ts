@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SHORT_COPIES, compareOrder, digestHash, restrictReport, selectContext } from '../../src/stages/context.js';
+import { COMMON_HOLDERS, SHORT_COPIES, compareOrder, digestHash, restrictReport, selectContext } from '../../src/stages/context.js';
 import { dedupe } from '../../src/pipeline.js';
 import { corpusArticles } from '../helpers.js';
 
@@ -39,6 +39,16 @@ describe('selectContext', () => {
     const holders = new Map<number, number[]>([[1000, [203]], [digestHash('abc'), [7099]]]);
     expect(selectContext([query(8, { sentences: new Set() })], (hash) => holders.get(hash), holder).size).toBe(0);
     expect([...selectContext([query(8, { sentences: new Set(), textDigest: 'abc' })], (hash) => holders.get(hash), holder).keys()]).toEqual([70]);
+  });
+
+  it('finds holders through the sketch entries few sentences hold, and a sentence of common phrases by its verbatim copies', () => {
+    const common = Array.from({ length: COMMON_HOLDERS + 1 }, (_, i) => (i + 10) * 100);
+    // 9's sentence 0 holds entries 1 (rare), 2 and 3 (common): found through 1, counted in all three.
+    const holders = new Map<number, number[]>([[1, [900]], [2, [900, ...common]], [3, [900, ...common]], ...[4, 5, 6, 7, 8].map((hash) => [hash, common] as [number, number[]])]);
+    expect([...selectContext([query(8)], (hash) => holders.get(hash), holder).keys()]).toEqual([9]);
+    // Every entry common: only its verbatim copies.
+    const everywhere = new Map<number, number[]>([[1000, [300]], ...[1, 2, 3, 4, 5, 6, 7, 8].map((hash) => [hash, common] as [number, number[]])]);
+    expect([...selectContext([query(8)], (hash) => everywhere.get(hash), holder).keys()]).toEqual([3]);
   });
 });
 

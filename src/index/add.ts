@@ -1,0 +1,137 @@
+/**
+ * `newsdedup index add`: discover → spool → fingerprint, a slice at a time → the index's writer.
+ */
+import type { LoadOptions, OpenedCorpus } from '../corpus.js';
+import { byPath, fieldOptionsOf, openCorpus, withChromeFile } from '../corpus.js';
+import type { RunOptions } from '../pipeline.js';
+import { makeRun, scanArticles, withExecutor } from '../pipeline.js';
+import { dirname, resolve } from 'node:path';
+import type { Problem } from '../types.js';
+import type { DedupeOptions } from '../options.js';
+import type { ArticleRef } from '../worker.js';
+import type { FieldOptions } from '../records/fields.js';
+import { resolveOptions } from '../options.js';
+import { NewsdedupError } from '../errors.js';
+import { discover, isInside } from '../stages/discover.js';
+import { trace } from '../lib/trace.js';
+import { load } from '../worker.js';
+import { IndexReader, IndexWriter } from './store.js';
+import { lookupHashes, shortLinesOf } from '../stages/context.js';
+
+/** Options of {@link addToIndex}. */
+export interface AddToIndexOptions extends DedupeOptions, LoadOptions, RunOptions, FieldOptions {
+  /** The index folder; created when missing. */
+  readonly index: string;
+  readonly chromeFile?: string;
+}
+
+/** What {@link addToIndex} did. */
+export interface AddToIndexResult {
+  /** Articles new to the index. */
+  readonly added: number;
+  /** Articles whose key was indexed with other text: the new text replaces it. */
+  readonly replaced: number;
+  /** Articles indexed already, with the same text: left as they were. */
+  readonly unchanged: number;
+  /** Articles in the index now. */
+  readonly articles: number;
+  readonly problems: readonly Problem[];
+  /** The folder that article keys are relative to: the one that holds the index. */
+  readonly base: string;
+}
+
+/**
+ * Adds articles to a lasting index (creating it): each article's text, metadata and the hashes it
+ * is found by (see `stages/context.ts`). Runs the fingerprint step only, so it costs about what
+ * reading and fingerprinting the new articles costs. One writer at a time; an add that fails or is
+ * interrupted leaves the index as it was.
+ */
+export async function addToIndex(inputs: readonly string[], options: AddToIndexOptions): Promise<AddToIndexResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const fields = fieldOptionsOf(options);
+  const settings = resolveOptions(await withChromeFile(options));
+  const directory = resolve(cwd, options.index);
+  const root = dirname(directory);
+  const discovery = await discover(inputs, cwd, root);
+  for (const file of discovery.files) {
+    if (isInside(file.absolute, directory)) throw new NewsdedupError('E_USAGE', `Refusing to add \`${file.path}\`: it is inside the index \`${options.index}\`.`);
+  }
+  const writer = await IndexWriter.begin(directory, options.index, { shingleSize: settings.shingleSize, sketchSize: settings.sketchSize });
+  let corpus: OpenedCorpus | undefined;
+  try {
+    const before = await IndexReader.open(directory, options.index, { create: true });
+    trace('index open', `${before?.articleCount ?? 0} articles`);
+    corpus = await openCorpus(discovery.files, fields);
+    const opened = corpus;
+    const counts = await withExecutor(opened.refs, options, async (executor, refs) => {
+      const run = makeRun(refs, settings, opened.problems, executor, fields, options.onProgress);
+      let added = 0;
+      let replaced = 0;
+      let unchanged = 0;
+      // A slice at a time, scanned in workers and then written, so that memory follows the slice.
+      let sliceStart = 0;
+      for (const slice of slices(refs, INDEX_SLICE)) {
+        const scanned = await scanArticles(run, slice, opened.metas.slice(sliceStart, sliceStart + slice.length), false);
+        sliceStart += slice.length;
+        const BATCH = 64;
+        for (let start = 0; start < scanned.length; start += BATCH) {
+          const batch = scanned.slice(start, start + BATCH).filter((entry) => {
+            const known = before?.byKey.get(entry.kept.ref.path);
+            if (known === undefined || known.digest !== entry.kept.digest) return true;
+            unchanged += 1;
+            return false;
+          });
+          const texts = await load(batch.map((entry) => entry.kept.ref));
+          for (const [i, entry] of batch.entries()) {
+            const { ref, meta, digest, lines } = entry.kept;
+            const text = texts[i];
+            if (text === undefined || !text.ok || text.digest !== digest) {
+              run.problems.push({ path: ref.path, code: 'E_CHANGED', severity: 'error', message: `\`${ref.path}\` changed while newsdedup was reading it; it was not added to the index.` });
+              continue;
+            }
+            if (before?.byKey.has(ref.path) === true) replaced += 1;
+            else added += 1;
+            await writer.add({
+              article: { key: ref.path, ...(meta.order === undefined ? {} : { file: meta.order.file, ordinal: meta.order.ordinal }), id: meta.id, title: meta.title, date: meta.date, dateMs: meta.dateMs, source: meta.source, digest, lines: shortLinesOf(entry.kept) },
+              text: text.text,
+              offsets: entry.records.offsets,
+              hashes: entry.records.hashes,
+              others: lookupHashes({ hashes: new Uint32Array(0), lines }, entry.textDigest),
+            });
+          }
+        }
+      }
+      return { added, replaced, unchanged, problems: run.problems.sort(byPath), articles: (before?.articleCount ?? 0) + added };
+    });
+    await writer.commit();
+    trace('index add', `${counts.added} added, ${counts.replaced} replaced, ${counts.unchanged} unchanged`);
+    return { ...counts, base: root };
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  } finally {
+    await corpus?.temporary?.remove();
+  }
+}
+
+/** Bytes of articles `addToIndex` scans before it writes them: its memory follows this, not the input. */
+const INDEX_SLICE = 64 << 20;
+
+/** `refs` cut into runs of at most `bytes` bytes (and at least one article each). */
+function slices(refs: readonly ArticleRef[], bytes: number): ArticleRef[][] {
+  const cut: ArticleRef[][] = [];
+  let current: ArticleRef[] = [];
+  let size = 0;
+  for (const ref of refs) {
+    if (current.length > 0 && size + ref.size > bytes) {
+      cut.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(ref);
+    size += ref.size;
+  }
+  if (current.length > 0) cut.push(current);
+  return cut;
+}
+
