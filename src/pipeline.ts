@@ -146,6 +146,8 @@ interface Counted {
   readonly candidates: Candidates;
   /** With an index: per source, its archive articles outside the run. */
   readonly sourcesBeyond: ReadonlyMap<string, number> | undefined;
+  /** With an index: by global sentence id, archive copies of an input's common short line, left unread. */
+  readonly unreadCopies: ReadonlyMap<number, number>;
 }
 
 /** The blocks and the chrome: the corpus-wide plan that apply carries out. */
@@ -232,9 +234,12 @@ async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], metas:
   let scanned = await scanArticles(run, refs, metas, false);
   let beyond: Beyond | undefined;
   let outside: Map<number, ArticleOrder> | undefined;
+  let unreadByKey: Map<string, ReadonlyMap<number, number>> | undefined;
   if (archive !== undefined) {
     const inputs = scanned;
-    const context = await readContext(run, archive, inputs);
+    const read = await readContext(run, archive, inputs);
+    const context = read.context;
+    unreadByKey = read.unread;
     scanned = [...inputs, ...context].sort((a, b) => compareOrder(orderOf(a.kept), orderOf(b.kept)));
     const lines: number[] = [];
     for (const entry of inputs) append(lines, shortLinesOf(entry.kept));
@@ -279,7 +284,14 @@ async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], metas:
   };
   const candidates = candidatesOf({ articleCount: kept.length, sentenceBase, records: (article) => records[article] as FingerprintRecords, counts: repeats.table, heldBefore });
   trace('candidates', `${candidates.pairs.length / 2} pairs`);
-  return { kept, shortLines, candidates, sourcesBeyond: beyond?.sourcesBeyond };
+  // By global sentence id: the archive copies of an input's common short line left unread.
+  const unreadCopies = new Map<number, number>();
+  if (unreadByKey !== undefined) {
+    kept.forEach((entry, article) => {
+      for (const [sentence, count] of unreadByKey?.get(entry.ref.path) ?? []) unreadCopies.set((sentenceBase[article] ?? 0) + sentence, count);
+    });
+  }
+  return { kept, shortLines, candidates, sourcesBeyond: beyond?.sourcesBeyond, unreadCopies };
 }
 
 /** Rounds of context at most: copies of copies of an input's sentences, and so on (see `stages/context.ts`). */
@@ -290,12 +302,15 @@ const CONTEXT_ROUNDS = 4;
  * of an input's sentence or text, then those that may hold a copy of those copies, and so on, as
  * the match step's clusters join copies of copies.
  */
-async function readContext(run: Run, archive: Archive, inputs: readonly Scanned[]): Promise<Scanned[]> {
+async function readContext(run: Run, archive: Archive, inputs: readonly Scanned[]): Promise<{ context: Scanned[]; unread: Map<string, ReadonlyMap<number, number>> }> {
   const inRun = new Set(inputs.map((entry) => entry.kept.ref.path));
   const context: Scanned[] = [];
+  // By input key and sentence: archive copies of a common short line, counted but not read.
+  const unread = new Map<string, ReadonlyMap<number, number>>();
   let queries: ContextQuery[] = inputs.map((entry) => ({ offsets: entry.records.offsets, hashes: entry.records.hashes, inShortLine: entry.inShortLine, textDigest: entry.textDigest }));
   for (let round = 0; round < CONTEXT_ROUNDS && queries.length > 0; round += 1) {
     const found = archive.matching(queries, inRun);
+    if (round === 0) for (const [query, counts] of found.unreadCopies) unread.set((inputs[query] as Scanned).kept.ref.path, counts);
     const sentencesOf = new Map(found.refs.map((ref, index) => [ref.path, found.sentences[index]]));
     const scanned = await scanArticles(run, found.refs, found.metas, true);
     for (const entry of scanned) inRun.add(entry.kept.ref.path);
@@ -304,7 +319,7 @@ async function readContext(run: Run, archive: Archive, inputs: readonly Scanned[
     // A context article is looked up by its sentences that may be copies only, and never for copies of its whole text.
     queries = scanned.map((entry) => ({ offsets: entry.records.offsets, hashes: entry.records.hashes, inShortLine: entry.inShortLine, textDigest: '', sentences: sentencesOf.get(entry.kept.ref.path) ?? new Set() }));
   }
-  return context;
+  return { context, unread };
 }
 
 /** One article as the fingerprint step leaves it. */
@@ -382,7 +397,12 @@ async function matchAndPlan(run: Run, counted: Counted): Promise<Plan> {
   const lines = (article: number): readonly LineRecord[] => kept[article]?.lines ?? [];
   // Without dates, the earliest holder is the first: assemble's default.
   const dated = kept.some((entry) => entry.meta.dateMs !== undefined);
-  const assembled = assemble({ articleCount: kept.length, matched: articles, sentenceBase, pathOf: (article) => kept[article]?.ref.path ?? '', lines, ...(dated ? { earliest: earliestOfKept(kept) } : {}) }, matches, run.settings);
+  const unread = counted.unreadCopies;
+  const assembled = assemble(
+    { articleCount: kept.length, matched: articles, sentenceBase, pathOf: (article) => kept[article]?.ref.path ?? '', lines, ...(dated ? { earliest: earliestOfKept(kept) } : {}), ...(unread.size === 0 ? {} : { unreadCopies: (id: number) => unread.get(id) ?? 0 }) },
+    matches,
+    run.settings,
+  );
   const pathOf = (article: number): string => kept[article]?.ref.path ?? '';
   // With an index, a source's share counts its archive articles too, as a full run would.
   const beyondRun = counted.sourcesBeyond;

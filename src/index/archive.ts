@@ -22,6 +22,8 @@ export interface Matching {
   readonly refs: ArticleRef[];
   readonly metas: ArticleMeta[];
   readonly sentences: Set<number>[];
+  /** By query (its index) and sentence: how many archive articles hold a common short sentence or line that were left unread. */
+  readonly unreadCopies: ReadonlyMap<number, ReadonlyMap<number, number>>;
 }
 
 /** Counts among the archive articles outside a run. */
@@ -88,7 +90,18 @@ export function archiveOf(reader: IndexReader): Archive {
       }
       const holders = reader.holders(distinctSorted(Uint32Array.from(wanted)));
       for (const [hash, list] of holders) looked.set(hash, list);
-      const selected = selectContext(queries, (hash) => holders.get(hash), { articleOf: (holder) => Math.floor(holder / SENTENCES), sentenceOf });
+      const articleOf = (holder: number): number => Math.floor(holder / SENTENCES);
+      const { selected, unread } = selectContext(queries, (hash) => holders.get(hash), { articleOf, sentenceOf });
+      // Copies left unread: those of articles neither in the run nor read now.
+      const unreadCopies = new Map<number, Map<number, number>>();
+      for (const [query, sentences] of unread) {
+        const counts = new Map<number, number>();
+        for (const [sentence, copies] of sentences) {
+          const articles = new Set(copies.map(articleOf).filter((article) => !selected.has(article) && !inRun.has(articleOfHolder(holderOf(article, 0)).key)));
+          if (articles.size > 0) counts.set(sentence, articles.size);
+        }
+        if (counts.size > 0) unreadCopies.set(query, counts);
+      }
       const found = [...selected]
         .map(([article, sentences]) => ({ article: articleOfHolder(holderOf(article, 0)), sentences }))
         .filter((entry) => !inRun.has(entry.article.key))
@@ -97,6 +110,7 @@ export function archiveOf(reader: IndexReader): Archive {
         refs: found.map(({ article }) => ({ path: article.key, absolute: article.textsFile, offset: article.offset, size: article.size })),
         metas: found.map(({ article }) => ({ id: article.id, title: article.title, date: article.date, dateMs: article.dateMs, source: article.source, order: orderOfArticle(article) })),
         sentences: found.map((entry) => entry.sentences),
+        unreadCopies,
       };
     },
     earliestOutside(inRun) {

@@ -43,6 +43,12 @@ export interface AssembleCorpus {
    * earliest-published. @default the first, in article order
    */
   readonly earliest?: (holders: readonly number[]) => number;
+  /**
+   * Copies of a sentence (global id) that stand outside the corpus, unread: an index run's archive
+   * copies of a common short line. They count in the size of the sentence's cluster when deciding
+   * whether neighbours run together, as they would in a full run. @default none
+   */
+  readonly unreadCopies?: (sentence: number) => number;
 }
 
 /** One place where a block stands in an article. */
@@ -156,8 +162,17 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     return articles.get(matches.articleOf[id] ?? 0)?.text.slice(span.start, span.end) ?? '';
   };
   const clusterArticles = sharedClusters(matches);
+  // Per cluster, its copies outside the corpus (the most that any of its sentences has).
+  const unread = new Map<number, number>();
+  if (corpus.unreadCopies !== undefined) {
+    matches.cluster.forEach((cluster, id) => {
+      const count = corpus.unreadCopies?.(id) ?? 0;
+      if (count > (unread.get(cluster) ?? 0)) unread.set(cluster, count);
+    });
+  }
   const keyOf = new Map<number, string>();
-  for (const [cluster, holders] of clusterArticles) keyOf.set(cluster, holders.join(','));
+  // A cluster with copies outside the corpus stands in other articles than any cluster without.
+  for (const [cluster, holders] of clusterArticles) keyOf.set(cluster, `${holders.join(',')}${unread.has(cluster) ? `+${unread.get(cluster) ?? 0}` : ''}`);
 
   // Neighbouring sentences whose copies stand in nearly the same articles are one background: a
   // copy that lost or rewrote a sentence must not cut the block in two. Decided once per pair of
@@ -168,7 +183,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     const pair = a < b ? `${a},${b}` : `${b},${a}`;
     let verdict = togetherCache.get(pair);
     if (verdict === undefined) {
-      verdict = nearlySameArticles(clusterArticles.get(a) ?? [], clusterArticles.get(b) ?? []);
+      verdict = nearlySameArticles(clusterArticles.get(a) ?? [], clusterArticles.get(b) ?? [], unread.get(a) ?? 0, unread.get(b) ?? 0);
       togetherCache.set(pair, verdict);
     }
     return verdict;
@@ -478,8 +493,12 @@ const MAX_PENDING = 2;
 /** Share of articles two clusters must have in common (Jaccard) to run together in one block. */
 const TOGETHER_SHARE = 0.8;
 
-/** True when two ascending article lists are nearly the same set. */
-function nearlySameArticles(a: readonly number[], b: readonly number[]): boolean {
+/**
+ * True when two ascending article lists are nearly the same set. `unreadA`, `unreadB`: more
+ * articles of each, outside the corpus, none of them known to hold the other.
+ */
+function nearlySameArticles(a: readonly number[], b: readonly number[], unreadA = 0, unreadB = 0): boolean {
+  if (unreadA > 0 || unreadB > 0) return nearlySameCounted(a, b, unreadA, unreadB);
   const [small, large] = a.length <= b.length ? [a, b] : [b, a];
   // Neither rule can hold when the smaller list is under half the larger: the union is at least
   // the larger list, so no intersection reaches the share; and containment asks for half.
@@ -500,6 +519,19 @@ function nearlySameArticles(a: readonly number[], b: readonly number[]): boolean
   // in a subset of the background's articles: still the same background, when that subset is
   // large enough to tell (three articles, and half of the neighbour's).
   return small.length >= CONTAINED.articles && small.length * 2 >= large.length && common >= CONTAINED.share * small.length;
+}
+
+/** {@link nearlySameArticles} with articles outside the corpus counted in the sizes only. */
+function nearlySameCounted(a: readonly number[], b: readonly number[], unreadA: number, unreadB: number): boolean {
+  const inB = new Set(b);
+  let common = 0;
+  for (const article of a) if (inB.has(article)) common += 1;
+  const sizeA = a.length + unreadA;
+  const sizeB = b.length + unreadB;
+  const small = Math.min(sizeA, sizeB);
+  if (small * 2 < Math.max(sizeA, sizeB)) return false;
+  if (common >= TOGETHER_SHARE * (sizeA + sizeB - common)) return true;
+  return small >= CONTAINED.articles && common >= CONTAINED.share * small;
 }
 
 /** When a cluster's articles lie within its neighbour's: how many, and how much of them, must. */

@@ -73,15 +73,15 @@ export interface ContextQuery {
  *   phrases alone has few copies that are not verbatim.
  *
  * `holdersOf(hash)` gives holder numbers, ascending, each an (article, sentence), which `articleOf`
- * and `sentenceOf` read. Gives each article found with its sentences that may be copies (none for a
- * copy of a whole text). Sentences alike in their fingerprints are looked at once.
+ * and `sentenceOf` read. Sentences alike in their fingerprints are looked at once.
  */
 export function selectContext(
   queries: readonly ContextQuery[],
   holdersOf: (hash: number) => readonly number[] | undefined,
   holder: { readonly articleOf: (holder: number) => number; readonly sentenceOf: (holder: number) => number },
-): Map<number, Set<number>> {
+): Selection {
   const selected = new Map<number, Set<number>>();
+  const unread = new Map<number, Map<number, readonly number[]>>();
   const select = (found: number, withSentence = true): void => {
     const article = holder.articleOf(found);
     let sentences = selected.get(article);
@@ -91,8 +91,8 @@ export function selectContext(
     }
     if (withSentence) sentences.add(holder.sentenceOf(found));
   };
-  const seen = new Set<string>();
-  for (const query of queries) {
+  const seen = new Map<string, { readonly found: readonly number[]; readonly unread: readonly number[] }>();
+  queries.forEach((query, queryIndex) => {
     const { offsets, hashes } = query;
     for (let s = 0; s + 1 < offsets.length; s += 1) {
       if (query.sentences !== undefined && !query.sentences.has(s)) continue;
@@ -101,20 +101,36 @@ export function selectContext(
       if (to === from) continue;
       const short = to - from - 1 < MIN_SEED_SKETCH || query.inShortLine[s] === 1;
       const key = `${short ? 's' : 'l'}${hashes.subarray(from, to).join(',')}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      for (const found of copiesOf(hashes.subarray(from, to), short, holdersOf)) select(found);
+      let copies = seen.get(key);
+      if (copies === undefined) {
+        copies = copiesOf(hashes.subarray(from, to), short, holdersOf);
+        seen.set(key, copies);
+      }
+      for (const found of copies.found) select(found);
+      if (copies.unread.length > 0) {
+        const ofQuery = unread.get(queryIndex) ?? new Map<number, readonly number[]>();
+        ofQuery.set(s, copies.unread);
+        unread.set(queryIndex, ofQuery);
+      }
     }
     if (query.textDigest !== '') for (const found of holdersOf(digestHash(query.textDigest)) ?? []) select(found, false);
-  }
-  return selected;
+  });
+  return { selected, unread };
+}
+
+/** What {@link selectContext} found. */
+export interface Selection {
+  /** The archive articles to read, each with its sentences that may be copies (none for a copy of a whole text). */
+  readonly selected: Map<number, Set<number>>;
+  /** By query (its index) and sentence: the copies of a common short sentence or line, left unread. */
+  readonly unread: Map<number, Map<number, readonly number[]>>;
 }
 
 /** Sentences a sketch entry may be held by and still find holders (see {@link selectContext}). */
 export const COMMON_HOLDERS = 2000;
 
 /** The copies of one sentence (its sketch, then its whole hash). `short`: a short sentence or line, whose copies count only while few. */
-function copiesOf(fingerprints: Uint32Array, short: boolean, holdersOf: (hash: number) => readonly number[] | undefined): readonly number[] {
+function copiesOf(fingerprints: Uint32Array, short: boolean, holdersOf: (hash: number) => readonly number[] | undefined): { readonly found: readonly number[]; readonly unread: readonly number[] } {
   const sketch = fingerprints.length - 1;
   // The last fingerprint is the whole sentence's: each of its holders is a verbatim copy.
   const copies = holdersOf(fingerprints[sketch] ?? 0) ?? NONE;
@@ -126,7 +142,7 @@ function copiesOf(fingerprints: Uint32Array, short: boolean, holdersOf: (hash: n
     const whole = new Set(copies);
     const rarest = lists[0] ?? NONE;
     if (rarest.length <= SHORT_COPIES) for (const found of rarest) if (lists.every((list) => holds(list, found))) whole.add(found);
-    return whole.size <= SHORT_COPIES ? [...whole] : NONE;
+    return whole.size <= SHORT_COPIES ? { found: [...whole], unread: NONE } : { found: NONE, unread: [...whole] };
   }
   // Holders of at least `minVotes` sketch entries, found through the entries few sentences hold and
   // counted in every list by binary search (lists ascend).
@@ -143,7 +159,7 @@ function copiesOf(fingerprints: Uint32Array, short: boolean, holdersOf: (hash: n
       if (count >= minVotes) found.add(candidate);
     }
   }
-  return [...found];
+  return { found: [...found], unread: NONE };
 }
 
 /** Files by path, then records in file order: the order of a run, and of an index run's archive articles among its inputs. */

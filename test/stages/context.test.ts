@@ -20,35 +20,35 @@ describe('selectContext', () => {
       [3, [501, 805]],
       [4, [900]],
     ]);
-    const selected = selectContext([query(8)], (hash) => holders.get(hash), holder);
+    const { selected } = selectContext([query(8)], (hash) => holders.get(hash), holder);
     // 5: sentence 1 holds 1, 2 and 3. 7: two entries. 8: three entries, one in each of three sentences.
     expect([...selected]).toEqual([[5, new Set([1])]]);
   });
 
   it('brings every verbatim copy, and of a short sentence only its verbatim copies while they are few', () => {
     const holders = new Map<number, number[]>([[1000, [203, 304]], [1, [405]]]);
-    expect([...selectContext([query(8)], (hash) => holders.get(hash), holder).keys()].sort()).toEqual([2, 3]);
+    expect([...selectContext([query(8)], (hash) => holders.get(hash), holder).selected.keys()].sort()).toEqual([2, 3]);
     // A sentence of two sketch entries: the verbatim copies, not the holder of one entry.
-    expect([...selectContext([query(2)], (hash) => holders.get(hash), holder).keys()].sort()).toEqual([2, 3]);
+    expect([...selectContext([query(2)], (hash) => holders.get(hash), holder).selected.keys()].sort()).toEqual([2, 3]);
     const common = new Map<number, number[]>([[1000, Array.from({ length: SHORT_COPIES + 1 }, (_, i) => i * 100)]]);
-    expect(selectContext([query(2)], (hash) => common.get(hash), holder).size).toBe(0);
-    expect(selectContext([query(8)], (hash) => common.get(hash), holder).size).toBe(SHORT_COPIES + 1);
+    expect(selectContext([query(2)], (hash) => common.get(hash), holder).selected.size).toBe(0);
+    expect(selectContext([query(8)], (hash) => common.get(hash), holder).selected.size).toBe(SHORT_COPIES + 1);
   });
 
   it('looks up only the sentences asked, and a whole text’s copies by its digest', () => {
     const holders = new Map<number, number[]>([[1000, [203]], [digestHash('abc'), [7099]]]);
-    expect(selectContext([query(8, { sentences: new Set() })], (hash) => holders.get(hash), holder).size).toBe(0);
-    expect([...selectContext([query(8, { sentences: new Set(), textDigest: 'abc' })], (hash) => holders.get(hash), holder).keys()]).toEqual([70]);
+    expect(selectContext([query(8, { sentences: new Set() })], (hash) => holders.get(hash), holder).selected.size).toBe(0);
+    expect([...selectContext([query(8, { sentences: new Set(), textDigest: 'abc' })], (hash) => holders.get(hash), holder).selected.keys()]).toEqual([70]);
   });
 
   it('finds holders through the sketch entries few sentences hold, and a sentence of common phrases by its verbatim copies', () => {
     const common = Array.from({ length: COMMON_HOLDERS + 1 }, (_, i) => (i + 10) * 100);
     // 9's sentence 0 holds entries 1 (rare), 2 and 3 (common): found through 1, counted in all three.
     const holders = new Map<number, number[]>([[1, [900]], [2, [900, ...common]], [3, [900, ...common]], ...[4, 5, 6, 7, 8].map((hash) => [hash, common] as [number, number[]])]);
-    expect([...selectContext([query(8)], (hash) => holders.get(hash), holder).keys()]).toEqual([9]);
+    expect([...selectContext([query(8)], (hash) => holders.get(hash), holder).selected.keys()]).toEqual([9]);
     // Every entry common: only its verbatim copies.
     const everywhere = new Map<number, number[]>([[1000, [300]], ...[1, 2, 3, 4, 5, 6, 7, 8].map((hash) => [hash, common] as [number, number[]])]);
-    expect([...selectContext([query(8)], (hash) => everywhere.get(hash), holder).keys()]).toEqual([3]);
+    expect([...selectContext([query(8)], (hash) => everywhere.get(hash), holder).selected.keys()]).toEqual([3]);
   });
 });
 
