@@ -7,6 +7,7 @@ import type { CorpusResult } from './corpus.js';
 import { readTexts } from './corpus.js';
 import type { AddToIndexOptions } from './index/add.js';
 import { addToIndex } from './index/add.js';
+import { publicName } from './index/postgres.js';
 import type { OutputFormat } from './pipeline.js';
 import type { KeepPolicy } from './options.js';
 import { validateFieldOptions } from './records/fields.js';
@@ -230,7 +231,7 @@ async function indexCommand(positionals: readonly string[], options: Omit<AddToI
   const result = await addToIndex(inputs, { ...options, index: options.index });
   bar?.stop();
   reportProblems(result.problems, io, quiet);
-  io.stdout.write(`added ${result.added} articles to ${options.index} (${result.replaced} replaced with new text, ${result.unchanged} indexed already); ${result.articles} articles in all\n`);
+  io.stdout.write(`added ${result.added} articles to ${publicName(options.index)} (${result.replaced} replaced with new text, ${result.unchanged} indexed already); ${result.articles} articles in all\n`);
   return result.problems.some((problem) => problem.severity === 'error') ? EXIT.skippedFiles : EXIT.ok;
 }
 

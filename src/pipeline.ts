@@ -39,7 +39,7 @@ import { compareOrder, restrictReport, shortLinesOf } from './stages/context.js'
 
 import type { CorpusResult, LoadOptions } from './corpus.js';
 import { byPath, fieldOptionsOf, openCorpus, recordsOf, uniqueRefs, withChromeFile, writeRecordFiles } from './corpus.js';
-import { openArchive } from './index/archive.js';
+import { indexRoot, openArchive } from './index/archive.js';
 
 export { trace } from './lib/trace.js';
 
@@ -244,7 +244,7 @@ async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], metas:
     const lines: number[] = [];
     for (const entry of inputs) append(lines, shortLinesOf(entry.kept));
     const inRun = new Set(scanned.map((entry) => entry.kept.ref.path));
-    beyond = archive.beyond(lines, inRun);
+    beyond = await archive.beyond(lines, inRun);
     outside = archive.earliestOutside(inRun);
     trace('context', `${context.length} archive articles of ${archive.articleCount}`);
   }
@@ -309,7 +309,7 @@ async function readContext(run: Run, archive: Archive, inputs: readonly Scanned[
   const unread = new Map<string, ReadonlyMap<number, number>>();
   let queries: ContextQuery[] = inputs.map((entry) => ({ offsets: entry.records.offsets, hashes: entry.records.hashes, inShortLine: entry.inShortLine, textDigest: entry.textDigest }));
   for (let round = 0; round < CONTEXT_ROUNDS && queries.length > 0; round += 1) {
-    const found = archive.matching(queries, inRun);
+    const found = await archive.matching(queries, inRun);
     if (round === 0) for (const [query, counts] of found.unreadCopies) unread.set((inputs[query] as Scanned).kept.ref.path, counts);
     const sentencesOf = new Map(found.refs.map((ref, index) => [ref.path, found.sentences[index]]));
     const scanned = await scanArticles(run, found.refs, found.metas, true);
@@ -580,15 +580,18 @@ export async function reportCorpus(inputs: readonly string[], options: ReportCor
   const cwd = options.cwd ?? process.cwd();
   const fields = fieldOptionsOf(options);
   const settings = resolveOptions(await withChromeFile(options));
-  const index = await openArchive(options.index, cwd, settings);
-  const discovery = await discover(inputs, cwd, index?.root);
+  const discovery = await discover(inputs, cwd, options.index === undefined ? undefined : indexRoot(options.index, cwd));
   const corpus = await openCorpus(discovery.files, fields);
+  let archive: Archive | undefined;
   try {
+    archive = await openArchive(options.index, cwd, settings);
+    const opened = archive;
     return await withExecutor(corpus.refs, options, async (executor, refs) => {
-      const output = await runPipeline(refs, corpus.metas, settings, corpus.problems, executor, { out: undefined, collect: false }, options.onProgress, fields, index?.archive);
+      const output = await runPipeline(refs, corpus.metas, settings, corpus.problems, executor, { out: undefined, collect: false }, options.onProgress, fields, opened);
       return { report: output.report, shared: output.shared, chrome: output.chrome, base: discovery.base, ...recordsOf(corpus, output, fields) };
     });
   } finally {
+    await archive?.close();
     await corpus.temporary?.remove();
   }
 }
@@ -607,8 +610,7 @@ export async function cleanCorpus(inputs: readonly string[], options: CleanCorpu
     throw new NewsdedupError('E_BAD_OPTION', `outputFormat must be one of ${OUTPUT_FORMATS.join(', ')}, got ${String(options.outputFormat)}`);
   }
   const settings = resolveOptions(await withChromeFile(options));
-  const index = await openArchive(options.index, cwd, settings);
-  const discovery = await discover(inputs, cwd, index?.root);
+  const discovery = await discover(inputs, cwd, options.index === undefined ? undefined : indexRoot(options.index, cwd));
   for (const root of discovery.roots) {
     if (root.kind !== 'file' && isInside(out, root.absolute)) {
       throw new NewsdedupError('E_OUT_OVERLAPS_INPUT', `Refusing --out \`${options.out}\`: it is inside the input \`${root.absolute}\`, so its files would be read back as articles.`);
@@ -621,11 +623,14 @@ export async function cleanCorpus(inputs: readonly string[], options: CleanCorpu
     checkReserved(outputPathOf(file.path, options.outputFormat));
   }
   const corpus = await openCorpus(discovery.files, fields);
+  let archive: Archive | undefined;
   try {
+    archive = await openArchive(options.index, cwd, settings);
+    const opened = archive;
     const output = await beginOutput(out);
     try {
       const result = await withExecutor(corpus.refs, options, async (executor, refs) => {
-        const run = await runPipeline(refs, corpus.metas, settings, corpus.problems, executor, { out: output.directory, collect: false, spool: corpus.temporary?.directory }, options.onProgress, fields, index?.archive);
+        const run = await runPipeline(refs, corpus.metas, settings, corpus.problems, executor, { out: output.directory, collect: false, spool: corpus.temporary?.directory }, options.onProgress, fields, opened);
         const records = recordsOf(corpus, run, fields);
         if (records.records !== undefined) await writeRecordFiles(run, records.records, output.directory, corpus.temporary?.directory ?? '', options.outputFormat);
         return { report: run.report, shared: run.shared, chrome: run.chrome, base: discovery.base, ...records };
@@ -639,6 +644,7 @@ export async function cleanCorpus(inputs: readonly string[], options: CleanCorpu
       throw error;
     }
   } finally {
+    await archive?.close();
     await corpus.temporary?.remove();
   }
 }

@@ -5,7 +5,7 @@ import type { LoadOptions, OpenedCorpus } from '../corpus.js';
 import { byPath, fieldOptionsOf, openCorpus, withChromeFile } from '../corpus.js';
 import type { RunOptions } from '../pipeline.js';
 import { makeRun, scanArticles, withExecutor } from '../pipeline.js';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Problem } from '../types.js';
 import type { DedupeOptions } from '../options.js';
 import type { ArticleRef } from '../worker.js';
@@ -15,12 +15,15 @@ import { NewsdedupError } from '../errors.js';
 import { discover, isInside } from '../stages/discover.js';
 import { trace } from '../lib/trace.js';
 import { load } from '../worker.js';
-import { IndexReader, IndexWriter } from './store.js';
+import { IndexWriter } from './store.js';
+import type { IndexSink } from './backend.js';
+import { PostgresWriter, isPostgresUrl } from './postgres.js';
+import { indexRoot } from './archive.js';
 import { lookupHashes, shortLinesOf } from '../stages/context.js';
 
 /** Options of {@link addToIndex}. */
 export interface AddToIndexOptions extends DedupeOptions, LoadOptions, RunOptions, FieldOptions {
-  /** The index folder; created when missing. */
+  /** The index: a folder, created when missing, or a PostgreSQL URL (`postgres://…`), whose tables are created on first use. */
   readonly index: string;
   readonly chromeFile?: string;
 }
@@ -36,7 +39,7 @@ export interface AddToIndexResult {
   /** Articles in the index now. */
   readonly articles: number;
   readonly problems: readonly Problem[];
-  /** The folder that article keys are relative to: the one that holds the index. */
+  /** The folder that article keys are relative to: the one that holds the index's folder, or the current folder for PostgreSQL. */
   readonly base: string;
 }
 
@@ -50,17 +53,20 @@ export async function addToIndex(inputs: readonly string[], options: AddToIndexO
   const cwd = options.cwd ?? process.cwd();
   const fields = fieldOptionsOf(options);
   const settings = resolveOptions(await withChromeFile(options));
-  const directory = resolve(cwd, options.index);
-  const root = dirname(directory);
+  const root = indexRoot(options.index, cwd);
   const discovery = await discover(inputs, cwd, root);
-  for (const file of discovery.files) {
-    if (isInside(file.absolute, directory)) throw new NewsdedupError('E_USAGE', `Refusing to add \`${file.path}\`: it is inside the index \`${options.index}\`.`);
+  if (!isPostgresUrl(options.index)) {
+    const directory = resolve(cwd, options.index);
+    for (const file of discovery.files) {
+      if (isInside(file.absolute, directory)) throw new NewsdedupError('E_USAGE', `Refusing to add \`${file.path}\`: it is inside the index \`${options.index}\`.`);
+    }
   }
-  const writer = await IndexWriter.begin(directory, options.index, { shingleSize: settings.shingleSize, sketchSize: settings.sketchSize });
+  const indexSettings = { shingleSize: settings.shingleSize, sketchSize: settings.sketchSize };
+  const writer: IndexSink = isPostgresUrl(options.index) ? await PostgresWriter.begin(options.index, indexSettings) : await IndexWriter.begin(resolve(cwd, options.index), options.index, indexSettings);
   let corpus: OpenedCorpus | undefined;
   try {
-    const before = await IndexReader.open(directory, options.index, { create: true });
-    trace('index open', `${before?.articleCount ?? 0} articles`);
+    const before = await writer.articleCount();
+    trace('index open', `${before} articles`);
     corpus = await openCorpus(discovery.files, fields);
     const opened = corpus;
     const counts = await withExecutor(opened.refs, options, async (executor, refs) => {
@@ -73,11 +79,12 @@ export async function addToIndex(inputs: readonly string[], options: AddToIndexO
       for (const slice of slices(refs, INDEX_SLICE)) {
         const scanned = await scanArticles(run, slice, opened.metas.slice(sliceStart, sliceStart + slice.length), false);
         sliceStart += slice.length;
+        const known = await writer.digestsOf(scanned.map((entry) => entry.kept.ref.path));
         const BATCH = 64;
         for (let start = 0; start < scanned.length; start += BATCH) {
           const batch = scanned.slice(start, start + BATCH).filter((entry) => {
-            const known = before?.byKey.get(entry.kept.ref.path);
-            if (known === undefined || known.digest !== entry.kept.digest) return true;
+            const digest = known.get(entry.kept.ref.path);
+            if (digest === undefined || digest !== entry.kept.digest) return true;
             unchanged += 1;
             return false;
           });
@@ -89,7 +96,7 @@ export async function addToIndex(inputs: readonly string[], options: AddToIndexO
               run.problems.push({ path: ref.path, code: 'E_CHANGED', severity: 'error', message: `\`${ref.path}\` changed while newsdedup was reading it; it was not added to the index.` });
               continue;
             }
-            if (before?.byKey.has(ref.path) === true) replaced += 1;
+            if (known.has(ref.path)) replaced += 1;
             else added += 1;
             await writer.add({
               article: { key: ref.path, ...(meta.order === undefined ? {} : { file: meta.order.file, ordinal: meta.order.ordinal }), id: meta.id, title: meta.title, date: meta.date, dateMs: meta.dateMs, source: meta.source, digest, lines: shortLinesOf(entry.kept) },
@@ -101,7 +108,7 @@ export async function addToIndex(inputs: readonly string[], options: AddToIndexO
           }
         }
       }
-      return { added, replaced, unchanged, problems: run.problems.sort(byPath), articles: (before?.articleCount ?? 0) + added };
+      return { added, replaced, unchanged, problems: run.problems.sort(byPath), articles: before + added };
     });
     await writer.commit();
     trace('index add', `${counts.added} added, ${counts.replaced} replaced, ${counts.unchanged} unchanged`);

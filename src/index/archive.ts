@@ -9,6 +9,8 @@ import type { LineCountsBeyond } from '../stages/count.js';
 import { dirname, resolve } from 'node:path';
 import type { ArchiveArticle, IndexedArticle, IndexSettings } from './store.js';
 import { IndexReader } from './store.js';
+import type { IndexSource } from './backend.js';
+import { PostgresIndex, isPostgresUrl } from './postgres.js';
 import { NewsdedupError } from '../errors.js';
 import { trace } from '../lib/trace.js';
 import type { ContextQuery } from '../stages/context.js';
@@ -41,11 +43,13 @@ export interface Archive {
   /** Current articles in the index. */
   readonly articleCount: number;
   /** The archive articles outside the run (`inRun`, by key) that may hold a copy of a query's sentences or text. */
-  matching(queries: readonly ContextQuery[], inRun: ReadonlySet<string>): Matching;
+  matching(queries: readonly ContextQuery[], inRun: ReadonlySet<string>): Promise<Matching>;
   /** For each fingerprint looked up so far, the key of its earliest holder outside the run, if any. */
   earliestOutside(inRun: ReadonlySet<string>): Map<number, ArticleOrder>;
   /** Counts among the archive articles outside the run, for the inputs' short lines (`[hash, template, …]`). */
-  beyond(lines: readonly number[], inRun: ReadonlySet<string>): Beyond;
+  beyond(lines: readonly number[], inRun: ReadonlySet<string>): Promise<Beyond>;
+  /** Lets the index go (a connection, a spool of texts). */
+  close(): Promise<void>;
 }
 
 /** Where an archive article stands in a run (see `compareOrder`). */
@@ -58,7 +62,7 @@ function sourceOfArticle(article: IndexedArticle): string {
   return article.source ?? sourceOfPath(article.key);
 }
 
-export function archiveOf(reader: IndexReader): Archive {
+export function archiveOf(reader: IndexSource): Archive {
   // Holders of every fingerprint looked up, kept for `earliestOutside`.
   const looked = new Map<number, readonly number[]>();
   const articles = new Map<number, ArchiveArticle>();
@@ -74,7 +78,7 @@ export function archiveOf(reader: IndexReader): Archive {
   return {
     name: reader.name,
     articleCount: reader.articleCount,
-    matching(queries, inRun) {
+    async matching(queries, inRun) {
       const wanted: number[] = [];
       for (const query of queries) {
         const { offsets, hashes } = query;
@@ -88,7 +92,7 @@ export function archiveOf(reader: IndexReader): Archive {
         // Its digest, for the archive's copies of its whole text.
         if (query.textDigest !== '') wanted.push(digestHash(query.textDigest));
       }
-      const holders = reader.holders(distinctSorted(Uint32Array.from(wanted)));
+      const holders = await reader.holders(distinctSorted(Uint32Array.from(wanted)));
       for (const [hash, list] of holders) looked.set(hash, list);
       const articleOf = (holder: number): number => Math.floor(holder / SENTENCES);
       const { selected, unread } = selectContext(queries, (hash) => holders.get(hash), { articleOf, sentenceOf });
@@ -107,7 +111,7 @@ export function archiveOf(reader: IndexReader): Archive {
         .filter((entry) => !inRun.has(entry.article.key))
         .sort((a, b) => (a.article.key < b.article.key ? -1 : a.article.key > b.article.key ? 1 : 0));
       return {
-        refs: found.map(({ article }) => ({ path: article.key, absolute: article.textsFile, offset: article.offset, size: article.size })),
+        refs: await reader.textRefs(found.map(({ article }) => article)),
         metas: found.map(({ article }) => ({ id: article.id, title: article.title, date: article.date, dateMs: article.dateMs, source: article.source, order: orderOfArticle(article) })),
         sentences: found.map((entry) => entry.sentences),
         unreadCopies,
@@ -128,16 +132,17 @@ export function archiveOf(reader: IndexReader): Archive {
       }
       return earliest;
     },
-    beyond(lines, inRun) {
-      const sourcesBeyond = new Map<string, number>();
-      for (const article of reader.byKey.values()) {
-        if (inRun.has(article.key)) continue;
+    async beyond(lines, inRun) {
+      // Each source's articles, less those in the run.
+      const sourcesBeyond = await reader.sourceCounts();
+      for (const article of (await reader.articlesOf([...inRun])).values()) {
         const source = sourceOfArticle(article);
-        sourcesBeyond.set(source, (sourcesBeyond.get(source) ?? 0) + 1);
+        sourcesBeyond.set(source, (sourcesBeyond.get(source) ?? 0) - 1);
       }
-      const holders = reader.holders(distinctSorted(Uint32Array.from(lines.filter((hash) => hash !== 0))));
+      const holders = await reader.holders(distinctSorted(Uint32Array.from(lines.filter((hash) => hash !== 0))));
       return { sourcesBeyond, linesBeyond: linesBeyond(holders, articleOfHolder, inRun) };
     },
+    close: () => reader.close(),
   };
 }
 
@@ -176,14 +181,28 @@ function linesBeyond(holders: ReadonlyMap<number, readonly number[]>, articleOf:
   };
 }
 
-/** The index a run reads, when it names one: its archive, and the folder its keys are relative to. */
-export async function openArchive(index: string | undefined, cwd: string, settings: IndexSettings): Promise<{ archive: Archive; root: string } | undefined> {
+/** The index a run reads, when it names one (see {@link indexRoot} for its article keys). */
+export async function openArchive(index: string | undefined, cwd: string, settings: IndexSettings): Promise<Archive | undefined> {
   if (index === undefined) return undefined;
-  const directory = resolve(cwd, index);
-  const reader = (await IndexReader.open(directory, index)) as IndexReader;
-  trace('index open', `${reader.articleCount} articles`);
-  if (reader.settings.shingleSize !== settings.shingleSize || reader.settings.sketchSize !== settings.sketchSize) {
-    throw new NewsdedupError('E_INDEX', `Cannot use the index \`${index}\`: it was built with shingle size ${reader.settings.shingleSize} and sketch size ${reader.settings.sketchSize}; this run uses ${settings.shingleSize} and ${settings.sketchSize}.`);
+  const source = await openIndexSource(index, cwd);
+  trace('index open', `${source.articleCount} articles`);
+  if (source.settings.shingleSize !== settings.shingleSize || source.settings.sketchSize !== settings.sketchSize) {
+    await source.close();
+    throw new NewsdedupError('E_INDEX', `Cannot use the index \`${source.name}\`: it was built with shingle size ${source.settings.shingleSize} and sketch size ${source.settings.sketchSize}; this run uses ${settings.shingleSize} and ${settings.sketchSize}.`);
   }
-  return { archive: archiveOf(reader), root: dirname(directory) };
+  return archiveOf(source);
+}
+
+/** Opens an index to read: a PostgreSQL URL, or a folder. */
+export async function openIndexSource(index: string, cwd: string): Promise<IndexSource> {
+  if (isPostgresUrl(index)) return PostgresIndex.open(index);
+  return (await IndexReader.open(resolve(cwd, index), index)) as IndexReader;
+}
+
+/**
+ * The folder article keys are relative to with an index: the one that holds the index's folder, or,
+ * for PostgreSQL, the current folder, so that every machine runs from the corpus's root.
+ */
+export function indexRoot(index: string, cwd: string): string {
+  return isPostgresUrl(index) ? cwd : dirname(resolve(cwd, index));
 }

@@ -18,6 +18,9 @@ import { mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'nod
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { NewsdedupError } from '../errors.js';
+import type { IndexSink, IndexSource } from './backend.js';
+import type { ArticleRef } from '../worker.js';
+import { sourceOfPath as topFolder } from '../stages/classify-chrome.js';
 
 export const INDEX_FORMAT = 'newsdedup-index';
 export const INDEX_VERSION = 1;
@@ -83,7 +86,7 @@ function fail(path: string, problem: string, cause?: unknown): never {
 }
 
 /** An index opened for reading: its articles' metadata in memory, its postings on disk. */
-export class IndexReader {
+export class IndexReader implements IndexSource {
   /** Per segment: its articles, and which of them are current (not replaced by a later copy of their key). */
   private readonly segments: { readonly entry: SegmentEntry; readonly articles: IndexedArticle[]; readonly current: Uint8Array; readonly fence: Uint32Array }[];
   /** Current articles by key. */
@@ -144,7 +147,12 @@ export class IndexReader {
    * {@link IndexReader.article} and {@link sentenceOf} read. Reads one block of postings per run of
    * nearby hashes: its cost follows the hashes asked and their holders, not the size of the index.
    */
-  holders(hashes: Uint32Array): Map<number, number[]> {
+  async holders(hashes: Uint32Array): Promise<Map<number, number[]>> {
+    return this.holdersNow(hashes);
+  }
+
+  /** {@link holders}, blocking. */
+  holdersNow(hashes: Uint32Array): Map<number, number[]> {
     const perHash = new Map<number, number[]>();
     let base = 0;
     for (const segment of this.segments) {
@@ -198,6 +206,30 @@ export class IndexReader {
     }
     return perHash;
   }
+
+  async sourceCounts(): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    for (const article of this.byKey.values()) {
+      const source = article.source ?? topFolder(article.key);
+      counts.set(source, (counts.get(source) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  async articlesOf(keys: readonly string[]): Promise<Map<string, IndexedArticle>> {
+    const found = new Map<string, IndexedArticle>();
+    for (const key of keys) {
+      const article = this.byKey.get(key);
+      if (article !== undefined) found.set(key, article);
+    }
+    return found;
+  }
+
+  async textRefs(articles: readonly ArchiveArticle[]): Promise<ArticleRef[]> {
+    return articles.map((article) => ({ path: article.key, absolute: article.textsFile, offset: article.offset, size: article.size }));
+  }
+
+  async close(): Promise<void> {}
 
   /** The article a holder number names (see {@link holders}). */
   article(holder: number): ArchiveArticle {
@@ -302,7 +334,7 @@ export interface ArticleToAdd {
  * Adds go into new segments; `commit` writes the new manifest (renamed into place, the one step
  * that makes them count) and lets the lock go.
  */
-export class IndexWriter {
+export class IndexWriter implements IndexSink {
   private readonly added: SegmentEntry[] = [];
   private articles: string[] = [];
   private textChunks: Buffer[] = [];
@@ -315,7 +347,21 @@ export class IndexWriter {
     readonly name: string,
     private readonly previous: Manifest | undefined,
     readonly settings: IndexSettings,
+    private readonly before: IndexReader | undefined,
   ) {}
+
+  async digestsOf(keys: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (const key of keys) {
+      const article = this.before?.byKey.get(key);
+      if (article !== undefined) found.set(key, article.digest);
+    }
+    return found;
+  }
+
+  async articleCount(): Promise<number> {
+    return this.before?.articleCount ?? 0;
+  }
 
   /** Takes the lock (refusing while another live writer holds it) and begins an add. */
   static async begin(directory: string, name: string, settings: IndexSettings): Promise<IndexWriter> {
@@ -325,7 +371,15 @@ export class IndexWriter {
       fail(name, `it was built with shingle size ${previous.settings.shingleSize} and sketch size ${previous.settings.sketchSize}; this run uses ${settings.shingleSize} and ${settings.sketchSize}`);
     }
     await takeLock(directory, name);
-    const writer = new IndexWriter(directory, name, previous, settings);
+    let before: IndexReader | undefined;
+    try {
+      before = await IndexReader.open(directory, name, { create: true });
+    } catch (error) {
+      await rm(join(directory, LOCK), { force: true });
+      held.delete(join(directory, LOCK));
+      throw error;
+    }
+    const writer = new IndexWriter(directory, name, previous, settings, before);
     // Files of an add that was interrupted: no manifest names them.
     const inForce = new Set((previous?.segments ?? []).map((segment) => segment.name));
     for (const entry of await readdir(directory)) {

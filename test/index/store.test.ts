@@ -36,7 +36,7 @@ describe('the index store', () => {
     await indexWith(directory, [article('c.txt', [5, 30])]);
     const reader = (await IndexReader.open(directory, 'news.index')) as IndexReader;
     expect(reader.articleCount).toBe(3);
-    const holders = reader.holders(Uint32Array.from([30, 40, 99, 7]));
+    const holders = await reader.holders(Uint32Array.from([30, 40, 99, 7]));
     expect(articlesOf(reader, holders.get(30))).toEqual(['a.txt@2', 'b.txt@0', 'c.txt@1']);
     expect(articlesOf(reader, holders.get(40))).toEqual(['b.txt@1']);
     expect(articlesOf(reader, holders.get(99))).toEqual([`b.txt@${NOT_A_SENTENCE}`]);
@@ -50,7 +50,7 @@ describe('the index store', () => {
     const many = Array.from({ length: FENCE_STEP * 2 + 7 }, (_, i) => article(`a${String(i).padStart(4, '0')}.txt`, [1000, i % 3 === 0 ? 999 : 1001]));
     await indexWith(directory, many);
     const reader = (await IndexReader.open(directory, 'news.index')) as IndexReader;
-    const holders = reader.holders(Uint32Array.from([999, 1000, 1001]));
+    const holders = await reader.holders(Uint32Array.from([999, 1000, 1001]));
     expect(holders.get(1000)).toHaveLength(many.length);
     expect(holders.get(999)!.length + holders.get(1001)!.length).toBe(many.length);
   });
@@ -62,7 +62,7 @@ describe('the index store', () => {
     const reader = (await IndexReader.open(directory, 'news.index')) as IndexReader;
     expect(reader.articleCount).toBe(1);
     expect(reader.byKey.get('a.txt')?.digest).toBe('new');
-    const holders = reader.holders(Uint32Array.from([10, 20, 30]));
+    const holders = await reader.holders(Uint32Array.from([10, 20, 30]));
     expect(holders.has(10)).toBe(false);
     expect(holders.get(30)).toHaveLength(1);
   });
