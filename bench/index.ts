@@ -15,6 +15,7 @@
  *
  *   npm run bench:index -- --tier 1000 --today 1      the issue's figures (about 20 minutes)
  *   npm run bench:index -- --tier 100 --check         and compares today's output with a full run
+ *   npm run bench:index -- --tier 1000 --no-against   build, alone and add only
  */
 import { existsSync } from 'node:fs';
 import { link, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '20240630' },
     workers: { type: 'string' },
     check: { type: 'boolean', default: false },
+    'no-against': { type: 'boolean', default: false },
     real: { type: 'boolean', default: false },
     'today-records': { type: 'string', default: '300' },
     cache: { type: 'string', default: join(root, 'bench', 'cache') },
@@ -138,13 +140,15 @@ async function benchIndex(): Promise<void> {
   steps.push(step('build', await inWork(['index', 'add', join(work, 'archive'), '--index', index, ...quiet, ...workerArgs])));
   const indexBytes = await sizeOf(index);
   steps.push(step('alone', await inWork(['clean', join(work, 'today'), '--out', join(work, 'out-alone'), '--format', 'json', ...quiet, ...workerArgs])));
-  const against = await inWork(['clean', join(work, 'today'), '--out', join(work, 'out-against'), '--format', 'json', '--index', index, ...quiet, ...workerArgs]);
-  steps.push(step('against', against));
-  const report = JSON.parse(await readFile(join(work, 'out-against', 'report.json'), 'utf8')) as { index: { contextArticles: number; newBlocks: string[]; joinedBlocks: string[] }; totals: { sharedPct: number } };
+  let report = { index: { contextArticles: Number.NaN, newBlocks: [] as string[], joinedBlocks: [] as string[] } };
+  if (!values['no-against']) {
+    steps.push(step('against', await inWork(['clean', join(work, 'today'), '--out', join(work, 'out-against'), '--format', 'json', '--index', index, ...quiet, ...workerArgs])));
+    report = JSON.parse(await readFile(join(work, 'out-against', 'report.json'), 'utf8')) as typeof report;
+  }
   // The add last, so that `against` read the archive alone.
   steps.push(step('add', await inWork(['index', 'add', join(work, 'today'), '--index', index, ...quiet, ...workerArgs])));
   let identical: { same: number; of: number; rowsSame: number; rowsSpansSame: number; rows: number } | null = null;
-  if (values.check) {
+  if (values.check && !values['no-against']) {
     steps.push(step('full', await inWork(['clean', join(work, 'archive'), join(work, 'today'), '--out', join(work, 'out-full'), '--format', 'json', ...quiet, ...workerArgs])));
     const todays = (await fg('**/*', { cwd: join(work, 'out-against', 'today'), onlyFiles: true })).sort();
     let same = 0;

@@ -636,6 +636,7 @@ export async function cleanCorpus(inputs: readonly string[], options: CleanCorpu
         return { report: run.report, shared: run.shared, chrome: run.chrome, base: discovery.base, ...records };
       });
       for (const file of extraFiles(result)) await output.write(file);
+      await archive?.recordBlocks(result.report.blocks);
       await output.commit();
       trace('write report');
       return result;

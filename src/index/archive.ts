@@ -48,6 +48,8 @@ export interface Archive {
   earliestOutside(inRun: ReadonlySet<string>): Map<number, ArticleOrder>;
   /** Counts among the archive articles outside the run, for the inputs' short lines (`[hash, template, …]`). */
   beyond(lines: readonly number[], inRun: ReadonlySet<string>): Promise<Beyond>;
+  /** Keeps the blocks a clean found, with their holders, where the index can be queried. */
+  recordBlocks(blocks: readonly { readonly id: string; readonly label: string; readonly articles: readonly string[] }[]): Promise<void>;
   /** Lets the index go (a connection, a spool of texts). */
   close(): Promise<void>;
 }
@@ -142,6 +144,7 @@ export function archiveOf(reader: IndexSource): Archive {
       const holders = await reader.holders(distinctSorted(Uint32Array.from(lines.filter((hash) => hash !== 0))));
       return { sourcesBeyond, linesBeyond: linesBeyond(holders, articleOfHolder, inRun) };
     },
+    recordBlocks: async (blocks) => reader.recordBlocks?.(blocks),
     close: () => reader.close(),
   };
 }

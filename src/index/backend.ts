@@ -25,6 +25,8 @@ export interface IndexSource {
   articlesOf(keys: readonly string[]): Promise<Map<string, IndexedArticle>>;
   /** Where to read these articles' texts: byte ranges of files (a PostgreSQL index writes them to a spool first). */
   textRefs(articles: readonly ArchiveArticle[]): Promise<ArticleRef[]>;
+  /** Keeps, where the index can be queried (PostgreSQL), which articles a clean found in which block. */
+  recordBlocks?(blocks: readonly { readonly id: string; readonly label: string; readonly articles: readonly string[] }[]): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -6,6 +6,7 @@
  *   newsdedup_articles  id, key, file, ordinal, record id, title, date, date_ms, source, digest,
  *                       lines, body, current (false once the key was added again with other text)
  *   newsdedup_postings  hash, holder (article id × 4096 + sentence; 4095 for a short line or digest)
+ *   newsdedup_blocks    block, key, label, seen_at: which articles each clean found in which block
  *
  * An add is one transaction: its rows are bulk-loaded with COPY into temporary tables and folded
  * into the index by two statements. A killed add commits nothing; adding a shard again skips the
@@ -98,6 +99,7 @@ async function ensureSchema(client: pg.Client, name: string, settings: IndexSett
       'CREATE UNIQUE INDEX IF NOT EXISTS newsdedup_articles_key ON newsdedup_articles (key) WHERE current',
       'CREATE TABLE IF NOT EXISTS newsdedup_postings (hash integer NOT NULL, holder bigint NOT NULL)',
       'CREATE INDEX IF NOT EXISTS newsdedup_postings_hash ON newsdedup_postings (hash)',
+      'CREATE TABLE IF NOT EXISTS newsdedup_blocks (block text NOT NULL, key text NOT NULL, label text NOT NULL, seen_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (block, key))',
     ]) {
       await query(client, name, statement);
     }
@@ -239,6 +241,19 @@ export class PostgresIndex implements IndexSource {
       for (const row of rows) found.set(row.key, articleOfRow(row));
     }
     return found;
+  }
+
+  async recordBlocks(blocks: readonly { readonly id: string; readonly label: string; readonly articles: readonly string[] }[]): Promise<void> {
+    const rows = blocks.flatMap((block) => block.articles.map((key) => [block.id, key, block.label] as const));
+    for (let start = 0; start < rows.length; start += HASH_BATCH) {
+      const batch = rows.slice(start, start + HASH_BATCH);
+      await query(
+        this.client,
+        this.name,
+        'INSERT INTO newsdedup_blocks (block, key, label) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT (block, key) DO NOTHING',
+        [batch.map((row) => row[0]), batch.map((row) => row[1]), batch.map((row) => row[2])],
+      );
+    }
   }
 
   /** Writes the articles' texts to a spool file of this process, and gives their byte ranges there. */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { loadPg, postgresUnavailable, startPostgres, type PgClient } from './postgres-server.js';
+import { loadPg, postgresUnavailable, startPostgres, type PgClient } from '../bench/postgres-server.js';
 
 const unavailable = postgresUnavailable();
 
