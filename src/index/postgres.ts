@@ -38,8 +38,9 @@ export function isPostgresUrl(index: string): boolean {
   return /^postgres(?:ql)?:\/\//i.test(index);
 }
 
-/** The URL as it may be printed: the password left out. */
+/** An index's name as it may be printed: a URL's password left out; a folder as it is. */
 export function publicName(url: string): string {
+  if (!isPostgresUrl(url)) return url;
   try {
     const parsed = new URL(url);
     parsed.password = '';
