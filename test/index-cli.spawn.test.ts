@@ -98,5 +98,15 @@ describe('newsdedup index add', () => {
     const usage = run(cwd, ['index', 'add', 'news']);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toBe('newsdedup: index add needs --index PATH (or NEWSDEDUP_INDEX): the index folder to add to.\n');
+    const file = run(cwd, ['index', 'add', 'news', '--index', 'news/000_0c4b9f5ff617bffb.txt']);
+    expect(file.status).toBe(2);
+    expect(file.stderr).toBe('newsdedup: Cannot use the index `news/000_0c4b9f5ff617bffb.txt`: it is a file, not an index folder.\n');
+    // An index whose folder does not hold the inputs cannot name them.
+    const elsewhere = run(cwd, ['index', 'add', 'news', '--index', join(cwd, 'other', 'deep', 'news.index')]);
+    expect(elsewhere.status).toBe(2);
+    expect(elsewhere.stderr).toMatch(/^newsdedup: Input `.*news\/000_0c4b9f5ff617bffb\.txt` is outside `.*other\/deep`, the folder whose paths name articles with this index: keep the index in the corpus's folder, or, for PostgreSQL, run from the corpus's root\.\n$/);
+    const url = run(cwd, ['report', 'news', '--index', 'postgres://someone:secret@127.0.0.1:99999/x']);
+    expect(url.status).toBe(2);
+    expect(url.stderr).toBe('newsdedup: Cannot use the index `postgres://…`: it is not a valid PostgreSQL URL (postgres://user:password@host:port/database).\n');
   });
 });

@@ -5,6 +5,7 @@ import type { LoadOptions, OpenedCorpus } from '../corpus.js';
 import { byPath, fieldOptionsOf, openCorpus, withChromeFile } from '../corpus.js';
 import type { RunOptions } from '../pipeline.js';
 import { makeRun, scanArticles, withExecutor } from '../pipeline.js';
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Problem } from '../types.js';
 import type { DedupeOptions } from '../options.js';
@@ -57,6 +58,7 @@ export async function addToIndex(inputs: readonly string[], options: AddToIndexO
   const discovery = await discover(inputs, cwd, root);
   if (!isPostgresUrl(options.index)) {
     const directory = resolve(cwd, options.index);
+    if ((await stat(directory).catch(() => undefined))?.isFile() === true) throw new NewsdedupError('E_INDEX', `Cannot use the index \`${options.index}\`: it is a file, not an index folder.`);
     for (const file of discovery.files) {
       if (isInside(file.absolute, directory)) throw new NewsdedupError('E_USAGE', `Refusing to add \`${file.path}\`: it is inside the index \`${options.index}\`.`);
     }

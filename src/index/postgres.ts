@@ -60,13 +60,18 @@ function fail(name: string, error: unknown): never {
     : code === 'ETIMEDOUT' ? 'the connection timed out'
     : code === '28P01' || code === '28000' ? 'the server refused the user name or password'
     : code === '3D000' ? 'that database does not exist'
-    : code === '57P01' || code === '57P02' || code === '57P03' || /terminat|ended unexpectedly|ECONNRESET|Connection ended/i.test(message ?? '') ? 'the connection to the server was lost; nothing of this run was committed, so run it again'
+    : code === '57P01' || code === '57P02' || code === '57P03' || code === 'EPIPE' || code === 'ECONNRESET' || /terminat|ended unexpectedly|ECONNRESET|EPIPE|Connection ended|not queryable/i.test(message ?? '') ? 'the connection to the server was lost; nothing of this run was committed, so run it again'
     : (message ?? String(error)).split('\n')[0]?.replace(/postgres(?:ql)?:\/\/[^@\s]*@/gi, 'postgres://…@');
   throw new NewsdedupError('E_INDEX', `Cannot use the index \`${name}\`: ${reason}.`, { cause: error });
 }
 
 async function connect(url: string, name: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  let client: pg.Client;
+  try {
+    client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  } catch {
+    throw new NewsdedupError('E_INDEX', `Cannot use the index \`${name}\`: it is not a valid PostgreSQL URL (postgres://user:password@host:port/database).`);
+  }
   // A connection lost between queries is reported by the next query; the event must not crash the process.
   client.on('error', () => undefined);
   try {

@@ -365,7 +365,9 @@ export class IndexWriter implements IndexSink {
 
   /** Takes the lock (refusing while another live writer holds it) and begins an add. */
   static async begin(directory: string, name: string, settings: IndexSettings): Promise<IndexWriter> {
-    await mkdir(directory, { recursive: true }).catch((error: unknown) => fail(name, (error as Error).message, error));
+    const existing = await stat(directory).catch(() => undefined);
+    if (existing !== undefined && !existing.isDirectory()) fail(name, 'it is a file, not an index folder');
+    await mkdir(directory, { recursive: true }).catch((error: unknown) => fail(name, (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message, error));
     const previous = await readManifest(directory, name, true);
     if (previous !== undefined && (previous.settings.shingleSize !== settings.shingleSize || previous.settings.sketchSize !== settings.sketchSize)) {
       fail(name, `it was built with shingle size ${previous.settings.shingleSize} and sketch size ${previous.settings.sketchSize}; this run uses ${settings.shingleSize} and ${settings.sketchSize}`);

@@ -100,13 +100,22 @@ export function separateFurniture(assembly: Assembly, corpus: FurnitureCorpus): 
   const occurrences = assembly.occurrences.map((held, article) => {
     const kept: Occurrence[] = [];
     const marks: ChromeMark[] = [];
+    // Every occurrence takes its block's new number: an article with no furniture of its own still
+    // holds blocks numbered after a furniture block that left.
+    let same = true;
     for (const occurrence of held) {
       const block = renumber.get(occurrence.block);
-      if (block !== undefined) kept.push({ ...occurrence, block });
-      else marks.push({ paragraph: -1, reason: 'site furniture', words: occurrence.words, start: occurrence.start, end: occurrence.end });
+      if (block === occurrence.block) kept.push(occurrence);
+      else if (block !== undefined) {
+        kept.push({ ...occurrence, block });
+        same = false;
+      } else {
+        marks.push({ paragraph: -1, reason: 'site furniture', words: occurrence.words, start: occurrence.start, end: occurrence.end });
+        same = false;
+      }
     }
     if (marks.length > 0) furniture[article] = marks;
-    return kept.length === held.length ? held : kept;
+    return same ? held : kept;
   });
   return { assembly: { ...assembly, blocks, occurrences }, furniture };
 }

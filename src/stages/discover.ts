@@ -82,6 +82,11 @@ export async function discover(inputs: readonly string[], cwd: string, fixedBase
   const files = [...found]
     .map(([absolute, size]) => ({ absolute, path: relative(base, absolute).split(sep).join('/'), size }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // With an index, paths from its folder name the articles: an input outside it has no such name.
+  const outside = fixedBase === undefined ? undefined : files.find((file) => file.path.startsWith('../') || isAbsolute(file.path));
+  if (outside !== undefined) {
+    throw new NewsdedupError('E_USAGE', `Input \`${outside.absolute}\` is outside \`${base}\`, the folder whose paths name articles with this index: keep the index in the corpus's folder, or, for PostgreSQL, run from the corpus's root.`);
+  }
   return { files, roots, base };
 }
 

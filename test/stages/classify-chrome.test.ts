@@ -55,3 +55,33 @@ describe('ChromeTally', () => {
     ]);
   });
 });
+
+describe('separateFurniture, through a whole run', () => {
+  it('renumbers the blocks of articles that hold no furniture once a furniture block leaves', async () => {
+    const { dedupe } = await import('../../src/pipeline.js');
+    const { syntheticText } = await import('../../bench/synthetic.js');
+    const { random } = await import('../../bench/generate.js');
+    const text = syntheticText();
+    const rand = random(12);
+    const own = () => Array.from({ length: 4 }, () => text.sentence(rand)).join(' ');
+    const furniture = 'Follow the Harbour Ledger on every platform for updates, alerts and the morning briefing.';
+    const background = `${text.sentence(rand)} ${text.sentence(rand)}`;
+    // Twenty articles end with the outlet's furniture line (its block comes first); two others share a background.
+    const articles = [
+      ...Array.from({ length: 20 }, (_, i) => ({ path: `a${String(i).padStart(2, '0')}.txt`, text: `${own()}\n\n${own()}\n\n${furniture}\n` })),
+      { path: 'z1.txt', text: `${own()}\n\n${background}\n\n${own()}\n` },
+      { path: 'z2.txt', text: `${own()}\n\n${background}\n\n${own()}\n` },
+    ];
+    const result = await dedupe(articles);
+    const rows = result.report.articles.filter((article) => article.path.startsWith('z'));
+    expect(rows.map((row) => row.sharedWords > 0)).toEqual([true, true]);
+    expect(result.report.articles[0]!.chromeWords).toBeGreaterThan(0);
+    // Every article's blocks name it as a holder, and the background's block is the two articles'.
+    for (const article of result.report.articles) {
+      for (const id of article.blocks) expect(result.report.blocks.find((block) => block.id === id)?.articles).toContain(article.path);
+    }
+    const block = result.report.blocks.find((candidate) => candidate.id === rows[0]!.blocks[0]);
+    expect(block?.articles).toEqual(['z1.txt', 'z2.txt']);
+    for (const cleaned of result.cleaned.filter((article) => article.path.startsWith('z'))) expect(cleaned.text).toContain(`[shared block ${block?.id}`);
+  });
+});
