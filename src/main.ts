@@ -7,7 +7,7 @@ import type { CorpusResult } from './corpus.js';
 import { readTexts } from './corpus.js';
 import type { AddToIndexOptions } from './index/add.js';
 import { addToIndex } from './index/add.js';
-import { publicName } from './index/postgres.js';
+import { publicName } from './index/url.js';
 import type { OutputFormat } from './pipeline.js';
 import type { KeepPolicy } from './options.js';
 import { validateFieldOptions } from './records/fields.js';

@@ -636,8 +636,11 @@ export async function cleanCorpus(inputs: readonly string[], options: CleanCorpu
         return { report: run.report, shared: run.shared, chrome: run.chrome, base: discovery.base, ...records };
       });
       for (const file of extraFiles(result)) await output.write(file);
-      await archive?.recordBlocks(result.report.blocks);
       await output.commit();
+      // With a PostgreSQL index, which articles hold which block, for queries: a failure there is a warning, the output stands.
+      await archive?.recordBlocks(result.report.blocks).catch((error: unknown) => {
+        (result.report.problems as Problem[]).push({ path: archive?.name ?? '', code: 'W_INDEX_BLOCKS', severity: 'warning', message: `${(error as Error).message.replace(/\.$/, '')}; the blocks of this run were not kept in the index.` });
+      });
       trace('write report');
       return result;
     } catch (error) {

@@ -70,6 +70,7 @@ export interface Problem {
  * - `E_COMPRESSED`: a `.gz` or `.zst` file is cut short or corrupt; the records before the damage are kept.
  * - `W_NO_TEXT`: a record has no text field, or an empty one; read as an article of 0 words.
  * - `W_FRONT_MATTER`: a Markdown file's front matter is not valid YAML; left out of the text, its fields unread.
+ * - `W_INDEX_BLOCKS`: `clean` could not keep its blocks in a PostgreSQL index (`newsdedup_blocks`); its output stands.
  */
 export type ProblemCode =
   | 'E_BINARY'
@@ -81,7 +82,8 @@ export type ProblemCode =
   | 'E_RECORD_FIELD'
   | 'E_COMPRESSED'
   | 'W_NO_TEXT'
-  | 'W_FRONT_MATTER';
+  | 'W_FRONT_MATTER'
+  | 'W_INDEX_BLOCKS';
 
 /** Per-article figures in the report. */
 export interface ArticleReport {

@@ -165,6 +165,15 @@ describe('faults on a PostgreSQL index', () => {
     expect(await articleCount(url)).toBe(3000);
   }, 120_000);
 
+  it('counts once the articles that two adds of the same shard bring at once', async () => {
+    const url = await freshIndex();
+    const cwd = temporaryDirectory();
+    manyArticles(join(cwd, 'shard'), 300);
+    const both = await Promise.all([running(cwd, ['index', 'add', 'shard', '--index', url]), running(cwd, ['index', 'add', 'shard', '--index', url])].map((add) => add.exited));
+    for (const result of both) expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(await articleCount(url)).toBe(300);
+  }, 120_000);
+
   it('says in one line that the connection was lost (exit 2), and a run again goes through', async () => {
     const url = await freshIndex();
     const cwd = temporaryDirectory();
@@ -214,6 +223,12 @@ describe('faults on a PostgreSQL index', () => {
       expect(refused.stderr).toMatch(/^newsdedup: Cannot use the index `postgres:\/\/newsdedup@127\.0\.0\.1:\d+\/shard_test_\d+`: the server refused the user name or password\.\n$/);
       expect(refused.stderr).not.toContain('not-the-password-42');
     }
+    // A password given as a parameter is never printed either.
+    const asParameter = `${url.replace(/:([^:@/]+)@/, '@')}?password=not-the-password-43`;
+    const refused = cli(cwd, ['report', 'shard', '--index', asParameter]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/the server refused the user name or password\.\n$/);
+    expect(refused.stderr).not.toContain('not-the-password-43');
     const nowhere = cli(cwd, ['report', 'shard', '--index', 'postgres://someone:secret@127.0.0.1:1/none']);
     expect(nowhere.status).toBe(2);
     expect(nowhere.stderr).toBe('newsdedup: Cannot use the index `postgres://someone@127.0.0.1:1/none`: the server refused the connection (is it running, and on that port?).\n');

@@ -18,7 +18,7 @@ import { trace } from '../lib/trace.js';
 import { load } from '../worker.js';
 import { IndexWriter } from './store.js';
 import type { IndexSink } from './backend.js';
-import { PostgresWriter, isPostgresUrl } from './postgres.js';
+import { isPostgresUrl } from './url.js';
 import { indexRoot } from './archive.js';
 import { lookupHashes, shortLinesOf } from '../stages/context.js';
 
@@ -64,7 +64,8 @@ export async function addToIndex(inputs: readonly string[], options: AddToIndexO
     }
   }
   const indexSettings = { shingleSize: settings.shingleSize, sketchSize: settings.sketchSize };
-  const writer: IndexSink = isPostgresUrl(options.index) ? await PostgresWriter.begin(options.index, indexSettings) : await IndexWriter.begin(resolve(cwd, options.index), options.index, indexSettings);
+  // The PostgreSQL client loads only for a URL.
+  const writer: IndexSink = isPostgresUrl(options.index) ? await (await import('./postgres.js')).PostgresWriter.begin(options.index, indexSettings) : await IndexWriter.begin(resolve(cwd, options.index), options.index, indexSettings);
   let corpus: OpenedCorpus | undefined;
   try {
     const before = await writer.articleCount();
@@ -112,9 +113,11 @@ export async function addToIndex(inputs: readonly string[], options: AddToIndexO
       }
       return { added, replaced, unchanged, problems: run.problems.sort(byPath), articles: before + added };
     });
-    await writer.commit();
-    trace('index add', `${counts.added} added, ${counts.replaced} replaced, ${counts.unchanged} unchanged`);
-    return { ...counts, base: root };
+    // A shared index says what it added itself: another add may have added some of these first.
+    const committed = await writer.commit();
+    const final = committed === undefined ? counts : { ...counts, added: committed.added, replaced: committed.replaced, unchanged: counts.added + counts.replaced + counts.unchanged - committed.added - committed.replaced, articles: counts.articles - counts.added + committed.added };
+    trace('index add', `${final.added} added, ${final.replaced} replaced, ${final.unchanged} unchanged`);
+    return { ...final, base: root };
   } catch (error) {
     await writer.abort();
     throw error;

@@ -10,7 +10,7 @@ import { dirname, resolve } from 'node:path';
 import type { ArchiveArticle, IndexedArticle, IndexSettings } from './store.js';
 import { IndexReader } from './store.js';
 import type { IndexSource } from './backend.js';
-import { PostgresIndex, isPostgresUrl } from './postgres.js';
+import { isPostgresUrl } from './url.js';
 import { NewsdedupError } from '../errors.js';
 import { trace } from '../lib/trace.js';
 import type { ContextQuery } from '../stages/context.js';
@@ -198,7 +198,8 @@ export async function openArchive(index: string | undefined, cwd: string, settin
 
 /** Opens an index to read: a PostgreSQL URL, or a folder. */
 export async function openIndexSource(index: string, cwd: string): Promise<IndexSource> {
-  if (isPostgresUrl(index)) return PostgresIndex.open(index);
+  // The PostgreSQL client loads only for a URL.
+  if (isPostgresUrl(index)) return (await import('./postgres.js')).PostgresIndex.open(index);
   return (await IndexReader.open(resolve(cwd, index), index)) as IndexReader;
 }
 

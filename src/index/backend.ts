@@ -37,6 +37,7 @@ export interface IndexSink {
   /** Current articles when the add began. */
   articleCount(): Promise<number>;
   add(entry: ArticleToAdd): Promise<void>;
-  commit(): Promise<void>;
+  /** Makes the add count. A sink that others write to at once gives what it added and replaced, as it found the index. */
+  commit(): Promise<void | { readonly added: number; readonly replaced: number }>;
   abort(): Promise<void>;
 }

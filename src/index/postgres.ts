@@ -12,8 +12,7 @@
  * into the index by two statements. A killed add commits nothing; adding a shard again skips the
  * articles already there with the same text. The only module that imports `pg`.
  */
-import { mkdtemp, open, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -24,6 +23,8 @@ import type { IndexSink, IndexSource } from './backend.js';
 import type { ArchiveArticle, ArticleToAdd, IndexedArticle, IndexSettings } from './store.js';
 import { NOT_A_SENTENCE, SENTENCES } from './store.js';
 import { NewsdedupError } from '../errors.js';
+import { publicName } from './url.js';
+import { temporaryDirectory } from '../stages/write.js';
 
 export const POSTGRES_SCHEMA_VERSION = 1;
 /** Advisory lock key under which the tables are created: writers that start together create them once. */
@@ -32,23 +33,6 @@ const SCHEMA_LOCK = 7_464_001;
 const HASH_BATCH = 20_000;
 /** Rows a COPY sends at once. */
 const COPY_ROWS = 50_000;
-
-/** True for an index named by a PostgreSQL URL rather than a folder. */
-export function isPostgresUrl(index: string): boolean {
-  return /^postgres(?:ql)?:\/\//i.test(index);
-}
-
-/** An index's name as it may be printed: a URL's password left out; a folder as it is. */
-export function publicName(url: string): string {
-  if (!isPostgresUrl(url)) return url;
-  try {
-    const parsed = new URL(url);
-    parsed.password = '';
-    return parsed.toString().replace(/\/$/, '');
-  } catch {
-    return 'postgres://…';
-  }
-}
 
 /** A PostgreSQL error as one sentence for the user, naming the index but never its password. */
 function fail(name: string, error: unknown): never {
@@ -174,7 +158,7 @@ function articleOfRow(row: ArticleRow): IndexedArticle & { readonly current: boo
 export class PostgresIndex implements IndexSource {
   /** Articles fetched so far, by id; `undefined` for one no longer current. */
   private readonly articles = new Map<number, (IndexedArticle & { readonly current: boolean }) | undefined>();
-  private spool: { directory: string; file: string } | undefined;
+  private spool: { readonly directory: string; readonly file: string; remove(): Promise<void> } | undefined;
 
   private constructor(
     private readonly client: pg.Client,
@@ -188,6 +172,8 @@ export class PostgresIndex implements IndexSource {
     const client = await connect(url, name);
     try {
       const settings = await ensureSchema(client, name, undefined);
+      // One snapshot for the whole run: an add that commits meanwhile is not half seen.
+      await query(client, name, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const rows = await query<{ count: string }>(client, name, 'SELECT count(*) AS count FROM newsdedup_articles WHERE current');
       return new PostgresIndex(client, name, settings, Number(rows[0]?.count ?? 0));
     } catch (error) {
@@ -251,6 +237,9 @@ export class PostgresIndex implements IndexSource {
 
   async recordBlocks(blocks: readonly { readonly id: string; readonly label: string; readonly articles: readonly string[] }[]): Promise<void> {
     const rows = blocks.flatMap((block) => block.articles.map((key) => [block.id, key, block.label] as const));
+    // The run's read-only snapshot ends here; the blocks go in one transaction of their own.
+    await query(this.client, this.name, 'COMMIT');
+    await query(this.client, this.name, 'BEGIN');
     for (let start = 0; start < rows.length; start += HASH_BATCH) {
       const batch = rows.slice(start, start + HASH_BATCH);
       await query(
@@ -260,13 +249,15 @@ export class PostgresIndex implements IndexSource {
         [batch.map((row) => row[0]), batch.map((row) => row[1]), batch.map((row) => row[2])],
       );
     }
+    await query(this.client, this.name, 'COMMIT');
   }
 
   /** Writes the articles' texts to a spool file of this process, and gives their byte ranges there. */
   async textRefs(articles: readonly ArchiveArticle[]): Promise<ArticleRef[]> {
     if (this.spool === undefined) {
-      const directory = await mkdtemp(join(tmpdir(), 'newsdedup-index-'));
-      this.spool = { directory, file: join(directory, 'texts') };
+      // Registered with the output's cleanup: an interrupted run leaves no article text behind.
+      const temporary = await temporaryDirectory();
+      this.spool = { ...temporary, file: join(temporary.directory, 'texts') };
     }
     const ids = new Map<string, number>();
     for (const [id, article] of this.articles) if (article !== undefined) ids.set(article.key, id);
@@ -276,7 +267,8 @@ export class PostgresIndex implements IndexSource {
       let offset = (await handle.stat()).size;
       for (let start = 0; start < articles.length; start += 1000) {
         const batch = articles.slice(start, start + 1000);
-        const rows = await query<{ key: string; body: string }>(this.client, this.name, 'SELECT key, body FROM newsdedup_articles WHERE current AND key = ANY($1::text[])', [batch.map((article) => article.key)]);
+        // By id: the very rows whose metadata and postings the run read, in its one snapshot.
+        const rows = await query<{ key: string; body: string }>(this.client, this.name, 'SELECT key, body FROM newsdedup_articles WHERE id = ANY($1::bigint[])', [batch.map((article) => ids.get(article.key) ?? 0)]);
         const bodies = new Map(rows.map((row) => [row.key, Buffer.from(row.body, 'utf8')]));
         for (const article of batch) {
           const body = bodies.get(article.key) ?? Buffer.alloc(0);
@@ -293,7 +285,7 @@ export class PostgresIndex implements IndexSource {
 
   async close(): Promise<void> {
     await this.client.end().catch(() => undefined);
-    if (this.spool !== undefined) await rm(this.spool.directory, { recursive: true, force: true });
+    await this.spool?.remove();
   }
 }
 
@@ -377,23 +369,34 @@ export class PostgresWriter implements IndexSink {
     }
   }
 
-  async commit(): Promise<void> {
+  /** Folds the add into the index and commits; gives what it added and replaced, as the index saw it then. */
+  async commit(): Promise<{ readonly added: number; readonly replaced: number }> {
     try {
       await this.flush();
+      // Adds fold one at a time (their loading ran at once): two adds of one key see each other.
+      await query(this.client, this.name, 'SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK + 1]);
       // A key added again with other text: the earlier copy stops being current.
-      await query(this.client, this.name, 'UPDATE newsdedup_articles a SET current = false FROM nd_stage_articles s WHERE a.key = s.key AND a.current AND a.digest <> s.digest');
-      await query(
+      const replaced = await query<{ count: string }>(
+        this.client,
+        this.name,
+        'WITH replaced AS (UPDATE newsdedup_articles a SET current = false FROM nd_stage_articles s WHERE a.key = s.key AND a.current AND a.digest <> s.digest RETURNING a.id) SELECT count(*) AS count FROM replaced',
+      );
+      const inserted = await query<{ count: string }>(
         this.client,
         this.name,
         `WITH inserted AS (
            INSERT INTO newsdedup_articles (key, file, ordinal, record_id, title, date, date_ms, source, digest, lines, body)
            SELECT s.key, s.file, s.ordinal, s.record_id, s.title, s.date, s.date_ms, s.source, s.digest, s.lines, s.body FROM nd_stage_articles s
            WHERE NOT EXISTS (SELECT 1 FROM newsdedup_articles a WHERE a.key = s.key AND a.current)
-           RETURNING id, key)
-         INSERT INTO newsdedup_postings (hash, holder)
-         SELECT p.hash, i.id * ${SENTENCES} + p.sentence FROM inserted i JOIN nd_stage_articles s ON s.key = i.key JOIN nd_stage_postings p ON p.seq = s.seq`,
+           RETURNING id, key),
+         posted AS (
+           INSERT INTO newsdedup_postings (hash, holder)
+           SELECT p.hash, i.id * ${SENTENCES} + p.sentence FROM inserted i JOIN nd_stage_articles s ON s.key = i.key JOIN nd_stage_postings p ON p.seq = s.seq)
+         SELECT count(*) AS count FROM inserted`,
       );
       await query(this.client, this.name, 'COMMIT');
+      const replacedCount = Number(replaced[0]?.count ?? 0);
+      return { added: Number(inserted[0]?.count ?? 0) - replacedCount, replaced: replacedCount };
     } finally {
       await this.client.end().catch(() => undefined);
     }

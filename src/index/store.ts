@@ -368,17 +368,18 @@ export class IndexWriter implements IndexSink {
     const existing = await stat(directory).catch(() => undefined);
     if (existing !== undefined && !existing.isDirectory()) fail(name, 'it is a file, not an index folder');
     await mkdir(directory, { recursive: true }).catch((error: unknown) => fail(name, (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message, error));
-    const previous = await readManifest(directory, name, true);
-    if (previous !== undefined && (previous.settings.shingleSize !== settings.shingleSize || previous.settings.sketchSize !== settings.sketchSize)) {
-      fail(name, `it was built with shingle size ${previous.settings.shingleSize} and sketch size ${previous.settings.sketchSize}; this run uses ${settings.shingleSize} and ${settings.sketchSize}`);
-    }
+    // The lock first, then the manifest: what was in force when the lock was taken is what this add builds on.
     await takeLock(directory, name);
+    let previous: Manifest | undefined;
     let before: IndexReader | undefined;
     try {
+      previous = await readManifest(directory, name, true);
+      if (previous !== undefined && (previous.settings.shingleSize !== settings.shingleSize || previous.settings.sketchSize !== settings.sketchSize)) {
+        fail(name, `it was built with shingle size ${previous.settings.shingleSize} and sketch size ${previous.settings.sketchSize}; this run uses ${settings.shingleSize} and ${settings.sketchSize}`);
+      }
       before = await IndexReader.open(directory, name, { create: true });
     } catch (error) {
-      await rm(join(directory, LOCK), { force: true });
-      held.delete(join(directory, LOCK));
+      await releaseLock(directory);
       throw error;
     }
     const writer = new IndexWriter(directory, name, previous, settings, before);
@@ -463,14 +464,15 @@ export class IndexWriter implements IndexSink {
   }
 
   /** Leaves the index as it was: the segments written so far are removed, and the lock let go. */
+  /** Removes what this add wrote and lets the lock go; nothing once it has committed or aborted. */
   async abort(): Promise<void> {
+    if (!held.has(join(this.directory, LOCK))) return;
     for (const segment of this.added) for (const kind of ['articles', 'texts', 'postings', 'fence']) await rm(join(this.directory, `${segment.name}.${kind}`), { force: true });
     await this.release();
   }
 
   private async release(): Promise<void> {
-    await rm(join(this.directory, LOCK), { force: true });
-    held.delete(join(this.directory, LOCK));
+    await releaseLock(this.directory);
   }
 }
 
@@ -563,7 +565,7 @@ export function releaseIndexLocks(): void {
 async function takeLock(directory: string, name: string): Promise<void> {
   const path = join(directory, LOCK);
   const mine = JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() });
-  for (let attempt = 0; attempt < 2; attempt += 1) {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
     try {
       await writeFile(path, mine, { flag: 'wx' });
       held.add(path);
@@ -574,9 +576,21 @@ async function takeLock(directory: string, name: string): Promise<void> {
     const holder = await readFile(path, 'utf8').then((text) => JSON.parse(text) as { pid?: number; host?: string }, () => ({}) as { pid?: number; host?: string });
     const alive = holder.host !== hostname() || holder.pid === undefined || isAlive(holder.pid);
     if (alive) fail(name, `another newsdedup (pid ${holder.pid ?? '?'} on ${holder.host ?? '?'}) is adding to it; wait for it to finish, or remove ${join(name, LOCK)} if that process is gone`);
-    await rm(path, { force: true });
+    // A dead writer's lock: renamed away, which one process only can do; the others find it gone.
+    await rename(path, join(directory, `.${LOCK}.stale.${process.pid}`)).then(
+      () => rm(join(directory, `.${LOCK}.stale.${process.pid}`), { force: true }),
+      () => undefined,
+    );
   }
   fail(name, 'its lock could not be taken');
+}
+
+/** Lets this process's lock on the index in `directory` go, if it holds it. */
+async function releaseLock(directory: string): Promise<void> {
+  const path = join(directory, LOCK);
+  if (!held.has(path)) return;
+  held.delete(path);
+  await rm(path, { force: true });
 }
 
 function isAlive(pid: number): boolean {

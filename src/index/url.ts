@@ -1,0 +1,24 @@
+/**
+ * An index's name: a PostgreSQL URL or a folder. Apart from `postgres.ts`, so that a run that
+ * names a folder never loads the PostgreSQL client.
+ */
+
+/** True for an index named by a PostgreSQL URL rather than a folder. */
+export function isPostgresUrl(index: string): boolean {
+  return /^postgres(?:ql)?:\/\//i.test(index);
+}
+
+/**
+ * An index's name as it may be printed: a URL as scheme, user, host, port and database only (no
+ * password, nor any parameter, which may carry one); a folder as it is.
+ */
+export function publicName(url: string): string {
+  if (!isPostgresUrl(url)) return url;
+  try {
+    const parsed = new URL(url);
+    const user = parsed.username === '' ? '' : `${parsed.username}@`;
+    return `${parsed.protocol}//${user}${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
+  } catch {
+    return 'postgres://…';
+  }
+}
