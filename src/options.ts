@@ -74,6 +74,11 @@ export interface ResolvedOptions {
  */
 export const HEADING_WORDS = 8;
 
+/** Share of a sentence's sketch that a candidate must hold: 3 of 8. */
+export const MIN_VOTE_SHARE = 0.375;
+/** Sketch entries a verbatim copy needs before its neighbours are paired too (about six words). */
+export const MIN_SEED_SKETCH = 4;
+
 export const DEFAULTS = {
   similarity: 0.8,
   minBlockWords: 8,

@@ -11,7 +11,7 @@ import type { ArticleScan } from '../shard.js';
 import type { IndexSummary, Report } from '../types.js';
 import type { ArticleOrder } from './spool.js';
 import { hashString } from '../text/hash.js';
-import { MIN_SEED_SKETCH, MIN_VOTE_SHARE } from './match.js';
+import { MIN_SEED_SKETCH, MIN_VOTE_SHARE } from '../options.js';
 
 /**
  * The hashes an article is found by in an index, sorted and distinct: its sentences' fingerprints,

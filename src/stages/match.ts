@@ -1,4 +1,5 @@
 import type { FingerprintCounts, FingerprintRecords } from './count.js';
+import { MIN_SEED_SKETCH, MIN_VOTE_SHARE } from '../options.js';
 import type { PackedSegmentation } from './segment.js';
 import type { TextSlices } from './assemble.js';
 import { dice } from '../lib/dice.js';
@@ -200,10 +201,7 @@ function fragmentAt(fragments: readonly SentenceText[], start: number, within = 
 }
 
 const MAX_CANDIDATES = 3;
-/** Share of a sentence's sketch that a candidate must hold: 3 of 8. */
-export const MIN_VOTE_SHARE = 0.375;
-/** Sketch entries a verbatim copy needs before its neighbours are paired too (about six words). */
-export const MIN_SEED_SKETCH = 4;
+
 /** Sentences a verbatim copy's pairing extends to, each way, while each shares a sketch entry. */
 const MAX_EXTEND = 4;
 
