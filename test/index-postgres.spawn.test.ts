@@ -165,6 +165,20 @@ describe('faults on a PostgreSQL index', () => {
     expect(await articleCount(url)).toBe(3000);
   }, 120_000);
 
+  it('creates the tables once when six adds start at once on a new database', async () => {
+    const cwd = temporaryDirectory();
+    for (let shard = 0; shard < 6; shard += 1) {
+      mkdirSync(join(cwd, `s${shard}`));
+      writeFileSync(join(cwd, `s${shard}`, 'a.txt'), `Article ${shard} of its own words about the harbour, the trains and the weather.\n`);
+    }
+    for (let round = 0; round < 3; round += 1) {
+      const url = await freshIndex();
+      const adds = await Promise.all([0, 1, 2, 3, 4, 5].map((shard) => running(cwd, ['index', 'add', `s${shard}`, '--index', url]).exited));
+      for (const add of adds) expect(add).toMatchObject({ code: 0, stderr: '' });
+      expect(await articleCount(url)).toBe(6);
+    }
+  }, 120_000);
+
   it('counts once the articles that two adds of the same shard bring at once', async () => {
     const url = await freshIndex();
     const cwd = temporaryDirectory();

@@ -93,10 +93,12 @@ async function ensureSchema(client: pg.Client, name: string, settings: IndexSett
     ]) {
       await query(client, name, statement);
     }
-    await query(client, name, 'INSERT INTO newsdedup_meta (version, shingle_size, sketch_size) VALUES ($1, $2, $3)', [POSTGRES_SCHEMA_VERSION, settings.shingleSize, settings.sketchSize]);
+    // A writer that started together with another may not see its tables yet: the row goes in once.
+    await query(client, name, 'INSERT INTO newsdedup_meta (version, shingle_size, sketch_size) VALUES ($1, $2, $3) ON CONFLICT (singleton) DO NOTHING', [POSTGRES_SCHEMA_VERSION, settings.shingleSize, settings.sketchSize]);
   }
+  const settled = again ?? (await readMeta(client, name));
   await query(client, name, 'COMMIT');
-  return checkedMeta(name, again ?? { version: POSTGRES_SCHEMA_VERSION, ...settings }, settings);
+  return checkedMeta(name, settled, settings);
 }
 
 async function readMeta(client: pg.Client, name: string): Promise<(IndexSettings & { version: number }) | undefined> {
