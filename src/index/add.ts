@@ -9,9 +9,9 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Problem } from '../types.js';
 import type { DedupeOptions } from '../options.js';
-import type { ArticleRef } from '../worker.js';
 import type { FieldOptions } from '../records/fields.js';
 import { resolveOptions } from '../options.js';
+import { chunk } from '../chunk.js';
 import { NewsdedupError } from '../errors.js';
 import { discover, isInside } from '../stages/discover.js';
 import { trace } from '../lib/trace.js';
@@ -20,7 +20,7 @@ import { IndexWriter } from './store.js';
 import type { IndexSink } from './backend.js';
 import { isPostgresUrl } from './url.js';
 import { indexRoot } from './archive.js';
-import { lookupHashes, shortLinesOf } from '../stages/context.js';
+import { lineAndDigestHashes, shortLinesOf } from '../stages/context.js';
 
 /** Options of {@link addToIndex}. */
 export interface AddToIndexOptions extends DedupeOptions, LoadOptions, RunOptions, FieldOptions {
@@ -79,7 +79,7 @@ export async function addToIndex(inputs: readonly string[], options: AddToIndexO
       let unchanged = 0;
       // A slice at a time, scanned in workers and then written, so that memory follows the slice.
       let sliceStart = 0;
-      for (const slice of slices(refs, INDEX_SLICE)) {
+      for (const slice of chunk(refs, { bytes: INDEX_SLICE })) {
         const scanned = await scanArticles(run, slice, opened.metas.slice(sliceStart, sliceStart + slice.length), false);
         sliceStart += slice.length;
         const known = await writer.digestsOf(scanned.map((entry) => entry.kept.ref.path));
@@ -93,7 +93,7 @@ export async function addToIndex(inputs: readonly string[], options: AddToIndexO
           });
           const texts = await load(batch.map((entry) => entry.kept.ref));
           for (const [i, entry] of batch.entries()) {
-            const { ref, meta, digest, lines } = entry.kept;
+            const { ref, meta, digest } = entry.kept;
             const text = texts[i];
             if (text === undefined || !text.ok || text.digest !== digest) {
               run.problems.push({ path: ref.path, code: 'E_CHANGED', severity: 'error', message: `\`${ref.path}\` changed while newsdedup was reading it; it was not added to the index.` });
@@ -101,12 +101,13 @@ export async function addToIndex(inputs: readonly string[], options: AddToIndexO
             }
             if (known.has(ref.path)) replaced += 1;
             else added += 1;
+            const shortLines = shortLinesOf(entry.kept);
             await writer.add({
-              article: { key: ref.path, ...(meta.order === undefined ? {} : { file: meta.order.file, ordinal: meta.order.ordinal }), id: meta.id, title: meta.title, date: meta.date, dateMs: meta.dateMs, source: meta.source, digest, lines: shortLinesOf(entry.kept) },
+              article: { key: ref.path, ...(meta.order === undefined ? {} : { file: meta.order.file, ordinal: meta.order.ordinal }), id: meta.id, title: meta.title, date: meta.date, dateMs: meta.dateMs, source: meta.source, digest, lines: shortLines },
               text: text.text,
               offsets: entry.records.offsets,
               hashes: entry.records.hashes,
-              others: lookupHashes({ hashes: new Uint32Array(0), lines }, entry.textDigest),
+              others: lineAndDigestHashes(shortLines, entry.textDigest),
             });
           }
         }
@@ -129,21 +130,4 @@ export async function addToIndex(inputs: readonly string[], options: AddToIndexO
 /** Bytes of articles `addToIndex` scans before it writes them: its memory follows this, not the input. */
 const INDEX_SLICE = 64 << 20;
 
-/** `refs` cut into runs of at most `bytes` bytes (and at least one article each). */
-function slices(refs: readonly ArticleRef[], bytes: number): ArticleRef[][] {
-  const cut: ArticleRef[][] = [];
-  let current: ArticleRef[] = [];
-  let size = 0;
-  for (const ref of refs) {
-    if (current.length > 0 && size + ref.size > bytes) {
-      cut.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(ref);
-    size += ref.size;
-  }
-  if (current.length > 0) cut.push(current);
-  return cut;
-}
 

@@ -8,7 +8,7 @@ import type { ArticleMeta } from '../stages/spool.js';
 import type { LineCountsBeyond } from '../stages/count.js';
 import { dirname, resolve } from 'node:path';
 import type { ArchiveArticle, IndexedArticle, IndexSettings } from './store.js';
-import { IndexReader } from './store.js';
+import { IndexReader, sourceOfIndexed } from './store.js';
 import type { IndexSource } from './backend.js';
 import { isPostgresUrl } from './url.js';
 import { NewsdedupError } from '../errors.js';
@@ -17,7 +17,6 @@ import type { ContextQuery } from '../stages/context.js';
 import { NOT_A_SENTENCE, SENTENCES, holderOf, sentenceOf } from './store.js';
 import { compareOrder, digestHash, distinctSorted, selectContext } from '../stages/context.js';
 import type { ArticleOrder } from '../stages/spool.js';
-import { sourceOfPath } from '../stages/classify-chrome.js';
 
 /** Archive articles found for a run, in key order: refs to their texts in the index, their metadata, and their sentences that may be copies. */
 export interface Matching {
@@ -59,10 +58,6 @@ function orderOfArticle(article: IndexedArticle): ArticleOrder {
   return { file: article.file ?? article.key, ordinal: article.ordinal ?? 0 };
 }
 
-/** The source an archive article is counted in: its own, else its top folder, as for the run's articles. */
-function sourceOfArticle(article: IndexedArticle): string {
-  return article.source ?? sourceOfPath(article.key);
-}
 
 export function archiveOf(reader: IndexSource): Archive {
   // Holders of every fingerprint looked up, kept for `earliestOutside`.
@@ -138,7 +133,7 @@ export function archiveOf(reader: IndexSource): Archive {
       // Each source's articles, less those in the run.
       const sourcesBeyond = await reader.sourceCounts();
       for (const article of (await reader.articlesOf([...inRun])).values()) {
-        const source = sourceOfArticle(article);
+        const source = sourceOfIndexed(article);
         sourcesBeyond.set(source, (sourcesBeyond.get(source) ?? 0) - 1);
       }
       const holders = await reader.holders(distinctSorted(Uint32Array.from(lines.filter((hash) => hash !== 0))));
@@ -161,7 +156,7 @@ function linesBeyond(holders: ReadonlyMap<number, readonly number[]>, articleOf:
       if (sentenceOf(holder) !== NOT_A_SENTENCE) continue;
       const article = articleOf(holder);
       if (inRun.has(article.key) || article.lines === undefined) continue;
-      const source = sourceOfArticle(article);
+      const source = sourceOfIndexed(article);
       const key = `${source}\u0000${hash}`;
       const lines = article.lines;
       let isLine = false;

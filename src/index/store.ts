@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { NewsdedupError } from '../errors.js';
 import type { IndexSink, IndexSource } from './backend.js';
 import type { ArticleRef } from '../worker.js';
-import { sourceOfPath as topFolder } from '../stages/classify-chrome.js';
+import { sourceOfPath } from '../stages/classify-chrome.js';
 
 export const INDEX_FORMAT = 'newsdedup-index';
 export const INDEX_VERSION = 1;
@@ -46,6 +46,11 @@ export interface IndexedArticle {
   /** Where its text is in its segment's `.texts` file, in bytes. */
   readonly offset: number;
   readonly size: number;
+}
+
+/** The source an indexed article is counted in: its own, else its key's top folder, as for a run's articles. */
+export function sourceOfIndexed(article: IndexedArticle): string {
+  return article.source ?? sourceOfPath(article.key);
 }
 
 /** The settings fingerprints depend on: an index answers only runs that fingerprint alike. */
@@ -210,7 +215,7 @@ export class IndexReader implements IndexSource {
   async sourceCounts(): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
     for (const article of this.byKey.values()) {
-      const source = article.source ?? topFolder(article.key);
+      const source = sourceOfIndexed(article);
       counts.set(source, (counts.get(source) ?? 0) + 1);
     }
     return counts;

@@ -14,27 +14,14 @@ import { hashString } from '../text/hash.js';
 import { MIN_SEED_SKETCH, MIN_VOTE_SHARE } from '../options.js';
 
 /**
- * The hashes an article is found by in an index, sorted and distinct: its sentences' fingerprints,
- * its short lines (as they are and as templates), and its digest as compared (for duplicates).
+ * The hashes an article is found by in an index besides its sentences' fingerprints, sorted and
+ * distinct: its short lines, as they are and as templates (`lines`, from {@link shortLinesOf}), and
+ * its digest as compared (for duplicates).
  */
-export function lookupHashes(scan: Pick<ArticleScan, 'hashes' | 'lines'>, textDigest: string): Uint32Array {
-  const hashes = new Uint32Array(scan.hashes.length + scan.lines.length * 2 + 1);
-  hashes.set(scan.hashes);
-  let used = scan.hashes.length;
-  for (const line of scan.lines) {
-    if (!line.short) continue;
-    hashes[used] = line.hash >>> 0;
-    used += 1;
-    if (line.template !== 0) {
-      hashes[used] = line.template >>> 0;
-      used += 1;
-    }
-  }
-  if (textDigest !== '') {
-    hashes[used] = digestHash(textDigest);
-    used += 1;
-  }
-  return distinctSorted(hashes.subarray(0, used));
+export function lineAndDigestHashes(lines: readonly number[], textDigest: string): Uint32Array {
+  const hashes = lines.filter((hash) => hash !== 0);
+  if (textDigest !== '') hashes.push(digestHash(textDigest));
+  return distinctSorted(Uint32Array.from(hashes));
 }
 
 /** The hash an article's digest as compared is posted under. */
