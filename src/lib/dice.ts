@@ -9,3 +9,49 @@ export function dice(a: string, b: string): number {
   if (a === b) return 1;
   return stringSimilarity.compareTwoStrings(a, b);
 }
+
+const WHITESPACE = /\s+/g;
+
+/**
+ * {@link dice} of one string against many: `diceAgainst(a)(b) === dice(a, b)` for every `b`.
+ * string-similarity counts the bigrams of both strings on every call, as substrings in a Map; a
+ * block's lowest similarity compares its canonical wording with each of up to thousands of
+ * others, so here the reference's bigrams are counted once, as numbers, and each other string is
+ * only walked. Same definition: whitespace removed, UTF-16 code-unit bigrams, multiset overlap.
+ */
+export function diceAgainst(reference: string): (other: string) => number {
+  const first = reference.replace(WHITESPACE, '');
+  // Each distinct bigram of the reference gets a slot; `available` holds its count.
+  const slotOf = new Map<number, number>();
+  const counts: number[] = [];
+  for (let i = 0; i + 1 < first.length; i += 1) {
+    const bigram = first.charCodeAt(i) * 0x10000 + first.charCodeAt(i + 1);
+    const slot = slotOf.get(bigram);
+    if (slot === undefined) {
+      slotOf.set(bigram, counts.length);
+      counts.push(1);
+    } else counts[slot] = (counts[slot] ?? 0) + 1;
+  }
+  const available = Int32Array.from(counts);
+  const taken = new Int32Array(available.length);
+  const touched: number[] = [];
+  return (other: string): number => {
+    if (other === reference) return 1;
+    const second = other.replace(WHITESPACE, '');
+    if (first === second) return 1;
+    if (first.length < 2 || second.length < 2) return 0;
+    let overlap = 0;
+    for (let i = 0; i + 1 < second.length; i += 1) {
+      const slot = slotOf.get(second.charCodeAt(i) * 0x10000 + second.charCodeAt(i + 1));
+      if (slot === undefined) continue;
+      const used = taken[slot] ?? 0;
+      if (used >= (available[slot] ?? 0)) continue;
+      if (used === 0) touched.push(slot);
+      taken[slot] = used + 1;
+      overlap += 1;
+    }
+    for (const slot of touched) taken[slot] = 0;
+    touched.length = 0;
+    return (2 * overlap) / (first.length + second.length - 2);
+  };
+}

@@ -5,7 +5,7 @@ import { paragraphAt, sentenceAt } from './segment.js';
 import type { PackedSegmentation } from './segment.js';
 import type { LineRecord } from './detect-chrome.js';
 import type { Matches } from './match.js';
-import { dice } from '../lib/dice.js';
+import { diceAgainst } from '../lib/dice.js';
 import { normalizeForComparison } from '../text/normalize.js';
 import { countWords } from '../text/words.js';
 import { HEADING_WORDS } from '../options.js';
@@ -676,11 +676,13 @@ function canonicalWording(
 function lowestSimilarity(distinct: readonly string[], canonical: string): number {
   let lowest = 1;
   if (distinct.length <= ALL_PAIRS_VARIANT_LIMIT) {
-    for (let i = 0; i < distinct.length; i += 1) {
-      for (let j = i + 1; j < distinct.length; j += 1) lowest = Math.min(lowest, dice(distinct[i] ?? '', distinct[j] ?? ''));
+    for (let i = 0; i + 1 < distinct.length; i += 1) {
+      const score = diceAgainst(distinct[i] ?? '');
+      for (let j = i + 1; j < distinct.length; j += 1) lowest = Math.min(lowest, score(distinct[j] ?? ''));
     }
   } else {
-    for (const wording of distinct) lowest = Math.min(lowest, dice(wording, canonical));
+    const score = diceAgainst(canonical);
+    for (const wording of distinct) lowest = Math.min(lowest, score(wording));
   }
   return Math.round(lowest * 1000) / 1000;
 }
@@ -694,19 +696,27 @@ function collectVariants(
 ): BlockVariants {
   const sentences: VariantSentence[] = [];
   const canonical = wordings[0]?.texts ?? [];
+  // Many holders share one wording of a sentence: each distinct text is normalised once.
+  const keys = new Map<string, string>();
+  const keyOf = (text: string): string => {
+    let key = keys.get(text);
+    if (key === undefined) keys.set(text, (key = normalizeForComparison(text)));
+    return key;
+  };
   canonical.forEach((sentence = '', position) => {
-    const others = new Map<string, { text: string; articles: string[] }>();
+    // A Set per wording: a wording held by thousands of articles must not cost a scan per holder.
+    const others = new Map<string, { text: string; articles: Set<string> }>();
+    const canonicalKey = keyOf(sentence);
     for (const wording of wordings) {
       const text = wording.texts[position];
       if (text === undefined) continue;
-      const key = normalizeForComparison(text);
-      if (key === normalizeForComparison(sentence)) continue;
-      const entry = others.get(key) ?? { text, articles: [] };
-      const path = paths[wording.slot] ?? '';
-      if (!entry.articles.includes(path)) entry.articles.push(path);
+      const key = keyOf(text);
+      if (key === canonicalKey) continue;
+      const entry = others.get(key) ?? { text, articles: new Set<string>() };
+      entry.articles.add(paths[wording.slot] ?? '');
       others.set(key, entry);
     }
-    if (others.size > 0) sentences.push({ position, canonical: sentence, wordings: [...others.values()] });
+    if (others.size > 0) sentences.push({ position, canonical: sentence, wordings: [...others.values()].map(({ text, articles }) => ({ text, articles: [...articles] })) });
   });
   const otherHeadings = headings
     .filter((entry) => heading === undefined || normalizeForComparison(entry.text) !== normalizeForComparison(heading))

@@ -3,6 +3,7 @@ import { MIN_SEED_SKETCH, MIN_VOTE_SHARE } from '../options.js';
 import type { PackedSegmentation } from './segment.js';
 import type { TextSlices } from './assemble.js';
 import { dice } from '../lib/dice.js';
+import { memoize } from '../lib/memo.js';
 import { normalizeForComparison } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
 import { figuresOf, sameFigures } from '../text/figures.js';
@@ -378,8 +379,8 @@ export function verifyPair(
 ): Verdict {
   // Most candidates are verbatim copies: no need to normalise them to see it.
   if (a.text === b.text) return { same: true, bodyA: -1, bodyB: -1 };
-  const textA = normalizeForComparison(a.text);
-  const textB = normalizeForComparison(b.text);
+  const textA = comparable(a.text);
+  const textB = comparable(b.text);
   if (textA === textB) return { same: true, bodyA: -1, bodyB: -1 };
   // Dice is at most 2·min/(a + b) in bigrams; with a lead of a heading's length taken off the
   // longer text, a pair this far apart in length cannot reach the threshold.
@@ -407,12 +408,12 @@ function splitLead(
   score: number,
   settings: { readonly similarity: number; readonly shingleSize: number; readonly maxHeadingWords: number },
 ): { bodyA: number; bodyB: number } | undefined {
-  const tokensA = tokenize(a.text, 0, a.text.length);
-  const tokensB = tokenize(b.text, 0, b.text.length);
+  const tokensA = wordsOf(a.text);
+  const tokensB = wordsOf(b.text);
   const size = settings.shingleSize;
   if (tokensA.words.length < size * 2 || tokensB.words.length < size * 2) return undefined;
-  const leadA = firstSharedShingle(tokensA.words, tokensB.words, size);
-  const leadB = firstSharedShingle(tokensB.words, tokensA.words, size);
+  const leadA = firstSharedShingle(tokensA.words, shinglesOf(b.text, size), size);
+  const leadB = firstSharedShingle(tokensB.words, shinglesOf(a.text, size), size);
   if (leadA < 0 || leadB < 0 || (leadA === 0 && leadB === 0)) return undefined;
   // Both sides lead with words the other lacks: an edit near the start, not a heading, unless the
   // whole sentences are too far apart to match (two different headings).
@@ -425,10 +426,30 @@ function splitLead(
   return { bodyA: leadA > 0 ? a.start + startA : -1, bodyB: leadB > 0 ? b.start + startB : -1 };
 }
 
-/** Index of the first shingle of `words` that also stands in `other`, or -1. */
-function firstSharedShingle(words: readonly string[], other: readonly string[], size: number): number {
-  const shingles = new Set<string>();
-  for (let i = 0; i + size <= other.length; i += 1) shingles.add(other.slice(i, i + size).join(' '));
+// A holder sentence is verified against each of its copies: what verifying derives from a
+// sentence's text is derived once per text.
+const comparable = memoize(normalizeForComparison);
+const wordsOf = memoize((text: string) => tokenize(text, 0, text.length));
+let shingleMemo: { size: number; of: (text: string) => ReadonlySet<string> } | undefined;
+
+/** The shingles of `size` words of a sentence's text, joined by spaces. */
+function shinglesOf(text: string, size: number): ReadonlySet<string> {
+  if (shingleMemo?.size !== size) {
+    shingleMemo = {
+      size,
+      of: memoize((key: string) => {
+        const { words } = wordsOf(key);
+        const shingles = new Set<string>();
+        for (let i = 0; i + size <= words.length; i += 1) shingles.add(words.slice(i, i + size).join(' '));
+        return shingles;
+      }),
+    };
+  }
+  return shingleMemo.of(text);
+}
+
+/** Index of the first shingle of `words` that stands in `shingles`, or -1. */
+function firstSharedShingle(words: readonly string[], shingles: ReadonlySet<string>, size: number): number {
   for (let i = 0; i + size <= words.length; i += 1) {
     if (shingles.has(words.slice(i, i + size).join(' '))) return i;
   }

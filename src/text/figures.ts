@@ -17,6 +17,7 @@
  *   as 20, 6): a wording that switches between words and digits is rare and then stays;
  * - a sign counts: "-0.507" ≠ "0.507"; times keep their parts: "10:30" ≠ "10:45".
  */
+import { memoize } from '../lib/memo.js';
 
 const SCALE: Readonly<Record<string, number>> = {
   k: 1e3,
@@ -107,7 +108,10 @@ interface Figure {
   readonly word: boolean;
 }
 
-function readFigures(text: string): Figure[] {
+// Sentences are compared with several others: each text's figures are read once.
+const readFigures = memoize(figuresIn);
+
+function figuresIn(text: string): readonly Readonly<Figure>[] {
   const folded = text.replace(/\u00ad/g, '').toLowerCase();
   const matches = [...folded.matchAll(TOKEN)];
   const tokens = matches.map((match) => match[0]);
