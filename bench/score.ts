@@ -12,7 +12,9 @@ import { COPY_KINDS } from './generate.js';
 /** What the scorer reads of a report. */
 export interface ReportShape {
   totals: { sharedPct: number; blocks: number };
-  articles: { path: string; spans: ({ kind: 'block'; block: string; start: number; end: number } | { kind: 'chrome'; start: number; end: number })[] }[];
+  articles: { path: string; duplicateOf?: string; spans: ({ kind: 'block'; block: string; start: number; end: number } | { kind: 'chrome'; start: number; end: number })[] }[];
+  /** Exact duplicates and their originals: both stand whole in another article. */
+  duplicates?: { path: string; of: string }[];
 }
 
 /** The scores of one run. Shares are in [0, 1]; `null` where the corpus holds nothing of the kind. */
@@ -49,6 +51,10 @@ function cursor(spans: readonly number[]): (at: number) => number {
 /** Word-level scores of collapsed text against the injected truth. */
 export function score(truth: Truth, report: ReportShape, textOf: (path: string) => string): Scores {
   const byPath = new Map(report.articles.map((article) => [article.path, article]));
+  // A duplicate is replaced whole by a marker, and the report lists it with its original
+  // (`duplicates`): every word of either that is not chrome counts as found, in no block. The
+  // original's text stays, as a kept canonical copy's does; it is measured against the rest only.
+  const copies = new Set((report.duplicates ?? []).flatMap((entry) => [entry.path, entry.of]));
   let truePositive = 0;
   let falsePositive = 0;
   let falseNegative = 0;
@@ -86,7 +92,7 @@ export function score(truth: Truth, report: ReportShape, textOf: (path: string) 
       const figure = inFigure(at);
       const table = inTable(at);
       if (inHeading(at) >= 0 || inIgnore(at) >= 0) continue;
-      const predicted = block >= 0;
+      const predicted = block >= 0 || (copies.has(found?.path ?? '') && chrome < 0);
       if (shared >= 0 && predicted) truePositive += 1;
       else if (predicted) falsePositive += 1;
       else if (shared >= 0) falseNegative += 1;
