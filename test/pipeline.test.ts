@@ -142,6 +142,31 @@ describe('dedupe on edge cases', () => {
     expect(result.cleaned[0]!.text).toBe(a);
   });
 
+  it('keeps a background one block when one of its sentences also stands, reworded at its start, in an unrelated article', async () => {
+    const background = [
+      'The depot on the eastern bypass was struck twice before dawn, and fires burned until noon.',
+      'Crews from three districts were sent to contain the flames near the fuel sheds.',
+      'The cause of the blast was not known so far.',
+      'The provincial transport minister visited the site in the afternoon and promised an inquiry.',
+      'Traders said deliveries to the city markets would be delayed for at least a week.',
+    ].join(' ');
+    // An earlier story with its own wording of the middle sentence: "The reason for" for "The cause of".
+    const unrelated = 'Storm report\n\nA warehouse roof collapsed in the old city after the heavy rain on Sunday. The reason for the blast was not known so far. Engineers were asked to check the other buildings in the market.\n';
+    const result = await dedupe([
+      { path: 'a.txt', text: unrelated },
+      { path: 'b.txt', text: `Depot fire, day one\n\n${background}\n` },
+      { path: 'c.txt', text: `Depot fire, day two\n\nOfficials gave a first account on Tuesday.\n\n${background}\n` },
+    ]);
+    const byPath = new Map(result.report.articles.map((article) => [article.path, article]));
+    // One block, in the two copies only, with the middle sentence in it.
+    expect(result.report.blocks).toHaveLength(1);
+    expect(result.report.blocks[0]?.articles).toEqual(['b.txt', 'c.txt']);
+    expect(byPath.get('b.txt')?.spans.filter((span) => span.kind === 'block')).toHaveLength(1);
+    expect(result.shared[0]?.text).toContain('The cause of the blast was not known so far.');
+    // The unrelated story keeps its own sentence.
+    expect(result.cleaned.find((article) => article.path === 'a.txt')?.text).toBe(unrelated);
+  });
+
   it('does not take a short repeated sentence for a block', async () => {
     const short = await dedupe([
       { path: 'a.txt', text: 'One story about ports.\n\nHe said so.' },

@@ -189,126 +189,154 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     return verdict;
   };
 
+  // True when every article that holds cluster `of` holds cluster `cluster` too.
+  const holdsAll = (cluster: number, of: number): boolean => {
+    const holders = new Set(clusterArticles.get(cluster) ?? []);
+    return (clusterArticles.get(of) ?? []).every((article) => holders.has(article));
+  };
+
   // Runs, per article that holds matched sentences, in article order.
   const order = [...articles.keys()].sort((a, b) => a - b);
   const sharedTitles = verbatimTitles(order, articles, base, matches, keyOf, bodyText);
-  const runs = new Map<number, Run[]>();
-  for (const articleIndex of order) {
-    const article = articles.get(articleIndex);
-    if (article === undefined) continue;
-    const found: Run[] = [];
-    let open: (Run & { anchor: number }) | undefined;
-    // Short sentences ("Veritas?", "He said so.") read after the run's last long one, held until a
-    // sentence of the run follows them: a common short sentence, whose copies stand in many other
-    // articles, must not cut a background in two, nor be glued to its end.
-    let pending: number[] = [];
-    const close = (): void => {
-      if (open !== undefined) found.push({ sentences: open.sentences, key: open.key });
-      open = undefined;
-      pending = [];
-    };
-    for (let p = 0, paragraph = paragraphAt(article.segmentation, p); paragraph !== undefined; p += 1, paragraph = paragraphAt(article.segmentation, p)) {
-      if (article.listChrome[p] !== undefined) continue;
-      if (p === 0 && isTitle(article.segmentation, paragraph) && !sharedTitles.has(base(articleIndex) + paragraph.firstSentence)) continue;
-      for (let s = paragraph.firstSentence; s < paragraph.endSentence; s += 1) {
-        const id = base(articleIndex) + s;
-        if (bodyStartOf(id) >= 0) close();
-        const key = keyOf.get(matches.cluster[id] ?? id);
-        if (key === undefined) {
+  // `absorb`: clusters of blocks too short to keep (a common phrase, or a sentence also matched in
+  // an unrelated article). Such a sentence inside a run whose articles all hold it is part of that
+  // background, held like a short sentence until the run goes on; it never starts a run itself.
+  const buildRuns = (absorb: ReadonlySet<number>): Map<number, Run[]> => {
+    const runs = new Map<number, Run[]>();
+    for (const articleIndex of order) {
+      const article = articles.get(articleIndex);
+      if (article === undefined) continue;
+      const found: Run[] = [];
+      let open: (Run & { anchor: number }) | undefined;
+      // Short sentences ("Veritas?", "He said so.") read after the run's last long one, held until a
+      // sentence of the run follows them: a common short sentence, whose copies stand in many other
+      // articles, must not cut a background in two, nor be glued to its end.
+      let pending: number[] = [];
+      const close = (): void => {
+        if (open !== undefined) found.push({ sentences: open.sentences, key: open.key });
+        open = undefined;
+        pending = [];
+      };
+      for (let p = 0, paragraph = paragraphAt(article.segmentation, p); paragraph !== undefined; p += 1, paragraph = paragraphAt(article.segmentation, p)) {
+        if (article.listChrome[p] !== undefined) continue;
+        if (p === 0 && isTitle(article.segmentation, paragraph) && !sharedTitles.has(base(articleIndex) + paragraph.firstSentence)) continue;
+        for (let s = paragraph.firstSentence; s < paragraph.endSentence; s += 1) {
+          const id = base(articleIndex) + s;
+          if (bodyStartOf(id) >= 0) close();
+          const key = keyOf.get(matches.cluster[id] ?? id);
+          if (key === undefined) {
+            close();
+            continue;
+          }
+          const cluster = matches.cluster[id] ?? id;
+          const short = bodyWords(id) <= SHORT_SENTENCE_WORDS;
+          if (open !== undefined) {
+            if (open.key === key || together(matches.cluster[open.anchor] ?? open.anchor, cluster)) {
+              open.sentences.push(...pending, id);
+              pending = [];
+              if (!short) open.anchor = id;
+              continue;
+            }
+            if ((short || (absorb.has(cluster) && holdsAll(cluster, matches.cluster[open.anchor] ?? open.anchor))) && pending.length < MAX_PENDING) {
+              pending.push(id);
+              continue;
+            }
+          }
           close();
-          continue;
+          if (absorb.has(cluster)) continue;
+          open = { sentences: [id], key, anchor: id };
         }
-        const cluster = matches.cluster[id] ?? id;
-        const short = bodyWords(id) <= SHORT_SENTENCE_WORDS;
-        if (open !== undefined) {
-          if (open.key === key || together(matches.cluster[open.anchor] ?? open.anchor, cluster)) {
-            open.sentences.push(...pending, id);
-            pending = [];
-            if (!short) open.anchor = id;
-            continue;
-          }
-          if (short && pending.length < MAX_PENDING) {
-            pending.push(id);
-            continue;
-          }
-        }
-        close();
-        open = { sentences: [id], key, anchor: id };
       }
+      close();
+      runs.set(articleIndex, found);
     }
-    close();
-    runs.set(articleIndex, found);
-  }
+    return runs;
+  };
 
   // Clusters that run together anywhere are one block.
-  const blockParent = new Map<number, number>();
-  const findBlock = (cluster: number): number => {
-    let root = cluster;
-    while ((blockParent.get(root) ?? root) !== root) root = blockParent.get(root) ?? root;
-    blockParent.set(cluster, root);
-    return root;
-  };
-  const join = (a: number, b: number): void => {
-    const x = findBlock(a);
-    const y = findBlock(b);
-    if (x !== y) blockParent.set(Math.max(x, y), Math.min(x, y));
-  };
-  for (const articleRuns of runs.values()) {
-    let before: Run | undefined;
-    for (const run of articleRuns) {
-      for (let i = 1; i < run.sentences.length; i += 1) join(matches.cluster[run.sentences[i - 1] ?? 0] ?? 0, matches.cluster[run.sentences[i] ?? 0] ?? 0);
-      // A background whose copy holds a sentence of its own (a changed figure, a rewritten line)
-      // is still one background: runs a sentence or two apart, over nearly the same articles, are
-      // one block, though each stays an occurrence of its own and the sentence between stays.
-      const last = before?.sentences[before.sentences.length - 1];
-      const first = run.sentences[0];
-      if (last !== undefined && first !== undefined && first - last <= BRIDGE + 1) {
-        const x = matches.cluster[last] ?? last;
-        const y = matches.cluster[first] ?? first;
-        if (together(x, y)) join(x, y);
+  const draftBlocks = (runs: ReadonlyMap<number, readonly Run[]>) => {
+    const blockParent = new Map<number, number>();
+    const findBlock = (cluster: number): number => {
+      let root = cluster;
+      while ((blockParent.get(root) ?? root) !== root) root = blockParent.get(root) ?? root;
+      blockParent.set(cluster, root);
+      return root;
+    };
+    const join = (a: number, b: number): void => {
+      const x = findBlock(a);
+      const y = findBlock(b);
+      if (x !== y) blockParent.set(Math.max(x, y), Math.min(x, y));
+    };
+    for (const articleRuns of runs.values()) {
+      let before: Run | undefined;
+      for (const run of articleRuns) {
+        for (let i = 1; i < run.sentences.length; i += 1) join(matches.cluster[run.sentences[i - 1] ?? 0] ?? 0, matches.cluster[run.sentences[i] ?? 0] ?? 0);
+        // A background whose copy holds a sentence of its own (a changed figure, a rewritten line)
+        // is still one background: runs a sentence or two apart, over nearly the same articles, are
+        // one block, though each stays an occurrence of its own and the sentence between stays.
+        const last = before?.sentences[before.sentences.length - 1];
+        const first = run.sentences[0];
+        if (last !== undefined && first !== undefined && first - last <= BRIDGE + 1) {
+          const x = matches.cluster[last] ?? last;
+          const y = matches.cluster[first] ?? first;
+          if (together(x, y)) join(x, y);
+        }
+        before = run;
       }
-      before = run;
     }
-  }
 
-  // Each block's sentences in the order the copies give (a sentence one copy lacks goes after the
-  // sentence it follows elsewhere), and its length in words as its first holders word it.
-  interface Draft {
-    readonly root: number;
-    /** Clusters in reading order. */
-    readonly order: number[];
-    readonly seen: Set<number>;
-    /** Clusters whose words are counted. */
-    readonly counted: Set<number>;
-    words: number;
-  }
-  const drafts = new Map<number, Draft>();
-  for (const [articleIndex, articleRuns] of runs) {
-    // The block's cluster read last in this article: the next one read goes after it.
-    const lastRead = new Map<number, number>();
-    for (const run of articleRuns) {
-      for (const id of run.sentences) {
-        const cluster = matches.cluster[id] ?? id;
-        const root = findBlock(cluster);
-        const previous = lastRead.get(root);
-        let draft = drafts.get(root);
-        if (draft === undefined) {
-          draft = { root, order: [], seen: new Set(), counted: new Set(), words: 0 };
-          drafts.set(root, draft);
+    // Each block's sentences in the order the copies give (a sentence one copy lacks goes after the
+    // sentence it follows elsewhere), and its length in words as its first holders word it.
+    interface Draft {
+      readonly root: number;
+      /** Clusters in reading order. */
+      readonly order: number[];
+      readonly seen: Set<number>;
+      /** Clusters whose words are counted. */
+      readonly counted: Set<number>;
+      words: number;
+    }
+    const drafts = new Map<number, Draft>();
+    for (const articleRuns of runs.values()) {
+      // The block's cluster read last in this article: the next one read goes after it.
+      const lastRead = new Map<number, number>();
+      for (const run of articleRuns) {
+        for (const id of run.sentences) {
+          const cluster = matches.cluster[id] ?? id;
+          const root = findBlock(cluster);
+          const previous = lastRead.get(root);
+          let draft = drafts.get(root);
+          if (draft === undefined) {
+            draft = { root, order: [], seen: new Set(), counted: new Set(), words: 0 };
+            drafts.set(root, draft);
+          }
+          if (!draft.seen.has(cluster)) {
+            draft.seen.add(cluster);
+            draft.order.splice(previous === undefined ? 0 : draft.order.indexOf(previous) + 1, 0, cluster);
+          }
+          // Counted where first read: runs go in article order, so at the first holder whose run holds it.
+          if (!draft.counted.has(cluster)) {
+            draft.counted.add(cluster);
+            draft.words += bodyWords(id);
+          }
+          lastRead.set(root, cluster);
         }
-        if (!draft.seen.has(cluster)) {
-          draft.seen.add(cluster);
-          draft.order.splice(previous === undefined ? 0 : draft.order.indexOf(previous) + 1, 0, cluster);
-        }
-        if (clusterArticles.get(cluster)?.[0] === articleIndex && !draft.counted.has(cluster)) {
-          draft.counted.add(cluster);
-          draft.words += bodyWords(id);
-        }
-        lastRead.set(root, cluster);
       }
     }
+    return { drafts: [...drafts.values()], findBlock };
+  };
+
+  let runs = buildRuns(new Set());
+  let pass = draftBlocks(runs);
+  // Blocks too short to keep give their sentences back: a second pass lets each join the
+  // background around it, where all that background's articles hold it.
+  const dropped = new Set(pass.drafts.filter((draft) => draft.words < settings.minBlockWords).flatMap((draft) => draft.order));
+  if (dropped.size > 0) {
+    runs = buildRuns(dropped);
+    pass = draftBlocks(runs);
   }
-  const draftList = [...drafts.values()];
+  const { findBlock } = pass;
+  const draftList = pass.drafts;
   const kept = draftList.filter((draft) => draft.words >= settings.minBlockWords);
   const blockIndex = new Map<number, number>();
   kept.forEach((draft, index) => blockIndex.set(draft.root, index));
