@@ -190,9 +190,12 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
   };
 
   // True when every article that holds cluster `of` holds cluster `cluster` too.
+  const holderSets = new Map<number, ReadonlySet<number>>();
   const holdsAll = (cluster: number, of: number): boolean => {
-    const holders = new Set(clusterArticles.get(cluster) ?? []);
-    return (clusterArticles.get(of) ?? []).every((article) => holders.has(article));
+    let holders = holderSets.get(cluster);
+    if (holders === undefined) holderSets.set(cluster, (holders = new Set(clusterArticles.get(cluster) ?? [])));
+    const wanted = clusterArticles.get(of) ?? [];
+    return wanted.length <= holders.size && wanted.every((article) => holders.has(article));
   };
 
   // Runs, per article that holds matched sentences, in article order.

@@ -6,6 +6,7 @@ import { dice } from '../lib/dice.js';
 import { memoize } from '../lib/memo.js';
 import { normalizeForComparison } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
+import { forEachWord } from '../text/words.js';
 import { figuresOf, sameFigures } from '../text/figures.js';
 
 export type { FingerprintRecords } from './count.js';
@@ -408,9 +409,11 @@ function splitLead(
   score: number,
   settings: { readonly similarity: number; readonly shingleSize: number; readonly maxHeadingWords: number },
 ): { bodyA: number; bodyB: number } | undefined {
+  const size = settings.shingleSize;
+  // Most edits fall after the first words: two sentences that open alike have no lead to split.
+  if (openAlike(a.text, b.text, size)) return undefined;
   const tokensA = wordsOf(a.text);
   const tokensB = wordsOf(b.text);
-  const size = settings.shingleSize;
   if (tokensA.words.length < size * 2 || tokensB.words.length < size * 2) return undefined;
   const leadA = firstSharedShingle(tokensA.words, shinglesOf(b.text, size), size);
   const leadB = firstSharedShingle(tokensB.words, shinglesOf(a.text, size), size);
@@ -446,6 +449,26 @@ function shinglesOf(text: string, size: number): ReadonlySet<string> {
     };
   }
   return shingleMemo.of(text);
+}
+
+/**
+ * True when `a` and `b` open with the same `count` words, character for character: then their
+ * first shingles are one, and neither has a lead. A word ends where the next characters say (a
+ * connector joins only before a word character), so a word counts only with two characters of the
+ * common opening after it.
+ */
+export function openAlike(a: string, b: string, count: number): boolean {
+  let common = 0;
+  const limit = Math.min(a.length, b.length);
+  while (common < limit && a.charCodeAt(common) === b.charCodeAt(common)) common += 1;
+  let words = 0;
+  forEachWord(a, 0, common, (_start, end) => {
+    if (end + 2 > common) return false;
+    words += 1;
+    if (words >= count) return false;
+    return undefined;
+  });
+  return words >= count;
 }
 
 /** Index of the first shingle of `words` that stands in `shingles`, or -1. */

@@ -108,11 +108,18 @@ interface Figure {
   readonly word: boolean;
 }
 
+const NO_FIGURES: readonly Readonly<Figure>[] = Object.freeze([]);
+
 // Sentences are compared with several others: each text's figures are read once.
 const readFigures = memoize(figuresIn);
 
+// A number word standing as a whole word: a text without one, and without a digit, has no figure.
+const NUMBER_WORD = new RegExp(`(?<!\\p{L})(?:${Object.keys(WORD_VALUES).join('|')})(?!\\p{L})`, 'u');
+
 function figuresIn(text: string): readonly Readonly<Figure>[] {
   const folded = text.replace(/\u00ad/g, '').toLowerCase();
+  // Most sentences hold no figure: the tokens are read only when one may stand.
+  if (!/\d/.test(folded) && !NUMBER_WORD.test(folded)) return NO_FIGURES;
   const matches = [...folded.matchAll(TOKEN)];
   const tokens = matches.map((match) => match[0]);
   const figures: Figure[] = [];

@@ -23,13 +23,19 @@ describe('diceAgainst', () => {
     }
   });
 
-  it('is the same function as dice for any pair of strings, reused across many calls', () => {
-    // Few letters make repeated bigrams, whose counts the multiset overlap must respect.
-    const text = fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', 'é', '\n'), maxLength: 40 });
+  it('is the same function as dice for any pair of strings, with several references in use at once', () => {
+    // Few letters make repeated bigrams, whose counts the multiset overlap must respect; "ж" is
+    // beyond Latin-1, in a reference or only in the other string.
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', 'é', '\n', 'ж'), maxLength: 40 });
     fc.assert(
-      fc.property(text, fc.array(text, { maxLength: 8 }), (reference, others) => {
-        const score = diceAgainst(reference);
-        for (const other of others) expect(score(other)).toBe(dice(reference, other));
+      fc.property(text, text, fc.array(text, { maxLength: 8 }), (one, two, others) => {
+        const scoreOne = diceAgainst(one);
+        const scoreTwo = diceAgainst(two);
+        for (const other of others) {
+          expect(scoreOne(other)).toBe(dice(one, other));
+          expect(scoreTwo(other)).toBe(dice(two, other));
+          expect(scoreOne(other)).toBe(dice(one, other));
+        }
       }),
     );
   });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { RepeatIndex } from '../../src/stages/count.js';
 import { fingerprint } from '../../src/stages/fingerprint.js';
-import { match, verifyPair } from '../../src/stages/match.js';
+import fc from 'fast-check';
+import { match, openAlike, verifyPair } from '../../src/stages/match.js';
+import { tokenize } from '../../src/text/tokenize.js';
 import { segment } from '../../src/stages/segment.js';
 import { gatherArticle } from '../../src/shard.js';
 import { DEFAULTS } from '../../src/options.js';
@@ -69,5 +71,32 @@ describe('match', () => {
     const { cluster, fetched } = await matchTexts(PLAIN, 'An unrelated report about the weather in the north of the country today.', EDITED);
     expect(cluster[2]).toBe(cluster[0]);
     expect(fetched).toEqual([0, 2]);
+  });
+});
+
+describe('openAlike', () => {
+  it('says two sentences open alike only when their first words are the same words', () => {
+    expect(openAlike(PLAIN, EDITED, 5)).toBe(true);
+    expect(openAlike('Pak-Afghan relations ' + PLAIN, PLAIN, 5)).toBe(false);
+    // A connector decides where a word ends: "state" and "state-run" are other words.
+    expect(openAlike('The state-run firm said on Monday', 'The state run firm said on Monday', 3)).toBe(false);
+    expect(openAlike('One two three', 'One two three four', 3)).toBe(false);
+  });
+
+  it('never disagrees with the words a shingle is made of', () => {
+    const word = fc.constantFrom('the', 'state', 'run', "state's", 'U.S.', 'well-known', 'firm', '2024', '-', '—', 'said');
+    const sentence = fc.array(word, { minLength: 1, maxLength: 9 }).map((words) => words.join(' '));
+    const joiner = fc.constantFrom(' ', '-', '.', "'", '');
+    fc.assert(
+      fc.property(sentence, sentence, joiner, sentence, fc.integer({ min: 1, max: 5 }), (opening, restA, glue, restB, count) => {
+        const a = opening + glue + restA;
+        const b = opening + ' ' + restB;
+        if (!openAlike(a, b, count)) return;
+        const wordsA = tokenize(a, 0, a.length).words.slice(0, count);
+        const wordsB = tokenize(b, 0, b.length).words.slice(0, count);
+        expect(wordsA).toEqual(wordsB);
+        expect(wordsA).toHaveLength(count);
+      }),
+    );
   });
 });

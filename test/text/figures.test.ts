@@ -21,6 +21,13 @@ describe('figuresOf', () => {
   it('finds none in a sentence without figures', () => {
     expect(figuresOf('The minister said talks would go on.')).toEqual([]);
   });
+
+  it('reads a number word only as a whole word, wherever it stands', () => {
+    // "someone", "often", "tone" and "Tenth" hold number words' letters, not number words.
+    expect(figuresOf('Someone often set the tone for the Tenth session.')).toEqual([]);
+    expect(figuresOf('One of them left; the other ten stayed.')).toEqual(['1', '10']);
+    expect(figuresOf('A soft-hyphened t\u00adwo still counts.')).toEqual(['2']);
+  });
 });
 
 describe('sameFigures', () => {
