@@ -137,14 +137,20 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     if (sentence === undefined) throw new RangeError(`no sentence ${id}`);
     return { article, sentence };
   };
-  // A lead split off a sentence that another copy holds word for word, lead and all, is part of
-  // the copy ("ISLAMABAD, Jan 2 (APP): …" in two reprints of one wire story): the sentence is whole.
-  const wholeLeads = verbatimLeads(matches, (id) => {
+  // A lead split off a sentence that another copy runs into the sentence too ("ISLAMABAD, Jan 2
+  // (APP): …" in two reprints of one wire story, or an inline heading in two lightly edited copies)
+  // is part of the copy: the sentence is whole.
+  const wholeLeads = leadsInCopies(matches, (id) => {
     const article = matches.articleOf[id] ?? 0;
     const matched = articles.get(article);
     const sentence = matched === undefined ? undefined : sentenceAt(matched.segmentation, id - base(article));
     // A sentence of an article that is not at hand (it changed mid-run) matches nothing.
-    return sentence === undefined || matched === undefined ? `\u0000${id}` : normalizeForComparison(matched.text.slice(sentence.start, sentence.end));
+    if (sentence === undefined || matched === undefined) return { whole: `\u0000${id}`, lead: undefined };
+    const body = matches.bodyStart[id] ?? -1;
+    return {
+      whole: normalizeForComparison(matched.text.slice(sentence.start, sentence.end)),
+      lead: body > sentence.start ? normalizeForComparison(matched.text.slice(sentence.start, body)) : undefined,
+    };
   });
   const bodyStartOf = (id: number): number => (wholeLeads.has(id) ? -1 : (matches.bodyStart[id] ?? -1));
   const bodySpan = (id: number): Span => {
@@ -486,10 +492,12 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
 }
 
 /**
- * The sentences with a split-off lead whose whole text (lead and all, normalised) another sentence
- * of their cluster holds too. Only the clusters of lead-split sentences are looked at.
+ * The sentences with a split-off lead that another sentence of their cluster holds too, run into
+ * its text: the same whole text (lead and all, normalised), or a text that opens with the same
+ * lead. Only the clusters of lead-split sentences are looked at, and each member's openings are
+ * counted once, so a cluster costs its size times its longest lead.
  */
-function verbatimLeads(matches: Matches, wholeText: (id: number) => string): Set<number> {
+export function leadsInCopies(matches: Matches, textOf: (id: number) => { readonly whole: string; readonly lead: string | undefined }): Set<number> {
   const whole = new Set<number>();
   const leadClusters = new Set<number>();
   matches.bodyStart.forEach((body, id) => {
@@ -504,11 +512,26 @@ function verbatimLeads(matches: Matches, wholeText: (id: number) => string): Set
     else list.push(id);
   });
   for (const ids of members.values()) {
-    const texts = new Map<string, number>();
-    const textOf = ids.map(wholeText);
-    for (const text of textOf) texts.set(text, (texts.get(text) ?? 0) + 1);
+    const texts = ids.map(textOf);
+    const wholes = new Map<string, number>();
+    // Each member's openings, of as many words as the longest lead, counted.
+    const leadWords = texts.reduce((most, text) => Math.max(most, text.lead === undefined ? 0 : text.lead.split(' ').length), 0);
+    const openings = new Map<string, number>();
+    for (const text of texts) {
+      wholes.set(text.whole, (wholes.get(text.whole) ?? 0) + 1);
+      let at = -1;
+      for (let words = 0; words < leadWords; words += 1) {
+        at = text.whole.indexOf(' ', at + 1);
+        if (at < 0) break;
+        const opening = text.whole.slice(0, at);
+        openings.set(opening, (openings.get(opening) ?? 0) + 1);
+      }
+    }
     ids.forEach((id, i) => {
-      if ((matches.bodyStart[id] ?? -1) >= 0 && (texts.get(textOf[i] ?? '') ?? 0) >= 2) whole.add(id);
+      const text = texts[i];
+      if ((matches.bodyStart[id] ?? -1) < 0 || text === undefined) return;
+      // Itself is one of the count: another copy makes two.
+      if ((wholes.get(text.whole) ?? 0) >= 2 || (text.lead !== undefined && (openings.get(text.lead) ?? 0) >= 2)) whole.add(id);
     });
   }
   return whole;
