@@ -167,6 +167,23 @@ describe('dedupe on edge cases', () => {
     expect(result.cleaned.find((article) => article.path === 'a.txt')?.text).toBe(unrelated);
   });
 
+  it('collapses a short sentence of a background with one word replaced, between verbatim sentences', async () => {
+    const before = 'The rapper released his third album on Friday after two years of delays and a public dispute with his label.';
+    const after = 'Critics praised the record for its sharp lyrics and its unusually long closing track about his home town.';
+    // One word replaced in eight: Dice 0.77, under the 0.8 a sentence standing alone needs.
+    const original = 'He is the best hip-hop artist around today.';
+    const edited = 'He is the best so-called artist around today.';
+    const result = await dedupe([
+      { path: 'a.txt', text: `Album out\n\nA first report.\n\n${before} ${original} ${after}\n` },
+      { path: 'b.txt', text: `Album review\n\nA second report.\n\n${before} ${edited} ${after}\n` },
+    ]);
+    const b = result.cleaned.find((article) => article.path === 'b.txt')!.text;
+    expect(b).not.toContain('so-called');
+    expect(b).toContain('A second report.');
+    expect(result.report.blocks).toHaveLength(1);
+    expect(result.report.blocks[0]).toMatchObject({ sentences: 3, variants: 2 });
+  });
+
   it('does not take a short repeated sentence for a block', async () => {
     const short = await dedupe([
       { path: 'a.txt', text: 'One story about ports.\n\nHe said so.' },

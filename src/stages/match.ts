@@ -1,5 +1,5 @@
 import type { FingerprintCounts, FingerprintRecords } from './count.js';
-import { MIN_SEED_SKETCH, MIN_VOTE_SHARE } from '../options.js';
+import { MIN_SEED_SKETCH, MIN_VOTE_SHARE, NEIGHBOUR_EDIT_WORDS } from '../options.js';
 import type { PackedSegmentation } from './segment.js';
 import type { TextSlices } from './assemble.js';
 import { dice } from '../lib/dice.js';
@@ -71,10 +71,16 @@ export interface MatchIo {
    * Verifies `batches` batches of pairs with {@link verifyPair}: `pairsOf(b)` makes batch `b`'s
    * pairs when it starts, and its verdicts go to `take(b, verdicts)`, in any order.
    */
-  verify(batches: number, pairsOf: (batch: number) => readonly (readonly [SentenceText, SentenceText])[], take: (batch: number, verdicts: readonly Verdict[]) => void): Promise<void>;
+  verify(batches: number, pairsOf: (batch: number) => readonly PairToVerify[], take: (batch: number, verdicts: readonly Verdict[]) => void): Promise<void>;
   /** Told when each part is done (`candidates`, `fetch`, `verify`), with a figure, e.g. to trace it. */
   readonly done?: (part: 'candidates' | 'fetch' | 'verify', detail: string) => void;
 }
+
+/**
+ * A candidate pair's texts, and whether the two stand in the same place beside a verbatim copy
+ * (the sentence after or before it, in both articles): see {@link verifyItem}.
+ */
+export type PairToVerify = readonly [SentenceText, SentenceText] | readonly [SentenceText, SentenceText, true];
 
 /** Candidate pairs of sentences, found in the counts: what the rest of matching needs of the corpus. */
 export interface Candidates {
@@ -83,6 +89,8 @@ export interface Candidates {
   readonly sentenceBase: ArrayLike<number>;
   /** Flat pairs `(sentence, candidate)` of global sentence ids, in sentence order. */
   readonly pairs: Int32Array;
+  /** Per pair, 1 when the two are neighbours of a verbatim copy in the same place (see {@link verifyItem}). */
+  readonly neighbours: Uint8Array;
 }
 
 /** What matching found: sentence clusters, and the articles that hold a verified match. */
@@ -107,13 +115,13 @@ export async function match(corpus: MatchCorpus, io: MatchIo): Promise<MatchResu
 
 /** The first half of {@link match}: the candidate pairs. Apart, so that a caller can let the records and counts go before the second. */
 export function candidatesOf(corpus: MatchCorpus): Candidates {
-  const pairs = findCandidates(corpus.articleCount, corpus.records, corpus.sentenceBase, corpus.counts, corpus.heldBefore);
-  return { articleCount: corpus.articleCount, sentenceBase: corpus.sentenceBase, pairs };
+  const { pairs, neighbours } = findCandidates(corpus.articleCount, corpus.records, corpus.sentenceBase, corpus.counts, corpus.heldBefore);
+  return { articleCount: corpus.articleCount, sentenceBase: corpus.sentenceBase, pairs, neighbours };
 }
 
 /** The second half of {@link match}: fetch, verify and cluster the candidates. */
 export async function verifyCandidates(candidates: Candidates, io: MatchIo): Promise<MatchResult> {
-  const { articleCount, sentenceBase, pairs } = candidates;
+  const { articleCount, sentenceBase, pairs, neighbours } = candidates;
   const articleOf = (id: number): number => lastAtOrBelow(articleCount, (a) => sentenceBase[a] ?? 0, id);
 
   const wanted = new Map<number, Set<number>>();
@@ -142,7 +150,7 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
   await io.verify(
     Math.ceil(pairCount / VERIFY_BATCH),
     (batch) => {
-      const items: (readonly [SentenceText, SentenceText])[] = [];
+      const items: PairToVerify[] = [];
       const slots: number[] = [];
       const from = batch * VERIFY_BATCH;
       for (let p = from; p < Math.min(from + VERIFY_BATCH, pairCount); p += 1) {
@@ -151,7 +159,7 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
         // A file that changed between passes has no texts: its pairs are not verified.
         if (a === undefined || b === undefined) verdicts[p] = { same: false, bodyA: -1, bodyB: -1 };
         else {
-          items.push([a, b]);
+          items.push(neighbours[p] === 1 ? [a, b, true] : [a, b]);
           slots.push(p);
         }
       }
@@ -226,8 +234,10 @@ export function findCandidates(
   sentenceBase: ArrayLike<number>,
   counts: FingerprintCounts,
   heldBefore?: (hash: number, holderArticle: number) => boolean,
-): Int32Array {
+): { pairs: Int32Array; neighbours: Uint8Array } {
   const pairs: number[] = [];
+  // Per pair: 1 for a neighbour of a verbatim copy, paired by extension (see verifyItem).
+  const neighbours: number[] = [];
   // Votes of one sentence's fingerprints, per holder: a sketch is a few entries, so arrays beat a map.
   const voteHolders: number[] = [];
   const voteCounts: number[] = [];
@@ -316,10 +326,16 @@ export function findCandidates(
         for (let step = 1; step <= MAX_EXTEND && s - step >= 0; step += 1) {
           const before = seed - step;
           if (articleOf(before) !== holderArticle || !shareSketch(article, id - step, holderArticle, before)) break;
-          if (step > 1 || !previous.includes(before)) pairs.push(id - step, before);
+          if (step > 1 || !previous.includes(before)) {
+            pairs.push(id - step, before);
+            neighbours.push(1);
+          }
         }
       }
-      for (const candidate of chosen) pairs.push(id, candidate);
+      for (const candidate of chosen) {
+        pairs.push(id, candidate);
+        neighbours.push(candidate === extended ? 1 : 0);
+      }
       previous = chosen;
       if (seed >= 0) {
         chainHolder = seed;
@@ -330,7 +346,7 @@ export function findCandidates(
       } else chainHolder = -1;
     }
   }
-  return Int32Array.from(pairs);
+  return { pairs: Int32Array.from(pairs), neighbours: Uint8Array.from(neighbours) };
 }
 
 /** The last index `i` in `[0, count)` whose `startOf(i) <= value` (0 when none), for ascending starts: which range holds `value`. */
@@ -402,6 +418,54 @@ export function verifyPair(
 }
 
 const NOT_SAME: Verdict = { same: false, bodyA: -1, bodyB: -1 };
+
+/**
+ * Verifies one candidate pair. Two sentences in the same place beside a verbatim copy (the one
+ * after it, or before it, in both articles) are also one sentence when their words differ by at
+ * most {@link NEIGHBOUR_EDIT_WORDS} words and their figures are the same: there, a word changed in
+ * a short sentence is a light edit, though it costs more of the Dice score than the rule allows a
+ * sentence standing alone. A paraphrase, its words reordered, stays apart.
+ */
+export function verifyItem(item: PairToVerify, settings: VerifySettings): Verdict {
+  const [a, b, neighbours] = item;
+  const verdict = verifyPair(a, b, settings);
+  if (verdict.same || neighbours !== true || verdict.figuresA !== undefined) return verdict;
+  return wordsApart(comparable(a.text), comparable(b.text), NEIGHBOUR_EDIT_WORDS) && sameFigures(a.text, b.text) ? { same: true, bodyA: -1, bodyB: -1 } : verdict;
+}
+
+/** True when the words of two normalised texts differ by at most `most` inserted, dropped or replaced words. */
+export function wordsApart(a: string, b: string, most: number): boolean {
+  const x = a === '' ? [] : a.split(' ');
+  const y = b === '' ? [] : b.split(' ');
+  if (Math.abs(x.length - y.length) > most) return false;
+  // Edit distance over words, within a band of `most` either side of the diagonal.
+  const width = 2 * most + 1;
+  let previous = new Array<number>(width).fill(most + 1);
+  for (let d = 0; d <= most; d += 1) previous[most + d] = d;
+  for (let i = 1; i <= x.length; i += 1) {
+    const current = new Array<number>(width).fill(most + 1);
+    let best = most + 1;
+    for (let offset = -most; offset <= most; offset += 1) {
+      const j = i + offset;
+      if (j < 0 || j > y.length) continue;
+      const slot = offset + most;
+      let cost = most + 1;
+      if (j === 0) cost = i;
+      else {
+        const diagonal = previous[slot] ?? most + 1;
+        cost = diagonal + (x[i - 1] === y[j - 1] ? 0 : 1);
+        cost = Math.min(cost, (previous[slot + 1] ?? most + 1) + 1, (current[slot - 1] ?? most + 1) + 1);
+      }
+      current[slot] = Math.min(cost, most + 1);
+      best = Math.min(best, current[slot] ?? most + 1);
+    }
+    if (best > most) return false;
+    previous = current;
+  }
+  return (previous[y.length - x.length + most] ?? most + 1) <= most;
+}
+
+type VerifySettings = { readonly similarity: number; readonly shingleSize: number; readonly maxHeadingWords: number };
 
 function splitLead(
   a: SentenceText,
