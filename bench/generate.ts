@@ -174,6 +174,10 @@ export const FURNITURE_LINES = [
 const TEAMS = ['Falcons', 'Lions', 'Sharks', 'Hawks', 'Tigers', 'Wolves', 'Eagles', 'Bears', 'Panthers', 'Rangers', 'Rovers', 'Comets'];
 
 const EDIT_WORDS = ['banned', 'so-called', 'recently', 'officially', 'also', 'still', 'reportedly'];
+/** A word that is, or is part of, a figure: digits, a month, a number word or a scale word. */
+const FIGURE_WORD = /\d|^\W*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|lakhs?|crores?|bn|mn|mln|k|m|dozen|half|per|cent|percent|pc)\W*$/i;
+/** A word that ends a sentence. */
+const SENTENCE_END = /[.!?]["'”’)]*$/;
 
 /** Corpus shapes: `news`, the default; `furniture`, twelve sites with their own furniture lines (issue 18). */
 export const SHAPES = ['news', 'furniture'] as const;
@@ -513,10 +517,15 @@ export function changeFigure(text: string, variant: number): string {
 export function lightEdit(text: string, rand: () => number): string {
   const words = text.split(' ');
   if (words.length < 10) return text;
-  // A figure is never the word edited: a copy with another figure is another report, not an edit.
+  // An editor's light edit leaves figures and sentences as they were: the word edited is no
+  // figure, nor beside one (deleting "Jan" from "on Jan 22", or putting a word between "8" and
+  // "December", changes a date), and it neither starts nor ends a sentence (dropping "He" from
+  // "… service. He described …" runs two sentences into one).
+  const editable = (at: number): boolean =>
+    !FIGURE_WORD.test(words[at - 1] ?? '') && !FIGURE_WORD.test(words[at] ?? '') && !FIGURE_WORD.test(words[at + 1] ?? '') && !SENTENCE_END.test(words[at - 1] ?? '.') && !SENTENCE_END.test(words[at] ?? '.');
   let at = 1 + Math.floor(rand() * (words.length - 2));
-  for (let tries = 0; tries < 8 && /\d/.test(words[at] ?? ''); tries += 1) at = 1 + Math.floor(rand() * (words.length - 2));
-  if (/\d/.test(words[at] ?? '')) return text;
+  for (let tries = 0; tries < 8 && !editable(at); tries += 1) at = 1 + Math.floor(rand() * (words.length - 2));
+  if (!editable(at)) return text;
   const edit = rand();
   if (edit < 0.4) words.splice(at, 1);
   else if (edit < 0.8) words.splice(at, 0, EDIT_WORDS[Math.floor(rand() * EDIT_WORDS.length)] ?? 'also');

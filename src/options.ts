@@ -80,11 +80,12 @@ export const MIN_VOTE_SHARE = 0.375;
 export const MIN_SEED_SKETCH = 4;
 
 /**
- * Words two sentences in the same place beside a verbatim copy may differ by (inserted, dropped or
- * replaced) and still be one sentence, whatever their Dice score: one word changed in a ten-word
- * sentence scores about 0.78, under the 0.8 a sentence standing alone needs.
+ * Words a light edit changes (inserted, dropped or replaced), whatever the Dice score: two
+ * sentences in the same place beside a verbatim copy, or a sentence whose opening words a copy
+ * edited, that differ by no more are one sentence. One word changed in a ten-word sentence scores
+ * about 0.78, under the 0.8 a sentence standing alone needs.
  */
-export const NEIGHBOUR_EDIT_WORDS = 2;
+export const LIGHT_EDIT_WORDS = 2;
 
 export const DEFAULTS = {
   similarity: 0.8,

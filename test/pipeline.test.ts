@@ -132,14 +132,27 @@ describe('dedupe on edge cases', () => {
 
   it('never splits a sentence at a lead that no other article shows as a heading: the sentence stays whole', async () => {
     const body = 'the port handled a record volume of containers last year as trade with Central Asia grew, officials said on Monday.';
-    const a = `Port title one\n\nIt began quietly. They said ${body}`;
+    const a = `Port title one\n\nIt began quietly. Officials at the busy northern harbour told reporters that ${body}`;
     const result = await dedupe([
       { path: 'a.txt', text: a },
       { path: 'b.txt', text: `Port title two\n\nSomething else entirely happened here today. ${body[0]!.toUpperCase()}${body.slice(1)}` },
     ]);
-    // The lead "They said" is no heading, so a's sentence is its own: no block is left in two articles.
+    // The lead "Officials at … that" is no heading, nor a light edit: a's sentence is its own, and no block is left in two articles.
     expect(result.report.blocks).toHaveLength(0);
     expect(result.cleaned[0]!.text).toBe(a);
+  });
+
+  it('takes two words put before a long sentence as a light edit: the whole sentence goes with the block', async () => {
+    const body = 'the port handled a record volume of containers last year as trade with Central Asia grew, officials said on Monday.';
+    const result = await dedupe([
+      { path: 'a.txt', text: `Port title one\n\nIt began quietly. They said ${body}` },
+      { path: 'b.txt', text: `Port title two\n\nSomething else entirely happened here today. ${body[0]!.toUpperCase()}${body.slice(1)}` },
+    ]);
+    expect(result.report.blocks).toHaveLength(1);
+    const a = result.cleaned[0]!.text.split('\n').filter((line) => !line.startsWith('[shared block ')).join('\n');
+    expect(a).toContain('It began quietly.');
+    expect(a).not.toContain('They said');
+    expect(a).not.toContain('record volume');
   });
 
   it('keeps a background one block when one of its sentences also stands, reworded at its start, in an unrelated article', async () => {

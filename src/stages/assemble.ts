@@ -7,7 +7,9 @@ import type { LineRecord } from './detect-chrome.js';
 import type { Matches } from './match.js';
 import { diceAgainst } from '../lib/dice.js';
 import { normalizeForComparison } from '../text/normalize.js';
-import { countWords } from '../text/words.js';
+import { countWords, wordsApart } from '../text/words.js';
+import { LIGHT_EDIT_WORDS } from '../options.js';
+import { sameFigures } from '../text/figures.js';
 import { HEADING_WORDS } from '../options.js';
 import { isMostlyNumbers } from '../text/figures.js';
 
@@ -145,12 +147,10 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     const matched = articles.get(article);
     const sentence = matched === undefined ? undefined : sentenceAt(matched.segmentation, id - base(article));
     // A sentence of an article that is not at hand (it changed mid-run) matches nothing.
-    if (sentence === undefined || matched === undefined) return { whole: `\u0000${id}`, lead: undefined };
+    if (sentence === undefined || matched === undefined) return { whole: `\u0000${id}`, lead: undefined, text: '' };
     const body = matches.bodyStart[id] ?? -1;
-    return {
-      whole: normalizeForComparison(matched.text.slice(sentence.start, sentence.end)),
-      lead: body > sentence.start ? normalizeForComparison(matched.text.slice(sentence.start, body)) : undefined,
-    };
+    const text = matched.text.slice(sentence.start, sentence.end);
+    return { whole: normalizeForComparison(text), lead: body > sentence.start ? normalizeForComparison(matched.text.slice(sentence.start, body)) : undefined, text };
   });
   const bodyStartOf = (id: number): number => (wholeLeads.has(id) ? -1 : (matches.bodyStart[id] ?? -1));
   const bodySpan = (id: number): Span => {
@@ -497,7 +497,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
  * lead. Only the clusters of lead-split sentences are looked at, and each member's openings are
  * counted once, so a cluster costs its size times its longest lead.
  */
-export function leadsInCopies(matches: Matches, textOf: (id: number) => { readonly whole: string; readonly lead: string | undefined }): Set<number> {
+export function leadsInCopies(matches: Matches, textOf: (id: number) => { readonly whole: string; readonly lead: string | undefined; readonly text: string }): Set<number> {
   const whole = new Set<number>();
   const leadClusters = new Set<number>();
   matches.bodyStart.forEach((body, id) => {
@@ -527,14 +527,43 @@ export function leadsInCopies(matches: Matches, textOf: (id: number) => { readon
         openings.set(opening, (openings.get(opening) ?? 0) + 1);
       }
     }
+    // The commonest wordings of copies read without a lead: a "lead" that leaves the sentence a
+    // light edit of one of them is an edited opening ("Disney still to take …" for "Disney
+    // planned to take …"), not a heading.
+    const plain = new Map<string, { count: number; text: string }>();
+    ids.forEach((id, i) => {
+      const text = texts[i];
+      if ((matches.bodyStart[id] ?? -1) >= 0 || text === undefined) return;
+      const entry = plain.get(text.whole) ?? { count: 0, text: text.text };
+      entry.count += 1;
+      plain.set(text.whole, entry);
+    });
+    const commonest = [...plain.entries()]
+      .sort((x, y) => y[1].count - x[1].count || (x[0] < y[0] ? -1 : 1))
+      .slice(0, PLAIN_WORDINGS)
+      .map(([wording, { text }]) => ({ wording, text }));
     ids.forEach((id, i) => {
       const text = texts[i];
       if ((matches.bodyStart[id] ?? -1) < 0 || text === undefined) return;
       // Itself is one of the count: another copy makes two.
       if ((wholes.get(text.whole) ?? 0) >= 2 || (text.lead !== undefined && (openings.get(text.lead) ?? 0) >= 2)) whole.add(id);
+      // A changed figure in the opening ("On Jan 5 …" for "On Jan 6 …") is the article's own news.
+      else if (commonest.some(({ wording, text: plainText }) => wordsApart(text.whole, wording, openingEdits(wording)) && sameFigures(text.text, plainText))) whole.add(id);
     });
   }
   return whole;
+}
+
+/** Wordings read without a lead that a lead-split sentence is compared with, the commonest first. */
+const PLAIN_WORDINGS = 3;
+
+/**
+ * Words an edited opening may change in a sentence of this wording: one in ten, at least one, at
+ * most LIGHT_EDIT_WORDS. "The reason for the blast …" is not "The cause of the blast …".
+ */
+function openingEdits(wording: string): number {
+  const words = wording === '' ? 0 : wording.split(' ').length;
+  return Math.min(LIGHT_EDIT_WORDS, Math.max(1, Math.floor(words / 10)));
 }
 
 /** Sentences of an article's own that may stand between two runs of one background. */

@@ -1,12 +1,12 @@
 import type { FingerprintCounts, FingerprintRecords } from './count.js';
-import { MIN_SEED_SKETCH, MIN_VOTE_SHARE, NEIGHBOUR_EDIT_WORDS } from '../options.js';
+import { MIN_SEED_SKETCH, MIN_VOTE_SHARE, LIGHT_EDIT_WORDS } from '../options.js';
 import type { PackedSegmentation } from './segment.js';
 import type { TextSlices } from './assemble.js';
 import { dice } from '../lib/dice.js';
 import { memoize } from '../lib/memo.js';
 import { normalizeForComparison } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
-import { forEachWord } from '../text/words.js';
+import { forEachWord, wordsApart } from '../text/words.js';
 import { figuresOf, sameFigures } from '../text/figures.js';
 
 export type { FingerprintRecords } from './count.js';
@@ -422,7 +422,7 @@ const NOT_SAME: Verdict = { same: false, bodyA: -1, bodyB: -1 };
 /**
  * Verifies one candidate pair. Two sentences in the same place beside a verbatim copy (the one
  * after it, or before it, in both articles) are also one sentence when their words differ by at
- * most {@link NEIGHBOUR_EDIT_WORDS} words and their figures are the same: there, a word changed in
+ * most {@link LIGHT_EDIT_WORDS} words and their figures are the same: there, a word changed in
  * a short sentence is a light edit, though it costs more of the Dice score than the rule allows a
  * sentence standing alone. A paraphrase, its words reordered, stays apart.
  */
@@ -430,39 +430,7 @@ export function verifyItem(item: PairToVerify, settings: VerifySettings): Verdic
   const [a, b, neighbours] = item;
   const verdict = verifyPair(a, b, settings);
   if (verdict.same || neighbours !== true || verdict.figuresA !== undefined) return verdict;
-  return wordsApart(comparable(a.text), comparable(b.text), NEIGHBOUR_EDIT_WORDS) && sameFigures(a.text, b.text) ? { same: true, bodyA: -1, bodyB: -1 } : verdict;
-}
-
-/** True when the words of two normalised texts differ by at most `most` inserted, dropped or replaced words. */
-export function wordsApart(a: string, b: string, most: number): boolean {
-  const x = a === '' ? [] : a.split(' ');
-  const y = b === '' ? [] : b.split(' ');
-  if (Math.abs(x.length - y.length) > most) return false;
-  // Edit distance over words, within a band of `most` either side of the diagonal.
-  const width = 2 * most + 1;
-  let previous = new Array<number>(width).fill(most + 1);
-  for (let d = 0; d <= most; d += 1) previous[most + d] = d;
-  for (let i = 1; i <= x.length; i += 1) {
-    const current = new Array<number>(width).fill(most + 1);
-    let best = most + 1;
-    for (let offset = -most; offset <= most; offset += 1) {
-      const j = i + offset;
-      if (j < 0 || j > y.length) continue;
-      const slot = offset + most;
-      let cost = most + 1;
-      if (j === 0) cost = i;
-      else {
-        const diagonal = previous[slot] ?? most + 1;
-        cost = diagonal + (x[i - 1] === y[j - 1] ? 0 : 1);
-        cost = Math.min(cost, (previous[slot + 1] ?? most + 1) + 1, (current[slot - 1] ?? most + 1) + 1);
-      }
-      current[slot] = Math.min(cost, most + 1);
-      best = Math.min(best, current[slot] ?? most + 1);
-    }
-    if (best > most) return false;
-    previous = current;
-  }
-  return (previous[y.length - x.length + most] ?? most + 1) <= most;
+  return wordsApart(comparable(a.text), comparable(b.text), LIGHT_EDIT_WORDS) && sameFigures(a.text, b.text) ? { same: true, bodyA: -1, bodyB: -1 } : verdict;
 }
 
 type VerifySettings = { readonly similarity: number; readonly shingleSize: number; readonly maxHeadingWords: number };

@@ -139,3 +139,35 @@ export function forEachWordHashed(text: string, from: number, to: number, visit:
     visit(start, Math.min(i, to), hash >>> 0);
   }
 }
+
+/** True when the words of two normalised texts differ by at most `most` inserted, dropped or replaced words. */
+export function wordsApart(a: string, b: string, most: number): boolean {
+  const x = a === '' ? [] : a.split(' ');
+  const y = b === '' ? [] : b.split(' ');
+  if (Math.abs(x.length - y.length) > most) return false;
+  // Edit distance over words, within a band of `most` either side of the diagonal.
+  const width = 2 * most + 1;
+  let previous = new Array<number>(width).fill(most + 1);
+  for (let d = 0; d <= most; d += 1) previous[most + d] = d;
+  for (let i = 1; i <= x.length; i += 1) {
+    const current = new Array<number>(width).fill(most + 1);
+    let best = most + 1;
+    for (let offset = -most; offset <= most; offset += 1) {
+      const j = i + offset;
+      if (j < 0 || j > y.length) continue;
+      const slot = offset + most;
+      let cost = most + 1;
+      if (j === 0) cost = i;
+      else {
+        const diagonal = previous[slot] ?? most + 1;
+        cost = diagonal + (x[i - 1] === y[j - 1] ? 0 : 1);
+        cost = Math.min(cost, (previous[slot + 1] ?? most + 1) + 1, (current[slot - 1] ?? most + 1) + 1);
+      }
+      current[slot] = Math.min(cost, most + 1);
+      best = Math.min(best, current[slot] ?? most + 1);
+    }
+    if (best > most) return false;
+    previous = current;
+  }
+  return (previous[y.length - x.length + most] ?? most + 1) <= most;
+}

@@ -28,7 +28,7 @@ describe('leadsInCopies', () => {
     { whole: `harbour repairs ${plain.replace('the two', 'both')}`, lead: 'harbour repairs' },
     { whole: `harbour repairs ${plain}`, lead: undefined },
     { whole: `storm news ${plain}`, lead: 'storm news' },
-  ];
+  ].map((text) => ({ ...text, text: text.whole }));
   const matches: Matches = {
     cluster: Int32Array.from([0, 0, 0, 0]),
     bodyStart: Int32Array.from([-1, 16, -1, 11]),
@@ -40,7 +40,25 @@ describe('leadsInCopies', () => {
   });
 
   it('keeps whole a sentence that another copy holds word for word, lead and all', () => {
-    const twins = [...texts.slice(0, 3), { whole: texts[1]!.whole, lead: 'harbour repairs' }];
+    const twins = [...texts.slice(0, 3), { ...texts[1]!, lead: 'harbour repairs' }];
     expect([...leadsInCopies({ ...matches, bodyStart: Int32Array.from([-1, 16, -1, 16]) }, (id) => twins[id]!)].sort()).toEqual([1, 3]);
   });
+
+  it('keeps whole a sentence whose opening words a copy edited, one word in ten, but not a reworded opening', () => {
+    const common = 'disney planned to take the mater to court over the use of the pavement';
+    const edited = [
+      { whole: common, lead: undefined },
+      { whole: common, lead: undefined },
+      // One word replaced at the start, read by verification as a lead "disney still".
+      { whole: common.replace('planned', 'still'), lead: 'disney still' },
+      // Three words replaced: another opening, not a light edit.
+      { whole: common.replace('disney planned to', 'the studio hopes to'), lead: 'the studio hopes' },
+    ].map((text) => ({ ...text, text: text.whole }));
+    const split = { ...matches, bodyStart: Int32Array.from([-1, -1, 13, 17]) };
+    expect([...leadsInCopies(split, (id) => edited[id]!)]).toEqual([2]);
+    // A figure in the opening changed: the sentence is the article's own.
+    const dated = edited.map((text, id) => (id === 2 ? { ...text, text: `On Jan 5 ${text.text}` } : { ...text, text: `On Jan 6 ${text.text}` }));
+    expect([...leadsInCopies(split, (id) => dated[id]!)]).toEqual([]);
+  });
 });
+

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RepeatIndex } from '../../src/stages/count.js';
 import { fingerprint } from '../../src/stages/fingerprint.js';
 import fc from 'fast-check';
-import { match, openAlike, verifyItem, wordsApart } from '../../src/stages/match.js';
+import { match, openAlike, verifyItem } from '../../src/stages/match.js';
 import { tokenize } from '../../src/text/tokenize.js';
 import { segment } from '../../src/stages/segment.js';
 import { gatherArticle } from '../../src/shard.js';
@@ -96,31 +96,6 @@ describe('openAlike', () => {
         const wordsB = tokenize(b, 0, b.length).words.slice(0, count);
         expect(wordsA).toEqual(wordsB);
         expect(wordsA).toHaveLength(count);
-      }),
-    );
-  });
-});
-
-describe('wordsApart', () => {
-  /** Edit distance over words, the whole table. */
-  function distance(a: readonly string[], b: readonly string[]): number {
-    const table = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-    for (let i = 1; i <= a.length; i += 1) {
-      for (let j = 1; j <= b.length; j += 1) table[i]![j] = Math.min(table[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1), table[i - 1]![j]! + 1, table[i]![j - 1]! + 1);
-    }
-    return table[a.length]![b.length]!;
-  }
-
-  it('tells a word or two changed from a sentence reworded', () => {
-    expect(wordsApart('he is proving it is best hip hop artist he said', 'he is proving it is best so called artist he said', 2)).toBe(true);
-    expect(wordsApart('a public relation officer told app that the dig spoke', 'the dig spoke a public relation officer told app', 2)).toBe(false);
-  });
-
-  it('is the whole edit distance over words, at most `most`', () => {
-    const words = fc.array(fc.constantFrom('a', 'b', 'c', 'd'), { maxLength: 10 });
-    fc.assert(
-      fc.property(words, words, fc.integer({ min: 0, max: 3 }), (a, b, most) => {
-        expect(wordsApart(a.join(' '), b.join(' '), most)).toBe(distance(a, b) <= most);
       }),
     );
   });
