@@ -527,13 +527,20 @@ export function leadsInCopies(matches: Matches, textOf: (id: number) => { readon
         openings.set(opening, (openings.get(opening) ?? 0) + 1);
       }
     }
-    // The commonest wordings of copies read without a lead: a "lead" that leaves the sentence a
-    // light edit of one of them is an edited opening ("Disney still to take …" for "Disney
-    // planned to take …"), not a heading.
+    // Copies whose lead another copy runs in too are whole.
+    ids.forEach((id, i) => {
+      const text = texts[i];
+      if ((matches.bodyStart[id] ?? -1) < 0 || text === undefined) return;
+      // Itself is one of the count: another copy makes two.
+      if ((wholes.get(text.whole) ?? 0) >= 2 || (text.lead !== undefined && (openings.get(text.lead) ?? 0) >= 2)) whole.add(id);
+    });
+    // The commonest wordings of whole copies (read without a lead, or made whole above): a "lead"
+    // that leaves the sentence a light edit of one of them is an edited opening ("Disney still to
+    // take …" for "Disney planned to take …"), not a heading.
     const plain = new Map<string, { count: number; text: string }>();
     ids.forEach((id, i) => {
       const text = texts[i];
-      if ((matches.bodyStart[id] ?? -1) >= 0 || text === undefined) return;
+      if (((matches.bodyStart[id] ?? -1) >= 0 && !whole.has(id)) || text === undefined) return;
       const entry = plain.get(text.whole) ?? { count: 0, text: text.text };
       entry.count += 1;
       plain.set(text.whole, entry);
@@ -544,11 +551,9 @@ export function leadsInCopies(matches: Matches, textOf: (id: number) => { readon
       .map(([wording, { text }]) => ({ wording, text }));
     ids.forEach((id, i) => {
       const text = texts[i];
-      if ((matches.bodyStart[id] ?? -1) < 0 || text === undefined) return;
-      // Itself is one of the count: another copy makes two.
-      if ((wholes.get(text.whole) ?? 0) >= 2 || (text.lead !== undefined && (openings.get(text.lead) ?? 0) >= 2)) whole.add(id);
+      if ((matches.bodyStart[id] ?? -1) < 0 || whole.has(id) || text === undefined) return;
       // A changed figure in the opening ("On Jan 5 …" for "On Jan 6 …") is the article's own news.
-      else if (commonest.some(({ wording, text: plainText }) => wordsApart(text.whole, wording, openingEdits(wording)) && sameFigures(text.text, plainText))) whole.add(id);
+      if (commonest.some(({ wording, text: plainText }) => wordsApart(text.whole, wording, openingEdits(wording)) && sameFigures(text.text, plainText))) whole.add(id);
     });
   }
   return whole;

@@ -60,5 +60,19 @@ describe('leadsInCopies', () => {
     const dated = edited.map((text, id) => (id === 2 ? { ...text, text: `On Jan 5 ${text.text}` } : { ...text, text: `On Jan 6 ${text.text}` }));
     expect([...leadsInCopies(split, (id) => dated[id]!)]).toEqual([]);
   });
+
+  it('reads an edited opening against copies made whole by their inline heading too', () => {
+    const body = 'it is the more likely to a huge fine the community said in a statement';
+    const members = [
+      { whole: body, lead: undefined },
+      { whole: body, lead: undefined },
+      { whole: `many people will ${body}`, lead: 'many people will' },
+      { whole: `many people will ${body}`, lead: 'many people will' },
+      // The heading run in, and "the" replaced: the lead found reaches past the edit.
+      { whole: `many people will ${body.replace('the more', 'banned more')}`, lead: 'many people will it is banned' },
+    ].map((text) => ({ ...text, text: text.whole }));
+    const split: Matches = { cluster: new Int32Array(5), bodyStart: Int32Array.from([-1, -1, 17, 17, 30]), articleOf: Int32Array.from([0, 1, 2, 3, 4]) };
+    expect([...leadsInCopies(split, (id) => members[id]!)].sort()).toEqual([2, 3, 4]);
+  });
 });
 
