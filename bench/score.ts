@@ -48,6 +48,36 @@ function cursor(spans: readonly number[]): (at: number) => number {
   };
 }
 
+/**
+ * The changed-figure spans narrowed to the sentence that holds the figure: the generator's sentence
+ * (from the bbc chain) sometimes holds two ("… 4.25%. However, there for?"), and the other one,
+ * unchanged, is rightly collapsed with its block.
+ */
+function figureSpans(text: string, spans: readonly number[]): number[] {
+  const narrowed: number[] = [];
+  for (let i = 0; i + 1 < spans.length; i += 2) {
+    const start = spans[i] ?? 0;
+    const end = spans[i + 1] ?? 0;
+    const digit = text.slice(start, end).search(/\d/);
+    if (digit < 0) {
+      narrowed.push(start, end);
+      continue;
+    }
+    let from = start;
+    let to = end;
+    for (const boundary of text.slice(start, end).matchAll(/[.!?]["'”’)]*\s+(?=["“]?[A-Z])/g)) {
+      const at = start + boundary.index + boundary[0].length;
+      if (at <= start + digit) from = at;
+      else {
+        to = start + boundary.index + boundary[0].trimEnd().length;
+        break;
+      }
+    }
+    narrowed.push(from, to);
+  }
+  return narrowed;
+}
+
 /** Word-level scores of collapsed text against the injected truth. */
 export function score(truth: Truth, report: ReportShape, textOf: (path: string) => string): Scores {
   const byPath = new Map(report.articles.map((article) => [article.path, article]));
@@ -79,7 +109,7 @@ export function score(truth: Truth, report: ReportShape, textOf: (path: string) 
     const inIgnore = cursor(article.ignore ?? []);
     const inShared = cursor(article.shared);
     const inTruthChrome = cursor(article.chrome);
-    const inFigure = cursor(article.figures ?? []);
+    const inFigure = cursor(figureSpans(text, article.figures ?? []));
     const inTable = cursor(article.tables ?? []);
     const figureTouched = new Set<number>();
     const tableTouched = new Set<number>();

@@ -197,6 +197,26 @@ describe('dedupe on edge cases', () => {
     expect(result.report.blocks[0]).toMatchObject({ sentences: 3, variants: 2 });
   });
 
+  it('keeps a background one block when some copies give one of its sentences another day\'s figure', async () => {
+    const sentences = (toll: number) => [
+      'Floods have swept through the southern districts since the monsoon rains began early in July.',
+      `The provincial disaster authority said ${toll} people had died and thousands were left homeless.`,
+      'Relief camps were set up in schools, and the army was called in to reach the villages cut off by water.',
+      'Aid agencies warned that the spread of waterborne disease was now the greatest danger to the displaced.',
+    ].join(' ');
+    const result = await dedupe([
+      { path: 'a.txt', text: `Floods, day one\n\nThe first report.\n\n${sentences(26)}\n` },
+      { path: 'b.txt', text: `Floods, day two\n\nThe second report.\n\n${sentences(26)}\n` },
+      { path: 'c.txt', text: `Floods, day three\n\nThe third report.\n\n${sentences(31)}\n` },
+      { path: 'd.txt', text: `Floods, day four\n\nThe fourth report.\n\n${sentences(38)}\n` },
+    ]);
+    // One block over the four articles; the updated tolls stay in their articles.
+    expect(result.report.blocks).toHaveLength(1);
+    expect(result.report.blocks[0]?.articles).toEqual(['a.txt', 'b.txt', 'c.txt', 'd.txt']);
+    expect(result.cleaned.find((article) => article.path === 'c.txt')!.text).toContain('said 31 people had died');
+    expect(result.cleaned.find((article) => article.path === 'd.txt')!.text).toContain('said 38 people had died');
+  });
+
   it('does not take a short repeated sentence for a block', async () => {
     const short = await dedupe([
       { path: 'a.txt', text: 'One story about ports.\n\nHe said so.' },

@@ -184,12 +184,13 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
   // copy that lost or rewrote a sentence must not cut the block in two. Decided once per pair of
   // clusters, so that the cost follows the distinct pairs, not the articles times the reach.
   const togetherCache = new Map<string, boolean>();
+  const reachOf = placesOf(matches, clusterArticles);
   const together = (a: number, b: number): boolean => {
     if (a === b) return true;
     const pair = a < b ? `${a},${b}` : `${b},${a}`;
     let verdict = togetherCache.get(pair);
     if (verdict === undefined) {
-      verdict = nearlySameArticles(clusterArticles.get(a) ?? [], clusterArticles.get(b) ?? [], unread.get(a) ?? 0, unread.get(b) ?? 0);
+      verdict = nearlySameArticles(reachOf(a), reachOf(b), unread.get(a) ?? 0, unread.get(b) ?? 0);
       togetherCache.set(pair, verdict);
     }
     return verdict;
@@ -626,6 +627,36 @@ function nearlySameCounted(a: readonly number[], b: readonly number[], unreadA: 
 const CONTAINED = { articles: 3, share: 0.9 } as const;
 
 /** Clusters whose sentences stand in two or more articles, with those articles ascending. */
+/**
+ * Per cluster, the articles where it stands: its holders, and the articles holding a sentence
+ * worded alike but for its figures (`Matches.alikeBut`), in the same place of the background. A
+ * background's sentence that some copies give another day's figure still runs with its
+ * neighbours, over all of them: one background, one block.
+ */
+function placesOf(matches: Matches, clusterArticles: ReadonlyMap<number, readonly number[]>): (cluster: number) => readonly number[] {
+  const extra = new Map<number, Set<number>>();
+  const add = (cluster: number, article: number): void => {
+    if (!clusterArticles.has(cluster)) return;
+    const set = extra.get(cluster) ?? new Set<number>();
+    set.add(article);
+    extra.set(cluster, set);
+  };
+  matches.alikeBut?.forEach((other, id) => {
+    if (other < 0) return;
+    add(matches.cluster[other] ?? other, matches.articleOf[id] ?? 0);
+    add(matches.cluster[id] ?? id, matches.articleOf[other] ?? 0);
+  });
+  const merged = new Map<number, readonly number[]>();
+  return (cluster) => {
+    const holders = clusterArticles.get(cluster) ?? [];
+    const more = extra.get(cluster);
+    if (more === undefined) return holders;
+    let list = merged.get(cluster);
+    if (list === undefined) merged.set(cluster, (list = [...new Set([...holders, ...more])].sort((x, y) => x - y)));
+    return list;
+  };
+}
+
 function sharedClusters(matches: Matches): Map<number, number[]> {
   const size = new Int32Array(matches.cluster.length);
   for (const cluster of matches.cluster) size[cluster] = (size[cluster] ?? 0) + 1;

@@ -22,6 +22,11 @@ export interface Matches {
   readonly bodyStart: Int32Array;
   /** Article index of each sentence. */
   readonly articleOf: Int32Array;
+  /**
+   * Per sentence, a sentence worded alike but for its figures (the same background sentence with
+   * another day's figure), or -1: the two stand in the same place of one background.
+   */
+  readonly alikeBut?: Int32Array;
 }
 
 /** What the matching stage reads of the corpus: the fingerprint records and their settled counts. */
@@ -552,9 +557,11 @@ export function cluster(sentenceBase: ArrayLike<number>, articleCount: number, p
   // Sentences that each match one candidate but for its figures, with the same figures as each
   // other, are one sentence: copies of a background whose earliest copy has another day's figure.
   const alikeBut = new Map<string, number>();
+  const alikeOf = new Int32Array(total).fill(-1);
   verdicts.forEach((verdict, index) => {
     if (verdict.figuresA === undefined) return;
     const a = pairs[index * 2] ?? 0;
+    if (alikeOf[a] === -1) alikeOf[a] = pairs[index * 2 + 1] ?? 0;
     const key = `${pairs[index * 2 + 1] ?? 0}\u0000${verdict.figuresA}`;
     const first = alikeBut.get(key);
     if (first === undefined) {
@@ -569,5 +576,5 @@ export function cluster(sentenceBase: ArrayLike<number>, articleCount: number, p
   for (let id = 0; id < total; id += 1) if ((leadVotes[id] ?? 0) <= 0) bodyStart[id] = -1;
   const clusterOf = new Int32Array(total);
   for (let id = 0; id < total; id += 1) clusterOf[id] = find(id);
-  return { cluster: clusterOf, bodyStart, articleOf };
+  return { cluster: clusterOf, bodyStart, articleOf, alikeBut: alikeOf };
 }
