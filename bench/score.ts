@@ -78,6 +78,46 @@ function figureSpans(text: string, spans: readonly number[]): number[] {
   return narrowed;
 }
 
+/**
+ * Per article, the sentences run into an inline heading of a background that no copy shows with
+ * its heading on a line of its own. Issue 14 forbids splitting a sentence at such a lead: the
+ * sentence stays whole (or goes whole, where another copy runs the same lead in), so either is
+ * right, and these sentences are left out of the scores.
+ */
+function unconfirmedLeads(truth: Truth, textOf: (path: string) => string): Map<string, number[]> {
+  // The shared span that follows each heading: inline when the heading ends on the same line.
+  const inline: { path: string; background: number; start: number; end: number }[] = [];
+  const confirmed = new Set<number>();
+  for (const article of truth.articles) {
+    if (article.headings.length === 0) continue;
+    const text = textOf(article.path);
+    for (let i = 0; i + 1 < article.headings.length; i += 2) {
+      const end = article.headings[i + 1] ?? 0;
+      const next = article.shared.findIndex((start, at) => at % 2 === 0 && start >= end);
+      if (next < 0) continue;
+      const background = article.sharedBlock?.[next / 2] ?? -1;
+      if (background < 0) continue;
+      if (/^[ \t]*\r?\n/.test(text.slice(end, (article.shared[next] ?? end) + 1))) confirmed.add(background);
+      else inline.push({ path: article.path, background, start: article.shared[next] ?? 0, end: article.shared[next + 1] ?? 0 });
+    }
+  }
+  const left = new Map<string, number[]>();
+  for (const entry of inline) {
+    if (confirmed.has(entry.background)) continue;
+    const list = left.get(entry.path) ?? [];
+    list.push(entry.start, entry.end);
+    left.set(entry.path, list);
+  }
+  return left;
+}
+
+/** Two sorted lists of `[start, end)` pairs as one, sorted by start (overlaps allowed: `cursor` takes the first that holds a position). */
+function mergeSpans(a: readonly number[], b: readonly number[]): number[] {
+  const pairs: [number, number][] = [];
+  for (const list of [a, b]) for (let i = 0; i + 1 < list.length; i += 2) pairs.push([list[i] ?? 0, list[i + 1] ?? 0]);
+  return pairs.sort((x, y) => x[0] - y[0]).flat();
+}
+
 /** Word-level scores of collapsed text against the injected truth. */
 export function score(truth: Truth, report: ReportShape, textOf: (path: string) => string): Scores {
   const byPath = new Map(report.articles.map((article) => [article.path, article]));
@@ -98,6 +138,7 @@ export function score(truth: Truth, report: ReportShape, textOf: (path: string) 
   let figuresKept = 0;
   let tableRows = 0;
   let tablesKept = 0;
+  const unconfirmed = unconfirmedLeads(truth, textOf);
   for (const article of truth.articles) {
     const text = textOf(article.path);
     const found = byPath.get(article.path.replace(/^articles\//, ''));
@@ -106,7 +147,7 @@ export function score(truth: Truth, report: ReportShape, textOf: (path: string) 
     const inBlock = cursor(blockSpans.flatMap((span) => [span.start, span.end]));
     const inChrome = cursor(spans.filter((span) => span.kind === 'chrome').flatMap((span) => [span.start, span.end]));
     const inHeading = cursor(article.headings);
-    const inIgnore = cursor(article.ignore ?? []);
+    const inIgnore = cursor(mergeSpans(article.ignore ?? [], unconfirmed.get(article.path) ?? []));
     const inShared = cursor(article.shared);
     const inTruthChrome = cursor(article.chrome);
     const inFigure = cursor(figureSpans(text, article.figures ?? []));

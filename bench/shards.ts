@@ -12,6 +12,7 @@
  * throwaway cluster (bench/postgres-server.ts), which needs PostgreSQL's server programs.
  *
  *   npm run bench:shards -- --tier 100
+ *   npm run bench:shards -- --tier 100 --keep      keep the outputs (bench/cache/shards-*-out, -whole) to compare
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -33,6 +34,7 @@ const { values } = parseArgs({
     cache: { type: 'string', default: join(root, 'bench', 'cache') },
     shared: { type: 'string', default: resolve(root, '..', 'shared') },
     results: { type: 'string', default: join(root, 'bench', 'shards-results.json') },
+    keep: { type: 'boolean', default: false },
   },
 });
 const cacheDir = resolve(values.cache);
@@ -131,7 +133,7 @@ async function benchShards(): Promise<void> {
     process.exitCode = same === files.length ? 0 : 1;
   } finally {
     await server?.stop();
-    for (const folder of [`${work}-out`, `${work}-whole`]) await rm(folder, { recursive: true, force: true });
+    if (!values.keep) for (const folder of [`${work}-out`, `${work}-whole`]) await rm(folder, { recursive: true, force: true });
   }
 }
 
