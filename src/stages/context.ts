@@ -92,8 +92,10 @@ export function selectContext(
       if (copies === undefined) {
         copies = copiesOf(hashes.subarray(from, to), short, holdersOf);
         seen.set(key, copies);
+        // Selected once: a sentence alike in its fingerprints finds the same copies (site
+        // furniture in every article of an outlet would otherwise select them again each time).
+        for (const found of copies.found) select(found);
       }
-      for (const found of copies.found) select(found);
       if (copies.unread.length > 0) {
         const ofQuery = unread.get(queryIndex) ?? new Map<number, readonly number[]>();
         ofQuery.set(s, copies.unread);
@@ -131,20 +133,23 @@ function copiesOf(fingerprints: Uint32Array, short: boolean, holdersOf: (hash: n
     if (rarest.length <= SHORT_COPIES) for (const found of rarest) if (lists.every((list) => holds(list, found))) whole.add(found);
     return whole.size <= SHORT_COPIES ? { found: [...whole], unread: NONE } : { found: NONE, unread: [...whole] };
   }
-  // Holders of at least `minVotes` sketch entries, found through the entries few sentences hold and
-  // counted in every list by binary search (lists ascend).
+  // Holders of at least `minVotes` sketch entries, found through the entries few sentences hold:
+  // counted in those lists at once, then in the common entries' lists by binary search (lists ascend).
   const minVotes = Math.max(1, Math.ceil(sketch * MIN_VOTE_SHARE));
   const found = new Set(copies);
-  const looked = new Set<number>();
-  for (const list of lists) {
-    if (list.length > COMMON_HOLDERS) break;
-    for (const candidate of list) {
-      if (looked.has(candidate)) continue;
-      looked.add(candidate);
-      let count = 0;
-      for (const other of lists) if (holds(other, candidate)) count += 1;
-      if (count >= minVotes) found.add(candidate);
-    }
+  let few = 0;
+  while (few < lists.length && (lists[few]?.length ?? 0) <= COMMON_HOLDERS) few += 1;
+  // A holder of `minVotes` entries is missing from at most `lists.length - minVotes` lists, so it
+  // stands in one of the smallest `lists.length - minVotes + 1`: candidates come from those alone.
+  const sources = Math.min(few, lists.length - minVotes + 1);
+  votes.clear();
+  for (let list = 0; list < sources; list += 1) {
+    for (const candidate of lists[list] ?? NONE) votes.set(candidate, (votes.get(candidate) ?? 0) + 1);
+  }
+  for (const [candidate, count] of votes) {
+    let total = count;
+    for (let other = sources; other < lists.length && total < minVotes && total + lists.length - other >= minVotes; other += 1) if (holds(lists[other] ?? NONE, candidate)) total += 1;
+    if (total >= minVotes) found.add(candidate);
   }
   return { found: [...found], unread: NONE };
 }
@@ -155,6 +160,8 @@ export function compareOrder(a: ArticleOrder, b: ArticleOrder): number {
 }
 
 const NONE: readonly number[] = [];
+/** Votes per candidate holder, for one sentence at a time (cleared, not made anew, for each). */
+const votes = new Map<number, number>();
 /** Verbatim copies of a short sentence or line that an index run reads, at most (see {@link selectContext}). */
 export const SHORT_COPIES = 100;
 
