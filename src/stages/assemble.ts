@@ -472,7 +472,11 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       const rows = Math.max(0, ...[...instances.values()].map((ids) => ids.length));
       for (let row = 1; row < rows; row += 1) further.push({ slot, texts: clusters.map((cluster) => mapDefined(instances.get(cluster)?.[row], bodyText)) });
     });
-    const distinct = [...new Set(wordings.map((wording) => normalizeForComparison(wording.join('\n'))))];
+    // Many holders share one wording of a sentence: each distinct text is normalised once, and a
+    // wording as compared is its sentences' normalised texts joined (what normalising the joined
+    // text gives, since a line break only ever separates).
+    const keyOf = comparableOnce();
+    const distinct = [...new Set(wordings.map((wording) => wording.map(keyOf).filter((key) => key !== '').join(' ')))];
     const label = heading ?? firstWords(normalizeSpaces(bodyText(canonical[0] ?? -1)), LABEL_WORDS);
     const id = blockId(distinct[0] ?? '');
     return {
@@ -486,7 +490,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       variants: distinct.length,
       minSimilarity: lowestSimilarity(distinct, normalizeForComparison(wordings[0]?.join('\n') ?? '')),
       // Row 0 is the canonical wording; row k + 1 is holder k's.
-      variantWordings: collectVariants([...wordings.map((texts, row) => ({ slot: Math.max(0, row - 1), texts })), ...further], headings, heading, holders.map(pathOf), pathOf),
+      variantWordings: collectVariants([...wordings.map((texts, row) => ({ slot: Math.max(0, row - 1), texts })), ...further], headings, heading, holders.map(pathOf), pathOf, keyOf),
     };
   });
   return { blocks: disambiguateIds(draftedBlocks), occurrences, inBlock };
@@ -806,22 +810,26 @@ function lowestSimilarity(distinct: readonly string[], canonical: string): numbe
   return Math.round(lowest * 1000) / 1000;
 }
 
+/** `normalizeForComparison`, remembered per text for the lifetime of the function returned (one block's). */
+function comparableOnce(): (text: string) => string {
+  const keys = new Map<string, string>();
+  return (text: string): string => {
+    let key = keys.get(text);
+    if (key === undefined) keys.set(text, (key = normalizeForComparison(text)));
+    return key;
+  };
+}
+
 function collectVariants(
   wordings: readonly { readonly slot: number; readonly texts: readonly (string | undefined)[] }[],
   headings: readonly { articleIndex: number; text: string }[],
   heading: string | undefined,
   paths: readonly string[],
   pathOf: (article: number) => string,
+  keyOf: (text: string) => string = comparableOnce(),
 ): BlockVariants {
   const sentences: VariantSentence[] = [];
   const canonical = wordings[0]?.texts ?? [];
-  // Many holders share one wording of a sentence: each distinct text is normalised once.
-  const keys = new Map<string, string>();
-  const keyOf = (text: string): string => {
-    let key = keys.get(text);
-    if (key === undefined) keys.set(text, (key = normalizeForComparison(text)));
-    return key;
-  };
   canonical.forEach((sentence = '', position) => {
     // A Set per wording: a wording held by thousands of articles must not cost a scan per holder.
     const others = new Map<string, { text: string; articles: Set<string> }>();
