@@ -66,3 +66,15 @@ describe('normalizeWord', () => {
     expect(normalizeWord('Remains')).toBe('remain');
   });
 });
+
+describe('normalizeForComparison over lines', () => {
+  it('gives for lines joined by line breaks what each line gives, joined by spaces (blocks compare wordings so)', () => {
+    const unit = fc.constantFrom('a', 'B', 'é', 'ß', 'Σ', 'ς', '’', "'", '.', ' ', '-', '1', 'ﬁ', '\u0301', 'İ', '…');
+    const line = fc.string({ unit, maxLength: 12 });
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 6 }), (lines) => {
+        expect(lines.map(normalizeForComparison).filter((key) => key !== '').join(' ')).toBe(normalizeForComparison(lines.join('\n')));
+      }),
+    );
+  });
+});
