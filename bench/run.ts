@@ -16,7 +16,7 @@
  *   npm run bench -- --cache DIR          where corpora and outputs go (default bench/cache)
  *   npm run bench -- --real-articles N    the real tier from N real articles (default: all)
  *   npm run bench -- --shared DIR         where news/ and bbc/ are (default ../shared)
- *   npm run bench -- --as jsonl           the same articles as one JSON Lines file (no recall or precision)
+ *   npm run bench -- --as jsonl           each tier also as one JSON Lines file of the same articles, timed next to it
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -302,14 +302,11 @@ async function mainBench(): Promise<void> {
     for (const shape of shapes as Shape[]) {
       for (const tier of tiers) {
         const { dir, truth } = await corpusFor(tier, seed, text as TextName, shape);
-        if (values.as === 'jsonl') {
-          // The same articles as one file of JSON Lines records: timings only (the scorer reads files).
-          rows.push(await measure(shape === 'news' ? `${tier} MB jsonl` : `${shape} ${tier} MB jsonl`, shape, await asJsonl(join(dir, 'articles'), join(dir, 'records')), undefined, values.workers));
-          continue;
-        }
         const row = await measure(shape === 'news' ? `${tier} MB` : `${shape} ${tier} MB`, shape, join(dir, 'articles'), truth, values.workers);
         rows.push(row);
         firstGenerated ??= { row, dir };
+        // The same articles as one file of JSON Lines records, next to them: timings only (the scorer reads files).
+        if (values.as === 'jsonl') rows.push(await measure(shape === 'news' ? `${tier} MB jsonl` : `${shape} ${tier} MB jsonl`, shape, await asJsonl(join(dir, 'articles'), join(dir, 'records')), undefined, values.workers));
       }
     }
     if (tokens.includes('real')) {
@@ -320,6 +317,7 @@ async function mainBench(): Promise<void> {
       } else {
         realNote = `real tier: real articles read from ${relative(root, news)} and ${relative(root, bbc)} (research data, written only to ${relative(root, cacheDir) || cacheDir}, never to the repository)`;
         rows.push(await measure('real', 'real', join(corpus.dir, 'articles'), corpus.truth, values.workers));
+        if (values.as === 'jsonl') rows.push(await measure('real jsonl', 'real', await asJsonl(join(corpus.dir, 'articles'), join(corpus.dir, 'records')), undefined, values.workers));
       }
       process.stdout.write(`${realNote}\n`);
     }

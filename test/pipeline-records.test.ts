@@ -67,6 +67,20 @@ describe('files of records through the library', () => {
     expect(written[1]!['note']).toBe(seedRecords()[1]!.note);
   });
 
+  it('writes back every record of a file whose cleaned texts span many megabytes of the spool, each its own', async () => {
+    const cwd = temporaryDirectory();
+    // 600 records of about 9 KB of their own words each (no text shared, so each comes back whole):
+    // the apply pass's spool holds several megabytes, read back a megabyte at a time.
+    const words = (seed: number, count: number) => Array.from({ length: count }, (_, i) => `w${((seed * 7919 + i * 104729) % 1000003).toString(36)}`).join(' ');
+    const records = Array.from({ length: 600 }, (_, n) => ({ id: `r${n}`, text: `${words(n, 700)}.\n\n${words(n + 100_000, 600)}.` }));
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(cwd, 'big.jsonl'), records.map((record) => JSON.stringify(record)).join('\n') + '\n');
+    await cleanCorpus(['big.jsonl'], { cwd, out: 'out', keep: 'none', workers: 1 });
+    const written = readFileSync(join(cwd, 'out', 'big.jsonl'), 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as { id: string; text: string });
+    expect(written.map((record) => record.id)).toEqual(records.map((record) => record.id));
+    for (const [n, record] of written.entries()) expect(record.text).toBe(records[n]!.text);
+  }, 60_000);
+
   it('keeps two records of one id as two articles, keyed by line', async () => {
     const cwd = temporaryDirectory();
     const records = seedRecords();

@@ -33,6 +33,9 @@ export interface RecordWrite {
   readonly added: Readonly<Record<string, AddedValue>>;
 }
 
+/** Bytes of a cleaned-texts spool read at a time. */
+const SPOOL_CHUNK = 1 << 20;
+
 /** The spool file of shard `shard`'s cleaned record texts. */
 export function cleanedSpoolPath(spool: string, shard: number): string {
   return join(spool, `cleaned-${shard}.txt`);
@@ -44,15 +47,23 @@ export function cleanedSpoolPath(spool: string, shard: number): string {
  * changed since the first pass (their changed records are left out).
  */
 export async function writeRecords(outputs: readonly RecordOutput[], fields: FieldOptions, spool: string, recordFor: (file: number, ordinal: number) => RecordWrite | undefined): Promise<RecordFile[]> {
-  let shard: { index: number; handle: Awaited<ReturnType<typeof open>> } | undefined;
+  // Records come in spool order within a shard: its texts are read a megabyte at a time, not with
+  // a read (a trip through the thread pool) for each record.
+  let shard: { index: number; handle: Awaited<ReturnType<typeof open>>; chunk: Buffer; from: number; length: number } | undefined;
   const cleanedText = async (at: SpooledText): Promise<string> => {
     if (shard?.index !== at.shard) {
       await shard?.handle.close();
-      shard = { index: at.shard, handle: await open(cleanedSpoolPath(spool, at.shard), 'r') };
+      shard = { index: at.shard, handle: await open(cleanedSpoolPath(spool, at.shard), 'r'), chunk: Buffer.alloc(0), from: 0, length: 0 };
     }
-    const bytes = Buffer.alloc(at.length);
-    await shard.handle.read(bytes, 0, at.length, at.offset);
-    return bytes.toString('utf8');
+    if (at.offset < shard.from || at.offset + at.length > shard.from + shard.length) {
+      const size = Math.max(at.length, SPOOL_CHUNK);
+      if (shard.chunk.length < size) shard.chunk = Buffer.alloc(size);
+      const { bytesRead } = await shard.handle.read(shard.chunk, 0, size, at.offset);
+      shard.from = at.offset;
+      shard.length = bytesRead;
+    }
+    const start = at.offset - shard.from;
+    return shard.chunk.toString('utf8', start, start + at.length);
   };
   const changedFiles: RecordFile[] = [];
   try {
