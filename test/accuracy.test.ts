@@ -211,6 +211,25 @@ describe('site furniture is chrome, even inside a paragraph', () => {
     expect(result.chrome.find((line) => line.text === COMMENT_FORM)).toEqual({ text: COMMENT_FORM, reason: 'site furniture', articles: 30 });
   });
 
+  it('removes a furniture line whole when it opens with a question every site\'s line asks, and keeps the site\'s own lines', async () => {
+    const sites = ['Harbour Ledger', 'Valley Courier', 'Morning Gazette'];
+    const articles = sites.flatMap((site, s) =>
+      Array.from({ length: 44 }, (_, n) => ({
+        path: `site-${s}/${String(n).padStart(2, '0')}.txt`,
+        text: `${ownSentence(s * 100 + n)}\n\n${ownSentence(5000 + s * 100 + n)}\n\n${n % 2 === 0 ? `Have a story tip? Write to the ${site} newsroom by email.` : `Like this article? Share it with your friends and help ${site} grow.`}\n`,
+      })),
+    );
+    const result = await dedupe(articles);
+    for (const path of ['site-0/04.txt', 'site-1/05.txt', 'site-2/10.txt']) {
+      const cleaned = cleanedOf(result, path);
+      expect(cleaned).not.toContain('Have a story tip?');
+      expect(cleaned).not.toContain('Like this article?');
+    }
+    expect(cleanedOf(result, 'site-1/05.txt')).toBe(`${ownSentence(105)}\n\n${ownSentence(5105)}\n`);
+    expect(result.chrome).toContainEqual({ text: 'Have a story tip? Write to the Valley Courier newsroom by email.', reason: 'site furniture', articles: 22 });
+    expect(result.chrome).toContainEqual({ text: 'Like this article? Share it with your friends and help Morning Gazette grow.', reason: 'site furniture', articles: 22 });
+  });
+
   it('keeps a background copied word for word into a few of many articles as a block', async () => {
     const articles = Array.from({ length: 80 }, (_, n) => ({ path: `paper/${String(n).padStart(2, '0')}.txt`, text: `${ownSentence(n)}\n\n${n < 6 ? `${BACKGROUND.join(' ')}\n\n` : ''}${ownSentence(500 + n)}\n` }));
     const result = await dedupe(articles);

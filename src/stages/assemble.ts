@@ -92,6 +92,20 @@ export interface Assembly {
   readonly occurrences: readonly (readonly Occurrence[])[];
   /** Global ids of the sentences that stand in a block. */
   readonly inBlock: ReadonlySet<number>;
+  /**
+   * Per article, the stretches of a block too short to collapse that open a line and run on into
+   * its next sentence (`next`, a global id): "Have a story tip?" before a site's "Write to … by
+   * email.". If what follows is furniture, the line is furniture whole (see `separateFurniture`).
+   */
+  readonly openers?: ReadonlyMap<number, readonly Opener[]>;
+}
+
+/** A stretch of a block too short to collapse, at the start of a line: see `Assembly.openers`. */
+export interface Opener {
+  readonly start: number;
+  readonly end: number;
+  readonly words: number;
+  readonly next: number;
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -211,7 +225,12 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
   // `absorb`: clusters of blocks too short to keep (a common phrase, or a sentence also matched in
   // an unrelated article). Such a sentence inside a run whose articles all hold it is part of that
   // background, held like a short sentence until the run goes on; it never starts a run itself.
+  const openers = new Map<number, Opener[]>();
+  const addOpener = (article: number, first: number, last: number, words: number): void => {
+    openers.set(article, [...(openers.get(article) ?? []), { start: bodySpan(first).start, end: bodySpan(last).end, words, next: last + 1 }]);
+  };
   const buildRuns = (absorb: ReadonlySet<number>): Map<number, Run[]> => {
+    openers.clear();
     const runs = new Map<number, Run[]>();
     for (const articleIndex of order) {
       const article = articles.get(articleIndex);
@@ -240,6 +259,8 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
           }
           const cluster = matches.cluster[id] ?? id;
           const short = bodyWords(id) <= SHORT_SENTENCE_WORDS;
+          // A sentence of a dropped block that opens a line going on ("Like this article? Share it …").
+          if (absorb.has(cluster) && s === paragraph.firstSentence && s + 1 < paragraph.endSentence) addOpener(articleIndex, id, id, bodyWords(id));
           if (open !== undefined) {
             if (open.key === key || together(matches.cluster[open.anchor] ?? open.anchor, cluster)) {
               open.sentences.push(...pending, id);
@@ -250,6 +271,12 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
             if ((short || (absorb.has(cluster) && holdsAll(cluster, matches.cluster[open.anchor] ?? open.anchor))) && pending.length < MAX_PENDING) {
               pending.push(id);
               continue;
+            }
+            // Held sentences that open this line ("Like this article?") and did not join the run:
+            // they open the line that goes on here.
+            const held = pending[0];
+            if (held !== undefined && held - base(articleIndex) >= paragraph.firstSentence && opensLine(article.segmentation, held - base(articleIndex), id - 1 - base(articleIndex))) {
+              addOpener(articleIndex, held, id - 1, pending.reduce((sum, sentence) => sum + bodyWords(sentence), 0));
             }
           }
           close();
@@ -413,7 +440,10 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       if (first === undefined || last === undefined) continue;
       const words = sentences.reduce((sum, id) => sum + bodyWords(id), 0) + (heading === undefined ? 0 : countWords(article.text.slice(heading.start, heading.end)));
       // A stretch shorter than a block is a common phrase here ("Key points:"), not a copy of the block.
-      if (words < settings.minBlockWords) continue;
+      if (words < settings.minBlockWords) {
+        if (opensLine(article.segmentation, first - base(articleIndex), last - base(articleIndex))) addOpener(articleIndex, first, last, words);
+        continue;
+      }
       const clusters = new Set(sentences.map((id) => matches.cluster[id] ?? id)).size;
       const occurrence: Occurrence = { block, sentences, clusters, heading, start: heading?.start ?? bodySpan(first).start, end: bodySpan(last).end, words };
       byArticle.set(articleIndex, [...(byArticle.get(articleIndex) ?? []), occurrence]);
@@ -493,7 +523,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       variantWordings: collectVariants([...wordings.map((texts, row) => ({ slot: Math.max(0, row - 1), texts })), ...further], headings, heading, holders.map(pathOf), pathOf, keyOf),
     };
   });
-  return { blocks: disambiguateIds(draftedBlocks), occurrences, inBlock };
+  return { blocks: disambiguateIds(draftedBlocks), occurrences, inBlock, ...(openers.size === 0 ? {} : { openers }) };
 }
 
 /**
@@ -562,6 +592,13 @@ export function leadsInCopies(matches: Matches, textOf: (id: number) => { readon
     });
   }
   return whole;
+}
+
+/** True when sentences `[first, last]` (within the article) open their line and the line goes on after them. */
+function opensLine(segmentation: PackedSegmentation, first: number, last: number): boolean {
+  const sentence = sentenceAt(segmentation, first);
+  const paragraph = sentence === undefined ? undefined : paragraphAt(segmentation, sentence.paragraph);
+  return paragraph !== undefined && paragraph.firstSentence === first && last + 1 < paragraph.endSentence;
 }
 
 /** Wordings read without a lead that a lead-split sentence is compared with, the commonest first. */

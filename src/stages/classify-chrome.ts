@@ -110,7 +110,10 @@ export function separateFurniture(assembly: Assembly, corpus: FurnitureCorpus): 
         kept.push({ ...occurrence, block });
         same = false;
       } else {
-        marks.push({ paragraph: -1, reason: 'site furniture', words: occurrence.words, start: occurrence.start, end: occurrence.end });
+        // A line that opens with a stretch of another block too short to collapse ("Have a story
+        // tip?") and goes on with furniture is furniture whole.
+        const opener = assembly.openers?.get(article)?.find((stretch) => stretch.next === occurrence.sentences[0]);
+        marks.push({ paragraph: -1, reason: 'site furniture', words: occurrence.words + (opener?.words ?? 0), start: opener?.start ?? occurrence.start, end: occurrence.end });
         same = false;
       }
     }
