@@ -217,6 +217,26 @@ describe('dedupe on edge cases', () => {
     expect(result.cleaned.find((article) => article.path === 'd.txt')!.text).toContain('said 38 people had died');
   });
 
+  it('takes an inline heading as the heading of a block whose other copies open with it on a line of its own', async () => {
+    const background = [
+      'The ferry service between the two islands was suspended on Friday after the harbour wall gave way in the storm.',
+      'Engineers from the port authority said repairs would take at least three weeks and cost far more than planned.',
+      'Fishermen who depend on the harbour have been told to moor their boats at the northern jetty until then.',
+    ].join(' ');
+    const result = await dedupe([
+      { path: 'a.txt', text: `Storm, day one\n\nThe first report.\n\nHarbour Works Halted\n\n${background}\n` },
+      { path: 'b.txt', text: `Storm, day two\n\nThe second report.\n\nHarbour Works Halted\n\n${background}\n` },
+      { path: 'c.txt', text: `Storm, day three\n\nThe third report.\n\nHarbour Works Halted\n\n${background}\n` },
+      // The heading run into the first sentence, after a sentence of the article's own.
+      { path: 'd.txt', text: `Storm, day four\n\nThe fourth report came late. Harbour Works Halted ${background}\n` },
+    ]);
+    expect(result.report.blocks).toHaveLength(1);
+    const d = result.cleaned.find((article) => article.path === 'd.txt')!.text.split('\n').filter((line) => !line.startsWith('[shared block ')).join('\n');
+    expect(d).toContain('The fourth report came late.');
+    expect(d).not.toContain('Harbour Works Halted');
+    expect(d).not.toContain('ferry service');
+  });
+
   it('does not take a short repeated sentence for a block', async () => {
     const short = await dedupe([
       { path: 'a.txt', text: 'One story about ports.\n\nHe said so.' },

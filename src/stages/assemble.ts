@@ -396,6 +396,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     readonly key: string | undefined;
   }
   const drafted = new Map<number, DraftOccurrence[]>();
+  const lineOpened = new Set<string>();
   for (const [articleIndex, articleRuns] of runs) {
     const article = articles.get(articleIndex);
     if (article === undefined) continue;
@@ -407,6 +408,14 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       const candidate = findHeading(article, first - base(articleIndex), bodyStartOf(first), (s) => inBlock.has(base(articleIndex) + s));
       const key = candidate === undefined ? undefined : `${block}\u0000${normalizeForComparison(article.text.slice(candidate.span.start, candidate.span.end))}`;
       list.push({ run, block, candidate, key });
+      // A block that opens, here, with a heading-like line of its own (the heading joined the run,
+      // its copies standing over nearly the same articles): an inline lead of those words elsewhere is its heading.
+      const opening = sentenceAt(article.segmentation, first - base(articleIndex));
+      const line = opening === undefined ? undefined : paragraphAt(article.segmentation, opening.paragraph);
+      if (opening !== undefined && line !== undefined && line.endSentence - line.firstSentence === 1 && bodyStartOf(first) < 0) {
+        const text = article.text.slice(opening.start, opening.end);
+        if (isHeadingLike(text)) lineOpened.add(`${block}\u0000${normalizeForComparison(text)}`);
+      }
     }
     drafted.set(articleIndex, list);
   }
@@ -432,7 +441,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     if (article === undefined) continue;
     for (const { run, block, candidate, key } of list) {
       const votes = headingVotes.get(key ?? '')?.size ?? 0;
-      const confirmed = candidate !== undefined && votes >= 2 && (candidate.kind === 'line' || lineHeaded.has(key ?? ''));
+      const confirmed = candidate !== undefined && ((votes >= 2 && (candidate.kind === 'line' || lineHeaded.has(key ?? ''))) || (candidate.kind === 'inline' && lineOpened.has(key ?? '')));
       const heading = confirmed ? candidate.span : undefined;
       const sentences = heading === undefined && bodyStartOf(run.sentences[0] ?? 0) >= 0 ? run.sentences.slice(1) : run.sentences;
       const first = sentences[0];
