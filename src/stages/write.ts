@@ -31,7 +31,8 @@ export function variantsText(block: { readonly id: string; readonly label: strin
   const lines: string[] = [];
   for (const sentence of block.variants.sentences) {
     lines.push('', `Sentence ${sentence.position + 1}`, `  canonical (${canonicalPath}): ${sentence.canonical}`);
-    for (const other of sentence.wordings) lines.push(`  in ${other.articles.join(', ')}: ${other.text}`);
+    // A copy that lacks the sentence: it left it out, or its wording stayed in the article (another figure).
+    for (const other of sentence.wordings) lines.push(`  in ${other.articles.join(', ')}: ${other.text === '' ? '(not in this copy of the block)' : other.text}`);
   }
   if (block.variants.headings.length > 0) {
     lines.push('', 'Other headings');

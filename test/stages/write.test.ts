@@ -32,12 +32,15 @@ describe('writeOutput', () => {
 });
 
 describe('variantsText', () => {
-  it('renders a block\'s variants, sentence by sentence and then other headings, from its data', () => {
+  it('renders a block\'s variants, sentence by sentence and then other headings, from its data, and says where a copy lacks a sentence', () => {
     const text = variantsText(
       {
         id: 'b1',
         label: 'Port history',
-        variants: { sentences: [{ position: 1, canonical: 'It grew.', wordings: [{ text: 'It grew fast.', articles: ['b.txt', 'c.txt'] }] }], headings: [{ article: 'c.txt', text: 'History' }] },
+        variants: {
+          sentences: [{ position: 1, canonical: 'It grew.', wordings: [{ text: 'It grew fast.', articles: ['b.txt', 'c.txt'] }, { text: '', articles: ['d.txt'] }] }],
+          headings: [{ article: 'c.txt', text: 'History' }],
+        },
       },
       'a.txt',
     );
@@ -48,6 +51,7 @@ describe('variantsText', () => {
         'Sentence 2',
         '  canonical (a.txt): It grew.',
         '  in b.txt, c.txt: It grew fast.',
+        '  in d.txt: (not in this copy of the block)',
         '',
         'Other headings',
         '  in c.txt: History',
