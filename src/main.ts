@@ -176,7 +176,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       bar?.stop();
       reportProblems(result.report.problems, io, values.quiet === true);
       const verdict = check(result.report, thresholds, baseline);
-      if (verdict.baseline?.warning !== undefined) io.stderr.write(`newsdedup: warning: ${verdict.baseline.warning}.\n`);
+      if (verdict.baseline?.warning !== undefined) io.stderr.write(`newsdedup: warning: ${printable(verdict.baseline.warning)}.\n`);
       const fileOf = (path: string): string => relative(io.cwd, join(result.base, path)).split(sep).join('/');
       const input = { result: verdict, report: result.report, fileOf };
       // The side files are written before stdout, so a CI step that fails still leaves them whole.
@@ -214,9 +214,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   } catch (error) {
     bar?.stop();
     if (isNewsdedupError(error)) {
-      io.stderr.write(`newsdedup: ${error.message}\n`);
+      io.stderr.write(`newsdedup: ${printable(error.message)}\n`);
     } else {
-      io.stderr.write(`newsdedup: internal error: ${(error as Error)?.message ?? String(error)}${debug ? '' : ' (run with --debug for details)'}\n`);
+      io.stderr.write(`newsdedup: internal error: ${printable((error as Error)?.message ?? String(error))}${debug ? '' : ' (run with --debug for details)'}\n`);
     }
     if (debug && error instanceof Error && error.stack !== undefined) io.stderr.write(`${error.stack}\n`);
     return EXIT.error;
@@ -314,10 +314,18 @@ function numberFlag<K extends string>(key: K, value: string | undefined, flag = 
   return { [key]: number } as Partial<Record<K, number>>;
 }
 
+/**
+ * A message as one safe line: control characters (which a message may quote from a bad input, an
+ * escape sequence among them) are shown as `\xNN` rather than sent to the terminal.
+ */
+export function printable(message: string): string {
+  return message.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 function reportProblems(problems: readonly Problem[], io: CliIo, quiet: boolean): void {
   for (const problem of problems) {
     if (quiet && problem.severity !== 'error') continue;
-    io.stderr.write(`newsdedup: ${problem.severity}: ${problem.message}\n`);
+    io.stderr.write(`newsdedup: ${problem.severity}: ${printable(problem.message)}\n`);
   }
 }
 

@@ -131,6 +131,17 @@ describe('main: bad input files', () => {
     expect(existsSync(join(cwd, 'cleaned', 'photo.txt'))).toBe(false);
   });
 
+  it('never sends a control character quoted from a bad record to the terminal', async () => {
+    const cwd = workspace();
+    // A line of JSON Lines that is not JSON, holding an escape sequence that would turn a terminal red.
+    writeFileSync(join(cwd, 'corpus', 'feed.jsonl'), `{"id": "a", "text": "Port traffic rose in the spring, officials said."}\ngarbage \u001b[31mRED\n`);
+    const { code, stderr } = await run(cwd, 'clean', 'corpus', '--out', 'cleaned');
+    expect(code).toBe(1);
+    expect(stderr).toContain('`feed.jsonl` line 2');
+    expect(stderr).toContain('\\x1b');
+    expect(stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+  });
+
   it('decodes a Windows-1252 file with a warning and exits 0', async () => {
     const cwd = workspace();
     writeFileSync(join(cwd, 'corpus', 'latin.txt'), Buffer.from('Caf\xe9 owners \x93protest\x94 in Lahore.\n', 'latin1'));
