@@ -222,13 +222,16 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
   // Runs, per article that holds matched sentences, in article order.
   const order = [...articles.keys()].sort((a, b) => a - b);
   const sharedTitles = verbatimTitles(order, articles, base, matches, keyOf, bodyText);
+  // Stretches too short to collapse that open a line going on (see `Assembly.openers`), per article.
+  const openers = new Map<number, Opener[]>();
+  const addOpener = (article: number, first: number, last: number, words: number): void => {
+    const list = openers.get(article) ?? [];
+    list.push({ start: bodySpan(first).start, end: bodySpan(last).end, words, next: last + 1 });
+    openers.set(article, list);
+  };
   // `absorb`: clusters of blocks too short to keep (a common phrase, or a sentence also matched in
   // an unrelated article). Such a sentence inside a run whose articles all hold it is part of that
   // background, held like a short sentence until the run goes on; it never starts a run itself.
-  const openers = new Map<number, Opener[]>();
-  const addOpener = (article: number, first: number, last: number, words: number): void => {
-    openers.set(article, [...(openers.get(article) ?? []), { start: bodySpan(first).start, end: bodySpan(last).end, words, next: last + 1 }]);
-  };
   const buildRuns = (absorb: ReadonlySet<number>): Map<number, Run[]> => {
     openers.clear();
     const runs = new Map<number, Run[]>();
@@ -323,7 +326,8 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     }
 
     // Each block's sentences in the order the copies give (a sentence one copy lacks goes after the
-    // sentence it follows elsewhere), and its length in words as its first holders word it.
+    // sentence it follows elsewhere), and its length in words as the first article to read each
+    // sentence in a run words it.
     interface Draft {
       readonly root: number;
       /** Clusters in reading order. */
