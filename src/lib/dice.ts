@@ -21,50 +21,117 @@ const WHITESPACE = /\s+/g;
  */
 export function diceAgainst(reference: string): (other: string) => number {
   const first = reference.replace(WHITESPACE, '');
-  const latin1 = /^[\u0000-\u00ff]*$/.test(first);
-  const overlapWith = latin1 ? latin1Overlap(first) : mapOverlap(first);
+  if (!/^[\u0000-\u00ff]*$/.test(first)) {
+    const overlapWith = mapOverlap(first);
+    return (other: string): number => {
+      if (other === reference) return 1;
+      const second = other.replace(WHITESPACE, '');
+      if (first === second) return 1;
+      if (first.length < 2 || second.length < 2) return 0;
+      return (2 * overlapWith(second)) / (first.length + second.length - 2);
+    };
+  }
+  const overlapWith = latin1Overlap(first);
   return (other: string): number => {
     if (other === reference) return 1;
-    const second = other.replace(WHITESPACE, '');
-    if (first === second) return 1;
-    if (first.length < 2 || second.length < 2) return 0;
-    return (2 * overlapWith(second)) / (first.length + second.length - 2);
+    // One walk of `other`, its whitespace skipped in place. Equal texts have every bigram in
+    // common, so they score 1 as string-similarity's equality test says; only texts of under two
+    // letters need that test itself.
+    const { overlap, letters } = overlapWith(other);
+    if (first.length < 2 || letters < 2) return first === other.replace(WHITESPACE, '') ? 1 : 0;
+    return (2 * overlap) / (first.length + letters - 2);
   };
+}
+
+/** A string's bigrams, counted once, for scoring it against many others with {@link diceOfProfiles}. */
+export interface BigramProfile {
+  /** The string with its whitespace removed, as string-similarity compares it. */
+  readonly letters: string;
+  /** Its bigrams as code-unit pairs (first × 2^16 + second), ascending. */
+  readonly bigrams: Uint32Array;
+}
+
+/** The bigram profile of `text`: derive it once per text, and score pairs of texts by their profiles. */
+export function bigramProfile(text: string): BigramProfile {
+  const letters = text.replace(WHITESPACE, '');
+  const bigrams = new Uint32Array(Math.max(0, letters.length - 1));
+  for (let i = 0; i + 1 < letters.length; i += 1) bigrams[i] = ((letters.charCodeAt(i) << 16) | letters.charCodeAt(i + 1)) >>> 0;
+  return { letters, bigrams: bigrams.sort() };
+}
+
+/**
+ * {@link dice} of the two texts whose profiles these are: `diceOfProfiles(bigramProfile(a),
+ * bigramProfile(b)) === dice(a, b)`. The multiset overlap of two sorted lists is one merge, with
+ * nothing allocated: verifying a pair costs a walk of both, once each text's profile is made.
+ */
+export function diceOfProfiles(a: BigramProfile, b: BigramProfile): number {
+  if (a.letters === b.letters) return 1;
+  if (a.letters.length < 2 || b.letters.length < 2) return 0;
+  const x = a.bigrams;
+  const y = b.bigrams;
+  let overlap = 0;
+  let i = 0;
+  let j = 0;
+  while (i < x.length && j < y.length) {
+    const p = x[i] as number;
+    const q = y[j] as number;
+    if (p === q) {
+      overlap += 1;
+      i += 1;
+      j += 1;
+    } else if (p < q) i += 1;
+    else j += 1;
+  }
+  return (2 * overlap) / (a.letters.length + b.letters.length - 2);
+}
+
+/** True for the characters `\s` matches. */
+function isWhitespace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 // Text normalised for comparison is nearly always Latin-1: its bigrams index one table of 2^16
 // counts, shared by every reference and filled by whichever reference scores last.
 const table = new Int32Array(1 << 16);
-let tableOwner: readonly number[] | undefined;
+let tableOwner: Int32Array | undefined;
+let taken = new Int32Array(1024);
 
-function latin1Overlap(first: string): (second: string) => number {
-  const codes: number[] = [];
-  for (let i = 0; i + 1 < first.length; i += 1) codes.push((first.charCodeAt(i) << 8) | first.charCodeAt(i + 1));
-  const taken: number[] = [];
-  return (second: string): number => {
+/** For a Latin-1 reference with its whitespace removed: the overlap of bigrams with another text, and that text's letters (its length without whitespace). */
+function latin1Overlap(first: string): (other: string) => { overlap: number; letters: number } {
+  const codes = new Int32Array(Math.max(0, first.length - 1));
+  for (let i = 0; i + 1 < first.length; i += 1) codes[i] = (first.charCodeAt(i) << 8) | first.charCodeAt(i + 1);
+  const result = { overlap: 0, letters: 0 };
+  return (other: string) => {
     if (tableOwner !== codes) {
       if (tableOwner !== undefined) for (const code of tableOwner) table[code] = 0;
       for (const code of codes) table[code] = (table[code] ?? 0) + 1;
       tableOwner = codes;
     }
+    if (taken.length < other.length) taken = new Int32Array(other.length * 2);
     let overlap = 0;
-    let previous = second.charCodeAt(0);
-    for (let i = 1; i < second.length; i += 1) {
-      const next = second.charCodeAt(i);
+    let letters = 0;
+    let previous = -1;
+    for (let i = 0; i < other.length; i += 1) {
+      const next = other.charCodeAt(i);
+      if (isWhitespace(next)) continue;
+      letters += 1;
       // A bigram with a character beyond Latin-1 is not the reference's.
-      if (previous < 256 && next < 256) {
+      if (previous >= 0 && previous < 256 && next < 256) {
         const code = (previous << 8) | next;
         if ((table[code] ?? 0) > 0) {
           table[code] = (table[code] ?? 0) - 1;
-          taken.push(code);
+          taken[overlap] = code;
           overlap += 1;
         }
       }
       previous = next;
     }
-    for (const code of taken) table[code] = (table[code] ?? 0) + 1;
-    taken.length = 0;
-    return overlap;
+    for (let i = 0; i < overlap; i += 1) table[taken[i] ?? 0] = (table[taken[i] ?? 0] ?? 0) + 1;
+    result.overlap = overlap;
+    result.letters = letters;
+    return result;
   };
 }
 

@@ -295,17 +295,22 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
 
   // Clusters that run together anywhere are one block.
   const draftBlocks = (runs: ReadonlyMap<number, readonly Run[]>) => {
-    const blockParent = new Map<number, number>();
+    // Union-find over cluster ids (sentence ids), the smaller id the root; -1 is a root.
+    const blockParent = new Int32Array(matches.cluster.length).fill(-1);
     const findBlock = (cluster: number): number => {
       let root = cluster;
-      while ((blockParent.get(root) ?? root) !== root) root = blockParent.get(root) ?? root;
-      blockParent.set(cluster, root);
+      while ((blockParent[root] ?? -1) >= 0) root = blockParent[root] ?? root;
+      for (let node = cluster; node !== root; ) {
+        const next = blockParent[node] ?? root;
+        blockParent[node] = root;
+        node = next;
+      }
       return root;
     };
     const join = (a: number, b: number): void => {
       const x = findBlock(a);
       const y = findBlock(b);
-      if (x !== y) blockParent.set(Math.max(x, y), Math.min(x, y));
+      if (x !== y) blockParent[Math.max(x, y)] = Math.min(x, y);
     };
     for (const articleRuns of runs.values()) {
       let before: Run | undefined;
@@ -531,7 +536,8 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       words: countWords(canonicalText),
       canonicalText,
       variants: distinct.length,
-      minSimilarity: lowestSimilarity(distinct, normalizeForComparison(wordings[0]?.join('\n') ?? '')),
+      // distinct[0] is the canonical wording, as compared: its sentences' keys joined.
+      minSimilarity: lowestSimilarity(distinct, distinct[0] ?? ''),
       // Row 0 is the canonical wording; row k + 1 is holder k's.
       variantWordings: collectVariants([...wordings.map((texts, row) => ({ slot: Math.max(0, row - 1), texts })), ...further], headings, heading, holders.map(pathOf), pathOf, keyOf),
     };

@@ -2,7 +2,7 @@ import type { FingerprintCounts, FingerprintRecords } from './count.js';
 import { MIN_SEED_SKETCH, MIN_VOTE_SHARE, LIGHT_EDIT_WORDS } from '../options.js';
 import type { PackedSegmentation } from './segment.js';
 import type { TextSlices } from './assemble.js';
-import { dice } from '../lib/dice.js';
+import { bigramProfile, dice, diceOfProfiles } from '../lib/dice.js';
 import { memoize } from '../lib/memo.js';
 import { normalizeForComparison } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
@@ -409,7 +409,7 @@ export function verifyPair(
   const shorter = Math.min(textA.length, textB.length);
   const longer = Math.max(textA.length - LEAD_CHARS, textB.length - LEAD_CHARS, shorter);
   if ((2 * shorter) / (shorter + longer) < settings.similarity) return { same: false, bodyA: -1, bodyB: -1 };
-  const score = dice(textA, textB);
+  const score = diceOfProfiles(profileOf(textA), profileOf(textB));
   const lead = splitLead(a, b, score, settings);
   if (lead !== undefined) {
     const bodyA = lead.bodyA >= 0 ? a.text.slice(lead.bodyA - a.start) : a.text;
@@ -470,6 +470,7 @@ function splitLead(
 // sentence's text is derived once per text.
 const comparable = memoize(normalizeForComparison);
 const wordsOf = memoize((text: string) => tokenize(text, 0, text.length));
+const profileOf = memoize(bigramProfile);
 let shingleMemo: { size: number; of: (text: string) => ReadonlySet<string> } | undefined;
 
 /** The shingles of `size` words of a sentence's text, joined by spaces. */

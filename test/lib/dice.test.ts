@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import stringSimilarity from 'string-similarity';
 import { describe, expect, it } from 'vitest';
-import { dice, diceAgainst } from '../../src/lib/dice.js';
+import { bigramProfile, dice, diceAgainst, diceOfProfiles } from '../../src/lib/dice.js';
 
 // Wordings of one background sentence, as copies edit it.
 const WORDINGS = [
@@ -26,7 +26,8 @@ describe('diceAgainst', () => {
   it('is the same function as dice for any pair of strings, with several references in use at once', () => {
     // Few letters make repeated bigrams, whose counts the multiset overlap must respect; "ж" is
     // beyond Latin-1, in a reference or only in the other string.
-    const text = fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', 'é', '\n', 'ж'), maxLength: 40 });
+    // Whitespace of every kind \s matches is skipped as string-similarity removes it; U+0085 is not \s.
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', 'é', '\n', 'ж', '\t', '\u00a0', '\u2028', '\u3000', '\ufeff', '\u0085'), maxLength: 40 });
     fc.assert(
       fc.property(text, text, fc.array(text, { maxLength: 8 }), (one, two, others) => {
         const scoreOne = diceAgainst(one);
@@ -36,6 +37,23 @@ describe('diceAgainst', () => {
           expect(scoreTwo(other)).toBe(dice(two, other));
           expect(scoreOne(other)).toBe(dice(one, other));
         }
+      }),
+    );
+  });
+});
+
+describe('diceOfProfiles', () => {
+  it('scores each pair of wordings exactly as string-similarity does', () => {
+    for (const one of WORDINGS) {
+      for (const two of WORDINGS) expect(diceOfProfiles(bigramProfile(one), bigramProfile(two))).toBe(stringSimilarity.compareTwoStrings(one, two));
+    }
+  });
+
+  it('is the same function as dice for any pair of strings, repeated bigrams and characters beyond Latin-1 included', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', 'é', '\n', 'ж', '\u{1F600}'), maxLength: 40 });
+    fc.assert(
+      fc.property(text, text, (one, two) => {
+        expect(diceOfProfiles(bigramProfile(one), bigramProfile(two))).toBe(dice(one, two));
       }),
     );
   });
