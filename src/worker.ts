@@ -9,11 +9,11 @@ import { dirname, join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import type { Problem } from './types.js';
 import type { ArticlePlan, ArticleScan, GatheredArticle } from './shard.js';
-import type { PairToVerify, Verdict } from './stages/match.js';
+import type { Verdict, VerifyBatch } from './stages/match.js';
 import type { ChromeList } from './stages/detect-chrome.js';
 import { applyArticle, gatherArticle, scanArticle } from './shard.js';
 import { compileChromeList } from './stages/detect-chrome.js';
-import { verifyItem } from './stages/match.js';
+import { verifyBatch } from './stages/match.js';
 import type { ReadOutcome } from './stages/read.js';
 import { read, readBlocking, readSpan, readSpanBlocking } from './stages/read.js';
 import type { FieldOptions } from './records/fields.js';
@@ -177,8 +177,8 @@ export async function gather(task: { readonly refs: readonly (ArticleRef & { rea
 }
 
 /** Verifies candidate pairs of sentences (pure: no files). */
-export function verify(task: { readonly pairs: readonly PairToVerify[]; readonly settings: TaskSettings }): Verdict[] {
-  return task.pairs.map((item) => verifyItem(item, task.settings));
+export function verify(task: { readonly batch: VerifyBatch; readonly settings: TaskSettings }): Verdict[] {
+  return verifyBatch(task.batch, task.settings);
 }
 
 export type ApplyOutcome =

@@ -73,10 +73,10 @@ export interface MatchIo {
    */
   fetch(requests: readonly SentenceRequest[]): Promise<ReadonlyMap<number, GatheredArticle>>;
   /**
-   * Verifies `batches` batches of pairs with {@link verifyPair}: `pairsOf(b)` makes batch `b`'s
+   * Verifies `batches` batches of pairs with {@link verifyBatch}: `pairsOf(b)` makes batch `b`'s
    * pairs when it starts, and its verdicts go to `take(b, verdicts)`, in any order.
    */
-  verify(batches: number, pairsOf: (batch: number) => readonly PairToVerify[], take: (batch: number, verdicts: readonly Verdict[]) => void): Promise<void>;
+  verify(batches: number, pairsOf: (batch: number) => VerifyBatch, take: (batch: number, verdicts: readonly Verdict[]) => void): Promise<void>;
   /** Told when each part is done (`candidates`, `fetch`, `verify`), with a figure, e.g. to trace it. */
   readonly done?: (part: 'candidates' | 'fetch' | 'verify', detail: string) => void;
 }
@@ -86,6 +86,31 @@ export interface MatchIo {
  * (the sentence after or before it, in both articles): see {@link verifyItem}.
  */
 export type PairToVerify = readonly [SentenceText, SentenceText] | readonly [SentenceText, SentenceText, true];
+
+/**
+ * Candidate pairs as they travel to a worker: each distinct sentence once, and the pairs as
+ * indices into it. A holder sentence stands in many pairs; flat arrays cost a fraction of a list
+ * of objects to copy between threads.
+ */
+export interface VerifyBatch {
+  readonly texts: readonly string[];
+  /** Where each text starts in its article. */
+  readonly starts: Int32Array;
+  /** Three entries per pair: the first sentence's text, the second's, and 1 when they are neighbours of a verbatim copy (see {@link verifyItem}). */
+  readonly pairs: Int32Array;
+}
+
+/** Verifies each pair of a batch with {@link verifyItem}, in order. */
+export function verifyBatch(batch: VerifyBatch, settings: VerifySettings): Verdict[] {
+  const sentences = batch.texts.map((text, i) => ({ start: batch.starts[i] ?? 0, text }));
+  const verdicts = new Array<Verdict>(batch.pairs.length / 3);
+  for (let p = 0; p < verdicts.length; p += 1) {
+    const a = sentences[batch.pairs[p * 3] ?? 0] as SentenceText;
+    const b = sentences[batch.pairs[p * 3 + 1] ?? 0] as SentenceText;
+    verdicts[p] = verifyItem(batch.pairs[p * 3 + 2] === 1 ? [a, b, true] : [a, b], settings);
+  }
+  return verdicts;
+}
 
 /** Candidate pairs of sentences, found in the counts: what the rest of matching needs of the corpus. */
 export interface Candidates {
@@ -155,7 +180,19 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
   await io.verify(
     Math.ceil(pairCount / VERIFY_BATCH),
     (batch) => {
-      const items: PairToVerify[] = [];
+      const index = new Map<SentenceText, number>();
+      const texts: string[] = [];
+      const starts: number[] = [];
+      const indexOf = (sentence: SentenceText): number => {
+        let at = index.get(sentence);
+        if (at === undefined) {
+          index.set(sentence, (at = texts.length));
+          texts.push(sentence.text);
+          starts.push(sentence.start);
+        }
+        return at;
+      };
+      const items: number[] = [];
       const slots: number[] = [];
       const from = batch * VERIFY_BATCH;
       for (let p = from; p < Math.min(from + VERIFY_BATCH, pairCount); p += 1) {
@@ -164,12 +201,12 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
         // A file that changed between passes has no texts: its pairs are not verified.
         if (a === undefined || b === undefined) verdicts[p] = { same: false, bodyA: -1, bodyB: -1 };
         else {
-          items.push(neighbours[p] === 1 ? [a, b, true] : [a, b]);
+          items.push(indexOf(a), indexOf(b), neighbours[p] === 1 ? 1 : 0);
           slots.push(p);
         }
       }
       sent.set(batch, slots);
-      return items;
+      return { texts, starts: Int32Array.from(starts), pairs: Int32Array.from(items) };
     },
     (batch, results) => {
       const slots = sent.get(batch) ?? [];

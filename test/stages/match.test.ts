@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RepeatIndex } from '../../src/stages/count.js';
 import { fingerprint } from '../../src/stages/fingerprint.js';
 import fc from 'fast-check';
-import { match, openAlike, verifyItem } from '../../src/stages/match.js';
+import { match, openAlike, verifyBatch } from '../../src/stages/match.js';
 import { tokenize } from '../../src/text/tokenize.js';
 import { segment } from '../../src/stages/segment.js';
 import { gatherArticle } from '../../src/shard.js';
@@ -25,7 +25,7 @@ async function matchTexts(...texts: string[]) {
         return new Map(requests.map((request) => [request.article, gatherArticle(texts[request.article]!, request.sentences)]));
       },
       verify: async (batches, pairsOf, take) => {
-        for (let batch = 0; batch < batches; batch += 1) take(batch, pairsOf(batch).map((item) => verifyItem(item, DEFAULTS)));
+        for (let batch = 0; batch < batches; batch += 1) take(batch, verifyBatch(pairsOf(batch), DEFAULTS));
       },
     },
   );
