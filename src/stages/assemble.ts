@@ -524,7 +524,28 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     // wording as compared is its sentences' normalised texts joined (what normalising the joined
     // text gives, since a line break only ever separates).
     const keyOf = comparableOnce();
-    const distinct = [...new Set(wordings.map((wording) => wording.map(keyOf).filter((key) => key !== '').join(' ')))];
+    // Wordings told apart first by their keys' numbers, so that a holder's whole wording is not
+    // joined and hashed only to find it is the commonest one again.
+    const keyNumber = new Map<string, number>();
+    const numberOf = (key: string): number => {
+      let number = keyNumber.get(key);
+      if (number === undefined) keyNumber.set(key, (number = keyNumber.size));
+      return number;
+    };
+    const seenTags = new Set<string>();
+    const seenWordings = new Set<string>();
+    const distinct: string[] = [];
+    for (const wording of wordings) {
+      const keys = wording.map(keyOf).filter((key) => key !== '');
+      const tag = keys.map(numberOf).join(',');
+      if (seenTags.has(tag)) continue;
+      seenTags.add(tag);
+      // Keys cut at other sentence ends may still join into a wording seen already.
+      const joined = keys.join(' ');
+      if (seenWordings.has(joined)) continue;
+      seenWordings.add(joined);
+      distinct.push(joined);
+    }
     const label = heading ?? firstWords(normalizeSpaces(bodyText(canonical[0] ?? -1)), LABEL_WORDS);
     const id = blockId(distinct[0] ?? '');
     return {

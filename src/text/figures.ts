@@ -116,22 +116,37 @@ const readFigures = memoize(figuresIn);
 // A number word standing as a whole word: a text without one, and without a digit, has no figure.
 const NUMBER_WORD = new RegExp(`(?<!\\p{L})(?:${Object.keys(WORD_VALUES).join('|')})(?!\\p{L})`, 'u');
 
+function hasDigit(token: string): boolean {
+  for (let i = 0; i < token.length; i += 1) {
+    const code = token.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
+}
+
 function figuresIn(text: string): readonly Readonly<Figure>[] {
   const folded = text.replace(/\u00ad/g, '').toLowerCase();
   // Most sentences hold no figure: the tokens are read only when one may stand.
   if (!/\d/.test(folded) && !NUMBER_WORD.test(folded)) return NO_FIGURES;
-  const matches = [...folded.matchAll(TOKEN)];
-  const tokens = matches.map((match) => match[0]);
+  // The tokens and where each starts, read with one regular expression's exec (no match objects kept).
+  const tokens: string[] = [];
+  const starts: number[] = [];
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(folded); match !== null; match = TOKEN.exec(folded)) {
+    tokens.push(match[0]);
+    starts.push(match.index);
+  }
   const figures: Figure[] = [];
   // Where the last figure's value went, so that a scale word after it ("10 million") can scale it.
   let lastNumber = -1;
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i] as string;
-    const number = NUMBER.exec(token);
+    // Most tokens are words: only a token with a digit can be a number.
+    const number = hasDigit(token) ? NUMBER.exec(token) : null;
     if (number !== null) {
       const [, sign = '', , digits = '', suffix = ''] = number;
       // A minus sign stands after a space ("6 -0.507"); a dash between digits is a range or a date ("2024-06").
-      const at = matches[i]?.index ?? 0;
+      const at = starts[i] ?? 0;
       const negative = sign !== '' && (at === 0 || /[\s(]/.test(folded[at - 1] ?? ''));
       figures.push({ value: valueOf(negative, digits, suffix), word: false });
       lastNumber = figures.length - 1;
