@@ -117,7 +117,8 @@ const ALL_PAIRS_VARIANT_LIMIT = 6;
 
 interface Run {
   readonly sentences: number[];
-  readonly key: string;
+  /** Its clusters' set of articles, as a number (see `keyOf` in {@link assemble}). */
+  readonly key: number;
 }
 
 /**
@@ -190,18 +191,30 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       if (count > (unread.get(cluster) ?? 0)) unread.set(cluster, count);
     });
   }
-  const keyOf = new Map<number, string>();
-  // A cluster with copies outside the corpus stands in other articles than any cluster without.
-  for (const [cluster, holders] of clusterArticles) keyOf.set(cluster, `${holders.join(',')}${unread.has(cluster) ? `+${unread.get(cluster) ?? 0}` : ''}`);
+  // Per cluster, its set of articles as a number: clusters over the same articles get the same one.
+  // Told once per cluster, so that comparing two is one step however many articles they reach.
+  const keyOf = new Map<number, number>();
+  const keyNumbers = new Map<string, number>();
+  for (const [cluster, holders] of clusterArticles) {
+    // A cluster with copies outside the corpus stands in other articles than any cluster without.
+    const text = `${holders.join(',')}${unread.has(cluster) ? `+${unread.get(cluster) ?? 0}` : ''}`;
+    let key = keyNumbers.get(text);
+    if (key === undefined) keyNumbers.set(text, (key = keyNumbers.size));
+    keyOf.set(cluster, key);
+  }
+  keyNumbers.clear();
 
   // Neighbouring sentences whose copies stand in nearly the same articles are one background: a
   // copy that lost or rewrote a sentence must not cut the block in two. Decided once per pair of
   // clusters, so that the cost follows the distinct pairs, not the articles times the reach.
-  const togetherCache = new Map<string, boolean>();
+  const togetherCache = new Map<number | string, boolean>();
   const reachOf = placesOf(matches, clusterArticles);
+  // A pair of cluster ids as one number, exact in a double's 53 bits up to 2^26 sentences; beyond, as text.
+  const span = Math.max(1, matches.cluster.length);
+  const pairOf = span <= 2 ** 26 ? (low: number, high: number): number | string => low * span + high : (low: number, high: number): number | string => `${low},${high}`;
   const together = (a: number, b: number): boolean => {
     if (a === b) return true;
-    const pair = a < b ? `${a},${b}` : `${b},${a}`;
+    const pair = a < b ? pairOf(a, b) : pairOf(b, a);
     let verdict = togetherCache.get(pair);
     if (verdict === undefined) {
       verdict = nearlySameArticles(reachOf(a), reachOf(b), unread.get(a) ?? 0, unread.get(b) ?? 0);
@@ -791,7 +804,7 @@ function verbatimTitles(
   articles: ReadonlyMap<number, MatchedArticle>,
   base: (article: number) => number,
   matches: Matches,
-  keyOf: ReadonlyMap<number, string>,
+  keyOf: ReadonlyMap<number, number>,
   bodyText: (id: number) => string,
 ): Set<number> {
   const titles = new Map<number, number[]>();
