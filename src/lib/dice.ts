@@ -43,46 +43,59 @@ export function diceAgainst(reference: string): (other: string) => number {
   };
 }
 
-/** A string's bigrams, counted once, for scoring it against many others with {@link diceOfProfiles}. */
-export interface BigramProfile {
-  /** The string with its whitespace removed, as string-similarity compares it. */
-  readonly letters: string;
-  /** Its bigrams as code-unit pairs (first × 2^16 + second), ascending. */
-  readonly bigrams: Uint32Array;
-}
-
-/** The bigram profile of `text`: derive it once per text, and score pairs of texts by their profiles. */
-export function bigramProfile(text: string): BigramProfile {
-  const letters = text.replace(WHITESPACE, '');
-  const bigrams = new Uint32Array(Math.max(0, letters.length - 1));
-  for (let i = 0; i + 1 < letters.length; i += 1) bigrams[i] = ((letters.charCodeAt(i) << 16) | letters.charCodeAt(i + 1)) >>> 0;
-  return { letters, bigrams: bigrams.sort() };
-}
+// The table `dicePair` fills from its first string and empties as it walks the second.
+const pairTable = new Int32Array(1 << 16);
+let pairFilled = new Int32Array(1024);
 
 /**
- * {@link dice} of the two texts whose profiles these are: `diceOfProfiles(bigramProfile(a),
- * bigramProfile(b)) === dice(a, b)`. The multiset overlap of two sorted lists is one merge, with
- * nothing allocated: verifying a pair costs a walk of both, once each text's profile is made.
+ * {@link dice}, for one pair, without string-similarity's substrings: the first string's bigrams
+ * are counted in a table of 2^16 (Latin-1, as text normalised for comparison nearly always is),
+ * and the second's are taken from it. Nothing is allocated, and no text is walked twice.
  */
-export function diceOfProfiles(a: BigramProfile, b: BigramProfile): number {
-  if (a.letters === b.letters) return 1;
-  if (a.letters.length < 2 || b.letters.length < 2) return 0;
-  const x = a.bigrams;
-  const y = b.bigrams;
-  let overlap = 0;
-  let i = 0;
-  let j = 0;
-  while (i < x.length && j < y.length) {
-    const p = x[i] as number;
-    const q = y[j] as number;
-    if (p === q) {
-      overlap += 1;
-      i += 1;
-      j += 1;
-    } else if (p < q) i += 1;
-    else j += 1;
+export function dicePair(a: string, b: string): number {
+  if (a === b) return 1;
+  if (pairFilled.length < a.length) pairFilled = new Int32Array(a.length * 2);
+  let filled = 0;
+  let first = 0;
+  let previous = -1;
+  for (let i = 0; i < a.length; i += 1) {
+    const next = a.charCodeAt(i);
+    if (isWhitespace(next)) continue;
+    if (next > 255) {
+      for (let j = 0; j < filled; j += 1) pairTable[pairFilled[j] ?? 0] = 0;
+      return dice(a, b);
+    }
+    first += 1;
+    if (previous >= 0) {
+      const code = (previous << 8) | next;
+      pairTable[code] = (pairTable[code] ?? 0) + 1;
+      pairFilled[filled] = code;
+      filled += 1;
+    }
+    previous = next;
   }
-  return (2 * overlap) / (a.letters.length + b.letters.length - 2);
+  let overlap = 0;
+  let second = 0;
+  previous = -1;
+  for (let i = 0; i < b.length; i += 1) {
+    const next = b.charCodeAt(i);
+    if (isWhitespace(next)) continue;
+    second += 1;
+    // A bigram with a character beyond Latin-1 is not the first string's.
+    if (previous >= 0 && previous < 256 && next < 256) {
+      const code = (previous << 8) | next;
+      if ((pairTable[code] ?? 0) > 0) {
+        pairTable[code] = (pairTable[code] ?? 0) - 1;
+        overlap += 1;
+      }
+    }
+    previous = next;
+  }
+  for (let j = 0; j < filled; j += 1) pairTable[pairFilled[j] ?? 0] = 0;
+  // Equal texts have every bigram in common, so they score 1 as string-similarity's equality test
+  // says; only texts of under two letters need that test itself.
+  if (first < 2 || second < 2) return a.replace(WHITESPACE, '') === b.replace(WHITESPACE, '') ? 1 : 0;
+  return (2 * overlap) / (first + second - 2);
 }
 
 /** True for the characters `\s` matches. */

@@ -2,7 +2,7 @@ import type { FingerprintCounts, FingerprintRecords } from './count.js';
 import { MIN_SEED_SKETCH, MIN_VOTE_SHARE, LIGHT_EDIT_WORDS } from '../options.js';
 import type { PackedSegmentation } from './segment.js';
 import type { TextSlices } from './assemble.js';
-import { bigramProfile, dice, diceOfProfiles } from '../lib/dice.js';
+import { dicePair } from '../lib/dice.js';
 import { memoize } from '../lib/memo.js';
 import { normalizeForComparison } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
@@ -200,6 +200,9 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
         const b = textOf(pairs[p * 2 + 1] ?? 0);
         // A file that changed between passes has no texts: its pairs are not verified.
         if (a === undefined || b === undefined) verdicts[p] = { same: false, bodyA: -1, bodyB: -1 };
+        // Most candidates are verbatim copies, the same sentence as `verifyPair` finds first: told
+        // here, they never travel to a worker.
+        else if (a.text === b.text) verdicts[p] = VERBATIM;
         else {
           items.push(indexOf(a), indexOf(b), neighbours[p] === 1 ? 1 : 0);
           slots.push(p);
@@ -446,7 +449,7 @@ export function verifyPair(
   const shorter = Math.min(textA.length, textB.length);
   const longer = Math.max(textA.length - LEAD_CHARS, textB.length - LEAD_CHARS, shorter);
   if ((2 * shorter) / (shorter + longer) < settings.similarity) return { same: false, bodyA: -1, bodyB: -1 };
-  const score = diceOfProfiles(profileOf(textA), profileOf(textB));
+  const score = dicePair(textA, textB);
   const lead = splitLead(a, b, score, settings);
   if (lead !== undefined) {
     const bodyA = lead.bodyA >= 0 ? a.text.slice(lead.bodyA - a.start) : a.text;
@@ -460,6 +463,7 @@ export function verifyPair(
 }
 
 const NOT_SAME: Verdict = { same: false, bodyA: -1, bodyB: -1 };
+const VERBATIM: Verdict = { same: true, bodyA: -1, bodyB: -1 };
 
 /**
  * Verifies one candidate pair. Two sentences in the same place beside a verbatim copy (the one
@@ -499,7 +503,7 @@ function splitLead(
   if (leadA * 2 > tokensA.words.length || leadB * 2 > tokensB.words.length) return undefined;
   const startA = tokensA.starts[leadA] ?? 0;
   const startB = tokensB.starts[leadB] ?? 0;
-  if (dice(normalizeForComparison(a.text.slice(startA)), normalizeForComparison(b.text.slice(startB))) < Math.max(score, settings.similarity)) return undefined;
+  if (dicePair(normalizeForComparison(a.text.slice(startA)), normalizeForComparison(b.text.slice(startB))) < Math.max(score, settings.similarity)) return undefined;
   return { bodyA: leadA > 0 ? a.start + startA : -1, bodyB: leadB > 0 ? b.start + startB : -1 };
 }
 
@@ -507,7 +511,6 @@ function splitLead(
 // sentence's text is derived once per text.
 const comparable = memoize(normalizeForComparison);
 const wordsOf = memoize((text: string) => tokenize(text, 0, text.length));
-const profileOf = memoize(bigramProfile);
 let shingleMemo: { size: number; of: (text: string) => ReadonlySet<string> } | undefined;
 
 /** The shingles of `size` words of a sentence's text, joined by spaces. */

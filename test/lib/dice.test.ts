@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import stringSimilarity from 'string-similarity';
 import { describe, expect, it } from 'vitest';
-import { bigramProfile, dice, diceAgainst, diceOfProfiles } from '../../src/lib/dice.js';
+import { dice, diceAgainst, dicePair } from '../../src/lib/dice.js';
 
 // Wordings of one background sentence, as copies edit it.
 const WORDINGS = [
@@ -42,18 +42,20 @@ describe('diceAgainst', () => {
   });
 });
 
-describe('diceOfProfiles', () => {
+describe('dicePair', () => {
   it('scores each pair of wordings exactly as string-similarity does', () => {
     for (const one of WORDINGS) {
-      for (const two of WORDINGS) expect(diceOfProfiles(bigramProfile(one), bigramProfile(two))).toBe(stringSimilarity.compareTwoStrings(one, two));
+      for (const two of WORDINGS) expect(dicePair(one, two)).toBe(stringSimilarity.compareTwoStrings(one, two));
     }
   });
 
-  it('is the same function as dice for any pair of strings, repeated bigrams and characters beyond Latin-1 included', () => {
-    const text = fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', 'é', '\n', 'ж', '\u{1F600}'), maxLength: 40 });
+  it('is the same function as dice for any pair of strings: repeated bigrams, any whitespace, characters beyond Latin-1', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', 'é', '\n', 'ж', '\u00a0', '\u2028', '\u0085', '\u{1F600}'), maxLength: 40 });
     fc.assert(
       fc.property(text, text, (one, two) => {
-        expect(diceOfProfiles(bigramProfile(one), bigramProfile(two))).toBe(dice(one, two));
+        expect(dicePair(one, two)).toBe(dice(one, two));
+        // The table is left empty: the next pair is scored from nothing.
+        expect(dicePair(two, one)).toBe(dice(two, one));
       }),
     );
   });
