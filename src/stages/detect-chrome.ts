@@ -137,9 +137,14 @@ export interface LineRecord {
 export function chromeCandidates(text: string, segmentation: Segmentation, list: ChromeList): LineRecord[] {
   const records: LineRecord[] = [];
   const { paragraphs } = segmentation;
+  // Read once per paragraph: a short line asks of itself and of both its neighbours.
+  const numbers: (boolean | undefined)[] = [];
   const numeric = (index: number): boolean => {
     const paragraph = paragraphs[index];
-    return paragraph !== undefined && paragraph.end - paragraph.start < 400 && isMostlyNumbers(text.slice(paragraph.start, paragraph.end));
+    if (paragraph === undefined) return false;
+    let known = numbers[index];
+    if (known === undefined) numbers[index] = known = paragraph.end - paragraph.start < 400 && isMostlyNumbers(text.slice(paragraph.start, paragraph.end));
+    return known;
   };
   paragraphs.forEach((paragraph, index) => {
     // A paragraph as short as a heading may be repeated chrome. Counted only as far as it takes to tell: most paragraphs are long.
