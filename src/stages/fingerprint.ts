@@ -17,42 +17,49 @@ export interface ArticleFingerprints {
   readonly words: Uint32Array;
 }
 
-// A direct-mapped cache from a word's raw spelling to the hash of its normalised form, looked up
-// without slicing the text: this is the hottest loop of a run. The spelling is compared in full, so
-// a collision only costs a miss. A slot is 32 bytes of one typed array (length, hash, and the
+// A two-way cache from a word's raw spelling to the hash of its normalised form, looked up without
+// slicing the text: this is the hottest loop of a run. The spelling is compared in full, so a
+// collision only costs a miss. A slot is 32 bytes of one typed array (length, hash, and the
 // spelling of a word of up to 12 code units, two to an entry), so that a lookup touches one cache
 // line rather than an array, a string and a second array; a longer spelling is kept as a string.
+// The two slots a spelling may take are side by side, in one 64-byte line: the one used last
+// first, so that two common words whose hashes meet do not evict each other word after word.
 const CACHE_BITS = 17;
 const SLOT = 8;
 const INLINE = (SLOT - 2) * 2;
 const cache = new Int32Array((1 << CACHE_BITS) * SLOT);
 const longWords: string[] = new Array<string>(1 << CACHE_BITS).fill('');
 
+/** True when slot `slot` holds the spelling `text[from, from + length)`. */
+function holds(slot: number, text: string, from: number, length: number): boolean {
+  const base = slot * SLOT;
+  if (cache[base] !== length) return false;
+  if (length > INLINE) return text.startsWith(longWords[slot] as string, from);
+  for (let j = 0, at = base + 2; j < length; j += 2, at += 1) {
+    const pair = text.charCodeAt(from + j) | (j + 1 < length ? text.charCodeAt(from + j + 1) << 16 : 0);
+    if (pair !== cache[at]) return false;
+  }
+  return true;
+}
+
 /** Hash of the word `text[from, to)` as fingerprints see it (see `normalizeWord`); `raw` is its spelling's hash. */
 function wordHashAt(text: string, from: number, to: number, raw: number): number {
-  const slot = (raw ^ (raw >>> 15)) & ((1 << CACHE_BITS) - 1);
-  const base = slot * SLOT;
+  const first = (raw ^ (raw >>> 15)) & ((1 << CACHE_BITS) - 2);
   const length = to - from;
-  if (cache[base] === length) {
-    let same = true;
-    if (length <= INLINE) {
-      for (let j = 0, at = base + 2; j < length; j += 2, at += 1) {
-        const pair = text.charCodeAt(from + j) | (j + 1 < length ? text.charCodeAt(from + j + 1) << 16 : 0);
-        if (pair !== cache[at]) {
-          same = false;
-          break;
-        }
-      }
-    } else same = text.startsWith(longWords[slot] as string, from);
-    if (same) return (cache[base + 1] as number) >>> 0;
-  }
+  if (holds(first, text, from, length)) return (cache[first * SLOT + 1] as number) >>> 0;
+  const second = first + 1;
+  if (holds(second, text, from, length)) return (cache[second * SLOT + 1] as number) >>> 0;
   const word = text.slice(from, to);
   const hash = hashString(normalizeWord(word));
+  // The first slot's spelling moves to the second; the new one takes the first.
+  cache.copyWithin(second * SLOT, first * SLOT, first * SLOT + SLOT);
+  longWords[second] = longWords[first] as string;
+  const base = first * SLOT;
   cache[base] = length;
   cache[base + 1] = hash;
   if (length <= INLINE) {
     for (let j = 0, at = base + 2; j < length; j += 2, at += 1) cache[at] = text.charCodeAt(from + j) | (j + 1 < length ? text.charCodeAt(from + j + 1) << 16 : 0);
-  } else longWords[slot] = word;
+  } else longWords[first] = word;
   return hash >>> 0;
 }
 

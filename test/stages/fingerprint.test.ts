@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
 import { fingerprint } from '../../src/stages/fingerprint.js';
 import { segment } from '../../src/stages/segment.js';
 import { DEFAULTS } from '../../src/options.js';
@@ -28,5 +29,28 @@ describe('fingerprint', () => {
     const result = fingerprint(text, segment(text), DEFAULTS, (sentence) => sentence === 1);
     expect(result.offsets[1]! - result.offsets[0]!).toBe(DEFAULTS.sketchSize + 1);
     expect(result.offsets[2]! - result.offsets[1]!).toBe(0);
+  });
+
+  it('gives a text the same fingerprints whatever was fingerprinted before (the word cache only remembers)', async () => {
+    // 60,000 made-up spellings, of one to four letters, fill the cache's slots and make spellings
+    // of one length meet in them. A text's fingerprints then must equal those that a fresh copy of
+    // the module, its cache empty, gives it.
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const spell = (n: number): string => (n < 26 ? letters[n]! : spell(Math.floor(n / 26) - 1) + letters[n % 26]!);
+    const many = Array.from({ length: 6_000 }, (_, s) => `${Array.from({ length: 10 }, (_, w) => spell(((s * 10 + w) * 7919) % 300_000)).join(' ')}.`).join(' ');
+    fingerprint(many, segment(many), DEFAULTS);
+    vi.resetModules();
+    const fresh = (await import('../../src/stages/fingerprint.js')).fingerprint;
+    const word = fc.string({ unit: fc.constantFrom(...letters), minLength: 1, maxLength: 5 });
+    const probe = fc.array(fc.array(word, { minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 6 }).map((list) => list.map((words) => `${words.join(' ')}.`).join(' '));
+    fc.assert(
+      fc.property(probe, (text) => {
+        const cached = fingerprint(text, segment(text), DEFAULTS);
+        const expected = fresh(text, segment(text), DEFAULTS);
+        expect([...cached.hashes]).toEqual([...expected.hashes]);
+        expect([...cached.words]).toEqual([...expected.words]);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
