@@ -12,37 +12,6 @@ export function dice(a: string, b: string): number {
 
 const WHITESPACE = /\s+/g;
 
-/**
- * {@link dice} of one string against many: `diceAgainst(a)(b) === dice(a, b)` for every `b`.
- * string-similarity counts the bigrams of both strings on every call, as substrings in a Map; a
- * block's lowest similarity compares its wordings with each other, for every block, so here the
- * reference's bigrams are counted once, as numbers, and each other string is only walked. Same
- * definition: whitespace removed, UTF-16 code-unit bigrams, multiset overlap.
- */
-export function diceAgainst(reference: string): (other: string) => number {
-  const first = reference.replace(WHITESPACE, '');
-  if (!/^[\u0000-\u00ff]*$/.test(first)) {
-    const overlapWith = mapOverlap(first);
-    return (other: string): number => {
-      if (other === reference) return 1;
-      const second = other.replace(WHITESPACE, '');
-      if (first === second) return 1;
-      if (first.length < 2 || second.length < 2) return 0;
-      return (2 * overlapWith(second)) / (first.length + second.length - 2);
-    };
-  }
-  const overlapWith = latin1Overlap(first);
-  return (other: string): number => {
-    if (other === reference) return 1;
-    // One walk of `other`, its whitespace skipped in place. Equal texts have every bigram in
-    // common, so they score 1 as string-similarity's equality test says; only texts of under two
-    // letters need that test itself.
-    const { overlap, letters } = overlapWith(other);
-    if (first.length < 2 || letters < 2) return first === other.replace(WHITESPACE, '') ? 1 : 0;
-    return (2 * overlap) / (first.length + letters - 2);
-  };
-}
-
 // The table `dicePair` fills from its first string and empties as it walks the second.
 const pairTable = new Int32Array(1 << 16);
 let pairFilled = new Int32Array(1024);
@@ -98,54 +67,71 @@ export function dicePair(a: string, b: string): number {
   return (2 * overlap) / (first + second - 2);
 }
 
+/** A text as {@link diceStripped} reads it: its whitespace removed, as string-similarity removes it. */
+export function stripWhitespace(text: string): string {
+  return text.replace(WHITESPACE, '');
+}
+
+/**
+ * {@link dice} of two texts whose whitespace is removed already (see {@link stripWhitespace}):
+ * `diceStripped(stripWhitespace(a), stripWhitespace(b)) === dice(a, b)`. Two wordings of one block
+ * differ in a few sentences: the bigrams of their common opening and common ending are common to
+ * both, so only the stretch between is counted, in a table. (Of two multisets that share a part C,
+ * the overlap is |C| plus the overlap of the rest, as min(c + x, c + y) = c + min(x, y).)
+ */
+export function diceStripped(x: string, y: string): number {
+  if (x === y) return 1;
+  if (x.length < 2 || y.length < 2) return 0;
+  const shorter = Math.min(x.length, y.length);
+  let prefix = 0;
+  while (prefix < shorter && x.charCodeAt(prefix) === y.charCodeAt(prefix)) prefix += 1;
+  let suffix = 0;
+  while (suffix < shorter - prefix && x.charCodeAt(x.length - 1 - suffix) === y.charCodeAt(y.length - 1 - suffix)) suffix += 1;
+  // Bigrams wholly inside the common opening or ending; the rest are those of each middle, which
+  // takes one character of the opening and of the ending to keep the bigrams that cross into them.
+  const common = Math.max(0, prefix - 1) + Math.max(0, suffix - 1);
+  const from = Math.max(0, prefix - 1);
+  const middle = middleOverlap(x, from, Math.min(x.length, x.length - suffix + 1), y, from, Math.min(y.length, y.length - suffix + 1));
+  return (2 * (common + middle)) / (x.length + y.length - 2);
+}
+
+/** Multiset overlap of the bigrams of `x[xFrom, xTo)` and `y[yFrom, yTo)`. */
+function middleOverlap(x: string, xFrom: number, xTo: number, y: string, yFrom: number, yTo: number): number {
+  if (xTo - xFrom < 2 || yTo - yFrom < 2) return 0;
+  if (pairFilled.length < xTo - xFrom) pairFilled = new Int32Array((xTo - xFrom) * 2);
+  let filled = 0;
+  for (let i = xFrom; i + 1 < xTo; i += 1) {
+    const one = x.charCodeAt(i);
+    const two = x.charCodeAt(i + 1);
+    if (one > 255 || two > 255) {
+      for (let j = 0; j < filled; j += 1) pairTable[pairFilled[j] ?? 0] = 0;
+      return mapOverlap(x.slice(xFrom, xTo))(y.slice(yFrom, yTo));
+    }
+    const code = (one << 8) | two;
+    pairTable[code] = (pairTable[code] ?? 0) + 1;
+    pairFilled[filled] = code;
+    filled += 1;
+  }
+  let overlap = 0;
+  for (let i = yFrom; i + 1 < yTo; i += 1) {
+    const one = y.charCodeAt(i);
+    const two = y.charCodeAt(i + 1);
+    if (one > 255 || two > 255) continue;
+    const code = (one << 8) | two;
+    if ((pairTable[code] ?? 0) > 0) {
+      pairTable[code] = (pairTable[code] ?? 0) - 1;
+      overlap += 1;
+    }
+  }
+  for (let j = 0; j < filled; j += 1) pairTable[pairFilled[j] ?? 0] = 0;
+  return overlap;
+}
+
 /** True for the characters `\s` matches. */
 function isWhitespace(code: number): boolean {
   if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
   if (code < 0xa0) return false;
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
-}
-
-// Text normalised for comparison is nearly always Latin-1: its bigrams index one table of 2^16
-// counts, shared by every reference and filled by whichever reference scores last.
-const table = new Int32Array(1 << 16);
-let tableOwner: Int32Array | undefined;
-let taken = new Int32Array(1024);
-
-/** For a Latin-1 reference with its whitespace removed: the overlap of bigrams with another text, and that text's letters (its length without whitespace). */
-function latin1Overlap(first: string): (other: string) => { overlap: number; letters: number } {
-  const codes = new Int32Array(Math.max(0, first.length - 1));
-  for (let i = 0; i + 1 < first.length; i += 1) codes[i] = (first.charCodeAt(i) << 8) | first.charCodeAt(i + 1);
-  const result = { overlap: 0, letters: 0 };
-  return (other: string) => {
-    if (tableOwner !== codes) {
-      if (tableOwner !== undefined) for (const code of tableOwner) table[code] = 0;
-      for (const code of codes) table[code] = (table[code] ?? 0) + 1;
-      tableOwner = codes;
-    }
-    if (taken.length < other.length) taken = new Int32Array(other.length * 2);
-    let overlap = 0;
-    let letters = 0;
-    let previous = -1;
-    for (let i = 0; i < other.length; i += 1) {
-      const next = other.charCodeAt(i);
-      if (isWhitespace(next)) continue;
-      letters += 1;
-      // A bigram with a character beyond Latin-1 is not the reference's.
-      if (previous >= 0 && previous < 256 && next < 256) {
-        const code = (previous << 8) | next;
-        if ((table[code] ?? 0) > 0) {
-          table[code] = (table[code] ?? 0) - 1;
-          taken[overlap] = code;
-          overlap += 1;
-        }
-      }
-      previous = next;
-    }
-    for (let i = 0; i < overlap; i += 1) table[taken[i] ?? 0] = (table[taken[i] ?? 0] ?? 0) + 1;
-    result.overlap = overlap;
-    result.letters = letters;
-    return result;
-  };
 }
 
 function mapOverlap(first: string): (second: string) => number {
