@@ -12,30 +12,76 @@ export function dice(a: string, b: string): number {
 
 const WHITESPACE = /\s+/g;
 
-// The table `dicePair` fills from its first string and empties as it walks the second.
+// The table `diceOf` fills from one text's differing stretch and empties as it walks the other's.
 const pairTable = new Int32Array(1 << 16);
 let pairFilled = new Int32Array(1024);
 
 /**
- * {@link dice}, for one pair, without string-similarity's substrings: the first string's bigrams
- * are counted in a table of 2^16 (Latin-1, as text normalised for comparison nearly always is),
- * and the second's are taken from it. Nothing is allocated, and no text is walked twice.
+ * {@link dice}, counted only where two texts differ: `diceOf(a, b) === dice(a, b)`. Two wordings
+ * of one block, or a sentence and its lightly edited copy, differ in a stretch: the bigrams of
+ * their common opening and common ending are common to both, so only the stretch between is
+ * counted, in a table. (Of two multisets that share a part C, the overlap is |C| plus the overlap
+ * of the rest, as min(c + x, c + y) = c + min(x, y).) Whitespace is skipped in place, as
+ * string-similarity removes it, and nothing is allocated.
  */
-export function dicePair(a: string, b: string): number {
+export function diceOf(a: string, b: string): number {
   if (a === b) return 1;
-  if (pairFilled.length < a.length) pairFilled = new Int32Array(a.length * 2);
-  let filled = 0;
-  let first = 0;
-  let previous = -1;
-  for (let i = 0; i < a.length; i += 1) {
-    const next = a.charCodeAt(i);
-    if (isWhitespace(next)) continue;
-    if (next > 255) {
-      for (let j = 0; j < filled; j += 1) pairTable[pairFilled[j] ?? 0] = 0;
-      return dice(a, b);
+  const shorter = Math.min(a.length, b.length);
+  // The common opening: its letters, and where its last letter stands.
+  let prefix = 0;
+  let openingLetters = 0;
+  let lastOpening = -1;
+  while (prefix < shorter) {
+    const code = a.charCodeAt(prefix);
+    if (code !== b.charCodeAt(prefix)) break;
+    if (!isWhitespace(code)) {
+      openingLetters += 1;
+      lastOpening = prefix;
     }
-    first += 1;
-    if (previous >= 0) {
+    prefix += 1;
+  }
+  // The common ending, apart from the opening: its letters, and where its first letter stands (from the end).
+  let suffix = 0;
+  let endingLetters = 0;
+  let firstEnding = -1;
+  while (suffix < shorter - prefix) {
+    const code = a.charCodeAt(a.length - 1 - suffix);
+    if (code !== b.charCodeAt(b.length - 1 - suffix)) break;
+    if (!isWhitespace(code)) {
+      endingLetters += 1;
+      firstEnding = suffix;
+    }
+    suffix += 1;
+  }
+  // Each middle runs from the opening's last letter to the ending's first, so that the bigrams
+  // crossing into them are counted there.
+  const from = lastOpening >= 0 ? lastOpening : 0;
+  const middle = middleOverlap(a, from, firstEnding >= 0 ? a.length - firstEnding : a.length, b, from, firstEnding >= 0 ? b.length - firstEnding : b.length);
+  const first = openingLetters + endingLetters + middle.firstLetters - (lastOpening >= 0 ? 1 : 0) - (firstEnding >= 0 ? 1 : 0);
+  const second = openingLetters + endingLetters + middle.secondLetters - (lastOpening >= 0 ? 1 : 0) - (firstEnding >= 0 ? 1 : 0);
+  if (first < 2 || second < 2) return a.replace(WHITESPACE, '') === b.replace(WHITESPACE, '') ? 1 : 0;
+  const common = Math.max(0, openingLetters - 1) + Math.max(0, endingLetters - 1);
+  return (2 * (common + middle.overlap)) / (first + second - 2);
+}
+
+const middle = { overlap: 0, firstLetters: 0, secondLetters: 0 };
+
+/**
+ * The multiset overlap of the bigrams of the letters of `x[xFrom, xTo)` and `y[yFrom, yTo)` (their
+ * whitespace skipped), and how many letters each stretch holds.
+ */
+function middleOverlap(x: string, xFrom: number, xTo: number, y: string, yFrom: number, yTo: number): typeof middle {
+  if (pairFilled.length < xTo - xFrom) pairFilled = new Int32Array((xTo - xFrom) * 2);
+  let filled = 0;
+  let letters = 0;
+  let previous = -1;
+  let wide = false;
+  for (let i = xFrom; i < xTo; i += 1) {
+    const next = x.charCodeAt(i);
+    if (isWhitespace(next)) continue;
+    letters += 1;
+    if (next > 255) wide = true;
+    if (previous >= 0 && !wide) {
       const code = (previous << 8) | next;
       pairTable[code] = (pairTable[code] ?? 0) + 1;
       pairFilled[filled] = code;
@@ -43,14 +89,24 @@ export function dicePair(a: string, b: string): number {
     }
     previous = next;
   }
+  middle.firstLetters = letters;
+  if (wide) {
+    // Beyond Latin-1: the bigrams as numbers in a map.
+    for (let j = 0; j < filled; j += 1) pairTable[pairFilled[j] ?? 0] = 0;
+    const first = x.slice(xFrom, xTo).replace(WHITESPACE, '');
+    const second = y.slice(yFrom, yTo).replace(WHITESPACE, '');
+    middle.secondLetters = second.length;
+    middle.overlap = first.length < 2 || second.length < 2 ? 0 : mapOverlap(first)(second);
+    return middle;
+  }
   let overlap = 0;
-  let second = 0;
+  letters = 0;
   previous = -1;
-  for (let i = 0; i < b.length; i += 1) {
-    const next = b.charCodeAt(i);
+  for (let i = yFrom; i < yTo; i += 1) {
+    const next = y.charCodeAt(i);
     if (isWhitespace(next)) continue;
-    second += 1;
-    // A bigram with a character beyond Latin-1 is not the first string's.
+    letters += 1;
+    // A bigram with a character beyond Latin-1 is not the first stretch's.
     if (previous >= 0 && previous < 256 && next < 256) {
       const code = (previous << 8) | next;
       if ((pairTable[code] ?? 0) > 0) {
@@ -61,70 +117,9 @@ export function dicePair(a: string, b: string): number {
     previous = next;
   }
   for (let j = 0; j < filled; j += 1) pairTable[pairFilled[j] ?? 0] = 0;
-  // Equal texts have every bigram in common, so they score 1 as string-similarity's equality test
-  // says; only texts of under two letters need that test itself.
-  if (first < 2 || second < 2) return a.replace(WHITESPACE, '') === b.replace(WHITESPACE, '') ? 1 : 0;
-  return (2 * overlap) / (first + second - 2);
-}
-
-/** A text as {@link diceStripped} reads it: its whitespace removed, as string-similarity removes it. */
-export function stripWhitespace(text: string): string {
-  return text.replace(WHITESPACE, '');
-}
-
-/**
- * {@link dice} of two texts whose whitespace is removed already (see {@link stripWhitespace}):
- * `diceStripped(stripWhitespace(a), stripWhitespace(b)) === dice(a, b)`. Two wordings of one block
- * differ in a few sentences: the bigrams of their common opening and common ending are common to
- * both, so only the stretch between is counted, in a table. (Of two multisets that share a part C,
- * the overlap is |C| plus the overlap of the rest, as min(c + x, c + y) = c + min(x, y).)
- */
-export function diceStripped(x: string, y: string): number {
-  if (x === y) return 1;
-  if (x.length < 2 || y.length < 2) return 0;
-  const shorter = Math.min(x.length, y.length);
-  let prefix = 0;
-  while (prefix < shorter && x.charCodeAt(prefix) === y.charCodeAt(prefix)) prefix += 1;
-  let suffix = 0;
-  while (suffix < shorter - prefix && x.charCodeAt(x.length - 1 - suffix) === y.charCodeAt(y.length - 1 - suffix)) suffix += 1;
-  // Bigrams wholly inside the common opening or ending; the rest are those of each middle, which
-  // takes one character of the opening and of the ending to keep the bigrams that cross into them.
-  const common = Math.max(0, prefix - 1) + Math.max(0, suffix - 1);
-  const from = Math.max(0, prefix - 1);
-  const middle = middleOverlap(x, from, Math.min(x.length, x.length - suffix + 1), y, from, Math.min(y.length, y.length - suffix + 1));
-  return (2 * (common + middle)) / (x.length + y.length - 2);
-}
-
-/** Multiset overlap of the bigrams of `x[xFrom, xTo)` and `y[yFrom, yTo)`. */
-function middleOverlap(x: string, xFrom: number, xTo: number, y: string, yFrom: number, yTo: number): number {
-  if (xTo - xFrom < 2 || yTo - yFrom < 2) return 0;
-  if (pairFilled.length < xTo - xFrom) pairFilled = new Int32Array((xTo - xFrom) * 2);
-  let filled = 0;
-  for (let i = xFrom; i + 1 < xTo; i += 1) {
-    const one = x.charCodeAt(i);
-    const two = x.charCodeAt(i + 1);
-    if (one > 255 || two > 255) {
-      for (let j = 0; j < filled; j += 1) pairTable[pairFilled[j] ?? 0] = 0;
-      return mapOverlap(x.slice(xFrom, xTo))(y.slice(yFrom, yTo));
-    }
-    const code = (one << 8) | two;
-    pairTable[code] = (pairTable[code] ?? 0) + 1;
-    pairFilled[filled] = code;
-    filled += 1;
-  }
-  let overlap = 0;
-  for (let i = yFrom; i + 1 < yTo; i += 1) {
-    const one = y.charCodeAt(i);
-    const two = y.charCodeAt(i + 1);
-    if (one > 255 || two > 255) continue;
-    const code = (one << 8) | two;
-    if ((pairTable[code] ?? 0) > 0) {
-      pairTable[code] = (pairTable[code] ?? 0) - 1;
-      overlap += 1;
-    }
-  }
-  for (let j = 0; j < filled; j += 1) pairTable[pairFilled[j] ?? 0] = 0;
-  return overlap;
+  middle.overlap = overlap;
+  middle.secondLetters = letters;
+  return middle;
 }
 
 /** True for the characters `\s` matches. */

@@ -5,7 +5,7 @@ import { paragraphAt, sentenceAt } from './segment.js';
 import type { PackedSegmentation } from './segment.js';
 import type { LineRecord } from './detect-chrome.js';
 import type { Matches } from './match.js';
-import { diceStripped, stripWhitespace } from '../lib/dice.js';
+import { diceOf } from '../lib/dice.js';
 import { normalizeForComparison } from '../text/normalize.js';
 import { countWords, wordsApart } from '../text/words.js';
 import { LIGHT_EDIT_WORDS } from '../options.js';
@@ -888,14 +888,12 @@ function canonicalWording(
 /** The lowest Dice score between distinct wordings: all pairs while few, else each against the canonical one. */
 function lowestSimilarity(distinct: readonly string[], canonical: string): number {
   let lowest = 1;
-  const letters = distinct.map(stripWhitespace);
   if (distinct.length <= ALL_PAIRS_VARIANT_LIMIT) {
-    for (let i = 0; i + 1 < letters.length; i += 1) {
-      for (let j = i + 1; j < letters.length; j += 1) lowest = Math.min(lowest, diceStripped(letters[i] ?? '', letters[j] ?? ''));
+    for (let i = 0; i + 1 < distinct.length; i += 1) {
+      for (let j = i + 1; j < distinct.length; j += 1) lowest = Math.min(lowest, diceOf(distinct[i] ?? '', distinct[j] ?? ''));
     }
   } else {
-    const reference = stripWhitespace(canonical);
-    for (const wording of letters) lowest = Math.min(lowest, diceStripped(reference, wording));
+    for (const wording of distinct) lowest = Math.min(lowest, diceOf(canonical, wording));
   }
   return Math.round(lowest * 1000) / 1000;
 }

@@ -2,7 +2,7 @@ import type { FingerprintCounts, FingerprintRecords } from './count.js';
 import { MIN_SEED_SKETCH, MIN_VOTE_SHARE, LIGHT_EDIT_WORDS } from '../options.js';
 import type { PackedSegmentation } from './segment.js';
 import type { TextSlices } from './assemble.js';
-import { dicePair } from '../lib/dice.js';
+import { diceOf } from '../lib/dice.js';
 import { memoize } from '../lib/memo.js';
 import { normalizeForComparison } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
@@ -449,7 +449,7 @@ export function verifyPair(
   const shorter = Math.min(textA.length, textB.length);
   const longer = Math.max(textA.length - LEAD_CHARS, textB.length - LEAD_CHARS, shorter);
   if ((2 * shorter) / (shorter + longer) < settings.similarity) return { same: false, bodyA: -1, bodyB: -1 };
-  const score = dicePair(textA, textB);
+  const score = diceOf(textA, textB);
   const lead = splitLead(a, b, score, settings);
   if (lead !== undefined) {
     const bodyA = lead.bodyA >= 0 ? a.text.slice(lead.bodyA - a.start) : a.text;
@@ -503,7 +503,7 @@ function splitLead(
   if (leadA * 2 > tokensA.words.length || leadB * 2 > tokensB.words.length) return undefined;
   const startA = tokensA.starts[leadA] ?? 0;
   const startB = tokensB.starts[leadB] ?? 0;
-  if (dicePair(normalizeForComparison(a.text.slice(startA)), normalizeForComparison(b.text.slice(startB))) < Math.max(score, settings.similarity)) return undefined;
+  if (diceOf(normalizeForComparison(a.text.slice(startA)), normalizeForComparison(b.text.slice(startB))) < Math.max(score, settings.similarity)) return undefined;
   return { bodyA: leadA > 0 ? a.start + startA : -1, bodyB: leadB > 0 ? b.start + startB : -1 };
 }
 
