@@ -193,14 +193,15 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
   }
   // Per cluster, its set of articles as a number: clusters over the same articles get the same one.
   // Told once per cluster, so that comparing two is one step however many articles they reach.
-  const keyOf = new Map<number, number>();
+  // -1: not a shared cluster. Indexed by cluster id, a sentence id.
+  const keyOf = new Int32Array(matches.cluster.length).fill(-1);
   const keyNumbers = new Map<string, number>();
   for (const [cluster, holders] of clusterArticles) {
     // A cluster with copies outside the corpus stands in other articles than any cluster without.
     const text = `${holders.join(',')}${unread.has(cluster) ? `+${unread.get(cluster) ?? 0}` : ''}`;
     let key = keyNumbers.get(text);
     if (key === undefined) keyNumbers.set(text, (key = keyNumbers.size));
-    keyOf.set(cluster, key);
+    keyOf[cluster] = key;
   }
   keyNumbers.clear();
 
@@ -268,8 +269,8 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
         for (let s = paragraph.firstSentence; s < paragraph.endSentence; s += 1) {
           const id = base(articleIndex) + s;
           if (bodyStartOf(id) >= 0) close();
-          const key = keyOf.get(matches.cluster[id] ?? id);
-          if (key === undefined) {
+          const key = keyOf[matches.cluster[id] ?? id] ?? -1;
+          if (key < 0) {
             close();
             continue;
           }
@@ -804,7 +805,7 @@ function verbatimTitles(
   articles: ReadonlyMap<number, MatchedArticle>,
   base: (article: number) => number,
   matches: Matches,
-  keyOf: ReadonlyMap<number, number>,
+  keyOf: Int32Array,
   bodyText: (id: number) => string,
 ): Set<number> {
   const titles = new Map<number, number[]>();
@@ -814,7 +815,7 @@ function verbatimTitles(
     if (segmentation === undefined || paragraph === undefined || !isTitle(segmentation, paragraph)) continue;
     const id = base(articleIndex) + paragraph.firstSentence;
     const cluster = matches.cluster[id] ?? id;
-    if (keyOf.has(cluster)) titles.set(cluster, [...(titles.get(cluster) ?? []), id]);
+    if ((keyOf[cluster] ?? -1) >= 0) titles.set(cluster, [...(titles.get(cluster) ?? []), id]);
   }
   const shared = new Set<number>();
   for (const ids of titles.values()) {
