@@ -106,10 +106,19 @@ function outDir(name: string): string {
   return join(cacheDir, `out-${name.replace(/\s+/g, '-')}`);
 }
 
+/** Runs of the floor per tier, of which the least time counts. */
+const FLOOR_RUNS = 3;
+
 async function measure(name: string, shape: Row['shape'], articlesDir: string, truth: Truth | undefined, workers: string | undefined): Promise<Row> {
   const floorScript = join(here, 'floor.js');
   await timed([floorScript, articlesDir]); // warms the page cache for both runs
-  const floor = await timed([floorScript, articlesDir]);
+  // The least of three runs: on a shared machine one run of the floor varied by 40%, and the floor
+  // stands for the least work, so its least time is the one to compare with.
+  let floor = await timed([floorScript, articlesDir]);
+  for (let run = 1; run < FLOOR_RUNS && floor.code === 0; run += 1) {
+    const again = await timed([floorScript, articlesDir]);
+    if (again.code !== 0 || again.seconds < floor.seconds) floor = again;
+  }
   if (floor.code !== 0) throw new Error(`floor failed: ${floor.stderr}`);
   const floorFigures = JSON.parse(floor.stdout) as { files: number; bytes: number };
   const out = outDir(name);

@@ -57,6 +57,8 @@ export function diceOf(a: string, b: string): number {
   // crossing into them are counted there.
   const from = lastOpening >= 0 ? lastOpening : 0;
   const middle = middleOverlap(a, from, firstEnding >= 0 ? a.length - firstEnding : a.length, b, from, firstEnding >= 0 ? b.length - firstEnding : b.length);
+  // Beyond Latin-1, string-similarity itself scores the pair.
+  if (middle.overlap < 0) return dice(a, b);
   const first = openingLetters + endingLetters + middle.firstLetters - (lastOpening >= 0 ? 1 : 0) - (firstEnding >= 0 ? 1 : 0);
   const second = openingLetters + endingLetters + middle.secondLetters - (lastOpening >= 0 ? 1 : 0) - (firstEnding >= 0 ? 1 : 0);
   if (first < 2 || second < 2) return a.replace(WHITESPACE, '') === b.replace(WHITESPACE, '') ? 1 : 0;
@@ -68,7 +70,8 @@ const middle = { overlap: 0, firstLetters: 0, secondLetters: 0 };
 
 /**
  * The multiset overlap of the bigrams of the letters of `x[xFrom, xTo)` and `y[yFrom, yTo)` (their
- * whitespace skipped), and how many letters each stretch holds.
+ * whitespace skipped), and how many letters each stretch holds; an overlap of -1 when the first
+ * stretch holds a character beyond Latin-1, whose bigrams the table cannot count.
  */
 function middleOverlap(x: string, xFrom: number, xTo: number, y: string, yFrom: number, yTo: number): typeof middle {
   if (pairFilled.length < xTo - xFrom) pairFilled = new Int32Array((xTo - xFrom) * 2);
@@ -91,12 +94,8 @@ function middleOverlap(x: string, xFrom: number, xTo: number, y: string, yFrom: 
   }
   middle.firstLetters = letters;
   if (wide) {
-    // Beyond Latin-1: the bigrams as numbers in a map.
     for (let j = 0; j < filled; j += 1) pairTable[pairFilled[j] ?? 0] = 0;
-    const first = x.slice(xFrom, xTo).replace(WHITESPACE, '');
-    const second = y.slice(yFrom, yTo).replace(WHITESPACE, '');
-    middle.secondLetters = second.length;
-    middle.overlap = first.length < 2 || second.length < 2 ? 0 : mapOverlap(first)(second);
+    middle.overlap = -1;
     return middle;
   }
   let overlap = 0;
@@ -129,34 +128,3 @@ function isWhitespace(code: number): boolean {
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
-function mapOverlap(first: string): (second: string) => number {
-  // Each distinct bigram of the reference gets a slot; `available` holds its count.
-  const slotOf = new Map<number, number>();
-  const counts: number[] = [];
-  for (let i = 0; i + 1 < first.length; i += 1) {
-    const bigram = first.charCodeAt(i) * 0x10000 + first.charCodeAt(i + 1);
-    const slot = slotOf.get(bigram);
-    if (slot === undefined) {
-      slotOf.set(bigram, counts.length);
-      counts.push(1);
-    } else counts[slot] = (counts[slot] ?? 0) + 1;
-  }
-  const available = Int32Array.from(counts);
-  const taken = new Int32Array(available.length);
-  const touched: number[] = [];
-  return (second: string): number => {
-    let overlap = 0;
-    for (let i = 0; i + 1 < second.length; i += 1) {
-      const slot = slotOf.get(second.charCodeAt(i) * 0x10000 + second.charCodeAt(i + 1));
-      if (slot === undefined) continue;
-      const used = taken[slot] ?? 0;
-      if (used >= (available[slot] ?? 0)) continue;
-      if (used === 0) touched.push(slot);
-      taken[slot] = used + 1;
-      overlap += 1;
-    }
-    for (const slot of touched) taken[slot] = 0;
-    touched.length = 0;
-    return overlap;
-  };
-}
