@@ -154,15 +154,19 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
   const { articleCount, sentenceBase, pairs, neighbours } = candidates;
   const articleOf = (id: number): number => lastAtOrBelow(articleCount, (a) => sentenceBase[a] ?? 0, id);
 
-  const wanted = new Map<number, Set<number>>();
-  for (const id of pairs) {
-    const article = articleOf(id);
-    const sentences = wanted.get(article) ?? new Set<number>();
-    sentences.add(id - (sentenceBase[article] ?? 0));
-    wanted.set(article, sentences);
+  // One mark per sentence of the corpus, then one walk in article order: the requests come out
+  // sorted, with no set or search per pair.
+  const total = sentenceBase[articleCount] ?? 0;
+  const wanted = new Uint8Array(total);
+  for (const id of pairs) wanted[id] = 1;
+  const requests: SentenceRequest[] = [];
+  for (let article = 0; article < articleCount; article += 1) {
+    const from = sentenceBase[article] ?? 0;
+    const to = sentenceBase[article + 1] ?? from;
+    let sentences: number[] | undefined;
+    for (let id = from; id < to; id += 1) if (wanted[id] === 1) (sentences ??= []).push(id - from);
+    if (sentences !== undefined) requests.push({ article, sentences });
   }
-  const requests = [...wanted.keys()].sort((a, b) => a - b).map((article) => ({ article, sentences: [...(wanted.get(article) ?? [])].sort((a, b) => a - b) }));
-  wanted.clear();
   const gathered = await io.fetch(requests);
   io.done?.('fetch', `${gathered.size} articles`);
 
