@@ -168,6 +168,13 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     return { whole: normalizeForComparison(text), lead: body > sentence.start ? normalizeForComparison(matched.text.slice(sentence.start, body)) : undefined, text };
   });
   const bodyStartOf = (id: number): number => (wholeLeads.has(id) ? -1 : (matches.bodyStart[id] ?? -1));
+  // Equal for two sentences known to hold the same text (see `Matches.sameText`); two such with
+  // leads of one length (or none) have the same body too.
+  const sameTextOf = (id: number): number => matches.sameText?.[id] ?? id;
+  const leadLength = (id: number): number => {
+    const body = bodyStartOf(id);
+    return body < 0 ? -1 : body - sentenceOf(id).sentence.start;
+  };
   const bodySpan = (id: number): Span => {
     const { sentence } = sentenceOf(id);
     const body = bodyStartOf(id);
@@ -527,17 +534,43 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     // Each article's wording: the first instance of each sentence in it ('' where it lacks one).
     // An article that holds a sentence again (the same block twice, or a sentence repeated) adds a
     // row for each further instance, so that the variants keep every wording.
-    const wordings: string[][] = [canonical.map(bodyText)];
-    const further: { slot: number; texts: (string | undefined)[] }[] = [];
+    // A holder whose every sentence was verified verbatim against the canonical one (most of them)
+    // adds no wording and no variant: it is skipped, so that a block's cost follows its wordings,
+    // not its reach.
+    const readsAsCanonical = (instances: ReadonlyMap<number, readonly number[]>): boolean =>
+      instances.size === clusters.length &&
+      clusters.every((cluster, position) => {
+        const ids = instances.get(cluster);
+        const id = ids?.[0];
+        const own = canonical[position] ?? -1;
+        if (ids === undefined || ids.length !== 1 || id === undefined) return false;
+        return id === own || (sameTextOf(id) === sameTextOf(own) && leadLength(id) === leadLength(own));
+      });
+    // Rows of sentence ids: -1 where a holder lacks the sentence (an empty wording), undefined
+    // where a further row has no instance (no wording).
+    const wordings: WordingRow[] = [{ slot: 0, ids: canonical }];
+    const further: WordingRow[] = [];
     instancesOf.forEach((instances, slot) => {
-      wordings.push(clusters.map((cluster) => mapDefined(instances.get(cluster)?.[0], bodyText) ?? ''));
+      if (readsAsCanonical(instances)) return;
+      wordings.push({ slot, ids: clusters.map((cluster) => instances.get(cluster)?.[0] ?? -1) });
       const rows = Math.max(0, ...[...instances.values()].map((ids) => ids.length));
-      for (let row = 1; row < rows; row += 1) further.push({ slot, texts: clusters.map((cluster) => mapDefined(instances.get(cluster)?.[row], bodyText)) });
+      for (let row = 1; row < rows; row += 1) further.push({ slot, ids: clusters.map((cluster) => instances.get(cluster)?.[row]) });
     });
     // Many holders share one wording of a sentence: each distinct text is normalised once, and a
     // wording as compared is its sentences' normalised texts joined (what normalising the joined
     // text gives, since a line break only ever separates).
-    const keyOf = comparableOnce();
+    const keyOfText = comparableOnce();
+    // A sentence's key, told once per text: by its text's identity (see `Matches.sameText`) when
+    // no lead was split off it, else by its text.
+    const keyByText = new Map<number, string>();
+    const keyOf = (id: number): string => {
+      if (id < 0) return '';
+      if (leadLength(id) >= 0) return keyOfText(bodyText(id));
+      const identity = sameTextOf(id);
+      let key = keyByText.get(identity);
+      if (key === undefined) keyByText.set(identity, (key = keyOfText(bodyText(id))));
+      return key;
+    };
     // Wordings told apart first by their keys' numbers, so that a holder's whole wording is not
     // joined and hashed only to find it is the commonest one again.
     const keyNumber = new Map<string, number>();
@@ -549,8 +582,8 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     const seenTags = new Set<string>();
     const seenWordings = new Set<string>();
     const distinct: string[] = [];
-    for (const wording of wordings) {
-      const keys = wording.map(keyOf).filter((key) => key !== '');
+    for (const { ids } of wordings) {
+      const keys = ids.map((id) => keyOf(id ?? -1)).filter((key) => key !== '');
       const tag = keys.map(numberOf).join(',');
       if (seenTags.has(tag)) continue;
       seenTags.add(tag);
@@ -573,8 +606,8 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       variants: distinct.length,
       // distinct[0] is the canonical wording, as compared: its sentences' keys joined.
       minSimilarity: lowestSimilarity(distinct, distinct[0] ?? ''),
-      // Row 0 is the canonical wording; row k + 1 is holder k's.
-      variantWordings: collectVariants([...wordings.map((texts, row) => ({ slot: Math.max(0, row - 1), texts })), ...further], headings, heading, holders.map(pathOf), pathOf, keyOf),
+      // Row 0 is the canonical wording; then each holder's that may differ from it.
+      variantWordings: collectVariants([...wordings, ...further], headings, heading, holders.map(pathOf), pathOf, keyOf, (id) => (id < 0 ? '' : bodyText(id))),
     };
   });
   return { blocks: disambiguateIds(draftedBlocks), occurrences, inBlock, ...(openers.size === 0 ? {} : { openers }) };
@@ -909,30 +942,37 @@ function comparableOnce(): (text: string) => string {
   };
 }
 
+/** A holder's wording of a block: its sentence ids in the block's order (see `wordings` in {@link assemble}). */
+interface WordingRow {
+  readonly slot: number;
+  readonly ids: readonly (number | undefined)[];
+}
+
 function collectVariants(
-  wordings: readonly { readonly slot: number; readonly texts: readonly (string | undefined)[] }[],
+  wordings: readonly WordingRow[],
   headings: readonly { articleIndex: number; text: string }[],
   heading: string | undefined,
   paths: readonly string[],
   pathOf: (article: number) => string,
-  keyOf: (text: string) => string = comparableOnce(),
+  keyOf: (id: number) => string,
+  textOf: (id: number) => string,
 ): BlockVariants {
   const sentences: VariantSentence[] = [];
-  const canonical = wordings[0]?.texts ?? [];
-  canonical.forEach((sentence = '', position) => {
+  const canonical = wordings[0]?.ids ?? [];
+  canonical.forEach((own = -1, position) => {
     // A Set per wording: a wording held by thousands of articles must not cost a scan per holder.
-    const others = new Map<string, { text: string; articles: Set<string> }>();
-    const canonicalKey = keyOf(sentence);
+    const others = new Map<string, { id: number; articles: Set<string> }>();
+    const canonicalKey = keyOf(own);
     for (const wording of wordings) {
-      const text = wording.texts[position];
-      if (text === undefined) continue;
-      const key = keyOf(text);
+      const id = wording.ids[position];
+      if (id === undefined) continue;
+      const key = keyOf(id);
       if (key === canonicalKey) continue;
-      const entry = others.get(key) ?? { text, articles: new Set<string>() };
+      const entry = others.get(key) ?? { id, articles: new Set<string>() };
       entry.articles.add(paths[wording.slot] ?? '');
       others.set(key, entry);
     }
-    if (others.size > 0) sentences.push({ position, canonical: sentence, wordings: [...others.values()].map(({ text, articles }) => ({ text, articles: [...articles] })) });
+    if (others.size > 0) sentences.push({ position, canonical: textOf(own), wordings: [...others.values()].map(({ id, articles }) => ({ text: textOf(id), articles: [...articles] })) });
   });
   const otherHeadings = headings
     .filter((entry) => heading === undefined || normalizeForComparison(entry.text) !== normalizeForComparison(heading))
@@ -961,8 +1001,4 @@ function normalizeSpaces(text: string): string {
 function firstWords(text: string, count: number): string {
   const words = text.split(' ');
   return words.length <= count ? text : words.slice(0, count).join(' ') + '…';
-}
-
-function mapDefined<T, R>(value: T | undefined, map: (value: T) => R): R | undefined {
-  return value === undefined ? undefined : map(value);
 }

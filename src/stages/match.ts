@@ -27,6 +27,12 @@ export interface Matches {
    * another day's figure), or -1: the two stand in the same place of one background.
    */
   readonly alikeBut?: Int32Array;
+  /**
+   * Per sentence, the least sentence it was found verbatim equal to through candidate pairs
+   * (itself when none): two sentences with the same entry hold the same text. Two equal texts may
+   * still have different entries (never paired as such).
+   */
+  readonly sameText?: Int32Array;
 }
 
 /** What the matching stage reads of the corpus: the fingerprint records and their settled counts. */
@@ -179,6 +185,19 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
   };
   const pairCount = pairs.length / 2;
   const verdicts: Verdict[] = new Array<Verdict>(pairCount);
+  // Union-find of sentences verbatim equal, the least id the root (see `Matches.sameText`).
+  const sameText = new Int32Array(total);
+  for (let id = 0; id < total; id += 1) sameText[id] = id;
+  const rootOf = (id: number): number => {
+    let root = id;
+    while (sameText[root] !== root) root = sameText[root] ?? root;
+    for (let node = id; sameText[node] !== root; ) {
+      const next = sameText[node] ?? root;
+      sameText[node] = root;
+      node = next;
+    }
+    return root;
+  };
   // Which pairs of each batch went to verification (the others have no texts).
   const sent = new Map<number, number[]>();
   await io.verify(
@@ -206,7 +225,12 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
         if (a === undefined || b === undefined) verdicts[p] = { same: false, bodyA: -1, bodyB: -1 };
         // Most candidates are verbatim copies, the same sentence as `verifyPair` finds first: told
         // here, they never travel to a worker.
-        else if (a.text === b.text) verdicts[p] = VERBATIM;
+        else if (a.text === b.text) {
+          verdicts[p] = VERBATIM;
+          const x = rootOf(pairs[p * 2] ?? 0);
+          const y = rootOf(pairs[p * 2 + 1] ?? 0);
+          if (x !== y) sameText[Math.max(x, y)] = Math.min(x, y);
+        }
         else {
           items.push(indexOf(a), indexOf(b), neighbours[p] === 1 ? 1 : 0);
           slots.push(p);
@@ -224,7 +248,8 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
     },
   );
   io.done?.('verify', `${verdicts.filter((verdict) => verdict.same).length} verified`);
-  const matches = cluster(sentenceBase, articleCount, pairs, verdicts);
+  for (let id = 0; id < total; id += 1) sameText[id] = rootOf(id);
+  const matches = { ...cluster(sentenceBase, articleCount, pairs, verdicts), sameText };
 
   // Only articles with a verified match take part in blocks; each is read from its fetched fragments.
   const articles = new Map<number, MatchedArticle>();

@@ -41,6 +41,15 @@ describe('match', () => {
     expect(cluster[1]).toBe(cluster[0]);
   });
 
+  it('tells sentences of the same text by one entry of sameText, and an edited copy by its own', async () => {
+    const { cluster, sameText } = await matchTexts(PLAIN, EDITED, PLAIN, `Officials met on Monday. ${PLAIN}`);
+    // One cluster: the plain copies, the edited one and the copy after another sentence.
+    expect(new Set([cluster[0], cluster[1], cluster[2], cluster[4]]).size).toBe(1);
+    expect(sameText?.[2]).toBe(sameText?.[0]);
+    expect(sameText?.[4]).toBe(sameText?.[0]);
+    expect(sameText?.[1]).not.toBe(sameText?.[0]);
+  });
+
   it('keeps the two paraphrased "bombed Khost province" sentences apart', async () => {
     const { cluster } = await matchTexts(
       'In a post on social media platform X, he said that Pakistan had “bombed” Khost province and carried out air strikes in Kunar and Paktika provinces.',
