@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { BlockVariants, ChromeReason, Span, VariantSentence } from '../types.js';
 import type { MatchedArticle } from './match.js';
 import { paragraphAt, sentenceAt } from './segment.js';
@@ -6,6 +5,7 @@ import type { PackedSegmentation } from './segment.js';
 import type { LineRecord } from './detect-chrome.js';
 import type { Matches } from './match.js';
 import { diceOf } from '../lib/dice.js';
+import { sha1 } from '../text/hash.js';
 import { normalizeForComparison } from '../text/normalize.js';
 import { countWords, wordsApart } from '../text/words.js';
 import { LIGHT_EDIT_WORDS } from '../options.js';
@@ -981,7 +981,7 @@ function collectVariants(
 }
 
 function blockId(canonical: string): string {
-  return 'b' + createHash('sha1').update(canonical).digest('hex').slice(0, 10);
+  return 'b' + sha1(canonical, 'hex').slice(0, 10);
 }
 
 /** Two blocks with the same wording would share an id; number the later ones. */

@@ -1,11 +1,11 @@
 import { isUtf8 } from 'node:buffer';
-import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import type { Problem, SourceArticle } from '../types.js';
 import type { DiscoveredFile } from './discover.js';
 import { NewsdedupError } from '../errors.js';
 import { splitFrontMatter } from '../records/front-matter.js';
+import { sha1 } from '../text/hash.js';
 
 /**
  * What reading one file gave: an article (perhaps with a warning), or a problem and no article.
@@ -171,7 +171,7 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 
 /** A short digest of a file's bytes, to tell when a file changed between two passes of a run. */
 export function digestOf(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('base64').slice(0, 16);
+  return sha1(bytes, 'base64').slice(0, 16);
 }
 
 /** The lines of a chrome list file, which the user named `name`; an unreadable one is an `E_CHROME_LIST` error. */
