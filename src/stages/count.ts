@@ -43,6 +43,9 @@ export class FingerprintCounts {
   private used = 0;
   /** Slots the article being counted has touched (see `touch`). */
   private touched = new Int32Array(64);
+  /** A bitset of the keys held, small enough to stay in the CPU's cache (see {@link FingerprintCounts.filterLookups}). */
+  private filter: Uint32Array | undefined;
+  private filterShift = 0;
 
   constructor(expected = 1024) {
     let capacity = 1024;
@@ -58,6 +61,30 @@ export class FingerprintCounts {
       slots[at + 1] = -1;
     }
     return slots;
+  }
+
+  /**
+   * From now on, a look-up of a key the table does not hold is mostly answered by a bitset of
+   * eight bits a key held, which stays in the CPU's cache, rather than by a probe of the table,
+   * which does not: most fingerprints of a corpus never repeat, and counting and finding
+   * candidates look each of them up. Keys put in later are added to it.
+   */
+  filterLookups(): void {
+    let bits = 10;
+    while (bits < 32 && 2 ** bits < this.used * 8) bits += 1;
+    this.filter = new Uint32Array(2 ** (bits - 5));
+    this.filterShift = 32 - bits;
+    const { slots } = this;
+    for (let at = 0; at < slots.length; at += 4) {
+      const key = slots[at] ?? EMPTY;
+      if (key !== EMPTY) this.addToFilter(key);
+    }
+  }
+
+  private addToFilter(key: number): void {
+    const filter = this.filter as Uint32Array;
+    const bit = Math.imul(key, 0x85ebca6b) >>> this.filterShift;
+    filter[bit >>> 5] = (filter[bit >>> 5] ?? 0) | (1 << (bit & 31));
   }
 
   /** Number of distinct fingerprints held (counted, or only marked). */
@@ -193,6 +220,11 @@ export class FingerprintCounts {
   /** Where `hash`'s slot starts in `slots`, or -1 when absent and not inserted. */
   private find(hash: number, insert: boolean): number {
     const key = hash === EMPTY ? ZERO_STAND_IN | 0 : hash | 0;
+    const { filter } = this;
+    if (!insert && filter !== undefined) {
+      const bit = Math.imul(key, 0x85ebca6b) >>> this.filterShift;
+      if (((filter[bit >>> 5] ?? 0) & (1 << (bit & 31))) === 0) return -1;
+    }
     if (insert && this.used + 1 > this.capacity * MAX_LOAD) this.grow();
     const mask = this.capacity - 1;
     const { slots } = this;
@@ -204,6 +236,7 @@ export class FingerprintCounts {
         if (!insert) return -1;
         slots[at] = key;
         this.used += 1;
+        if (filter !== undefined) this.addToFilter(key);
         return at;
       }
     }
@@ -251,6 +284,7 @@ export class RepeatIndex {
   private readonly seen: Uint32Array;
   private readonly shift: number;
   readonly table: FingerprintCounts;
+  private counting = false;
 
   /** `expected`: about how many fingerprints will be marked; sizes the bitset at 16 bits each. */
   constructor(expected: number) {
@@ -279,6 +313,11 @@ export class RepeatIndex {
 
   /** Counts one article's records into the table, the marked fingerprints only. Once every article is marked. */
   count(article: number, records: FingerprintRecords): void {
+    if (!this.counting) {
+      // Marking is over: the table holds every fingerprint it will, and most looked up are not there.
+      this.table.filterLookups();
+      this.counting = true;
+    }
     this.table.addArticle(article, records, true);
   }
 }

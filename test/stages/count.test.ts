@@ -47,6 +47,27 @@ describe('FingerprintCounts', () => {
   });
 });
 
+describe('FingerprintCounts.filterLookups', () => {
+  it('answers every look-up as the table does without it, for keys held, absent and put in later', () => {
+    const key = fc.integer({ min: 0, max: 2 ** 32 - 1 });
+    fc.assert(
+      fc.property(fc.array(key, { maxLength: 300 }), fc.array(key, { maxLength: 50 }), fc.array(key, { maxLength: 300 }), (held, later, probes) => {
+        const plain = new FingerprintCounts();
+        const filtered = new FingerprintCounts();
+        for (const table of [plain, filtered]) table.addArticle(0, records(held));
+        filtered.filterLookups();
+        // Keys counted after the filter is made are found too (the table grows past its first capacity).
+        for (const table of [plain, filtered]) table.addArticle(1, records(later));
+        for (const probe of [...held, ...later, ...probes, 0]) {
+          expect(filtered.has(probe)).toBe(plain.has(probe));
+          expect(filtered.documentFrequency(probe)).toBe(plain.documentFrequency(probe));
+          expect(filtered.firstHolder(probe, [0, 1000])).toBe(plain.firstHolder(probe, [0, 1000]));
+        }
+      }),
+    );
+  });
+});
+
 describe('RepeatIndex', () => {
   it('tables only fingerprints met twice, and counts them with their first holder', () => {
     const index = new RepeatIndex(100);
