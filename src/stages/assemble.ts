@@ -5,6 +5,7 @@ import type { PackedSegmentation } from './segment.js';
 import type { LineRecord } from './detect-chrome.js';
 import type { Matches } from './match.js';
 import { diceOf } from '../lib/dice.js';
+import { UnionFind } from '../lib/union-find.js';
 import { sha1 } from '../text/hash.js';
 import { normalizeForComparison } from '../text/normalize.js';
 import { countWords, wordsApart } from '../text/words.js';
@@ -316,23 +317,10 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
 
   // Clusters that run together anywhere are one block.
   const draftBlocks = (runs: ReadonlyMap<number, readonly Run[]>) => {
-    // Union-find over cluster ids (sentence ids), the smaller id the root; -1 is a root.
-    const blockParent = new Int32Array(matches.cluster.length).fill(-1);
-    const findBlock = (cluster: number): number => {
-      let root = cluster;
-      while ((blockParent[root] ?? -1) >= 0) root = blockParent[root] ?? root;
-      for (let node = cluster; node !== root; ) {
-        const next = blockParent[node] ?? root;
-        blockParent[node] = root;
-        node = next;
-      }
-      return root;
-    };
-    const join = (a: number, b: number): void => {
-      const x = findBlock(a);
-      const y = findBlock(b);
-      if (x !== y) blockParent[Math.max(x, y)] = Math.min(x, y);
-    };
+    // Over cluster ids (sentence ids), the least id the root.
+    const blocks = new UnionFind(matches.cluster.length);
+    const findBlock = (cluster: number): number => blocks.find(cluster);
+    const join = (a: number, b: number): void => blocks.union(a, b);
     for (const articleRuns of runs.values()) {
       let before: Run | undefined;
       for (const run of articleRuns) {

@@ -4,6 +4,7 @@ import type { PackedSegmentation } from './segment.js';
 import type { TextSlices } from './assemble.js';
 import { diceOf } from '../lib/dice.js';
 import { memoize } from '../lib/memo.js';
+import { UnionFind } from '../lib/union-find.js';
 import { normalizeForComparison } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
 import { forEachWord, wordsApart } from '../text/words.js';
@@ -185,19 +186,8 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
   };
   const pairCount = pairs.length / 2;
   const verdicts: Verdict[] = new Array<Verdict>(pairCount);
-  // Union-find of sentences verbatim equal, the least id the root (see `Matches.sameText`).
-  const sameText = new Int32Array(total);
-  for (let id = 0; id < total; id += 1) sameText[id] = id;
-  const rootOf = (id: number): number => {
-    let root = id;
-    while (sameText[root] !== root) root = sameText[root] ?? root;
-    for (let node = id; sameText[node] !== root; ) {
-      const next = sameText[node] ?? root;
-      sameText[node] = root;
-      node = next;
-    }
-    return root;
-  };
+  // Sentences verbatim equal (see `Matches.sameText`).
+  const sameText = new UnionFind(total);
   // Which pairs of each batch went to verification (the others have no texts).
   const sent = new Map<number, number[]>();
   await io.verify(
@@ -227,9 +217,7 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
         // here, they never travel to a worker.
         else if (a.text === b.text) {
           verdicts[p] = VERBATIM;
-          const x = rootOf(pairs[p * 2] ?? 0);
-          const y = rootOf(pairs[p * 2 + 1] ?? 0);
-          if (x !== y) sameText[Math.max(x, y)] = Math.min(x, y);
+          sameText.union(pairs[p * 2] ?? 0, pairs[p * 2 + 1] ?? 0);
         }
         else {
           items.push(indexOf(a), indexOf(b), neighbours[p] === 1 ? 1 : 0);
@@ -248,8 +236,7 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
     },
   );
   io.done?.('verify', `${verdicts.filter((verdict) => verdict.same).length} verified`);
-  for (let id = 0; id < total; id += 1) sameText[id] = rootOf(id);
-  const matches = { ...cluster(sentenceBase, articleCount, pairs, verdicts), sameText };
+  const matches = { ...cluster(sentenceBase, articleCount, pairs, verdicts), sameText: sameText.roots() };
 
   // Only articles with a verified match take part in blocks; each is read from its fetched fragments.
   const articles = new Map<number, MatchedArticle>();
@@ -595,22 +582,11 @@ export function cluster(sentenceBase: ArrayLike<number>, articleCount: number, p
   const total = sentenceBase[articleCount] ?? 0;
   const articleOf = new Int32Array(total);
   for (let article = 0; article < articleCount; article += 1) articleOf.fill(article, sentenceBase[article] ?? 0, sentenceBase[article + 1] ?? 0);
-  const parent = new Int32Array(total);
-  for (let i = 0; i < total; i += 1) parent[i] = i;
+  const sets = new UnionFind(total);
   const bodyStart = new Int32Array(total).fill(-1);
   // A lead is split off a sentence only when most of its verified copies split it: the canonical
   // copy of a sentence that one copy trimmed at the front keeps its first words.
   const leadVotes = new Int32Array(total);
-  const find = (x: number): number => {
-    let root = x;
-    while (parent[root] !== root) root = parent[root] ?? root;
-    for (let node = x; parent[node] !== root; ) {
-      const next = parent[node] ?? root;
-      parent[node] = root;
-      node = next;
-    }
-    return root;
-  };
   verdicts.forEach((verdict, index) => {
     if (!verdict.same) return;
     const a = pairs[index * 2] ?? 0;
@@ -619,10 +595,7 @@ export function cluster(sentenceBase: ArrayLike<number>, articleCount: number, p
       leadVotes[id] = (leadVotes[id] ?? 0) + (body >= 0 ? 1 : -1);
       if (body >= 0 && bodyStart[id] === -1) bodyStart[id] = body;
     }
-    const rootA = find(a);
-    const rootB = find(b);
-    if (rootA < rootB) parent[rootB] = rootA;
-    else if (rootB < rootA) parent[rootA] = rootB;
+    sets.union(a, b);
   });
   // Sentences that each match one candidate but for its figures, with the same figures as each
   // other, are one sentence: copies of a background whose earliest copy has another day's figure.
@@ -638,13 +611,8 @@ export function cluster(sentenceBase: ArrayLike<number>, articleCount: number, p
       alikeBut.set(key, a);
       return;
     }
-    const rootA = find(a);
-    const rootB = find(first);
-    if (rootA < rootB) parent[rootB] = rootA;
-    else if (rootB < rootA) parent[rootA] = rootB;
+    sets.union(a, first);
   });
   for (let id = 0; id < total; id += 1) if ((leadVotes[id] ?? 0) <= 0) bodyStart[id] = -1;
-  const clusterOf = new Int32Array(total);
-  for (let id = 0; id < total; id += 1) clusterOf[id] = find(id);
-  return { cluster: clusterOf, bodyStart, articleOf, alikeBut: alikeOf };
+  return { cluster: sets.roots(), bodyStart, articleOf, alikeBut: alikeOf };
 }
