@@ -22,7 +22,8 @@ let pairFilled = new Int32Array(1024);
  * their common opening and common ending are common to both, so only the stretch between is
  * counted, in a table. (Of two multisets that share a part C, the overlap is |C| plus the overlap
  * of the rest, as min(c + x, c + y) = c + min(x, y).) Whitespace is skipped in place, as
- * string-similarity removes it, and nothing is allocated.
+ * string-similarity removes it, and on this path nothing is allocated. When the first text's
+ * differing stretch holds a character beyond Latin-1, string-similarity itself scores the pair.
  */
 export function diceOf(a: string, b: string): number {
   if (a === b) return 1;
@@ -56,14 +57,14 @@ export function diceOf(a: string, b: string): number {
   // Each middle runs from the opening's last letter to the ending's first, so that the bigrams
   // crossing into them are counted there.
   const from = lastOpening >= 0 ? lastOpening : 0;
-  const middle = middleOverlap(a, from, firstEnding >= 0 ? a.length - firstEnding : a.length, b, from, firstEnding >= 0 ? b.length - firstEnding : b.length);
-  // Beyond Latin-1, string-similarity itself scores the pair.
-  if (middle.overlap < 0) return dice(a, b);
-  const first = openingLetters + endingLetters + middle.firstLetters - (lastOpening >= 0 ? 1 : 0) - (firstEnding >= 0 ? 1 : 0);
-  const second = openingLetters + endingLetters + middle.secondLetters - (lastOpening >= 0 ? 1 : 0) - (firstEnding >= 0 ? 1 : 0);
+  const stretch = middleOverlap(a, from, firstEnding >= 0 ? a.length - firstEnding : a.length, b, from, firstEnding >= 0 ? b.length - firstEnding : b.length);
+  // The first text's stretch goes beyond Latin-1: string-similarity itself scores the pair.
+  if (stretch.overlap < 0) return dice(a, b);
+  const first = openingLetters + endingLetters + stretch.firstLetters - (lastOpening >= 0 ? 1 : 0) - (firstEnding >= 0 ? 1 : 0);
+  const second = openingLetters + endingLetters + stretch.secondLetters - (lastOpening >= 0 ? 1 : 0) - (firstEnding >= 0 ? 1 : 0);
   if (first < 2 || second < 2) return a.replace(WHITESPACE, '') === b.replace(WHITESPACE, '') ? 1 : 0;
   const common = Math.max(0, openingLetters - 1) + Math.max(0, endingLetters - 1);
-  return (2 * (common + middle.overlap)) / (first + second - 2);
+  return (2 * (common + stretch.overlap)) / (first + second - 2);
 }
 
 const middle = { overlap: 0, firstLetters: 0, secondLetters: 0 };

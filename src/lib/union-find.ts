@@ -14,6 +14,7 @@ export class UnionFind {
   /** The least id of the set that holds `id`. */
   find(id: number): number {
     const { parent } = this;
+    if (!(id >= 0 && id < parent.length)) throw new RangeError(`no id ${id} among ${parent.length}`);
     let root = id;
     while (parent[root] !== root) root = parent[root] ?? root;
     for (let node = id; parent[node] !== root; ) {

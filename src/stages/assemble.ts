@@ -118,7 +118,7 @@ const ALL_PAIRS_VARIANT_LIMIT = 6;
 
 interface Run {
   readonly sentences: number[];
-  /** Its clusters' set of articles, as a number (see `keyOf` in {@link assemble}). */
+  /** Its clusters' set of articles, as a number (see `articleSetOf` in {@link assemble}). */
   readonly key: number;
 }
 
@@ -202,14 +202,14 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
   // Per cluster, its set of articles as a number: clusters over the same articles get the same one.
   // Told once per cluster, so that comparing two is one step however many articles they reach.
   // -1: not a shared cluster. Indexed by cluster id, a sentence id.
-  const keyOf = new Int32Array(matches.cluster.length).fill(-1);
+  const articleSetOf = new Int32Array(matches.cluster.length).fill(-1);
   const keyNumbers = new Map<string, number>();
   for (const [cluster, holders] of clusterArticles) {
     // A cluster with copies outside the corpus stands in other articles than any cluster without.
     const text = `${holders.join(',')}${unread.has(cluster) ? `+${unread.get(cluster) ?? 0}` : ''}`;
     let key = keyNumbers.get(text);
     if (key === undefined) keyNumbers.set(text, (key = keyNumbers.size));
-    keyOf[cluster] = key;
+    articleSetOf[cluster] = key;
   }
   keyNumbers.clear();
 
@@ -243,7 +243,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
 
   // Runs, per article that holds matched sentences, in article order.
   const order = [...articles.keys()].sort((a, b) => a - b);
-  const sharedTitles = verbatimTitles(order, articles, base, matches, keyOf, bodyText);
+  const sharedTitles = verbatimTitles(order, articles, base, matches, articleSetOf, bodyText);
   // Stretches too short to collapse that open a line going on (see `Assembly.openers`), per article.
   const openers = new Map<number, Opener[]>();
   const addOpener = (article: number, first: number, last: number, words: number): void => {
@@ -277,7 +277,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
         for (let s = paragraph.firstSentence; s < paragraph.endSentence; s += 1) {
           const id = base(articleIndex) + s;
           if (bodyStartOf(id) >= 0) close();
-          const key = keyOf[matches.cluster[id] ?? id] ?? -1;
+          const key = articleSetOf[matches.cluster[id] ?? id] ?? -1;
           if (key < 0) {
             close();
             continue;
@@ -519,14 +519,13 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     );
     const heading = chooseHeading(headings, canonicalArticle);
     const canonicalText = canonicalWording(canonical, heading, articles.get(canonicalArticle)?.segmentation.lineEnding ?? '\n', bodyText, (id) => sentenceOf(id).sentence.paragraph);
-    // Each article's wording: the first instance of each sentence in it ('' where it lacks one).
-    // An article that holds a sentence again (the same block twice, or a sentence repeated) adds a
-    // row for each further instance, so that the variants keep every wording.
-    // A holder whose every sentence was verified verbatim against the canonical one (most of them)
-    // adds no wording and no variant: it is skipped, so that a block's cost follows its wordings,
-    // not its reach.
+    // Each article's wording: the first instance of each sentence in it. An article that holds a
+    // sentence again (the same block twice, or a sentence repeated) adds a row for each further
+    // instance, so that the variants keep every wording. A holder that holds each sentence once,
+    // each of the same text as the canonical one (one `sameText` set, through any copies) with a
+    // lead of the same length, adds no wording and no variant: it is skipped, so that the work on
+    // a block's texts follows its wordings, not its reach.
     const readsAsCanonical = (instances: ReadonlyMap<number, readonly number[]>): boolean =>
-      instances.size === clusters.length &&
       clusters.every((cluster, position) => {
         const ids = instances.get(cluster);
         const id = ids?.[0];
@@ -550,13 +549,13 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     const keyOfText = comparableOnce();
     // A sentence's key, told once per text: by its text's identity (see `Matches.sameText`) when
     // no lead was split off it, else by its text.
-    const keyByText = new Map<number, string>();
+    const keyByIdentity = new Map<number, string>();
     const keyOf = (id: number): string => {
       if (id < 0) return '';
       if (leadLength(id) >= 0) return keyOfText(bodyText(id));
       const identity = sameTextOf(id);
-      let key = keyByText.get(identity);
-      if (key === undefined) keyByText.set(identity, (key = keyOfText(bodyText(id))));
+      let key = keyByIdentity.get(identity);
+      if (key === undefined) keyByIdentity.set(identity, (key = keyOfText(bodyText(id))));
       return key;
     };
     // Wordings told apart first by their keys' numbers, so that a holder's whole wording is not
@@ -592,8 +591,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       words: countWords(canonicalText),
       canonicalText,
       variants: distinct.length,
-      // distinct[0] is the canonical wording, as compared: its sentences' keys joined.
-      minSimilarity: lowestSimilarity(distinct, distinct[0] ?? ''),
+      minSimilarity: lowestSimilarity(distinct),
       // Row 0 is the canonical wording; then each holder's that may differ from it.
       variantWordings: collectVariants([...wordings, ...further], headings, heading, holders.map(pathOf), pathOf, keyOf, (id) => (id < 0 ? '' : bodyText(id))),
     };
@@ -826,7 +824,7 @@ function verbatimTitles(
   articles: ReadonlyMap<number, MatchedArticle>,
   base: (article: number) => number,
   matches: Matches,
-  keyOf: Int32Array,
+  articleSetOf: Int32Array,
   bodyText: (id: number) => string,
 ): Set<number> {
   const titles = new Map<number, number[]>();
@@ -836,7 +834,7 @@ function verbatimTitles(
     if (segmentation === undefined || paragraph === undefined || !isTitle(segmentation, paragraph)) continue;
     const id = base(articleIndex) + paragraph.firstSentence;
     const cluster = matches.cluster[id] ?? id;
-    if ((keyOf[cluster] ?? -1) >= 0) titles.set(cluster, [...(titles.get(cluster) ?? []), id]);
+    if ((articleSetOf[cluster] ?? -1) >= 0) titles.set(cluster, [...(titles.get(cluster) ?? []), id]);
   }
   const shared = new Set<number>();
   for (const ids of titles.values()) {
@@ -907,8 +905,12 @@ function canonicalWording(
   return text + lineEnding;
 }
 
-/** The lowest Dice score between distinct wordings: all pairs while few, else each against the canonical one. */
-function lowestSimilarity(distinct: readonly string[], canonical: string): number {
+/**
+ * The lowest Dice score between distinct wordings: all pairs while few, else each against the
+ * canonical one, `distinct[0]` (its sentences' keys joined).
+ */
+function lowestSimilarity(distinct: readonly string[]): number {
+  const canonical = distinct[0] ?? '';
   let lowest = 1;
   if (distinct.length <= ALL_PAIRS_VARIANT_LIMIT) {
     for (let i = 0; i + 1 < distinct.length; i += 1) {

@@ -22,8 +22,9 @@ export interface ArticleFingerprints {
 // collision only costs a miss. A slot is 32 bytes of one typed array (length, hash, and the
 // spelling of a word of up to 12 code units, two to an entry), so that a lookup touches one cache
 // line rather than an array, a string and a second array; a longer spelling is kept as a string.
-// The two slots a spelling may take are side by side, in one 64-byte line: the one used last
-// first, so that two common words whose hashes meet do not evict each other word after word.
+// The two slots a spelling may take are side by side, in one 64-byte line. A new spelling takes
+// the first and moves the one there to the second, so two common words whose hashes meet no
+// longer evict each other word after word.
 const CACHE_BITS = 17;
 const SLOT = 8;
 const INLINE = (SLOT - 2) * 2;

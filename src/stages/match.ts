@@ -188,10 +188,21 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
   const verdicts: Verdict[] = new Array<Verdict>(pairCount);
   // Sentences verbatim equal (see `Matches.sameText`).
   const sameText = new UnionFind(total);
-  // Which pairs of each batch went to verification (the others have no texts).
-  const sent = new Map<number, number[]>();
+  // Most candidates are verbatim copies, the same sentence as `verifyPair` finds first: told here,
+  // they never travel to a worker. A file that changed between passes has no texts: its pairs are
+  // not verified. The other pairs, in order, are verified in batches.
+  const toVerify: number[] = [];
+  for (let p = 0; p < pairCount; p += 1) {
+    const a = textOf(pairs[p * 2] ?? 0);
+    const b = textOf(pairs[p * 2 + 1] ?? 0);
+    if (a === undefined || b === undefined) verdicts[p] = NOT_SAME;
+    else if (a.text === b.text) {
+      verdicts[p] = VERBATIM;
+      sameText.union(pairs[p * 2] ?? 0, pairs[p * 2 + 1] ?? 0);
+    } else toVerify.push(p);
+  }
   await io.verify(
-    Math.ceil(pairCount / VERIFY_BATCH),
+    Math.ceil(toVerify.length / VERIFY_BATCH),
     (batch) => {
       const index = new Map<SentenceText, number>();
       const texts: string[] = [];
@@ -206,32 +217,15 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
         return at;
       };
       const items: number[] = [];
-      const slots: number[] = [];
-      const from = batch * VERIFY_BATCH;
-      for (let p = from; p < Math.min(from + VERIFY_BATCH, pairCount); p += 1) {
-        const a = textOf(pairs[p * 2] ?? 0);
-        const b = textOf(pairs[p * 2 + 1] ?? 0);
-        // A file that changed between passes has no texts: its pairs are not verified.
-        if (a === undefined || b === undefined) verdicts[p] = { same: false, bodyA: -1, bodyB: -1 };
-        // Most candidates are verbatim copies, the same sentence as `verifyPair` finds first: told
-        // here, they never travel to a worker.
-        else if (a.text === b.text) {
-          verdicts[p] = VERBATIM;
-          sameText.union(pairs[p * 2] ?? 0, pairs[p * 2 + 1] ?? 0);
-        }
-        else {
-          items.push(indexOf(a), indexOf(b), neighbours[p] === 1 ? 1 : 0);
-          slots.push(p);
-        }
+      for (let slot = batch * VERIFY_BATCH; slot < Math.min((batch + 1) * VERIFY_BATCH, toVerify.length); slot += 1) {
+        const p = toVerify[slot] ?? 0;
+        items.push(indexOf(textOf(pairs[p * 2] ?? 0) as SentenceText), indexOf(textOf(pairs[p * 2 + 1] ?? 0) as SentenceText), neighbours[p] === 1 ? 1 : 0);
       }
-      sent.set(batch, slots);
       return { texts, starts: Int32Array.from(starts), pairs: Int32Array.from(items) };
     },
     (batch, results) => {
-      const slots = sent.get(batch) ?? [];
-      sent.delete(batch);
       results.forEach((verdict, i) => {
-        verdicts[slots[i] ?? 0] = verdict;
+        verdicts[toVerify[batch * VERIFY_BATCH + i] ?? 0] = verdict;
       });
     },
   );

@@ -34,6 +34,15 @@ describe('diceOf', () => {
     );
   });
 
+  it('skips exactly the characters string-similarity removes as whitespace, every one of the 65,536 code units', () => {
+    for (let code = 0; code < 0x10000; code += 1) {
+      const char = String.fromCharCode(code);
+      for (const [a, b] of [[`xa${char}by`, 'xaby'], [`xa${char}by`, `xa${char}bz`], ['xaby', `q${char}aby`]] as const) {
+        if (diceOf(a, b) !== stringSimilarity.compareTwoStrings(a, b)) expect({ code, a, b, score: diceOf(a, b) }).toEqual({ code, a, b, score: stringSimilarity.compareTwoStrings(a, b) });
+      }
+    }
+  });
+
   it('is dice for texts that share an opening and an ending, as a block\'s wordings and edited copies do', () => {
     const part = fc.string({ unit: fc.constantFrom('a', 'b', 'ab', 'ba', ' ', '  ', 'é', 'ж', '\n'), maxLength: 25 });
     fc.assert(

@@ -36,4 +36,10 @@ describe('UnionFind', () => {
       }),
     );
   });
+
+  it('refuses an id outside its range rather than looking for it forever', () => {
+    const sets = new UnionFind(3);
+    expect(() => sets.find(3)).toThrow(RangeError);
+    expect(() => sets.union(-1, 0)).toThrow(RangeError);
+  });
 });

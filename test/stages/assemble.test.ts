@@ -1,6 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { isHeadingLike, leadsInCopies } from '../../src/stages/assemble.js';
+import { assemble, isHeadingLike, leadsInCopies } from '../../src/stages/assemble.js';
 import type { Matches } from '../../src/stages/match.js';
+import { match, verifyBatch } from '../../src/stages/match.js';
+import { RepeatIndex } from '../../src/stages/count.js';
+import { fingerprint } from '../../src/stages/fingerprint.js';
+import { segment } from '../../src/stages/segment.js';
+import { gatherArticle } from '../../src/shard.js';
+import { DEFAULTS } from '../../src/options.js';
+
+/** Matches and assembles texts in memory, as the pipeline does. */
+async function assembleTexts(texts: readonly string[], withoutSameText = false) {
+  const records = texts.map((text) => fingerprint(text, segment(text), DEFAULTS));
+  const sentenceBase = [0];
+  for (const record of records) sentenceBase.push(sentenceBase[sentenceBase.length - 1]! + record.offsets.length - 1);
+  const index = new RepeatIndex(1000);
+  for (const record of records) index.mark(record.hashes);
+  records.forEach((record, article) => index.count(article, record));
+  const { matches, articles } = await match(
+    { articleCount: texts.length, sentenceBase, records: (article) => records[article]!, counts: index.table },
+    {
+      fetch: async (requests) => new Map(requests.map((request) => [request.article, gatherArticle(texts[request.article]!, request.sentences)])),
+      verify: async (batches, pairsOf, take) => {
+        for (let batch = 0; batch < batches; batch += 1) take(batch, verifyBatch(pairsOf(batch), DEFAULTS));
+      },
+    },
+  );
+  const corpus = { articleCount: texts.length, matched: articles, sentenceBase, pathOf: (article: number) => `${article}.txt`, lines: () => [] };
+  const { sameText: _known, ...withoutIt } = matches;
+  return { matches, assembly: assemble(corpus, withoutSameText ? withoutIt : matches, DEFAULTS) };
+}
 
 describe('isHeadingLike', () => {
   it.each(['Pak-Afghan relations', 'Port history', '## Background', 'Pakistan strikes inside Afghanistan', '2024 in review'])('takes %j for a heading', (text) => {
@@ -76,3 +104,43 @@ describe('leadsInCopies', () => {
   });
 });
 
+
+describe('assemble', () => {
+  const background = [
+    'The ferry service between the two islands was suspended on Friday after the storm damaged the northern pier.',
+    'Repairs to the pier are expected to take at least three weeks, the harbour authority said in a statement.',
+    'Residents of the smaller island have been told to stock up on fuel and food while the crossing is closed.',
+    'The authority said a temporary landing stage would be built at the southern end of the harbour.',
+  ];
+  const own = (n: number) => `Article ${n} reports its own news about the islands, which no other article holds in these words.`;
+  const paragraphs = (...lines: string[]) => lines.join('\n\n');
+  const texts = [
+    paragraphs(own(0), ...background),
+    paragraphs(own(1), ...background),
+    paragraphs(own(2), ...background),
+    // An inline heading run into the first sentence, and another of a different length.
+    paragraphs(own(3), `Harbour news ${background[0]} ${background[1]}`, ...background.slice(2)),
+    paragraphs(own(4), `Island ferry latest ${background[0]} ${background[1]}`, ...background.slice(2)),
+    // The background twice, the second time with a word changed; one sentence left out; one
+    // sentence lightly edited.
+    paragraphs(own(5), ...background, own(50), background[0]!.replace('suspended', 'halted'), ...background.slice(1)),
+    paragraphs(own(6), background[0]!, background[1]!, background[3]!),
+    paragraphs(own(7), background[0]!, background[1]!.replace('at least', 'no less than'), ...background.slice(2)),
+  ];
+
+  it('gives the same blocks whether or not it knows which sentences hold the same text', async () => {
+    const known = await assembleTexts(texts);
+    const unknown = await assembleTexts(texts, true);
+    // The fast path was open: the plain copies were found to hold the canonical texts.
+    expect(known.matches.sameText?.[texts.length]).toBeDefined();
+    expect(known.assembly.blocks.length).toBeGreaterThan(0);
+    expect(known.assembly.blocks).toEqual(unknown.assembly.blocks);
+    expect(known.assembly.occurrences).toEqual(unknown.assembly.occurrences);
+    // The edited and the missing sentence are variants; the plain copies are not.
+    const variants = JSON.stringify(known.assembly.blocks.map((block) => block.variantWordings));
+    expect(variants).toContain('no less than');
+    expect(variants).toContain('halted');
+    expect(variants).toContain('6.txt');
+    expect(variants).not.toContain('"1.txt"');
+  });
+});
