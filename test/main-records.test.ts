@@ -194,7 +194,7 @@ describe('records: the metadata, used', () => {
     const background = report.blocks.find((block) => block.articles.length === 3)!;
     expect(report.bySource.sharedAcross.find((entry) => entry.block === background.id)!.sources).toEqual([{ source: 'Ledger', articles: 2 }, { source: 'Herald', articles: 1 }]);
     const table = await run(cwd, 'report', 'news.jsonl', '--text-field', 'body', '--source-field', 'outlet', '--group-by', 'source');
-    expect(table.stdout).toMatch(/By source:\n\nsource\tarticles\twords\tshared\tshared%/);
+    expect(table.stdout).toMatch(/By source:\n\nsource +articles +words +shared +shared% +chrome +duplicates\n/);
     const html = await run(cwd, 'report', 'news.jsonl', '--text-field', 'body', '--source-field', 'outlet', '--group-by', 'source', '--format', 'html');
     expect(html.stdout).toContain('<h2 id="by-source-title">By source</h2>');
     expect(html.stdout).toContain('Seed “1”, with a comma');

@@ -69,7 +69,7 @@ function pct(value: number): string {
 }
 
 /** Left-aligns text columns and right-aligns numeric ones. */
-function table(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string[] {
+export function table(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string[] {
   const cells = [header, ...rows.map((row) => row.map(String))];
   const numeric = header.map((_, column) => rows.every((row) => typeof row[column] === 'number' || /^[\d.]+%?$/.test(String(row[column]))));
   // A loop, not Math.max(...cells): a spread of a million rows overflows the call stack.

@@ -1,4 +1,5 @@
 import type { Report } from '../types.js';
+import { table } from './format-table.js';
 import { percent } from '../stages/measure.js';
 
 /** One source's figures: its articles' words and how many of them are shared. */
@@ -67,17 +68,20 @@ export function groupBySource(report: Report): BySource {
 
 /** The grouping as lines of plain text, for the table and Markdown formats. */
 export function bySourceLines(grouped: BySource, markdown: boolean): string[] {
-  const lines: string[] = [];
-  const row = (cells: readonly (string | number)[]): string => (markdown ? `| ${cells.join(' | ')} |` : cells.join('\t'));
-  lines.push(markdown ? '## By source' : 'By source:', '');
-  lines.push(row(['source', 'articles', 'words', 'shared', 'shared%', 'chrome', 'duplicates']));
-  if (markdown) lines.push('|---|---:|---:|---:|---:|---:|---:|');
-  for (const s of grouped.sources) lines.push(row([s.source, s.articles, s.words, s.sharedWords, `${s.sharedPct.toFixed(1)}%`, s.chromeWords, s.duplicates]));
+  // Markdown rows, or columns aligned as the table format's others are.
+  const rows = (header: readonly string[], align: string, body: readonly (readonly (string | number)[])[]): string[] =>
+    markdown ? [header, ...body].flatMap((cells, i) => [`| ${cells.join(' | ')} |`, ...(i === 0 ? [align] : [])]) : table(header, body);
+  const lines: string[] = [markdown ? '## By source' : 'By source:', ''];
+  lines.push(
+    ...rows(
+      ['source', 'articles', 'words', 'shared', 'shared%', 'chrome', 'duplicates'],
+      '|---|---:|---:|---:|---:|---:|---:|',
+      grouped.sources.map((s) => [s.source, s.articles, s.words, s.sharedWords, `${s.sharedPct.toFixed(1)}%`, s.chromeWords, s.duplicates]),
+    ),
+  );
   if (grouped.sharedAcross.length > 0) {
     lines.push('', markdown ? '### Blocks shared across sources' : 'Blocks shared across sources:', '');
-    lines.push(row(['block', 'words', 'sources (articles)', 'label']));
-    if (markdown) lines.push('|---|---:|---|---|');
-    for (const b of grouped.sharedAcross) lines.push(row([b.block, b.words, b.sources.map((s) => `${s.source} (${s.articles})`).join(', '), b.label]));
+    lines.push(...rows(['block', 'words', 'sources (articles)', 'label'], '|---|---:|---|---|', grouped.sharedAcross.map((b) => [b.block, b.words, b.sources.map((s) => `${s.source} (${s.articles})`).join(', '), b.label])));
   }
   return lines;
 }
