@@ -203,6 +203,69 @@ export class FingerprintCounts {
     return article < 0 ? -1 : (sentenceBase[article] ?? 0) + (this.slots[at + 3] ?? 0);
   }
 
+  /**
+   * {@link FingerprintCounts.firstHolder} of many fingerprints at once, into `out` (the same
+   * length as `hashes`). The look-ups are made in the order of the table's slots, after a radix
+   * sort: a table far larger than the CPU's cache is then read front to back, not at random.
+   */
+  firstHolders(hashes: Uint32Array, sentenceBase: ArrayLike<number>, out: Int32Array): void {
+    const count = hashes.length;
+    const mask = this.capacity - 1;
+    const keys = new Int32Array(count);
+    let slots = new Uint32Array(count);
+    let order = new Uint32Array(count);
+    for (let i = 0; i < count; i += 1) {
+      const hash = hashes[i] ?? 0;
+      const key = hash === EMPTY ? ZERO_STAND_IN | 0 : hash | 0;
+      keys[i] = key;
+      slots[i] = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+      order[i] = i;
+    }
+    // Least significant 16 bits first, then the rest: a stable sort of the positions by slot.
+    let spareSlots = new Uint32Array(count);
+    let spareOrder = new Uint32Array(count);
+    const buckets = new Uint32Array(1 << 16);
+    for (let shift = 0; shift < 32 && mask >>> shift !== 0; shift += 16) {
+      buckets.fill(0);
+      for (let i = 0; i < count; i += 1) {
+        const bucket = ((slots[i] ?? 0) >>> shift) & 0xffff;
+        buckets[bucket] = (buckets[bucket] ?? 0) + 1;
+      }
+      let sum = 0;
+      for (let b = 0; b < buckets.length; b += 1) {
+        const size = buckets[b] ?? 0;
+        buckets[b] = sum;
+        sum += size;
+      }
+      for (let i = 0; i < count; i += 1) {
+        const bucket = ((slots[i] ?? 0) >>> shift) & 0xffff;
+        const to = buckets[bucket] ?? 0;
+        buckets[bucket] = to + 1;
+        spareSlots[to] = slots[i] ?? 0;
+        spareOrder[to] = order[i] ?? 0;
+      }
+      [slots, spareSlots] = [spareSlots, slots];
+      [order, spareOrder] = [spareOrder, order];
+    }
+    const { slots: table } = this;
+    for (let n = 0; n < count; n += 1) {
+      const i = order[n] ?? 0;
+      const key = keys[i] ?? 0;
+      let holder = -1;
+      for (let slot = slots[n] ?? 0; ; slot = (slot + 1) & mask) {
+        const at = slot * 4;
+        const current = table[at];
+        if (current === EMPTY) break;
+        if (current === key) {
+          const article = table[at + 2] ?? -1;
+          holder = article < 0 ? -1 : (sentenceBase[article] ?? 0) + (table[at + 3] ?? 0);
+          break;
+        }
+      }
+      out[i] = holder;
+    }
+  }
+
   /** Every fingerprint's count, in table order. */
   *entries(): Generator<CountEntry> {
     const { slots } = this;

@@ -319,8 +319,31 @@ export function findCandidates(
     }
     return false;
   };
+  // First holders are looked up a few hundred articles at a time, all of their fingerprints at
+  // once, in the order of the count's table (see `FingerprintCounts.firstHolders`).
+  let holders = new Int32Array(0);
+  let chunkEnd = 0;
+  let chunkStart = 0;
+  const offsetOf: number[] = [];
   for (let article = 0; article < articleCount; article += 1) {
+    if (article === chunkEnd) {
+      chunkStart = article;
+      let size = 0;
+      while (chunkEnd < articleCount && (chunkEnd === article || size < HOLDERS_CHUNK)) size += records(chunkEnd++).hashes.length;
+      const all = new Uint32Array(size);
+      offsetOf.length = 0;
+      let at = 0;
+      for (let a = chunkStart; a < chunkEnd; a += 1) {
+        offsetOf.push(at);
+        const { hashes } = records(a);
+        all.set(hashes, at);
+        at += hashes.length;
+      }
+      holders = new Int32Array(size);
+      counts.firstHolders(all, sentenceBase, holders);
+    }
     const { offsets, hashes } = records(article);
+    const holderBase = offsetOf[article - chunkStart] ?? 0;
     const base = sentenceBase[article] ?? 0;
     let previous: number[] = [];
     // The holder sentence the previous sentence was paired with by a verbatim copy or by extension,
@@ -335,7 +358,7 @@ export function findCandidates(
       let seed = -1;
       let voters = 0;
       for (let h = from; h < to; h += 1) {
-        const holder = counts.firstHolder(hashes[h] ?? 0, sentenceBase);
+        const holder = holders[holderBase + h] ?? -1;
         // A holder in this same article is this article's own repeat, not a shared sentence.
         if (holder < 0 || holder >= base) continue;
         if (heldBefore !== undefined && heldBefore(hashes[h] ?? 0, articleOf(holder))) continue;
@@ -415,6 +438,9 @@ export function lastAtOrBelow(count: number, startOf: (i: number) => number, val
   }
   return low;
 }
+
+/** Fingerprints whose first holders are looked up at once (see `findCandidates`). */
+const HOLDERS_CHUNK = 1 << 20;
 
 /** More characters than an inline heading of `maxHeadingWords` words has, in practice. */
 const LEAD_CHARS = 120;

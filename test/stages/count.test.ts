@@ -68,6 +68,23 @@ describe('FingerprintCounts.filterLookups', () => {
   });
 });
 
+describe('FingerprintCounts.firstHolders', () => {
+  it('gives each fingerprint the first holder that firstHolder gives it, held or not, repeated or not', () => {
+    const key = fc.integer({ min: 0, max: 2 ** 32 - 1 });
+    fc.assert(
+      fc.property(fc.array(fc.array(key, { maxLength: 40 }), { maxLength: 12 }), fc.array(key, { maxLength: 200 }), (articles, probes) => {
+        const counts = new FingerprintCounts();
+        articles.forEach((hashes, article) => counts.addArticle(article, records(hashes)));
+        const sentenceBase = articles.map((_, article) => article * 100);
+        const all = Uint32Array.from([...articles.flat(), ...probes, 0]);
+        const out = new Int32Array(all.length);
+        counts.firstHolders(all, sentenceBase, out);
+        expect([...out]).toEqual([...all].map((hash) => counts.firstHolder(hash, sentenceBase)));
+      }),
+    );
+  });
+});
+
 describe('RepeatIndex', () => {
   it('tables only fingerprints met twice, and counts them with their first holder', () => {
     const index = new RepeatIndex(100);
