@@ -11,6 +11,8 @@
 const EMPTY = 0;
 // Linear probing stays short up to about this load; slots of four numbers keep probes in one cache line or two.
 const MAX_LOAD = 0.7;
+// A table this large no longer stays in the CPU's cache (see `FingerprintCounts.lookUpInOrder`).
+const IN_ORDER_FROM_BYTES = 32 << 20;
 // Zero marks an empty slot, so a hash of zero is stored as this instead.
 const ZERO_STAND_IN = 0x9e3779b9;
 
@@ -86,6 +88,15 @@ export class FingerprintCounts {
     const filter = this.filter as Uint32Array;
     const bit = Math.imul(key, 0x85ebca6b) >>> this.filterShift;
     filter[bit >>> 5] = (filter[bit >>> 5] ?? 0) | (1 << (bit & 31));
+  }
+
+  /**
+   * True when the table is larger than a CPU's cache holds: then looking many keys up at once in
+   * the table's order ({@link FingerprintCounts.firstHolders}) costs less than looking each up
+   * where it falls; below, the sort costs more than it saves.
+   */
+  get lookUpInOrder(): boolean {
+    return this.capacity * 16 > IN_ORDER_FROM_BYTES;
   }
 
   /** Number of distinct fingerprints held (counted, or only marked). */

@@ -340,7 +340,8 @@ export function findCandidates(
         at += hashes.length;
       }
       holders = new Int32Array(size);
-      counts.firstHolders(all, sentenceBase, holders);
+      if (counts.lookUpInOrder) counts.firstHolders(all, sentenceBase, holders);
+      else for (let i = 0; i < size; i += 1) holders[i] = counts.firstHolder(all[i] ?? 0, sentenceBase);
     }
     const { offsets, hashes } = records(article);
     const holderBase = offsetOf[article - chunkStart] ?? 0;
