@@ -16,6 +16,7 @@ import { fingerprint } from './stages/fingerprint.js';
 import { layout, packSegmentation, segment } from './stages/segment.js';
 import { collapse } from './stages/collapse.js';
 import { HEADING_WORDS } from './options.js';
+import { countWords } from './text/words.js';
 
 /** The fingerprint step's record of one article: all that the count step and the report need. */
 export interface ArticleScan {
@@ -47,20 +48,33 @@ export function scanArticle(text: string, settings: { readonly shingleSize: numb
 export type { GatheredArticle } from './stages/match.js';
 
 export function gatherArticle(text: string, sentences: readonly number[]): GatheredArticle {
-  const segmentation = segment(text);
+  // Words are counted only where assemble reads them: the requested sentences and every
+  // one-sentence paragraph (a possible title or heading). Counting every sentence's words was
+  // most of the fetch step's work on a large corpus.
+  const segmentation = segment(text, { countWords: false });
+  const packed = packSegmentation(segmentation);
   const fragments: SentenceText[] = [];
   const wanted = new Set(sentences);
+  const counted = (s: number): number => {
+    const sentence = segmentation.sentences[s];
+    const words = sentence === undefined ? 0 : countWords(text, sentence.start, sentence.end);
+    packed.sentences[s * 4 + 3] = words;
+    return words;
+  };
   for (const paragraph of segmentation.paragraphs) {
-    const first = segmentation.sentences[paragraph.firstSentence];
-    if (paragraph.endSentence - paragraph.firstSentence === 1 && first !== undefined && first.words <= HEADING_WORDS && !wanted.has(paragraph.firstSentence)) {
+    const alone = paragraph.endSentence - paragraph.firstSentence === 1;
+    const words = alone ? counted(paragraph.firstSentence) : 0;
+    if (alone && words <= HEADING_WORDS && !wanted.has(paragraph.firstSentence)) {
       fragments.push({ start: paragraph.start, text: text.slice(paragraph.start, paragraph.end) });
     }
     for (let s = paragraph.firstSentence; s < paragraph.endSentence; s += 1) {
       const sentence = segmentation.sentences[s];
-      if (sentence !== undefined && wanted.has(s)) fragments.push({ start: sentence.start, text: text.slice(sentence.start, sentence.end) });
+      if (sentence === undefined || !wanted.has(s)) continue;
+      if (!alone) counted(s);
+      fragments.push({ start: sentence.start, text: text.slice(sentence.start, sentence.end) });
     }
   }
-  return { segmentation: packSegmentation(segmentation), fragments };
+  return { segmentation: packed, fragments };
 }
 
 /** The apply step's plan for one article, made by the corpus-wide steps. */

@@ -60,6 +60,7 @@ export interface SentenceRequest {
 
 /** What fetching brings back of one article. */
 export interface GatheredArticle {
+  /** Its words counted only for the requested sentences and every one-sentence paragraph (0 elsewhere): what assemble reads. */
   readonly segmentation: PackedSegmentation;
   /** The requested sentences and every short one-sentence paragraph (a possible heading), by start. */
   readonly fragments: readonly SentenceText[];
