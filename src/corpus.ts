@@ -2,6 +2,7 @@
  * The corpus edge: from inputs to articles (files read by workers, records streamed into a spool),
  * and back (records written with their cleaned texts, texts read again for the HTML report).
  */
+import { originalName } from './stages/duplicates.js';
 import type { PipelineOutput } from './pipeline.js';
 import { join, resolve } from 'node:path';
 import type { ChromeLine, Problem, Report, SharedBlockText, SourceArticle } from './types.js';
@@ -245,7 +246,7 @@ export async function writeRecordFiles(output: PipelineOutput, records: NonNulla
       newsdedup_shared_pct: entry.sharedPct,
       newsdedup_chrome_words: entry.chromeWords,
       newsdedup_blocks: entry.blocks,
-      newsdedup_duplicate_of: entry.duplicateOf === undefined ? null : (output.originalIds.get(entry.duplicateOf) ?? entry.duplicateOf),
+      newsdedup_duplicate_of: entry.duplicateOf === undefined ? null : originalName(output.originalIds.get(entry.duplicateOf), entry.duplicateOf, output.metas[article]?.id),
     };
     return { id: output.metas[article]?.id, cleaned: at, added };
   });

@@ -12,7 +12,7 @@ import type { FingerprintRecords } from './stages/count.js';
 import type { Candidates, GatheredArticle, SentenceRequest } from './stages/match.js';
 import type { LineRecord } from './stages/detect-chrome.js';
 import type { ChromeMark } from './stages/classify-chrome.js';
-import { earliestOf, findDuplicates } from './stages/duplicates.js';
+import { earliestOf, findDuplicates, originalName } from './stages/duplicates.js';
 import { append } from './lib/append.js';
 import { resolveOptions } from './options.js';
 import { NewsdedupError } from './errors.js';
@@ -497,7 +497,7 @@ function planFor(plan: Plan, kept: readonly Kept[], article: number, options: { 
   const original = kept[article]?.duplicateOf;
   if (original !== undefined) {
     const of = kept[original];
-    return { regions: [], chrome: [], replace: options.markers ? `[duplicate of ${of?.meta.id ?? of?.ref.path ?? ''}]\n` : '' };
+    return { regions: [], chrome: [], replace: options.markers ? `[duplicate of ${originalName(of?.meta.id, of?.ref.path ?? '', kept[article]?.meta.id)}]\n` : '' };
   }
   const regions = (plan.occurrences[article] ?? []).flatMap((occurrence) => {
     const block = plan.blocks[occurrence.block];

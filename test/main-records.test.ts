@@ -181,6 +181,20 @@ describe('records: the metadata, used', () => {
     expect(failing).not.toContain('news.jsonl#s3');
   });
 
+  it('names the original by its key when the duplicate has the same id (one record saved in two files)', async () => {
+    const cwd = temporaryDirectory();
+    const records = seedRecords();
+    writeFileSync(join(cwd, 'a.jsonl'), jsonlOf(records));
+    writeFileSync(join(cwd, 'b.jsonl'), jsonlOf([records[3]!]));
+    const result = await run(cwd, 'clean', 'a.jsonl', 'b.jsonl', '--out', 'out', '--text-field', 'body', '--format', 'json');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as Report;
+    expect(report.duplicates).toEqual([{ path: 'b.jsonl#s3', of: 'a.jsonl#s3' }]);
+    const [copy] = await recordsOf(join(cwd, 'out', 'b.jsonl'));
+    expect(copy!.added['newsdedup_duplicate_of']).toBe('a.jsonl#s3');
+    expect(copy!.text).toBe('[duplicate of a.jsonl#s3]\n');
+  });
+
   it('--group-by source gives the shared % per source and which sources share which blocks', async () => {
     const cwd = temporaryDirectory();
     writeSeedRecords(cwd, 'news.jsonl');

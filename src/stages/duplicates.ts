@@ -37,3 +37,11 @@ export function findDuplicates(digests: readonly string[], earliest: (holders: r
   }
   return duplicateOf;
 }
+
+/**
+ * How a duplicate names its original: by the original's id, or by its key (`file#id`) when it has
+ * no id or the same id as the duplicate (one record saved in two files), which would name itself.
+ */
+export function originalName(originalId: string | undefined, originalKey: string, ownId: string | undefined): string {
+  return originalId !== undefined && originalId !== ownId ? originalId : originalKey;
+}
