@@ -1,30 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { assemble, isHeadingLike, leadsInCopies } from '../../src/stages/assemble.js';
 import type { Matches } from '../../src/stages/match.js';
-import { match, verifyBatch } from '../../src/stages/match.js';
-import { RepeatIndex } from '../../src/stages/count.js';
-import { fingerprint } from '../../src/stages/fingerprint.js';
-import { segment } from '../../src/stages/segment.js';
-import { gatherArticle } from '../../src/shard.js';
 import { DEFAULTS } from '../../src/options.js';
+import { matchInMemory } from './match-in-memory.js';
 
-/** Matches and assembles texts in memory, as the pipeline does. */
+/** Matches and assembles texts in memory, as the pipeline does; without `sameText` when asked. */
 async function assembleTexts(texts: readonly string[], withoutSameText = false) {
-  const records = texts.map((text) => fingerprint(text, segment(text), DEFAULTS));
-  const sentenceBase = [0];
-  for (const record of records) sentenceBase.push(sentenceBase[sentenceBase.length - 1]! + record.offsets.length - 1);
-  const index = new RepeatIndex(1000);
-  for (const record of records) index.mark(record.hashes);
-  records.forEach((record, article) => index.count(article, record));
-  const { matches, articles } = await match(
-    { articleCount: texts.length, sentenceBase, records: (article) => records[article]!, counts: index.table },
-    {
-      fetch: async (requests) => new Map(requests.map((request) => [request.article, gatherArticle(texts[request.article]!, request.sentences)])),
-      verify: async (batches, pairsOf, take) => {
-        for (let batch = 0; batch < batches; batch += 1) take(batch, verifyBatch(pairsOf(batch), DEFAULTS));
-      },
-    },
-  );
+  const { matches, articles, sentenceBase } = await matchInMemory(texts);
   const corpus = { articleCount: texts.length, matched: articles, sentenceBase, pathOf: (article: number) => `${article}.txt`, lines: () => [] };
   const { sameText: _known, ...withoutIt } = matches;
   return { matches, assembly: assemble(corpus, withoutSameText ? withoutIt : matches, DEFAULTS) };

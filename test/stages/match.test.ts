@@ -1,34 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { RepeatIndex } from '../../src/stages/count.js';
-import { fingerprint } from '../../src/stages/fingerprint.js';
 import fc from 'fast-check';
-import { match, openAlike, verifyBatch } from '../../src/stages/match.js';
+import { openAlike } from '../../src/stages/match.js';
+import { matchInMemory } from './match-in-memory.js';
 import { tokenize } from '../../src/text/tokenize.js';
-import { segment } from '../../src/stages/segment.js';
-import { gatherArticle } from '../../src/shard.js';
-import { DEFAULTS } from '../../src/options.js';
 
-/** The matching stage on texts in memory: fingerprint and count them, then match with texts fetched from memory. */
+/** The matching stage on texts in memory (see `matchInMemory`): the matches, and the articles fetched. */
 async function matchTexts(...texts: string[]) {
-  const records = texts.map((text) => fingerprint(text, segment(text), DEFAULTS));
-  const sentenceBase = [0];
-  for (const record of records) sentenceBase.push(sentenceBase[sentenceBase.length - 1]! + record.offsets.length - 1);
-  const index = new RepeatIndex(1000);
-  for (const record of records) index.mark(record.hashes);
-  records.forEach((record, article) => index.count(article, record));
-  const fetched: number[] = [];
-  const { matches } = await match(
-    { articleCount: texts.length, sentenceBase, records: (article) => records[article]!, counts: index.table },
-    {
-      fetch: async (requests) => {
-        fetched.push(...requests.map((request) => request.article));
-        return new Map(requests.map((request) => [request.article, gatherArticle(texts[request.article]!, request.sentences)]));
-      },
-      verify: async (batches, pairsOf, take) => {
-        for (let batch = 0; batch < batches; batch += 1) take(batch, verifyBatch(pairsOf(batch), DEFAULTS));
-      },
-    },
-  );
+  const { matches, fetched } = await matchInMemory(texts);
   return { ...matches, fetched };
 }
 
