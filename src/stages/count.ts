@@ -11,7 +11,7 @@
 const EMPTY = 0;
 // Linear probing stays short up to about this load; slots of four numbers keep probes in one cache line or two.
 const MAX_LOAD = 0.7;
-// A table this large no longer stays in the CPU's cache (see `FingerprintCounts.lookUpInOrder`).
+// A table this large no longer stays in the CPU's cache (see `FingerprintCounts.firstHolders`).
 const IN_ORDER_FROM_BYTES = 32 << 20;
 // Zero marks an empty slot, so a hash of zero is stored as this instead.
 const ZERO_STAND_IN = 0x9e3779b9;
@@ -88,15 +88,6 @@ export class FingerprintCounts {
     const filter = this.filter as Uint32Array;
     const bit = Math.imul(key, 0x85ebca6b) >>> this.filterShift;
     filter[bit >>> 5] = (filter[bit >>> 5] ?? 0) | (1 << (bit & 31));
-  }
-
-  /**
-   * True when the table is larger than a CPU's cache holds: then looking many keys up at once in
-   * the table's order ({@link FingerprintCounts.firstHolders}) costs less than looking each up
-   * where it falls; below, the sort costs more than it saves.
-   */
-  get lookUpInOrder(): boolean {
-    return this.capacity * 16 > IN_ORDER_FROM_BYTES;
   }
 
   /** Number of distinct fingerprints held (counted, or only marked). */
@@ -208,19 +199,27 @@ export class FingerprintCounts {
    * when none was counted. Read once the count is settled.
    */
   firstHolder(hash: number, sentenceBase: ArrayLike<number>): number {
-    const at = this.find(hash, false);
-    if (at < 0) return -1;
-    const article = this.slots[at + 2] ?? -1;
+    return this.holderAt(this.find(hash, false), sentenceBase);
+  }
+
+  /** The first holder counted in the slot at `at` (-1 for none, or no slot). */
+  private holderAt(at: number, sentenceBase: ArrayLike<number>): number {
+    const article = at < 0 ? -1 : (this.slots[at + 2] ?? -1);
     return article < 0 ? -1 : (sentenceBase[article] ?? 0) + (this.slots[at + 3] ?? 0);
   }
 
   /**
    * {@link FingerprintCounts.firstHolder} of many fingerprints at once, into `out` (the same
-   * length as `hashes`). The look-ups are made in the order of the table's slots, after a radix
-   * sort: a table far larger than the CPU's cache is then read front to back, not at random.
+   * length as `hashes`). With `inTableOrder` (by default, when the table outgrows a CPU's cache),
+   * the look-ups are made in the order of the table's slots, after a radix sort: the table is then
+   * read front to back, not at random.
    */
-  firstHolders(hashes: Uint32Array, sentenceBase: ArrayLike<number>, out: Int32Array): void {
+  firstHolders(hashes: Uint32Array, sentenceBase: ArrayLike<number>, out: Int32Array, inTableOrder = this.capacity * 16 > IN_ORDER_FROM_BYTES): void {
     const count = hashes.length;
+    if (!inTableOrder) {
+      for (let i = 0; i < count; i += 1) out[i] = this.firstHolder(hashes[i] ?? 0, sentenceBase);
+      return;
+    }
     const mask = this.capacity - 1;
     const keys = new Int32Array(count);
     let slots = new Uint32Array(count);
@@ -258,22 +257,9 @@ export class FingerprintCounts {
       [slots, spareSlots] = [spareSlots, slots];
       [order, spareOrder] = [spareOrder, order];
     }
-    const { slots: table } = this;
     for (let n = 0; n < count; n += 1) {
       const i = order[n] ?? 0;
-      const key = keys[i] ?? 0;
-      let holder = -1;
-      for (let slot = slots[n] ?? 0; ; slot = (slot + 1) & mask) {
-        const at = slot * 4;
-        const current = table[at];
-        if (current === EMPTY) break;
-        if (current === key) {
-          const article = table[at + 2] ?? -1;
-          holder = article < 0 ? -1 : (sentenceBase[article] ?? 0) + (table[at + 3] ?? 0);
-          break;
-        }
-      }
-      out[i] = holder;
+      out[i] = this.holderAt(this.probe(keys[i] ?? 0, slots[n] ?? 0, false), sentenceBase);
     }
   }
 
@@ -301,17 +287,22 @@ export class FingerprintCounts {
       if (((filter[bit >>> 5] ?? 0) & (1 << (bit & 31))) === 0) return -1;
     }
     if (insert && this.used + 1 > this.capacity * MAX_LOAD) this.grow();
+    return this.probe(key, Math.imul(key, 0x9e3779b1) >>> 0 & (this.capacity - 1), insert);
+  }
+
+  /** Where `key`'s slot starts, probing linearly from `slot` (its start slot); absent: -1, or inserted there. */
+  private probe(key: number, slot: number, insert: boolean): number {
     const mask = this.capacity - 1;
     const { slots } = this;
-    for (let slot = Math.imul(key, 0x9e3779b1) >>> 0 & mask; ; slot = (slot + 1) & mask) {
-      const at = slot * 4;
+    for (let next = slot; ; next = (next + 1) & mask) {
+      const at = next * 4;
       const current = slots[at];
       if (current === key) return at;
       if (current === EMPTY) {
         if (!insert) return -1;
         slots[at] = key;
         this.used += 1;
-        if (filter !== undefined) this.addToFilter(key);
+        if (this.filter !== undefined) this.addToFilter(key);
         return at;
       }
     }

@@ -341,8 +341,7 @@ export function findCandidates(
         at += hashes.length;
       }
       holders = new Int32Array(size);
-      if (counts.lookUpInOrder) counts.firstHolders(all, sentenceBase, holders);
-      else for (let i = 0; i < size; i += 1) holders[i] = counts.firstHolder(all[i] ?? 0, sentenceBase);
+      counts.firstHolders(all, sentenceBase, holders);
     }
     const { offsets, hashes } = records(article);
     const holderBase = offsetOf[article - chunkStart] ?? 0;

@@ -78,8 +78,11 @@ describe('FingerprintCounts.firstHolders', () => {
         const sentenceBase = articles.map((_, article) => article * 100);
         const all = Uint32Array.from([...articles.flat(), ...probes, 0]);
         const out = new Int32Array(all.length);
-        counts.firstHolders(all, sentenceBase, out);
-        expect([...out]).toEqual([...all].map((hash) => counts.firstHolder(hash, sentenceBase)));
+        // In the table's order (what a table larger than a cache is read in), and one by one.
+        for (const inTableOrder of [true, false]) {
+          counts.firstHolders(all, sentenceBase, out, inTableOrder);
+          expect([...out]).toEqual([...all].map((hash) => counts.firstHolder(hash, sentenceBase)));
+        }
       }),
     );
   });
