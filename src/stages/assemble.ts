@@ -500,7 +500,9 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
         if (occurrence.block !== index) continue;
         for (const id of occurrence.sentences) {
           const cluster = matches.cluster[id] ?? id;
-          instances.set(cluster, [...(instances.get(cluster) ?? []), id]);
+          const ids = instances.get(cluster);
+          if (ids === undefined) instances.set(cluster, [id]);
+          else ids.push(id);
         }
       }
       return instances;
@@ -558,28 +560,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       if (key === undefined) keyByIdentity.set(identity, (key = keyOfText(bodyText(id))));
       return key;
     };
-    // Wordings told apart first by their keys' numbers, so that a holder's whole wording is not
-    // joined and hashed only to find it is the commonest one again.
-    const keyNumber = new Map<string, number>();
-    const numberOf = (key: string): number => {
-      let number = keyNumber.get(key);
-      if (number === undefined) keyNumber.set(key, (number = keyNumber.size));
-      return number;
-    };
-    const seenTags = new Set<string>();
-    const seenWordings = new Set<string>();
-    const distinct: string[] = [];
-    for (const { ids } of wordings) {
-      const keys = ids.map((id) => keyOf(id ?? -1)).filter((key) => key !== '');
-      const tag = keys.map(numberOf).join(',');
-      if (seenTags.has(tag)) continue;
-      seenTags.add(tag);
-      // Keys cut at other sentence ends may still join into a wording seen already.
-      const joined = keys.join(' ');
-      if (seenWordings.has(joined)) continue;
-      seenWordings.add(joined);
-      distinct.push(joined);
-    }
+    const distinct = distinctWordings(wordings, keyOf);
     const label = heading ?? firstWords(normalizeSpaces(bodyText(canonical[0] ?? -1)), LABEL_WORDS);
     const id = blockId(distinct[0] ?? '');
     return {
@@ -903,6 +884,35 @@ function canonicalWording(
     text += bodyText(id);
   });
   return text + lineEnding;
+}
+
+/**
+ * A block's distinct wordings, as compared (each its sentences' keys joined), in the order their
+ * first holders come: the canonical wording first. Wordings are told apart first by their keys'
+ * numbers, so that a holder's whole wording is not joined and hashed only to find it is the
+ * commonest one again; keys cut at other sentence ends may still join into a wording seen already.
+ */
+function distinctWordings(wordings: readonly WordingRow[], keyOf: (id: number) => string): string[] {
+  const keyNumber = new Map<string, number>();
+  const numberOf = (key: string): number => {
+    let number = keyNumber.get(key);
+    if (number === undefined) keyNumber.set(key, (number = keyNumber.size));
+    return number;
+  };
+  const seenTags = new Set<string>();
+  const seenWordings = new Set<string>();
+  const distinct: string[] = [];
+  for (const { ids } of wordings) {
+    const keys = ids.map((id) => keyOf(id ?? -1)).filter((key) => key !== '');
+    const tag = keys.map(numberOf).join(',');
+    if (seenTags.has(tag)) continue;
+    seenTags.add(tag);
+    const joined = keys.join(' ');
+    if (seenWordings.has(joined)) continue;
+    seenWordings.add(joined);
+    distinct.push(joined);
+  }
+  return distinct;
 }
 
 /**
