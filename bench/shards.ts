@@ -115,8 +115,8 @@ async function benchShards(): Promise<void> {
     const whole = await measured(work, ['clean', '.', '--out', join('..', `${work.split('/').pop()}-whole`), '--no-progress', '--quiet']);
     if (whole.code !== 0) throw new Error(`the one-machine run failed: ${whole.stderr}`);
     let same = 0;
-    for (const file of files) {
-      const key = `shard-${files.indexOf(file) % SHARDS}/${file}`;
+    for (const [index, file] of files.entries()) {
+      const key = `shard-${index % SHARDS}/${file}`;
       const shard = key.split('/')[0] ?? '';
       if ((await readFile(join(`${work}-out`, shard, key))).equals(await readFile(join(`${work}-whole`, key)))) same += 1;
     }

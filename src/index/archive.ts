@@ -10,6 +10,7 @@ import { dirname, resolve } from 'node:path';
 import type { ArchiveArticle, IndexedArticle, IndexSettings } from './store.js';
 import { IndexReader, sourceOfIndexed } from './store.js';
 import type { IndexSource } from './backend.js';
+import type { HolderLists } from './holders.js';
 import { isPostgresUrl } from './url.js';
 import { NewsdedupError } from '../errors.js';
 import { trace } from '../lib/trace.js';
@@ -60,8 +61,8 @@ function orderOfArticle(article: IndexedArticle): ArticleOrder {
 
 
 export function archiveOf(reader: IndexSource): Archive {
-  // Holders of every fingerprint looked up, kept for `earliestOutside`.
-  const looked = new Map<number, readonly number[]>();
+  // Holders of every fingerprint looked up, kept for `earliestOutside`: one set of lists per look-up.
+  const looked: HolderLists[] = [];
   const articles = new Map<number, ArchiveArticle>();
   const articleOfHolder = (holder: number): ArchiveArticle => {
     const number = Math.floor(holder / SENTENCES);
@@ -90,7 +91,7 @@ export function archiveOf(reader: IndexSource): Archive {
         if (query.textDigest !== '') wanted.push(digestHash(query.textDigest));
       }
       const holders = await reader.holders(distinctSorted(Uint32Array.from(wanted)));
-      for (const [hash, list] of holders) looked.set(hash, list);
+      looked.push(holders);
       const articleOf = (holder: number): number => Math.floor(holder / SENTENCES);
       const { selected, unread } = selectContext(queries, (hash) => holders.get(hash), { articleOf, sentenceOf });
       // Copies left unread: those of articles neither in the run nor read now.
@@ -117,20 +118,23 @@ export function archiveOf(reader: IndexSource): Archive {
     earliestOutside(inRun) {
       // Each holding article's place in run order, once: outside the run, its rank; inside, -1.
       const rank = new Map<number, number>();
-      for (const list of looked.values()) for (const holder of list) if (sentenceOf(holder) !== NOT_A_SENTENCE) rank.set(Math.floor(holder / SENTENCES), -1);
+      for (const lists of looked) for (const [, list] of lists.entries()) for (const holder of list) if (sentenceOf(holder) !== NOT_A_SENTENCE) rank.set(Math.floor(holder / SENTENCES), -1);
       const outside = [...rank.keys()].map((number) => ({ number, article: articleOfHolder(holderOf(number, 0)) })).filter(({ article }) => !inRun.has(article.key));
       const orders = outside.map(({ article }) => orderOfArticle(article));
       const byOrder = outside.map((_, index) => index).sort((x, y) => compareOrder(orders[x] as ArticleOrder, orders[y] as ArticleOrder));
       byOrder.forEach((index, place) => rank.set(outside[index]?.number ?? -1, place));
       const earliest = new Map<number, ArticleOrder>();
-      for (const [hash, list] of looked) {
-        let first = -1;
-        for (const holder of list) {
-          if (sentenceOf(holder) === NOT_A_SENTENCE) continue;
-          const place = rank.get(Math.floor(holder / SENTENCES)) ?? -1;
-          if (place >= 0 && (first < 0 || place < first)) first = place;
+      for (const lists of looked) {
+        for (const [hash, list] of lists.entries()) {
+          let first = -1;
+          for (const holder of list) {
+            if (sentenceOf(holder) === NOT_A_SENTENCE) continue;
+            const place = rank.get(Math.floor(holder / SENTENCES)) ?? -1;
+            if (place >= 0 && (first < 0 || place < first)) first = place;
+          }
+          // A fingerprint looked up in two rounds has the same holders in both.
+          if (first >= 0) earliest.set(hash, orders[byOrder[first] ?? 0] as ArticleOrder);
         }
-        if (first >= 0) earliest.set(hash, orders[byOrder[first] ?? 0] as ArticleOrder);
       }
       return earliest;
     },
@@ -153,10 +157,10 @@ export function archiveOf(reader: IndexSource): Archive {
  * Short-line counts among the archive articles beyond the run, from the holders of the inputs'
  * line hashes: an article counts for a line or template only when its own short lines hold it.
  */
-function linesBeyond(holders: ReadonlyMap<number, readonly number[]>, articleOf: (holder: number) => ArchiveArticle, inRun: ReadonlySet<string>): LineCountsBeyond {
+function linesBeyond(holders: HolderLists, articleOf: (holder: number) => ArchiveArticle, inRun: ReadonlySet<string>): LineCountsBeyond {
   const exact = new Map<string, number>();
   const templates = new Map<string, { articles: number; wordings: Set<number> }>();
-  for (const [hash, list] of holders) {
+  for (const [hash, list] of holders.entries()) {
     for (const holder of list) {
       if (sentenceOf(holder) !== NOT_A_SENTENCE) continue;
       const article = articleOf(holder);

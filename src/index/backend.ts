@@ -4,6 +4,7 @@
  */
 import type { ArticleRef } from '../worker.js';
 import type { ArchiveArticle, ArticleToAdd, IndexedArticle, IndexSettings } from './store.js';
+import type { HolderLists } from './holders.js';
 
 /** An index opened to read: what a run against it asks. */
 export interface IndexSource {
@@ -14,9 +15,9 @@ export interface IndexSource {
   readonly articleCount: number;
   /**
    * The current holders of each of `hashes` (sorted, distinct): `holderOf(article, sentence)`
-   * numbers, ascending. The articles they name can then be read with {@link article}.
+   * numbers, ascending, in typed arrays. The articles they name can then be read with {@link article}.
    */
-  holders(hashes: Uint32Array): Promise<Map<number, number[]>>;
+  holders(hashes: Uint32Array): Promise<HolderLists>;
   /** The article a holder number names, once {@link holders} has given it. */
   article(holder: number): ArchiveArticle;
   /** Current articles per source: their `source`, else their key's top folder. */

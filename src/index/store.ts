@@ -19,6 +19,8 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { NewsdedupError } from '../errors.js';
 import type { IndexSink, IndexSource } from './backend.js';
+import type { HolderLists } from './holders.js';
+import { HolderListsBuilder } from './holders.js';
 import type { ArticleRef } from '../worker.js';
 import { sourceOfPath } from '../stages/classify-chrome.js';
 
@@ -152,13 +154,13 @@ export class IndexReader implements IndexSource {
    * {@link IndexReader.article} and {@link sentenceOf} read. Reads one block of postings per run of
    * nearby hashes: its cost follows the hashes asked and their holders, not the size of the index.
    */
-  async holders(hashes: Uint32Array): Promise<Map<number, number[]>> {
+  async holders(hashes: Uint32Array): Promise<HolderLists> {
     return this.holdersNow(hashes);
   }
 
   /** {@link holders}, blocking. */
-  holdersNow(hashes: Uint32Array): Map<number, number[]> {
-    const perHash = new Map<number, number[]>();
+  holdersNow(hashes: Uint32Array): HolderLists {
+    const builder = new HolderListsBuilder(hashes);
     let base = 0;
     for (const segment of this.segments) {
       const { entry, fence, current } = segment;
@@ -179,7 +181,8 @@ export class IndexReader implements IndexSource {
         loaded = index;
       };
       try {
-        for (const hash of hashes) {
+        for (let asked = 0; asked < hashes.length; asked += 1) {
+          const hash = hashes[asked] as number;
           // The last block whose first hash is below `hash`: copies of `hash` may begin in it.
           for (let at = lastBelow(fence, hash); at < fence.length; at += 1) {
             if (at > 0 && (fence[at] as number) > hash) break;
@@ -195,12 +198,7 @@ export class IndexReader implements IndexSource {
               const holder = block[i * 2 + 1] as number;
               const ordinal = Math.floor(holder / SENTENCES);
               if (current[ordinal] !== 1) continue;
-              let list = perHash.get(hash);
-              if (list === undefined) {
-                list = [];
-                perHash.set(hash, list);
-              }
-              list.push(holderOf(segmentBase + ordinal, holder % SENTENCES));
+              builder.addAt(asked, holderOf(segmentBase + ordinal, holder % SENTENCES));
             }
             if (past) break;
           }
@@ -209,7 +207,7 @@ export class IndexReader implements IndexSource {
         closeSync(descriptor);
       }
     }
-    return perHash;
+    return builder.build();
   }
 
   async sourceCounts(): Promise<Map<string, number>> {

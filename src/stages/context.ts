@@ -13,6 +13,9 @@ import type { ArticleOrder } from './spool.js';
 import { hashString } from '../text/hash.js';
 import { MIN_SEED_SKETCH, MIN_VOTE_SHARE } from '../options.js';
 
+/** One fingerprint's holder numbers, ascending (an array, or a typed array's stretch). */
+export type HolderList = ArrayLike<number> & Iterable<number>;
+
 /**
  * The hashes an article is found by in an index besides its sentences' fingerprints, sorted and
  * distinct: its short lines, as they are and as templates (`lines`, from {@link shortLinesOf}), and
@@ -64,7 +67,7 @@ export interface ContextQuery {
  */
 export function selectContext(
   queries: readonly ContextQuery[],
-  holdersOf: (hash: number) => readonly number[] | undefined,
+  holdersOf: (hash: number) => HolderList | undefined,
   holder: { readonly articleOf: (holder: number) => number; readonly sentenceOf: (holder: number) => number },
 ): Selection {
   const selected = new Map<number, Set<number>>();
@@ -119,11 +122,11 @@ export interface Selection {
 export const COMMON_HOLDERS = 2000;
 
 /** The copies of one sentence (its sketch, then its whole hash). `short`: a short sentence or line, whose copies count only while few. */
-function copiesOf(fingerprints: Uint32Array, short: boolean, holdersOf: (hash: number) => readonly number[] | undefined): { readonly found: readonly number[]; readonly unread: readonly number[] } {
+function copiesOf(fingerprints: Uint32Array, short: boolean, holdersOf: (hash: number) => HolderList | undefined): { readonly found: readonly number[]; readonly unread: readonly number[] } {
   const sketch = fingerprints.length - 1;
   // The last fingerprint is the whole sentence's: each of its holders is a verbatim copy.
   const copies = holdersOf(fingerprints[sketch] ?? 0) ?? NONE;
-  const lists: (readonly number[])[] = [];
+  const lists: HolderList[] = [];
   for (let h = 0; h < sketch; h += 1) lists.push(holdersOf(fingerprints[h] ?? 0) ?? NONE);
   lists.sort((a, b) => a.length - b.length);
   if (short) {
@@ -142,12 +145,23 @@ function copiesOf(fingerprints: Uint32Array, short: boolean, holdersOf: (hash: n
   // A holder of `minVotes` entries is missing from at most `lists.length - minVotes` lists, so it
   // stands in one of the smallest `lists.length - minVotes + 1`: candidates come from those alone.
   const sources = Math.min(few, lists.length - minVotes + 1);
-  votes.clear();
+  // Votes are counted by sorting the candidates' holder numbers together: runs of one number are
+  // its votes (no map keyed by numbers past 2^30, which are not small integers).
+  let pooled = 0;
+  for (let list = 0; list < sources; list += 1) pooled += lists[list]?.length ?? 0;
+  if (pool.length < pooled) pool = new Float64Array(Math.max(pooled, pool.length * 2));
+  let at = 0;
   for (let list = 0; list < sources; list += 1) {
-    for (const candidate of lists[list] ?? NONE) votes.set(candidate, (votes.get(candidate) ?? 0) + 1);
+    const holders = lists[list] ?? NONE;
+    for (let i = 0; i < holders.length; i += 1) pool[at++] = holders[i] as number;
   }
-  for (const [candidate, count] of votes) {
-    let total = count;
+  const sorted = pool.subarray(0, pooled).sort();
+  for (let run = 0; run < pooled; ) {
+    const candidate = sorted[run] as number;
+    let end = run + 1;
+    while (end < pooled && sorted[end] === candidate) end += 1;
+    let total = end - run;
+    run = end;
     for (let other = sources; other < lists.length && total < minVotes && total + lists.length - other >= minVotes; other += 1) if (holds(lists[other] ?? NONE, candidate)) total += 1;
     if (total >= minVotes) found.add(candidate);
   }
@@ -160,13 +174,13 @@ export function compareOrder(a: ArticleOrder, b: ArticleOrder): number {
 }
 
 const NONE: readonly number[] = [];
-/** Votes per candidate holder, for one sentence at a time (cleared, not made anew, for each). */
-const votes = new Map<number, number>();
+/** The candidates' holder numbers of one sentence at a time, sorted to count votes (grown, not made anew, for each). */
+let pool = new Float64Array(1024);
 /** Verbatim copies of a short sentence or line that an index run reads, at most (see {@link selectContext}). */
 export const SHORT_COPIES = 100;
 
 /** Whether the ascending `list` holds `value`. */
-function holds(list: readonly number[], value: number): boolean {
+function holds(list: HolderList, value: number): boolean {
   let low = 0;
   let high = list.length;
   while (low < high) {

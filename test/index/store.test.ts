@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FENCE_STEP, IndexReader, IndexWriter, NOT_A_SENTENCE, SENTENCES, sortPostings } from '../../src/index/store.js';
 import { temporaryDirectory } from '../helpers.js';
+import type { HolderList } from '../../src/stages/context.js';
 
 const SETTINGS = { shingleSize: 3, sketchSize: 8 };
 
@@ -25,8 +26,8 @@ async function indexWith(directory: string, articles: ReturnType<typeof article>
   await writer.commit();
 }
 
-function articlesOf(reader: IndexReader, holders: readonly number[] | undefined): string[] {
-  return (holders ?? []).map((holder) => `${reader.article(holder).key}@${holder % SENTENCES}`).sort();
+function articlesOf(reader: IndexReader, holders: HolderList | undefined): string[] {
+  return [...(holders ?? [])].map((holder) => `${reader.article(holder).key}@${holder % SENTENCES}`).sort();
 }
 
 describe('the index store', () => {
@@ -40,7 +41,7 @@ describe('the index store', () => {
     expect(articlesOf(reader, holders.get(30))).toEqual(['a.txt@2', 'b.txt@0', 'c.txt@1']);
     expect(articlesOf(reader, holders.get(40))).toEqual(['b.txt@1']);
     expect(articlesOf(reader, holders.get(99))).toEqual([`b.txt@${NOT_A_SENTENCE}`]);
-    expect(holders.has(7)).toBe(false);
+    expect(holders.get(7)).toBeUndefined();
     expect(readFileSync(reader.article(holders.get(40)![0]!).textsFile, 'utf8')).toContain('Text of b.txt.');
   });
 
@@ -63,7 +64,7 @@ describe('the index store', () => {
     expect(reader.articleCount).toBe(1);
     expect(reader.byKey.get('a.txt')?.digest).toBe('new');
     const holders = await reader.holders(Uint32Array.from([10, 20, 30]));
-    expect(holders.has(10)).toBe(false);
+    expect(holders.get(10)).toBeUndefined();
     expect(holders.get(30)).toHaveLength(1);
   });
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COMMON_HOLDERS, SHORT_COPIES, compareOrder, digestHash, restrictReport, selectContext } from '../../src/stages/context.js';
 import { dedupe } from '../../src/pipeline.js';
@@ -49,6 +50,27 @@ describe('selectContext', () => {
     // Every entry common: only its verbatim copies.
     const everywhere = new Map<number, number[]>([[1000, [300]], ...[1, 2, 3, 4, 5, 6, 7, 8].map((hash) => [hash, common] as [number, number[]])]);
     expect([...selectContext([query(8)], (hash) => everywhere.get(hash), holder).selected.keys()]).toEqual([3]);
+  });
+});
+
+describe('selectContext, against counting every holder', () => {
+  it('brings exactly the sentences that hold the whole hash or 3/8 of the sketch, whatever their numbers', () => {
+    // Holder numbers as a large index makes them (article × 4096 + sentence, past 2^31).
+    const big = { articleOf: (found: number) => Math.floor(found / 4096), sentenceOf: (found: number) => found % 4096 };
+    const holderNumber = fc.tuple(fc.nat({ max: 40 }), fc.nat({ max: 3 })).map(([article, sentence]) => (2 ** 20 + article) * 4096 + sentence);
+    fc.assert(
+      fc.property(fc.array(fc.uniqueArray(holderNumber, { maxLength: 30 }), { minLength: 9, maxLength: 9 }), (perEntry) => {
+        // Entries 1..8 are the sketch, 1000 the whole sentence's hash.
+        const holders = new Map<number, number[]>(perEntry.map((list, i) => [i === 8 ? 1000 : i + 1, [...list].sort((a, b) => a - b)]));
+        const expected = new Map<number, Set<number>>();
+        const votes = new Map<number, number>();
+        for (let entry = 1; entry <= 8; entry += 1) for (const found of holders.get(entry) ?? []) votes.set(found, (votes.get(found) ?? 0) + 1);
+        const chosen = new Set([...(holders.get(1000) ?? []), ...[...votes].filter(([, count]) => count >= 3).map(([found]) => found)]);
+        for (const found of chosen) expected.set(big.articleOf(found), (expected.get(big.articleOf(found)) ?? new Set()).add(big.sentenceOf(found)));
+        const { selected } = selectContext([query(8)], (hash) => holders.get(hash), big);
+        expect(new Map([...selected].sort(([a], [b]) => a - b))).toEqual(new Map([...expected].sort(([a], [b]) => a - b)));
+      }),
+    );
   });
 });
 
