@@ -118,23 +118,24 @@ export function archiveOf(reader: IndexSource): Archive {
     earliestOutside(inRun) {
       // Each holding article's place in run order, once: outside the run, its rank; inside, -1.
       const rank = new Map<number, number>();
-      for (const lists of looked) for (const [, list] of lists.entries()) for (const holder of list) if (sentenceOf(holder) !== NOT_A_SENTENCE) rank.set(Math.floor(holder / SENTENCES), -1);
+      for (const lists of looked) for (const holder of lists.allHolders()) if (sentenceOf(holder) !== NOT_A_SENTENCE) rank.set(Math.floor(holder / SENTENCES), -1);
       const outside = [...rank.keys()].map((number) => ({ number, article: articleOfHolder(holderOf(number, 0)) })).filter(({ article }) => !inRun.has(article.key));
       const orders = outside.map(({ article }) => orderOfArticle(article));
       const byOrder = outside.map((_, index) => index).sort((x, y) => compareOrder(orders[x] as ArticleOrder, orders[y] as ArticleOrder));
       byOrder.forEach((index, place) => rank.set(outside[index]?.number ?? -1, place));
       const earliest = new Map<number, ArticleOrder>();
       for (const lists of looked) {
-        for (const [hash, list] of lists.entries()) {
+        lists.forEachList((hash, holders, from, to) => {
           let first = -1;
-          for (const holder of list) {
+          for (let at = from; at < to; at += 1) {
+            const holder = holders[at] as number;
             if (sentenceOf(holder) === NOT_A_SENTENCE) continue;
             const place = rank.get(Math.floor(holder / SENTENCES)) ?? -1;
             if (place >= 0 && (first < 0 || place < first)) first = place;
           }
           // A fingerprint looked up in two rounds has the same holders in both.
           if (first >= 0) earliest.set(hash, orders[byOrder[first] ?? 0] as ArticleOrder);
-        }
+        });
       }
       return earliest;
     },

@@ -30,6 +30,16 @@ export class HolderLists {
     return this.hashes.length;
   }
 
+  /** Every holder of every fingerprint, in one array (not to be written): for passes that ask only who holds anything. */
+  allHolders(): Float64Array {
+    return this.holders;
+  }
+
+  /** Calls `visit` for each fingerprint, by ascending fingerprint, with its holders as `holders[from .. to)`: no view is made. */
+  forEachList(visit: (hash: number, holders: Float64Array, from: number, to: number) => void): void {
+    for (let i = 0; i < this.hashes.length; i += 1) visit(this.hashes[i] as number, this.holders, this.starts[i] as number, this.starts[i + 1] as number);
+  }
+
   /** Each fingerprint with its holders, by ascending fingerprint. */
   *entries(): IterableIterator<[number, HolderList]> {
     for (let i = 0; i < this.hashes.length; i += 1) yield [this.hashes[i] as number, this.holders.subarray(this.starts[i] as number, this.starts[i + 1] as number)];

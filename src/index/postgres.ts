@@ -217,7 +217,7 @@ export class PostgresIndex implements IndexSource {
       for (const row of rows) builder.addJoined(row.hash, row.holders);
     }
     const lists = builder.build();
-    for (const [, list] of lists.entries()) for (const holder of list) ids.add(Math.floor(holder / SENTENCES));
+    for (const holder of lists.allHolders()) ids.add(Math.floor(holder / SENTENCES));
     await this.fetchArticles(ids);
     // Only current articles hold anything (lists are filtered only when some holder is not).
     let stale = false;

@@ -34,6 +34,10 @@ describe('holder lists', () => {
         expect(asMap(lists)).toEqual(new Map([...expected].sort(([a], [b]) => a - b)));
         expect(lists.size).toBe(expected.size);
         for (const hash of asked) expect(lists.get(hash) === undefined ? undefined : [...(lists.get(hash) ?? [])]).toEqual(expected.get(hash));
+        const visited = new Map<number, number[]>();
+        lists.forEachList((hash, holders, from, to) => visited.set(hash, [...holders.subarray(from, to)]));
+        expect(visited).toEqual(asMap(lists));
+        expect([...lists.allHolders()].sort((a, b) => a - b)).toEqual(pairs.map(([, holder]) => holder).sort((a, b) => a - b));
       }),
     );
   });
