@@ -94,13 +94,24 @@ export function archiveOf(reader: IndexSource): Archive {
       looked.push(holders);
       const articleOf = (holder: number): number => Math.floor(holder / SENTENCES);
       const { selected, unread } = selectContext(queries, (hash) => holders.get(hash), { articleOf, sentenceOf });
-      // Copies left unread: those of articles neither in the run nor read now.
+      // Copies left unread: those of articles neither in the run nor read now. Counted once per
+      // list of copies: a common line's list is one array, shared by every input that holds it (a
+      // line in 100,000 articles of an outlet, counted for each, would cost its reach squared).
+      const unreadCount = new Map<readonly number[], number>();
+      const countUnread = (copies: readonly number[]): number => {
+        let count = unreadCount.get(copies);
+        if (count === undefined) {
+          count = new Set(copies.map(articleOf).filter((article) => !selected.has(article) && !inRun.has(articleOfHolder(holderOf(article, 0)).key))).size;
+          unreadCount.set(copies, count);
+        }
+        return count;
+      };
       const unreadCopies = new Map<number, Map<number, number>>();
       for (const [query, sentences] of unread) {
         const counts = new Map<number, number>();
         for (const [sentence, copies] of sentences) {
-          const articles = new Set(copies.map(articleOf).filter((article) => !selected.has(article) && !inRun.has(articleOfHolder(holderOf(article, 0)).key)));
-          if (articles.size > 0) counts.set(sentence, articles.size);
+          const count = countUnread(copies);
+          if (count > 0) counts.set(sentence, count);
         }
         if (counts.size > 0) unreadCopies.set(query, counts);
       }

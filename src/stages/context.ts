@@ -82,6 +82,23 @@ export function selectContext(
     if (withSentence) sentences.add(holder.sentenceOf(found));
   };
   const seen = new Map<string, { readonly found: readonly number[]; readonly unread: readonly number[] }>();
+  // Per sketch entry, its holders not yet selected when last looked at. A background's edited
+  // wordings share most entries with its verbatim copies, and each would otherwise count every
+  // holder again: its reach times its wordings. A selected holder needs no counting, so a list
+  // costs what it holds that is still open.
+  const open = new Map<number, HolderList>();
+  const isSelected = (found: number): boolean => selected.get(holder.articleOf(found))?.has(holder.sentenceOf(found)) === true;
+  const stillOpen = (hash: number, list: HolderList): HolderList => {
+    const before = open.get(hash) ?? list;
+    let closed = 0;
+    for (let i = 0; i < before.length; i += 1) if (isSelected(before[i] as number)) closed += 1;
+    if (closed === 0) return before;
+    const after = new Float64Array(before.length - closed);
+    let at = 0;
+    for (let i = 0; i < before.length; i += 1) if (!isSelected(before[i] as number)) after[at++] = before[i] as number;
+    open.set(hash, after);
+    return after;
+  };
   queries.forEach((query, queryIndex) => {
     const { offsets, hashes } = query;
     for (let s = 0; s + 1 < offsets.length; s += 1) {
@@ -93,7 +110,7 @@ export function selectContext(
       const key = `${short ? 's' : 'l'}${hashes.subarray(from, to).join(',')}`;
       let copies = seen.get(key);
       if (copies === undefined) {
-        copies = copiesOf(hashes.subarray(from, to), short, holdersOf);
+        copies = copiesOf(hashes.subarray(from, to), short, holdersOf, stillOpen);
         seen.set(key, copies);
         // Selected once: a sentence alike in its fingerprints finds the same copies (site
         // furniture in every article of an outlet would otherwise select them again each time).
@@ -114,21 +131,31 @@ export function selectContext(
 export interface Selection {
   /** The archive articles to read, each with its sentences that may be copies (none for a copy of a whole text). */
   readonly selected: Map<number, Set<number>>;
-  /** By query (its index) and sentence: the copies of a common short sentence or line, left unread. */
+  /** By query (its index) and sentence: the copies of a common short sentence or line, left unread; sentences alike share one array. */
   readonly unread: Map<number, Map<number, readonly number[]>>;
 }
 
 /** Sentences a sketch entry may be held by and still find holders (see {@link selectContext}). */
 export const COMMON_HOLDERS = 2000;
 
-/** The copies of one sentence (its sketch, then its whole hash). `short`: a short sentence or line, whose copies count only while few. */
-function copiesOf(fingerprints: Uint32Array, short: boolean, holdersOf: (hash: number) => HolderList | undefined): { readonly found: readonly number[]; readonly unread: readonly number[] } {
+/**
+ * The copies of one sentence (its sketch, then its whole hash) not selected before. `short`: a
+ * short sentence or line, whose copies count only while few. `stillOpen(hash, list)` gives the
+ * holders of a sketch entry not yet selected.
+ */
+function copiesOf(
+  fingerprints: Uint32Array,
+  short: boolean,
+  holdersOf: (hash: number) => HolderList | undefined,
+  stillOpen: (hash: number, list: HolderList) => HolderList,
+): { readonly found: readonly number[]; readonly unread: readonly number[] } {
   const sketch = fingerprints.length - 1;
   // The last fingerprint is the whole sentence's: each of its holders is a verbatim copy.
   const copies = holdersOf(fingerprints[sketch] ?? 0) ?? NONE;
-  const lists: HolderList[] = [];
-  for (let h = 0; h < sketch; h += 1) lists.push(holdersOf(fingerprints[h] ?? 0) ?? NONE);
-  lists.sort((a, b) => a.length - b.length);
+  const entries: { readonly hash: number; readonly list: HolderList }[] = [];
+  for (let h = 0; h < sketch; h += 1) entries.push({ hash: fingerprints[h] ?? 0, list: holdersOf(fingerprints[h] ?? 0) ?? NONE });
+  entries.sort((a, b) => a.list.length - b.list.length);
+  const lists = entries.map((entry) => entry.list);
   if (short) {
     // A byline that a dozen columns end with; not "He said.", which thousands hold.
     const whole = new Set(copies);
@@ -143,18 +170,17 @@ function copiesOf(fingerprints: Uint32Array, short: boolean, holdersOf: (hash: n
   let few = 0;
   while (few < lists.length && (lists[few]?.length ?? 0) <= COMMON_HOLDERS) few += 1;
   // A holder of `minVotes` entries is missing from at most `lists.length - minVotes` lists, so it
-  // stands in one of the smallest `lists.length - minVotes + 1`: candidates come from those alone.
+  // stands in one of the smallest `lists.length - minVotes + 1`: candidates come from those alone,
+  // and only those not selected yet (a selected one is in no list's open part).
   const sources = Math.min(few, lists.length - minVotes + 1);
+  const open = entries.slice(0, sources).map((entry) => stillOpen(entry.hash, entry.list));
   // Votes are counted by sorting the candidates' holder numbers together: runs of one number are
   // its votes (no map keyed by numbers past 2^30, which are not small integers).
   let pooled = 0;
-  for (let list = 0; list < sources; list += 1) pooled += lists[list]?.length ?? 0;
+  for (const list of open) pooled += list.length;
   if (pool.length < pooled) pool = new Float64Array(Math.max(pooled, pool.length * 2));
   let at = 0;
-  for (let list = 0; list < sources; list += 1) {
-    const holders = lists[list] ?? NONE;
-    for (let i = 0; i < holders.length; i += 1) pool[at++] = holders[i] as number;
-  }
+  for (const list of open) for (let i = 0; i < list.length; i += 1) pool[at++] = list[i] as number;
   const sorted = pool.subarray(0, pooled).sort();
   for (let run = 0; run < pooled; ) {
     const candidate = sorted[run] as number;

@@ -36,6 +36,15 @@ describe('selectContext', () => {
     expect(selectContext([query(8)], (hash) => common.get(hash), holder).selected.size).toBe(SHORT_COPIES + 1);
   });
 
+  it('leaves a common short line’s copies unread, as one list that every input holding it shares', () => {
+    const common = new Map<number, number[]>([[1000, Array.from({ length: SHORT_COPIES + 1 }, (_, i) => i * 100)]]);
+    const { selected, unread } = selectContext([query(2), query(2)], (hash) => common.get(hash), holder);
+    expect(selected.size).toBe(0);
+    expect(unread.get(0)?.get(0)).toHaveLength(SHORT_COPIES + 1);
+    // The archive counts a list's unread articles once, however many inputs hold the line.
+    expect(unread.get(1)?.get(0)).toBe(unread.get(0)?.get(0));
+  });
+
   it('looks up only the sentences asked, and a whole text’s copies by its digest', () => {
     const holders = new Map<number, number[]>([[1000, [203]], [digestHash('abc'), [7099]]]);
     expect(selectContext([query(8, { sentences: new Set() })], (hash) => holders.get(hash), holder).selected.size).toBe(0);
@@ -70,6 +79,35 @@ describe('selectContext, against counting every holder', () => {
         const { selected } = selectContext([query(8)], (hash) => holders.get(hash), big);
         expect(new Map([...selected].sort(([a], [b]) => a - b))).toEqual(new Map([...expected].sort(([a], [b]) => a - b)));
       }),
+    );
+  });
+});
+
+describe('selectContext over many inputs', () => {
+  it('selects, over inputs whose sketches overlap, exactly what each would select alone', () => {
+    const big = { articleOf: (found: number) => Math.floor(found / 4096), sentenceOf: (found: number) => found % 4096 };
+    const holderNumber = fc.tuple(fc.nat({ max: 30 }), fc.nat({ max: 2 })).map(([article, sentence]) => (2 ** 20 + article) * 4096 + sentence);
+    // Twelve sketch entries and three whole-sentence hashes, each with its holders; inputs take 8 entries of the 12.
+    const lists = fc.array(fc.uniqueArray(holderNumber, { maxLength: 25 }), { minLength: 15, maxLength: 15 });
+    const sketches = fc.array(fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { minLength: 8, maxLength: 8 }), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(lists, sketches, (perHash, inputs) => {
+        const holders = new Map<number, number[]>(perHash.map((list, i) => [i < 12 ? i + 1 : 1000 + i - 12, [...list].sort((a, b) => a - b)]));
+        const queries = inputs.map((sketch, q) => {
+          const hashes = Uint32Array.from([...sketch, 1000 + (q % 3)]);
+          return { offsets: Uint32Array.from([0, hashes.length]), hashes, inShortLine: new Uint8Array(1), textDigest: '' };
+        });
+        const expected = new Map<number, Set<number>>();
+        for (const { hashes } of queries) {
+          const votes = new Map<number, number>();
+          for (const entry of hashes.subarray(0, 8)) for (const found of holders.get(entry) ?? []) votes.set(found, (votes.get(found) ?? 0) + 1);
+          const chosen = [...(holders.get(hashes[8] ?? 0) ?? []), ...[...votes].filter(([, count]) => count >= 3).map(([found]) => found)];
+          for (const found of chosen) expected.set(big.articleOf(found), (expected.get(big.articleOf(found)) ?? new Set()).add(big.sentenceOf(found)));
+        }
+        const { selected } = selectContext(queries, (hash) => holders.get(hash), big);
+        expect(new Map([...selected].sort(([a], [b]) => a - b))).toEqual(new Map([...expected].sort(([a], [b]) => a - b)));
+      }),
+      { numRuns: 300 },
     );
   });
 });
