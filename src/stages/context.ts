@@ -58,9 +58,9 @@ export interface ContextQuery {
  *
  * - A short sentence or line brings its copies (word for word, or every entry of its sketch) while
  *   they are at most {@link SHORT_COPIES}.
- * - Holders of part of a sketch are found through the entries held by at most
- *   {@link COMMON_HOLDERS} sentences: a copy holds most entries, and a sentence made of common
- *   phrases alone has few copies that are not verbatim.
+ * - Holders of part of a sketch are found, once every verbatim copy is selected, through the
+ *   entries held by at most {@link COMMON_HOLDERS} sentences besides those: a copy holds most
+ *   entries, and a sentence made of common phrases alone has few copies that are not verbatim.
  *
  * `holdersOf(hash)` gives holder numbers, ascending, each an (article, sentence), which `articleOf`
  * and `sentenceOf` read. Sentences alike in their fingerprints are looked at once.
@@ -81,24 +81,12 @@ export function selectContext(
     }
     if (withSentence) sentences.add(holder.sentenceOf(found));
   };
-  const seen = new Map<string, { readonly found: readonly number[]; readonly unread: readonly number[] }>();
-  // Per sketch entry, its holders not yet selected when last looked at. A background's edited
-  // wordings share most entries with its verbatim copies, and each would otherwise count every
-  // holder again: its reach times its wordings. A selected holder needs no counting, so a list
-  // costs what it holds that is still open.
-  const open = new Map<number, HolderList>();
-  const isSelected = (found: number): boolean => selected.get(holder.articleOf(found))?.has(holder.sentenceOf(found)) === true;
-  const stillOpen = (hash: number, list: HolderList): HolderList => {
-    const before = open.get(hash) ?? list;
-    let closed = 0;
-    for (let i = 0; i < before.length; i += 1) if (isSelected(before[i] as number)) closed += 1;
-    if (closed === 0) return before;
-    const after = new Float64Array(before.length - closed);
-    let at = 0;
-    for (let i = 0; i < before.length; i += 1) if (!isSelected(before[i] as number)) after[at++] = before[i] as number;
-    open.set(hash, after);
-    return after;
-  };
+  const seen = new Map<string, { readonly found: HolderList; readonly unread: readonly number[] }>();
+  // First the verbatim copies of every sentence (and the copies of short ones), then the edited
+  // copies, counted among the holders that are not verbatim copies: a background in 6,000
+  // articles has 6,000 holders of each sketch entry, most of them verbatim, and its few edited
+  // copies are found among the rest.
+  const edited: Uint32Array[] = [];
   queries.forEach((query, queryIndex) => {
     const { offsets, hashes } = query;
     for (let s = 0; s + 1 < offsets.length; s += 1) {
@@ -110,11 +98,13 @@ export function selectContext(
       const key = `${short ? 's' : 'l'}${hashes.subarray(from, to).join(',')}`;
       let copies = seen.get(key);
       if (copies === undefined) {
-        copies = copiesOf(hashes.subarray(from, to), short, holdersOf, stillOpen);
+        const fingerprints = hashes.subarray(from, to);
+        copies = short ? shortCopiesOf(fingerprints, holdersOf) : { found: holdersOf(fingerprints[fingerprints.length - 1] ?? 0) ?? NONE, unread: NONE };
         seen.set(key, copies);
         // Selected once: a sentence alike in its fingerprints finds the same copies (site
         // furniture in every article of an outlet would otherwise select them again each time).
         for (const found of copies.found) select(found);
+        if (!short) edited.push(fingerprints);
       }
       if (copies.unread.length > 0) {
         const ofQuery = unread.get(queryIndex) ?? new Map<number, readonly number[]>();
@@ -124,6 +114,30 @@ export function selectContext(
     }
     if (query.textDigest !== '') for (const found of holdersOf(digestHash(query.textDigest)) ?? []) select(found, false);
   });
+  // Per sketch entry, its holders that are not verbatim copies of the inputs' sentences: each edited
+  // wording would otherwise count every holder again (its reach times its wordings). A list is
+  // filtered once, when first met (if at most SCANNED_HOLDERS long); holders selected after that
+  // are counted again, harmlessly, as a candidate selected twice.
+  const open = new Map<number, HolderList>();
+  const isSelected = (found: number): boolean => selected.get(holder.articleOf(found))?.has(holder.sentenceOf(found)) === true;
+  const openOf = (hash: number, list: HolderList): HolderList => {
+    let after = open.get(hash);
+    if (after !== undefined) return after;
+    after = list;
+    if (list.length <= SCANNED_HOLDERS) {
+      let closed = 0;
+      for (let i = 0; i < list.length; i += 1) if (isSelected(list[i] as number)) closed += 1;
+      if (closed > 0) {
+        const kept = new Float64Array(list.length - closed);
+        let at = 0;
+        for (let i = 0; i < list.length; i += 1) if (!isSelected(list[i] as number)) kept[at++] = list[i] as number;
+        after = kept;
+      }
+    }
+    open.set(hash, after);
+    return after;
+  };
+  for (const fingerprints of edited) for (const found of editedCopiesOf(fingerprints, holdersOf, openOf)) select(found);
   return { selected, unread };
 }
 
@@ -135,63 +149,74 @@ export interface Selection {
   readonly unread: Map<number, Map<number, readonly number[]>>;
 }
 
-/** Sentences a sketch entry may be held by and still find holders (see {@link selectContext}). */
+/** Sentences a sketch entry may be held by, beside those selected already, and still find holders (see {@link selectContext}). */
 export const COMMON_HOLDERS = 2000;
+/** Holders of a sketch entry beyond which its list is not even looked through for those selected already. */
+export const SCANNED_HOLDERS = 64_000;
 
-/**
- * The copies of one sentence (its sketch, then its whole hash) not selected before. `short`: a
- * short sentence or line, whose copies count only while few. `stillOpen(hash, list)` gives the
- * holders of a sketch entry not yet selected.
- */
-function copiesOf(
-  fingerprints: Uint32Array,
-  short: boolean,
-  holdersOf: (hash: number) => HolderList | undefined,
-  stillOpen: (hash: number, list: HolderList) => HolderList,
-): { readonly found: readonly number[]; readonly unread: readonly number[] } {
+/** The copies of a short sentence or line (its sketch, then its whole hash): read while few, else counted. */
+function shortCopiesOf(fingerprints: Uint32Array, holdersOf: (hash: number) => HolderList | undefined): { readonly found: HolderList; readonly unread: readonly number[] } {
   const sketch = fingerprints.length - 1;
   // The last fingerprint is the whole sentence's: each of its holders is a verbatim copy.
-  const copies = holdersOf(fingerprints[sketch] ?? 0) ?? NONE;
-  const entries: { readonly hash: number; readonly list: HolderList }[] = [];
-  for (let h = 0; h < sketch; h += 1) entries.push({ hash: fingerprints[h] ?? 0, list: holdersOf(fingerprints[h] ?? 0) ?? NONE });
-  entries.sort((a, b) => a.list.length - b.list.length);
-  const lists = entries.map((entry) => entry.list);
-  if (short) {
-    // A byline that a dozen columns end with; not "He said.", which thousands hold.
-    const whole = new Set(copies);
-    const rarest = lists[0] ?? NONE;
-    if (rarest.length <= SHORT_COPIES) for (const found of rarest) if (lists.every((list) => holds(list, found))) whole.add(found);
-    return whole.size <= SHORT_COPIES ? { found: [...whole], unread: NONE } : { found: NONE, unread: [...whole] };
+  const whole = new Set(holdersOf(fingerprints[sketch] ?? 0) ?? NONE);
+  const lists: HolderList[] = [];
+  for (let h = 0; h < sketch; h += 1) lists.push(holdersOf(fingerprints[h] ?? 0) ?? NONE);
+  lists.sort((a, b) => a.length - b.length);
+  // A byline that a dozen columns end with; not "He said.", which thousands hold.
+  const rarest = lists[0] ?? NONE;
+  if (rarest.length <= SHORT_COPIES) for (const found of rarest) if (lists.every((list) => holds(list, found))) whole.add(found);
+  return whole.size <= SHORT_COPIES ? { found: [...whole], unread: NONE } : { found: NONE, unread: [...whole] };
+}
+
+/**
+ * The holders of at least {@link MIN_VOTE_SHARE} of a sentence's sketch (all but its last
+ * fingerprint) that are not verbatim copies. `openOf(hash, list)` gives a sketch entry's holders
+ * that are not verbatim copies (some may be selected since), or the whole list when it is too long
+ * to look through.
+ */
+function editedCopiesOf(fingerprints: Uint32Array, holdersOf: (hash: number) => HolderList | undefined, openOf: (hash: number, list: HolderList) => HolderList): number[] {
+  const sketch = fingerprints.length - 1;
+  const entries: { readonly list: HolderList; readonly open: HolderList }[] = [];
+  for (let h = 0; h < sketch; h += 1) {
+    const hash = fingerprints[h] ?? 0;
+    const list = holdersOf(hash) ?? NONE;
+    entries.push({ list, open: openOf(hash, list) });
   }
-  // Holders of at least `minVotes` sketch entries, found through the entries few sentences hold:
-  // counted in those lists at once, then in the common entries' lists by binary search (lists ascend).
+  entries.sort((a, b) => a.open.length - b.open.length);
+  // Found through the entries with few open holders: counted in those lists at once, then in the
+  // others by binary search (lists ascend; a holder not selected before this step is in a list if
+  // and only if it is in the list's open part).
   const minVotes = Math.max(1, Math.ceil(sketch * MIN_VOTE_SHARE));
-  const found = new Set(copies);
   let few = 0;
-  while (few < lists.length && (lists[few]?.length ?? 0) <= COMMON_HOLDERS) few += 1;
-  // A holder of `minVotes` entries is missing from at most `lists.length - minVotes` lists, so it
-  // stands in one of the smallest `lists.length - minVotes + 1`: candidates come from those alone,
-  // and only those not selected yet (a selected one is in no list's open part).
-  const sources = Math.min(few, lists.length - minVotes + 1);
-  const open = entries.slice(0, sources).map((entry) => stillOpen(entry.hash, entry.list));
-  // Votes are counted by sorting the candidates' holder numbers together: runs of one number are
-  // its votes (no map keyed by numbers past 2^30, which are not small integers).
-  let pooled = 0;
-  for (const list of open) pooled += list.length;
-  if (pool.length < pooled) pool = new Float64Array(Math.max(pooled, pool.length * 2));
-  let at = 0;
-  for (const list of open) for (let i = 0; i < list.length; i += 1) pool[at++] = list[i] as number;
-  const sorted = pool.subarray(0, pooled).sort();
-  for (let run = 0; run < pooled; ) {
-    const candidate = sorted[run] as number;
-    let end = run + 1;
-    while (end < pooled && sorted[end] === candidate) end += 1;
-    let total = end - run;
-    run = end;
-    for (let other = sources; other < lists.length && total < minVotes && total + lists.length - other >= minVotes; other += 1) if (holds(lists[other] ?? NONE, candidate)) total += 1;
-    if (total >= minVotes) found.add(candidate);
+  while (few < entries.length && (entries[few]?.open.length ?? 0) <= COMMON_HOLDERS) few += 1;
+  // A holder of `minVotes` entries is missing from at most `entries.length - minVotes` lists, so it
+  // stands in one of the `entries.length - minVotes + 1` with fewest open holders: candidates come from those alone.
+  const sources = Math.min(few, entries.length - minVotes + 1);
+  // Votes are counted by merging the sources' ascending lists: a number at the head of k lists
+  // has k votes (no sorting, and no map keyed by numbers past 2^30, which are not small integers).
+  const heads = new Array<number>(sources).fill(0);
+  const found: number[] = [];
+  for (;;) {
+    let candidate = Infinity;
+    for (let e = 0; e < sources; e += 1) {
+      const list = entries[e]?.open ?? NONE;
+      const at = heads[e] as number;
+      if (at < list.length && (list[at] as number) < candidate) candidate = list[at] as number;
+    }
+    if (candidate === Infinity) break;
+    let total = 0;
+    for (let e = 0; e < sources; e += 1) {
+      const list = entries[e]?.open ?? NONE;
+      const at = heads[e] as number;
+      if (at < list.length && list[at] === candidate) {
+        total += 1;
+        heads[e] = at + 1;
+      }
+    }
+    for (let other = sources; other < entries.length && total < minVotes && total + entries.length - other >= minVotes; other += 1) if (holds(entries[other]?.list ?? NONE, candidate)) total += 1;
+    if (total >= minVotes) found.push(candidate);
   }
-  return { found: [...found], unread: NONE };
+  return found;
 }
 
 /** Files by path, then records in file order: the order of a run, and of an index run's archive articles among its inputs. */
@@ -200,8 +225,6 @@ export function compareOrder(a: ArticleOrder, b: ArticleOrder): number {
 }
 
 const NONE: readonly number[] = [];
-/** The candidates' holder numbers of one sentence at a time, sorted to count votes (grown, not made anew, for each). */
-let pool = new Float64Array(1024);
 /** Verbatim copies of a short sentence or line that an index run reads, at most (see {@link selectContext}). */
 export const SHORT_COPIES = 100;
 

@@ -36,6 +36,19 @@ describe('selectContext', () => {
     expect(selectContext([query(8)], (hash) => common.get(hash), holder).selected.size).toBe(SHORT_COPIES + 1);
   });
 
+  it('finds the edited copies of a sentence whose verbatim copies outnumber COMMON_HOLDERS, and not of a common phrase', () => {
+    // 2,100 verbatim copies hold every entry and the whole hash; article 5000's sentence 3, edited, holds entries 1 to 5.
+    const verbatim = Array.from({ length: COMMON_HOLDERS + 100 }, (_, i) => (i + 10) * 100);
+    const edited = 5000 * 100 + 3;
+    const holders = new Map<number, number[]>([[1000, verbatim], ...[1, 2, 3, 4, 5, 6, 7, 8].map((hash) => [hash, hash <= 5 ? [...verbatim, edited] : verbatim] as [number, number[]])]);
+    const { selected } = selectContext([query(8)], (hash) => holders.get(hash), holder);
+    expect(selected.get(5000)).toEqual(new Set([3]));
+    expect(selected.size).toBe(verbatim.length + 1);
+    // The same entries, their holders not verbatim copies (a sentence of common phrases): none found.
+    const phrases = new Map<number, number[]>([...holders].filter(([hash]) => hash !== 1000));
+    expect(selectContext([query(8)], (hash) => phrases.get(hash), holder).selected.size).toBe(0);
+  });
+
   it('leaves a common short line’s copies unread, as one list that every input holding it shares', () => {
     const common = new Map<number, number[]>([[1000, Array.from({ length: SHORT_COPIES + 1 }, (_, i) => i * 100)]]);
     const { selected, unread } = selectContext([query(2), query(2)], (hash) => common.get(hash), holder);
