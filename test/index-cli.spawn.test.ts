@@ -108,5 +108,9 @@ describe('newsdedup index add', () => {
     const url = run(cwd, ['report', 'news', '--index', 'postgres://someone:secret@127.0.0.1:99999/x']);
     expect(url.status).toBe(2);
     expect(url.stderr).toBe('newsdedup: Cannot use the index `postgres://…`: it is not a valid PostgreSQL URL (postgres://user:password@host:port/database).\n');
+    // A password with @ and / not percent-encoded: said so, and nothing of it printed.
+    const unencoded = run(cwd, ['report', 'news', '--index', 'postgres://someone:p@ss/w0rd@127.0.0.1:5432/x']);
+    expect(unencoded.status).toBe(2);
+    expect(unencoded.stderr).toBe('newsdedup: Cannot use the index `postgres://…`: its URL holds an @ after its host part; a user name or password with @, :, /, ? or # must be percent-encoded (@ as %40, / as %2F).\n');
   });
 });

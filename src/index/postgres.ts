@@ -23,7 +23,7 @@ import type { IndexSink, IndexSource } from './backend.js';
 import type { ArchiveArticle, ArticleToAdd, IndexedArticle, IndexSettings } from './store.js';
 import { NOT_A_SENTENCE, SENTENCES } from './store.js';
 import { NewsdedupError } from '../errors.js';
-import { publicName } from './url.js';
+import { misplacedAt, publicName } from './url.js';
 import { temporaryDirectory } from '../stages/write.js';
 import type { HolderLists } from './holders.js';
 import { HolderListsBuilder } from './holders.js';
@@ -52,6 +52,9 @@ function fail(name: string, error: unknown): never {
 }
 
 async function connect(url: string, name: string): Promise<pg.Client> {
+  if (misplacedAt(url)) {
+    throw new NewsdedupError('E_INDEX', `Cannot use the index \`${name}\`: its URL holds an @ after its host part; a user name or password with @, :, /, ? or # must be percent-encoded (@ as %40, / as %2F).`);
+  }
   let client: pg.Client;
   try {
     client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });

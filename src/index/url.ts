@@ -14,6 +14,7 @@ export function isPostgresUrl(index: string): boolean {
  */
 export function publicName(url: string): string {
   if (!isPostgresUrl(url)) return url;
+  if (misplacedAt(url)) return 'postgres://…';
   try {
     const parsed = new URL(url);
     const user = parsed.username === '' ? '' : `${parsed.username}@`;
@@ -21,4 +22,15 @@ export function publicName(url: string): string {
   } catch {
     return 'postgres://…';
   }
+}
+
+/**
+ * True when an `@` stands after the URL's host part ends (at the first `/`, `?` or `#` after the
+ * scheme): a password with one of those characters not percent-encoded. The URL then reads as
+ * another host, and a name printed from it would show part of the password.
+ */
+export function misplacedAt(url: string): boolean {
+  const rest = url.replace(/^[a-z]+:\/\//i, '');
+  const end = rest.search(/[/?#]/);
+  return end >= 0 && rest.indexOf('@', end) >= 0;
 }

@@ -13,5 +13,8 @@ describe('an index name', () => {
     expect(publicName('postgresql://db.example.org')).toBe('postgresql://db.example.org');
     expect(publicName('postgres://u:p@h:99999/x')).toBe('postgres://…');
     expect(publicName('news/.newsdedup')).toBe('news/.newsdedup');
+    // A password with an @, / or # not percent-encoded reads as another host: nothing of it is printed.
+    expect(publicName('postgres://reader:p@ss/w:rd#1@127.0.0.1:5432/news')).toBe('postgres://…');
+    expect(publicName('postgres://reader:p%40ss%2Fw@127.0.0.1:5432/news')).toBe('postgres://reader@127.0.0.1:5432/news');
   });
 });
