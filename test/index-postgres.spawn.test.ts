@@ -19,8 +19,11 @@ const cli = (cwd: string, args: readonly string[]) => spawnSync(process.execPath
 const running = (cwd: string, args: readonly string[]) => {
   const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
+  let stdout = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((done) => child.on('exit', (code, signal) => done({ code, signal, stderr })));
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  // 'close': after the process exits and its output is all read.
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; stdout: string }>((done) => child.on('close', (code, signal) => done({ code, signal, stderr, stdout })));
   return { child, exited };
 };
 
@@ -88,6 +91,9 @@ describe('an index on PostgreSQL shared by several machines', () => {
       expect(result.code).toBe(0);
     }
     expect(await articleCount(url)).toBe(shards.flat().length);
+    // Each add says how many articles the index held once it was in: the last to commit, all of them.
+    const inAll = added.map((result) => Number(/; (\d+) articles in all/.exec(result.stdout)?.[1]));
+    expect(Math.max(...inAll)).toBe(shards.flat().length);
 
     // Each machine cleans its shard against the whole index; one machine cleans everything.
     const out = temporaryDirectory();

@@ -116,7 +116,7 @@ export async function addToIndex(inputs: readonly string[], options: AddToIndexO
     });
     // A shared index says what it added itself: another add may have added some of these first.
     const committed = await writer.commit();
-    const final = committed === undefined ? counts : { ...counts, added: committed.added, replaced: committed.replaced, unchanged: counts.added + counts.replaced + counts.unchanged - committed.added - committed.replaced, articles: counts.articles - counts.added + committed.added };
+    const final = committed === undefined ? counts : { ...counts, added: committed.added, replaced: committed.replaced, unchanged: counts.added + counts.replaced + counts.unchanged - committed.added - committed.replaced, articles: committed.articles ?? counts.articles - counts.added + committed.added };
     trace('index add', `${final.added} added, ${final.replaced} replaced, ${final.unchanged} unchanged`);
     return { ...final, base: root };
   } catch (error) {

@@ -38,7 +38,7 @@ export interface IndexSink {
   /** Current articles when the add began. */
   articleCount(): Promise<number>;
   add(entry: ArticleToAdd): Promise<void>;
-  /** Makes the add count. A sink that others write to at once gives what it added and replaced, as it found the index. */
-  commit(): Promise<void | { readonly added: number; readonly replaced: number }>;
+  /** Makes the add count. A sink that others write to at once gives what it added and replaced, as it found the index, and the articles the index then held. */
+  commit(): Promise<void | { readonly added: number; readonly replaced: number; readonly articles?: number }>;
   abort(): Promise<void>;
 }

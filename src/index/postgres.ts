@@ -399,7 +399,7 @@ export class PostgresWriter implements IndexSink {
   }
 
   /** Folds the add into the index and commits; gives what it added and replaced, as the index saw it then. */
-  async commit(): Promise<{ readonly added: number; readonly replaced: number }> {
+  async commit(): Promise<{ readonly added: number; readonly replaced: number; readonly articles: number }> {
     try {
       await this.flush();
       // Adds fold one at a time (their loading ran at once): two adds of one key see each other.
@@ -425,12 +425,14 @@ export class PostgresWriter implements IndexSink {
          SELECT count(*) AS count FROM inserted`,
       );
       await query(this.client, this.name, 'COMMIT');
+      // The articles in all once this add is in, with the adds that committed before it.
+      const total = await query<{ count: string }>(this.client, this.name, 'SELECT count(*) AS count FROM newsdedup_articles WHERE current');
       // Marks the new postings' pages all-visible, so that a run's look-ups read the covering index
       // alone (an index-only scan, about 8× faster than fetching each row); it cannot run inside
       // the transaction, and a failure leaves the add in place, only slower to read.
       await this.client.query('VACUUM (ANALYZE) newsdedup_postings').catch(() => undefined);
       const replacedCount = Number(replaced[0]?.count ?? 0);
-      return { added: Number(inserted[0]?.count ?? 0) - replacedCount, replaced: replacedCount };
+      return { added: Number(inserted[0]?.count ?? 0) - replacedCount, replaced: replacedCount, articles: Number(total[0]?.count ?? 0) };
     } finally {
       await this.client.end().catch(() => undefined);
     }
