@@ -84,8 +84,6 @@ export interface Block {
   readonly minSimilarity: number;
   /** The wordings that differ from the canonical one, sentence by sentence, and other headings. */
   readonly variantWordings: BlockVariants;
-  /** An index run's holders beyond `articles`: copies of a common short line counted in the archive, not read (the most of any of its sentences). */
-  readonly unreadHolders?: number;
 }
 
 /** The assemble step's output. */
@@ -516,7 +514,6 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     });
     const canonicalArticle = holders[0] ?? 0;
     const clusters = canonical.map((id) => matches.cluster[id] ?? id);
-    const unreadHolders = clusters.reduce((most, cluster) => Math.max(most, unread.get(cluster) ?? 0), 0);
     const headings = holders.flatMap((articleIndex) =>
       (occurrences[articleIndex] ?? [])
         .filter((occurrence) => occurrence.block === index && occurrence.heading !== undefined)
@@ -578,7 +575,6 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       minSimilarity: lowestSimilarity(distinct),
       // Row 0 is the canonical wording; then each holder's that may differ from it.
       variantWordings: collectVariants([...wordings, ...further], headings, heading, holders.map(pathOf), pathOf, keyOf, (id) => (id < 0 ? '' : bodyText(id))),
-      ...(unreadHolders > 0 ? { unreadHolders } : {}),
     };
   });
   return { blocks: disambiguateIds(draftedBlocks), occurrences, inBlock, ...(openers.size === 0 ? {} : { openers }) };
