@@ -5,6 +5,7 @@
  */
 
 import type { HolderList } from '../stages/context.js';
+import { lowerBound } from '../lib/lower-bound.js';
 
 /** Fingerprints (sorted, distinct) and their holder numbers: hash `i`'s are `holders[starts[i] .. starts[i + 1])`, ascending. */
 export class HolderLists {
@@ -149,13 +150,8 @@ export class HolderListsBuilder {
 }
 
 /** Where `value` stands in the ascending `sorted`, or -1. */
+/** Where an ascending list holds `value`, or -1. */
 function indexOf(sorted: Uint32Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((sorted[middle] as number) < value) low = middle + 1;
-    else high = middle;
-  }
-  return low < sorted.length && sorted[low] === value ? low : -1;
+  const at = lowerBound(sorted, value);
+  return at < sorted.length && sorted[at] === value ? at : -1;
 }

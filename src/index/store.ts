@@ -21,6 +21,7 @@ import { NewsdedupError } from '../errors.js';
 import type { IndexSink, IndexSource } from './backend.js';
 import type { HolderLists } from './holders.js';
 import { HolderListsBuilder } from './holders.js';
+import { lowerBound } from '../lib/lower-bound.js';
 import type { ArticleRef } from '../worker.js';
 import { sourceOfPath } from '../stages/classify-chrome.js';
 
@@ -184,7 +185,7 @@ export class IndexReader implements IndexSource {
         for (let asked = 0; asked < hashes.length; asked += 1) {
           const hash = hashes[asked] as number;
           // The last block whose first hash is below `hash`: copies of `hash` may begin in it.
-          for (let at = lastBelow(fence, hash); at < fence.length; at += 1) {
+          for (let at = Math.max(0, lowerBound(fence, hash) - 1); at < fence.length; at += 1) {
             if (at > 0 && (fence[at] as number) > hash) break;
             load(at);
             let past = false;
@@ -261,16 +262,6 @@ export function sentenceOf(holder: number): number {
 }
 
 /** The index of the last fence entry below `hash`, or 0. */
-function lastBelow(fence: Uint32Array, hash: number): number {
-  let low = 0;
-  let high = fence.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((fence[middle] as number) < hash) low = middle + 1;
-    else high = middle;
-  }
-  return Math.max(0, low - 1);
-}
 
 async function readManifest(directory: string, name: string, create: boolean): Promise<Manifest | undefined> {
   let text: string;

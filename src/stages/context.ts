@@ -12,6 +12,7 @@ import type { IndexSummary, Report } from '../types.js';
 import type { ArticleOrder } from './spool.js';
 import { hashString } from '../text/hash.js';
 import { MIN_SEED_SKETCH, MIN_VOTE_SHARE } from '../options.js';
+import { holdsSorted } from '../lib/lower-bound.js';
 
 /** One fingerprint's holder numbers, ascending (an array, or a typed array's stretch). */
 export type HolderList = ArrayLike<number> & Iterable<number>;
@@ -164,7 +165,7 @@ function shortCopiesOf(fingerprints: Uint32Array, holdersOf: (hash: number) => H
   lists.sort((a, b) => a.length - b.length);
   // A byline that a dozen columns end with; not "He said.", which thousands hold.
   const rarest = lists[0] ?? NONE;
-  if (rarest.length <= SHORT_COPIES) for (const found of rarest) if (lists.every((list) => holds(list, found))) whole.add(found);
+  if (rarest.length <= SHORT_COPIES) for (const found of rarest) if (lists.every((list) => holdsSorted(list, found))) whole.add(found);
   return whole.size <= SHORT_COPIES ? { found: [...whole], unread: NONE } : { found: NONE, unread: [...whole] };
 }
 
@@ -213,7 +214,7 @@ function editedCopiesOf(fingerprints: Uint32Array, holdersOf: (hash: number) => 
         heads[e] = at + 1;
       }
     }
-    for (let other = sources; other < entries.length && total < minVotes && total + entries.length - other >= minVotes; other += 1) if (holds(entries[other]?.list ?? NONE, candidate)) total += 1;
+    for (let other = sources; other < entries.length && total < minVotes && total + entries.length - other >= minVotes; other += 1) if (holdsSorted(entries[other]?.list ?? NONE, candidate)) total += 1;
     if (total >= minVotes) found.push(candidate);
   }
   return found;
@@ -227,18 +228,6 @@ export function compareOrder(a: ArticleOrder, b: ArticleOrder): number {
 const NONE: readonly number[] = [];
 /** Verbatim copies of a short sentence or line that an index run reads, at most (see {@link selectContext}). */
 export const SHORT_COPIES = 100;
-
-/** Whether the ascending `list` holds `value`. */
-function holds(list: HolderList, value: number): boolean {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((list[middle] as number) < value) low = middle + 1;
-    else high = middle;
-  }
-  return list[low] === value;
-}
 
 /** `values` sorted ascending, each once. */
 export function distinctSorted(values: Uint32Array): Uint32Array {
