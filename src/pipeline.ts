@@ -146,8 +146,8 @@ interface Counted {
   readonly candidates: Candidates;
   /** With an index: per source, its archive articles outside the run. */
   readonly sourcesBeyond: ReadonlyMap<string, number> | undefined;
-  /** With an index: by global sentence id, archive copies of an input's common short line, left unread. */
-  readonly unreadCopies: ReadonlyMap<number, number>;
+  /** With an index: by global sentence id, the keys of archive articles that hold a common short line verbatim, left unread. */
+  readonly unreadCopies: ReadonlyMap<number, readonly string[]>;
 }
 
 /** The blocks and the chrome: the corpus-wide plan that apply carries out. */
@@ -234,7 +234,7 @@ async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], metas:
   let scanned = await scanArticles(run, refs, metas, false);
   let beyond: Beyond | undefined;
   let outside: Map<number, ArticleOrder> | undefined;
-  let unreadByKey: Map<string, ReadonlyMap<number, number>> | undefined;
+  let unreadByKey: Map<string, ReadonlyMap<number, readonly string[]>> | undefined;
   if (archive !== undefined) {
     const inputs = scanned;
     const read = await readContext(run, archive, inputs);
@@ -284,11 +284,11 @@ async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], metas:
   };
   const candidates = candidatesOf({ articleCount: kept.length, sentenceBase, records: (article) => records[article] as FingerprintRecords, counts: repeats.table, heldBefore });
   trace('candidates', `${candidates.pairs.length / 2} pairs`);
-  // By global sentence id: the archive copies of an input's common short line left unread.
-  const unreadCopies = new Map<number, number>();
+  // By global sentence id: the archive articles that hold a common short line verbatim, left unread.
+  const unreadCopies = new Map<number, readonly string[]>();
   if (unreadByKey !== undefined) {
     kept.forEach((entry, article) => {
-      for (const [sentence, count] of unreadByKey?.get(entry.ref.path) ?? []) unreadCopies.set((sentenceBase[article] ?? 0) + sentence, count);
+      for (const [sentence, keys] of unreadByKey?.get(entry.ref.path) ?? []) unreadCopies.set((sentenceBase[article] ?? 0) + sentence, keys);
     });
   }
   return { kept, shortLines, candidates, sourcesBeyond: beyond?.sourcesBeyond, unreadCopies };
@@ -302,22 +302,37 @@ const CONTEXT_ROUNDS = 4;
  * of an input's sentence or text, then those that may hold a copy of those copies, and so on, as
  * the match step's clusters join copies of copies.
  */
-async function readContext(run: Run, archive: Archive, inputs: readonly Scanned[]): Promise<{ context: Scanned[]; unread: Map<string, ReadonlyMap<number, number>> }> {
+async function readContext(run: Run, archive: Archive, inputs: readonly Scanned[]): Promise<{ context: Scanned[]; unread: Map<string, ReadonlyMap<number, readonly string[]>> }> {
   const inRun = new Set(inputs.map((entry) => entry.kept.ref.path));
   const context: Scanned[] = [];
-  // By input key and sentence: archive copies of a common short line, counted but not read.
-  const unread = new Map<string, ReadonlyMap<number, number>>();
+  // By key and sentence, of inputs and context alike: archive articles that hold a common short
+  // line verbatim, not read in the round that found them (some may be read in a later one).
+  const found = new Map<string, ReadonlyMap<number, readonly string[]>>();
+  let asked: readonly Scanned[] = inputs;
   let queries: ContextQuery[] = inputs.map((entry) => ({ offsets: entry.records.offsets, hashes: entry.records.hashes, inShortLine: entry.inShortLine, textDigest: entry.textDigest }));
   for (let round = 0; round < CONTEXT_ROUNDS && queries.length > 0; round += 1) {
-    const found = await archive.matching(queries, inRun);
-    if (round === 0) for (const [query, counts] of found.unreadCopies) unread.set((inputs[query] as Scanned).kept.ref.path, counts);
-    const sentencesOf = new Map(found.refs.map((ref, index) => [ref.path, found.sentences[index]]));
-    const scanned = await scanArticles(run, found.refs, found.metas, true);
+    const matching = await archive.matching(queries, inRun);
+    for (const [query, copies] of matching.unreadCopies) found.set((asked[query] as Scanned).kept.ref.path, copies);
+    const sentencesOf = new Map(matching.refs.map((ref, index) => [ref.path, matching.sentences[index]]));
+    const scanned = await scanArticles(run, matching.refs, matching.metas, true);
     for (const entry of scanned) inRun.add(entry.kept.ref.path);
     append(context, scanned);
     trace(`context ${round + 1}`, `${scanned.length} archive articles`);
     // A context article is looked up by its sentences that may be copies only, and never for copies of its whole text.
+    asked = scanned;
     queries = scanned.map((entry) => ({ offsets: entry.records.offsets, hashes: entry.records.hashes, inShortLine: entry.inShortLine, textDigest: '', sentences: sentencesOf.get(entry.kept.ref.path) ?? new Set() }));
+  }
+  // Copies left unread are those no round read; each shared list is filtered once.
+  const outside = new Map<readonly string[], readonly string[]>();
+  const unread = new Map<string, ReadonlyMap<number, readonly string[]>>();
+  for (const [key, copies] of found) {
+    const ofKey = new Map<number, readonly string[]>();
+    for (const [sentence, keys] of copies) {
+      let left = outside.get(keys);
+      if (left === undefined) outside.set(keys, (left = keys.filter((copy) => !inRun.has(copy))));
+      if (left.length > 0) ofKey.set(sentence, left);
+    }
+    if (ofKey.size > 0) unread.set(key, ofKey);
   }
   return { context, unread };
 }
@@ -399,7 +414,7 @@ async function matchAndPlan(run: Run, counted: Counted): Promise<Plan> {
   const dated = kept.some((entry) => entry.meta.dateMs !== undefined);
   const unread = counted.unreadCopies;
   const assembled = assemble(
-    { articleCount: kept.length, matched: articles, sentenceBase, pathOf: (article) => kept[article]?.ref.path ?? '', lines, ...(dated ? { earliest: earliestOfKept(kept) } : {}), ...(unread.size === 0 ? {} : { unreadCopies: (id: number) => unread.get(id) ?? 0 }) },
+    { articleCount: kept.length, matched: articles, sentenceBase, pathOf: (article) => kept[article]?.ref.path ?? '', lines, ...(dated ? { earliest: earliestOfKept(kept) } : {}), ...(unread.size === 0 ? {} : { unreadCopies: (id: number) => unread.get(id) }) },
     matches,
     run.settings,
   );

@@ -2,7 +2,7 @@
  * A lasting index through the library: `addToIndex`, then `cleanCorpus` and `reportCorpus` with
  * `index`. The yardstick is a full run over the archive and the new articles together.
  */
-import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cleanCorpus, reportCorpus } from '../src/pipeline.js';
@@ -213,6 +213,33 @@ describe('an index run matches as a full run does', () => {
     expect(full.blocks.map((block) => block.articles.length)).toEqual([4]);
     expect(incremental).toEqual(full);
   }, 30_000);
+
+  it('where a line’s copies are too many to read: a marker counts those left unread, as a full run does, but not the copies of a short sentence of a longer block', async () => {
+    const root = temporaryDirectory();
+    const line = 'Tell us what you think about this story.';
+    const background = `${text.sentence(rand)} But he said. ${text.sentence(rand)}`;
+    // 150 archive articles, each its own outlet (so no line is furniture), end with the line; the
+    // first 60 also hold the background that today's holds, and 150 more hold its short middle
+    // sentence alone. Both the line's copies and the short sentence's are more than a run reads.
+    const write = (name: string, body: string): void => {
+      mkdirSync(join(root, name));
+      writeFileSync(join(root, name, 'a.txt'), body);
+    };
+    for (let i = 0; i < 150; i += 1) write(`s${String(i).padStart(3, '0')}`, `${own()}\n\n${i < 60 ? `${background}\n\n` : ''}${line}\n`);
+    for (let i = 0; i < 150; i += 1) write(`t${String(i).padStart(3, '0')}`, `${own()} But he said.\n`);
+    write('today', `${own()}\n\n${background}\n\n${line}\n`);
+    const index = join(root, '.newsdedup');
+    await addToIndex(readdirSync(root).filter((name) => name !== 'today').map((name) => join(root, name)), { index, ...ONE_THREAD });
+    const out = temporaryDirectory();
+    const incremental = await cleanCorpus([join(root, 'today')], { index, out: join(out, 'today'), ...ONE_THREAD });
+    await cleanCorpus([root], { out: join(out, 'full'), ...ONE_THREAD });
+    // Only the background's holders are read: the line's other 90 copies are counted, not read.
+    expect(incremental.report.index!.contextArticles).toBe(60);
+    const cleaned = readFileSync(join(out, 'full', 'today', 'a.txt'), 'utf8');
+    expect(cleaned).toContain('also in 150 other articles');
+    expect(cleaned).toContain('3 sentences, also in 60 other articles');
+    expect(readFileSync(join(out, 'today', 'today', 'a.txt'), 'utf8')).toBe(cleaned);
+  }, 60_000);
 
   it('where a common short line ends a shared background: its copies left unread still keep it out of the block', async () => {
     const root = temporaryDirectory();

@@ -14,7 +14,7 @@ import type { HolderLists } from './holders.js';
 import { isPostgresUrl } from './url.js';
 import { NewsdedupError } from '../errors.js';
 import { trace } from '../lib/trace.js';
-import type { ContextQuery } from '../stages/context.js';
+import type { ContextQuery, HolderList } from '../stages/context.js';
 import { NOT_A_SENTENCE, SENTENCES, holderOf, sentenceOf } from './store.js';
 import { compareOrder, digestHash, distinctSorted, selectContext } from '../stages/context.js';
 import type { ArticleOrder } from '../stages/spool.js';
@@ -24,8 +24,11 @@ export interface Matching {
   readonly refs: ArticleRef[];
   readonly metas: ArticleMeta[];
   readonly sentences: Set<number>[];
-  /** By query (its index) and sentence: how many archive articles hold a common short sentence or line that were left unread. */
-  readonly unreadCopies: ReadonlyMap<number, ReadonlyMap<number, number>>;
+  /**
+   * By query (its index) and sentence: the keys of the archive articles that hold a common short
+   * sentence or line verbatim and were not read now; queries alike share one array.
+   */
+  readonly unreadCopies: ReadonlyMap<number, ReadonlyMap<number, readonly string[]>>;
 }
 
 /** Counts among the archive articles outside a run. */
@@ -94,26 +97,24 @@ export function archiveOf(reader: IndexSource): Archive {
       looked.push(holders);
       const articleOf = (holder: number): number => Math.floor(holder / SENTENCES);
       const { selected, unread } = selectContext(queries, (hash) => holders.get(hash), { articleOf, sentenceOf });
-      // Copies left unread: those of articles neither in the run nor read now. Counted once per
-      // list of copies: a common line's list is one array, shared by every input that holds it (a
-      // line in 100,000 articles of an outlet, counted for each, would cost its reach squared).
-      const unreadCount = new Map<readonly number[], number>();
-      const countUnread = (copies: readonly number[]): number => {
-        let count = unreadCount.get(copies);
-        if (count === undefined) {
-          count = new Set(copies.map(articleOf).filter((article) => !selected.has(article) && !inRun.has(articleOfHolder(holderOf(article, 0)).key))).size;
-          unreadCount.set(copies, count);
-        }
-        return count;
-      };
-      const unreadCopies = new Map<number, Map<number, number>>();
+      // Copies left unread, as the keys of their articles: the run filters out those it reads in
+      // any round. Told once per list: a common line's list is shared by every input that holds it
+      // (a line in 100,000 articles of an outlet, told for each, would cost its reach squared).
+      const keysOf = new Map<HolderList, readonly string[]>();
+      const unreadCopies = new Map<number, Map<number, readonly string[]>>();
       for (const [query, sentences] of unread) {
-        const counts = new Map<number, number>();
+        const ofQuery = new Map<number, readonly string[]>();
         for (const [sentence, copies] of sentences) {
-          const count = countUnread(copies);
-          if (count > 0) counts.set(sentence, count);
+          let keys = keysOf.get(copies);
+          if (keys === undefined) {
+            const distinct = new Set<string>();
+            for (const copy of copies) if (!selected.has(articleOf(copy))) distinct.add(articleOfHolder(copy).key);
+            keys = [...distinct];
+            keysOf.set(copies, keys);
+          }
+          if (keys.length > 0) ofQuery.set(sentence, keys);
         }
-        if (counts.size > 0) unreadCopies.set(query, counts);
+        if (ofQuery.size > 0) unreadCopies.set(query, ofQuery);
       }
       const found = [...selected]
         .map(([article, sentences]) => ({ article: articleOfHolder(holderOf(article, 0)), sentences }))

@@ -47,11 +47,12 @@ export interface AssembleCorpus {
    */
   readonly earliest?: (holders: readonly number[]) => number;
   /**
-   * Copies of a sentence (global id) that stand outside the corpus, unread: an index run's archive
-   * copies of a common short line. They count in the size of the sentence's cluster when deciding
-   * whether neighbours run together, as they would in a full run. @default none
+   * The articles outside the corpus, unread, that hold a sentence (global id) verbatim: an index
+   * run's archive copies of a common short line, by key. They count in the size of the sentence's
+   * cluster when deciding whether neighbours run together, and in a block's holders, as they would
+   * in a full run. Sentences alike may share one array. @default none
    */
-  readonly unreadCopies?: (sentence: number) => number;
+  readonly unreadCopies?: (sentence: number) => readonly string[] | undefined;
 }
 
 /** One place where a block stands in an article. */
@@ -84,6 +85,11 @@ export interface Block {
   readonly minSimilarity: number;
   /** The wordings that differ from the canonical one, sentence by sentence, and other headings. */
   readonly variantWordings: BlockVariants;
+  /**
+   * An index run's holders beyond `articles`: archive articles, not read, that hold one of the
+   * block's sentences verbatim, long enough alone to be a copy of the block (see `unreadCopies`).
+   */
+  readonly unreadHolders?: number;
 }
 
 /** The assemble step's output. */
@@ -191,14 +197,25 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     return articles.get(matches.articleOf[id] ?? 0)?.text.slice(span.start, span.end) ?? '';
   };
   const clusterArticles = sharedClusters(matches);
-  // Per cluster, its copies outside the corpus (the most that any of its sentences has).
-  const unread = new Map<number, number>();
+  // Per cluster, the lists of its copies outside the corpus (its sentences' lists, each once), all
+  // of them and those of sentences long enough alone to be a copy of a block.
+  const unreadLists = new Map<number, Set<readonly string[]>>();
+  const unreadAlone = new Map<number, Set<readonly string[]>>();
+  const addList = (lists: Map<number, Set<readonly string[]>>, cluster: number, keys: readonly string[]): void => {
+    const found = lists.get(cluster);
+    if (found === undefined) lists.set(cluster, new Set([keys]));
+    else found.add(keys);
+  };
   if (corpus.unreadCopies !== undefined) {
     matches.cluster.forEach((cluster, id) => {
-      const count = corpus.unreadCopies?.(id) ?? 0;
-      if (count > (unread.get(cluster) ?? 0)) unread.set(cluster, count);
+      const keys = corpus.unreadCopies?.(id);
+      if (keys === undefined || keys.length === 0) return;
+      addList(unreadLists, cluster, keys);
+      if (bodyWords(id) >= settings.minBlockWords) addList(unreadAlone, cluster, keys);
     });
   }
+  const unread = new Map<number, number>();
+  for (const [cluster, lists] of unreadLists) unread.set(cluster, distinctCount(lists));
   // Per cluster, its set of articles as a number: clusters over the same articles get the same one.
   // Told once per cluster, so that comparing two is one step however many articles they reach.
   // -1: not a shared cluster. Indexed by cluster id, a sentence id.
@@ -514,6 +531,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     });
     const canonicalArticle = holders[0] ?? 0;
     const clusters = canonical.map((id) => matches.cluster[id] ?? id);
+    const unreadHolders = distinctCount(new Set(clusters.flatMap((cluster) => [...(unreadAlone.get(cluster) ?? [])])));
     const headings = holders.flatMap((articleIndex) =>
       (occurrences[articleIndex] ?? [])
         .filter((occurrence) => occurrence.block === index && occurrence.heading !== undefined)
@@ -575,9 +593,18 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       minSimilarity: lowestSimilarity(distinct),
       // Row 0 is the canonical wording; then each holder's that may differ from it.
       variantWordings: collectVariants([...wordings, ...further], headings, heading, holders.map(pathOf), pathOf, keyOf, (id) => (id < 0 ? '' : bodyText(id))),
+      ...(unreadHolders > 0 ? { unreadHolders } : {}),
     };
   });
   return { blocks: disambiguateIds(draftedBlocks), occurrences, inBlock, ...(openers.size === 0 ? {} : { openers }) };
+}
+
+/** How many distinct keys some lists hold together. */
+function distinctCount(lists: ReadonlySet<readonly string[]>): number {
+  if (lists.size <= 1) return [...lists][0]?.length ?? 0;
+  const keys = new Set<string>();
+  for (const list of lists) for (const key of list) keys.add(key);
+  return keys.size;
 }
 
 /**

@@ -16,7 +16,8 @@ export function markerFor(block: Block, occurrence: Pick<Occurrence, 'clusters'>
   // Distinct sentences: a copy that holds one sentence twice is still "n of count", never more.
   const held = Math.min(occurrence.clusters, count);
   const sentences = held === count ? `${count} ${plural(count, 'sentence')}` : `${held} of ${count} sentences`;
-  const others = block.articles.length - 1;
+  // An index run's archive copies counted, not read, are holders too, as a full run finds them.
+  const others = block.articles.length - 1 + (block.unreadHolders ?? 0);
   return `[shared block ${block.id} "${block.label}": ${sentences}, also in ${others} other ${plural(others, 'article')}]`;
 }
 

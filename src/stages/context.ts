@@ -72,7 +72,7 @@ export function selectContext(
   holder: { readonly articleOf: (holder: number) => number; readonly sentenceOf: (holder: number) => number },
 ): Selection {
   const selected = new Map<number, Set<number>>();
-  const unread = new Map<number, Map<number, readonly number[]>>();
+  const unread = new Map<number, Map<number, HolderList>>();
   const select = (found: number, withSentence = true): void => {
     const article = holder.articleOf(found);
     let sentences = selected.get(article);
@@ -82,7 +82,7 @@ export function selectContext(
     }
     if (withSentence) sentences.add(holder.sentenceOf(found));
   };
-  const seen = new Map<string, { readonly found: HolderList; readonly unread: readonly number[] }>();
+  const seen = new Map<string, { readonly found: HolderList; readonly unread: HolderList }>();
   // First the verbatim copies of every sentence (and the copies of short ones), then the edited
   // copies, counted among the holders that are not verbatim copies: a background in 6,000
   // articles has 6,000 holders of each sketch entry, most of them verbatim, and its few edited
@@ -108,7 +108,7 @@ export function selectContext(
         if (!short) edited.push(fingerprints);
       }
       if (copies.unread.length > 0) {
-        const ofQuery = unread.get(queryIndex) ?? new Map<number, readonly number[]>();
+        const ofQuery = unread.get(queryIndex) ?? new Map<number, HolderList>();
         ofQuery.set(s, copies.unread);
         unread.set(queryIndex, ofQuery);
       }
@@ -146,8 +146,8 @@ export function selectContext(
 export interface Selection {
   /** The archive articles to read, each with its sentences that may be copies (none for a copy of a whole text). */
   readonly selected: Map<number, Set<number>>;
-  /** By query (its index) and sentence: the copies of a common short sentence or line, left unread; sentences alike share one array. */
-  readonly unread: Map<number, Map<number, readonly number[]>>;
+  /** By query (its index) and sentence: the verbatim copies of a common short sentence or line, left unread; sentences alike share one list. */
+  readonly unread: Map<number, Map<number, HolderList>>;
 }
 
 /** Sentences a sketch entry may be held by, beside those selected already, and still find holders (see {@link selectContext}). */
@@ -155,18 +155,23 @@ export const COMMON_HOLDERS = 2000;
 /** Holders of a sketch entry beyond which its list is not even looked through for those selected already. */
 export const SCANNED_HOLDERS = 64_000;
 
-/** The copies of a short sentence or line (its sketch, then its whole hash): read while few, else counted. */
-function shortCopiesOf(fingerprints: Uint32Array, holdersOf: (hash: number) => HolderList | undefined): { readonly found: HolderList; readonly unread: readonly number[] } {
+/**
+ * The copies of a short sentence or line (its sketch, then its whole hash): read while few. Beyond
+ * that, none is read, and its verbatim copies are left to be counted: a copy by the sketch alone may
+ * not be one by the match step's rule, which reads its text.
+ */
+function shortCopiesOf(fingerprints: Uint32Array, holdersOf: (hash: number) => HolderList | undefined): { readonly found: HolderList; readonly unread: HolderList } {
   const sketch = fingerprints.length - 1;
   // The last fingerprint is the whole sentence's: each of its holders is a verbatim copy.
-  const whole = new Set(holdersOf(fingerprints[sketch] ?? 0) ?? NONE);
+  const verbatim = holdersOf(fingerprints[sketch] ?? 0) ?? NONE;
+  const whole = new Set(verbatim);
   const lists: HolderList[] = [];
   for (let h = 0; h < sketch; h += 1) lists.push(holdersOf(fingerprints[h] ?? 0) ?? NONE);
   lists.sort((a, b) => a.length - b.length);
   // A byline that a dozen columns end with; not "He said.", which thousands hold.
   const rarest = lists[0] ?? NONE;
   if (rarest.length <= SHORT_COPIES) for (const found of rarest) if (lists.every((list) => holdsSorted(list, found))) whole.add(found);
-  return whole.size <= SHORT_COPIES ? { found: [...whole], unread: NONE } : { found: NONE, unread: [...whole] };
+  return whole.size <= SHORT_COPIES ? { found: [...whole], unread: NONE } : { found: NONE, unread: verbatim };
 }
 
 /**
