@@ -309,7 +309,7 @@ async function readContext(run: Run, archive: Archive, inputs: readonly Scanned[
   // line verbatim, not read in the round that found them (some may be read in a later one).
   const found = new Map<string, ReadonlyMap<number, readonly string[]>>();
   let asked: readonly Scanned[] = inputs;
-  let queries: ContextQuery[] = inputs.map((entry) => ({ offsets: entry.records.offsets, hashes: entry.records.hashes, inShortLine: entry.inShortLine, textDigest: entry.textDigest }));
+  let queries: ContextQuery[] = inputs.map((entry) => ({ offsets: entry.records.offsets, hashes: entry.records.hashes, inShortLine: entry.inShortLine, textDigest: entry.textDigest, order: orderOf(entry.kept) }));
   for (let round = 0; round < CONTEXT_ROUNDS && queries.length > 0; round += 1) {
     const matching = await archive.matching(queries, inRun);
     for (const [query, copies] of matching.unreadCopies) found.set((asked[query] as Scanned).kept.ref.path, copies);
@@ -320,7 +320,7 @@ async function readContext(run: Run, archive: Archive, inputs: readonly Scanned[
     trace(`context ${round + 1}`, `${scanned.length} archive articles`);
     // A context article is looked up by its sentences that may be copies only, and never for copies of its whole text.
     asked = scanned;
-    queries = scanned.map((entry) => ({ offsets: entry.records.offsets, hashes: entry.records.hashes, inShortLine: entry.inShortLine, textDigest: '', sentences: sentencesOf.get(entry.kept.ref.path) ?? new Set() }));
+    queries = scanned.map((entry) => ({ offsets: entry.records.offsets, hashes: entry.records.hashes, inShortLine: entry.inShortLine, textDigest: '', sentences: sentencesOf.get(entry.kept.ref.path) ?? new Set(), order: orderOf(entry.kept) }));
   }
   // Copies left unread are those no round read; each shared list is filtered once.
   const outside = new Map<readonly string[], readonly string[]>();

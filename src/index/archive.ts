@@ -96,7 +96,8 @@ export function archiveOf(reader: IndexSource): Archive {
       const holders = await reader.holders(distinctSorted(Uint32Array.from(wanted)));
       looked.push(holders);
       const articleOf = (holder: number): number => Math.floor(holder / SENTENCES);
-      const { selected, unread } = selectContext(queries, (hash) => holders.get(hash), { articleOf, sentenceOf });
+      const orderOf = (article: number): ArticleOrder => orderOfArticle(articleOfHolder(holderOf(article, 0)));
+      const { selected, unread } = selectContext(queries, (hash) => holders.get(hash), { articleOf, sentenceOf, orderOf });
       // Copies left unread, as the keys of their articles: the run filters out those it reads in
       // any round. Told once per list: a common line's list is shared by every input that holds it
       // (a line in 100,000 articles of an outlet, told for each, would cost its reach squared).
