@@ -241,6 +241,24 @@ describe('an index run matches as a full run does', () => {
     expect(readFileSync(join(out, 'today', 'today', 'a.txt'), 'utf8')).toBe(cleaned);
   }, 60_000);
 
+  it('where an article’s only shared line has too many copies to read: the run goes through, and that line stays (a full run would make it a block)', async () => {
+    const root = temporaryDirectory();
+    const line = 'Tell us what you think about this story.';
+    for (let i = 0; i < 150; i += 1) {
+      mkdirSync(join(root, `s${String(i).padStart(3, '0')}`));
+      writeFileSync(join(root, `s${String(i).padStart(3, '0')}`, 'a.txt'), `${own()}\n\n${line}\n`);
+    }
+    mkdirSync(join(root, 'today'));
+    writeFileSync(join(root, 'today', 'a.txt'), `${own()}\n\n${line}\n`);
+    const index = join(root, '.newsdedup');
+    await addToIndex(readdirSync(root).filter((name) => name !== 'today').map((name) => join(root, name)), { index, ...ONE_THREAD });
+    const incremental = await reportCorpus([join(root, 'today')], { index, ...ONE_THREAD });
+    expect(incremental.report.index!.contextArticles).toBe(0);
+    expect(incremental.report.articles[0]!.sharedWords).toBe(0);
+    const full = await reportCorpus([root], ONE_THREAD);
+    expect(full.report.articles.find((article) => article.path === 'today/a.txt')!.sharedWords).toBe(8);
+  }, 60_000);
+
   it('where a common short line ends a shared background: its copies left unread still keep it out of the block', async () => {
     const root = temporaryDirectory();
     const script = '(adsbygoogle=window.adsbygoogle||[]).push({});';

@@ -209,7 +209,8 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
   if (corpus.unreadCopies !== undefined) {
     matches.cluster.forEach((cluster, id) => {
       const keys = corpus.unreadCopies?.(id);
-      if (keys === undefined || keys.length === 0) return;
+      // A sentence with no copy in the corpus stands in no block, whatever its copies outside.
+      if (keys === undefined || keys.length === 0 || !clusterArticles.has(cluster)) return;
       addList(unreadLists, cluster, keys);
       if (bodyWords(id) >= settings.minBlockWords) addList(unreadAlone, cluster, keys);
     });
