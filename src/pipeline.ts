@@ -234,12 +234,12 @@ async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], metas:
   let scanned = await scanArticles(run, refs, metas, false);
   let beyond: Beyond | undefined;
   let outside: Map<number, ArticleOrder> | undefined;
-  let unreadByKey: Map<string, ReadonlyMap<number, readonly string[]>> | undefined;
+  let unreadByHash: Map<number, readonly string[]> | undefined;
   if (archive !== undefined) {
     const inputs = scanned;
     const read = await readContext(run, archive, inputs);
     const context = read.context;
-    unreadByKey = read.unread;
+    unreadByHash = read.unread;
     scanned = [...inputs, ...context].sort((a, b) => compareOrder(orderOf(a.kept), orderOf(b.kept)));
     const lines: number[] = [];
     for (const entry of inputs) append(lines, shortLinesOf(entry.kept));
@@ -284,11 +284,17 @@ async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], metas:
   };
   const candidates = candidatesOf({ articleCount: kept.length, sentenceBase, records: (article) => records[article] as FingerprintRecords, counts: repeats.table, heldBefore });
   trace('candidates', `${candidates.pairs.length / 2} pairs`);
-  // By global sentence id: the archive articles that hold a common short line verbatim, left unread.
+  // By global sentence id: the archive articles that hold a common short line verbatim, left
+  // unread; every sentence of those words has them, an input's or a context article's.
   const unreadCopies = new Map<number, readonly string[]>();
-  if (unreadByKey !== undefined) {
-    kept.forEach((entry, article) => {
-      for (const [sentence, keys] of unreadByKey?.get(entry.ref.path) ?? []) unreadCopies.set((sentenceBase[article] ?? 0) + sentence, keys);
+  if (unreadByHash !== undefined && unreadByHash.size > 0) {
+    records.forEach(({ offsets, hashes }, article) => {
+      for (let s = 0; s + 1 < offsets.length; s += 1) {
+        const to = offsets[s + 1] ?? 0;
+        if (to === (offsets[s] ?? 0)) continue;
+        const keys = unreadByHash?.get(hashes[to - 1] ?? 0);
+        if (keys !== undefined) unreadCopies.set((sentenceBase[article] ?? 0) + s, keys);
+      }
     });
   }
   return { kept, shortLines, candidates, sourcesBeyond: beyond?.sourcesBeyond, unreadCopies };
@@ -302,37 +308,29 @@ const CONTEXT_ROUNDS = 4;
  * of an input's sentence or text, then those that may hold a copy of those copies, and so on, as
  * the match step's clusters join copies of copies.
  */
-async function readContext(run: Run, archive: Archive, inputs: readonly Scanned[]): Promise<{ context: Scanned[]; unread: Map<string, ReadonlyMap<number, readonly string[]>> }> {
+async function readContext(run: Run, archive: Archive, inputs: readonly Scanned[]): Promise<{ context: Scanned[]; unread: Map<number, readonly string[]> }> {
   const inRun = new Set(inputs.map((entry) => entry.kept.ref.path));
   const context: Scanned[] = [];
-  // By key and sentence, of inputs and context alike: archive articles that hold a common short
-  // line verbatim, not read in the round that found them (some may be read in a later one).
-  const found = new Map<string, ReadonlyMap<number, readonly string[]>>();
-  let asked: readonly Scanned[] = inputs;
+  // By whole-sentence hash: archive articles that hold a common short line verbatim, not read in
+  // the round that found them (some may be read in a later one).
+  const found = new Map<number, readonly string[]>();
   let queries: ContextQuery[] = inputs.map((entry) => ({ offsets: entry.records.offsets, hashes: entry.records.hashes, inShortLine: entry.inShortLine, textDigest: entry.textDigest, order: orderOf(entry.kept) }));
   for (let round = 0; round < CONTEXT_ROUNDS && queries.length > 0; round += 1) {
     const matching = await archive.matching(queries, inRun);
-    for (const [query, copies] of matching.unreadCopies) found.set((asked[query] as Scanned).kept.ref.path, copies);
+    for (const [hash, keys] of matching.unreadCopies) if (!found.has(hash)) found.set(hash, keys);
     const sentencesOf = new Map(matching.refs.map((ref, index) => [ref.path, matching.sentences[index]]));
     const scanned = await scanArticles(run, matching.refs, matching.metas, true);
     for (const entry of scanned) inRun.add(entry.kept.ref.path);
     append(context, scanned);
     trace(`context ${round + 1}`, `${scanned.length} archive articles`);
     // A context article is looked up by its sentences that may be copies only, and never for copies of its whole text.
-    asked = scanned;
     queries = scanned.map((entry) => ({ offsets: entry.records.offsets, hashes: entry.records.hashes, inShortLine: entry.inShortLine, textDigest: '', sentences: sentencesOf.get(entry.kept.ref.path) ?? new Set(), order: orderOf(entry.kept) }));
   }
-  // Copies left unread are those no round read; each shared list is filtered once.
-  const outside = new Map<readonly string[], readonly string[]>();
-  const unread = new Map<string, ReadonlyMap<number, readonly string[]>>();
-  for (const [key, copies] of found) {
-    const ofKey = new Map<number, readonly string[]>();
-    for (const [sentence, keys] of copies) {
-      let left = outside.get(keys);
-      if (left === undefined) outside.set(keys, (left = keys.filter((copy) => !inRun.has(copy))));
-      if (left.length > 0) ofKey.set(sentence, left);
-    }
-    if (ofKey.size > 0) unread.set(key, ofKey);
+  // Copies left unread are those no round read.
+  const unread = new Map<number, readonly string[]>();
+  for (const [hash, keys] of found) {
+    const left = keys.filter((key) => !inRun.has(key));
+    if (left.length > 0) unread.set(hash, left);
   }
   return { context, unread };
 }

@@ -259,6 +259,29 @@ describe('an index run matches as a full run does', () => {
     expect(full.report.articles.find((article) => article.path === 'today/a.txt')!.sharedWords).toBe(8);
   }, 60_000);
 
+  it('where a common line runs on from a background in the archive’s copies only: its copies left unread keep it out of the block', async () => {
+    const root = temporaryDirectory();
+    const script = '(adsbygoogle=window.adsbygoogle||[]).push({});';
+    const background = [text.sentence(rand), text.sentence(rand), text.sentence(rand)];
+    // 150 articles of the outlet end a paragraph with the script; in the last three it runs on
+    // from the background. Today's holds the background lightly edited, and the script on its own
+    // line. The script's first holder is an archive article the run does not read, so today's
+    // script pairs with nobody, and the archive's copies join only each other (as neighbours of
+    // the background's verbatim copies).
+    mkdirSync(join(root, 'site'));
+    for (let i = 0; i < 150; i += 1) writeFileSync(join(root, 'site', `a${String(i).padStart(3, '0')}.txt`), `${own()}\n\n${i >= 147 ? background.join(' ') : text.sentence(rand)} ${script}\n`);
+    const edited = background[0]!.replace(/^(\S+) (\S+)/, '$1 officially $2');
+    writeFileSync(join(root, 'site', 'today.txt'), `${own()}\n\n${[edited, ...background.slice(1)].join(' ')}\n\n${own()}\n${script}\n`);
+    const index = join(root, '.newsdedup');
+    await addToIndex(readdirSync(join(root, 'site')).filter((name) => name.startsWith('a')).map((name) => join(root, 'site', name)), { index, ...ONE_THREAD });
+    const incremental = await reportCorpus([join(root, 'site', 'today.txt')], { index, ...ONE_THREAD });
+    const full = await reportCorpus([root], ONE_THREAD);
+    const paths = new Set(['site/today.txt']);
+    expect(incremental.report.index!.contextArticles).toBeLessThan(100);
+    expect(viewOf(full, paths).blocks.map((block) => block.sentences)).toEqual([3]);
+    expect(viewOf(incremental, paths)).toEqual(viewOf(full, paths));
+  }, 60_000);
+
   it('where a common short line ends a shared background: its copies left unread still keep it out of the block', async () => {
     const root = temporaryDirectory();
     const script = '(adsbygoogle=window.adsbygoogle||[]).push({});';

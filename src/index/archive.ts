@@ -14,7 +14,7 @@ import type { HolderLists } from './holders.js';
 import { isPostgresUrl } from './url.js';
 import { NewsdedupError } from '../errors.js';
 import { trace } from '../lib/trace.js';
-import type { ContextQuery, HolderList } from '../stages/context.js';
+import type { ContextQuery } from '../stages/context.js';
 import { NOT_A_SENTENCE, SENTENCES, holderOf, sentenceOf } from './store.js';
 import { compareOrder, digestHash, distinctSorted, selectContext } from '../stages/context.js';
 import type { ArticleOrder } from '../stages/spool.js';
@@ -25,10 +25,10 @@ export interface Matching {
   readonly metas: ArticleMeta[];
   readonly sentences: Set<number>[];
   /**
-   * By query (its index) and sentence: the keys of the archive articles that hold a common short
-   * sentence or line verbatim and were not read now; queries alike share one array.
+   * By whole-sentence hash, for a common short sentence or line of a query's: the keys of the
+   * archive articles that hold it verbatim and were not read now.
    */
-  readonly unreadCopies: ReadonlyMap<number, ReadonlyMap<number, readonly string[]>>;
+  readonly unreadCopies: ReadonlyMap<number, readonly string[]>;
 }
 
 /** Counts among the archive articles outside a run. */
@@ -105,23 +105,12 @@ export function archiveOf(reader: IndexSource): Archive {
       };
       const { selected, unread } = selectContext(queries, (hash) => holders.get(hash), { articleOf, sentenceOf, orderOf });
       // Copies left unread, as the keys of their articles: the run filters out those it reads in
-      // any round. Told once per list: a common line's list is shared by every input that holds it
-      // (a line in 100,000 articles of an outlet, told for each, would cost its reach squared).
-      const keysOf = new Map<HolderList, readonly string[]>();
-      const unreadCopies = new Map<number, Map<number, readonly string[]>>();
-      for (const [query, sentences] of unread) {
-        const ofQuery = new Map<number, readonly string[]>();
-        for (const [sentence, copies] of sentences) {
-          let keys = keysOf.get(copies);
-          if (keys === undefined) {
-            const distinct = new Set<string>();
-            for (const copy of copies) if (!selected.has(articleOf(copy))) distinct.add(articleOfHolder(copy).key);
-            keys = [...distinct];
-            keysOf.set(copies, keys);
-          }
-          if (keys.length > 0) ofQuery.set(sentence, keys);
-        }
-        if (ofQuery.size > 0) unreadCopies.set(query, ofQuery);
+      // any round, and gives them to every sentence of those words it holds, inputs and context alike.
+      const unreadCopies = new Map<number, readonly string[]>();
+      for (const [hash, copies] of unread) {
+        const keys = new Set<string>();
+        for (const copy of copies) if (!selected.has(articleOf(copy))) keys.add(articleOfHolder(copy).key);
+        if (keys.size > 0) unreadCopies.set(hash, [...keys]);
       }
       const found = [...selected]
         .map(([article, sentences]) => ({ article: articleOfHolder(holderOf(article, 0)), sentences }))

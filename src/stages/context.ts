@@ -79,7 +79,7 @@ export function selectContext(
   holder: { readonly articleOf: (holder: number) => number; readonly sentenceOf: (holder: number) => number; readonly orderOf: (article: number) => ArticleOrder },
 ): Selection {
   const selected = new Map<number, Set<number>>();
-  const unread = new Map<number, Map<number, HolderList>>();
+  const unread = new Map<number, HolderList>();
   const select = (found: number, withSentence = true): void => {
     const article = holder.articleOf(found);
     let sentences = selected.get(article);
@@ -97,7 +97,7 @@ export function selectContext(
   const edited = new Map<string, { readonly fingerprints: Uint32Array; order: ArticleOrder }>();
   // Per sketch entry, the earliest query that holds it.
   const queryFirst = new Map<number, ArticleOrder>();
-  queries.forEach((query, queryIndex) => {
+  queries.forEach((query) => {
     const { offsets, hashes, order } = query;
     for (let s = 0; s + 1 < offsets.length; s += 1) {
       if (query.sentences !== undefined && !query.sentences.has(s)) continue;
@@ -119,14 +119,10 @@ export function selectContext(
         // furniture in every article of an outlet would otherwise select them again each time).
         for (const found of copies.found) select(found);
         if (!short) edited.set(key, { fingerprints, order });
+        if (copies.unread.length > 0) unread.set(fingerprints[fingerprints.length - 1] as number, copies.unread);
       } else {
         const alike = edited.get(key);
         if (alike !== undefined && compareOrder(order, alike.order) < 0) alike.order = order;
-      }
-      if (copies.unread.length > 0) {
-        const ofQuery = unread.get(queryIndex) ?? new Map<number, HolderList>();
-        ofQuery.set(s, copies.unread);
-        unread.set(queryIndex, ofQuery);
       }
     }
     if (query.textDigest !== '') for (const found of holdersOf(digestHash(query.textDigest)) ?? []) select(found, false);
@@ -204,8 +200,8 @@ export function selectContext(
 export interface Selection {
   /** The archive articles to read, each with its sentences that may be copies (none for a copy of a whole text). */
   readonly selected: Map<number, Set<number>>;
-  /** By query (its index) and sentence: the verbatim copies of a common short sentence or line, left unread; sentences alike share one list. */
-  readonly unread: Map<number, Map<number, HolderList>>;
+  /** By a common short sentence's or line's whole-sentence hash: its verbatim copies, left unread. */
+  readonly unread: Map<number, HolderList>;
 }
 
 /** Holders of a sketch entry beyond which its list is not even looked through for those selected already. */
