@@ -13,6 +13,7 @@ import type { ArticleOrder } from './spool.js';
 import { hashString } from '../text/hash.js';
 import { MIN_SEED_SKETCH, MIN_VOTE_SHARE } from '../options.js';
 import { holdsSorted } from '../lib/lower-bound.js';
+import { append } from '../lib/append.js';
 
 /** One fingerprint's holder numbers, ascending (an array, or a typed array's stretch). */
 export type HolderList = ArrayLike<number> & Iterable<number>;
@@ -60,8 +61,8 @@ export interface ContextQuery {
  * {@link MIN_VOTE_SHARE} of its sketch, and with the first holder of its whole text. So an input's
  * sentence needs:
  *
- * - its verbatim copies (the archive's, read while a short sentence or line has at most
- *   {@link SHORT_COPIES}; beyond, left unread, to be counted);
+ * - its verbatim copies (of a short sentence or line, read while at most {@link SHORT_COPIES};
+ *   beyond, left unread, to be counted; so are its copies found by votes, below, beyond that);
  * - the archive's first holders of its sketch entries that it votes for, when they come before it;
  * - the archive sentences that vote for it: those holding enough of the entries it holds first.
  *   A common phrase has one first holder, so its holders are counted once, for that sentence, not
@@ -94,7 +95,7 @@ export function selectContext(
   // that vote or are voted for, counted among the holders that are not verbatim copies: a
   // background in 6,000 articles has 6,000 holders of each sketch entry, most of them verbatim.
   // Sentences alike are looked at as the earliest of them: a later one holds nothing first.
-  const edited = new Map<string, { readonly fingerprints: Uint32Array; order: ArticleOrder }>();
+  const edited = new Map<string, { readonly fingerprints: Uint32Array; readonly short: boolean; order: ArticleOrder }>();
   // Per sketch entry, the earliest query that holds it.
   const queryFirst = new Map<number, ArticleOrder>();
   queries.forEach((query) => {
@@ -118,7 +119,7 @@ export function selectContext(
         // Selected once: a sentence alike in its fingerprints finds the same copies (site
         // furniture in every article of an outlet would otherwise select them again each time).
         for (const found of copies.found) select(found);
-        if (!short) edited.set(key, { fingerprints, order });
+        edited.set(key, { fingerprints, short, order });
         if (copies.unread.length > 0) unread.set(fingerprints[fingerprints.length - 1] as number, copies.unread);
       } else {
         const alike = edited.get(key);
@@ -166,7 +167,7 @@ export function selectContext(
     archiveFirst.set(hash, first);
     return first;
   };
-  for (const { fingerprints, order } of edited.values()) {
+  for (const { fingerprints, short, order } of edited.values()) {
     const sketch = fingerprints.length - 1;
     const minVotes = Math.max(1, Math.ceil(sketch * MIN_VOTE_SHARE));
     // The archive's first holders it votes for, and the entries it holds first.
@@ -184,14 +185,17 @@ export function selectContext(
         heldFirst.push({ list, open: openOf(hash, list) });
       }
     }
+    const found: number[] = [];
     votedFor.sort((a, b) => a - b);
     for (let i = 0; i < votedFor.length; ) {
       let j = i;
       while (j < votedFor.length && votedFor[j] === votedFor[i]) j += 1;
-      if (j - i >= minVotes) select(votedFor[i] as number);
+      if (j - i >= minVotes) found.push(votedFor[i] as number);
       i = j;
     }
-    if (heldFirst.length >= minVotes) for (const found of holdersOfMost(heldFirst, minVotes)) select(found);
+    if (heldFirst.length >= minVotes) append(found, holdersOfMost(heldFirst, minVotes));
+    // A short sentence or line ("He said.", a dateline) is read with its copies while they are few.
+    if (!short || found.length <= SHORT_COPIES) for (const copy of found) select(copy);
   }
   return { selected, unread };
 }

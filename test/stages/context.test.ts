@@ -30,11 +30,13 @@ describe('selectContext', () => {
     expect([...selected]).toEqual([[5, new Set([1])]]);
   });
 
-  it('brings every verbatim copy, and of a short sentence only its verbatim copies while they are few', () => {
+  it('brings every verbatim copy, and of a short sentence its copies while they are few', () => {
     const holders = new Map<number, number[]>([[1000, [203, 304]], [1, [405]]]);
     expect([...selectContext([query(8)], (hash) => holders.get(hash), holder).selected.keys()].sort()).toEqual([2, 3]);
-    // A sentence of two sketch entries: the verbatim copies, not the holder of one entry.
-    expect([...selectContext([query(2)], (hash) => holders.get(hash), holder).selected.keys()].sort()).toEqual([2, 3]);
+    // A sentence of two sketch entries: the verbatim copies, and the holder of one entry, which
+    // votes for it (it holds the entry first) or it votes for (after the archive).
+    expect([...selectContext([query(2)], (hash) => holders.get(hash), holder).selected.keys()].sort()).toEqual([2, 3, 4]);
+    expect([...selectContext([query(2, { order: LAST })], (hash) => holders.get(hash), holder).selected.keys()].sort()).toEqual([2, 3, 4]);
     const common = new Map<number, number[]>([[1000, Array.from({ length: SHORT_COPIES + 1 }, (_, i) => i * 100)]]);
     expect(selectContext([query(2)], (hash) => common.get(hash), holder).selected.size).toBe(0);
     expect(selectContext([query(8)], (hash) => common.get(hash), holder).selected.size).toBe(SHORT_COPIES + 1);
