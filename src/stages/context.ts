@@ -157,6 +157,7 @@ export function selectContext(
     if (first !== undefined) return first;
     first = null;
     let last = -1;
+    // Lists ascend by article number, not by place in the run: each article's place is compared.
     for (let i = 0; i < list.length; i += 1) {
       const article = holder.articleOf(list[i] as number);
       if (article === last) continue;
@@ -176,6 +177,8 @@ export function selectContext(
     for (let h = 0; h < sketch; h += 1) {
       const hash = fingerprints[h] as number;
       const list = holdersOf(hash) ?? NONE;
+      // An entry no archive sentence holds gives no vote either way.
+      if (list.length === 0) continue;
       const first = archiveFirstOf(hash, list);
       const before = queryFirst.get(hash) ?? order;
       if (first !== null && compareOrder(first.order, order) < 0) {
