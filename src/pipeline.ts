@@ -314,7 +314,7 @@ async function readContext(run: Run, archive: Archive, inputs: readonly Scanned[
   // By whole-sentence hash: archive articles that hold a common short line verbatim, not read in
   // the round that found them (some may be read in a later one).
   const found = new Map<number, readonly string[]>();
-  let queries: ContextQuery[] = inputs.map((entry) => ({ offsets: entry.records.offsets, hashes: entry.records.hashes, inShortLine: entry.inShortLine, textDigest: entry.textDigest, order: orderOf(entry.kept) }));
+  let queries: ContextQuery[] = inputs.map((entry) => ({ offsets: entry.records.offsets, hashes: entry.records.hashes, inShortLine: entry.inShortLine, textDigest: entry.textDigest }));
   for (let round = 0; round < CONTEXT_ROUNDS && queries.length > 0; round += 1) {
     const matching = await archive.matching(queries, inRun);
     for (const [hash, keys] of matching.unreadCopies) if (!found.has(hash)) found.set(hash, keys);
@@ -324,7 +324,7 @@ async function readContext(run: Run, archive: Archive, inputs: readonly Scanned[
     append(context, scanned);
     trace(`context ${round + 1}`, `${scanned.length} archive articles`);
     // A context article is looked up by its sentences that may be copies only, and never for copies of its whole text.
-    queries = scanned.map((entry) => ({ offsets: entry.records.offsets, hashes: entry.records.hashes, inShortLine: entry.inShortLine, textDigest: '', sentences: sentencesOf.get(entry.kept.ref.path) ?? new Set(), order: orderOf(entry.kept) }));
+    queries = scanned.map((entry) => ({ offsets: entry.records.offsets, hashes: entry.records.hashes, inShortLine: entry.inShortLine, textDigest: '', sentences: sentencesOf.get(entry.kept.ref.path) ?? new Set() }));
   }
   // Copies left unread are those no round read.
   const unread = new Map<number, readonly string[]>();

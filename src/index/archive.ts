@@ -67,8 +67,6 @@ export function archiveOf(reader: IndexSource): Archive {
   // Holders of every fingerprint looked up, kept for `earliestOutside`: one set of lists per look-up.
   const looked: HolderLists[] = [];
   const articles = new Map<number, ArchiveArticle>();
-  // Each archive article's place in the run, told once: context selection asks it of every holder of a sketch entry.
-  const orders = new Map<number, ArticleOrder>();
   const articleOfHolder = (holder: number): ArchiveArticle => {
     const number = Math.floor(holder / SENTENCES);
     let article = articles.get(number);
@@ -98,12 +96,7 @@ export function archiveOf(reader: IndexSource): Archive {
       const holders = await reader.holders(distinctSorted(Uint32Array.from(wanted)));
       looked.push(holders);
       const articleOf = (holder: number): number => Math.floor(holder / SENTENCES);
-      const orderOf = (article: number): ArticleOrder => {
-        let order = orders.get(article);
-        if (order === undefined) orders.set(article, (order = orderOfArticle(articleOfHolder(holderOf(article, 0)))));
-        return order;
-      };
-      const { selected, unread } = selectContext(queries, (hash) => holders.get(hash), { articleOf, sentenceOf, orderOf });
+      const { selected, unread } = selectContext(queries, (hash) => holders.get(hash), { articleOf, sentenceOf });
       // Copies left unread, as the keys of their articles: the run filters out those it reads in
       // any round, and gives them to every sentence of those words it holds, inputs and context alike.
       const unreadCopies = new Map<number, readonly string[]>();

@@ -13,7 +13,6 @@ import type { ArticleOrder } from './spool.js';
 import { hashString } from '../text/hash.js';
 import { MIN_SEED_SKETCH, MIN_VOTE_SHARE } from '../options.js';
 import { holdsSorted } from '../lib/lower-bound.js';
-import { append } from '../lib/append.js';
 
 /** One fingerprint's holder numbers, ascending (an array, or a typed array's stretch). */
 export type HolderList = ArrayLike<number> & Iterable<number>;
@@ -50,34 +49,27 @@ export interface ContextQuery {
   readonly textDigest: string;
   /** The sentences to look up; all when not given. */
   readonly sentences?: ReadonlySet<number> | undefined;
-  /** Where the article stands in the run's order (see {@link compareOrder}). */
-  readonly order: ArticleOrder;
 }
 
 /**
- * The archive articles an index run needs beside its inputs: those with a sentence that the match
- * step could pair with an input's sentence, and the copies of an input's whole text. The match step
- * pairs a sentence with the first holders (in run order) of its fingerprints that hold at least
- * {@link MIN_VOTE_SHARE} of its sketch, and with the first holder of its whole text. So an input's
- * sentence needs:
+ * The archive articles an index run needs beside its inputs: those with a sentence that could be a
+ * copy of an input's sentence, by the match step's own rule (a verbatim copy, or at least
+ * {@link MIN_VOTE_SHARE} of the sentence's sketch in one sentence), and the copies of an input's
+ * whole text. A common phrase alone brings nobody: most archive articles share one with most inputs.
  *
- * - its verbatim copies (of a short sentence or line, read while at most {@link SHORT_COPIES};
- *   beyond, left unread, to be counted; so are its copies found by votes, below, beyond that);
- * - the archive's first holders of its sketch entries that it votes for, when they come before it;
- * - the archive sentences that vote for it: those holding enough of the entries it holds first.
- *   A common phrase has one first holder, so its holders are counted once, for that sentence, not
- *   for every input that holds the phrase.
- *
- * Copies of copies come from the next round, which asks about the sentences found.
+ * - A short sentence or line brings its copies (word for word, or every entry of its sketch) while
+ *   they are at most {@link SHORT_COPIES}.
+ * - Holders of part of a sketch are found, once every verbatim copy is selected, through the
+ *   entries held by at most {@link COMMON_HOLDERS} sentences besides those: a copy holds most
+ *   entries, and a sentence made of common phrases alone has few copies that are not verbatim.
  *
  * `holdersOf(hash)` gives holder numbers, ascending, each an (article, sentence), which `articleOf`
- * and `sentenceOf` read; `orderOf` gives an archive article's place in the run. Sentences alike in
- * their fingerprints are looked at once.
+ * and `sentenceOf` read. Sentences alike in their fingerprints are looked at once.
  */
 export function selectContext(
   queries: readonly ContextQuery[],
   holdersOf: (hash: number) => HolderList | undefined,
-  holder: { readonly articleOf: (holder: number) => number; readonly sentenceOf: (holder: number) => number; readonly orderOf: (article: number) => ArticleOrder },
+  holder: { readonly articleOf: (holder: number) => number; readonly sentenceOf: (holder: number) => number },
 ): Selection {
   const selected = new Map<number, Set<number>>();
   const unread = new Map<number, HolderList>();
@@ -91,24 +83,18 @@ export function selectContext(
     if (withSentence) sentences.add(holder.sentenceOf(found));
   };
   const seen = new Map<string, { readonly found: HolderList; readonly unread: HolderList }>();
-  // First the verbatim copies of every sentence (and the copies of short ones), then the copies
-  // that vote or are voted for, counted among the holders that are not verbatim copies: a
-  // background in 6,000 articles has 6,000 holders of each sketch entry, most of them verbatim.
-  // Sentences alike are looked at as the earliest of them: a later one holds nothing first.
-  const edited = new Map<string, { readonly fingerprints: Uint32Array; readonly short: boolean; order: ArticleOrder }>();
-  // Per sketch entry, the earliest query that holds it.
-  const queryFirst = new Map<number, ArticleOrder>();
+  // First the verbatim copies of every sentence (and the copies of short ones), then the edited
+  // copies, counted among the holders that are not verbatim copies: a background in 6,000
+  // articles has 6,000 holders of each sketch entry, most of them verbatim, and its few edited
+  // copies are found among the rest.
+  const edited: Uint32Array[] = [];
   queries.forEach((query) => {
-    const { offsets, hashes, order } = query;
+    const { offsets, hashes } = query;
     for (let s = 0; s + 1 < offsets.length; s += 1) {
       if (query.sentences !== undefined && !query.sentences.has(s)) continue;
       const from = offsets[s] ?? 0;
       const to = offsets[s + 1] ?? 0;
       if (to === from) continue;
-      for (let h = from; h + 1 < to; h += 1) {
-        const first = queryFirst.get(hashes[h] as number);
-        if (first === undefined || compareOrder(order, first) < 0) queryFirst.set(hashes[h] as number, order);
-      }
       const short = to - from - 1 < MIN_SEED_SKETCH || query.inShortLine[s] === 1;
       const key = `${short ? 's' : 'l'}${hashes.subarray(from, to).join(',')}`;
       let copies = seen.get(key);
@@ -119,16 +105,14 @@ export function selectContext(
         // Selected once: a sentence alike in its fingerprints finds the same copies (site
         // furniture in every article of an outlet would otherwise select them again each time).
         for (const found of copies.found) select(found);
-        edited.set(key, { fingerprints, short, order });
+        if (!short) edited.push(fingerprints);
         if (copies.unread.length > 0) unread.set(fingerprints[fingerprints.length - 1] as number, copies.unread);
-      } else {
-        const alike = edited.get(key);
-        if (alike !== undefined && compareOrder(order, alike.order) < 0) alike.order = order;
       }
     }
     if (query.textDigest !== '') for (const found of holdersOf(digestHash(query.textDigest)) ?? []) select(found, false);
   });
-  // Per sketch entry, its holders that are not verbatim copies of the inputs' sentences. A list is
+  // Per sketch entry, its holders that are not verbatim copies of the inputs' sentences: each edited
+  // wording would otherwise count every holder again (its reach times its wordings). A list is
   // filtered once, when first met (if at most SCANNED_HOLDERS long); holders selected after that
   // are counted again, harmlessly, as a candidate selected twice.
   const open = new Map<number, HolderList>();
@@ -150,56 +134,7 @@ export function selectContext(
     open.set(hash, after);
     return after;
   };
-  // Per sketch entry, its earliest holder in the archive (its first sentence there), once.
-  const archiveFirst = new Map<number, { readonly found: number; readonly order: ArticleOrder } | null>();
-  const archiveFirstOf = (hash: number, list: HolderList): { readonly found: number; readonly order: ArticleOrder } | null => {
-    let first = archiveFirst.get(hash);
-    if (first !== undefined) return first;
-    first = null;
-    let last = -1;
-    // Lists ascend by article number, not by place in the run: each article's place is compared.
-    for (let i = 0; i < list.length; i += 1) {
-      const article = holder.articleOf(list[i] as number);
-      if (article === last) continue;
-      last = article;
-      const order = holder.orderOf(article);
-      if (first === null || compareOrder(order, first.order) < 0) first = { found: list[i] as number, order };
-    }
-    archiveFirst.set(hash, first);
-    return first;
-  };
-  for (const { fingerprints, short, order } of edited.values()) {
-    const sketch = fingerprints.length - 1;
-    const minVotes = Math.max(1, Math.ceil(sketch * MIN_VOTE_SHARE));
-    // The archive's first holders it votes for, and the entries it holds first.
-    const votedFor: number[] = [];
-    const heldFirst: { readonly list: HolderList; readonly open: HolderList }[] = [];
-    for (let h = 0; h < sketch; h += 1) {
-      const hash = fingerprints[h] as number;
-      const list = holdersOf(hash) ?? NONE;
-      // An entry no archive sentence holds gives no vote either way.
-      if (list.length === 0) continue;
-      const first = archiveFirstOf(hash, list);
-      const before = queryFirst.get(hash) ?? order;
-      if (first !== null && compareOrder(first.order, order) < 0) {
-        // Unless an input comes first (the archive's holder at that place is the input itself, read already).
-        if (compareOrder(first.order, before) <= 0) votedFor.push(first.found);
-      } else if (compareOrder(before, order) === 0) {
-        heldFirst.push({ list, open: openOf(hash, list) });
-      }
-    }
-    const found: number[] = [];
-    votedFor.sort((a, b) => a - b);
-    for (let i = 0; i < votedFor.length; ) {
-      let j = i;
-      while (j < votedFor.length && votedFor[j] === votedFor[i]) j += 1;
-      if (j - i >= minVotes) found.push(votedFor[i] as number);
-      i = j;
-    }
-    if (heldFirst.length >= minVotes) append(found, holdersOfMost(heldFirst, minVotes));
-    // A short sentence or line ("He said.", a dateline) is read with its copies while they are few.
-    if (!short || found.length <= SHORT_COPIES) for (const copy of found) select(copy);
-  }
+  for (const fingerprints of edited) for (const found of editedCopiesOf(fingerprints, holdersOf, openOf)) select(found);
   return { selected, unread };
 }
 
@@ -211,6 +146,8 @@ export interface Selection {
   readonly unread: Map<number, HolderList>;
 }
 
+/** Sentences a sketch entry may be held by, beside those selected already, and still find holders (see {@link selectContext}). */
+export const COMMON_HOLDERS = 2000;
 /** Holders of a sketch entry beyond which its list is not even looked through for those selected already. */
 export const SCANNED_HOLDERS = 64_000;
 
@@ -234,16 +171,29 @@ function shortCopiesOf(fingerprints: Uint32Array, holdersOf: (hash: number) => H
 }
 
 /**
- * The holders found in at least `minVotes` of some sketch entries' lists, not counting those
- * selected before (`open`, each list's holders less those, or all of it when too long to filter).
+ * The holders of at least {@link MIN_VOTE_SHARE} of a sentence's sketch (all but its last
+ * fingerprint) that are not verbatim copies. `openOf(hash, list)` gives a sketch entry's holders
+ * that are not verbatim copies (some may be selected since), or the whole list when it is too long
+ * to look through.
  */
-function holdersOfMost(lists: { readonly list: HolderList; readonly open: HolderList }[], minVotes: number): number[] {
-  const entries = [...lists].sort((a, b) => a.open.length - b.open.length);
+function editedCopiesOf(fingerprints: Uint32Array, holdersOf: (hash: number) => HolderList | undefined, openOf: (hash: number, list: HolderList) => HolderList): number[] {
+  const sketch = fingerprints.length - 1;
+  const entries: { readonly list: HolderList; readonly open: HolderList }[] = [];
+  for (let h = 0; h < sketch; h += 1) {
+    const hash = fingerprints[h] ?? 0;
+    const list = holdersOf(hash) ?? NONE;
+    entries.push({ list, open: openOf(hash, list) });
+  }
+  entries.sort((a, b) => a.open.length - b.open.length);
+  // Found through the entries with few open holders: counted in those lists at once, then in the
+  // others by binary search (lists ascend; a holder not selected before this step is in a list if
+  // and only if it is in the list's open part).
+  const minVotes = Math.max(1, Math.ceil(sketch * MIN_VOTE_SHARE));
+  let few = 0;
+  while (few < entries.length && (entries[few]?.open.length ?? 0) <= COMMON_HOLDERS) few += 1;
   // A holder of `minVotes` entries is missing from at most `entries.length - minVotes` lists, so it
-  // stands in one of the `entries.length - minVotes + 1` with fewest open holders: candidates come
-  // from those alone, and are counted in the others by binary search (lists ascend; a holder not
-  // selected before is in a list if and only if it is in the list's open part).
-  const sources = entries.length - minVotes + 1;
+  // stands in one of the `entries.length - minVotes + 1` with fewest open holders: candidates come from those alone.
+  const sources = Math.min(few, entries.length - minVotes + 1);
   // Votes are counted by merging the sources' ascending lists: a number at the head of k lists
   // has k votes (no sorting, and no map keyed by numbers past 2^30, which are not small integers).
   const heads = new Array<number>(sources).fill(0);

@@ -1,21 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SHORT_COPIES, compareOrder, digestHash, restrictReport, selectContext } from '../../src/stages/context.js';
+import { COMMON_HOLDERS, SHORT_COPIES, compareOrder, digestHash, restrictReport, selectContext } from '../../src/stages/context.js';
 import { dedupe } from '../../src/pipeline.js';
 import { corpusArticles } from '../helpers.js';
 
-/** An article's place in the run: archive article `n` is file `n`, zero-padded. */
-const orderAt = (article: number) => ({ file: String(article).padStart(12, '0'), ordinal: 0 });
 /** Holder numbers as the index gives them: article × 100 + sentence. */
-const holder = { articleOf: (found: number) => Math.floor(found / 100), sentenceOf: (found: number) => found % 100, orderOf: orderAt };
+const holder = { articleOf: (found: number) => Math.floor(found / 100), sentenceOf: (found: number) => found % 100 };
 
-/** One query sentence, by default before every archive article: a sketch of `sketch` entries (1, 2, …) and its whole-sentence hash 1000. */
+/** One query sentence: a sketch of `sketch` entries (1, 2, …) and its whole-sentence hash 1000. */
 function query(sketch: number, extra: Partial<Parameters<typeof selectContext>[0][number]> = {}) {
   const hashes = Uint32Array.from([...Array.from({ length: sketch }, (_, i) => i + 1), 1000]);
-  return { offsets: Uint32Array.from([0, hashes.length]), hashes, inShortLine: new Uint8Array(1), textDigest: '', order: { file: '', ordinal: 0 }, ...extra };
+  return { offsets: Uint32Array.from([0, hashes.length]), hashes, inShortLine: new Uint8Array(1), textDigest: '', ...extra };
 }
-/** A query that comes after every archive article. */
-const LAST = { file: '~', ordinal: 0 };
 
 describe('selectContext', () => {
   it('brings an archive sentence that holds three of eight sketch entries, not one that holds two, nor three spread over sentences', () => {
@@ -30,48 +26,27 @@ describe('selectContext', () => {
     expect([...selected]).toEqual([[5, new Set([1])]]);
   });
 
-  it('brings every verbatim copy, and of a short sentence its copies while they are few', () => {
+  it('brings every verbatim copy, and of a short sentence only its verbatim copies while they are few', () => {
     const holders = new Map<number, number[]>([[1000, [203, 304]], [1, [405]]]);
     expect([...selectContext([query(8)], (hash) => holders.get(hash), holder).selected.keys()].sort()).toEqual([2, 3]);
-    // A sentence of two sketch entries: the verbatim copies, and the holder of one entry, which
-    // votes for it (it holds the entry first) or it votes for (after the archive).
-    expect([...selectContext([query(2)], (hash) => holders.get(hash), holder).selected.keys()].sort()).toEqual([2, 3, 4]);
-    expect([...selectContext([query(2, { order: LAST })], (hash) => holders.get(hash), holder).selected.keys()].sort()).toEqual([2, 3, 4]);
+    // A sentence of two sketch entries: the verbatim copies, not the holder of one entry.
+    expect([...selectContext([query(2)], (hash) => holders.get(hash), holder).selected.keys()].sort()).toEqual([2, 3]);
     const common = new Map<number, number[]>([[1000, Array.from({ length: SHORT_COPIES + 1 }, (_, i) => i * 100)]]);
     expect(selectContext([query(2)], (hash) => common.get(hash), holder).selected.size).toBe(0);
     expect(selectContext([query(8)], (hash) => common.get(hash), holder).selected.size).toBe(SHORT_COPIES + 1);
   });
 
-  it('finds the edited copies of a sentence among thousands of verbatim copies', () => {
+  it('finds the edited copies of a sentence whose verbatim copies outnumber COMMON_HOLDERS, and not of a common phrase', () => {
     // 2,100 verbatim copies hold every entry and the whole hash; article 5000's sentence 3, edited, holds entries 1 to 5.
-    const verbatim = Array.from({ length: 2100 }, (_, i) => (i + 10) * 100);
+    const verbatim = Array.from({ length: COMMON_HOLDERS + 100 }, (_, i) => (i + 10) * 100);
     const edited = 5000 * 100 + 3;
     const holders = new Map<number, number[]>([[1000, verbatim], ...[1, 2, 3, 4, 5, 6, 7, 8].map((hash) => [hash, hash <= 5 ? [...verbatim, edited] : verbatim] as [number, number[]])]);
     const { selected } = selectContext([query(8)], (hash) => holders.get(hash), holder);
     expect(selected.get(5000)).toEqual(new Set([3]));
     expect(selected.size).toBe(verbatim.length + 1);
-  });
-
-  it('brings the holders of a common phrase for the sentence that holds it first, and for a later one only the first holder it votes for', () => {
-    // Entries 1 to 8 are common phrases, each held by 3,000 archive sentences (articles 10 to 3009).
-    const common = Array.from({ length: 3000 }, (_, i) => (i + 10) * 100);
-    const holders = new Map<number, number[]>([1, 2, 3, 4, 5, 6, 7, 8].map((hash) => [hash, common]));
-    // Before them all, the query holds every phrase first: every holder votes for it, as in a full run.
-    expect(selectContext([query(8)], (hash) => holders.get(hash), holder).selected.size).toBe(3000);
-    // After them all, it votes for their first holder (article 10), and nobody votes for it.
-    expect([...selectContext([query(8, { order: LAST })], (hash) => holders.get(hash), holder).selected.keys()]).toEqual([10]);
-    // Between articles 509 and 510: the first holder, and nobody after the query.
-    expect([...selectContext([query(8, { order: { file: orderAt(509).file, ordinal: 1 } })], (hash) => holders.get(hash), holder).selected.keys()]).toEqual([10]);
-  });
-
-  it('counts a phrase for the earliest input that holds it, not for a later one', () => {
-    // Archive article 70 holds entries 1, 2 and 3 of A's sketch. Both queries come before it, and B before A.
-    const holders = new Map<number, number[]>([[1, [7000]], [2, [7000]], [3, [7000]]]);
-    const a = query(8, { order: { file: '!1', ordinal: 0 } });
-    const b = { ...query(8, { order: { file: '!0', ordinal: 0 } }), hashes: Uint32Array.from([3, 9, 10, 11, 12, 13, 14, 15, 2000]) };
-    expect(selectContext([a], (hash) => holders.get(hash), holder).selected.size).toBe(1);
-    // B holds entry 3 first, so article 70 gives A two votes only, and B one.
-    expect(selectContext([a, b], (hash) => holders.get(hash), holder).selected.size).toBe(0);
+    // The same entries, their holders not verbatim copies (a sentence of common phrases): none found.
+    const phrases = new Map<number, number[]>([...holders].filter(([hash]) => hash !== 1000));
+    expect(selectContext([query(8)], (hash) => phrases.get(hash), holder).selected.size).toBe(0);
   });
 
   it('leaves a common short line’s verbatim copies unread, by the line’s hash, once however many inputs hold it', () => {
@@ -90,12 +65,21 @@ describe('selectContext', () => {
     expect([...selectContext([query(8, { sentences: new Set(), textDigest: 'abc' })], (hash) => holders.get(hash), holder).selected.keys()]).toEqual([70]);
   });
 
+  it('finds holders through the sketch entries few sentences hold, and a sentence of common phrases by its verbatim copies', () => {
+    const common = Array.from({ length: COMMON_HOLDERS + 1 }, (_, i) => (i + 10) * 100);
+    // 9's sentence 0 holds entries 1 (rare), 2 and 3 (common): found through 1, counted in all three.
+    const holders = new Map<number, number[]>([[1, [900]], [2, [900, ...common]], [3, [900, ...common]], ...[4, 5, 6, 7, 8].map((hash) => [hash, common] as [number, number[]])]);
+    expect([...selectContext([query(8)], (hash) => holders.get(hash), holder).selected.keys()]).toEqual([9]);
+    // Every entry common: only its verbatim copies.
+    const everywhere = new Map<number, number[]>([[1000, [300]], ...[1, 2, 3, 4, 5, 6, 7, 8].map((hash) => [hash, common] as [number, number[]])]);
+    expect([...selectContext([query(8)], (hash) => everywhere.get(hash), holder).selected.keys()]).toEqual([3]);
+  });
 });
 
 describe('selectContext, against counting every holder', () => {
-  it('brings, for a sentence before the whole archive, exactly those that hold its whole hash or 3/8 of its sketch, whatever their numbers', () => {
+  it('brings exactly the sentences that hold the whole hash or 3/8 of the sketch, whatever their numbers', () => {
     // Holder numbers as a large index makes them (article × 4096 + sentence, past 2^31).
-    const big = { articleOf: (found: number) => Math.floor(found / 4096), sentenceOf: (found: number) => found % 4096, orderOf: orderAt };
+    const big = { articleOf: (found: number) => Math.floor(found / 4096), sentenceOf: (found: number) => found % 4096 };
     const holderNumber = fc.tuple(fc.nat({ max: 40 }), fc.nat({ max: 3 })).map(([article, sentence]) => (2 ** 20 + article) * 4096 + sentence);
     fc.assert(
       fc.property(fc.array(fc.uniqueArray(holderNumber, { maxLength: 30 }), { minLength: 9, maxLength: 9 }), (perEntry) => {
@@ -114,51 +98,30 @@ describe('selectContext, against counting every holder', () => {
 });
 
 describe('selectContext over many inputs', () => {
-  it('selects, over inputs placed anywhere among the archive, exactly the copies the match step could pair them with', () => {
-    const big = { articleOf: (found: number) => Math.floor(found / 4096), sentenceOf: (found: number) => found % 4096, orderOf: orderAt };
+  it('selects, over inputs whose sketches overlap, exactly what each would select alone', () => {
+    const big = { articleOf: (found: number) => Math.floor(found / 4096), sentenceOf: (found: number) => found % 4096 };
     const holderNumber = fc.tuple(fc.nat({ max: 30 }), fc.nat({ max: 2 })).map(([article, sentence]) => (2 ** 20 + article) * 4096 + sentence);
-    // Twelve sketch entries and three whole-sentence hashes, each with its holders; inputs take 8
-    // entries of the 12, and stand anywhere in the run: between archive articles, or as one of them.
+    // Twelve sketch entries and three whole-sentence hashes, each with its holders; inputs take 8 entries of the 12.
     const lists = fc.array(fc.uniqueArray(holderNumber, { maxLength: 25 }), { minLength: 15, maxLength: 15 });
-    const input = fc.record({ sketch: fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { minLength: 8, maxLength: 8 }), place: fc.integer({ min: -1, max: 31 }), between: fc.boolean() });
+    const sketches = fc.array(fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { minLength: 8, maxLength: 8 }), { minLength: 1, maxLength: 6 });
     fc.assert(
-      fc.property(lists, fc.array(input, { minLength: 1, maxLength: 6 }), (perHash, inputs) => {
+      fc.property(lists, sketches, (perHash, inputs) => {
         const holders = new Map<number, number[]>(perHash.map((list, i) => [i < 12 ? i + 1 : 1000 + i - 12, [...list].sort((a, b) => a - b)]));
-        const queries = inputs.map(({ sketch, place, between }, q) => {
+        const queries = inputs.map((sketch, q) => {
           const hashes = Uint32Array.from([...sketch, 1000 + (q % 3)]);
-          // `between`: just after archive article `place`; else that article itself.
-          return { offsets: Uint32Array.from([0, hashes.length]), hashes, inShortLine: new Uint8Array(1), textDigest: '', order: { file: orderAt(2 ** 20 + place).file, ordinal: between ? 1 : 0 } };
+          return { offsets: Uint32Array.from([0, hashes.length]), hashes, inShortLine: new Uint8Array(1), textDigest: '' };
         });
-        // The plain reading: the first holder of each entry, among the archive and the inputs
-        // (ties: the archive's first sentence); an input votes for the archive's first holders
-        // before it, and an archive sentence votes for the input that holds its entries first.
-        const before = (a: { file: string; ordinal: number }, b: { file: string; ordinal: number }) => compareOrder(a, b) < 0;
-        const firstOf = (entry: number) => {
-          let first: { order: { file: string; ordinal: number }; found?: number } | undefined;
-          for (const found of holders.get(entry) ?? []) if (first === undefined || before(orderAt(big.articleOf(found)), first.order)) first = { order: orderAt(big.articleOf(found)), found };
-          for (const { hashes, order } of queries) if (hashes.subarray(0, 8).includes(entry) && (first === undefined || before(order, first.order))) first = { order };
-          return first;
-        };
         const expected = new Map<number, Set<number>>();
-        const choose = (found: number) => expected.set(big.articleOf(found), (expected.get(big.articleOf(found)) ?? new Set()).add(big.sentenceOf(found)));
-        for (const { hashes, order } of queries) {
-          for (const found of holders.get(hashes[8] ?? 0) ?? []) choose(found);
-          // Sentences alike count as the earliest of them.
-          const earliest = queries.filter((other) => other.hashes.join() === hashes.join()).map((other) => other.order).sort(compareOrder)[0]!;
-          if (compareOrder(earliest, order) !== 0) continue;
+        for (const { hashes } of queries) {
           const votes = new Map<number, number>();
-          for (const entry of hashes.subarray(0, 8)) {
-            const first = firstOf(entry);
-            if (first === undefined) continue;
-            if (first.found !== undefined && before(first.order, order)) votes.set(first.found, (votes.get(first.found) ?? 0) + 1);
-            else if (compareOrder(first.order, order) === 0) for (const found of holders.get(entry) ?? []) votes.set(found, (votes.get(found) ?? 0) + 1);
-          }
-          for (const [found, count] of votes) if (count >= 3) choose(found);
+          for (const entry of hashes.subarray(0, 8)) for (const found of holders.get(entry) ?? []) votes.set(found, (votes.get(found) ?? 0) + 1);
+          const chosen = [...(holders.get(hashes[8] ?? 0) ?? []), ...[...votes].filter(([, count]) => count >= 3).map(([found]) => found)];
+          for (const found of chosen) expected.set(big.articleOf(found), (expected.get(big.articleOf(found)) ?? new Set()).add(big.sentenceOf(found)));
         }
         const { selected } = selectContext(queries, (hash) => holders.get(hash), big);
         expect(new Map([...selected].sort(([a], [b]) => a - b))).toEqual(new Map([...expected].sort(([a], [b]) => a - b)));
       }),
-      { numRuns: 400 },
+      { numRuns: 300 },
     );
   });
 });
