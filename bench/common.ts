@@ -50,6 +50,8 @@ export interface Timed {
   stderr: string;
   code: number;
   rssMb: number;
+  /** CPU seconds, user and system, of every thread of the process. */
+  cpuSeconds: number;
 }
 
 export async function timed(cacheDir: string, args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<Timed> {
@@ -70,9 +72,9 @@ export async function timed(cacheDir: string, args: readonly string[], env: Read
   });
   const code = await new Promise<number>((done) => child.on('close', (exit) => done(exit ?? -1)));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const rssMb = existsSync(rssFile) ? Number(await readFile(rssFile, 'utf8')) : Number.NaN;
+  const [rss, cpu] = existsSync(rssFile) ? (await readFile(rssFile, 'utf8')).split(' ') : [];
   await rm(rssFile, { force: true });
-  return { seconds, stdout, stderr, code, rssMb };
+  return { seconds, stdout, stderr, code, rssMb: Number(rss ?? Number.NaN), cpuSeconds: Number(cpu ?? Number.NaN) };
 }
 
 /** Step times from the trace lines `newsdedup trace: <step> <seconds> s …`, in the order the steps ran. */

@@ -78,6 +78,13 @@ interface Row {
   mbPerSecond: number;
   peakRssMb: number;
   floorRssMb: number;
+  /** CPU seconds of the run, every thread (user and system). */
+  cpuSeconds: number;
+  /**
+   * The run's CPU seconds spread over every core, as a multiple of the floor: the least `ratioToFloor`
+   * this much work could reach, were every core busy from start to end.
+   */
+  leastRatioToFloor: number;
   recall: number | null;
   precision: number | null;
   chromeRecall: number | null;
@@ -140,6 +147,8 @@ async function measure(name: string, shape: Row['shape'], articlesDir: string, t
     mbPerSecond: round(mb / run.seconds, 2),
     peakRssMb: run.rssMb,
     floorRssMb: floor.rssMb,
+    cpuSeconds: round(run.cpuSeconds, 2),
+    leastRatioToFloor: round(run.cpuSeconds / availableParallelism() / floor.seconds, 2),
     recall: share(quality?.recall),
     precision: share(quality?.precision),
     chromeRecall: share(quality?.chromeRecall),
@@ -225,7 +234,7 @@ function printColumns(header: readonly string[], cells: readonly string[][]): vo
 }
 
 function printTable(rows: readonly Row[]): void {
-  const header = ['corpus', 'files', 'MB', 'floor s', 'wall s', '× floor', 'MB/s', 'peak RSS MB', 'recall', 'precision', 'verbatim', 'edited', 'inline', 'chrome', 'blocks whole', 'figures kept', 'tables kept'];
+  const header = ['corpus', 'files', 'MB', 'floor s', 'wall s', '× floor', 'CPU s', 'least × floor', 'MB/s', 'peak RSS MB', 'recall', 'precision', 'verbatim', 'edited', 'inline', 'chrome', 'blocks whole', 'figures kept', 'tables kept'];
   printColumns(
     header,
     rows.map((row) => [
@@ -235,6 +244,8 @@ function printTable(rows: readonly Row[]): void {
       row.floorSeconds.toFixed(2),
       row.wallSeconds.toFixed(2),
       row.ratioToFloor.toFixed(2),
+      row.cpuSeconds.toFixed(2),
+      row.leastRatioToFloor.toFixed(2),
       row.mbPerSecond.toFixed(1),
       String(row.peakRssMb),
       cell(row.recall),

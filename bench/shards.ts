@@ -57,7 +57,8 @@ function measured(cwd: string, args: readonly string[]): Promise<Measured> {
   return new Promise((done) =>
     child.on('close', async (code) => {
       const seconds = round(Number(process.hrtime.bigint() - started) / 1e9, 2);
-      const peakRssMb = Number(await readFile(rssFile, 'utf8').catch(() => 'NaN'));
+      // The file holds the peak RSS in MB, then the CPU seconds (see peak-rss.ts).
+      const peakRssMb = Number((await readFile(rssFile, 'utf8').catch(() => 'NaN')).split(' ')[0]);
       await rm(rssFile, { force: true });
       done({ seconds, peakRssMb, code: code ?? -1, stderr });
     }),

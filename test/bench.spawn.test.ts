@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, temporaryDirectory } from './helpers.js';
@@ -25,7 +26,7 @@ describe('npm run bench (3 MB tier)', () => {
     expect(run.stdout).toMatch(/^step times \(s\)/m);
     type Written = {
       text: string;
-      rows: { recall: number; precision: number; chromeRecall: number; files: number; recallByKind: Record<string, number>; blocksWhole: number; figuresKept: number; tablesKept: number; figures: number; tableRows: number; steps: Record<string, number> }[];
+      rows: { recall: number; precision: number; chromeRecall: number; files: number; recallByKind: Record<string, number>; blocksWhole: number; figuresKept: number; tablesKept: number; figures: number; tableRows: number; steps: Record<string, number>; wallSeconds: number; floorSeconds: number; cpuSeconds: number; leastRatioToFloor: number }[];
       workerOutputIdentical: boolean;
     };
     const written = JSON.parse(readFileSync(results, 'utf8')) as Written;
@@ -49,6 +50,13 @@ describe('npm run bench (3 MB tier)', () => {
     expect(row.tablesKept).toBe(1);
     // Each step's time, from NEWSDEDUP_TRACE=1.
     expect(Object.keys(row.steps)).toEqual(expect.arrayContaining(['fingerprint', 'assemble']));
+    // The run's CPU seconds (two workers and the main thread) are measured, and the least ratio
+    // they allow is that work spread over this machine's cores, against the floor.
+    expect(row.cpuSeconds).toBeGreaterThan(0);
+    // (The floor's seconds are rounded to two places: a tenth's leeway.)
+    const least = row.cpuSeconds / availableParallelism() / row.floorSeconds;
+    expect(Math.abs(row.leastRatioToFloor - least)).toBeLessThanOrEqual(least / 10);
+    expect(run.stdout).toMatch(/CPU s\s+least × floor/);
     expect(written.workerOutputIdentical).toBe(true);
   }, 300_000);
 });

@@ -32,7 +32,7 @@ function runMeasured(cwd: string, ...args: string[]) {
     maxBuffer: 1 << 30,
     env: { ...process.env, NEWSDEDUP_BENCH_RSS: rssFile },
   });
-  return { status, stderr, report: (status === 0 ? JSON.parse(stdout) : undefined) as Report | undefined, peakMb: Number(readFileSync(rssFile, 'utf8')) };
+  return { status, stderr, report: (status === 0 ? JSON.parse(stdout) : undefined) as Report | undefined, peakMb: Number(readFileSync(rssFile, 'utf8').split(' ')[0]) };
 }
 
 /** Seeded words, so that the texts are the same on every run. */
