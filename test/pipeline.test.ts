@@ -269,6 +269,15 @@ describe('dedupe on edge cases', () => {
     expect(result.cleaned[1]!.text.endsWith(`\n${ownB}\n`)).toBe(true);
   });
 
+  it('joins a Chinese block’s sentences as they stand, with no space after a full-width stop and its closing quote', async () => {
+    const block = '外交部发言人表示：“双方同意继续对话。”巴基斯坦塔利班运动仍然是两国之间的主要争议点。伊斯兰堡多次要求喀布尔采取行动制止跨境恐怖主义！';
+    const result = await dedupe([
+      { path: 'a.txt', text: `今天上午，边境口岸重新开放。\n${block}\n` },
+      { path: 'b.txt', text: `${block}\n当地商人对此表示欢迎。\n` },
+    ]);
+    expect(result.shared.map((shared) => shared.text)).toEqual([`${block}\n`]);
+  });
+
   it('keeps both wordings of a sentence that one article holds twice, once edited', async () => {
     const background = seed('000').text.split('\n').find((line) => line.includes('Pak-Afghan relations'))!;
     const echo = 'Inter-Services Public Relations (ISPR) Director General (DG) Lieutenant General Ahmed Sharif Chaudhry refuted allegations by the Afghan Taliban on Tuesday that Pakistan had conducted overnight strikes in Afghanistan, state media reported.';

@@ -116,7 +116,19 @@ export interface Opener {
 }
 
 const NONE: readonly never[] = Object.freeze([]);
-const FULL_WIDTH_END = /[。！？][」』”’）]*$/u;
+
+/**
+ * True when `text` ends with a full-width stop (Chinese, Japanese), closing marks after it allowed:
+ * `/[。！？][」』”’）]*$/`, read from the end, since a regular expression anchored at the end
+ * still scans the text from its start, and a block's wording is built sentence by sentence.
+ */
+function endsFullWidth(text: string): boolean {
+  let at = text.length - 1;
+  while (at >= 0 && FULL_WIDTH_CLOSERS.includes(text[at] as string)) at -= 1;
+  return at >= 0 && FULL_WIDTH_STOPS.includes(text[at] as string);
+}
+const FULL_WIDTH_STOPS = '。！？';
+const FULL_WIDTH_CLOSERS = '」』”’）';
 
 const LABEL_WORDS = 8;
 // Up to this many distinct wordings, every pair is scored for `minSimilarity`; beyond it, each against the canonical one.
@@ -908,7 +920,7 @@ function canonicalWording(
     const previous = canonical[index - 1];
     // Sentences of one paragraph are joined by a space, except after a full-width stop (Chinese,
     // Japanese), which is followed by none.
-    if (previous !== undefined) text += paragraphOf(previous) !== paragraphOf(id) ? lineEnding : FULL_WIDTH_END.test(text) ? '' : ' ';
+    if (previous !== undefined) text += paragraphOf(previous) !== paragraphOf(id) ? lineEnding : endsFullWidth(text) ? '' : ' ';
     text += bodyText(id);
   });
   return text + lineEnding;

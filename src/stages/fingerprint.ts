@@ -64,11 +64,15 @@ function wordHashAt(text: string, from: number, to: number, raw: number): number
   return hash >>> 0;
 }
 
-/** Hash of one shingle: the word hashes of a window, in order (rotated by position), mixed once. */
-function shingleHash(window: readonly number[], from: number, size: number, length: number): number {
+/**
+ * Hash of one shingle: the word hashes of a window, in order (rotated by position), mixed once.
+ * `window` is a ring of `size` word hashes whose oldest is at `oldest`. Only the 32 bits of a word
+ * hash are read, so it may be held signed.
+ */
+function shingleHash(window: Int32Array, oldest: number, size: number): number {
   let hash = size;
-  for (let j = 0; j < size; j += 1) {
-    const word = window[(from + j) % length] ?? 0;
+  for (let j = 0, at = oldest; j < size; j += 1, at = at + 1 === size ? 0 : at + 1) {
+    const word = window[at] as number;
     const shift = (j * 11) & 31;
     hash ^= (word << shift) | (word >>> (32 - shift));
   }
@@ -96,18 +100,22 @@ export function fingerprint(
   // At most a sketch and the whole-sentence hash per sentence: no array grows here.
   const hashes = new Uint32Array(sentences.length * (k + 1));
   let used = 0;
-  const window: number[] = new Array<number>(size).fill(0);
+  const window = new Int32Array(size);
   const sketch = new Uint32Array(k);
   let kept = 0;
   let seen = 0;
+  // Where the next word hash goes in `window`: `seen % size`, kept without dividing.
+  let next = 0;
   let whole = 0;
   // One visitor for every sentence, on the state above: the hottest loop of a run allocates nothing.
   const visit = (from: number, to: number, raw: number): void => {
     const word = wordHashAt(text, from, to, raw);
-    window[seen % size] = word;
+    window[next] = word;
+    next = next + 1 === size ? 0 : next + 1;
     whole = combineHash(whole, word);
     seen += 1;
-    if (seen >= size) kept = insertBottomK(sketch, kept, shingleHash(window, seen - size, size, size));
+    // The window is full: its oldest word is where the next one goes.
+    if (seen >= size) kept = insertBottomK(sketch, kept, shingleHash(window, next, size));
   };
   for (let index = 0; index < sentences.length; index += 1) {
     const sentence = sentences[index] as Sentence;
@@ -118,6 +126,7 @@ export function fingerprint(
     }
     kept = 0;
     seen = 0;
+    next = 0;
     whole = 0x2545f491;
     forEachWordHashed(text, sentence.start, sentence.end, visit);
     words[index] = seen;

@@ -224,6 +224,8 @@ function canonical(value: number): string {
  * -0.507"). Such a line is the article's own data, never chrome by frequency nor a block's heading.
  */
 export function isMostlyNumbers(line: string): boolean {
+  // A figure is a token with a digit: a line without one (most lines) has none to count.
+  if (!/\d/.test(line)) return false;
   const tokens = line.match(/[-−]?\d[\d,.:]*%?|\p{L}+/gu) ?? [];
   if (tokens.length === 0) return false;
   const numbers = tokens.filter((token) => /\d/.test(token)).length;

@@ -33,6 +33,10 @@ function classAt(text: string, i: number): number {
   return known;
 }
 
+/** Per ASCII code unit: 1 for a letter or digit (class 2 of `classAt`), else 0. The fast path of the scans below. */
+const ASCII_WORD = new Uint8Array(128);
+for (let code = 0; code < 128; code += 1) ASCII_WORD[code] = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) ? 1 : 0;
+
 function isConnector(code: number): boolean {
   return code === 39 || code === 0x2019 || code === 46 || code === 45 || code === 0x2010;
 }
@@ -77,17 +81,36 @@ export function countWords(text: string, from = 0, to = text.length, limit = Inf
   let count = 0;
   let i = from;
   while (i < end) {
-    const found = classAt(text, i);
-    i += found > 4 ? 2 : 1;
-    if ((found & 3) === 1) continue;
+    // ASCII first, without `classAt` (see forEachWordHashed).
+    const first = text.charCodeAt(i);
+    if (first < 128) {
+      i += 1;
+      if (ASCII_WORD[first] === 0) continue;
+    } else {
+      const found = classAt(text, i);
+      i += found > 4 ? 2 : 1;
+      if ((found & 3) === 1) continue;
+      if ((found & 3) === 3) {
+        count += 1;
+        if (count >= limit) return count;
+        continue;
+      }
+    }
     count += 1;
     if (count >= limit) return count;
-    if ((found & 3) === 3) continue;
     // The rest of the word; past `end` nothing more of it counts, so the scan stops there.
     while (i < end) {
+      const code = text.charCodeAt(i);
+      if (code < 128) {
+        if (ASCII_WORD[code] === 1) {
+          i += 1;
+          continue;
+        }
+        if (code !== 39 && code !== 46 && code !== 45) break;
+      }
       const next = classAt(text, i);
       if ((next & 3) >= 2) i += next > 4 ? 2 : 1;
-      else if (isConnector(text.charCodeAt(i)) && i + 1 < text.length && (classAt(text, i + 1) & 3) >= 2) i += 1;
+      else if (isConnector(code) && i + 1 < text.length && (classAt(text, i + 1) & 3) >= 2) i += 1;
       else break;
     }
   }
@@ -102,6 +125,12 @@ export function forEachWordHashed(text: string, from: number, to: number, visit:
   const limit = text.length;
   let i = from;
   while (i < to) {
+    // ASCII first, without `classAt`: a space or punctuation is skipped at once.
+    const first = text.charCodeAt(i);
+    if (first < 128 && ASCII_WORD[first] === 0) {
+      i += 1;
+      continue;
+    }
     const found = classAt(text, i);
     const width = found > 4 ? 2 : 1;
     if ((found & 3) === 1) {
@@ -115,6 +144,16 @@ export function forEachWordHashed(text: string, from: number, to: number, visit:
     if ((found & 3) === 2) {
       // As in forEachWord; past `to` nothing more of the word is visited, so the scan stops there.
       while (i < to) {
+        // An ASCII letter or digit goes on the word; any other ASCII but a connector ends it.
+        const code = text.charCodeAt(i);
+        if (code < 128) {
+          if (ASCII_WORD[code] === 1) {
+            hash = Math.imul(hash ^ code, 0x01000193);
+            i += 1;
+            continue;
+          }
+          if (code !== 39 && code !== 46 && code !== 45) break;
+        }
         const next = classAt(text, i);
         if ((next & 3) >= 2) {
           const nextWidth = next > 4 ? 2 : 1;
@@ -122,7 +161,6 @@ export function forEachWordHashed(text: string, from: number, to: number, visit:
           i += nextWidth;
           continue;
         }
-        const code = text.charCodeAt(i);
         if (isConnector(code) && i + 1 < limit && (classAt(text, i + 1) & 3) >= 2) {
           hash = Math.imul(hash ^ code, 0x01000193);
           i += 1;
