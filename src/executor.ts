@@ -15,6 +15,11 @@ export interface Executor {
   /** Threads that run tasks (1 for in-process). */
   readonly threads: number;
   run<Name extends TaskName>(name: Name, input: Input<Name>): Promise<Output<Name>>;
+  /**
+   * Lets the threads and their heaps go until the next task, which starts them again: for the
+   * corpus-wide steps of a large run, which use none.
+   */
+  rest(): Promise<void>;
   /** Stops the threads; calling it again does nothing. */
   close(): Promise<void>;
 }
@@ -30,6 +35,7 @@ export function inProcessExecutor(): Executor {
       queue = result.catch(() => undefined);
       return result as never;
     },
+    async rest() {},
     async close() {},
   };
 }
@@ -37,21 +43,35 @@ export function inProcessExecutor(): Executor {
 /** Runs tasks in `threads` worker threads. The worker module is the built `worker.js` beside this file. */
 export async function poolExecutor(threads: number): Promise<Executor> {
   const { Piscina } = await import('piscina');
-  const pool = new Piscina({
-    filename: new URL('./worker.js', import.meta.url).href,
-    minThreads: threads,
-    maxThreads: threads,
-    // Tasks are shards of a few hundred files; a deep queue only holds their results in memory.
-    idleTimeout: 1000,
-  });
+  const start = () =>
+    new Piscina({
+      filename: new URL('./worker.js', import.meta.url).href,
+      minThreads: threads,
+      maxThreads: threads,
+      // Tasks are shards of a few hundred files; a deep queue only holds their results in memory.
+      idleTimeout: 1000,
+    });
+  let pool: InstanceType<typeof Piscina> | undefined = start();
   let closing: Promise<void> | undefined;
+  // Pools let go by `rest`, still winding down.
+  const stopping: Promise<void>[] = [];
   return {
     threads,
     run(name, input) {
+      if (closing !== undefined) return Promise.reject(new Error('the worker pool is closed'));
+      pool ??= start();
       return pool.run(input, { name }) as never;
     },
+    async rest() {
+      // The threads wind down on their own while this thread goes on; `close` waits for them.
+      const resting = pool?.destroy();
+      pool = undefined;
+      if (resting !== undefined) stopping.push(resting.catch(() => undefined));
+    },
     async close() {
-      closing ??= pool.destroy();
+      const last = pool;
+      pool = undefined;
+      closing ??= Promise.all([last?.destroy(), ...stopping]).then(() => undefined);
       await closing;
     },
   };

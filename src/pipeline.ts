@@ -27,7 +27,7 @@ import { markerFor } from './stages/collapse.js';
 import { measure } from './stages/measure.js';
 import { discover, isInside } from './stages/discover.js';
 import { beginOutput, checkReserved, extraFiles, variantsText } from './stages/write.js';
-import { collectGarbage } from './lib/collect.js';
+import { collectGarbage, collectGarbageIfGrown } from './lib/collect.js';
 import { trace } from './lib/trace.js';
 import { dateOfValue, textOfValue } from './records/fields.js';
 import { OUTPUT_FORMATS, outputPathOf } from './records/format.js';
@@ -86,6 +86,8 @@ interface Sink {
   readonly spool?: string | undefined;
 }
 
+/** Within assemble, garbage is collected when the heap has grown by this much since the last collection. */
+const GROWN_BYTES = 256 << 20;
 /** From this many bytes of input, garbage is collected between steps (see `collectGarbage`). */
 const COLLECT_FROM_BYTES = 32 << 20;
 /** A corpus smaller than this runs in this thread by default: starting workers would cost more. */
@@ -122,6 +124,8 @@ export interface Run {
   readonly progress: (phase: ProgressEvent['phase'], refs: readonly { readonly size: number }[]) => void;
   /** Collects garbage between steps on a large corpus (see `collectGarbage`); else nothing. */
   readonly betweenSteps: () => void;
+  /** On a large corpus, lets the worker threads and their heaps go while the corpus-wide steps run; else nothing. */
+  readonly restWorkers: () => Promise<void>;
 }
 
 /** An article the first pass could read: what later steps need of it. */
@@ -407,12 +411,14 @@ async function matchAndPlan(run: Run, counted: Counted): Promise<Plan> {
       },
     },
   );
+  // Workers are not needed again until apply: on a large corpus, their heaps go meanwhile.
+  await run.restWorkers();
   const lines = (article: number): readonly LineRecord[] => kept[article]?.lines ?? [];
   // Without dates, the earliest holder is the first: assemble's default.
   const dated = kept.some((entry) => entry.meta.dateMs !== undefined);
   const unread = counted.unreadCopies;
   const assembled = assemble(
-    { articleCount: kept.length, matched: articles, sentenceBase, pathOf: (article) => kept[article]?.ref.path ?? '', lines, ...(dated ? { earliest: earliestOfKept(kept) } : {}), ...(unread.size === 0 ? {} : { unreadCopies: (id: number) => unread.get(id) }) },
+    { articleCount: kept.length, matched: articles, sentenceBase, pathOf: (article) => kept[article]?.ref.path ?? '', lines, ...(dated ? { earliest: earliestOfKept(kept) } : {}), ...(unread.size === 0 ? {} : { unreadCopies: (id: number) => unread.get(id) }), between: () => collectGarbageIfGrown(GROWN_BYTES) },
     matches,
     run.settings,
   );
@@ -532,8 +538,10 @@ export function makeRun(refs: readonly ArticleRef[], settings: ResolvedOptions, 
   };
   const totalBytes = refs.reduce((sum, ref) => sum + ref.size, 0);
   // On a large corpus each step leaves garbage that V8 would hold on to: collect it in between.
-  const betweenSteps = totalBytes >= COLLECT_FROM_BYTES ? collectGarbage : () => undefined;
-  return { executor, settings, taskSettings, problems: [...initialProblems], dropped: new Set(), progress: makeProgress(refs.length, totalBytes, onProgress), betweenSteps };
+  const large = totalBytes >= COLLECT_FROM_BYTES;
+  const betweenSteps = large ? collectGarbage : () => undefined;
+  const restWorkers = large ? () => executor.rest() : async () => undefined;
+  return { executor, settings, taskSettings, problems: [...initialProblems], dropped: new Set(), progress: makeProgress(refs.length, totalBytes, onProgress), betweenSteps, restWorkers };
 }
 
 function makeProgress(totalFiles: number, totalBytes: number, onProgress: ((event: ProgressEvent) => void) | undefined) {

@@ -6,11 +6,11 @@
  * to take peaked at 790 MB with 2 workers and at 1,157 MB with 16).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../src/types.js';
-import { ROOT, temporaryDirectory } from './helpers.js';
+import { ROOT, temporaryDirectory, tree } from './helpers.js';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
 const PEAK_RSS = join(ROOT, 'bench', 'dist', 'peak-rss.js');
@@ -72,6 +72,45 @@ describe('large inputs', () => {
     // (359 MB for 53 MB). The ceiling allows twice that for each MB of text.
     expect(peakMb).toBeLessThan(350);
   }, 120_000);
+
+  it('cleans a corpus of more than 32 MB alike with one thread and with two workers, which it lets go while it assembles', () => {
+    // From 32 MB a run is large: garbage is collected between steps and within assemble, and the
+    // worker threads are let go after verifying and started again to apply. None of it may change
+    // the output.
+    const cwd = temporaryDirectory();
+    const backgrounds = Array.from({ length: 40 }, (_, b) => {
+      const vocabulary = words(60, 1000 + b);
+      return [0, 15, 30, 45].map((at) => `B${vocabulary.slice(at, at + 15).join(' ')}.`).join(' ');
+    });
+    for (let folder = 0; folder < 4; folder += 1) {
+      mkdirSync(join(cwd, 'in', `site-${folder}`), { recursive: true });
+      for (let file = 0; file < 500; file += 1) {
+        const own = words(3_000, folder * 1000 + file);
+        const paragraphs: string[] = [];
+        for (let i = 0; i < own.length; i += 120) {
+          const sentences: string[] = [];
+          for (let j = i; j < Math.min(own.length, i + 120); j += 12) sentences.push(`S${own.slice(j, j + 12).join(' ')}.`);
+          paragraphs.push(sentences.join(' '));
+        }
+        paragraphs.splice(5, 0, backgrounds[(folder * 7 + file) % backgrounds.length]!);
+        paragraphs.push(`Follow site ${folder} for more.`);
+        writeFileSync(join(cwd, 'in', `site-${folder}`, `${file}.txt`), `${paragraphs.join('\n\n')}\n`);
+      }
+    }
+    const bytes = Object.keys(tree(join(cwd, 'in'))).reduce((sum, name) => sum + statSync(join(cwd, 'in', name)).size, 0);
+    expect(bytes).toBeGreaterThan(32 << 20);
+    const outputs = ['1', '2'].map((workers) => {
+      const { status, stderr } = spawnSync(process.execPath, [CLI, 'clean', 'in', '--out', `out-${workers}`, '--workers', workers, '--quiet'], { cwd, encoding: 'utf8' });
+      expect(stderr).toBe('');
+      expect(status).toBe(0);
+      return tree(join(cwd, `out-${workers}`));
+    });
+    const report = JSON.parse(readFileSync(join(cwd, 'out-2', 'report.json'), 'utf8')) as Report;
+    expect(report.totals.words).toBeGreaterThan(5_000_000);
+    expect(report.totals.blocks).toBe(40);
+    expect(Object.keys(outputs[1]!).filter((name) => /^site-\d\/\d+\.txt$/.test(name))).toHaveLength(2_000);
+    expect(outputs[1]).toEqual(outputs[0]);
+  }, 300_000);
 
   it(`takes 10,000 tiny files without running out of file descriptors (${OPEN_FILES} allowed)`, () => {
     const cwd = temporaryDirectory();

@@ -53,6 +53,11 @@ export interface AssembleCorpus {
    * in a full run. Sentences alike may share one array. @default none
    */
   readonly unreadCopies?: (sentence: number) => readonly string[] | undefined;
+  /**
+   * Called between assemble's parts, where most of what the part before made is garbage: a large
+   * run collects it there, so that the heap does not grow with it. @default nothing
+   */
+  readonly between?: () => void;
 }
 
 /** One place where a block stands in an article. */
@@ -412,6 +417,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
   };
 
   let runs = buildRuns(new Set());
+  corpus.between?.();
   let pass = draftBlocks(runs);
   // Blocks too short to keep give their sentences back: a second pass lets each join the
   // background around it, where all that background's articles hold it.
@@ -519,6 +525,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     if (shared.length > 0) occurrences[articleIndex] = shared;
   }
 
+  corpus.between?.();
   const draftedBlocks: Block[] = live.map(({ draft, holders: ascending }, index) => {
     // The earliest-published holder comes first: its wording is canonical, and the block's id is told from it.
     const first = earliest(ascending);
