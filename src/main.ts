@@ -29,6 +29,18 @@ import { writeFileAtomic } from './stages/write.js';
 import { bySourceLines, groupBySource } from './report/group-by-source.js';
 
 /** Streams and context the CLI uses; tests pass their own to run it in-process. */
+/**
+ * Writes the pieces in turn, and waits whenever the stream asks to (a pipe its reader empties
+ * slowly), so that a large report is never queued whole in memory. A stream that fails is the
+ * CLI's to handle (`cli.ts`: one line, exit 2).
+ */
+async function writePieces(stream: CliIo['stdout'], pieces: Iterable<string>): Promise<void> {
+  const drains = stream as Partial<Pick<NodeJS.WritableStream, 'once'>>;
+  for (const piece of pieces) {
+    if (stream.write(piece) === false && typeof drains.once === 'function') await new Promise<void>((resolve) => drains.once?.('drain', () => resolve()));
+  }
+}
+
 export interface CliIo {
   readonly stdout: { write(text: string): unknown };
   /** A progress bar is drawn only when `stderr` is a terminal (`isTTY`) that can be drawn on (`stream`). */
@@ -197,7 +209,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     reportProblems(result.report.problems, io, values.quiet === true);
     const grouped = groupBy === 'source' ? groupBySource(result.report) : undefined;
     // JSON, the one format that holds every span, goes out in pieces: a large report is never one string.
-    if (format === 'json') for (const piece of jsonChunks(grouped === undefined ? result.report : { ...result.report, bySource: grouped })) io.stdout.write(piece);
+    if (format === 'json') await writePieces(io.stdout, jsonChunks(grouped === undefined ? result.report : { ...result.report, bySource: grouped }));
     else if (format === 'html') {
       const onPage = pageArticles(result.report).map((article) => article.path);
       io.stdout.write(formatHtml({ report: result.report, shared: result.shared, texts: await readTexts(result, DEFAULT_PAGE_LIMITS.readerChars, onPage), bySource: grouped }));
