@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'E_BAD_OPTION'
   | 'E_NO_INPUT'
   | 'E_OUT_OVERLAPS_INPUT'
+  | 'E_OUT_NOT_EMPTY'
   | 'E_CHROME_LIST'
   | 'E_BASELINE'
   | 'E_CONFIG'

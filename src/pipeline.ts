@@ -26,7 +26,7 @@ import { ChromeTally, classifyChrome, separateFurniture, sourceOfPath } from './
 import { markerFor } from './stages/collapse.js';
 import { measure } from './stages/measure.js';
 import { discover, isInside } from './stages/discover.js';
-import { beginOutput, checkReserved, extraFiles, variantsText } from './stages/write.js';
+import { beginOutput, checkOutFolder, checkReserved, extraFiles, variantsText } from './stages/write.js';
 import { collectGarbage, collectGarbageIfGrown } from './lib/collect.js';
 import { trace } from './lib/trace.js';
 import { dateOfValue, textOfValue } from './records/fields.js';
@@ -643,6 +643,7 @@ export async function cleanCorpus(inputs: readonly string[], options: CleanCorpu
     }
     checkReserved(outputPathOf(file.path, options.outputFormat));
   }
+  await checkOutFolder(out, options.out);
   const corpus = await openCorpus(discovery.files, fields);
   let archive: Archive | undefined;
   try {

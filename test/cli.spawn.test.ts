@@ -41,7 +41,9 @@ describe('dist/cli.js interrupted', () => {
       writeFileSync(join(dir, 'in', `${String(i).padStart(5, '0')}.txt`), `Copy ${i} of the story, filed at desk ${i * 7919}.\n${article.text}`);
     }
     mkdirSync(join(dir, 'out'));
+    // A previous output: newsdedup replaces a folder that holds its report.json, and no other.
     writeFileSync(join(dir, 'out', 'previous.txt'), 'the last run’s output\n');
+    writeFileSync(join(dir, 'out', 'report.json'), '{}\n');
     corpus = dir;
     return dir;
   }
@@ -63,7 +65,7 @@ describe('dist/cli.js interrupted', () => {
     child.kill(signal);
     expect(await exited).toBe(code);
     expect(stderr).toContain(`interrupted by ${signal}`);
-    expect(readdirSync(join(dir, 'out'))).toEqual(['previous.txt']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['previous.txt', 'report.json']);
     expect(readFileSync(join(dir, 'out', 'previous.txt'), 'utf8')).toBe('the last run’s output\n');
     expect(readdirSync(dir).sort()).toEqual(['in', 'out']);
   }, 60_000);

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 import type { SourceArticle } from '../src/types.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -25,9 +26,17 @@ export function seed(number: string): SourceArticle {
   return article;
 }
 
-/** A fresh temporary directory. */
+/** The temporary directories this test file made: removed when it ends, so that runs of the suite leave nothing behind. */
+const made: string[] = [];
+afterAll(() => {
+  for (const directory of made.splice(0)) rmSync(directory, { recursive: true, force: true, maxRetries: 3 });
+});
+
+/** A fresh temporary directory, removed when the test file ends. */
 export function temporaryDirectory(): string {
-  return mkdtempSync(join(tmpdir(), 'newsdedup-test-'));
+  const directory = mkdtempSync(join(tmpdir(), 'newsdedup-test-'));
+  made.push(directory);
+  return directory;
 }
 
 /** Captured output of an in-process CLI run. */

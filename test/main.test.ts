@@ -69,7 +69,7 @@ describe('main: clean', () => {
 
   it('replaces an earlier output wholly, so no stale file survives', async () => {
     const cwd = workspace();
-    mkdirSync(join(cwd, 'cleaned'));
+    expect((await run(cwd, 'clean', 'corpus', '--out', 'cleaned')).code).toBe(0);
     writeFileSync(join(cwd, 'cleaned', 'stale.txt'), 'from an older run');
     expect((await run(cwd, 'clean', 'corpus', '--out', 'cleaned')).code).toBe(0);
     expect(existsSync(join(cwd, 'cleaned', 'stale.txt'))).toBe(false);
@@ -91,6 +91,21 @@ describe('main: clean', () => {
     expect(code).toBe(0);
     expect(readFileSync(join(cwd, 'cleaned', '003_f35d691d0a92c864.txt'), 'utf8')).not.toContain('Cross border terrorism has become intolerable');
     expect(readFileSync(join(cwd, 'cleaned', '004_369858f5ca9101d7.txt'), 'utf8')).not.toContain('date 2024-06-30');
+  });
+
+  it('refuses an --out folder that holds files it did not write, and leaves them; an empty one is taken', async () => {
+    const cwd = workspace();
+    mkdirSync(join(cwd, 'desktop'));
+    writeFileSync(join(cwd, 'desktop', 'notes.md'), 'my notes\n');
+    const refused = await run(cwd, 'clean', 'corpus', '--out', 'desktop');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^newsdedup: Refusing --out `desktop`: it holds files newsdedup did not write \(such as `notes\.md`, and no report\.json\)/);
+    expect(refused.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(readdirSync(join(cwd, 'desktop'))).toEqual(['notes.md']);
+    // An empty folder is taken.
+    mkdirSync(join(cwd, 'empty'));
+    expect((await run(cwd, 'clean', 'corpus', '--out', 'empty')).code).toBe(0);
+    expect(readdirSync(join(cwd, 'empty'))).toContain('report.json');
   });
 
   it.each([

@@ -95,8 +95,9 @@ describe('dated records against an index', () => {
     const index = join(root, '.newsdedup');
     await addToIndex([join(root, 'january.jsonl')], { index, ...ONE_THREAD });
 
-    const incremental = await cleanCorpus([join(root, 'february.jsonl')], { index, out: join(root, '..', `${root.split('/').pop()}-today`), ...ONE_THREAD });
-    const full = await cleanCorpus([root], { out: join(root, '..', `${root.split('/').pop()}-full`), ...ONE_THREAD });
+    const outputs = temporaryDirectory();
+    const incremental = await cleanCorpus([join(root, 'february.jsonl')], { index, out: join(outputs, 'today'), ...ONE_THREAD });
+    const full = await cleanCorpus([root], { out: join(outputs, 'full'), ...ONE_THREAD });
     expect(incremental.report.articles.map((article) => article.path)).toEqual(['february.jsonl#t1', 'february.jsonl#t2', 'february.jsonl#t3']);
     const shared = incremental.shared.map((block) => block.text).join('\n');
     // The wording of the archive's copy, dated first, is the block's.
@@ -105,7 +106,7 @@ describe('dated records against an index', () => {
     expect(incremental.report.index?.joinedBlocks.length ?? 0).toBeGreaterThan(0);
     const paths = new Set(incremental.report.articles.map((article) => article.path));
     expect(viewOf(incremental, paths)).toEqual(viewOf(full, paths));
-    expect(readFileSync(join(`${root}-today`, 'february.jsonl'), 'utf8')).toBe(readFileSync(join(`${root}-full`, 'february.jsonl'), 'utf8'));
+    expect(readFileSync(join(outputs, 'today', 'february.jsonl'), 'utf8')).toBe(readFileSync(join(outputs, 'full', 'february.jsonl'), 'utf8'));
   }, 60_000);
 });
 

@@ -1,5 +1,5 @@
 import { renameSync, rmSync } from 'node:fs';
-import { mkdir, mkdtemp, open, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { BlockVariants, DedupeResult } from '../types.js';
@@ -132,6 +132,21 @@ export function discardUnfinishedOutputs(): void {
  * into place by `commit`. A failed or interrupted run leaves the previous output as it was, and a
  * re-run replaces it wholly, so no stale file survives.
  */
+/**
+ * Refuses an output folder that holds files newsdedup did not write: a run replaces its folder
+ * whole, so `--out ~/Desktop` would lose them. A folder is newsdedup's when it holds a
+ * `report.json`, as every output does; a new or empty folder is taken too.
+ */
+export async function checkOutFolder(out: string, shown: string): Promise<void> {
+  const entries = await readdir(out).catch(() => undefined);
+  if (entries === undefined || entries.length === 0 || entries.includes(RESERVED_OUTPUT.report)) return;
+  const named = entries.sort()[0] ?? '';
+  throw new NewsdedupError(
+    'E_OUT_NOT_EMPTY',
+    `Refusing --out \`${shown}\`: it holds files newsdedup did not write (such as \`${named}\`, and no ${RESERVED_OUTPUT.report}), and a run replaces its output folder whole; choose a new or empty folder, or remove this one first.`,
+  );
+}
+
 export async function beginOutput(out: string): Promise<PendingOutput> {
   const directory = besideTemporary(out, 'tmp');
   const previous = besideTemporary(out, 'old');
