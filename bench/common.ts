@@ -72,9 +72,15 @@ export async function timed(cacheDir: string, args: readonly string[], env: Read
   });
   const code = await new Promise<number>((done) => child.on('close', (exit) => done(exit ?? -1)));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const [rss, cpu] = existsSync(rssFile) ? (await readFile(rssFile, 'utf8')).split(' ') : [];
+  const usage = await readUsage(rssFile);
   await rm(rssFile, { force: true });
-  return { seconds, stdout, stderr, code, rssMb: Number(rss ?? Number.NaN), cpuSeconds: Number(cpu ?? Number.NaN) };
+  return { seconds, stdout, stderr, code, ...usage };
+}
+
+/** What `peak-rss.ts` wrote of a process as it exited: its peak RSS in MB and its CPU seconds (NaN when missing). */
+export async function readUsage(file: string): Promise<{ rssMb: number; cpuSeconds: number }> {
+  const [rss, cpu] = (await readFile(file, 'utf8').catch(() => '')).split(' ');
+  return { rssMb: rss === undefined || rss === '' ? Number.NaN : Number(rss), cpuSeconds: cpu === undefined ? Number.NaN : Number(cpu) };
 }
 
 /** Step times from the trace lines `newsdedup trace: <step> <seconds> s …`, in the order the steps ran. */

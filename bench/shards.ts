@@ -21,7 +21,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import fg from 'fast-glob';
 import type { Shape } from './generate.js';
-import { chooseText, cli, corpusFor, root, round } from './common.js';
+import { chooseText, cli, corpusFor, readUsage, root, round } from './common.js';
 import { startPostgres } from './postgres-server.js';
 
 const { values } = parseArgs({
@@ -57,8 +57,7 @@ function measured(cwd: string, args: readonly string[]): Promise<Measured> {
   return new Promise((done) =>
     child.on('close', async (code) => {
       const seconds = round(Number(process.hrtime.bigint() - started) / 1e9, 2);
-      // The file holds the peak RSS in MB, then the CPU seconds (see peak-rss.ts).
-      const peakRssMb = Number((await readFile(rssFile, 'utf8').catch(() => 'NaN')).split(' ')[0]);
+      const peakRssMb = (await readUsage(rssFile)).rssMb;
       await rm(rssFile, { force: true });
       done({ seconds, peakRssMb, code: code ?? -1, stderr });
     }),

@@ -28,7 +28,6 @@ import { progressBar } from './lib/progress.js';
 import { writeFileAtomic } from './stages/write.js';
 import { bySourceLines, groupBySource } from './report/group-by-source.js';
 
-/** Streams and context the CLI uses; tests pass their own to run it in-process. */
 /**
  * Writes the pieces in turn, and waits whenever the stream asks to (a pipe its reader empties
  * slowly), so that a large report is never queued whole in memory. A stream that fails is the
@@ -41,6 +40,7 @@ async function writePieces(stream: CliIo['stdout'], pieces: Iterable<string>): P
   }
 }
 
+/** Streams and context the CLI uses; tests pass their own to run it in-process. */
 export interface CliIo {
   readonly stdout: { write(text: string): unknown };
   /** A progress bar is drawn only when `stderr` is a terminal (`isTTY`) that can be drawn on (`stream`). */

@@ -121,6 +121,8 @@ export interface Opener {
 }
 
 const NONE: readonly never[] = Object.freeze([]);
+const FULL_WIDTH_STOPS = '。！？';
+const FULL_WIDTH_CLOSERS = '」』”’）';
 
 /**
  * True when `text` ends with a full-width stop (Chinese, Japanese), closing marks after it allowed:
@@ -132,8 +134,6 @@ function endsFullWidth(text: string): boolean {
   while (at >= 0 && FULL_WIDTH_CLOSERS.includes(text[at] as string)) at -= 1;
   return at >= 0 && FULL_WIDTH_STOPS.includes(text[at] as string);
 }
-const FULL_WIDTH_STOPS = '。！？';
-const FULL_WIDTH_CLOSERS = '」』”’）';
 
 const LABEL_WORDS = 8;
 // Up to this many distinct wordings, every pair is scored for `minSimilarity`; beyond it, each against the canonical one.

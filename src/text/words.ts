@@ -106,7 +106,7 @@ export function countWords(text: string, from = 0, to = text.length, limit = Inf
           i += 1;
           continue;
         }
-        if (code !== 39 && code !== 46 && code !== 45) break;
+        if (!isConnector(code)) break;
       }
       const next = classAt(text, i);
       if ((next & 3) >= 2) i += next > 4 ? 2 : 1;
@@ -152,7 +152,7 @@ export function forEachWordHashed(text: string, from: number, to: number, visit:
             i += 1;
             continue;
           }
-          if (code !== 39 && code !== 46 && code !== 45) break;
+          if (!isConnector(code)) break;
         }
         const next = classAt(text, i);
         if ((next & 3) >= 2) {
