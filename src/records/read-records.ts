@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { SchemaElement } from 'hyparquet';
-import { decode } from '../stages/read.js';
+import { binaryProblem, decode } from '../stages/read.js';
 import type { Problem, ProblemCode } from '../types.js';
 import { byteChunks, CompressionError } from './byte-source.js';
 import { dateOfValue, hostOf, missingFieldMessage, resolveFields, textOfValue, type FieldOptions, type RecordDate, type ResolvedFields } from './fields.js';
@@ -310,7 +310,7 @@ async function* readDocument(absolutePath: string, displayPath: string, format: 
   const bytes = format.compression === 'none' ? await readFile(absolutePath) : Buffer.concat(await arrayOf(byteChunks(absolutePath, format.compression)));
   const decoded = decode(bytes);
   if (!decoded.ok) {
-    yield { kind: 'problem', problem: { path: displayPath, code: 'E_BINARY', severity: 'error', message: `Cannot use \`${displayPath}\`: a NUL byte at byte ${decoded.at} means it is binary, not text; skipped.` } };
+    yield { kind: 'problem', problem: binaryProblem(displayPath, decoded) };
     return;
   }
   const front = format.kind === 'markdown' ? splitFrontMatter(decoded.text) : { metadata: {}, bodyStart: 0, error: undefined };

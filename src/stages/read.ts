@@ -18,22 +18,26 @@ export type ReadOutcome =
 /** How a file's bytes were decoded, or why they could not be. */
 export type Decoded =
   | { readonly ok: true; readonly text: string; readonly encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'; readonly invalidAt: number }
-  | { readonly ok: false; readonly reason: 'binary'; readonly at: number };
+  | { readonly ok: false; readonly reason: 'binary'; readonly at: number; readonly byte: number };
 
 /**
  * Decodes a file's bytes. A byte-order mark selects UTF-8 or UTF-16 and is dropped; a NUL byte
  * elsewhere means binary; bytes that are not valid UTF-8 are read as Windows-1252
- * (`invalidAt` tells where UTF-8 failed, -1 when it did not).
+ * (`invalidAt` tells where UTF-8 failed, -1 when it did not), unless control bytes make up more
+ * than 1% of them, which no text in any 8-bit encoding has: then they are binary too (a small
+ * compressed file or an image with no NUL in it).
  */
 export function decode(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', invalidAt: -1 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', invalidAt: -1 };
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   const nul = body.indexOf(0);
-  if (nul >= 0) return { ok: false, reason: 'binary', at: nul + (bytes.length - body.length) };
+  if (nul >= 0) return { ok: false, reason: 'binary', at: nul + (bytes.length - body.length), byte: 0 };
   // Validated natively first: the byte-by-byte scan below only tells where an invalid file fails.
   const invalidAt = isUtf8(body) ? -1 : firstInvalidUtf8(body);
   if (invalidAt < 0) return { ok: true, text: new TextDecoder('utf-8').decode(body), encoding: 'utf-8', invalidAt: -1 };
+  const control = firstControlIfBinary(body);
+  if (control >= 0) return { ok: false, reason: 'binary', at: control + (bytes.length - body.length), byte: body[control] as number };
   return { ok: true, text: decodeWindows1252(body), encoding: 'windows-1252', invalidAt: invalidAt + (bytes.length - body.length) };
 }
 
@@ -108,7 +112,7 @@ function unreadable(file: DiscoveredFile, error: unknown): ReadOutcome {
 function outcomeOf(file: DiscoveredFile, bytes: Uint8Array): ReadOutcome {
   const decoded = decode(bytes);
   if (!decoded.ok) {
-    return { ok: false, problem: { path: file.path, code: 'E_BINARY', severity: 'error', message: `Cannot use \`${file.path}\`: a NUL byte at byte ${decoded.at} means it is binary, not text; skipped.` } };
+    return { ok: false, problem: binaryProblem(file.path, decoded) };
   }
   const warning: Problem | undefined =
     decoded.encoding === 'windows-1252'
@@ -120,6 +124,30 @@ function outcomeOf(file: DiscoveredFile, bytes: Uint8Array): ReadOutcome {
     if (bodyStart > 0) return { ok: true, article: { path: file.path, text: decoded.text.slice(bodyStart) }, warning, digest: digestOf(bytes), prefix: decoded.text.slice(0, bodyStart) };
   }
   return { ok: true, article: { path: file.path, text: decoded.text }, warning, digest: digestOf(bytes) };
+}
+
+/**
+ * Where the first control byte stands, when control bytes (C0 codes other than tab, line and page
+ * breaks, escape and DOS's end of file; DEL) are more than 1% of `bytes`; -1 otherwise. A text
+ * file in a legacy encoding may hold a stray one; a binary file holds them throughout.
+ */
+function firstControlIfBinary(bytes: Uint8Array): number {
+  let first = -1;
+  let count = 0;
+  for (let i = 0; i < bytes.length; i += 1) {
+    const byte = bytes[i] as number;
+    if ((byte < 0x20 && (byte < 0x09 || byte > 0x0d) && byte !== 0x1a && byte !== 0x1b) || byte === 0x7f) {
+      if (first < 0) first = i;
+      count += 1;
+    }
+  }
+  return count * 100 > bytes.length ? first : -1;
+}
+
+/** The problem of a file that {@link decode} found binary. */
+export function binaryProblem(path: string, decoded: { readonly at: number; readonly byte: number }): Problem {
+  const why = decoded.byte === 0 ? `a NUL byte at byte ${decoded.at} means` : `control bytes (the first, 0x${decoded.byte.toString(16).padStart(2, '0')}, at byte ${decoded.at}) in a file that is not UTF-8 mean`;
+  return { path, code: 'E_BINARY', severity: 'error', message: `Cannot use \`${path}\`: ${why} it is binary, not text; skipped.` };
 }
 
 /** Index of the first byte that breaks UTF-8, or -1 when all of it is valid. */

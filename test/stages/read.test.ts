@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decode, firstInvalidUtf8, read } from '../../src/stages/read.js';
+import { binaryProblem, decode, firstInvalidUtf8, read } from '../../src/stages/read.js';
 import { temporaryDirectory } from '../helpers.js';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
@@ -27,7 +27,23 @@ describe('decode', () => {
   });
 
   it('calls a file with a NUL byte binary', () => {
-    expect(decode(bytes(0x89, 0x50, 0x4e, 0x47, 0x00, 0x01))).toEqual({ ok: false, reason: 'binary', at: 4 });
+    expect(decode(bytes(0x89, 0x50, 0x4e, 0x47, 0x00, 0x01))).toEqual({ ok: false, reason: 'binary', at: 4, byte: 0 });
+  });
+
+  it('calls a file binary when it is not UTF-8 and control bytes run through it, with no NUL', () => {
+    // A gzip-like header and packed bytes: no NUL, not UTF-8, a control byte every few bytes.
+    const packed = bytes(0x1f, 0x8b, 0x08, 0x08, 0x9c, 0x31, 0x02, 0xe7, 0x61, 0x03, 0xb5, 0x04, 0xfe, 0x12, 0x8c, 0x05);
+    expect(decode(packed)).toEqual({ ok: false, reason: 'binary', at: 0, byte: 0x1f });
+    expect(binaryProblem('photo.txt', { at: 2, byte: 0x08 }).message).toBe('Cannot use `photo.txt`: control bytes (the first, 0x08, at byte 2) in a file that is not UTF-8 mean it is binary, not text; skipped.');
+  });
+
+  it('reads a Windows-1252 text with a stray control byte as text, and control bytes in UTF-8 as text', () => {
+    const legacy = new Uint8Array(400).fill(0x61);
+    legacy[10] = 0xe9; // é in Windows-1252
+    legacy[200] = 0x01;
+    legacy[399] = 0x1a; // DOS end of file
+    expect(decode(legacy)).toMatchObject({ ok: true, encoding: 'windows-1252', invalidAt: 10 });
+    expect(decode(bytes(0x61, 0x01, 0x02, 0x03, 0x62))).toMatchObject({ ok: true, encoding: 'utf-8' });
   });
 
   it('finds the first byte that breaks UTF-8, and none in valid text', () => {
@@ -43,7 +59,10 @@ describe('decode', () => {
       fc.property(fc.array(byte, { maxLength: 24 }), (values) => {
         const decoded = decode(Uint8Array.from([0x61, ...values]));
         const invalidAt = firstInvalidUtf8(Uint8Array.from([0x61, ...values]));
-        expect(decoded.ok && decoded.encoding).toBe(invalidAt < 0 ? 'utf-8' : 'windows-1252');
+        // Control bytes, counted apart: more than 1% of a file that is not UTF-8 make it binary.
+        const controls = values.filter((value) => (value < 0x20 && ![0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1a, 0x1b].includes(value)) || value === 0x7f).length;
+        const binary = invalidAt >= 0 && controls * 100 > values.length + 1;
+        expect(decoded.ok ? decoded.encoding : decoded.reason).toBe(invalidAt < 0 ? 'utf-8' : binary ? 'binary' : 'windows-1252');
         if (decoded.ok) expect(decoded.invalidAt).toBe(invalidAt);
       }),
       { numRuns: 3000 },
