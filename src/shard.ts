@@ -10,7 +10,7 @@
 import type { ChromeList, LineRecord } from './stages/detect-chrome.js';
 import type { Region } from './stages/collapse.js';
 import type { Span } from './types.js';
-import type { GatheredArticle, SentenceText } from './stages/match.js';
+import type { GatheredArticle } from './stages/match.js';
 import { chromeCandidates } from './stages/detect-chrome.js';
 import { fingerprint } from './stages/fingerprint.js';
 import { layout, packSegmentation, segment } from './stages/segment.js';
@@ -53,7 +53,9 @@ export function gatherArticle(text: string, sentences: readonly number[]): Gathe
   // most of the fetch step's work on a large corpus.
   const segmentation = segment(text, { countWords: false });
   const packed = packSegmentation(segmentation);
-  const fragments: SentenceText[] = [];
+  // The spans to bring back, as flat pairs: one string and two arrays travel to the main thread,
+  // rather than an object and a string per fragment, which it would copy and keep.
+  const spans: number[] = [];
   const wanted = new Set(sentences);
   const counted = (s: number): number => {
     const sentence = segmentation.sentences[s];
@@ -64,17 +66,25 @@ export function gatherArticle(text: string, sentences: readonly number[]): Gathe
   for (const paragraph of segmentation.paragraphs) {
     const alone = paragraph.endSentence - paragraph.firstSentence === 1;
     const words = alone ? counted(paragraph.firstSentence) : 0;
-    if (alone && words <= HEADING_WORDS && !wanted.has(paragraph.firstSentence)) {
-      fragments.push({ start: paragraph.start, text: text.slice(paragraph.start, paragraph.end) });
-    }
+    if (alone && words <= HEADING_WORDS && !wanted.has(paragraph.firstSentence)) spans.push(paragraph.start, paragraph.end);
     for (let s = paragraph.firstSentence; s < paragraph.endSentence; s += 1) {
       const sentence = segmentation.sentences[s];
       if (sentence === undefined || !wanted.has(s)) continue;
       if (!alone) counted(s);
-      fragments.push({ start: sentence.start, text: text.slice(sentence.start, sentence.end) });
+      spans.push(sentence.start, sentence.end);
     }
   }
-  return { segmentation: packed, fragments };
+  const starts = new Int32Array(spans.length / 2);
+  const bounds = new Int32Array(starts.length + 1);
+  const parts: string[] = [];
+  for (let i = 0; i < starts.length; i += 1) {
+    const start = spans[i * 2] as number;
+    const end = spans[i * 2 + 1] as number;
+    starts[i] = start;
+    bounds[i + 1] = (bounds[i] as number) + end - start;
+    parts.push(text.slice(start, end));
+  }
+  return { segmentation: packed, fragments: { text: parts.join(''), starts, bounds } };
 }
 
 /** The apply step's plan for one article, made by the corpus-wide steps. */

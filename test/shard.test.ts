@@ -10,13 +10,16 @@ describe('gatherArticle', () => {
   ].join('\n\n');
 
   it('brings back the requested sentences and every short one-sentence paragraph, by where each starts', () => {
-    const gathered = gatherArticle(text, [1, 4]);
-    expect(gathered.fragments.map((fragment) => fragment.text)).toEqual([
+    const { fragments } = gatherArticle(text, [1, 4]);
+    const listed = Array.from(fragments.starts, (start, i) => ({ start, text: fragments.text.slice(fragments.bounds[i], fragments.bounds[i + 1]) }));
+    expect(listed.map((fragment) => fragment.text)).toEqual([
       'Harbour repairs',
       'The ferry service between the two islands was suspended on Friday.',
       'The authority will build a temporary landing stage.',
     ]);
-    for (const fragment of gathered.fragments) expect(text.slice(fragment.start, fragment.start + fragment.text.length)).toBe(fragment.text);
+    // Packed end to end: the spans' texts are all the joined text holds.
+    expect(fragments.bounds[listed.length]).toBe(fragments.text.length);
+    for (const fragment of listed) expect(text.slice(fragment.start, fragment.start + fragment.text.length)).toBe(fragment.text);
   });
 
   it('counts the words of the sentences that assemble reads (requested, or a paragraph alone) as segment does', () => {

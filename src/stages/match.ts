@@ -63,7 +63,18 @@ export interface GatheredArticle {
   /** Its words counted only for the requested sentences and every one-sentence paragraph (0 elsewhere): what assemble reads. */
   readonly segmentation: PackedSegmentation;
   /** The requested sentences and every short one-sentence paragraph (a possible heading), by start. */
-  readonly fragments: readonly SentenceText[];
+  readonly fragments: Fragments;
+}
+
+/**
+ * Spans of an article's text, ascending by start, packed: span `i` starts at `starts[i]` in the
+ * article and its text is `text[bounds[i], bounds[i + 1])`. One string and two arrays cost a
+ * fraction of an object and a string per span to copy between threads and to keep.
+ */
+export interface Fragments {
+  readonly text: string;
+  readonly starts: Int32Array;
+  readonly bounds: Int32Array;
 }
 
 /** An article that holds a verified match: its segmentation and the texts matching fetched of it. */
@@ -178,12 +189,12 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
   const gathered = await io.fetch(requests);
   io.done?.('fetch', `${gathered.size} articles`);
 
+  // A sentence's text, cut from its article's fragments as it is asked for: short-lived, never kept.
   const textOf = (id: number): SentenceText | undefined => {
     const article = articleOf(id);
     const found = gathered.get(article);
-    if (found === undefined) return undefined;
-    const start = found.segmentation.sentences[(id - (sentenceBase[article] ?? 0)) * 4];
-    return start === undefined ? undefined : fragmentAt(found.fragments, start);
+    const start = found?.segmentation.sentences[(id - (sentenceBase[article] ?? 0)) * 4];
+    return found === undefined || start === undefined ? undefined : fragmentAt(found.fragments, start);
   };
   const pairCount = pairs.length / 2;
   const verdicts: Verdict[] = new Array<Verdict>(pairCount);
@@ -205,13 +216,15 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
   await io.verify(
     Math.ceil(toVerify.length / VERIFY_BATCH),
     (batch) => {
-      const index = new Map<SentenceText, number>();
+      // Each sentence once, by its id.
+      const index = new Map<number, number>();
       const texts: string[] = [];
       const starts: number[] = [];
-      const indexOf = (sentence: SentenceText): number => {
-        let at = index.get(sentence);
+      const indexOf = (id: number): number => {
+        let at = index.get(id);
         if (at === undefined) {
-          index.set(sentence, (at = texts.length));
+          const sentence = textOf(id) as SentenceText;
+          index.set(id, (at = texts.length));
           texts.push(sentence.text);
           starts.push(sentence.start);
         }
@@ -220,7 +233,7 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
       const items: number[] = [];
       for (let slot = batch * VERIFY_BATCH; slot < Math.min((batch + 1) * VERIFY_BATCH, toVerify.length); slot += 1) {
         const p = toVerify[slot] ?? 0;
-        items.push(indexOf(textOf(pairs[p * 2] ?? 0) as SentenceText), indexOf(textOf(pairs[p * 2 + 1] ?? 0) as SentenceText), neighbours[p] === 1 ? 1 : 0);
+        items.push(indexOf(pairs[p * 2] ?? 0), indexOf(pairs[p * 2 + 1] ?? 0), neighbours[p] === 1 ? 1 : 0);
       }
       return { texts, starts: Int32Array.from(starts), pairs: Int32Array.from(items) };
     },
@@ -249,21 +262,23 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
 
 /** An article's text where only some spans are known: the fetched sentences and short lines. */
 class FragmentText implements TextSlices {
-  constructor(private readonly fragments: readonly SentenceText[]) {}
+  constructor(private readonly fragments: Fragments) {}
 
   slice(start: number, end: number): string {
-    const fragment = fragmentAt(this.fragments, start, true);
-    if (fragment === undefined || end > fragment.start + fragment.text.length) throw new RangeError(`no gathered text for ${start}–${end}`);
-    return fragment.text.slice(start - fragment.start, end - fragment.start);
+    const { text, starts, bounds } = this.fragments;
+    const i = lastAtOrBelow(starts.length, (at) => starts[at] ?? 0, start);
+    const from = (bounds[i] ?? 0) + start - (starts[i] ?? 0);
+    if (start < (starts[i] ?? 0) || from + end - start > (bounds[i + 1] ?? 0)) throw new RangeError(`no gathered text for ${start}–${end}`);
+    return text.slice(from, from + end - start);
   }
 }
 
-/** The fragment that starts at `start` (or, with `within`, holds it); fragments are sorted by start. */
-function fragmentAt(fragments: readonly SentenceText[], start: number, within = false): SentenceText | undefined {
-  const fragment = fragments[lastAtOrBelow(fragments.length, (i) => fragments[i]?.start ?? 0, start)];
-  if (fragment === undefined) return undefined;
-  if (fragment.start === start) return fragment;
-  return within && fragment.start <= start && start <= fragment.start + fragment.text.length ? fragment : undefined;
+/** The fragment that starts at `start`, if one does. */
+function fragmentAt(fragments: Fragments, start: number): SentenceText | undefined {
+  const { text, starts, bounds } = fragments;
+  const i = lastAtOrBelow(starts.length, (at) => starts[at] ?? 0, start);
+  if (starts[i] !== start) return undefined;
+  return { start, text: text.slice(bounds[i], bounds[i + 1]) };
 }
 
 const MAX_CANDIDATES = 3;
