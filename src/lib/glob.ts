@@ -1,5 +1,6 @@
 // The only module that imports fast-glob.
-import { stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { statSync } from 'node:fs';
 import fastGlob from 'fast-glob';
 
 /** True when a pattern has glob syntax (`*`, `?`, `{}`, `[]`, …). */
@@ -13,6 +14,8 @@ export function isGlobPattern(pattern: string): boolean {
  * trap the walk and a corpus never reaches outside its folders.
  */
 export async function globFiles(patterns: readonly string[], cwd: string): Promise<{ absolute: string; size: number }[]> {
+  // Listed without fast-glob's `stats`: it asks for each file's in a callback of its own, which
+  // cost four times the walk on 20,000 small files; the sizes are read below, in a tight loop.
   const entries = await fastGlob([...patterns], {
     cwd,
     absolute: true,
@@ -21,18 +24,31 @@ export async function globFiles(patterns: readonly string[], cwd: string): Promi
     followSymbolicLinks: false,
     suppressErrors: true,
     unique: true,
-    stats: true,
+    objectMode: true,
   });
   const files: { absolute: string; size: number }[] = [];
-  for (const entry of entries) {
-    if (entry.dirent.isFile()) files.push({ absolute: entry.path, size: entry.stats?.size ?? 0 });
-    else if (entry.dirent.isSymbolicLink()) {
-      const target = await stat(entry.path).catch(() => undefined);
-      if (target?.isFile() === true) files.push({ absolute: entry.path, size: target.size });
+  for (let from = 0; from < entries.length; from += STAT_BATCH) {
+    for (const entry of entries.slice(from, from + STAT_BATCH)) {
+      // A symbolic link counts when it leads to a file; a file or link that vanished since it was listed is left out.
+      if (!entry.dirent.isFile() && !entry.dirent.isSymbolicLink()) continue;
+      let info: Stats | undefined;
+      try {
+        info = statSync(entry.path, { throwIfNoEntry: false });
+      } catch {
+        // Listed but not to be looked at (a folder without search permission): the read step says why, by name.
+        if (entry.dirent.isFile()) files.push({ absolute: entry.path, size: 0 });
+        continue;
+      }
+      if (info?.isFile() === true) files.push({ absolute: entry.path, size: info.size });
     }
+    // A few milliseconds at a time: a program that embeds newsdedup stays responsive.
+    if (from + STAT_BATCH < entries.length) await new Promise((resume) => setImmediate(resume));
   }
   return files;
 }
+
+/** Files whose sizes are read between two turns of the event loop. */
+const STAT_BATCH = 2048;
 
 /** Escapes a literal path for use inside a glob pattern. */
 export function escapeGlobPath(path: string): string {

@@ -40,6 +40,21 @@ describe('discover on awkward trees', () => {
     expect(files.map((file) => file.path)).toEqual(['a/alias.txt', 'a/story.txt']);
   });
 
+  it('gives each file its size in bytes, and a link the size of its target, across more files than one batch of sizes', async () => {
+    const cwd = temporaryDirectory();
+    mkdirSync(join(cwd, 'news'));
+    const sizes = new Map<string, number>();
+    for (let i = 0; i < 2500; i += 1) {
+      const name = `${String(i).padStart(4, '0')}.txt`;
+      writeFileSync(join(cwd, 'news', name), 'é'.repeat(i % 7));
+      sizes.set(name, (i % 7) * 2);
+    }
+    symlinkSync('0006.txt', join(cwd, 'news', 'link.txt'));
+    sizes.set('link.txt', 12);
+    const { files } = await discover(['news'], cwd);
+    expect(new Map(files.map((file) => [file.path, file.size]))).toEqual(sizes);
+  });
+
   it('finds a file forty folders deep, with spaces and non-Latin letters in its name', async () => {
     const cwd = temporaryDirectory();
     const folders = Array.from({ length: 40 }, (_, i) => `level ${i}`);
