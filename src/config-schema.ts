@@ -29,6 +29,7 @@ export const CONFIG_SCHEMA = z
     summary: z.string(),
     failOnProblems: z.boolean(),
     workers: z.number(),
+    textsInMemory: z.string(),
     index: z.string(),
     progress: z.boolean(),
     quiet: z.boolean(),

@@ -96,6 +96,7 @@ const FLAGS = {
   'fail-on-problems': { type: 'boolean', description: 'check: any input file that could not be used fails the corpus.', commands: ['check'] },
   index: { type: 'string', value: 'PATH', description: 'A lasting index (a folder; also NEWSDEDUP_INDEX): match against its archive; keys are relative to the folder holding it. `index add` adds to it.', commands: ['clean', 'report', 'check', 'index'] },
   workers: { type: 'string', short: 'j', value: 'N', description: 'Worker threads (default: one per core for large corpora; 1 runs in one thread).', commands: ['clean', 'report', 'check', 'index'] },
+  'texts-in-memory': { type: 'string', value: 'WHEN', description: 'yes: keep the texts in memory between passes rather than read them again (faster; memory about the corpus size); no: read again; auto (default): yes up to 128 MB of input.', commands: ['clean', 'report', 'check'] },
   config: { type: 'string', value: 'FILE', description: 'Options from FILE (default: newsdedup.config.json, or the "newsdedup" key of package.json); flags override it.', commands: ['clean', 'report', 'check', 'index'] },
   'no-progress': { type: 'boolean', description: 'No progress bar (there is none unless stderr is a terminal).', commands: ['clean', 'report', 'check', 'index'] },
   quiet: { type: 'boolean', short: 'q', description: 'Print nothing on stderr but errors.', commands: ['clean', 'report', 'check', 'index'] },
@@ -163,6 +164,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     };
     validateFieldOptions(fields);
     const keep = chooseKeep(values.keep);
+    const textsInMemory = chooseTextsInMemory(values['texts-in-memory']);
     const index = values.index ?? ((io.env ?? process.env).NEWSDEDUP_INDEX || undefined);
     const outputFormat = chooseOutputFormat(values['output-format']);
     const groupBy = chooseGroupBy(values['group-by']);
@@ -181,6 +183,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       ...fields,
       ...(keep === undefined ? {} : { keep }),
       ...(index === undefined ? {} : { index }),
+      ...(textsInMemory === undefined ? {} : { textsInMemory }),
     };
     if (command === 'index') return await indexCommand(positionals, options, io, values.quiet === true, bar);
     if (command === 'check') {
@@ -305,6 +308,12 @@ function chooseKeep(value: string | undefined): KeepPolicy | undefined {
   if (value === undefined) return undefined;
   if (value !== 'first' && value !== 'none' && value !== 'auto') throw new NewsdedupError('E_BAD_OPTION', `--keep must be first, none or auto; got \`${value}\`.`);
   return value;
+}
+
+function chooseTextsInMemory(value: string | undefined): boolean | undefined {
+  if (value === undefined || value === 'auto') return undefined;
+  if (value !== 'yes' && value !== 'no') throw new NewsdedupError('E_BAD_OPTION', `--texts-in-memory must be yes, no or auto; got \`${value}\`.`);
+  return value === 'yes';
 }
 
 function chooseOutputFormat(value: string | undefined): OutputFormat | undefined {

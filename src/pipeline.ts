@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import type { ChromeLine, DedupeResult, Problem, Report, SharedBlockText, SourceArticle } from './types.js';
 import type { DedupeOptions, ResolvedOptions } from './options.js';
 import type { ArticlePlan, ArticleScan } from './shard.js';
-import type { ArticleRef, ScannedMetadata, TaskSettings } from './worker.js';
+import { gatherHeld } from './shard.js';
+import type { ArticleRef, HeldText, ScannedMetadata, TaskSettings } from './worker.js';
 import type { ArticleMeta, ArticleOrder } from './stages/spool.js';
 import type { SpooledText } from './stages/write-records.js';
 import type { FieldOptions } from './records/fields.js';
@@ -62,6 +63,13 @@ export interface RunOptions {
   readonly workers?: number;
   /** Called as the run goes on (for a progress bar). */
   readonly onProgress?: (event: ProgressEvent) => void;
+  /**
+   * Keeps each article's text in memory from the first pass to the last, rather than reading it
+   * again to match and to write: faster, at the cost of memory about the corpus's size. A file
+   * that changes while the run goes on is then cleaned as the first pass read it; read again, it
+   * is left out with `E_CHANGED`. By default, for a corpus of up to 128 MB.
+   */
+  readonly textsInMemory?: boolean;
 }
 
 /** What a corpus run gives. `cleaned` is filled only by {@link dedupe}; `clean` writes it instead. */
@@ -90,6 +98,8 @@ interface Sink {
 const GROWN_BYTES = 256 << 20;
 /** From this many bytes of input, garbage is collected between steps (see `collectGarbage`). */
 const COLLECT_FROM_BYTES = 32 << 20;
+/** Up to this many bytes of input, texts are held in memory between passes by default (see `RunOptions.textsInMemory`). */
+const HOLD_TEXTS_BYTES = 128 << 20;
 /** A corpus smaller than this runs in this thread by default: starting workers would cost more. */
 const SMALL_CORPUS = { files: 400, bytes: 2 << 20 };
 
@@ -126,6 +136,10 @@ export interface Run {
   readonly betweenSteps: () => void;
   /** On a large corpus, lets the worker threads and their heaps go while the corpus-wide steps run; else nothing. */
   readonly restWorkers: () => Promise<void>;
+  /** True when the first pass hands back each text, held in `held` until apply (see `RunOptions.textsInMemory`). */
+  readonly hold: boolean;
+  /** By article, the texts held from the first pass; emptied once apply is done. */
+  readonly held: (HeldText | undefined)[];
 }
 
 /** An article the first pass could read: what later steps need of it. */
@@ -174,13 +188,13 @@ async function runPipeline(
   initialProblems: readonly Problem[],
   executor: Executor,
   sink: Sink,
-  onProgress?: (event: ProgressEvent) => void,
+  options: RunOptions = {},
   fields: FieldOptions = {},
   archive?: Archive,
 ): Promise<PipelineOutput> {
   // Compiled here first, so that a bad pattern is an error before any work starts.
   compileChromeList(settings.chromeLines);
-  const run = makeRun(refs, settings, initialProblems, executor, fields, onProgress);
+  const run = makeRun(refs, settings, initialProblems, executor, fields, options);
   const { betweenSteps } = run;
 
   const counted = await fingerprintAndCount(run, refs, metas, archive);
@@ -189,6 +203,7 @@ async function runPipeline(
   betweenSteps();
   const keep = settings.keep === 'auto' ? (counted.kept.some((entry) => entry.meta.dateMs !== undefined) ? 'first' : 'none') : settings.keep;
   const applied = await apply(run, counted.kept, plan, sink, keep);
+  run.held.length = 0;
   // The last task has run: let the worker threads and their heaps go before the report is built.
   await executor.close();
   trace('apply');
@@ -253,6 +268,7 @@ async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], metas:
     trace('context', `${context.length} archive articles of ${archive.articleCount}`);
   }
   const kept = scanned.map((entry) => entry.kept);
+  for (const entry of scanned) run.held.push(entry.held);
   const records: FingerprintRecords[] = scanned.map((entry) => entry.records);
   const textDigests = scanned.map((entry) => entry.textDigest);
   const sentenceBase: number[] = [0];
@@ -346,13 +362,15 @@ export interface Scanned {
   readonly textDigest: string;
   readonly sentences: number;
   readonly inShortLine: Uint8Array;
+  /** Its text, when the run holds texts (see `Run.hold`). */
+  readonly held: HeldText | undefined;
 }
 
 /** Step 1 on some articles, in workers: each scanned, in the order given; an unreadable one becomes a problem. */
 export async function scanArticles(run: Run, refs: readonly ArticleRef[], metas: readonly ArticleMeta[], context: boolean): Promise<Scanned[]> {
   const scanned: Scanned[] = [];
   let next = 0;
-  await runInOrder(run.executor, 'scan', chunk(refs), (refsOfShard) => ({ refs: refsOfShard, settings: run.taskSettings }), (outcomes, shardRefs) => {
+  await runInOrder(run.executor, 'scan', chunk(refs), (refsOfShard) => ({ refs: refsOfShard, settings: run.taskSettings, hold: run.hold }), (outcomes, shardRefs) => {
     outcomes.forEach((outcome, i) => {
       const ref = shardRefs[i] as ArticleRef;
       const meta = metas[next + i] ?? {};
@@ -368,6 +386,7 @@ export async function scanArticles(run: Run, refs: readonly ArticleRef[], metas:
         textDigest: scan.words === 0 ? '' : outcome.textDigest,
         sentences: scan.sentences,
         inShortLine: scan.inShortLine,
+        held: outcome.held,
       });
     });
     next += shardRefs.length;
@@ -434,10 +453,19 @@ async function matchAndPlan(run: Run, counted: Counted): Promise<Plan> {
   return { ...assembly, chrome };
 }
 
-/** Reads again, in workers, the requested sentences of each article; an article that changed since is dropped. */
+/**
+ * The requested sentences of each article: from its text held since the first pass, or read
+ * again, in workers (an article that changed since is dropped).
+ */
 async function fetchSentences(run: Run, kept: readonly Kept[], requests: readonly SentenceRequest[]): Promise<Map<number, GatheredArticle>> {
   const gathered = new Map<number, GatheredArticle>();
-  const items = requests.map((request) => ({ ...request, size: kept[request.article]?.ref.size ?? 0 }));
+  const items: (SentenceRequest & { readonly size: number })[] = [];
+  for (const request of requests) {
+    const held = run.held[request.article];
+    if (held === undefined) items.push({ ...request, size: kept[request.article]?.ref.size ?? 0 });
+    else gathered.set(request.article, gatherHeld(held.text, held.segmentation, request.sentences));
+  }
+  if (gathered.size > 0) run.progress('match', requests.flatMap((request) => (gathered.has(request.article) ? [{ size: kept[request.article]?.ref.size ?? 0 }] : [])));
   await runInOrder(
     run.executor,
     'gather',
@@ -484,7 +512,7 @@ async function apply(
       run.executor,
       'apply',
       shards,
-      (items) => ({ refs: items.map(({ article }) => ({ ...(kept[article] as Kept).ref, digest: (kept[article] as Kept).digest, plan: planFor(plan, kept, article, options) })), out: sink.out, spool: spoolOf(items) }),
+      (items) => ({ refs: items.map(({ article }) => ({ ...refOf(run, kept, article), plan: planFor(plan, kept, article, options) })), out: sink.out, spool: spoolOf(items) }),
       (outcomes, items) => {
         outcomes.forEach((outcome, i) => {
           const article = items[i]?.article ?? 0;
@@ -507,6 +535,14 @@ async function apply(
   return { cleaned, chrome: tally.lines(), spooled };
 }
 
+/** An article as apply reads it: its text held since the first pass, or its file with the digest it had then. */
+function refOf(run: Run, kept: readonly Kept[], article: number): ArticleRef & { readonly digest: string } {
+  const entry = kept[article] as Kept;
+  const held = run.held[article];
+  // A text given in the task has no digest to compare (see `load`).
+  return held === undefined ? { ...entry.ref, digest: entry.digest } : { ...entry.ref, text: held.text, prefix: held.prefix, digest: '' };
+}
+
 /**
  * What apply does to one article: its block occurrences, with markers (with `keep: 'first'`, not
  * those of the blocks it is the earliest holder of, which stay in place), and its chrome
@@ -527,7 +563,7 @@ function planFor(plan: Plan, kept: readonly Kept[], article: number, options: { 
 }
 
 /** What every step of a run shares, for these articles. */
-export function makeRun(refs: readonly ArticleRef[], settings: ResolvedOptions, initialProblems: readonly Problem[], executor: Executor, fields: FieldOptions, onProgress: ((event: ProgressEvent) => void) | undefined): Run {
+export function makeRun(refs: readonly ArticleRef[], settings: ResolvedOptions, initialProblems: readonly Problem[], executor: Executor, fields: FieldOptions, options: RunOptions): Run {
   const taskSettings: TaskSettings = {
     shingleSize: settings.shingleSize,
     sketchSize: settings.sketchSize,
@@ -541,7 +577,8 @@ export function makeRun(refs: readonly ArticleRef[], settings: ResolvedOptions, 
   const large = totalBytes >= COLLECT_FROM_BYTES;
   const betweenSteps = large ? collectGarbage : () => undefined;
   const restWorkers = large ? () => executor.rest() : async () => undefined;
-  return { executor, settings, taskSettings, problems: [...initialProblems], dropped: new Set(), progress: makeProgress(refs.length, totalBytes, onProgress), betweenSteps, restWorkers };
+  const hold = options.textsInMemory ?? totalBytes <= HOLD_TEXTS_BYTES;
+  return { executor, settings, taskSettings, problems: [...initialProblems], dropped: new Set(), progress: makeProgress(refs.length, totalBytes, options.onProgress), betweenSteps, restWorkers, hold, held: [] };
 }
 
 function makeProgress(totalFiles: number, totalBytes: number, onProgress: ((event: ProgressEvent) => void) | undefined) {
@@ -608,7 +645,7 @@ export async function reportCorpus(inputs: readonly string[], options: ReportCor
     archive = await openArchive(options.index, cwd, settings);
     const opened = archive;
     return await withExecutor(corpus.refs, options, async (executor, refs) => {
-      const output = await runPipeline(refs, corpus.metas, settings, corpus.problems, executor, { out: undefined, collect: false }, options.onProgress, fields, opened);
+      const output = await runPipeline(refs, corpus.metas, settings, corpus.problems, executor, { out: undefined, collect: false }, options, fields, opened);
       return { report: output.report, shared: output.shared, chrome: output.chrome, base: discovery.base, ...recordsOf(corpus, output, fields) };
     });
   } finally {
@@ -652,7 +689,7 @@ export async function cleanCorpus(inputs: readonly string[], options: CleanCorpu
     const output = await beginOutput(out);
     try {
       const result = await withExecutor(corpus.refs, options, async (executor, refs) => {
-        const run = await runPipeline(refs, corpus.metas, settings, corpus.problems, executor, { out: output.directory, collect: false, spool: corpus.temporary?.directory }, options.onProgress, fields, opened);
+        const run = await runPipeline(refs, corpus.metas, settings, corpus.problems, executor, { out: output.directory, collect: false, spool: corpus.temporary?.directory }, options, fields, opened);
         const records = recordsOf(corpus, run, fields);
         if (records.records !== undefined) await writeRecordFiles(run, records.records, output.directory, corpus.temporary?.directory ?? '', options.outputFormat);
         return { report: run.report, shared: run.shared, chrome: run.chrome, base: discovery.base, ...records };

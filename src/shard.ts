@@ -10,10 +10,11 @@
 import type { ChromeList, LineRecord } from './stages/detect-chrome.js';
 import type { Region } from './stages/collapse.js';
 import type { Span } from './types.js';
-import type { GatheredArticle } from './stages/match.js';
+import type { Fragments, GatheredArticle } from './stages/match.js';
 import { chromeCandidates } from './stages/detect-chrome.js';
 import { fingerprint } from './stages/fingerprint.js';
-import { layout, packSegmentation, segment } from './stages/segment.js';
+import type { PackedSegmentation } from './stages/segment.js';
+import { layout, packSegmentation, paragraphAt, segment, sentenceAt } from './stages/segment.js';
 import { collapse } from './stages/collapse.js';
 import { HEADING_WORDS } from './options.js';
 import { countWords } from './text/words.js';
@@ -29,9 +30,11 @@ export interface ArticleScan {
   readonly lines: readonly LineRecord[];
   /** 1 for each sentence of a short line (a title, a byline, a sign-off): chrome's to judge, by its counts. */
   readonly inShortLine: Uint8Array;
+  /** With `hold`: the segmentation, every sentence's words counted, for {@link gatherHeld}. */
+  readonly segmentation?: PackedSegmentation | undefined;
 }
 
-export function scanArticle(text: string, settings: { readonly shingleSize: number; readonly sketchSize: number }, chromeList: ChromeList): ArticleScan {
+export function scanArticle(text: string, settings: { readonly shingleSize: number; readonly sketchSize: number }, chromeList: ChromeList, hold = false): ArticleScan {
   // Words are counted once, by the fingerprint and chrome steps, rather than by segment too.
   const segmentation = segment(text, { countWords: false });
   const lines = chromeCandidates(text, segmentation, chromeList);
@@ -42,38 +45,27 @@ export function scanArticle(text: string, settings: { readonly shingleSize: numb
   for (const count of fingerprints.words) words += count;
   const short = new Set(lines.filter((line) => line.short).map((line) => line.paragraph));
   const inShortLine = Uint8Array.from(segmentation.sentences, (sentence) => (short.has(sentence.paragraph) ? 1 : 0));
-  return { sentences: segmentation.sentences.length, words, offsets, hashes, lines, inShortLine };
+  const scan = { sentences: segmentation.sentences.length, words, offsets, hashes, lines, inShortLine };
+  if (!hold) return scan;
+  // The fingerprint counted every sentence's words (as `countWords` does): kept for the fetch step.
+  const packed = packSegmentation(segmentation);
+  fingerprints.words.forEach((count, s) => {
+    packed.sentences[s * 4 + 3] = count;
+  });
+  return { ...scan, segmentation: packed };
 }
 
 export type { GatheredArticle } from './stages/match.js';
 
-export function gatherArticle(text: string, sentences: readonly number[]): GatheredArticle {
+export function gatherArticle(text: string, sentences: readonly number[]): GatheredArticle & { readonly fragments: Fragments } {
   // Words are counted only where assemble reads them: the requested sentences and every
   // one-sentence paragraph (a possible title or heading). Counting every sentence's words was
   // most of the fetch step's work on a large corpus.
-  const segmentation = segment(text, { countWords: false });
-  const packed = packSegmentation(segmentation);
+  const packed = packSegmentation(segment(text, { countWords: false }));
   // The spans to bring back, as flat pairs: one string and two arrays travel to the main thread,
   // rather than an object and a string per fragment, which it would copy and keep.
   const spans: number[] = [];
-  const wanted = new Set(sentences);
-  const counted = (s: number): number => {
-    const sentence = segmentation.sentences[s];
-    const words = sentence === undefined ? 0 : countWords(text, sentence.start, sentence.end);
-    packed.sentences[s * 4 + 3] = words;
-    return words;
-  };
-  for (const paragraph of segmentation.paragraphs) {
-    const alone = paragraph.endSentence - paragraph.firstSentence === 1;
-    const words = alone ? counted(paragraph.firstSentence) : 0;
-    if (alone && words <= HEADING_WORDS && !wanted.has(paragraph.firstSentence)) spans.push(paragraph.start, paragraph.end);
-    for (let s = paragraph.firstSentence; s < paragraph.endSentence; s += 1) {
-      const sentence = segmentation.sentences[s];
-      if (sentence === undefined || !wanted.has(s)) continue;
-      if (!alone) counted(s);
-      spans.push(sentence.start, sentence.end);
-    }
-  }
+  countGathered(packed, sentences, (start, end) => countWords(text, start, end), (start, end) => spans.push(start, end));
   const starts = new Int32Array(spans.length / 2);
   const bounds = new Int32Array(starts.length + 1);
   const parts: string[] = [];
@@ -85,6 +77,50 @@ export function gatherArticle(text: string, sentences: readonly number[]): Gathe
     parts.push(text.slice(start, end));
   }
   return { segmentation: packed, fragments: { text: parts.join(''), starts, bounds } };
+}
+
+/**
+ * {@link gatherArticle} on an article the first pass held (see `scanArticle`'s `hold`), without
+ * segmenting it or counting its words again: the same segmentation, and the whole text rather
+ * than fragments, since this thread holds it anyway.
+ */
+export function gatherHeld(text: string, held: PackedSegmentation, sentences: readonly number[]): GatheredArticle {
+  const packed = { ...held, sentences: held.sentences.slice() };
+  // As gatherArticle leaves them: words where assemble reads them, 0 elsewhere.
+  for (let at = 3; at < packed.sentences.length; at += 4) packed.sentences[at] = 0;
+  countGathered(packed, sentences, (_start, _end, s) => held.sentences[s * 4 + 3] ?? 0, () => undefined);
+  return { segmentation: packed, fragments: text };
+}
+
+/**
+ * Counts into `packed` the words of the requested sentences and of every one-sentence paragraph,
+ * and calls `span` with each span to gather, by start: the requested sentences, and every short
+ * one-sentence paragraph (a possible heading).
+ */
+function countGathered(
+  packed: PackedSegmentation,
+  sentences: readonly number[],
+  wordsOf: (start: number, end: number, sentence: number) => number,
+  span: (start: number, end: number) => void,
+): void {
+  const wanted = new Set(sentences);
+  const counted = (s: number): number => {
+    const sentence = sentenceAt(packed, s);
+    const words = sentence === undefined ? 0 : wordsOf(sentence.start, sentence.end, s);
+    packed.sentences[s * 4 + 3] = words;
+    return words;
+  };
+  for (let p = 0, paragraph = paragraphAt(packed, 0); paragraph !== undefined; p += 1, paragraph = paragraphAt(packed, p)) {
+    const alone = paragraph.endSentence - paragraph.firstSentence === 1;
+    const words = alone ? counted(paragraph.firstSentence) : 0;
+    if (alone && words <= HEADING_WORDS && !wanted.has(paragraph.firstSentence)) span(paragraph.start, paragraph.end);
+    for (let s = paragraph.firstSentence; s < paragraph.endSentence; s += 1) {
+      const sentence = sentenceAt(packed, s);
+      if (sentence === undefined || !wanted.has(s)) continue;
+      if (!alone) counted(s);
+      span(sentence.start, sentence.end);
+    }
+  }
 }
 
 /** The apply step's plan for one article, made by the corpus-wide steps. */

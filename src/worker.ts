@@ -10,6 +10,7 @@ import { isMainThread } from 'node:worker_threads';
 import type { Problem } from './types.js';
 import type { ArticlePlan, ArticleScan, GatheredArticle } from './shard.js';
 import type { Verdict, VerifyBatch } from './stages/match.js';
+import type { PackedSegmentation } from './stages/segment.js';
 import type { ChromeList } from './stages/detect-chrome.js';
 import { applyArticle, gatherArticle, scanArticle } from './shard.js';
 import { compileChromeList } from './stages/detect-chrome.js';
@@ -36,6 +37,20 @@ export interface ArticleRef {
   readonly size: number;
   /** Set for a record: where its text starts in the spool file `absolute`. */
   readonly offset?: number;
+  /** With `text`: a Markdown file's front matter, written back before its cleaned text. */
+  readonly prefix?: string | undefined;
+}
+
+/**
+ * An article's text as the first pass read it, held for the passes after it rather than read
+ * again (see `RunOptions.textsInMemory`).
+ */
+export interface HeldText {
+  readonly text: string;
+  /** A Markdown file's front matter. */
+  readonly prefix: string | undefined;
+  /** Its segmentation, every sentence's words counted (see `gatherHeld`). */
+  readonly segmentation: PackedSegmentation;
 }
 
 /** Settings every task needs. */
@@ -86,7 +101,7 @@ async function eachLimited<T, R>(items: readonly T[], work: (item: T, index: num
  */
 export async function load(refs: readonly ArticleRef[]): Promise<Loaded[]> {
   const loaded = (ref: ArticleRef, outcome: ReadOutcome | undefined): Loaded => {
-    if (outcome === undefined) return { ok: true, text: ref.text ?? '', digest: '', warning: undefined };
+    if (outcome === undefined) return { ok: true, text: ref.text ?? '', digest: '', warning: undefined, prefix: ref.prefix };
     return outcome.ok ? { ok: true, text: outcome.article.text, digest: outcome.digest, warning: outcome.warning, prefix: outcome.prefix } : outcome;
   };
   const fileOf = (ref: ArticleRef) => (ref.text !== undefined || ref.absolute === undefined ? undefined : { path: ref.path, absolute: ref.absolute });
@@ -133,15 +148,27 @@ export type ScanOutcome =
       /** A digest of the text as compared (`normalizeForComparison`): equal for an article and its duplicate. */
       readonly textDigest: string;
       readonly metadata: ScannedMetadata | undefined;
+      /** With the task's `hold`: the text, for the passes after this one. */
+      readonly held?: HeldText | undefined;
     }
   | { readonly ok: false; readonly problem: Problem };
 
 /** Step 1, fingerprint: reads and scans each article of a shard. */
-export async function scan(task: { readonly refs: readonly ArticleRef[]; readonly settings: TaskSettings }): Promise<ScanOutcome[]> {
+export async function scan(task: { readonly refs: readonly ArticleRef[]; readonly settings: TaskSettings; readonly hold?: boolean }): Promise<ScanOutcome[]> {
   const list = chromeList(task.settings.chromeLines);
+  const hold = task.hold === true;
   return (await load(task.refs)).map((loaded): ScanOutcome => {
     if (!loaded.ok) return loaded;
-    return { ok: true, scan: scanArticle(loaded.text, task.settings, list), digest: loaded.digest, warning: loaded.warning, textDigest: textDigestOf(loaded.text), metadata: loaded.prefix === undefined ? undefined : frontMatterMetadata(loaded.prefix, task.settings.fields) };
+    const { segmentation, ...scanned } = scanArticle(loaded.text, task.settings, list, hold);
+    return {
+      ok: true,
+      scan: scanned,
+      digest: loaded.digest,
+      warning: loaded.warning,
+      textDigest: textDigestOf(loaded.text),
+      metadata: loaded.prefix === undefined ? undefined : frontMatterMetadata(loaded.prefix, task.settings.fields),
+      held: segmentation === undefined ? undefined : { text: loaded.text, prefix: loaded.prefix, segmentation },
+    };
   });
 }
 

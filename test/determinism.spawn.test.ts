@@ -78,6 +78,10 @@ describe('determinism on disk', () => {
 
     // Again, in the same place, with two workers.
     expect(clean(inOrder, 'news', '--workers', '2')).toEqual(first);
+
+    // The texts read again by each pass, in workers and in one thread, rather than held since the first.
+    expect(clean(inOrder, 'news', '--workers', '2', '--texts-in-memory', 'no')).toEqual(first);
+    expect(clean(reversed, 'news', '--workers', '1', '--texts-in-memory', 'no')).toEqual(first);
   });
 
   it('names no absolute path and no time in report.json', async () => {

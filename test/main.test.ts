@@ -119,6 +119,7 @@ describe('main: clean', () => {
     ['a bad number', ['report', 'corpus', '--similarity', 'high'], /--similarity takes a number; got `high`/],
     ['a number out of range', ['report', 'corpus', '--similarity', '1.5'], /similarity must be a number above 0 and at most 1/],
     ['an unknown format', ['report', 'corpus', '--format', 'xml'], /--format must be one of table, json, csv, md/],
+    ['a texts-in-memory that is not yes, no or auto', ['report', 'corpus', '--texts-in-memory', 'sometimes'], /--texts-in-memory must be yes, no or auto; got `sometimes`/],
     ['an unknown command', ['tidy', 'corpus'], /Unknown command `tidy`/],
   ])('exits 2 with one line and no stack trace for %s', async (_, argv, message) => {
     const cwd = workspace();

@@ -304,8 +304,11 @@ describe('dedupe on edge cases', () => {
 });
 
 describe('cleanCorpus when a file changes mid-run', () => {
-  /** Cleans a copy of corpus/ in one thread, calling `change(corpusDir)` once the first pass has read every file. */
-  async function cleanWhile(change: (corpus: string) => void) {
+  /**
+   * Cleans a copy of corpus/ in one thread, calling `change(corpusDir)` once the first pass has
+   * read every file; the texts are read again by later passes unless `textsInMemory`.
+   */
+  async function cleanWhile(change: (corpus: string) => void, textsInMemory = false) {
     const cwd = temporaryDirectory();
     const corpus = join(cwd, 'corpus');
     cpSync(CORPUS, corpus, { recursive: true });
@@ -314,6 +317,7 @@ describe('cleanCorpus when a file changes mid-run', () => {
       cwd,
       out: 'cleaned',
       workers: 1,
+      textsInMemory,
       onProgress: (event) => {
         if (event.phase === 'read' && event.files === event.totalFiles && !changed) {
           change(corpus);
@@ -338,5 +342,18 @@ describe('cleanCorpus when a file changes mid-run', () => {
     expect(result.report.problems).toEqual([expect.objectContaining({ path: seed('003').path, code: 'E_CHANGED', message: expect.stringMatching(/vanished/) })]);
     expect(written).toHaveLength(4);
     expect(written).not.toContain(seed('003').path);
+  });
+
+  it('with the texts in memory (a small corpus, by default), cleans a file that changed as the first pass read it', async () => {
+    const late = 'A late correction.\n';
+    const held = await cleanWhile((corpus) => appendFileSync(join(corpus, seed('004').path), late), true);
+    const reread = await cleanWhile(() => undefined, false);
+    expect(held.result.report.problems).toEqual([]);
+    expect(held.written).toHaveLength(5);
+    // The report and the cleaned file both come from the one reading: the late line is in neither.
+    const cleaned = readFileSync(join(held.result.base, '..', 'cleaned', seed('004').path), 'utf8');
+    expect(cleaned).not.toContain(late.trim());
+    expect(cleaned).toBe(readFileSync(join(reread.result.base, '..', 'cleaned', seed('004').path), 'utf8'));
+    expect(held.result.report).toEqual(reread.result.report);
   });
 });

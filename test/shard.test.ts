@@ -1,6 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gatherArticle } from '../src/shard.js';
+import { gatherArticle, gatherHeld, scanArticle } from '../src/shard.js';
+import { compileChromeList } from '../src/stages/detect-chrome.js';
 import { segment, sentenceAt } from '../src/stages/segment.js';
+import { DEFAULTS } from '../src/options.js';
+import { corpusArticles } from './helpers.js';
 
 describe('gatherArticle', () => {
   const text = [
@@ -30,5 +34,38 @@ describe('gatherArticle', () => {
     expect(sentenceAt(gathered.segmentation, 2)?.words).toBe(0);
     // Spans and paragraphs are the whole segmentation's.
     full.sentences.forEach((sentence, s) => expect({ ...sentenceAt(gathered.segmentation, s), words: 0 }).toEqual({ ...sentence, words: 0 }));
+  });
+});
+
+describe('gatherHeld', () => {
+  const list = compileChromeList(['Follow us on Twitter']);
+  /** What fetching gives from a held text, with its fragments read out as gatherArticle's are. */
+  function heldAnswer(text: string, sentences: readonly number[]) {
+    const held = scanArticle(text, DEFAULTS, list, true).segmentation!;
+    const answer = gatherHeld(text, held, sentences);
+    expect(typeof answer.fragments).toBe('string');
+    return answer;
+  }
+
+  it('gives the segmentation and word counts that reading the file again gives, on the seed articles', () => {
+    for (const { text } of corpusArticles()) {
+      const all = segment(text).sentences.map((_, s) => s);
+      for (const sentences of [[], all.filter((s) => s % 3 === 1), all]) {
+        expect(heldAnswer(text, sentences).segmentation).toEqual(gatherArticle(text, sentences).segmentation);
+      }
+    }
+  });
+
+  it('gives the same for any text: chrome lines, short lines, figures, odd spacing and punctuation', () => {
+    const piece = fc.constantFrom('. ', '.\n', '\n\n', '\r\n', ' Mr. ', '? ', '。', '” ', 'U.S. ', "don't ", 'e-mail ', '2,600 ', '  ', '\u00a0', 'word ', 'Word', 'Follow us on Twitter', '\n\nFollow us on Twitter\n\n');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), fc.array(fc.nat(30), { maxLength: 8 }), (pieces, asked) => {
+        const text = pieces.join('');
+        const count = segment(text).sentences.length;
+        const sentences = [...new Set(asked.filter((s) => s < count))].sort((a, b) => a - b);
+        expect(heldAnswer(text, sentences).segmentation).toEqual(gatherArticle(text, sentences).segmentation);
+      }),
+      { numRuns: 400 },
+    );
   });
 });

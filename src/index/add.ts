@@ -73,7 +73,8 @@ export async function addToIndex(inputs: readonly string[], options: AddToIndexO
     corpus = await openCorpus(discovery.files, fields);
     const opened = corpus;
     const counts = await withExecutor(opened.refs, options, async (executor, refs) => {
-      const run = makeRun(refs, settings, opened.problems, executor, fields, options.onProgress);
+      // Adding only fingerprints: no pass after the first needs the texts.
+      const run = makeRun(refs, settings, opened.problems, executor, fields, { ...options, textsInMemory: false });
       let added = 0;
       let replaced = 0;
       let unchanged = 0;

@@ -62,8 +62,11 @@ export interface SentenceRequest {
 export interface GatheredArticle {
   /** Its words counted only for the requested sentences and every one-sentence paragraph (0 elsewhere): what assemble reads. */
   readonly segmentation: PackedSegmentation;
-  /** The requested sentences and every short one-sentence paragraph (a possible heading), by start. */
-  readonly fragments: Fragments;
+  /**
+   * The requested sentences and every short one-sentence paragraph (a possible heading), by start;
+   * or the article's whole text, when this thread holds it anyway.
+   */
+  readonly fragments: Fragments | string;
 }
 
 /**
@@ -193,8 +196,11 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
   const textOf = (id: number): SentenceText | undefined => {
     const article = articleOf(id);
     const found = gathered.get(article);
-    const start = found?.segmentation.sentences[(id - (sentenceBase[article] ?? 0)) * 4];
-    return found === undefined || start === undefined ? undefined : fragmentAt(found.fragments, start);
+    const at = (id - (sentenceBase[article] ?? 0)) * 4;
+    const start = found?.segmentation.sentences[at];
+    if (found === undefined || start === undefined) return undefined;
+    if (typeof found.fragments !== 'string') return fragmentAt(found.fragments, start);
+    return { start, text: found.fragments.slice(start, found.segmentation.sentences[at + 1]) };
   };
   const pairCount = pairs.length / 2;
   const verdicts: Verdict[] = new Array<Verdict>(pairCount);
@@ -254,7 +260,7 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
       const article = articleOf(id);
       if (articles.has(article)) continue;
       const found = gathered.get(article);
-      if (found !== undefined) articles.set(article, { text: new FragmentText(found.fragments), segmentation: found.segmentation });
+      if (found !== undefined) articles.set(article, { text: typeof found.fragments === 'string' ? found.fragments : new FragmentText(found.fragments), segmentation: found.segmentation });
     }
   });
   return { matches, articles };
