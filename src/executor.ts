@@ -50,6 +50,9 @@ export async function poolExecutor(threads: number): Promise<Executor> {
       maxThreads: threads,
       // Tasks are shards of a few hundred files; a deep queue only holds their results in memory.
       idleTimeout: 1000,
+      // A thread is handed its next task while it works on one, so that it never waits for this
+      // thread to take a result (a shard's texts to copy, a collection) before it is given more.
+      concurrentTasksPerWorker: 2,
     });
   let pool: InstanceType<typeof Piscina> | undefined = start();
   let closing: Promise<void> | undefined;

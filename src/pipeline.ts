@@ -4,6 +4,7 @@ import type { DedupeOptions, ResolvedOptions } from './options.js';
 import type { ArticlePlan, ArticleScan } from './shard.js';
 import { gatherHeld } from './shard.js';
 import type { ArticleRef, HeldText, ScannedMetadata, TaskSettings } from './worker.js';
+import { heldTextOf } from './worker.js';
 import type { ArticleMeta, ArticleOrder } from './stages/spool.js';
 import type { SpooledText } from './stages/write-records.js';
 import type { FieldOptions } from './records/fields.js';
@@ -370,7 +371,7 @@ export interface Scanned {
 export async function scanArticles(run: Run, refs: readonly ArticleRef[], metas: readonly ArticleMeta[], context: boolean): Promise<Scanned[]> {
   const scanned: Scanned[] = [];
   let next = 0;
-  await runInOrder(run.executor, 'scan', chunk(refs), (refsOfShard) => ({ refs: refsOfShard, settings: run.taskSettings, hold: run.hold }), (outcomes, shardRefs) => {
+  await runInOrder(run.executor, 'scan', chunk(refs), (refsOfShard) => ({ refs: refsOfShard, settings: run.taskSettings, hold: run.hold }), ({ outcomes, held }, shardRefs) => {
     outcomes.forEach((outcome, i) => {
       const ref = shardRefs[i] as ArticleRef;
       const meta = metas[next + i] ?? {};
@@ -386,7 +387,7 @@ export async function scanArticles(run: Run, refs: readonly ArticleRef[], metas:
         textDigest: scan.words === 0 ? '' : outcome.textDigest,
         sentences: scan.sentences,
         inShortLine: scan.inShortLine,
-        held: outcome.held,
+        held: outcome.held === undefined ? undefined : heldTextOf(outcome.held, held),
       });
     });
     next += shardRefs.length;

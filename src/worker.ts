@@ -148,18 +148,43 @@ export type ScanOutcome =
       /** A digest of the text as compared (`normalizeForComparison`): equal for an article and its duplicate. */
       readonly textDigest: string;
       readonly metadata: ScannedMetadata | undefined;
-      /** With the task's `hold`: the text, for the passes after this one. */
-      readonly held?: HeldText | undefined;
+      /** With the task's `hold`: where the text stands in the shard's `held` (see {@link heldTextOf}). */
+      readonly held?: HeldSpan | undefined;
     }
   | { readonly ok: false; readonly problem: Problem };
 
+/** A held text as it travels: `[from, to)` of its shard's `held` string, with what else it needs. */
+export interface HeldSpan extends Omit<HeldText, 'text'> {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** What the first pass gives of a shard: each article's outcome, and with `hold` their texts, joined. */
+export interface ScannedShard {
+  readonly outcomes: ScanOutcome[];
+  /**
+   * The held texts, end to end: one string rather than one an article, so that the main thread,
+   * which holds them until apply, copies one large object (never moved by the young generation's
+   * collector) rather than thousands of small ones.
+   */
+  readonly held: string;
+}
+
 /** Step 1, fingerprint: reads and scans each article of a shard. */
-export async function scan(task: { readonly refs: readonly ArticleRef[]; readonly settings: TaskSettings; readonly hold?: boolean }): Promise<ScanOutcome[]> {
+export async function scan(task: { readonly refs: readonly ArticleRef[]; readonly settings: TaskSettings; readonly hold?: boolean }): Promise<ScannedShard> {
   const list = chromeList(task.settings.chromeLines);
   const hold = task.hold === true;
-  return (await load(task.refs)).map((loaded): ScanOutcome => {
+  const texts: string[] = [];
+  let length = 0;
+  const outcomes = (await load(task.refs)).map((loaded): ScanOutcome => {
     if (!loaded.ok) return loaded;
     const { segmentation, ...scanned } = scanArticle(loaded.text, task.settings, list, hold);
+    let held: HeldSpan | undefined;
+    if (segmentation !== undefined) {
+      held = { from: length, to: length + loaded.text.length, prefix: loaded.prefix, segmentation };
+      texts.push(loaded.text);
+      length += loaded.text.length;
+    }
     return {
       ok: true,
       scan: scanned,
@@ -167,9 +192,15 @@ export async function scan(task: { readonly refs: readonly ArticleRef[]; readonl
       warning: loaded.warning,
       textDigest: textDigestOf(loaded.text),
       metadata: loaded.prefix === undefined ? undefined : frontMatterMetadata(loaded.prefix, task.settings.fields),
-      held: segmentation === undefined ? undefined : { text: loaded.text, prefix: loaded.prefix, segmentation },
+      held,
     };
   });
+  return { outcomes, held: texts.join('') };
+}
+
+/** A held text, on the thread that holds it: a slice of its shard's string, which it keeps alive. */
+export function heldTextOf(span: HeldSpan, held: string): HeldText {
+  return { text: held.slice(span.from, span.to), prefix: span.prefix, segmentation: span.segmentation };
 }
 
 /** The digest that tells a duplicate: the same words in the same order, whatever the spacing and punctuation. */
