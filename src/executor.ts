@@ -90,29 +90,32 @@ const TASKS_PER_THREAD = 3;
 
 /**
  * Runs task `name` once per item, a few per thread at a time, and hands each output to `take` in
- * item order. An item's input is made only when its task starts, so a pass over a large corpus
- * holds a few shards' inputs and outputs at a time, never all of them.
+ * item order. An item's input is made only when its task starts, and an item is drawn from
+ * `items` only then, so a pass over a large corpus holds a few shards' inputs and outputs at a
+ * time, never all of them, and a generator's items start as they come.
  */
 export async function runInOrder<Name extends TaskName, T>(
   executor: Executor,
   name: Name,
-  items: readonly T[],
+  items: Iterable<T>,
   input: (item: T) => Input<Name>,
   take: (output: Output<Name>, item: T) => void,
 ): Promise<void> {
-  const pending: Promise<Output<Name>>[] = [];
-  let started = 0;
-  const start = (): void => {
-    const task = executor.run(name, input(items[started] as T));
+  const iterator = items[Symbol.iterator]();
+  const pending: { readonly task: Promise<Output<Name>>; readonly item: T }[] = [];
+  const start = (): boolean => {
+    const next = iterator.next();
+    if (next.done === true) return false;
+    const task = executor.run(name, input(next.value));
     // Awaited in order below; marked handled now so that an early failure is not reported twice.
     task.catch(() => undefined);
-    pending.push(task);
-    started += 1;
+    pending.push({ task, item: next.value });
+    return true;
   };
-  while (started < items.length && started < executor.threads * TASKS_PER_THREAD) start();
-  for (const item of items) {
-    const output = await (pending.shift() as Promise<Output<Name>>);
-    if (started < items.length) start();
-    take(output, item);
+  while (pending.length < executor.threads * TASKS_PER_THREAD && start());
+  for (let first = pending.shift(); first !== undefined; first = pending.shift()) {
+    const output = await first.task;
+    start();
+    take(output, first.item);
   }
 }

@@ -424,7 +424,7 @@ async function matchAndPlan(run: Run, counted: Counted): Promise<Plan> {
     {
       fetch: (requests) => fetchSentences(run, kept, requests),
       verify: (batches, pairsOf, take) =>
-        runInOrder(run.executor, 'verify', Array.from({ length: batches }, (_, batch) => batch), (batch) => ({ batch: pairsOf(batch), settings: run.taskSettings }), (verdicts, batch) => take(batch, verdicts)),
+        runInOrder(run.executor, 'verify', batches, (batch) => ({ batch: pairsOf(batch), settings: run.taskSettings }), (verdicts, batch) => take(batch, verdicts)),
       done: (part, detail) => {
         trace(part, detail);
         if (part === 'fetch') run.betweenSteps();

@@ -95,13 +95,17 @@ export interface MatchIo {
    */
   fetch(requests: readonly SentenceRequest[]): Promise<ReadonlyMap<number, GatheredArticle>>;
   /**
-   * Verifies `batches` batches of pairs with {@link verifyBatch}: `pairsOf(b)` makes batch `b`'s
-   * pairs when it starts, and its verdicts go to `take(b, verdicts)`, in any order.
+   * Verifies batches of pairs with {@link verifyBatch}: `batches` gives each batch as it is
+   * found (its pairs' numbers), `pairsOf(b)` makes batch `b`'s pairs when it starts, and its
+   * verdicts go to `take(b, verdicts)`, in any order. `batches` is read to its end.
    */
-  verify(batches: number, pairsOf: (batch: number) => VerifyBatch, take: (batch: number, verdicts: readonly Verdict[]) => void): Promise<void>;
+  verify(batches: Iterable<PairBatch>, pairsOf: (batch: PairBatch) => VerifyBatch, take: (batch: PairBatch, verdicts: readonly Verdict[]) => void): Promise<void>;
   /** Told when each part is done (`candidates`, `fetch`, `verify`), with a figure, e.g. to trace it. */
   readonly done?: (part: 'candidates' | 'fetch' | 'verify', detail: string) => void;
 }
+
+/** A batch of candidate pairs to verify, by their numbers (pair `p` is `Candidates.pairs[2p, 2p + 2)`). */
+export type PairBatch = Int32Array;
 
 /**
  * A candidate pair's texts, and whether the two stand in the same place beside a verbatim copy
@@ -208,19 +212,31 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
   const sameText = new UnionFind(total);
   // Most candidates are verbatim copies, the same sentence as `verifyPair` finds first: told here,
   // they never travel to a worker. A file that changed between passes has no texts: its pairs are
-  // not verified. The other pairs, in order, are verified in batches.
-  const toVerify: number[] = [];
-  for (let p = 0; p < pairCount; p += 1) {
-    const a = textOf(pairs[p * 2] ?? 0);
-    const b = textOf(pairs[p * 2 + 1] ?? 0);
-    if (a === undefined || b === undefined) verdicts[p] = NOT_SAME;
-    else if (a.text === b.text) {
-      verdicts[p] = VERBATIM;
-      sameText.union(pairs[p * 2] ?? 0, pairs[p * 2 + 1] ?? 0);
-    } else toVerify.push(p);
+  // not verified. The other pairs, in order, are verified in batches, each handed out as soon as
+  // it is full, so that the workers start while this thread goes on through the pairs.
+  function* batches(): Generator<PairBatch> {
+    let batch = new Int32Array(VERIFY_BATCH);
+    let filled = 0;
+    for (let p = 0; p < pairCount; p += 1) {
+      const a = textOf(pairs[p * 2] ?? 0);
+      const b = textOf(pairs[p * 2 + 1] ?? 0);
+      if (a === undefined || b === undefined) verdicts[p] = NOT_SAME;
+      else if (a.text === b.text) {
+        verdicts[p] = VERBATIM;
+        sameText.union(pairs[p * 2] ?? 0, pairs[p * 2 + 1] ?? 0);
+      } else {
+        batch[filled++] = p;
+        if (filled === VERIFY_BATCH) {
+          yield batch;
+          batch = new Int32Array(VERIFY_BATCH);
+          filled = 0;
+        }
+      }
+    }
+    if (filled > 0) yield batch.subarray(0, filled);
   }
   await io.verify(
-    Math.ceil(toVerify.length / VERIFY_BATCH),
+    batches(),
     (batch) => {
       // Each sentence once, by its id.
       const index = new Map<number, number>();
@@ -237,15 +253,12 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
         return at;
       };
       const items: number[] = [];
-      for (let slot = batch * VERIFY_BATCH; slot < Math.min((batch + 1) * VERIFY_BATCH, toVerify.length); slot += 1) {
-        const p = toVerify[slot] ?? 0;
-        items.push(indexOf(pairs[p * 2] ?? 0), indexOf(pairs[p * 2 + 1] ?? 0), neighbours[p] === 1 ? 1 : 0);
-      }
+      for (const p of batch) items.push(indexOf(pairs[p * 2] ?? 0), indexOf(pairs[p * 2 + 1] ?? 0), neighbours[p] === 1 ? 1 : 0);
       return { texts, starts: Int32Array.from(starts), pairs: Int32Array.from(items) };
     },
     (batch, results) => {
       results.forEach((verdict, i) => {
-        verdicts[toVerify[batch * VERIFY_BATCH + i] ?? 0] = verdict;
+        verdicts[batch[i] ?? 0] = verdict;
       });
     },
   );

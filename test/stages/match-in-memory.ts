@@ -26,7 +26,7 @@ export async function matchInMemory(texts: readonly string[]) {
         return new Map(requests.map((request) => [request.article, gatherArticle(texts[request.article]!, request.sentences)]));
       },
       verify: async (batches, pairsOf, take) => {
-        for (let batch = 0; batch < batches; batch += 1) take(batch, verifyBatch(pairsOf(batch), DEFAULTS));
+        for (const batch of batches) take(batch, verifyBatch(pairsOf(batch), DEFAULTS));
       },
     },
   );
