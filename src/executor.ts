@@ -50,9 +50,10 @@ export async function poolExecutor(threads: number): Promise<Executor> {
       maxThreads: threads,
       // Tasks are shards of a few hundred files; a deep queue only holds their results in memory.
       idleTimeout: 1000,
-      // A thread is handed its next task while it works on one, so that it never waits for this
-      // thread to take a result (a shard's texts to copy, a collection) before it is given more.
-      concurrentTasksPerWorker: 2,
+      // Every task started is handed to a thread at once, rather than when this thread next takes
+      // a result: a thread never waits for this one (a shard's texts to copy, a collection, a
+      // report to measure). How many are started is `runInOrder`'s to say.
+      concurrentTasksPerWorker: 1 << 16,
     });
   let pool: InstanceType<typeof Piscina> | undefined = start();
   let closing: Promise<void> | undefined;
@@ -85,14 +86,16 @@ export function defaultThreads(): number {
   return Math.max(1, availableParallelism());
 }
 
-/** Tasks in flight per thread: enough to keep every thread busy, few enough that results never pile up. */
+/** Tasks in flight per thread, by default: enough to keep every thread busy, few enough that results never pile up. */
 const TASKS_PER_THREAD = 3;
 
 /**
  * Runs task `name` once per item, a few per thread at a time, and hands each output to `take` in
  * item order. An item's input is made only when its task starts, and an item is drawn from
  * `items` only then, so a pass over a large corpus holds a few shards' inputs and outputs at a
- * time, never all of them, and a generator's items start as they come.
+ * time, never all of them, and a generator's items start as they come. `inFlight` tasks at most
+ * are started at a time (by default a few a thread; `Infinity` starts them all at once, before
+ * the first await, so that this thread may work on while the threads do).
  */
 export async function runInOrder<Name extends TaskName, T>(
   executor: Executor,
@@ -100,6 +103,7 @@ export async function runInOrder<Name extends TaskName, T>(
   items: Iterable<T>,
   input: (item: T) => Input<Name>,
   take: (output: Output<Name>, item: T) => void,
+  inFlight = executor.threads * TASKS_PER_THREAD,
 ): Promise<void> {
   const iterator = items[Symbol.iterator]();
   const pending: { readonly task: Promise<Output<Name>>; readonly item: T }[] = [];
@@ -112,7 +116,7 @@ export async function runInOrder<Name extends TaskName, T>(
     pending.push({ task, item: next.value });
     return true;
   };
-  while (pending.length < executor.threads * TASKS_PER_THREAD && start());
+  while (pending.length < inFlight && start());
   for (let first = pending.shift(); first !== undefined; first = pending.shift()) {
     const output = await first.task;
     start();

@@ -203,14 +203,33 @@ async function runPipeline(
   const plan = await matchAndPlan(run, counted);
   betweenSteps();
   const keep = settings.keep === 'auto' ? (counted.kept.some((entry) => entry.meta.dateMs !== undefined) ? 'first' : 'none') : settings.keep;
-  const applied = await apply(run, counted.kept, plan, sink, keep);
+  const { kept } = counted;
+  // With the texts held, every apply task goes to the workers at once and the report is measured
+  // while they work; read again, apply's tasks go a few at a time, so the report waits for them.
+  const together = run.hold;
+  const applying = apply(run, kept, plan, sink, keep, together ? Number.POSITIVE_INFINITY : undefined);
+  // Awaited below, once the report is measured.
+  applying.catch(() => undefined);
+  const problemsBefore = run.problems.length;
+  const measured = together ? measureRun(run, kept, plan, archive) : undefined;
+  const applied = await applying;
   run.held.length = 0;
   // The last task has run: let the worker threads and their heaps go before the report is built.
   await executor.close();
   trace('apply');
   betweenSteps();
+  const { report: measuredReport, shared } = measured ?? measureRun(run, kept, plan, archive);
+  // Apply may have found a file changed since the first pass: its problem joins the report's.
+  const report = run.problems.length === problemsBefore ? measuredReport : { ...measuredReport, problems: [...run.problems].sort(byPath) };
+  const inputs = kept.flatMap((entry, article) => (entry.context ? [] : [article]));
+  const spooled = archive === undefined ? applied.spooled : inputs.map((article) => applied.spooled[article]);
+  const originalIds = new Map(kept.flatMap((entry) => (entry.duplicateOf === undefined ? [] : [[kept[entry.duplicateOf]?.ref.path ?? '', kept[entry.duplicateOf]?.meta.id] as const])));
+  return { report, shared, chrome: applied.chrome, cleaned: applied.cleaned, spooled, metas: inputs.map((article) => (kept[article] as Kept).meta), originalIds };
+}
 
-  const { kept } = counted;
+/** The report of a run and its shared blocks' texts, from the plan (nothing apply finds but problems). */
+function measureRun(run: Run, kept: readonly Kept[], plan: Plan, archive: Archive | undefined): { report: Report; shared: SharedBlockText[] } {
+  const { settings } = run;
   // Context articles are measured empty: they hold no block, so pairs are the inputs' own.
   const isContext = (article: number): boolean => kept[article]?.context === true;
   const measured = measure(
@@ -226,22 +245,19 @@ async function runPipeline(
     plan.blocks,
     archive === undefined ? plan.occurrences : plan.occurrences.map((held, article) => (isContext(article) ? [] : held)),
     archive === undefined ? plan.chrome : plan.chrome.map((marks, article) => (isContext(article) ? [] : marks)),
-    run.problems.sort(byPath),
+    [...run.problems].sort(byPath),
     { similarity: settings.similarity, minBlockWords: settings.minBlockWords, chromeMinArticles: settings.chromeMinArticles, shingleSize: settings.shingleSize, maxPairs: settings.maxPairs },
   );
   const contextPaths = new Set(kept.flatMap((entry) => (entry.context ? [entry.ref.path] : [])));
   const report = archive === undefined ? measured : restrictReport(measured, (path) => contextPaths.has(path), { path: archive.name, archiveArticles: archive.articleCount, contextArticles: contextPaths.size });
   const held = new Set(report.blocks.map((block) => block.id));
-  const pathOf = (article: number): string => counted.kept[article]?.ref.path ?? '';
+  const pathOf = (article: number): string => kept[article]?.ref.path ?? '';
   const shared = plan.blocks
     .filter((block) => archive === undefined || held.has(block.id))
     .map((block) => ({ id: block.id, text: block.canonicalText, variantsText: variantsText({ ...block, variants: block.variantWordings }, pathOf(block.canonical)), variants: block.variantWordings }))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
   trace('measure');
-  const inputs = kept.flatMap((entry, article) => (entry.context ? [] : [article]));
-  const spooled = archive === undefined ? applied.spooled : inputs.map((article) => applied.spooled[article]);
-  const originalIds = new Map(kept.flatMap((entry) => (entry.duplicateOf === undefined ? [] : [[kept[entry.duplicateOf]?.ref.path ?? '', kept[entry.duplicateOf]?.meta.id] as const])));
-  return { report, shared, chrome: applied.chrome, cleaned: applied.cleaned, spooled, metas: inputs.map((article) => (kept[article] as Kept).meta), originalIds };
+  return { report, shared };
 }
 
 /**
@@ -497,6 +513,7 @@ async function apply(
   plan: Plan,
   sink: Sink,
   keep: 'first' | 'none',
+  inFlight?: number,
 ): Promise<{ cleaned: { path: string; text: string }[]; chrome: ChromeLine[]; spooled: (SpooledText | undefined)[] }> {
   const cleaned: { path: string; text: string }[] = [];
   const spooled: (SpooledText | undefined)[] = [];
@@ -527,6 +544,7 @@ async function apply(
         });
         run.progress('write', items);
       },
+      inFlight,
     );
   } catch (error) {
     if (error instanceof NewsdedupError) throw error;
