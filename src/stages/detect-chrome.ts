@@ -1,6 +1,6 @@
 import type { ChromeReason, Segmentation } from '../types.js';
 import { NewsdedupError } from '../errors.js';
-import { normalizeForComparison } from '../text/normalize.js';
+import { comparesLongerThan, normalizeForComparison } from '../text/normalize.js';
 import { hashString } from '../text/hash.js';
 import { countWords } from '../text/words.js';
 import { HEADING_WORDS } from '../options.js';
@@ -53,6 +53,8 @@ export interface ChromeList {
   readonly insideOf: (line: string) => readonly (readonly [number, number])[];
 }
 
+const NONE: readonly never[] = Object.freeze([]);
+
 /** A chrome list line that removes only what it matches, wherever it stands in a line. */
 const INSIDE = /^inside:\s*/i;
 
@@ -84,12 +86,13 @@ export function compileChromeList(userLines: readonly string[], source = 'the ch
     if (inside) insidePatterns.push(new RegExp(line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'));
     else userExact.add(normalizeForComparison(line));
   });
-  // Normalising never lengthens a line much, so a paragraph far longer than every listed line is none of them.
+  // Normalising never lengthens a line much, so a paragraph far longer than every listed line is
+  // none of them; nor is one with more letters than the longest, told from its first letters.
   const longest = Math.max(0, ...[...builtIn, ...userExact].map((entry) => entry.length));
   const maxLength = longest * 4 + 64;
   return {
     reasonFor(line) {
-      if (line.length > maxLength) return userPatterns.some((pattern) => pattern.test(line.trim())) ? 'user list' : undefined;
+      if (line.length > maxLength || comparesLongerThan(line, longest)) return userPatterns.some((pattern) => pattern.test(line.trim())) ? 'user list' : undefined;
       const normalized = normalizeForComparison(line);
       if (normalized === '') return undefined;
       if (userExact.has(normalized) || userPatterns.some((pattern) => pattern.test(line.trim()))) return 'user list';
@@ -97,6 +100,7 @@ export function compileChromeList(userLines: readonly string[], source = 'the ch
       return undefined;
     },
     insideOf(line) {
+      if (insidePatterns.length === 0) return NONE;
       const found: [number, number][] = [];
       for (const pattern of insidePatterns) {
         pattern.lastIndex = 0;

@@ -52,6 +52,26 @@ export function normalizeForComparison(text: string): string {
   return out.toString('latin1', 0, length);
 }
 
+/**
+ * True when `text` as compared ({@link normalizeForComparison}) is surely longer than `length`:
+ * more than `length` of its letters and digits come before any character off the fast path. Each
+ * of those gives at least one character of the compared text (NFKC may join a mark to one, never
+ * two letters into one). False when it is not, or when that cannot be told cheaply.
+ */
+export function comparesLongerThan(text: string, length: number): boolean {
+  let letters = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    const kind = code < FAST_LIMIT ? (fastClass[code] as number) : 0;
+    if (kind === 0) return false;
+    if (kind > 2) {
+      letters += 1;
+      if (letters > length) return true;
+    }
+  }
+  return false;
+}
+
 const wordCache = new Map<string, string>();
 const WORD_CACHE_LIMIT = 500_000;
 

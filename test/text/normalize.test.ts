@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeForComparison, normalizeWord } from '../../src/text/normalize.js';
+import { comparesLongerThan, normalizeForComparison, normalizeWord } from '../../src/text/normalize.js';
 
 // The definition the one-pass fast path must agree with.
 function byDefinition(text: string): string {
@@ -76,5 +76,26 @@ describe('normalizeForComparison over lines', () => {
         expect(lines.map(normalizeForComparison).filter((key) => key !== '').join(' ')).toBe(normalizeForComparison(lines.join('\n')));
       }),
     );
+  });
+});
+
+describe('comparesLongerThan', () => {
+  it('is true only when the text as compared is longer, whatever the marks, ligatures and scripts', () => {
+    const piece = fc.constantFrom('a', 'B', 'é', 'e\u0301', '\u0301', 'ﬁ', '½', 'İ', 'ß', '’', "'", ' ', '—', '.', '7', 'Ω', '中', 'ｱ', '\u00a0', 'Share this');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.nat(30), (pieces, length) => {
+        const text = pieces.join('');
+        if (comparesLongerThan(text, length)) expect(normalizeForComparison(text).length).toBeGreaterThan(length);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('tells a long English paragraph from its first letters, and a short line not', () => {
+    const paragraph = 'Pakistan and Afghanistan share a border of some 2,600 kilometres, most of it mountains.';
+    expect(comparesLongerThan(paragraph, 20)).toBe(true);
+    expect(comparesLongerThan('Share this article', 20)).toBe(false);
+    // Off the fast path before the limit: unsure, so false.
+    expect(comparesLongerThan(`ﬁ${paragraph}`, 20)).toBe(false);
   });
 });
