@@ -68,7 +68,8 @@ export interface RunOptions {
    * Keeps each article's text in memory from the first pass to the last, rather than reading it
    * again to match and to write: faster, at the cost of memory about the corpus's size. A file
    * that changes while the run goes on is then cleaned as the first pass read it; read again, it
-   * is left out with `E_CHANGED`. By default, for a corpus of up to 128 MB.
+   * is left out with `E_CHANGED`. By default, for a corpus of up to 64 MB: held, a text costs about
+   * twice its size (a JavaScript string of two bytes a character, mostly) for the whole run.
    */
   readonly textsInMemory?: boolean;
 }
@@ -99,8 +100,10 @@ interface Sink {
 const GROWN_BYTES = 256 << 20;
 /** From this many bytes of input, garbage is collected between steps (see `collectGarbage`). */
 const COLLECT_FROM_BYTES = 32 << 20;
+/** With the texts held, apply tasks handed to each thread at once, while the report is measured. */
+const APPLY_AHEAD = 16;
 /** Up to this many bytes of input, texts are held in memory between passes by default (see `RunOptions.textsInMemory`). */
-const HOLD_TEXTS_BYTES = 128 << 20;
+const HOLD_TEXTS_BYTES = 64 << 20;
 /** A corpus smaller than this runs in this thread by default: starting workers would cost more. */
 const SMALL_CORPUS = { files: 400, bytes: 2 << 20 };
 
@@ -204,10 +207,12 @@ async function runPipeline(
   betweenSteps();
   const keep = settings.keep === 'auto' ? (counted.kept.some((entry) => entry.meta.dateMs !== undefined) ? 'first' : 'none') : settings.keep;
   const { kept } = counted;
-  // With the texts held, every apply task goes to the workers at once and the report is measured
-  // while they work; read again, apply's tasks go a few at a time, so the report waits for them.
+  // With the texts held, the workers are handed enough apply tasks to go on with while the report
+  // is measured (a fraction of a second's work each), not all: each task carries its shard's
+  // texts, copied once more on the way. Read again, apply's tasks go a few at a time, and the
+  // report waits for them.
   const together = run.hold;
-  const applying = apply(run, kept, plan, sink, keep, together ? Number.POSITIVE_INFINITY : undefined);
+  const applying = apply(run, kept, plan, sink, keep, together ? executor.threads * APPLY_AHEAD : undefined);
   // Awaited below, once the report is measured.
   applying.catch(() => undefined);
   const problemsBefore = run.problems.length;
