@@ -104,11 +104,13 @@ function globBase(pattern: string): string {
   const segments = pattern.replaceAll('\\', '/').split('/');
   const fixed: string[] = [];
   for (const segment of segments) {
-    if (isGlobPattern(segment)) break;
+    // An absolute pattern's first segment is empty: a root, never a pattern.
+    if (segment !== '' && isGlobPattern(segment)) break;
     fixed.push(segment);
   }
   const base = fixed.join('/');
-  return base === '' ? '.' : base;
+  if (base === '') return segments[0] === '' ? '/' : '.';
+  return base;
 }
 
 function commonAncestor(paths: readonly string[]): string {

@@ -20,6 +20,17 @@ describe('discover', () => {
     expect((await discover(['deep/er/one.txt'], cwd)).files.map((file) => file.path)).toEqual(['one.txt']);
   });
 
+  it('reads an absolute glob, ids relative to its fixed part, and says so when it matches nothing', async () => {
+    const cwd = temporaryDirectory();
+    mkdirSync(join(cwd, 'news', 'b'), { recursive: true });
+    for (const name of ['news/a1.txt', 'news/b/a2.txt', 'news/c.txt']) writeFileSync(join(cwd, name), 'x');
+    const elsewhere = temporaryDirectory();
+    const { files, base } = await discover([`${cwd}/news/**/a*.txt`], elsewhere);
+    expect(files.map((file) => file.path)).toEqual(['a1.txt', 'b/a2.txt']);
+    expect(base).toBe(join(cwd, 'news'));
+    await expect(discover([`${cwd}/nothing/*.txt`], elsewhere)).rejects.toThrow(`Input \`${cwd}/nothing/*.txt\` matches no file.`);
+  });
+
   it('lists a file named twice once', async () => {
     const cwd = temporaryDirectory();
     writeFileSync(join(cwd, 'one.txt'), 'x');
