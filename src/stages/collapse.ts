@@ -64,8 +64,11 @@ export function collapse(text: string, segmentation: Layout, occurrences: readon
     } else if (startsParagraph && endsParagraph) {
       out += before;
       const next = nextAfterEnd.get(region.end);
-      if (next !== undefined) cursor = lineStart(text, next.start);
-      else {
+      if (next !== undefined) {
+        const after = lineStart(text, next.start);
+        out = widerBreak(out, text.slice(region.end, after));
+        cursor = after;
+      } else {
         out = keepOneLineBreak(out);
         cursor = text.length;
       }
@@ -91,6 +94,22 @@ function lineStart(text: string, offset: number): number {
   let at = offset;
   while (at > 0 && text[at - 1] !== '\n' && text[at - 1] !== '\r') at -= 1;
   return at;
+}
+
+/**
+ * `out` ending with the wider of its own trailing break and `separator`, the break after a
+ * paragraph removed silently: a byline between a title's line break and the blank line before the
+ * story leaves the blank line, so the title stays a paragraph of its own. At the very start of the
+ * text nothing is kept.
+ */
+function widerBreak(out: string, separator: string): string {
+  const kept = out.trimEnd();
+  if (kept === '') return out;
+  return lineBreaks(separator) > lineBreaks(out.slice(kept.length)) ? kept + separator : out;
+}
+
+function lineBreaks(space: string): number {
+  return space.match(/\r\n|\n|\r/g)?.length ?? 0;
 }
 
 /** Drops trailing white space but for the first line break in it, when text now ends early. */

@@ -38,4 +38,17 @@ describe('collapse', () => {
     expect(cleaned['a.txt']).toMatch(/^Title\r\n\r\nOpening\.\r\n\[shared block [^\r\n]*\]\r\n\r\nEnd\.\r\n$/);
     expect(cleaned['a.txt']!.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
   });
+
+  it('keeps a title a paragraph of its own when the byline between it and the story goes as chrome', async () => {
+    const story = (n: number, byline: string) => `Floods, day ${n}\n${byline}\n\nThe river rose again on day ${n}, officials in the valley said.\n\nResidents of ward ${n} moved to higher ground.\n`;
+    const cleaned = await cleanedOf({
+      'a.txt': story(1, 'By Nela Strand'),
+      'b.txt': story(2, 'By Nela Strand'),
+      // Two chrome lines in a row: the blank line after the second is the one kept.
+      'c.txt': story(3, 'By Nela Strand\nShare this article'),
+    });
+    // The byline (in three articles) is chrome; the blank line after it stays, not the line break before it.
+    expect(cleaned['a.txt']).toBe('Floods, day 1\n\nThe river rose again on day 1, officials in the valley said.\n\nResidents of ward 1 moved to higher ground.\n');
+    expect(cleaned['c.txt']).toBe('Floods, day 3\n\nThe river rose again on day 3, officials in the valley said.\n\nResidents of ward 3 moved to higher ground.\n');
+  });
 });
