@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { SchemaElement } from 'hyparquet';
-import { binaryProblem, decode } from '../stages/read.js';
+import { isUtf8 } from 'node:buffer';
+import { binaryProblem, decode, decodeWindows1252, firstInvalidUtf8 } from '../stages/read.js';
 import type { Problem, ProblemCode } from '../types.js';
 import { byteChunks, CompressionError } from './byte-source.js';
 import { dateOfValue, hostOf, missingFieldMessage, resolveFields, textOfValue, type FieldOptions, type RecordDate, type ResolvedFields } from './fields.js';
@@ -142,6 +143,8 @@ export async function* readRecords(absolutePath: string, displayPath: string, fo
     if (!done) {
       for (let next = await items.next(); next.done !== true; next = await items.next()) yield outcomeOf(next.value);
     }
+    const notUtf8 = source.notUtf8?.();
+    if (notUtf8 !== undefined) yield problem('W_NOT_UTF8', `\`${displayPath}\` is not valid UTF-8 at ${notUtf8}; read from there as Windows-1252, and written back as UTF-8.`, 'warning');
   } catch (error) {
     if (error instanceof CompressionError) {
       yield problem('E_COMPRESSED', `\`${displayPath}\`: ${error.message}; the ${read} record${read === 1 ? '' : 's'} before it ${read === 1 ? 'was' : 'were'} read.`);
@@ -186,44 +189,107 @@ function recordOutcome(path: string, fields: ResolvedFields, item: Extract<RawIt
 
 interface ItemSource {
   readonly items: AsyncIterable<RawItem>;
+  /** Once the items are read: where the file first failed to be UTF-8 ("line 3", "byte 812"), from where it was read as Windows-1252. */
+  readonly notUtf8?: () => string | undefined;
   /** Columns known before the first record (a header, a schema). */
   readonly columns?: readonly string[];
   readonly shape: (columns: readonly string[]) => FileShape;
 }
 
-async function* decodedText(chunks: AsyncIterable<Uint8Array>, onBom: (bom: boolean) => void): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: false });
+/**
+ * Decodes a stream of bytes as UTF-8 (a byte-order mark dropped) or, from the first byte that is
+ * not UTF-8 on, as Windows-1252, as a text file is read; `onInvalid` is told that byte's offset.
+ */
+export async function* decodedText(chunks: AsyncIterable<Uint8Array>, onBom: (bom: boolean) => void, onInvalid: (byte: number) => void): AsyncGenerator<string> {
+  const utf8 = new TextDecoder('utf-8');
+  let pending: Uint8Array = new Uint8Array(0);
+  // Bytes of the file before `pending`.
+  let offset = 0;
+  let legacy = false;
   let first = true;
   for await (const chunk of chunks) {
-    if (first && chunk.length > 0) {
-      onBom(chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf);
+    let bytes = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+    pending = new Uint8Array(0);
+    if (first && bytes.length > 0) {
+      const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+      onBom(bom);
       first = false;
+      if (bom) {
+        bytes = bytes.subarray(3);
+        offset = 3;
+      }
     }
-    const text = decoder.decode(chunk, { stream: true });
-    if (text !== '') yield text;
+    if (legacy) {
+      yield decodeWindows1252(bytes);
+      offset += bytes.length;
+      continue;
+    }
+    // A character cut by the chunk's end waits for the next chunk.
+    const end = completeEnd(bytes);
+    const head = bytes.subarray(0, end);
+    if (isUtf8(head)) {
+      if (head.length > 0) yield utf8.decode(head);
+      pending = bytes.slice(end);
+      offset += end;
+      continue;
+    }
+    const bad = firstInvalidUtf8(head);
+    onInvalid(offset + bad);
+    legacy = true;
+    yield utf8.decode(head.subarray(0, bad)) + decodeWindows1252(bytes.subarray(bad));
+    offset += bytes.length;
   }
-  const rest = decoder.decode();
-  if (rest !== '') yield rest;
+  // A character cut short by the end of the file.
+  if (pending.length > 0) {
+    onInvalid(offset);
+    yield decodeWindows1252(pending);
+  }
+}
+
+/** Where the last complete UTF-8 character of `bytes` ends: before a lead byte whose sequence runs past the end. */
+function completeEnd(bytes: Uint8Array): number {
+  for (let back = 1; back <= 3 && back <= bytes.length; back += 1) {
+    const byte = bytes[bytes.length - back] as number;
+    if ((byte & 0xc0) === 0x80) continue;
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return length > back ? bytes.length - back : bytes.length;
+  }
+  return bytes.length;
 }
 
 async function textItems(path: string, format: RecordFormat): Promise<ItemSource> {
   const chunks = byteChunks(path, format.compression);
-  if (format.kind === 'jsonl') return { items: jsonLineItems(chunks), shape: (columns) => ({ kind: 'jsonl', columns }) };
-  if (format.kind === 'json') return { items: jsonArrayItems(chunks), shape: (columns) => ({ kind: 'json', columns }) };
-  return await csvSource(chunks, format.kind === 'tsv' ? 'tsv' : 'csv');
+  let notUtf8: string | undefined;
+  const onInvalid = (where: string): void => {
+    notUtf8 ??= where;
+  };
+  const atByte = (byte: number): void => onInvalid(`byte ${byte}`);
+  const source: ItemSource =
+    format.kind === 'jsonl'
+      ? { items: jsonLineItems(chunks, (line) => onInvalid(`line ${line}`)), shape: (columns) => ({ kind: 'jsonl', columns }) }
+      : format.kind === 'json'
+        ? { items: jsonArrayItems(chunks, atByte), shape: (columns) => ({ kind: 'json', columns }) }
+        : await csvSource(chunks, format.kind === 'tsv' ? 'tsv' : 'csv', atByte);
+  return { ...source, notUtf8: () => notUtf8 };
 }
 
-async function* jsonLineItems(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<RawItem> {
-  for await (const { line, bytes } of splitLines(chunks)) {
-    let text = bytes.toString('utf8');
-    if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+/** JSON Lines, one record a line; a line that is not UTF-8 is read as Windows-1252 (`onInvalid` is told its number). */
+async function* jsonLineItems(chunks: AsyncIterable<Uint8Array>, onInvalid: (line: number) => void): AsyncGenerator<RawItem> {
+  for await (const { line, bytes: raw } of splitLines(chunks)) {
+    const bytes = line === 1 && raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? raw.subarray(3) : raw;
+    let text: string;
+    if (isUtf8(bytes)) text = bytes.toString('utf8');
+    else {
+      onInvalid(line);
+      text = decodeWindows1252(bytes);
+    }
     if (text.trim() === '') continue;
     yield jsonItem(text, line);
   }
 }
 
-async function* jsonArrayItems(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<RawItem> {
-  for await (const piece of splitJsonArray(decodedText(chunks, () => undefined))) {
+async function* jsonArrayItems(chunks: AsyncIterable<Uint8Array>, onInvalid: (byte: number) => void): AsyncGenerator<RawItem> {
+  for await (const piece of splitJsonArray(decodedText(chunks, () => undefined, onInvalid))) {
     if (!piece.ok) yield { ok: false, location: piece.line, message: piece.message, fatal: true };
     else yield jsonItem(piece.text, piece.line);
   }
@@ -242,10 +308,10 @@ function jsonItem(text: string, location: number): RawItem {
   return { ok: true, location, value: value as Record<string, unknown>, original: { kind: 'json', text }, size: text.length };
 }
 
-async function csvSource(chunks: AsyncIterable<Uint8Array>, kind: 'csv' | 'tsv'): Promise<ItemSource & { readonly columns: readonly string[] }> {
+async function csvSource(chunks: AsyncIterable<Uint8Array>, kind: 'csv' | 'tsv', onInvalid: (byte: number) => void): Promise<ItemSource & { readonly columns: readonly string[] }> {
   let bom = false;
   let lineEnding: LineEnding = '\n';
-  const rows = parseCsv(decodedText(chunks, (hasBom) => (bom = hasBom)), kind === 'tsv' ? '\t' : ',', (ending) => (lineEnding = ending))[Symbol.asyncIterator]();
+  const rows = parseCsv(decodedText(chunks, (hasBom) => (bom = hasBom), onInvalid), kind === 'tsv' ? '\t' : ',', (ending) => (lineEnding = ending))[Symbol.asyncIterator]();
   const first = await rows.next();
   const columns = first.done !== true && first.value.ok ? first.value.cells : [];
   const columnsQuoted = first.done !== true && first.value.ok ? first.value.quoted : [];

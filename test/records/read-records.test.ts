@@ -4,7 +4,8 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { FieldOptions } from '../../src/records/fields.js';
 import { formatOfName, type RecordFormat } from '../../src/records/format.js';
-import { readRecords, type ArticleRecord, type RecordOutcome } from '../../src/records/read-records.js';
+import { decodedText, readRecords, type ArticleRecord, type RecordOutcome } from '../../src/records/read-records.js';
+import fc from 'fast-check';
 import type { Problem } from '../../src/types.js';
 import { ROOT, temporaryDirectory } from '../helpers.js';
 
@@ -234,5 +235,44 @@ describe('readRecords', () => {
     expect(read).toBe(count);
     // Loosely: the 50 MB text never stands in memory at once (garbage may lag behind).
     expect(peak - start).toBeLessThan(raw.length * 0.6);
+  });
+});
+
+describe('records that are not UTF-8', () => {
+  // "Café owners in Zürich react – “calm”." in Windows-1252.
+  const legacy = Buffer.from([...Buffer.from('Caf'), 0xe9, ...Buffer.from(' owners in Z'), 0xfc, ...Buffer.from('rich react '), 0x96, 0x20, 0x93, ...Buffer.from('calm'), 0x94, 0x2e]);
+  const decoded = 'Café owners in Zürich react – “calm”.';
+
+  it('reads a JSON line that is not UTF-8 as Windows-1252, as a text file is, and says at which line', async () => {
+    const dir = temporaryDirectory();
+    const path = write(dir, 'legacy.jsonl', Buffer.concat([Buffer.from('{"id":"a","text":"Plain first line."}\n{"id":"b","title":"Caf'), Buffer.from([0xe9]), Buffer.from('","text":"'), legacy, Buffer.from('"}\n')]));
+    const { records, problems } = await readAll(path);
+    expect(records.map((record) => record.text)).toEqual(['Plain first line.', decoded]);
+    expect(records[1]?.title).toBe('Café');
+    expect(problems).toEqual([{ path: 'legacy.jsonl', code: 'W_NOT_UTF8', severity: 'warning', message: '`legacy.jsonl` is not valid UTF-8 at line 2; read from there as Windows-1252, and written back as UTF-8.' }]);
+  });
+
+  it('reads a CSV file that is not UTF-8 as Windows-1252, and says at which byte', async () => {
+    const dir = temporaryDirectory();
+    const path = write(dir, 'legacy.csv', Buffer.concat([Buffer.from('id,title,text\r\nc1,Caf'), Buffer.from([0xe9]), Buffer.from(',"'), legacy, Buffer.from('"\r\n')]));
+    const { records, problems } = await readAll(path);
+    expect(records.map((record) => [record.title, record.text])).toEqual([['Café', decoded]]);
+    expect(problems).toEqual([expect.objectContaining({ code: 'W_NOT_UTF8', message: expect.stringContaining('at byte 21;') })]);
+  });
+
+  it('decodes UTF-8 cut anywhere into chunks as a whole, with no warning', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.array(fc.nat(200), { maxLength: 6 }), async (text, cuts) => {
+        const bytes = Buffer.from(`\ufeff${text}`);
+        const at = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
+        const chunks = [0, ...at].map((from, i) => bytes.subarray(from, [...at, bytes.length][i]));
+        const invalid: number[] = [];
+        let joined = '';
+        for await (const piece of decodedText((async function* () { yield* chunks; })(), () => undefined, (byte) => invalid.push(byte))) joined += piece;
+        expect(joined).toBe(text);
+        expect(invalid).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
