@@ -29,7 +29,7 @@ export const CONFIG_SCHEMA = z
     summary: z.string(),
     failOnProblems: z.boolean(),
     workers: z.number(),
-    textsInMemory: z.string(),
+    textsInMemory: z.enum(['yes', 'no', 'auto']),
     index: z.string(),
     progress: z.boolean(),
     quiet: z.boolean(),

@@ -55,4 +55,12 @@ describe('main with a config file', () => {
     expect(bad.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect((await run(cwd, 'check', 'corpus', '--config', 'missing.json')).stderr).toMatch(/Cannot read the config `missing.json`: no such file/);
   });
+
+  it('names the file and the values allowed for a textsInMemory that is not yes, no or auto', async () => {
+    const cwd = workspace({ 'maybe.json': { textsInMemory: 'maybe' }, 'held.json': { textsInMemory: 'yes' } });
+    const bad = await run(cwd, 'report', 'corpus', '--config', 'maybe.json');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^newsdedup: Bad value for `textsInMemory` in maybe.json: .*"yes".*"no".*"auto"/);
+    expect((await run(cwd, 'report', 'corpus', '--config', 'held.json')).code).toBe(0);
+  });
 });
