@@ -28,7 +28,8 @@ export function markerFor(block: Block, occurrence: Pick<Occurrence, 'clusters'>
  *
  * A region of whole paragraphs keeps the paragraph breaks around it; a region inside a paragraph
  * (an inline block) gets its marker on a line of its own. A silently removed region takes one
- * separator with it, so that no run of empty lines is left behind.
+ * separator with it, so that no run of empty lines is left behind; of the two around it, the
+ * narrower (what stays is at most one blank line, and never less than the break before it).
  */
 export function collapse(text: string, segmentation: Layout, occurrences: readonly Region[], chrome: readonly Span[]): string {
   const regions: Region[] = [...occurrences];
@@ -46,7 +47,8 @@ export function collapse(text: string, segmentation: Layout, occurrences: readon
   // Paragraph end → the paragraph after it, to find where a removed run of paragraphs stops.
   const nextAfterEnd = new Map(segmentation.paragraphs.map((paragraph, index) => [paragraph.end, segmentation.paragraphs[index + 1]] as const));
   const { lineEnding } = segmentation;
-  let out = '';
+  // The output in pieces, joined once at the end: looking at its end must never flatten it.
+  const out: string[] = [];
   let cursor = 0;
   for (const region of regions) {
     if (region.start < cursor) continue;
@@ -54,33 +56,61 @@ export function collapse(text: string, segmentation: Layout, occurrences: readon
     const startsParagraph = paragraphStarts.has(region.start);
     const endsParagraph = nextAfterEnd.has(region.end);
     if (region.marker !== undefined) {
-      if (startsParagraph) out += before + region.marker;
-      else out += before.trimEnd() + lineEnding + region.marker;
+      if (startsParagraph) out.push(before, region.marker);
+      else out.push(before.trimEnd(), lineEnding, region.marker);
       if (endsParagraph) cursor = region.end;
       else {
-        out += lineEnding;
+        out.push(lineEnding);
         cursor = skipWhiteSpace(text, region.end);
       }
     } else if (startsParagraph && endsParagraph) {
-      out += before;
+      out.push(before);
       const next = nextAfterEnd.get(region.end);
       if (next !== undefined) {
         const after = lineStart(text, next.start);
-        out = widerBreak(out, text.slice(region.end, after));
+        // The break kept is the wider of the two around the region, up to one blank line: a byline
+        // between a title's line break and the blank line before the story leaves the blank line.
+        const missing = Math.min(lineBreaks(text.slice(region.end, after)), 2) - trailingLineBreaks(out);
+        if (missing > 0) out.push(lineEnding.repeat(missing));
         cursor = after;
       } else {
-        out = keepOneLineBreak(out);
+        const kept = keepOneLineBreak(out.join(''));
+        out.length = 0;
+        out.push(kept);
         cursor = text.length;
       }
     } else if (startsParagraph) {
-      out += before;
+      out.push(before);
       cursor = skipWhiteSpace(text, region.end);
     } else {
-      out += before.trimEnd();
+      out.push(before.trimEnd());
       cursor = region.end;
     }
   }
-  return out + text.slice(cursor);
+  out.push(text.slice(cursor));
+  return out.join('');
+}
+
+/** Line breaks in `space` (CRLF counts once). */
+function lineBreaks(space: string): number {
+  return space.match(/\r\n|\n|\r/g)?.length ?? 0;
+}
+
+/**
+ * Line breaks in the white space that ends the pieces, read from their end only; none when the
+ * pieces hold nothing but white space (the text's start: no break is kept there).
+ */
+function trailingLineBreaks(pieces: readonly string[]): number {
+  let breaks = 0;
+  for (let p = pieces.length - 1; p >= 0; p -= 1) {
+    const piece = pieces[p] as string;
+    for (let i = piece.length - 1; i >= 0; i -= 1) {
+      const code = piece.charCodeAt(i);
+      if (code === 10 || (code === 13 && piece.charCodeAt(i + 1) !== 10)) breaks += 1;
+      else if (!/\s/.test(piece[i] as string)) return breaks;
+    }
+  }
+  return Number.POSITIVE_INFINITY;
 }
 
 function skipWhiteSpace(text: string, from: number): number {
@@ -94,22 +124,6 @@ function lineStart(text: string, offset: number): number {
   let at = offset;
   while (at > 0 && text[at - 1] !== '\n' && text[at - 1] !== '\r') at -= 1;
   return at;
-}
-
-/**
- * `out` ending with the wider of its own trailing break and `separator`, the break after a
- * paragraph removed silently: a byline between a title's line break and the blank line before the
- * story leaves the blank line, so the title stays a paragraph of its own. At the very start of the
- * text nothing is kept.
- */
-function widerBreak(out: string, separator: string): string {
-  const kept = out.trimEnd();
-  if (kept === '') return out;
-  return lineBreaks(separator) > lineBreaks(out.slice(kept.length)) ? kept + separator : out;
-}
-
-function lineBreaks(space: string): number {
-  return space.match(/\r\n|\n|\r/g)?.length ?? 0;
 }
 
 /** Drops trailing white space but for the first line break in it, when text now ends early. */

@@ -51,4 +51,17 @@ describe('collapse', () => {
     expect(cleaned['a.txt']).toBe('Floods, day 1\n\nThe river rose again on day 1, officials in the valley said.\n\nResidents of ward 1 moved to higher ground.\n');
     expect(cleaned['c.txt']).toBe('Floods, day 3\n\nThe river rose again on day 3, officials in the valley said.\n\nResidents of ward 3 moved to higher ground.\n');
   });
+
+  it('keeps the kept lines byte for byte around a removed byline, in CRLF too', async () => {
+    const story = (n: number, title: string, byline: string, eol = '\n') => `${title}${eol}${byline}${eol}${eol}The river rose again on day ${n}, officials in the valley said.${eol}`;
+    const cleaned = await cleanedOf({
+      'a.txt': story(1, 'Floods, day 1  ', 'By Nela Strand'),
+      'b.txt': story(2, 'Floods, day 2', 'By Nela Strand   '),
+      'c.txt': story(3, 'Floods, day 3', 'By Nela Strand', '\r\n'),
+    });
+    // The title's own trailing spaces stay; the byline's go with it; CRLF stays CRLF.
+    expect(cleaned['a.txt']).toBe('Floods, day 1  \n\nThe river rose again on day 1, officials in the valley said.\n');
+    expect(cleaned['b.txt']).toBe('Floods, day 2\n\nThe river rose again on day 2, officials in the valley said.\n');
+    expect(cleaned['c.txt']).toBe('Floods, day 3\r\n\r\nThe river rose again on day 3, officials in the valley said.\r\n');
+  });
 });
