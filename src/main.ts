@@ -96,7 +96,7 @@ const FLAGS = {
   'fail-on-problems': { type: 'boolean', description: 'check: any input file that could not be used fails the corpus.', commands: ['check'] },
   index: { type: 'string', value: 'PATH', description: 'A lasting index (a folder; also NEWSDEDUP_INDEX): match against its archive; keys are relative to the folder holding it. `index add` adds to it.', commands: ['clean', 'report', 'check', 'index'] },
   workers: { type: 'string', short: 'j', value: 'N', description: 'Worker threads (default: one per core for large corpora; 1 runs in one thread).', commands: ['clean', 'report', 'check', 'index'] },
-  'texts-in-memory': { type: 'string', value: 'WHEN', description: 'yes: keep the texts in memory between passes rather than read them again (faster; memory about twice the corpus size); no: read again; auto (default): yes up to 64 MB of input.', commands: ['clean', 'report', 'check'] },
+  'texts-in-memory': { type: 'string', value: 'WHEN', description: 'yes: keep the texts in memory between passes rather than read them again (faster; memory two to four times the corpus size more); no: read again; auto (default): yes up to 64 MB of input.', commands: ['clean', 'report', 'check'] },
   config: { type: 'string', value: 'FILE', description: 'Options from FILE (default: newsdedup.config.json, or the "newsdedup" key of package.json); flags override it.', commands: ['clean', 'report', 'check', 'index'] },
   'no-progress': { type: 'boolean', description: 'No progress bar (there is none unless stderr is a terminal).', commands: ['clean', 'report', 'check', 'index'] },
   quiet: { type: 'boolean', short: 'q', description: 'Print nothing on stderr but errors.', commands: ['clean', 'report', 'check', 'index'] },

@@ -68,8 +68,9 @@ export interface RunOptions {
    * Keeps each article's text in memory from the first pass to the last, rather than reading it
    * again to match and to write: faster, at the cost of memory about the corpus's size. A file
    * that changes while the run goes on is then cleaned as the first pass read it; read again, it
-   * is left out with `E_CHANGED`. By default, for a corpus of up to 64 MB: held, a text costs about
-   * twice its size (a JavaScript string of two bytes a character, mostly) for the whole run.
+   * is left out with `E_CHANGED`. By default, for a corpus of up to 64 MB: held, the texts cost two
+   * to four times their size at the peak (JavaScript strings of mostly two bytes a character,
+   * and apply's tasks carrying their texts to the workers).
    */
   readonly textsInMemory?: boolean;
 }
@@ -215,7 +216,6 @@ async function runPipeline(
   const applying = apply(run, kept, plan, sink, keep, together ? executor.threads * APPLY_AHEAD : undefined);
   // Awaited below, once the report is measured.
   applying.catch(() => undefined);
-  const problemsBefore = run.problems.length;
   const measured = together ? measureRun(run, kept, plan, archive) : undefined;
   const applied = await applying;
   run.held.length = 0;
@@ -223,9 +223,9 @@ async function runPipeline(
   await executor.close();
   trace('apply');
   betweenSteps();
-  const { report: measuredReport, shared } = measured ?? measureRun(run, kept, plan, archive);
-  // Apply may have found a file changed since the first pass: its problem joins the report's.
-  const report = run.problems.length === problemsBefore ? measuredReport : { ...measuredReport, problems: [...run.problems].sort(byPath) };
+  // Measured after apply when texts are read again: apply may find a file changed since the first
+  // pass, whose problem the report then holds. A held text cannot change.
+  const { report, shared } = measured ?? measureRun(run, kept, plan, archive);
   const inputs = kept.flatMap((entry, article) => (entry.context ? [] : [article]));
   const spooled = archive === undefined ? applied.spooled : inputs.map((article) => applied.spooled[article]);
   const originalIds = new Map(kept.flatMap((entry) => (entry.duplicateOf === undefined ? [] : [[kept[entry.duplicateOf]?.ref.path ?? '', kept[entry.duplicateOf]?.meta.id] as const])));
@@ -392,7 +392,9 @@ export interface Scanned {
 export async function scanArticles(run: Run, refs: readonly ArticleRef[], metas: readonly ArticleMeta[], context: boolean): Promise<Scanned[]> {
   const scanned: Scanned[] = [];
   let next = 0;
-  await runInOrder(run.executor, 'scan', chunk(refs), (refsOfShard) => ({ refs: refsOfShard, settings: run.taskSettings, hold: run.hold }), ({ outcomes, held }, shardRefs) => {
+  // An archive article read as context is matched, never applied: its text is read again if need be, not held.
+  const hold = run.hold && !context;
+  await runInOrder(run.executor, 'scan', chunk(refs), (refsOfShard) => ({ refs: refsOfShard, settings: run.taskSettings, hold }), ({ outcomes, held }, shardRefs) => {
     outcomes.forEach((outcome, i) => {
       const ref = shardRefs[i] as ArticleRef;
       const meta = metas[next + i] ?? {};

@@ -60,7 +60,7 @@ export interface Problem {
 
 /**
  * Closed set of per-file problem codes.
- * - `E_BINARY`: the file holds NUL bytes, or is not UTF-8 and more than 1% control bytes; skipped.
+ * - `E_BINARY`: the file holds NUL bytes, or is not UTF-8 and holds control bytes (at least 4, over 1%); skipped.
  * - `E_READ`: the file could not be read (vanished, permission, is a directory); skipped.
  * - `E_CHANGED`: the file changed, vanished or became unreadable between two passes of one run; left out of the output.
  * - `W_NOT_UTF8`: not valid UTF-8; decoded as Windows-1252 and used.

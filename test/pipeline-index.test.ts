@@ -68,6 +68,10 @@ describe('cleaning new articles against an index', () => {
     expect(view.rows.length).toBe(today.length);
     expect(view).toEqual(viewOf(full, paths));
     expect(outputsOf(join(out, 'today'), today)).toEqual(outputsOf(join(out, 'full'), today));
+    // Each text read again by fetch and apply rather than held from the first pass: the same bytes.
+    const reread = await cleanCorpus(today.map((path) => join(root, path)), { index, out: join(out, 'reread'), ...ONE_THREAD, textsInMemory: false });
+    expect(reread.report).toEqual(incremental.report);
+    expect(outputsOf(join(out, 'reread'), today)).toEqual(outputsOf(join(out, 'today'), today));
     // The test means something: today's articles share blocks with the archive, and read part of it.
     expect(incremental.report.totals.sharedWords).toBeGreaterThan(0);
     expect(incremental.report.index?.joinedBlocks.length).toBeGreaterThan(0);

@@ -65,6 +65,10 @@ describe('files of records through the library', () => {
     expect(written.map((record) => record['newsdedup_shared_pct'])).toEqual(result.report.articles.map((article) => article.sharedPct));
     expect(written.map((record) => record['newsdedup_blocks'])).toEqual(result.report.articles.map((article) => article.blocks));
     expect(written[1]!['note']).toBe(seedRecords()[1]!.note);
+    // Each record's text read again from the spool by fetch and apply rather than held: the same bytes.
+    const reread = await cleanCorpus(['news.tsv'], { cwd, out: 'reread', textField: 'body', outputFormat: 'json', keep: 'none', textsInMemory: false });
+    expect(reread.report).toEqual(result.report);
+    expect(readFileSync(join(cwd, 'reread', 'news.json'), 'utf8')).toBe(readFileSync(join(cwd, 'out', 'news.json'), 'utf8'));
   });
 
   it('writes back every record of a file whose cleaned texts span many megabytes of the spool, each its own', async () => {

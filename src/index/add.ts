@@ -73,7 +73,8 @@ export async function addToIndex(inputs: readonly string[], options: AddToIndexO
     corpus = await openCorpus(discovery.files, fields);
     const opened = corpus;
     const counts = await withExecutor(opened.refs, options, async (executor, refs) => {
-      // Adding only fingerprints: no pass after the first needs the texts.
+      // Texts are not held from the scan: each is read again below, 64 at a time, and only when its
+      // digest says it is new or changed (most of a day's re-add is unchanged).
       const run = makeRun(refs, settings, opened.problems, executor, fields, { ...options, textsInMemory: false });
       let added = 0;
       let replaced = 0;

@@ -144,7 +144,7 @@ export async function* readRecords(absolutePath: string, displayPath: string, fo
       for (let next = await items.next(); next.done !== true; next = await items.next()) yield outcomeOf(next.value);
     }
     const notUtf8 = source.notUtf8?.();
-    if (notUtf8 !== undefined) yield problem('W_NOT_UTF8', `\`${displayPath}\` is not valid UTF-8 at ${notUtf8}; read from there as Windows-1252, and written back as UTF-8.`, 'warning');
+    if (notUtf8 !== undefined) yield problem('W_NOT_UTF8', `\`${displayPath}\` is not valid UTF-8, first at ${notUtf8}; its bytes that are not were read as Windows-1252, and it is written back as UTF-8.`, 'warning');
   } catch (error) {
     if (error instanceof CompressionError) {
       yield problem('E_COMPRESSED', `\`${displayPath}\`: ${error.message}; the ${read} record${read === 1 ? '' : 's'} before it ${read === 1 ? 'was' : 'were'} read.`);
@@ -189,28 +189,64 @@ function recordOutcome(path: string, fields: ResolvedFields, item: Extract<RawIt
 
 interface ItemSource {
   readonly items: AsyncIterable<RawItem>;
-  /** Once the items are read: where the file first failed to be UTF-8 ("line 3", "byte 812"), from where it was read as Windows-1252. */
+  /** Once the items are read: where the file first failed to be UTF-8 ("line 3", "byte 812"); its bytes that are not UTF-8 were read as Windows-1252. */
   readonly notUtf8?: () => string | undefined;
   /** Columns known before the first record (a header, a schema). */
   readonly columns?: readonly string[];
   readonly shape: (columns: readonly string[]) => FileShape;
 }
 
+/** UTF-8, a byte-order mark kept as a character (one at the file's start is dropped by the caller). */
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
 /**
- * Decodes a stream of bytes as UTF-8 (a byte-order mark dropped) or, from the first byte that is
- * not UTF-8 on, as Windows-1252, as a text file is read; `onInvalid` is told that byte's offset.
+ * `bytes` as UTF-8, each byte that is not part of a valid sequence read as Windows-1252: a file of
+ * records is mostly UTF-8 with a stray legacy byte, or Windows-1252 throughout, and either way
+ * each character comes out as meant. `invalidAt`: the first such byte, -1 when there is none.
+ */
+export function decodeLenient(bytes: Uint8Array): { readonly text: string; readonly invalidAt: number } {
+  if (isUtf8(bytes)) return { text: UTF8.decode(bytes), invalidAt: -1 };
+  const parts: string[] = [];
+  let invalidAt = -1;
+  for (let from = 0; from < bytes.length; ) {
+    const rest = bytes.subarray(from);
+    const bad = firstInvalidUtf8(rest);
+    if (bad < 0) {
+      parts.push(UTF8.decode(rest));
+      break;
+    }
+    if (invalidAt < 0) invalidAt = from + bad;
+    parts.push(UTF8.decode(rest.subarray(0, bad)), decodeWindows1252(rest.subarray(bad, bad + 1)));
+    from += bad + 1;
+  }
+  return { text: parts.join(''), invalidAt };
+}
+
+/**
+ * Decodes a stream of bytes with {@link decodeLenient}, a character cut by a chunk's end joined
+ * with the rest of it; a byte-order mark at the start is dropped (and told to `onBom`), and
+ * `onInvalid` is told the offset of each stretch's first byte that is not UTF-8.
  */
 export async function* decodedText(chunks: AsyncIterable<Uint8Array>, onBom: (bom: boolean) => void, onInvalid: (byte: number) => void): AsyncGenerator<string> {
-  const utf8 = new TextDecoder('utf-8');
   let pending: Uint8Array = new Uint8Array(0);
   // Bytes of the file before `pending`.
   let offset = 0;
-  let legacy = false;
   let first = true;
+  const decoded = (bytes: Uint8Array): string => {
+    const { text, invalidAt } = decodeLenient(bytes);
+    if (invalidAt >= 0) onInvalid(offset + invalidAt);
+    offset += bytes.length;
+    return text;
+  };
   for await (const chunk of chunks) {
     let bytes = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
     pending = new Uint8Array(0);
-    if (first && bytes.length > 0) {
+    if (first) {
+      // Told once three bytes are in, however the file is cut into chunks.
+      if (bytes.length < 3) {
+        pending = bytes;
+        continue;
+      }
       const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
       onBom(bom);
       first = false;
@@ -219,31 +255,14 @@ export async function* decodedText(chunks: AsyncIterable<Uint8Array>, onBom: (bo
         offset = 3;
       }
     }
-    if (legacy) {
-      yield decodeWindows1252(bytes);
-      offset += bytes.length;
-      continue;
-    }
-    // A character cut by the chunk's end waits for the next chunk.
     const end = completeEnd(bytes);
-    const head = bytes.subarray(0, end);
-    if (isUtf8(head)) {
-      if (head.length > 0) yield utf8.decode(head);
-      pending = bytes.slice(end);
-      offset += end;
-      continue;
-    }
-    const bad = firstInvalidUtf8(head);
-    onInvalid(offset + bad);
-    legacy = true;
-    yield utf8.decode(head.subarray(0, bad)) + decodeWindows1252(bytes.subarray(bad));
-    offset += bytes.length;
+    pending = bytes.slice(end);
+    const text = decoded(bytes.subarray(0, end));
+    if (text !== '') yield text;
   }
-  // A character cut short by the end of the file.
-  if (pending.length > 0) {
-    onInvalid(offset);
-    yield decodeWindows1252(pending);
-  }
+  if (first) onBom(false);
+  // A character cut short by the end of the file, or a file of under three bytes.
+  if (pending.length > 0) yield decoded(pending);
 }
 
 /** Where the last complete UTF-8 character of `bytes` ends: before a lead byte whose sequence runs past the end. */
@@ -273,7 +292,7 @@ async function textItems(path: string, format: RecordFormat): Promise<ItemSource
   return { ...source, notUtf8: () => notUtf8 };
 }
 
-/** JSON Lines, one record a line; a line that is not UTF-8 is read as Windows-1252 (`onInvalid` is told its number). */
+/** JSON Lines, one record a line; a line that is not UTF-8 is read with {@link decodeLenient} (`onInvalid` is told its number). */
 async function* jsonLineItems(chunks: AsyncIterable<Uint8Array>, onInvalid: (line: number) => void): AsyncGenerator<RawItem> {
   for await (const { line, bytes: raw } of splitLines(chunks)) {
     const bytes = line === 1 && raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? raw.subarray(3) : raw;
@@ -281,7 +300,7 @@ async function* jsonLineItems(chunks: AsyncIterable<Uint8Array>, onInvalid: (lin
     if (isUtf8(bytes)) text = bytes.toString('utf8');
     else {
       onInvalid(line);
-      text = decodeWindows1252(bytes);
+      text = decodeLenient(bytes).text;
     }
     if (text.trim() === '') continue;
     yield jsonItem(text, line);

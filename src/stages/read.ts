@@ -126,9 +126,13 @@ function outcomeOf(file: DiscoveredFile, bytes: Uint8Array): ReadOutcome {
   return { ok: true, article: { path: file.path, text: decoded.text }, warning, digest: digestOf(bytes) };
 }
 
+/** Control bytes a file needs, besides their share, to be binary: a short legacy text may hold a stray one or two. */
+const MIN_CONTROL_BYTES = 4;
+
 /**
  * Where the first control byte stands, when control bytes (C0 codes other than tab, line and page
- * breaks, escape and DOS's end of file; DEL) are more than 1% of `bytes`; -1 otherwise. A text
+ * breaks, escape and DOS's end of file; DEL) are more than 1% of `bytes`, and at least
+ * {@link MIN_CONTROL_BYTES}; -1 otherwise. A text
  * file in a legacy encoding may hold a stray one; a binary file holds them throughout.
  */
 function firstControlIfBinary(bytes: Uint8Array): number {
@@ -141,7 +145,7 @@ function firstControlIfBinary(bytes: Uint8Array): number {
       count += 1;
     }
   }
-  return count * 100 > bytes.length ? first : -1;
+  return count >= MIN_CONTROL_BYTES && count * 100 > bytes.length ? first : -1;
 }
 
 /** The problem of a file that {@link decode} found binary. */

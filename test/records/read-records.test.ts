@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { FieldOptions } from '../../src/records/fields.js';
 import { formatOfName, type RecordFormat } from '../../src/records/format.js';
-import { decodedText, readRecords, type ArticleRecord, type RecordOutcome } from '../../src/records/read-records.js';
+import { decodedText, decodeLenient, readRecords, type ArticleRecord, type RecordOutcome } from '../../src/records/read-records.js';
 import fc from 'fast-check';
 import type { Problem } from '../../src/types.js';
 import { ROOT, temporaryDirectory } from '../helpers.js';
@@ -249,7 +249,7 @@ describe('records that are not UTF-8', () => {
     const { records, problems } = await readAll(path);
     expect(records.map((record) => record.text)).toEqual(['Plain first line.', decoded]);
     expect(records[1]?.title).toBe('Café');
-    expect(problems).toEqual([{ path: 'legacy.jsonl', code: 'W_NOT_UTF8', severity: 'warning', message: '`legacy.jsonl` is not valid UTF-8 at line 2; read from there as Windows-1252, and written back as UTF-8.' }]);
+    expect(problems).toEqual([{ path: 'legacy.jsonl', code: 'W_NOT_UTF8', severity: 'warning', message: '`legacy.jsonl` is not valid UTF-8, first at line 2; its bytes that are not were read as Windows-1252, and it is written back as UTF-8.' }]);
   });
 
   it('reads a CSV file that is not UTF-8 as Windows-1252, and says at which byte', async () => {
@@ -257,7 +257,34 @@ describe('records that are not UTF-8', () => {
     const path = write(dir, 'legacy.csv', Buffer.concat([Buffer.from('id,title,text\r\nc1,Caf'), Buffer.from([0xe9]), Buffer.from(',"'), legacy, Buffer.from('"\r\n')]));
     const { records, problems } = await readAll(path);
     expect(records.map((record) => [record.title, record.text])).toEqual([['Café', decoded]]);
-    expect(problems).toEqual([expect.objectContaining({ code: 'W_NOT_UTF8', message: expect.stringContaining('at byte 21;') })]);
+    expect(problems).toEqual([expect.objectContaining({ code: 'W_NOT_UTF8', message: expect.stringContaining('first at byte 21;') })]);
+  });
+
+  it('reads a UTF-8 CSV with one stray legacy byte: only that byte is read as Windows-1252', async () => {
+    const dir = temporaryDirectory();
+    const path = write(dir, 'mostly.csv', Buffer.concat([Buffer.from('id,text\nc1,"Caf'), Buffer.from([0xe9]), Buffer.from('"\nc2,"Zürich – “calm”, and a mid-file \ufeffmark."\n')]));
+    const { records, problems } = await readAll(path);
+    expect(records.map((record) => record.text)).toEqual(['Café', 'Zürich – “calm”, and a mid-file \ufeffmark.']);
+    expect(problems).toEqual([expect.objectContaining({ code: 'W_NOT_UTF8', message: expect.stringContaining('first at byte 15;') })]);
+  });
+
+  it('decodes any bytes cut anywhere into chunks as the whole file is decoded, and tells the first bad byte', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 40 }), fc.boolean(), fc.array(fc.nat(60), { maxLength: 6 }), async (body, bom, cuts) => {
+        const bytes = Buffer.concat([Buffer.from(bom ? [0xef, 0xbb, 0xbf] : []), body]);
+        const at = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
+        const chunks = [0, ...at].map((from, i) => bytes.subarray(from, [...at, bytes.length][i]));
+        const invalid: number[] = [];
+        const boms: boolean[] = [];
+        let joined = '';
+        for await (const piece of decodedText((async function* () { yield* chunks; })(), (seen) => boms.push(seen), (byte) => invalid.push(byte))) joined += piece;
+        const whole = decodeLenient(body);
+        expect(joined).toBe(whole.text);
+        expect(invalid[0] ?? -1).toBe(whole.invalidAt < 0 ? -1 : whole.invalidAt + (bom ? 3 : 0));
+        expect(boms).toEqual([bom]);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('decodes UTF-8 cut anywhere into chunks as a whole, with no warning', async () => {

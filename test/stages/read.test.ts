@@ -44,6 +44,10 @@ describe('decode', () => {
     legacy[399] = 0x1a; // DOS end of file
     expect(decode(legacy)).toMatchObject({ ok: true, encoding: 'windows-1252', invalidAt: 10 });
     expect(decode(bytes(0x61, 0x01, 0x02, 0x03, 0x62))).toMatchObject({ ok: true, encoding: 'utf-8' });
+    // A short legacy text with three stray control bytes is still text; a fourth makes it binary.
+    const short = bytes(0x43, 0x61, 0x66, 0xe9, 0x01, 0x20, 0x02, 0x20, 0x03, 0x2e);
+    expect(decode(short)).toMatchObject({ ok: true, encoding: 'windows-1252' });
+    expect(decode(bytes(...short, 0x04))).toMatchObject({ ok: false, reason: 'binary', at: 4 });
   });
 
   it('finds the first byte that breaks UTF-8, and none in valid text', () => {
@@ -61,7 +65,7 @@ describe('decode', () => {
         const invalidAt = firstInvalidUtf8(Uint8Array.from([0x61, ...values]));
         // Control bytes, counted apart: more than 1% of a file that is not UTF-8 make it binary.
         const controls = values.filter((value) => (value < 0x20 && ![0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1a, 0x1b].includes(value)) || value === 0x7f).length;
-        const binary = invalidAt >= 0 && controls * 100 > values.length + 1;
+        const binary = invalidAt >= 0 && controls >= 4 && controls * 100 > values.length + 1;
         expect(decoded.ok ? decoded.encoding : decoded.reason).toBe(invalidAt < 0 ? 'utf-8' : binary ? 'binary' : 'windows-1252');
         if (decoded.ok) expect(decoded.invalidAt).toBe(invalidAt);
       }),
