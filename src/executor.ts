@@ -94,8 +94,9 @@ const TASKS_PER_THREAD = 3;
  * item order. An item's input is made only when its task starts, and an item is drawn from
  * `items` only then, so a pass over a large corpus holds a few shards' inputs and outputs at a
  * time, never all of them, and a generator's items start as they come. `inFlight` tasks at most
- * are started at a time (by default a few a thread; `Infinity` starts them all at once, before
- * the first await, so that this thread may work on while the threads do).
+ * are started at a time (by default a few a thread; more let this thread work on, after the call
+ * returns its promise, while the threads do). When a task fails, the call fails with its error
+ * once the tasks started with it have settled, and no more start.
  */
 export async function runInOrder<Name extends TaskName, T>(
   executor: Executor,
@@ -118,7 +119,15 @@ export async function runInOrder<Name extends TaskName, T>(
   };
   while (pending.length < inFlight && start());
   for (let first = pending.shift(); first !== undefined; first = pending.shift()) {
-    const output = await first.task;
+    let output: Output<Name>;
+    try {
+      output = await first.task;
+    } catch (error) {
+      // The tasks already started finish before the failure is told, so that none of them still
+      // writes once the caller has cleaned up after it (an output folder removed, then made again).
+      await Promise.allSettled(pending.map(({ task }) => task));
+      throw error;
+    }
     start();
     take(output, first.item);
   }

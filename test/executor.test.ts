@@ -1,40 +1,71 @@
 import { describe, expect, it } from 'vitest';
-import { inProcessExecutor, runInOrder } from '../src/executor.js';
-import { DEFAULTS } from '../src/options.js';
+import type { Executor } from '../src/executor.js';
+import { runInOrder } from '../src/executor.js';
 
-const settings = { ...DEFAULTS, maxHeadingWords: 8, chromeLines: [], fields: {} };
-
-/** A verify task whose one pair is the same sentence when `edited` is a light edit of it. */
-function pairOf(edited: string) {
-  const texts = ['Pakistan and Afghanistan share a border of some 2,600 kilometres.', edited];
-  return { batch: { texts, starts: Int32Array.from([0, 0]), pairs: Int32Array.from([0, 1, 0]) }, settings };
+/** An executor of one thread whose tasks the test settles by hand, in any order. */
+function manualExecutor() {
+  const tasks: { input: unknown; resolve: (output: unknown) => void; reject: (error: Error) => void }[] = [];
+  const executor: Executor = {
+    threads: 1,
+    run: ((_name: string, input: unknown) => new Promise<unknown>((resolve, reject) => tasks.push({ input, resolve, reject }))) as Executor['run'],
+    rest: async () => undefined,
+    close: async () => undefined,
+  };
+  return { executor, tasks };
 }
 
+/** Lets every promise callback that is ready run. */
+const settle = () => new Promise((done) => setImmediate(done));
+
 describe('runInOrder', () => {
-  it('draws items from a generator only as tasks start, a few ahead, and takes the outputs in item order', async () => {
-    const edits = [
-      'Pakistan and Afghanistan share a long border of some 2,600 kilometres.',
-      'Pakistan and Afghanistan share a border of some 2,400 kilometres.',
-      'The weather in Karachi was hot and humid all week.',
-      'Pakistan and Afghanistan share a border of some 2,600 kilometers.',
-      'Pakistan and Afghanistan share a border of about 2,600 kilometres.',
-      'Pakistan and Afghanistan share a border of some 2,600 kilometres.',
-      'Karachi.',
-    ];
+  it('draws items only as tasks start, at most inFlight ahead, and takes outputs in item order whatever order tasks end in', async () => {
+    const { executor, tasks } = manualExecutor();
     const events: string[] = [];
     function* items(): Generator<number> {
-      for (let i = 0; i < edits.length; i += 1) {
+      for (let i = 0; i < 5; i += 1) {
         events.push(`draw ${i}`);
         yield i;
       }
     }
-    const same: boolean[] = [];
-    await runInOrder(inProcessExecutor(), 'verify', items(), (i) => pairOf(edits[i]!), (verdicts, i) => {
-      events.push(`take ${i}`);
-      same[i] = verdicts[0]!.same;
-    });
-    expect(same).toEqual([true, false, false, true, true, true, false]);
-    // One thread, three tasks in flight: item i + 3 is drawn once item i is done, before it is taken.
-    expect(events).toEqual(['draw 0', 'draw 1', 'draw 2', 'draw 3', 'take 0', 'draw 4', 'take 1', 'draw 5', 'take 2', 'draw 6', 'take 3', 'take 4', 'take 5', 'take 6']);
+    const running = runInOrder(executor, 'verify', items(), (i) => ({ i }) as never, (output, i) => events.push(`take ${i}: ${String(output)}`), 2);
+    expect(events).toEqual(['draw 0', 'draw 1']);
+    // The second task ends first: nothing is taken until the first has.
+    tasks[1]!.resolve('one');
+    await settle();
+    expect(events).toEqual(['draw 0', 'draw 1']);
+    tasks[0]!.resolve('zero');
+    await settle();
+    expect(events).toEqual(['draw 0', 'draw 1', 'draw 2', 'take 0: zero', 'draw 3', 'take 1: one']);
+    for (const task of tasks.slice(2)) task.resolve(`t${String((task.input as { i: number }).i)}`);
+    await settle();
+    tasks[4]?.resolve('t4');
+    await running;
+    expect(events.slice(6)).toEqual(['draw 4', 'take 2: t2', 'take 3: t3', 'take 4: t4']);
+  });
+
+  it('fails with a task’s error only once the tasks started with it have settled, and starts no more', async () => {
+    const { executor, tasks } = manualExecutor();
+    let drawn = 0;
+    function* items(): Generator<number> {
+      for (let i = 0; i < 10; i += 1) {
+        drawn += 1;
+        yield i;
+      }
+    }
+    let outcome = 'pending';
+    const running = runInOrder(executor, 'verify', items(), (i) => ({ i }) as never, () => undefined, 3).then(
+      () => (outcome = 'done'),
+      (error: Error) => (outcome = error.message),
+    );
+    tasks[0]!.reject(new Error('disk full'));
+    await settle();
+    // Two tasks are still running: the failure waits for them.
+    expect(outcome).toBe('pending');
+    tasks[1]!.resolve('one');
+    tasks[2]!.reject(new Error('also failed'));
+    await running;
+    expect(outcome).toBe('disk full');
+    expect(drawn).toBe(3);
+    expect(tasks).toHaveLength(3);
   });
 });
