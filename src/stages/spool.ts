@@ -51,6 +51,9 @@ export interface SpooledArticle {
   readonly meta: ArticleMeta;
 }
 
+/** Bytes a spool's stream buffers before its writer waits for the disk. */
+const WRITE_BUFFER = 1 << 20;
+
 /**
  * Spools the records of `file` (the `fileIndex`-th record file of the run) into `spoolPath`.
  * A bad record or a bad file is a problem; the other records go on. An article's key is
@@ -60,7 +63,8 @@ export interface SpooledArticle {
 export async function spoolRecords(file: RecordFile, fileIndex: number, fields: FieldOptions, spoolPath: string): Promise<{ articles: SpooledArticle[]; problems: Problem[] }> {
   const problems: Problem[] = [];
   const drafts: { offset: number; size: number; own: string | undefined; location: number; meta: ArticleMeta }[] = [];
-  const stream = createWriteStream(spoolPath);
+  // A megabyte buffered, not the default 16 KB: a wait for the disk every few records was half the step.
+  const stream = createWriteStream(spoolPath, { highWaterMark: WRITE_BUFFER });
   let failure: Error | undefined;
   stream.on('error', (error) => (failure = error));
   let offset = 0;
