@@ -212,11 +212,10 @@ async function runPipeline(
   // is measured (a fraction of a second's work each), not all: each task carries its shard's
   // texts, copied once more on the way. Read again, apply's tasks go a few at a time, and the
   // report waits for them.
-  const together = run.hold;
-  const applying = apply(run, kept, plan, sink, keep, together ? executor.threads * APPLY_AHEAD : undefined);
+  const applying = apply(run, kept, plan, sink, keep, run.hold ? executor.threads * APPLY_AHEAD : undefined);
   // Awaited below, once the report is measured.
   applying.catch(() => undefined);
-  const measured = together ? measureRun(run, kept, plan, archive) : undefined;
+  const measured = run.hold ? measureRun(run, kept, plan, archive) : undefined;
   const applied = await applying;
   run.held.length = 0;
   // The last task has run: let the worker threads and their heaps go before the report is built.

@@ -296,12 +296,8 @@ async function textItems(path: string, format: RecordFormat): Promise<ItemSource
 async function* jsonLineItems(chunks: AsyncIterable<Uint8Array>, onInvalid: (line: number) => void): AsyncGenerator<RawItem> {
   for await (const { line, bytes: raw } of splitLines(chunks)) {
     const bytes = line === 1 && raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? raw.subarray(3) : raw;
-    let text: string;
-    if (isUtf8(bytes)) text = bytes.toString('utf8');
-    else {
-      onInvalid(line);
-      text = decodeLenient(bytes).text;
-    }
+    const { text, invalidAt } = decodeLenient(bytes);
+    if (invalidAt >= 0) onInvalid(line);
     if (text.trim() === '') continue;
     yield jsonItem(text, line);
   }

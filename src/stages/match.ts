@@ -285,19 +285,23 @@ class FragmentText implements TextSlices {
 
   slice(start: number, end: number): string {
     const { text, starts, bounds } = this.fragments;
-    const i = lastAtOrBelow(starts.length, (at) => starts[at] ?? 0, start);
+    const i = lastFragmentAtOrBefore(this.fragments, start);
     const from = (bounds[i] ?? 0) + start - (starts[i] ?? 0);
     if (start < (starts[i] ?? 0) || from + end - start > (bounds[i + 1] ?? 0)) throw new RangeError(`no gathered text for ${start}–${end}`);
     return text.slice(from, from + end - start);
   }
 }
 
+/** The last fragment that starts at or before `start` (0 when none does). */
+function lastFragmentAtOrBefore(fragments: Fragments, start: number): number {
+  return lastAtOrBelow(fragments.starts.length, (at) => fragments.starts[at] ?? 0, start);
+}
+
 /** The fragment that starts at `start`, if one does. */
 function fragmentAt(fragments: Fragments, start: number): SentenceText | undefined {
-  const { text, starts, bounds } = fragments;
-  const i = lastAtOrBelow(starts.length, (at) => starts[at] ?? 0, start);
-  if (starts[i] !== start) return undefined;
-  return { start, text: text.slice(bounds[i], bounds[i + 1]) };
+  const i = lastFragmentAtOrBefore(fragments, start);
+  if (fragments.starts[i] !== start) return undefined;
+  return { start, text: fragments.text.slice(fragments.bounds[i], fragments.bounds[i + 1]) };
 }
 
 const MAX_CANDIDATES = 3;
