@@ -175,8 +175,8 @@ function figuresIn(text: string): readonly Readonly<Figure>[] {
  * a changed figure; a number word that differs ("two" and "three") is a changed figure.
  */
 export function sameFigures(a: string, b: string): boolean {
-  // A verbatim copy, the commonest pair, holds its own figures.
-  if (a === b) return true;
+  // A verbatim copy, the commonest pair, holds its own figures; so does a copy edited only in plain words.
+  if (a === b || differOnlyInPlainWords(a, b)) return true;
   const x = readFigures(a);
   const y = readFigures(b);
   if (equal(x, y)) return true;
@@ -189,6 +189,85 @@ export function sameFigures(a: string, b: string): boolean {
     x.filter((figure) => !figure.word),
     y.filter((figure) => !figure.word),
   );
+}
+
+/**
+ * True when `a` and `b` differ only in a stretch where neither holds a digit, a minus sign, a
+ * number, scale or month word, nor any character but ASCII and common typographic marks: then their
+ * figures are the same, without reading them. Most lightly edited copies differ so. The stretch is
+ * widened to white space (a token never spans it) and then by one more run of characters holding a
+ * letter or digit on each side, so that the tokens either side of it, which decide a month or a
+ * scale next to a number, are the same in both texts.
+ */
+export function differOnlyInPlainWords(a: string, b: string): boolean {
+  const limit = Math.min(a.length, b.length);
+  let start = 0;
+  while (start < limit && a.charCodeAt(start) === b.charCodeAt(start)) start += 1;
+  let tail = 0;
+  while (tail < limit - start && a.charCodeAt(a.length - 1 - tail) === b.charCodeAt(b.length - 1 - tail)) tail += 1;
+  // Both walks go through text the two share: the common opening leftwards, the common ending rightwards.
+  const from = widenLeft(a, start);
+  const endA = widenRight(a, a.length - tail);
+  return plainWords(a, from, endA) && plainWords(b, from, endA - a.length + b.length);
+}
+
+function isSpaceCode(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
+}
+
+function isAsciiWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** From `at`, leftwards: to the start of its run of non-space characters, then over one more run that holds a letter or digit. */
+function widenLeft(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && !isSpaceCode(text.charCodeAt(i - 1))) i -= 1;
+  for (;;) {
+    while (i > 0 && isSpaceCode(text.charCodeAt(i - 1))) i -= 1;
+    let word = false;
+    while (i > 0 && !isSpaceCode(text.charCodeAt(i - 1))) {
+      if (isAsciiWordCode(text.charCodeAt(i - 1))) word = true;
+      i -= 1;
+    }
+    if (word || i === 0) return i;
+  }
+}
+
+/** {@link widenLeft}, rightwards from `at`. */
+function widenRight(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && !isSpaceCode(text.charCodeAt(i))) i += 1;
+  for (;;) {
+    while (i < text.length && isSpaceCode(text.charCodeAt(i))) i += 1;
+    let word = false;
+    while (i < text.length && !isSpaceCode(text.charCodeAt(i))) {
+      if (isAsciiWordCode(text.charCodeAt(i))) word = true;
+      i += 1;
+    }
+    if (word || i === text.length) return i;
+  }
+}
+
+// Characters past ASCII that neither make nor join a token: quotes, dashes, an ellipsis, a bullet, a no-break space.
+const PLAIN_MARKS = new Set([0xa0, 0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2026]);
+
+/** True when `text[from, to)` holds no digit, no minus sign, no word that is or scales a figure or names a month, and nothing past ASCII but {@link PLAIN_MARKS}. */
+function plainWords(text: string, from: number, to: number): boolean {
+  let word = '';
+  for (let i = from; i <= to; i += 1) {
+    const code = i < to ? text.charCodeAt(i) : 32;
+    if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) {
+      word += String.fromCharCode(code | 32);
+      continue;
+    }
+    if (word !== '') {
+      if (Object.hasOwn(WORD_VALUES, word) || Object.hasOwn(SCALE, word) || MONTH_OF.has(word)) return false;
+      word = '';
+    }
+    if ((code >= 48 && code <= 57) || code === 45 || (code >= 128 && !PLAIN_MARKS.has(code))) return false;
+  }
+  return true;
 }
 
 /** True when every value of `small` stands in `large`, as often (a sub-multiset). */

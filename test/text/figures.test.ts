@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { figuresOf, isMostlyNumbers, sameFigures } from '../../src/text/figures.js';
+import { differOnlyInPlainWords, figuresOf, isMostlyNumbers, sameFigures } from '../../src/text/figures.js';
 
 describe('figuresOf', () => {
   it('reads amounts, counts, percentages, dates and times in order', () => {
@@ -89,5 +90,42 @@ describe('sameFigures when both wordings hold number words', () => {
   ])('%j and %j: %s', (a, b, same) => {
     expect(sameFigures(a, b)).toBe(same);
     expect(sameFigures(b, a)).toBe(same);
+  });
+});
+
+describe('differOnlyInPlainWords', () => {
+  it('tells an edit in plain words from one that touches a figure or the words beside it', () => {
+    expect(differOnlyInPlainWords('Police said 12 people were hurt on May 3.', 'Officials said 12 people were hurt on May 3.')).toBe(true);
+    expect(differOnlyInPlainWords('Police said 12 people were hurt.', 'Police said 13 people were hurt.')).toBe(false);
+    // A month or scale word changed next to a number, or a number word changed, is a figure's change.
+    expect(differOnlyInPlainWords('It rose 5 million in May.', 'It rose 5 billion in May.')).toBe(false);
+    expect(differOnlyInPlainWords('It fell on May 5 again.', 'It fell on June 5 again.')).toBe(false);
+    expect(differOnlyInPlainWords('Two men were held.', 'Three men were held.')).toBe(false);
+    // A dropped word that stood between a number and a month makes them a date: not plain.
+    expect(differOnlyInPlainWords('It was 5 — then May.', 'It was 5 — May.')).toBe(false);
+  });
+
+  // Tokens of figures, the words that scale or date them, and the characters that join or split them.
+  const TOKENS = ['5', '10', '1,200', '-3', '−2', '4.5%', '10:30', 'Rs10m', '$5', 'May', 'june', 'Jan', 'million', 'bn', 'm', 'k', 'two', 'One', 'dozen', 'half', 'the', 'police', 'said', 'were', 'hurt', 'it', 'rose', '—', '–', '-', '’', '“', '(', ',', '.', 'é', 'İ', '\u00ad', 'per', 'cent'];
+  const SEPARATORS = [' ', ' ', ' ', '', '\n', '\u00a0'];
+  const sentence = fc.array(fc.tuple(fc.constantFrom(...TOKENS), fc.constantFrom(...SEPARATORS)), { minLength: 1, maxLength: 14 });
+  const edit = fc.tuple(fc.nat(), fc.nat(3), fc.array(fc.tuple(fc.constantFrom(...TOKENS), fc.constantFrom(...SEPARATORS)), { maxLength: 3 }));
+
+  it('never says so of two texts whose figures differ (property)', () => {
+    let plain = 0;
+    fc.assert(
+      fc.property(sentence, edit, (parts, [at, removed, inserted]) => {
+        const a = parts.map(([token, separator]) => token + separator).join('');
+        const edited = [...parts];
+        edited.splice(at % (parts.length + 1), removed, ...inserted);
+        const b = edited.map(([token, separator]) => token + separator).join('');
+        if (!differOnlyInPlainWords(a, b)) return;
+        plain += 1;
+        expect(figuresOf(b)).toEqual(figuresOf(a));
+      }),
+      { numRuns: 3000 },
+    );
+    // The property says something only if plain edits were generated.
+    expect(plain).toBeGreaterThan(100);
   });
 });
