@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { constants, createGunzip, gunzipSync } from 'node:zlib';
 import { Decompress } from 'fzstd';
 import type { Compression } from './format.js';
@@ -19,6 +19,8 @@ const CHUNK = 1 << 20;
  * A truncated or corrupt stream throws a {@link CompressionError} after the chunks before it.
  */
 export async function* byteChunks(path: string, compression: Compression): AsyncGenerator<Uint8Array> {
+  // An empty compressed file holds nothing, as an empty plain one does: it is not a stream cut short.
+  if (compression !== 'none' && (await stat(path)).size === 0) return;
   const file = createReadStream(path, { highWaterMark: CHUNK });
   if (compression === 'none') {
     for await (const chunk of file) yield chunk as Buffer;

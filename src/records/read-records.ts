@@ -4,7 +4,7 @@ import { isUtf8 } from 'node:buffer';
 import { binaryProblem, decode, decodeWindows1252, firstInvalidUtf8 } from '../stages/read.js';
 import type { Problem, ProblemCode } from '../types.js';
 import { byteChunks, CompressionError } from './byte-source.js';
-import { dateOfValue, hostOf, missingFieldMessage, resolveFields, textOfValue, type FieldOptions, type RecordDate, type ResolvedFields } from './fields.js';
+import { dateOfValue, hostOf, missingFieldMessage, noTextFieldMessage, resolveFields, textOfValue, type FieldOptions, type RecordDate, type ResolvedFields } from './fields.js';
 import type { RecordFormat } from './format.js';
 import { splitFrontMatter } from './front-matter.js';
 import { parseCsv, type LineEnding } from './parse-csv.js';
@@ -129,6 +129,12 @@ export async function* readRecords(absolutePath: string, displayPath: string, fo
       return;
     }
     const fields = resolution.fields;
+    // A file none of whose fields is a text field holds no article: one error, not a warning per record.
+    // A file with no fields at all is empty, and says nothing.
+    if (fields.text === undefined && columns.length > 0) {
+      yield problem('E_RECORD_FIELD', noTextFieldMessage(displayPath, columns));
+      return;
+    }
     yield { kind: 'shape', shape: shapeOf(columns), fields };
     const where = format.kind === 'parquet' ? 'row' : 'line';
     const idMark = format.kind === 'json' || format.kind === 'parquet' ? '#' : ':';

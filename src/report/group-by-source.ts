@@ -1,6 +1,7 @@
 import type { Report } from '../types.js';
 import { table } from './format-table.js';
 import { percent } from '../stages/measure.js';
+import { sourceOfPath } from '../stages/classify-chrome.js';
 
 /** One source's figures: its articles' words and how many of them are shared. */
 export interface SourceFigures {
@@ -32,12 +33,13 @@ export interface BySource {
 /** The name an article without a source is grouped under. */
 export const NO_SOURCE = '(no source)';
 
-/** Groups a report's articles by their source. Pure. */
+/** Groups a report's articles by their source, else their top folder (see `sourceOfPath`). Pure. */
 export function groupBySource(report: Report): BySource {
   const figures = new Map<string, { articles: number; words: number; sharedWords: number; chromeWords: number; duplicates: number }>();
   const sourceOf = new Map<string, string>();
   for (const article of report.articles) {
-    const source = article.source ?? NO_SOURCE;
+    // As for site furniture: without a source of its own, an article's source is its top folder.
+    const source = article.source ?? (sourceOfPath(article.path) || NO_SOURCE);
     sourceOf.set(article.path, source);
     const entry = figures.get(source) ?? { articles: 0, words: 0, sharedWords: 0, chromeWords: 0, duplicates: 0 };
     entry.articles += 1;

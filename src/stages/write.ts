@@ -55,10 +55,18 @@ export function* extraFiles(result: Pick<DedupeResult, 'report' | 'shared' | 'ch
     }
   }
   if (result.chrome.length > 0) {
-    const lines = result.chrome.map((line) => `${line.articles}\t${line.reason}\t${line.text}`);
+    const lines = result.chrome.map((line) => `${line.articles}\t${line.reason}\t${escapedField(line.text)}`);
     yield { path: RESERVED_OUTPUT.chrome, content: `articles\treason\tline\n${lines.join('\n')}\n` };
   }
   yield { path: RESERVED_OUTPUT.report, content: jsonChunks(result.report) };
+}
+
+/**
+ * A field of a tab-separated line: a backslash, tab, line feed or carriage return inside it (site
+ * furniture that spans paragraphs) written as `\\`, `\t`, `\n` or `\r`, so that each entry stays one line.
+ */
+export function escapedField(text: string): string {
+  return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (char) => (char === '\\' ? '\\\\' : char === '\t' ? '\\t' : char === '\n' ? '\\n' : '\\r')) : text;
 }
 
 /**

@@ -67,6 +67,14 @@ describe('readRecords', () => {
     expect((await readAll(path)).records).toEqual(plain.records);
   });
 
+  it('reads an empty compressed file as an empty plain one: no records, no problem', async () => {
+    const dir = temporaryDirectory();
+    for (const name of ['empty.jsonl', 'empty.jsonl.gz', 'empty.jsonl.zst', 'empty.csv.gz']) {
+      const { records, problems } = await readAll(write(dir, name, ''));
+      expect([name, records, problems]).toEqual([name, [], []]);
+    }
+  });
+
   it('reports a malformed JSON line with file and line, and goes on with the other records', async () => {
     const dir = temporaryDirectory();
     const path = write(dir, 'bad.jsonl', '{"text": "one"}\n\n{"text": "two",\n[1, 2]\n{"text": "three"}\n');
@@ -108,6 +116,16 @@ describe('readRecords', () => {
       ['W_NO_TEXT', 'warning', '`gaps.jsonl` line 3 has an empty `text`; read as an article of 0 words.'],
       ['W_NO_TEXT', 'warning', '`gaps.jsonl` line 4 has no `text`; read as an article of 0 words.'],
       ['W_NO_TEXT', 'warning', '`gaps.jsonl` line 5 has a `text` that is not a string; read as an article of 0 words.'],
+    ]);
+  });
+
+  it('gives one error, listing its fields, for a file none of whose fields is a text field, not a warning per record', async () => {
+    const dir = temporaryDirectory();
+    const path = write(dir, 'pages.csv', 'id,title,body_html\n1,First,<p>one</p>\n2,Second,<p>two</p>\n3,Third,<p>three</p>\n');
+    const { records, problems } = await readAll(path);
+    expect(records).toEqual([]);
+    expect(problems).toEqual([
+      { path: 'pages.csv', code: 'E_RECORD_FIELD', severity: 'error', message: '`pages.csv` has no text field (`text`, `content`, `body`, `article`; name one with --text-field); it has `id`, `title`, `body_html`; skipped.' },
     ]);
   });
 

@@ -82,4 +82,18 @@ describe('extraFiles', () => {
     expect(lines[1]).toEqual({ id: 'b0000000001', text: 'Block 1.\n', variants: 'Variants of block 1\n' });
     expect(lines[2]!.variants).toBeNull();
   });
+
+  it('writes _chrome.txt one entry a line, furniture over several paragraphs included', () => {
+    const chrome = [
+      { text: 'Share this story', reason: 'short line', articles: 40 },
+      { text: 'LEGAL NOTICE: reuse needs leave.\n\nAbout us: a desk of\tten, C:\\news.\r', reason: 'site furniture', articles: 25 },
+    ] as unknown as Parameters<typeof extraFiles>[0]['chrome'];
+    const file = [...extraFiles({ report, shared: [], chrome })].find((entry) => entry.path === '_chrome.txt');
+    const rows = String(file?.content).trimEnd().split('\n').map((line) => line.split('\t'));
+    expect(rows).toEqual([
+      ['articles', 'reason', 'line'],
+      ['40', 'short line', 'Share this story'],
+      ['25', 'site furniture', 'LEGAL NOTICE: reuse needs leave.\\n\\nAbout us: a desk of\\tten, C:\\\\news.\\r'],
+    ]);
+  });
 });
