@@ -148,6 +148,43 @@ export function fingerprint(
   return { offsets, hashes: hashes.slice(0, used), words };
 }
 
+/** The words of a text as fingerprints see them: where each stands, and the hash of its normalised form. */
+export interface HashedWords {
+  readonly count: number;
+  readonly starts: Uint32Array;
+  readonly ends: Uint32Array;
+  /** Per word, `hashString(normalizeWord(word))`, through the same cache as {@link fingerprint}. */
+  readonly hashes: Uint32Array;
+}
+
+/** The words of `text` with their hashes (see {@link HashedWords}), in one pass that slices no word it has seen before. */
+export function hashedWords(text: string): HashedWords {
+  // A word needs at least one character: the text's length bounds their number.
+  let starts = new Uint32Array(Math.min(text.length, 64));
+  let ends = new Uint32Array(starts.length);
+  let hashes = new Uint32Array(starts.length);
+  let count = 0;
+  forEachWordHashed(text, 0, text.length, (from, to, raw) => {
+    if (count === starts.length) {
+      const grown = Math.min(text.length, starts.length * 2);
+      starts = grownTo(starts, grown);
+      ends = grownTo(ends, grown);
+      hashes = grownTo(hashes, grown);
+    }
+    starts[count] = from;
+    ends[count] = to;
+    hashes[count] = wordHashAt(text, from, to, raw);
+    count += 1;
+  });
+  return { count, starts, ends, hashes };
+}
+
+function grownTo(array: Uint32Array<ArrayBuffer>, length: number): Uint32Array<ArrayBuffer> {
+  const grown = new Uint32Array(length);
+  grown.set(array);
+  return grown;
+}
+
 /**
  * Offers `value` to `sketch[0, kept)`, the ascending list of the smallest distinct values offered
  * so far, at most `sketch.length` of them; returns the new count.

@@ -5,8 +5,9 @@ import type { TextSlices } from './assemble.js';
 import { diceOf } from '../lib/dice.js';
 import { memoize } from '../lib/memo.js';
 import { UnionFind } from '../lib/union-find.js';
-import { normalizeForComparison } from '../text/normalize.js';
-import { tokenize } from '../text/tokenize.js';
+import { normalizeForComparison, normalizeWord } from '../text/normalize.js';
+import { hashedWords, type HashedWords } from './fingerprint.js';
+import { combineHash } from '../text/hash.js';
 import { forEachWord, wordsApart } from '../text/words.js';
 import { figuresOf, sameFigures } from '../text/figures.js';
 
@@ -565,19 +566,19 @@ function splitLead(
   const size = settings.shingleSize;
   // Most edits fall after the first words: two sentences that open alike have no lead to split.
   if (openAlike(a.text, b.text, size)) return undefined;
-  const tokensA = wordsOf(a.text);
-  const tokensB = wordsOf(b.text);
-  if (tokensA.words.length < size * 2 || tokensB.words.length < size * 2) return undefined;
-  const leadA = firstSharedShingle(tokensA.words, shinglesOf(b.text, size), size);
-  const leadB = firstSharedShingle(tokensB.words, shinglesOf(a.text, size), size);
+  const wordsA = wordsOf(a.text);
+  const wordsB = wordsOf(b.text);
+  if (wordsA.count < size * 2 || wordsB.count < size * 2) return undefined;
+  const leadA = firstSharedShingle(a.text, wordsA, b.text, wordsB, size);
+  const leadB = firstSharedShingle(b.text, wordsB, a.text, wordsA, size);
   if (leadA < 0 || leadB < 0 || (leadA === 0 && leadB === 0)) return undefined;
   // Both sides lead with words the other lacks: an edit near the start, not a heading, unless the
   // whole sentences are too far apart to match (two different headings).
   if (leadA > 0 && leadB > 0 && score >= settings.similarity) return undefined;
   if (leadA > settings.maxHeadingWords || leadB > settings.maxHeadingWords) return undefined;
-  if (leadA * 2 > tokensA.words.length || leadB * 2 > tokensB.words.length) return undefined;
-  const startA = tokensA.starts[leadA] ?? 0;
-  const startB = tokensB.starts[leadB] ?? 0;
+  if (leadA * 2 > wordsA.count || leadB * 2 > wordsB.count) return undefined;
+  const startA = wordsA.starts[leadA] ?? 0;
+  const startB = wordsB.starts[leadB] ?? 0;
   if (diceOf(normalizeForComparison(a.text.slice(startA)), normalizeForComparison(b.text.slice(startB))) < Math.max(score, settings.similarity)) return undefined;
   return { bodyA: leadA > 0 ? a.start + startA : -1, bodyB: leadB > 0 ? b.start + startB : -1 };
 }
@@ -585,23 +586,40 @@ function splitLead(
 // A holder sentence is verified against each of its copies: what verifying derives from a
 // sentence's text is derived once per text.
 const comparable = memoize(normalizeForComparison);
-const wordsOf = memoize((text: string) => tokenize(text, 0, text.length));
-let shingleMemo: { size: number; of: (text: string) => ReadonlySet<string> } | undefined;
+const wordsOf = memoize(hashedWords);
+let shingleMemo: { size: number; of: (text: string) => ReadonlyMap<number, number> } | undefined;
 
-/** The shingles of `size` words of a sentence's text, joined by spaces. */
-function shinglesOf(text: string, size: number): ReadonlySet<string> {
+/**
+ * Where each shingle of `size` words of a sentence first stands, by the shingle's key (its words'
+ * hashes mixed into 53 bits): a word index. A key found is checked word for word before it counts.
+ */
+function shinglesOf(text: string, size: number): ReadonlyMap<number, number> {
   if (shingleMemo?.size !== size) {
     shingleMemo = {
       size,
       of: memoize((key: string) => {
-        const { words } = wordsOf(key);
-        const shingles = new Set<string>();
-        for (let i = 0; i + size <= words.length; i += 1) shingles.add(words.slice(i, i + size).join(' '));
+        const words = wordsOf(key);
+        const shingles = new Map<number, number>();
+        for (let i = 0; i + size <= words.count; i += 1) {
+          const shingle = shingleKey(words.hashes, i, size);
+          if (!shingles.has(shingle)) shingles.set(shingle, i);
+        }
         return shingles;
       }),
     };
   }
   return shingleMemo.of(text);
+}
+
+/** The key of the shingle of `size` word hashes from `at`: two mixes of them, 32 and 21 bits, as one exact double. */
+function shingleKey(hashes: Uint32Array, at: number, size: number): number {
+  let high = size;
+  let low = 0x5bd1e995;
+  for (let j = 0; j < size; j += 1) {
+    high = combineHash(high, hashes[at + j] ?? 0);
+    low = combineHash(low, hashes[at + size - 1 - j] ?? 0);
+  }
+  return high * 0x200000 + (low & 0x1fffff);
 }
 
 /**
@@ -624,12 +642,24 @@ export function openAlike(a: string, b: string, count: number): boolean {
   return words >= count;
 }
 
-/** Index of the first shingle of `words` that stands in `shingles`, or -1. */
-function firstSharedShingle(words: readonly string[], shingles: ReadonlySet<string>, size: number): number {
-  for (let i = 0; i + size <= words.length; i += 1) {
-    if (shingles.has(words.slice(i, i + size).join(' '))) return i;
+/** Index of the first shingle of `a`'s words that stands, the same normalised words, anywhere in `b`, or -1. */
+function firstSharedShingle(a: string, wordsA: HashedWords, b: string, wordsB: HashedWords, size: number): number {
+  const shingles = shinglesOf(b, size);
+  for (let i = 0; i + size <= wordsA.count; i += 1) {
+    const at = shingles.get(shingleKey(wordsA.hashes, i, size));
+    if (at !== undefined && sameWords(a, wordsA, i, b, wordsB, at, size)) return i;
   }
   return -1;
+}
+
+/** True when `size` words of `a` from word `i` are those of `b` from word `j`, normalised. */
+function sameWords(a: string, wordsA: HashedWords, i: number, b: string, wordsB: HashedWords, j: number, size: number): boolean {
+  for (let k = 0; k < size; k += 1) {
+    const x = normalizeWord(a.slice(wordsA.starts[i + k], wordsA.ends[i + k]));
+    const y = normalizeWord(b.slice(wordsB.starts[j + k], wordsB.ends[j + k]));
+    if (x !== y) return false;
+  }
+  return true;
 }
 
 /**

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { fingerprint } from '../../src/stages/fingerprint.js';
+import { fingerprint, hashedWords } from '../../src/stages/fingerprint.js';
+import { hashString } from '../../src/text/hash.js';
+import { normalizeWord } from '../../src/text/normalize.js';
+import { forEachWord } from '../../src/text/words.js';
 import { segment } from '../../src/stages/segment.js';
 import { DEFAULTS } from '../../src/options.js';
 
@@ -51,6 +54,23 @@ describe('fingerprint', () => {
         expect([...cached.words]).toEqual([...expected.words]);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('hashedWords', () => {
+  it('gives the words forEachWord finds, each with the hash of its normalised form (property)', () => {
+    const unit = fc.constantFrom('a', 'B', 'é', '’', "'", '.', ' ', '-', '1', '\u2014', '漢', 'ß', '\n', 'Remains', 'remain', 'U.S.', '😀');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 200 }), (units) => {
+        const text = units.join('');
+        const expected: [number, number, number][] = [];
+        forEachWord(text, 0, text.length, (start, end) => {
+          expected.push([start, end, hashString(normalizeWord(text.slice(start, end)))]);
+        });
+        const words = hashedWords(text);
+        expect(Array.from({ length: words.count }, (_, i) => [words.starts[i], words.ends[i], words.hashes[i]])).toEqual(expected);
+      }),
     );
   });
 });
