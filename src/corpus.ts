@@ -231,13 +231,14 @@ export function recordsOf(corpus: OpenedCorpus, output: PipelineOutput, fields: 
  */
 export async function writeRecordFiles(output: PipelineOutput, records: NonNullable<CorpusResult['records']>, directory: string, spool: string, outputFormat: OutputFormat | undefined): Promise<void> {
   const { report } = output;
-  const articleOf = new Map<string, number>(); // `${file}:${ordinal}` → article
+  // Per file of records, by ordinal: the article.
+  const articleOf: number[][] = records.files.map(() => []);
   output.metas.forEach((meta, index) => {
-    if (meta.record !== undefined) articleOf.set(`${meta.record.file}:${meta.record.ordinal}`, index);
+    if (meta.record !== undefined) (articleOf[meta.record.file] ??= [])[meta.record.ordinal] = index;
   });
   const outputs: RecordOutput[] = records.files.map((file) => ({ file, target: join(directory, ...outputPathOf(file.path, outputFormat).split('/')), format: outputFormatOf(file.format, outputFormat) }));
   const changed = await writeRecords(outputs, records.fields, spool, (fileIndex, ordinal) => {
-    const article = articleOf.get(`${fileIndex}:${ordinal}`);
+    const article = articleOf[fileIndex]?.[ordinal];
     const entry = article === undefined ? undefined : report.articles[article];
     const at = article === undefined ? undefined : output.spooled[article];
     if (article === undefined || entry === undefined || at === undefined) return undefined;

@@ -271,7 +271,10 @@ function measureRun(run: Run, kept: readonly Kept[], plan: Plan, archive: Archiv
  * holds, are let go on return.
  */
 async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], metas: readonly ArticleMeta[], archive: Archive | undefined): Promise<Counted> {
-  let scanned = await scanArticles(run, refs, metas, false);
+  // Without an index, fingerprints are marked as each shard comes back, while the workers go on
+  // (marking is order-free); with one, once the context is read too, for the table's size.
+  let repeats = archive === undefined ? new RepeatIndex(repeatsExpected(refs)) : undefined;
+  let scanned = await scanArticles(run, refs, metas, false, (hashes) => repeats?.mark(hashes));
   let beyond: Beyond | undefined;
   let outside: Map<number, ArticleOrder> | undefined;
   let unreadByHash: Map<number, readonly string[]> | undefined;
@@ -293,14 +296,12 @@ async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], metas:
   const records: FingerprintRecords[] = scanned.map((entry) => entry.records);
   const textDigests = scanned.map((entry) => entry.textDigest);
   const sentenceBase: number[] = [0];
-  let totalBytes = 0;
-  scanned.forEach((entry, article) => {
-    sentenceBase.push((sentenceBase[article] ?? 0) + entry.sentences);
-    totalBytes += entry.kept.ref.size;
-  });
+  scanned.forEach((entry, article) => sentenceBase.push((sentenceBase[article] ?? 0) + entry.sentences));
   scanned = [];
-  const repeats = new RepeatIndex(Math.ceil(totalBytes / 20));
-  for (const articleRecords of records) repeats.mark(articleRecords.hashes);
+  if (repeats === undefined) {
+    repeats = new RepeatIndex(repeatsExpected(kept.map((entry) => entry.ref)));
+    for (const articleRecords of records) repeats.mark(articleRecords.hashes);
+  }
   trace('fingerprint', `${kept.length} articles, ${sentenceBase[kept.length] ?? 0} sentences, ${repeats.table.size} repeated fingerprints`);
   findDuplicates(textDigests, earliestOfKept(kept)).forEach((original, article) => {
     if (original !== undefined) (kept[article] as Kept).duplicateOf = original;
@@ -387,8 +388,18 @@ export interface Scanned {
   readonly held: HeldText | undefined;
 }
 
-/** Step 1 on some articles, in workers: each scanned, in the order given; an unreadable one becomes a problem. */
-export async function scanArticles(run: Run, refs: readonly ArticleRef[], metas: readonly ArticleMeta[], context: boolean): Promise<Scanned[]> {
+/** About how many fingerprints articles of these sizes give: a sketch of a sentence every 20 bytes or so (see `RepeatIndex`). */
+function repeatsExpected(refs: readonly ArticleRef[]): number {
+  let bytes = 0;
+  for (const ref of refs) bytes += ref.size;
+  return Math.ceil(bytes / 20);
+}
+
+/**
+ * Step 1 on some articles, in workers: each scanned, in the order given; an unreadable one becomes
+ * a problem. `onFingerprints` is handed each article's fingerprints as its shard comes back.
+ */
+export async function scanArticles(run: Run, refs: readonly ArticleRef[], metas: readonly ArticleMeta[], context: boolean, onFingerprints?: (hashes: Uint32Array) => void): Promise<Scanned[]> {
   const scanned: Scanned[] = [];
   let next = 0;
   // An archive article read as context is matched, never applied: its text is read again if need be, not held.
@@ -403,6 +414,7 @@ export async function scanArticles(run: Run, refs: readonly ArticleRef[], metas:
       }
       if (outcome.warning !== undefined) run.problems.push(outcome.warning);
       const scan: ArticleScan = outcome.scan;
+      onFingerprints?.(scan.hashes);
       scanned.push({
         kept: { ref, digest: outcome.digest, words: scan.words, lines: scan.lines, meta: withFrontMatter(meta, outcome.metadata), duplicateOf: undefined, context },
         records: { offsets: scan.offsets, hashes: scan.hashes },
