@@ -17,6 +17,13 @@ describe('format-json', () => {
     expect(pieces.join('')).toBe(`${JSON.stringify(report, null, 2)}\n`);
   });
 
+  it('gives the same text for lists of thousands of items of any size, in pieces of any size', () => {
+    const articles = Array.from({ length: 1500 }, (_, i) => ({ ...report.articles[i % report.articles.length]!, path: `a/${i}.txt`, spans: Array.from({ length: i % 7 }, (_, s) => ({ kind: 'block' as const, block: `b${s}`, start: s * 10, end: s * 10 + 5 })) }));
+    const large = { ...report, articles };
+    const expected = `${JSON.stringify(large, null, 2)}\n`;
+    for (const size of [1, 100, 5000, 1 << 20]) expect([...jsonChunks(large, size)].join('')).toBe(expected);
+  });
+
   it('writes empty lists as JSON.stringify does', () => {
     const empty = { ...report, articles: [], blocks: [], pairs: [], problems: [] };
     expect(formatJson(empty)).toBe(`${JSON.stringify(empty, null, 2)}\n`);
