@@ -215,6 +215,16 @@ export async function openCorpus(files: readonly { readonly absolute: string; re
   return { refs, metas, problems, recordFiles, temporary };
 }
 
+/** An article's file, by its path in the report: a record's file of records, else the path itself. */
+export function fileOfArticle(result: Pick<CorpusResult, 'records'>): (path: string) => string {
+  const { records } = result;
+  if (records === undefined) return (path) => path;
+  return (path) => {
+    const record = records.articles.get(path);
+    return record === undefined ? path : (records.files[record.file]?.path ?? path);
+  };
+}
+
 export function recordsOf(corpus: OpenedCorpus, output: PipelineOutput, fields: FieldOptions): Pick<CorpusResult, 'records'> {
   if (corpus.recordFiles.length === 0) return {};
   const articles = new Map<string, { file: number; ordinal: number }>();

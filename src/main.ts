@@ -4,7 +4,7 @@ import type { Problem, Report } from './types.js';
 import type { CleanCorpusOptions } from './pipeline.js';
 import { OUTPUT_FORMATS, cleanCorpus, reportCorpus, trace } from './pipeline.js';
 import type { CorpusResult } from './corpus.js';
-import { readTexts } from './corpus.js';
+import { fileOfArticle, readTexts } from './corpus.js';
 import type { AddToIndexOptions } from './index/add.js';
 import { addToIndex } from './index/add.js';
 import { publicName } from './index/url.js';
@@ -210,7 +210,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     bar?.stop();
     reportProblems(result.report.problems, io, values.quiet === true);
-    const grouped = groupBy === 'source' ? groupBySource(result.report) : undefined;
+    const grouped = groupBy === 'source' ? groupBySource(result.report, fileOfArticle(result)) : undefined;
     // JSON, the one format that holds every span, goes out in pieces: a large report is never one string.
     if (format === 'json') await writePieces(io.stdout, jsonChunks(grouped === undefined ? result.report : { ...result.report, bySource: grouped }));
     else if (format === 'html') {

@@ -436,9 +436,13 @@ function withFrontMatter(meta: ArticleMeta, scanned: ScannedMetadata | undefined
   return { ...meta, title: meta.title ?? scanned.title, date: meta.date ?? scanned.date, dateMs: meta.dateMs ?? scanned.dateMs, source: meta.source ?? scanned.source };
 }
 
-/** The outlet an article comes from: its record's source, else its top folder (see `sourceOfPath`). */
+/**
+ * The outlet an article comes from: its record's source, else the top folder of its file (see
+ * `sourceOfPath`): a record's file of records, never its key, whose id may hold a slash.
+ */
 function sourceOf(entry: Kept | undefined): string {
-  return entry?.meta.source ?? sourceOfPath(entry?.ref.path ?? '');
+  if (entry === undefined) return '';
+  return entry.meta.source ?? sourceOfPath(orderOf(entry).file);
 }
 
 /** The earliest of some articles, by date and then article order (see the duplicates stage). */

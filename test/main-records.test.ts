@@ -3,7 +3,7 @@
  * `clean`, bad input is a problem naming file and line, and the metadata is used.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -212,6 +212,24 @@ describe('records: the metadata, used', () => {
     const html = await run(cwd, 'report', 'news.jsonl', '--text-field', 'body', '--source-field', 'outlet', '--group-by', 'source', '--format', 'html');
     expect(html.stdout).toContain('<h2 id="by-source-title">By source</h2>');
     expect(html.stdout).toContain('Seed “1”, with a comma');
+  });
+});
+
+describe('records: --group-by source without a source field', () => {
+  it('groups a record by its file\'s top folder, never by a slash in its id', async () => {
+    const cwd = temporaryDirectory();
+    const text = (i: number) => `Story ${i} about the harbour and the ferries that cross it every morning.`;
+    const lines = (ids: string[]) => ids.map((id, i) => JSON.stringify({ id, text: text(i) })).join('\n') + '\n';
+    writeFileSync(join(cwd, 'feed.jsonl'), lines(['2024/05/1', '2024/05/2', '2023/11/7']));
+    mkdirSync(join(cwd, 'wire'));
+    writeFileSync(join(cwd, 'wire', 'feed.jsonl'), lines(['https://wire.example/a', 'https://wire.example/b']));
+    const result = await run(cwd, 'report', 'feed.jsonl', 'wire', '--group-by', 'source', '--format', 'json');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { bySource: { sources: { source: string; articles: number }[] } };
+    expect(report.bySource.sources.map((source) => [source.source, source.articles]).sort()).toEqual([
+      ['(no source)', 3],
+      ['wire', 2],
+    ]);
   });
 });
 

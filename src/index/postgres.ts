@@ -245,11 +245,11 @@ export class PostgresIndex implements IndexSource {
   }
 
   async sourceCounts(): Promise<Map<string, number>> {
-    // A source, else the key's top folder, as `sourceOfPath` reads it.
+    // A source, else the top folder of the article's file (a record's file of records, else its key), as `sourceOfIndexed` reads it.
     const rows = await query<{ source: string; count: string }>(
       this.client,
       this.name,
-      "SELECT coalesce(source, CASE WHEN position('/' IN key) > 0 THEN split_part(key, '/', 1) ELSE '' END) AS source, count(*) AS count FROM newsdedup_articles WHERE current GROUP BY 1",
+      "SELECT coalesce(source, CASE WHEN position('/' IN coalesce(file, key)) > 0 THEN split_part(coalesce(file, key), '/', 1) ELSE '' END) AS source, count(*) AS count FROM newsdedup_articles WHERE current GROUP BY 1",
     );
     return new Map(rows.map((row) => [row.source, Number(row.count)]));
   }

@@ -51,9 +51,9 @@ export interface IndexedArticle {
   readonly size: number;
 }
 
-/** The source an indexed article is counted in: its own, else its key's top folder, as for a run's articles. */
+/** The source an indexed article is counted in: its own, else its file's top folder (a record's file of records), as for a run's articles. */
 export function sourceOfIndexed(article: IndexedArticle): string {
-  return article.source ?? sourceOfPath(article.key);
+  return article.source ?? sourceOfPath(article.file ?? article.key);
 }
 
 /** The settings fingerprints depend on: an index answers only runs that fingerprint alike. */

@@ -108,11 +108,11 @@ export function missingFieldMessage(path: string, missing: MissingField, availab
   return `\`${path}\` has no field \`${missing.field}\` (${missing.flag}); it has ${shown === '' ? 'no fields' : shown + more}; skipped.`;
 }
 
-/** A one-line message for a file of records with none of the default text fields, listing what it has. */
-export function noTextFieldMessage(path: string, available: readonly string[]): string {
+/** A one-line message for a file of records with none of the default text fields, listing what it has (`whose`: who has them). */
+export function noTextFieldMessage(path: string, available: readonly string[], whose = 'it has'): string {
   const shown = available.slice(0, 20).map((name) => `\`${name}\``).join(', ');
   const more = available.length > 20 ? `, and ${available.length - 20} more` : '';
-  return `\`${path}\` has no text field (${DEFAULT_FIELDS.text.map((name) => `\`${name}\``).join(', ')}; name one with --text-field); it has ${shown === '' ? 'no fields' : shown + more}; skipped.`;
+  return `\`${path}\` has no text field (${DEFAULT_FIELDS.text.map((name) => `\`${name}\``).join(', ')}; name one with --text-field); ${whose} ${shown === '' ? 'no fields' : shown + more}; skipped.`;
 }
 
 /**

@@ -132,7 +132,8 @@ export async function* readRecords(absolutePath: string, displayPath: string, fo
     // A file none of whose fields is a text field holds no article: one error, not a warning per record.
     // A file with no fields at all is empty, and says nothing.
     if (fields.text === undefined && columns.length > 0) {
-      yield problem('E_RECORD_FIELD', noTextFieldMessage(displayPath, columns));
+      const looked = window.filter((item) => item.ok).length;
+      yield problem('E_RECORD_FIELD', noTextFieldMessage(displayPath, columns, columnsUpFront === undefined && !done ? `its first ${looked} records have` : 'it has'));
       return;
     }
     yield { kind: 'shape', shape: shapeOf(columns), fields };

@@ -33,13 +33,17 @@ export interface BySource {
 /** The name an article without a source is grouped under. */
 export const NO_SOURCE = '(no source)';
 
-/** Groups a report's articles by their source, else their top folder (see `sourceOfPath`). Pure. */
-export function groupBySource(report: Report): BySource {
+/**
+ * Groups a report's articles by their source, else the top folder of their file (see `sourceOfPath`):
+ * `fileOf` gives an article's file from its path (a record's file of records; by default the path
+ * itself). Pure.
+ */
+export function groupBySource(report: Report, fileOf: (path: string) => string = (path) => path): BySource {
   const figures = new Map<string, { articles: number; words: number; sharedWords: number; chromeWords: number; duplicates: number }>();
   const sourceOf = new Map<string, string>();
   for (const article of report.articles) {
-    // As for site furniture: without a source of its own, an article's source is its top folder.
-    const source = article.source ?? (sourceOfPath(article.path) || NO_SOURCE);
+    // As for site furniture: without a source of its own, an article's source is its file's top folder.
+    const source = article.source ?? (sourceOfPath(fileOf(article.path)) || NO_SOURCE);
     sourceOf.set(article.path, source);
     const entry = figures.get(source) ?? { articles: 0, words: 0, sharedWords: 0, chromeWords: 0, duplicates: 0 };
     entry.articles += 1;

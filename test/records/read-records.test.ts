@@ -129,6 +129,14 @@ describe('readRecords', () => {
     ]);
   });
 
+  it('says which records it looked at when a long JSON Lines file opens without a text field', async () => {
+    const dir = temporaryDirectory();
+    const lines = Array.from({ length: 150 }, (_, i) => JSON.stringify(i < 120 ? { id: i, body_html: '<p>x</p>' } : { id: i, text: 'Late text.' }));
+    const { records, problems } = await readAll(write(dir, 'late.jsonl', `${lines.join('\n')}\n`));
+    expect(records).toEqual([]);
+    expect(problems.map((problem) => problem.message)).toEqual(['`late.jsonl` has no text field (`text`, `content`, `body`, `article`; name one with --text-field); its first 100 records have `id`, `body_html`; skipped.']);
+  });
+
   it('gives an error for a .jsonl file that holds no JSON, never a one-article read', async () => {
     const dir = temporaryDirectory();
     const path = write(dir, 'prose.jsonl', 'This is an article in plain text.\nIt has two lines.\n');

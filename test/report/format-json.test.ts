@@ -24,6 +24,20 @@ describe('format-json', () => {
     for (const size of [1, 100, 5000, 1 << 20]) expect([...jsonChunks(large, size)].join('')).toBe(expected);
   });
 
+  it('keeps each piece within its size and one item, small items first or not', () => {
+    const small = report.articles[0]!;
+    const big = { ...small, path: 'x'.repeat(50_000) };
+    const mixed = { ...report, articles: [...Array.from({ length: 300 }, () => small), ...Array.from({ length: 40 }, () => big)] };
+    const pieces = [...jsonChunks(mixed, 10_000)];
+    expect(pieces.join('')).toBe(`${JSON.stringify(mixed, null, 2)}\n`);
+    expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThan(10_000 + 60_000);
+  });
+
+  it('leaves out a member whose value is undefined, as JSON.stringify does', () => {
+    const withUndefined = { ...report, index: undefined } as unknown as typeof report;
+    expect(formatJson(withUndefined)).toBe(`${JSON.stringify(withUndefined, null, 2)}\n`);
+  });
+
   it('writes empty lists as JSON.stringify does', () => {
     const empty = { ...report, articles: [], blocks: [], pairs: [], problems: [] };
     expect(formatJson(empty)).toBe(`${JSON.stringify(empty, null, 2)}\n`);
