@@ -66,7 +66,7 @@ export interface Problem {
  * - `W_NOT_UTF8`: not valid UTF-8; decoded as Windows-1252 and used.
  * - `E_RECORD_SYNTAX`: one record of a records file (a JSON line, a CSV row) cannot be read; the other records go on.
  * - `E_RECORD_FORMAT`: a records file is not in its format at all (a `.jsonl` with no JSON, a `.json` that is no array); skipped.
- * - `E_RECORD_FIELD`: a records file has no field of the name given for a role (`--text-field` …); skipped.
+ * - `E_RECORD_FIELD`: a records file has no field of the name given for a role (`--text-field` …), or no text field at all; skipped.
  * - `E_COMPRESSED`: a `.gz` or `.zst` file is cut short or corrupt; the records before the damage are kept.
  * - `W_NO_TEXT`: a record has no text field, or an empty one; read as an article of 0 words.
  * - `W_FRONT_MATTER`: a Markdown file's front matter is not valid YAML; left out of the text, its fields unread.

@@ -103,16 +103,19 @@ export function resolveFields(options: FieldOptions, available: readonly string[
 
 /** A one-line message for a missing field, listing what the file has (at most 20 names). */
 export function missingFieldMessage(path: string, missing: MissingField, available: readonly string[]): string {
-  const shown = available.slice(0, 20).map((name) => `\`${name}\``).join(', ');
-  const more = available.length > 20 ? `, and ${available.length - 20} more` : '';
-  return `\`${path}\` has no field \`${missing.field}\` (${missing.flag}); it has ${shown === '' ? 'no fields' : shown + more}; skipped.`;
+  return `\`${path}\` has no field \`${missing.field}\` (${missing.flag}); it has ${fieldList(available)}; skipped.`;
 }
 
 /** A one-line message for a file of records with none of the default text fields, listing what it has (`whose`: who has them). */
 export function noTextFieldMessage(path: string, available: readonly string[], whose = 'it has'): string {
+  return `\`${path}\` has no text field (${DEFAULT_FIELDS.text.map((name) => `\`${name}\``).join(', ')}; name one with --text-field); ${whose} ${fieldList(available)}; skipped.`;
+}
+
+/** A file's field names for a message: at most 20, then how many more. */
+function fieldList(available: readonly string[]): string {
+  if (available.length === 0) return 'no fields';
   const shown = available.slice(0, 20).map((name) => `\`${name}\``).join(', ');
-  const more = available.length > 20 ? `, and ${available.length - 20} more` : '';
-  return `\`${path}\` has no text field (${DEFAULT_FIELDS.text.map((name) => `\`${name}\``).join(', ')}; name one with --text-field); ${whose} ${shown === '' ? 'no fields' : shown + more}; skipped.`;
+  return available.length > 20 ? `${shown}, and ${available.length - 20} more` : shown;
 }
 
 /**
