@@ -22,7 +22,7 @@ import { defaultThreads, inProcessExecutor, poolExecutor, runInOrder } from './e
 import { chunk } from './chunk.js';
 import { compileChromeList } from './stages/detect-chrome.js';
 import { RepeatIndex, ShortLineCounts } from './stages/count.js';
-import { candidatesOf, verifyCandidates } from './stages/match.js';
+import { candidateFinder, verifyCandidates } from './stages/match.js';
 import { assemble } from './stages/assemble.js';
 import { ChromeTally, classifyChrome, separateFurniture, sourceOfPath } from './stages/classify-chrome.js';
 import { markerFor } from './stages/collapse.js';
@@ -306,26 +306,32 @@ async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], metas:
   findDuplicates(textDigests, earliestOfKept(kept)).forEach((original, article) => {
     if (original !== undefined) (kept[article] as Kept).duplicateOf = original;
   });
-  // A duplicate is left out of the counts: it would only match its original, which holds the blocks.
-  const shortLines = new ShortLineCounts(beyond?.linesBeyond);
-  records.forEach((articleRecords, article) => {
-    const entry = kept[article] as Kept;
-    if (entry.duplicateOf !== undefined) {
-      records[article] = { offsets: new Uint32Array(articleRecords.offsets.length), hashes: new Uint32Array(0) };
-      return;
-    }
-    repeats.count(article, articleRecords);
-    shortLines.add(sourceOf(entry), article, entry.lines);
-  });
-  trace('count');
   // A fingerprint whose earliest holder is an archive article the run did not read votes for nobody, as in a full run.
   const heldBefore = outside === undefined ? undefined : (hash: number, holderArticle: number): boolean => {
     const earliest = outside.get(hash);
     const holder = kept[holderArticle];
     return earliest !== undefined && holder !== undefined && compareOrder(earliest, orderOf(holder)) < 0;
   };
-  const candidates = candidatesOf({ articleCount: kept.length, sentenceBase, records: (article) => records[article] as FingerprintRecords, counts: repeats.table, heldBefore });
-  trace('candidates', `${candidates.pairs.length / 2} pairs`);
+  // Counted in article order, each article's candidates are found as it is counted: its
+  // fingerprints' first holders in earlier articles are settled by then (see `candidateFinder`).
+  // A duplicate is left out of the counts: it would only match its original, which holds the blocks.
+  const shortLines = new ShortLineCounts(beyond?.linesBeyond);
+  const finder = candidateFinder(kept.length, (article) => records[article] as FingerprintRecords, sentenceBase, heldBefore);
+  const holders = { out: new Int32Array(1024), sentenceBase };
+  records.forEach((articleRecords, article) => {
+    const entry = kept[article] as Kept;
+    if (entry.duplicateOf !== undefined) {
+      records[article] = { offsets: new Uint32Array(articleRecords.offsets.length), hashes: new Uint32Array(0) };
+      finder.add(article, holders.out.subarray(0, 0));
+      return;
+    }
+    if (holders.out.length < articleRecords.hashes.length) holders.out = new Int32Array(articleRecords.hashes.length * 2);
+    repeats.count(article, articleRecords, holders);
+    shortLines.add(sourceOf(entry), article, entry.lines);
+    finder.add(article, holders.out);
+  });
+  const candidates: Candidates = { articleCount: kept.length, sentenceBase, ...finder.pairs() };
+  trace('count', `${candidates.pairs.length / 2} candidate pairs`);
   // By global sentence id: the archive articles that hold a common short line verbatim, left
   // unread; every sentence of those words has them, an input's or a context article's.
   const unreadCopies = new Map<number, readonly string[]>();

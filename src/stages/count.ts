@@ -99,8 +99,13 @@ export class FingerprintCounts {
    * Counts one article's fingerprints: each distinct fingerprint once, held first by its least
    * sentence. With `onlyMarked`, fingerprints not already in the table are left out (see
    * {@link RepeatIndex}). Articles may come in any order, but each once, whole.
+   *
+   * With `holders`, each fingerprint's first holder so far, as a global sentence id, goes to
+   * `holders.out[h]` for `hashes[h]` (-1 for a fingerprint left out). Counted in article order,
+   * a holder in an earlier article is the settled one: the pass that finds candidates needs no
+   * second look-up of every fingerprint (see `candidateFinder`).
    */
-  addArticle(article: number, records: FingerprintRecords, onlyMarked = false): void {
+  addArticle(article: number, records: FingerprintRecords, onlyMarked = false, holders?: { readonly out: Int32Array; readonly sentenceBase: ArrayLike<number> }): void {
     const { offsets, hashes } = records;
     if (!onlyMarked) this.reserve(hashes.length);
     let touched = 0;
@@ -109,6 +114,7 @@ export class FingerprintCounts {
       for (let h = offsets[s] ?? 0; h < to; h += 1) {
         const at = this.find(hashes[h] ?? 0, !onlyMarked);
         if (at >= 0 && this.touch(at, article, s)) touched = this.remember(at, touched);
+        if (holders !== undefined) holders.out[h] = this.holderAt(at, holders.sentenceBase);
       }
     }
     this.settle(touched);
@@ -377,14 +383,17 @@ export class RepeatIndex {
     }
   }
 
-  /** Counts one article's records into the table, the marked fingerprints only. Once every article is marked. */
-  count(article: number, records: FingerprintRecords): void {
+  /**
+   * Counts one article's records into the table, the marked fingerprints only, and tells their
+   * first holders so far when asked (see {@link FingerprintCounts.addArticle}). Once every article is marked.
+   */
+  count(article: number, records: FingerprintRecords, holders?: { readonly out: Int32Array; readonly sentenceBase: ArrayLike<number> }): void {
     if (!this.counting) {
       // Marking is over: the table holds every fingerprint it will, and most looked up are not there.
       this.table.filterLookups();
       this.counting = true;
     }
-    this.table.addArticle(article, records, true);
+    this.table.addArticle(article, records, true, holders);
   }
 }
 

@@ -105,6 +105,14 @@ export interface MatchIo {
   readonly done?: (part: 'candidates' | 'fetch' | 'verify', detail: string) => void;
 }
 
+/** Finds candidate pairs an article at a time (see {@link candidateFinder}). */
+export interface CandidateFinder {
+  /** Article `article`'s candidates, from the first holders of its fingerprints (`holders[h]` for `hashes[h]`). Articles come in order. */
+  add(article: number, holders: Int32Array): void;
+  /** Every pair found. */
+  pairs(): { pairs: Int32Array; neighbours: Uint8Array };
+}
+
 /** A batch of candidate pairs to verify, by their numbers (pair `p` is `Candidates.pairs[2p, 2p + 2)`). */
 export type PairBatch = Int32Array;
 
@@ -320,16 +328,18 @@ const MAX_EXTEND = 4;
  * neighbours are paired with `h`'s neighbours as well, when they share at least one sketch entry,
  * for verification to accept or reject.
  *
- * `records(a)` is article `a`'s records and `sentenceBase[a]` its first global sentence id; the
- * counts only are read. Returns flat pairs `(sentence, candidate)`, in sentence order.
+ * `records(a)` is article `a`'s records and `sentenceBase[a]` its first global sentence id. Articles
+ * are added in order, each with its fingerprints' first holders (global sentence ids, -1 for none):
+ * an article's candidates are its earlier articles' sentences, so an article's first holders are
+ * settled once every article before it is counted. The pairs come out flat, `(sentence,
+ * candidate)`, in sentence order.
  */
-export function findCandidates(
+export function candidateFinder(
   articleCount: number,
   records: (article: number) => FingerprintRecords,
   sentenceBase: ArrayLike<number>,
-  counts: FingerprintCounts,
   heldBefore?: (hash: number, holderArticle: number) => boolean,
-): { pairs: Int32Array; neighbours: Uint8Array } {
+): CandidateFinder {
   const pairs: number[] = [];
   // Per pair: 1 for a neighbour of a verbatim copy, paired by extension (see verifyItem).
   const neighbours: number[] = [];
@@ -359,31 +369,8 @@ export function findCandidates(
     }
     return false;
   };
-  // First holders are looked up a few hundred articles at a time, all of their fingerprints at
-  // once, in the order of the count's table (see `FingerprintCounts.firstHolders`).
-  let holders = new Int32Array(0);
-  let chunkEnd = 0;
-  let chunkStart = 0;
-  const offsetOf: number[] = [];
-  for (let article = 0; article < articleCount; article += 1) {
-    if (article === chunkEnd) {
-      chunkStart = article;
-      let size = 0;
-      while (chunkEnd < articleCount && (chunkEnd === article || size < HOLDERS_CHUNK)) size += records(chunkEnd++).hashes.length;
-      const all = new Uint32Array(size);
-      offsetOf.length = 0;
-      let at = 0;
-      for (let a = chunkStart; a < chunkEnd; a += 1) {
-        offsetOf.push(at);
-        const { hashes } = records(a);
-        all.set(hashes, at);
-        at += hashes.length;
-      }
-      holders = new Int32Array(size);
-      counts.firstHolders(all, sentenceBase, holders);
-    }
+  const add = (article: number, holders: Int32Array): void => {
     const { offsets, hashes } = records(article);
-    const holderBase = offsetOf[article - chunkStart] ?? 0;
     const base = sentenceBase[article] ?? 0;
     let previous: number[] = [];
     // The holder sentence the previous sentence was paired with by a verbatim copy or by extension,
@@ -398,7 +385,7 @@ export function findCandidates(
       let seed = -1;
       let voters = 0;
       for (let h = from; h < to; h += 1) {
-        const holder = holders[holderBase + h] ?? -1;
+        const holder = holders[h] ?? -1;
         // A holder in this same article is this article's own repeat, not a shared sentence.
         if (holder < 0 || holder >= base) continue;
         if (heldBefore !== undefined && heldBefore(hashes[h] ?? 0, articleOf(holder))) continue;
@@ -463,8 +450,46 @@ export function findCandidates(
         chainSteps += 1;
       } else chainHolder = -1;
     }
+  };
+  return { add, pairs: () => ({ pairs: Int32Array.from(pairs), neighbours: Uint8Array.from(neighbours) }) };
+}
+
+/**
+ * {@link candidateFinder} over a settled count: each article's first holders looked up a few
+ * hundred articles at a time, all of their fingerprints at once, in the order of the count's table
+ * (see `FingerprintCounts.firstHolders`). A run that counts articles in order finds them as it
+ * counts instead (see `FingerprintCounts.addArticle`).
+ */
+export function findCandidates(
+  articleCount: number,
+  records: (article: number) => FingerprintRecords,
+  sentenceBase: ArrayLike<number>,
+  counts: FingerprintCounts,
+  heldBefore?: (hash: number, holderArticle: number) => boolean,
+): { pairs: Int32Array; neighbours: Uint8Array } {
+  const finder = candidateFinder(articleCount, records, sentenceBase, heldBefore);
+  for (let chunkStart = 0; chunkStart < articleCount; ) {
+    let chunkEnd = chunkStart;
+    let size = 0;
+    while (chunkEnd < articleCount && (chunkEnd === chunkStart || size < HOLDERS_CHUNK)) size += records(chunkEnd++).hashes.length;
+    const all = new Uint32Array(size);
+    const offsetOf: number[] = [];
+    let at = 0;
+    for (let a = chunkStart; a < chunkEnd; a += 1) {
+      offsetOf.push(at);
+      const { hashes } = records(a);
+      all.set(hashes, at);
+      at += hashes.length;
+    }
+    const holders = new Int32Array(size);
+    counts.firstHolders(all, sentenceBase, holders);
+    for (let a = chunkStart; a < chunkEnd; a += 1) {
+      const from = offsetOf[a - chunkStart] ?? 0;
+      finder.add(a, holders.subarray(from, from + records(a).hashes.length));
+    }
+    chunkStart = chunkEnd;
   }
-  return { pairs: Int32Array.from(pairs), neighbours: Uint8Array.from(neighbours) };
+  return finder.pairs();
 }
 
 /** The last index `i` in `[0, count)` whose `startOf(i) <= value` (0 when none), for ascending starts: which range holds `value`. */

@@ -15,6 +15,28 @@ export interface MeasureArticle {
   readonly duplicateOf?: string | undefined;
 }
 
+/**
+ * An article's report, its members in the report's order: a record's id, title, date and source
+ * and a duplicate's original only when set. Built member by member, not spread from a partial
+ * object: a corpus has as many as it has articles.
+ */
+function articleReport(article: MeasureArticle, words: number, uniqueWords: number, sharedWords: number, sharedPct: number, chromeWords: number, blocks: readonly string[], spans: readonly ReportSpan[]): ArticleReport {
+  const report: { -readonly [K in keyof ArticleReport]?: ArticleReport[K] } = { path: article.path };
+  if (article.id !== undefined) report.id = article.id;
+  if (article.title !== undefined) report.title = article.title;
+  if (article.date !== undefined) report.date = article.date;
+  if (article.source !== undefined) report.source = article.source;
+  if (article.duplicateOf !== undefined) report.duplicateOf = article.duplicateOf;
+  report.words = words;
+  report.uniqueWords = uniqueWords;
+  report.sharedWords = sharedWords;
+  report.sharedPct = sharedPct;
+  report.chromeWords = chromeWords;
+  report.blocks = blocks;
+  report.spans = spans;
+  return report as ArticleReport;
+}
+
 /** Percentages carry two decimals, so that reports compare byte for byte. */
 export function percent(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 100;
@@ -50,27 +72,9 @@ export function measure(
       spans.push({ kind: 'block', block: block.id, start: occurrence.start, end: occurrence.end });
       if (!ids.includes(block.id)) ids.push(block.id);
     }
-    const about = {
-      path: article.path,
-      ...(article.id === undefined ? {} : { id: article.id }),
-      ...(article.title === undefined ? {} : { title: article.title }),
-      ...(article.date === undefined ? {} : { date: article.date }),
-      ...(article.source === undefined ? {} : { source: article.source }),
-    };
     // A duplicate is wholly shared: it holds no block of its own, its original holds them.
-    if (article.duplicateOf !== undefined) {
-      return { ...about, duplicateOf: article.duplicateOf, words, uniqueWords: 0, sharedWords: words, sharedPct: words === 0 ? 0 : 100, chromeWords: 0, blocks: [], spans: [] };
-    }
-    return {
-      ...about,
-      words,
-      uniqueWords: Math.max(0, words - sharedWords - chromeWords),
-      sharedWords,
-      sharedPct: percent(sharedWords, words),
-      chromeWords,
-      blocks: ids,
-      spans: spans.sort((x, y) => x.start - y.start),
-    };
+    if (article.duplicateOf !== undefined) return articleReport(article, words, 0, words, words === 0 ? 0 : 100, 0, [], []);
+    return articleReport(article, words, Math.max(0, words - sharedWords - chromeWords), sharedWords, percent(sharedWords, words), chromeWords, ids, spans.sort((x, y) => x.start - y.start));
   });
 
   const { pairs, pairCount } = topPairs(articleReports, blocks, occurrences, settings.maxPairs, budget);

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { openAlike } from '../../src/stages/match.js';
+import { candidateFinder, findCandidates, openAlike } from '../../src/stages/match.js';
+import { RepeatIndex } from '../../src/stages/count.js';
+import { fingerprint } from '../../src/stages/fingerprint.js';
+import { segment } from '../../src/stages/segment.js';
+import { DEFAULTS } from '../../src/options.js';
 import { matchInMemory } from './match-in-memory.js';
 import { hashedWords } from '../../src/stages/fingerprint.js';
 import { normalizeWord } from '../../src/text/normalize.js';
@@ -67,6 +71,69 @@ function normalisedWords(text: string): string[] {
   const words = hashedWords(text);
   return Array.from({ length: words.count }, (_, i) => normalizeWord(text.slice(words.starts[i], words.ends[i])));
 }
+
+describe('candidateFinder', () => {
+  // Sentences to build articles of: some alike but for a word or two, so that sketches half agree.
+  const pool = [
+    'The ferry service between the two islands was suspended on Friday after the storm damaged the northern pier.',
+    'The ferry service between the two islands was halted on Friday after the storm damaged the northern pier.',
+    'Repairs to the pier are expected to take at least three weeks, the harbour authority said in a statement.',
+    'Repairs to the pier are expected to take no less than three weeks, the harbour authority said.',
+    'Residents of the smaller island have been told to stock up on fuel and food while the crossing is closed.',
+    'The authority said a temporary landing stage would be built at the southern end of the harbour.',
+    'Fishing boats stayed in port for a second day as the wind kept blowing from the north-east.',
+    'Schools on the island will stay open, the education office said.',
+    'He said so.',
+  ];
+  const articles = fc.array(fc.array(fc.nat({ max: pool.length - 1 }), { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 12 });
+
+  it('finds, counting articles in order, the candidates a settled count gives', () => {
+    fc.assert(
+      fc.property(articles, (picks) => {
+        const texts = picks.map((sentences, n) => [`Article ${n} has its own opening line, told in words no other article uses here.`, ...sentences.map((i) => pool[i]!)].join('\n\n'));
+        const records = texts.map((text) => fingerprint(text, segment(text), DEFAULTS));
+        const sentenceBase = [0];
+        for (const record of records) sentenceBase.push(sentenceBase[sentenceBase.length - 1]! + record.offsets.length - 1);
+        const settled = new RepeatIndex(1000);
+        const inOrder = new RepeatIndex(1000);
+        for (const record of records) {
+          settled.mark(record.hashes);
+          inOrder.mark(record.hashes);
+        }
+        records.forEach((record, article) => settled.count(article, record));
+        const expected = findCandidates(texts.length, (article) => records[article]!, sentenceBase, settled.table);
+        const finder = candidateFinder(texts.length, (article) => records[article]!, sentenceBase);
+        const holders = { out: new Int32Array(1000), sentenceBase };
+        records.forEach((record, article) => {
+          inOrder.count(article, record, holders);
+          finder.add(article, holders.out);
+        });
+        const found = finder.pairs();
+        expect(Array.from(found.pairs)).toEqual(Array.from(expected.pairs));
+        expect(Array.from(found.neighbours)).toEqual(Array.from(expected.neighbours));
+        return true;
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('pairs a later copy with the first article that holds it, not a later one', () => {
+    const copy = pool[0]!;
+    const texts = [`Storm warnings went out across the coast overnight.\n\n${copy}`, `Tourists were stranded at the airport for hours.\n\n${copy}`, `The mayor visited the harbour on Sunday morning.\n\n${copy}`];
+    const records = texts.map((text) => fingerprint(text, segment(text), DEFAULTS));
+    const sentenceBase = [0, 2, 4, 6];
+    const index = new RepeatIndex(1000);
+    for (const record of records) index.mark(record.hashes);
+    const finder = candidateFinder(texts.length, (article) => records[article]!, sentenceBase);
+    const holders = { out: new Int32Array(100), sentenceBase };
+    records.forEach((record, article) => {
+      index.count(article, record, holders);
+      finder.add(article, holders.out);
+    });
+    // Sentence 1 (the first copy) is the candidate of sentences 3 and 5; nothing else pairs.
+    expect(Array.from(finder.pairs().pairs)).toEqual([3, 1, 5, 1]);
+  });
+});
 
 describe('openAlike', () => {
   it('says two sentences open alike only when their first words are the same words', () => {
