@@ -64,18 +64,21 @@ export interface BaselineChange {
   readonly warning?: string;
 }
 
-/** Checks that every threshold is a number in its range; throws `E_BAD_OPTION` naming the first that is not. */
-export function validateThresholds(thresholds: Thresholds): Thresholds {
+/**
+ * Checks that every threshold is a number in its range; throws `E_BAD_OPTION` naming the first that
+ * is not, by `nameOf` its key (the CLI names its flag, `--max-shared-pct`; by default the key).
+ */
+export function validateThresholds(thresholds: Thresholds, nameOf: (key: keyof Thresholds) => string = (key) => key): Thresholds {
   const { maxRise } = thresholds;
-  if (maxRise !== undefined && (!Number.isFinite(maxRise) || maxRise < 0)) throw new NewsdedupError('E_BAD_OPTION', `maxRise must be a number of points of at least 0, got ${String(maxRise)}`);
-  const percent = (name: string, value: number | undefined): void => {
-    if (value !== undefined && (!Number.isFinite(value) || value < 0 || value > 100)) throw new NewsdedupError('E_BAD_OPTION', `${name} must be a percentage from 0 to 100, got ${String(value)}`);
+  if (maxRise !== undefined && (!Number.isFinite(maxRise) || maxRise < 0)) throw new NewsdedupError('E_BAD_OPTION', `${nameOf('maxRise')} must be a number of points of at least 0, got ${String(maxRise)}`);
+  const percent = (key: 'maxSharedPct' | 'maxCorpusSharedPct', value: number | undefined): void => {
+    if (value !== undefined && (!Number.isFinite(value) || value < 0 || value > 100)) throw new NewsdedupError('E_BAD_OPTION', `${nameOf(key)} must be a percentage from 0 to 100, got ${String(value)}`);
   };
   percent('maxSharedPct', thresholds.maxSharedPct);
   percent('maxCorpusSharedPct', thresholds.maxCorpusSharedPct);
   const { minUniqueWords } = thresholds;
   if (minUniqueWords !== undefined && (!Number.isInteger(minUniqueWords) || minUniqueWords < 0)) {
-    throw new NewsdedupError('E_BAD_OPTION', `minUniqueWords must be a whole number of at least 0, got ${String(minUniqueWords)}`);
+    throw new NewsdedupError('E_BAD_OPTION', `${nameOf('minUniqueWords')} must be a whole number of at least 0, got ${String(minUniqueWords)}`);
   }
   return thresholds;
 }

@@ -18,6 +18,7 @@ import type { FormatName } from './report/formats.js';
 import { FORMATS, formatReport, isFormatName } from './report/formats.js';
 import { jsonChunks } from './report/format-json.js';
 import { check, parseBaseline, validateThresholds } from './check.js';
+import type { Thresholds } from './check.js';
 import type { Config } from './config.js';
 import { loadConfig } from './config.js';
 import type { CheckFormatName } from './report/check-formats.js';
@@ -148,7 +149,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       ...numberFlag('minUniqueWords', values['min-unique-words'], '--min-unique-words'),
       ...(values['fail-on-problems'] === true ? { failOnProblems: true } : {}),
       ...numberFlag('maxRise', values['max-rise'], '--max-rise'),
-    });
+    }, (key) => THRESHOLD_FLAGS[key]);
     if (thresholds.maxRise !== undefined && values.baseline === undefined) throw new NewsdedupError('E_USAGE', '--max-rise needs --baseline FILE: the earlier report.json to compare with.');
     const baseline = values.baseline === undefined ? undefined : readBaseline(resolve(io.cwd, values.baseline), values.baseline);
     const workers = numberFlag('workers', values.workers);
@@ -327,6 +328,15 @@ function chooseGroupBy(value: string | undefined): 'source' | undefined {
   if (value !== 'source') throw new NewsdedupError('E_BAD_OPTION', `--group-by takes \`source\`; got \`${value}\`.`);
   return value;
 }
+
+/** The flag that sets each threshold (a config file's key of the same name sets it too). */
+const THRESHOLD_FLAGS: Record<keyof Thresholds, string> = {
+  maxSharedPct: '--max-shared-pct',
+  maxCorpusSharedPct: '--max-corpus-shared-pct',
+  minUniqueWords: '--min-unique-words',
+  failOnProblems: '--fail-on-problems',
+  maxRise: '--max-rise',
+};
 
 function numberFlag<K extends string>(key: K, value: string | undefined, flag = `--${key}`): Partial<Record<K, number>> {
   if (value === undefined) return {};

@@ -272,7 +272,7 @@ describe('main: check', () => {
 
   it.each([
     ['a threshold that is not a number', ['--max-shared-pct', 'half'], /--max-shared-pct takes a number; got `half`/],
-    ['a percentage over 100', ['--max-shared-pct', '150'], /maxSharedPct must be a percentage from 0 to 100/],
+    ['a percentage over 100', ['--max-shared-pct', '150'], /^newsdedup: --max-shared-pct must be a percentage from 0 to 100, got 150\n$/],
     ['a format check does not write', ['--format', 'csv'], /--format for check must be one of table, json, junit, github, md/],
     ['a threshold given to report', [], /Unknown option '--min-unique-words'/],
   ])('exits 2 with one line for %s', async (name, flags, message) => {

@@ -136,7 +136,7 @@ function checkMarkdown({ result, report, fileOf }: CheckFormatInput): string {
   const lines = [
     `## newsdedup check: ${result.passed ? '✅ pass' : '❌ fail'}`,
     '',
-    `**${totals.articles}** articles, **${totals.words}** words: **${totals.sharedPct}%** shared in ${totals.blocks} blocks. ${verdict(result)}`,
+    `**${totals.articles}** articles, **${totals.words}** words: **${totals.sharedPct}%** shared in ${totals.blocks} ${totals.blocks === 1 ? 'block' : 'blocks'}. ${verdict(result)}`,
   ];
   const rows = [
     ...result.corpus.map((failure) => ({ where: failure.path === undefined ? 'corpus' : fileOf(failure.path), failure })),

@@ -9,7 +9,7 @@ export function formatMarkdown(report: Report): string {
   const lines = [
     '# newsdedup report',
     '',
-    `**${totals.articles}** articles, **${totals.words}** words: **${totals.sharedPct}%** shared in ${totals.blocks} blocks; ${totals.chromeWords} words of chrome removed.`,
+    `**${totals.articles}** articles, **${totals.words}** words: **${totals.sharedPct}%** shared in ${totals.blocks} ${totals.blocks === 1 ? 'block' : 'blocks'}; ${totals.chromeWords} words of chrome removed.`,
     ...(report.index === undefined ? [] : ['', indexLine(report.index)]),
     '',
     '## Articles',

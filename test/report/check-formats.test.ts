@@ -51,6 +51,12 @@ describe('check formats', () => {
     expect(CHECK_FORMATS.md(passed)).not.toContain('### Failures');
   });
 
+  it('md: counts one block as one block, several as blocks', () => {
+    const one = { ...report, totals: { ...report.totals, blocks: 1 } };
+    expect(CHECK_FORMATS.md({ result: check(one, {}), report: one, fileOf })).toContain(' shared in 1 block. ');
+    expect(CHECK_FORMATS.md(passed)).toContain(` shared in ${report.totals.blocks} blocks. `);
+  });
+
   it('json: parses back to the verdict', () => {
     expect(JSON.parse(CHECK_FORMATS.json(failed))).toEqual(JSON.parse(JSON.stringify(failed.result)));
   });

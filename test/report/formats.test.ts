@@ -27,6 +27,12 @@ describe('formatReport', () => {
     for (const block of report.blocks) expect(md).toContain(`| \`${block.id}\` |`);
   });
 
+  it('md counts one block as one block', () => {
+    const one = { ...report, totals: { ...report.totals, blocks: 1 } };
+    expect(formatReport(one, 'md')).toContain(' shared in 1 block; ');
+    expect(formatReport(report, 'md')).toContain(` shared in ${report.totals.blocks} blocks; `);
+  });
+
   it('table opens with the totals and lists every article, block and pair', () => {
     const table = formatReport(report, 'table');
     expect(table.split('\n')[0]).toBe(`5 articles, ${report.totals.words} words: ${report.totals.sharedPct.toFixed(1)}% shared in ${report.blocks.length} blocks, ${report.totals.chromeWords} words of chrome removed.`);
