@@ -187,11 +187,14 @@ export function candidatesOf(corpus: MatchCorpus): Candidates {
 /** The second half of {@link match}: fetch, verify and cluster the candidates. */
 export async function verifyCandidates(candidates: Candidates, io: MatchIo): Promise<MatchResult> {
   const { articleCount, sentenceBase, pairs, neighbours } = candidates;
-  const articleOf = (id: number): number => lastAtOrBelow(articleCount, (a) => sentenceBase[a] ?? 0, id);
+  const total = sentenceBase[articleCount] ?? 0;
+  // Each sentence's article, read twice for every pair (and kept in the matches).
+  const articleOfSentence = new Int32Array(total);
+  for (let article = 0; article < articleCount; article += 1) articleOfSentence.fill(article, sentenceBase[article] ?? 0, sentenceBase[article + 1] ?? 0);
+  const articleOf = (id: number): number => articleOfSentence[id] ?? 0;
 
   // One mark per sentence of the corpus, then one walk in article order: the requests come out
   // sorted, with no set or search per pair.
-  const total = sentenceBase[articleCount] ?? 0;
   const wanted = new Uint8Array(total);
   for (const id of pairs) wanted[id] = 1;
   const requests: SentenceRequest[] = [];
@@ -204,11 +207,13 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
   }
   const gathered = await io.fetch(requests);
   io.done?.('fetch', `${gathered.size} articles`);
+  const fetched = new Array<GatheredArticle | undefined>(articleCount);
+  for (const [article, found] of gathered) fetched[article] = found;
 
   // A sentence's text, cut from its article's fragments as it is asked for: short-lived, never kept.
   const textOf = (id: number): SentenceText | undefined => {
     const article = articleOf(id);
-    const found = gathered.get(article);
+    const found = fetched[article];
     const at = (id - (sentenceBase[article] ?? 0)) * 4;
     const start = found?.segmentation.sentences[at];
     if (found === undefined || start === undefined) return undefined;
@@ -272,7 +277,7 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
     },
   );
   io.done?.('verify', `${verdicts.filter((verdict) => verdict.same).length} verified`);
-  const matches = { ...cluster(sentenceBase, articleCount, pairs, verdicts), sameText: sameText.roots() };
+  const matches = { ...cluster(sentenceBase, articleCount, pairs, verdicts, articleOfSentence), sameText: sameText.roots() };
 
   // Only articles with a verified match take part in blocks; each is read from its fetched fragments.
   const articles = new Map<number, MatchedArticle>();
@@ -690,12 +695,16 @@ function sameWords(a: string, wordsA: HashedWords, i: number, b: string, wordsB:
 /**
  * Joins verified pairs into clusters (union-find over global sentence ids). The smaller id, the
  * earlier article, stays the root, and pairs are taken in their given order, so clusters and split
- * leads do not depend on how the verification was scheduled.
+ * leads do not depend on how the verification was scheduled. Each sentence's article, when the
+ * caller has it already, is taken as the matches' `articleOf`.
  */
-export function cluster(sentenceBase: ArrayLike<number>, articleCount: number, pairs: Int32Array, verdicts: readonly Verdict[]): Matches {
+export function cluster(sentenceBase: ArrayLike<number>, articleCount: number, pairs: Int32Array, verdicts: readonly Verdict[], articleOfSentence?: Int32Array): Matches {
   const total = sentenceBase[articleCount] ?? 0;
-  const articleOf = new Int32Array(total);
-  for (let article = 0; article < articleCount; article += 1) articleOf.fill(article, sentenceBase[article] ?? 0, sentenceBase[article + 1] ?? 0);
+  let articleOf = articleOfSentence;
+  if (articleOf === undefined) {
+    articleOf = new Int32Array(total);
+    for (let article = 0; article < articleCount; article += 1) articleOf.fill(article, sentenceBase[article] ?? 0, sentenceBase[article + 1] ?? 0);
+  }
   const sets = new UnionFind(total);
   const bodyStart = new Int32Array(total).fill(-1);
   // A lead is split off a sentence only when most of its verified copies split it: the canonical
