@@ -40,9 +40,6 @@ export function inProcessExecutor(): Executor {
   };
 }
 
-/** The young generation of a worker thread's heap (see `poolExecutor`). */
-const WORKER_YOUNG_GENERATION_MB = 96;
-
 /** Runs tasks in `threads` worker threads. The worker module is the built `worker.js` beside this file. */
 export async function poolExecutor(threads: number): Promise<Executor> {
   const { Piscina } = await import('piscina');
@@ -57,11 +54,6 @@ export async function poolExecutor(threads: number): Promise<Executor> {
       // a result: a thread never waits for this one (a shard's texts to copy, a collection, a
       // report to measure). How many are started is `runInOrder`'s to say.
       concurrentTasksPerWorker: 1 << 16,
-      // A shard's texts, scans and results live until the shard is done, so a young generation of
-      // V8's default size is collected many times over each, copying what is still live: twice the
-      // room takes a third of the collections and of their time (on real news, 159 collections
-      // of 0.97 s in all → 116 of 0.58 s), for a few tens of megabytes a thread.
-      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     });
   let pool: InstanceType<typeof Piscina> | undefined = start();
   let closing: Promise<void> | undefined;
