@@ -140,7 +140,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return EXIT.ok;
     }
     // Flags override the config file, key by key.
-    const { config } = await loadConfig(io.cwd, parsed.values.config);
+    const { config, source } = await loadConfig(io.cwd, parsed.values.config);
     const values: FlagValues = { ...flagsOf(config), ...parsed.values };
     const format = command === 'check' ? chooseCheckFormat(values.format) : chooseFormat(values.format);
     const thresholds = validateThresholds({
@@ -149,7 +149,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       ...numberFlag('minUniqueWords', values['min-unique-words'], '--min-unique-words'),
       ...(values['fail-on-problems'] === true ? { failOnProblems: true } : {}),
       ...numberFlag('maxRise', values['max-rise'], '--max-rise'),
-    }, (key) => THRESHOLD_FLAGS[key]);
+    }, (key) => {
+      // Named as the user set it: by its flag, or by its key in the config file it came from.
+      const flag = THRESHOLD_FLAGS[key];
+      return (parsed.values as Record<string, unknown>)[flag.slice(2)] === undefined && source !== undefined ? `\`${key}\` in ${source}` : flag;
+    });
     if (thresholds.maxRise !== undefined && values.baseline === undefined) throw new NewsdedupError('E_USAGE', '--max-rise needs --baseline FILE: the earlier report.json to compare with.');
     const baseline = values.baseline === undefined ? undefined : readBaseline(resolve(io.cwd, values.baseline), values.baseline);
     const workers = numberFlag('workers', values.workers);

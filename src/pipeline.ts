@@ -165,7 +165,7 @@ interface Counted {
   readonly kept: readonly Kept[];
   /** Short lines' counts, per source, for chrome. */
   readonly shortLines: ShortLineCounts;
-  /** Candidate pairs of sentences, found in the settled counts of the fingerprints. */
+  /** Candidate pairs of sentences, found from the fingerprints' first holders as the count went (see `candidateFinder`). */
   readonly candidates: Candidates;
   /** With an index: per source, its archive articles outside the run. */
   readonly sourcesBeyond: ReadonlyMap<string, number> | undefined;
@@ -266,9 +266,9 @@ function measureRun(run: Run, kept: readonly Kept[], plan: Plan, archive: Archiv
 
 /**
  * Steps 1 and 2a: fingerprints every article (shards in any order, taken in article order), counts
- * the fingerprints that repeat (marked in a bitset as they come, then counted), and finds the
- * candidate pairs in the settled counts. The records and the counts, the largest things a run
- * holds, are let go on return.
+ * the fingerprints that repeat (marked in a bitset as they come, then counted in article order),
+ * and finds each article's candidate pairs as it is counted. The records and the counts, the
+ * largest things a run holds, are let go on return.
  */
 async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], metas: readonly ArticleMeta[], archive: Archive | undefined): Promise<Counted> {
   // Without an index, fingerprints are marked as each shard comes back, while the workers go on

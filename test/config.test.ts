@@ -36,6 +36,15 @@ describe('loadConfig', () => {
 });
 
 describe('main with a config file', () => {
+  it('names a threshold out of range by its key in the config file, or by its flag when the flag set it', async () => {
+    const cwd = workspace({ 'newsdedup.config.json': { maxSharedPct: 150 } });
+    const fromConfig = await run(cwd, 'check', 'corpus');
+    expect(fromConfig.code).toBe(2);
+    expect(fromConfig.stderr).toBe('newsdedup: `maxSharedPct` in newsdedup.config.json must be a percentage from 0 to 100, got 150\n');
+    const fromFlag = await run(cwd, 'check', 'corpus', '--max-shared-pct', '120');
+    expect(fromFlag.stderr).toBe('newsdedup: --max-shared-pct must be a percentage from 0 to 100, got 120\n');
+  });
+
   it('takes thresholds and the format from the config, and lets flags override them', async () => {
     const cwd = workspace({ 'newsdedup.config.json': { maxSharedPct: 50, format: 'github' } });
     const failing = await run(cwd, 'check', 'corpus');

@@ -124,6 +124,25 @@ describe('dedupe on edge cases', () => {
     expect(dated.report.duplicates).toEqual([{ path: 'a.txt', of: 'b.txt' }]);
   });
 
+  it('finds a copied passage however many fingerprints come before it in the later article', async () => {
+    const passage = [
+      'The ferry service between the two islands was suspended on Friday after the storm damaged the northern pier.',
+      'Repairs to the pier are expected to take at least three weeks, the harbour authority said in a statement.',
+      'Residents of the smaller island have been told to stock up on fuel and food while the crossing is closed.',
+    ].join(' ');
+    // Some 2,000 fingerprints of the later article's own before the passage: each sentence its own words.
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const word = (n: number) => `${letters[n % 26]}${letters[Math.floor(n / 26) % 26]}${letters[Math.floor(n / 676) % 26]}x`;
+    const own = Array.from({ length: 220 }, (_, s) => `Own ${Array.from({ length: 8 }, (_, w) => word(s * 8 + w)).join(' ')}.`).join(' ');
+    const run = await dedupe([
+      { path: 'a.txt', text: `The first article opens on its own.\n\n${passage}` },
+      { path: 'b.txt', text: `${own}\n\n${passage}` },
+    ]);
+    expect(run.report.blocks).toHaveLength(1);
+    expect(run.report.blocks[0]!.articles).toEqual(['a.txt', 'b.txt']);
+    expect(run.report.blocks[0]!.sentences).toBe(3);
+  });
+
   it('takes an empty or white-space-only file as an article with 0 words', async () => {
     const empty = await dedupe([{ path: 'empty.txt', text: '' }, { path: 'blank.txt', text: ' \n\n\t' }, seed('003')]);
     expect(empty.report.articles.filter((a) => a.words === 0).map((a) => a.path)).toEqual(['blank.txt', 'empty.txt']);

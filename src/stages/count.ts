@@ -11,8 +11,6 @@
 const EMPTY = 0;
 // Linear probing stays short up to about this load; slots of four numbers keep probes in one cache line or two.
 const MAX_LOAD = 0.7;
-// A table this large no longer stays in the CPU's cache (see `FingerprintCounts.firstHolders`).
-const IN_ORDER_FROM_BYTES = 32 << 20;
 // Zero marks an empty slot, so a hash of zero is stored as this instead.
 const ZERO_STAND_IN = 0x9e3779b9;
 
@@ -212,61 +210,6 @@ export class FingerprintCounts {
   private holderAt(at: number, sentenceBase: ArrayLike<number>): number {
     const article = at < 0 ? -1 : (this.slots[at + 2] ?? -1);
     return article < 0 ? -1 : (sentenceBase[article] ?? 0) + (this.slots[at + 3] ?? 0);
-  }
-
-  /**
-   * {@link FingerprintCounts.firstHolder} of many fingerprints at once, into `out` (the same
-   * length as `hashes`). With `inTableOrder` (by default, when the table outgrows a CPU's cache),
-   * the look-ups are made in the order of the table's slots, after a radix sort: the table is then
-   * read front to back, not at random.
-   */
-  firstHolders(hashes: Uint32Array, sentenceBase: ArrayLike<number>, out: Int32Array, inTableOrder = this.capacity * 16 > IN_ORDER_FROM_BYTES): void {
-    const count = hashes.length;
-    if (!inTableOrder) {
-      for (let i = 0; i < count; i += 1) out[i] = this.firstHolder(hashes[i] ?? 0, sentenceBase);
-      return;
-    }
-    const mask = this.capacity - 1;
-    const keys = new Int32Array(count);
-    let slots = new Uint32Array(count);
-    let order = new Uint32Array(count);
-    for (let i = 0; i < count; i += 1) {
-      const hash = hashes[i] ?? 0;
-      const key = hash === EMPTY ? ZERO_STAND_IN | 0 : hash | 0;
-      keys[i] = key;
-      slots[i] = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
-      order[i] = i;
-    }
-    // Least significant 16 bits first, then the rest: a stable sort of the positions by slot.
-    let spareSlots = new Uint32Array(count);
-    let spareOrder = new Uint32Array(count);
-    const buckets = new Uint32Array(1 << 16);
-    for (let shift = 0; shift < 32 && mask >>> shift !== 0; shift += 16) {
-      buckets.fill(0);
-      for (let i = 0; i < count; i += 1) {
-        const bucket = ((slots[i] ?? 0) >>> shift) & 0xffff;
-        buckets[bucket] = (buckets[bucket] ?? 0) + 1;
-      }
-      let sum = 0;
-      for (let b = 0; b < buckets.length; b += 1) {
-        const size = buckets[b] ?? 0;
-        buckets[b] = sum;
-        sum += size;
-      }
-      for (let i = 0; i < count; i += 1) {
-        const bucket = ((slots[i] ?? 0) >>> shift) & 0xffff;
-        const to = buckets[bucket] ?? 0;
-        buckets[bucket] = to + 1;
-        spareSlots[to] = slots[i] ?? 0;
-        spareOrder[to] = order[i] ?? 0;
-      }
-      [slots, spareSlots] = [spareSlots, slots];
-      [order, spareOrder] = [spareOrder, order];
-    }
-    for (let n = 0; n < count; n += 1) {
-      const i = order[n] ?? 0;
-      out[i] = this.holderAt(this.probe(keys[i] ?? 0, slots[n] ?? 0, false), sentenceBase);
-    }
   }
 
   /** Every fingerprint's count, in table order. */

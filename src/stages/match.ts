@@ -1,4 +1,4 @@
-import type { FingerprintCounts, FingerprintRecords } from './count.js';
+import type { FingerprintRecords } from './count.js';
 import { MIN_SEED_SKETCH, MIN_VOTE_SHARE, LIGHT_EDIT_WORDS } from '../options.js';
 import type { PackedSegmentation } from './segment.js';
 import type { TextSlices } from './assemble.js';
@@ -35,22 +35,6 @@ export interface Matches {
    * still have different entries (never paired as such).
    */
   readonly sameText?: Int32Array;
-}
-
-/** What the matching stage reads of the corpus: the fingerprint records and their settled counts. */
-export interface MatchCorpus {
-  readonly articleCount: number;
-  /** Global id of article `a`'s first sentence; entry `articleCount` is the total. */
-  readonly sentenceBase: ArrayLike<number>;
-  readonly records: (article: number) => FingerprintRecords;
-  /** The count of the whole corpus, settled: first holders and document frequencies. */
-  readonly counts: FingerprintCounts;
-  /**
-   * True when a fingerprint's first holder is outside the corpus, before article `holderArticle`
-   * (its first holder inside): an index run's archive article that it did not read. Its vote is
-   * lost, as a full run's vote for an unrelated earlier sentence would be.
-   */
-  readonly heldBefore?: ((hash: number, holderArticle: number) => boolean) | undefined;
 }
 
 /** The sentences of one article whose texts matching needs (indices within the article, ascending). */
@@ -102,7 +86,7 @@ export interface MatchIo {
    */
   verify(batches: Iterable<PairBatch>, pairsOf: (batch: PairBatch) => VerifyBatch, take: (batch: PairBatch, verdicts: readonly Verdict[]) => void): Promise<void>;
   /** Told when each part is done (`candidates`, `fetch`, `verify`), with a figure, e.g. to trace it. */
-  readonly done?: (part: 'candidates' | 'fetch' | 'verify', detail: string) => void;
+  readonly done?: (part: 'fetch' | 'verify', detail: string) => void;
 }
 
 /** Finds candidate pairs an article at a time (see {@link candidateFinder}). */
@@ -168,23 +152,10 @@ export interface MatchResult {
 const VERIFY_BATCH = 2048;
 
 /**
- * The matching stage: candidates → fetch their texts → verify → cluster. Candidate pairs come from
- * the settled counts (no step compares all pairs); only the sentences of candidate pairs are
- * fetched, and only articles that hold a verified match are kept for assembling blocks.
+ * The matching stage, once the candidates are found (see {@link candidateFinder}): fetch their
+ * texts → verify → cluster. Only the sentences of candidate pairs are fetched, and only articles
+ * that hold a verified match are kept for assembling blocks.
  */
-export async function match(corpus: MatchCorpus, io: MatchIo): Promise<MatchResult> {
-  const candidates = candidatesOf(corpus);
-  io.done?.('candidates', `${candidates.pairs.length / 2} pairs`);
-  return verifyCandidates(candidates, io);
-}
-
-/** The first half of {@link match}: the candidate pairs. Apart, so that a caller can let the records and counts go before the second. */
-export function candidatesOf(corpus: MatchCorpus): Candidates {
-  const { pairs, neighbours } = findCandidates(corpus.articleCount, corpus.records, corpus.sentenceBase, corpus.counts, corpus.heldBefore);
-  return { articleCount: corpus.articleCount, sentenceBase: corpus.sentenceBase, pairs, neighbours };
-}
-
-/** The second half of {@link match}: fetch, verify and cluster the candidates. */
 export async function verifyCandidates(candidates: Candidates, io: MatchIo): Promise<MatchResult> {
   const { articleCount, sentenceBase, pairs, neighbours } = candidates;
   const total = sentenceBase[articleCount] ?? 0;
@@ -325,7 +296,7 @@ const MAX_EXTEND = 4;
 
 /**
  * Candidate pairs: for every sentence, the earlier sentences in other articles that hold most of
- * its fingerprints (their first holders in the settled counts), three at most. No step compares all pairs.
+ * its fingerprints (their first holders in the count), three at most. No step compares all pairs.
  *
  * Seed and extend: in a large corpus most shingles are common phrases whose first holders are
  * unrelated sentences, so a lightly edited copy may win too few votes. But a block is copied as a
@@ -459,44 +430,6 @@ export function candidateFinder(
   return { add, pairs: () => ({ pairs: Int32Array.from(pairs), neighbours: Uint8Array.from(neighbours) }) };
 }
 
-/**
- * {@link candidateFinder} over a settled count: each article's first holders looked up a few
- * hundred articles at a time, all of their fingerprints at once, in the order of the count's table
- * (see `FingerprintCounts.firstHolders`). A run that counts articles in order finds them as it
- * counts instead (see `FingerprintCounts.addArticle`).
- */
-export function findCandidates(
-  articleCount: number,
-  records: (article: number) => FingerprintRecords,
-  sentenceBase: ArrayLike<number>,
-  counts: FingerprintCounts,
-  heldBefore?: (hash: number, holderArticle: number) => boolean,
-): { pairs: Int32Array; neighbours: Uint8Array } {
-  const finder = candidateFinder(articleCount, records, sentenceBase, heldBefore);
-  for (let chunkStart = 0; chunkStart < articleCount; ) {
-    let chunkEnd = chunkStart;
-    let size = 0;
-    while (chunkEnd < articleCount && (chunkEnd === chunkStart || size < HOLDERS_CHUNK)) size += records(chunkEnd++).hashes.length;
-    const all = new Uint32Array(size);
-    const offsetOf: number[] = [];
-    let at = 0;
-    for (let a = chunkStart; a < chunkEnd; a += 1) {
-      offsetOf.push(at);
-      const { hashes } = records(a);
-      all.set(hashes, at);
-      at += hashes.length;
-    }
-    const holders = new Int32Array(size);
-    counts.firstHolders(all, sentenceBase, holders);
-    for (let a = chunkStart; a < chunkEnd; a += 1) {
-      const from = offsetOf[a - chunkStart] ?? 0;
-      finder.add(a, holders.subarray(from, from + records(a).hashes.length));
-    }
-    chunkStart = chunkEnd;
-  }
-  return finder.pairs();
-}
-
 /** The last index `i` in `[0, count)` whose `startOf(i) <= value` (0 when none), for ascending starts: which range holds `value`. */
 export function lastAtOrBelow(count: number, startOf: (i: number) => number, value: number): number {
   let low = 0;
@@ -509,8 +442,6 @@ export function lastAtOrBelow(count: number, startOf: (i: number) => number, val
   return low;
 }
 
-/** Fingerprints whose first holders are looked up at once (see `findCandidates`). */
-const HOLDERS_CHUNK = 1 << 20;
 
 /** More characters than an inline heading of `maxHeadingWords` words has, in practice. */
 const LEAD_CHARS = 120;

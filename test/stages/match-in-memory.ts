@@ -1,10 +1,11 @@
 /**
- * The matching stage on texts in memory, as the pipeline runs it: fingerprint and count them, then
- * match, with the requested sentences fetched from memory and pairs verified in this thread.
+ * The matching stage on texts in memory, as the pipeline runs it: fingerprint and mark them, count
+ * them in order while finding each article's candidates, then fetch, verify and cluster, with the
+ * requested sentences fetched from memory and pairs verified in this thread.
  */
 import { RepeatIndex } from '../../src/stages/count.js';
 import { fingerprint } from '../../src/stages/fingerprint.js';
-import { match, verifyBatch } from '../../src/stages/match.js';
+import { candidateFinder, verifyBatch, verifyCandidates } from '../../src/stages/match.js';
 import { segment } from '../../src/stages/segment.js';
 import { gatherArticle } from '../../src/shard.js';
 import { DEFAULTS } from '../../src/options.js';
@@ -15,11 +16,16 @@ export async function matchInMemory(texts: readonly string[]) {
   for (const record of records) sentenceBase.push(sentenceBase[sentenceBase.length - 1]! + record.offsets.length - 1);
   const index = new RepeatIndex(1000);
   for (const record of records) index.mark(record.hashes);
-  records.forEach((record, article) => index.count(article, record));
+  const finder = candidateFinder(texts.length, (article) => records[article]!, sentenceBase);
+  records.forEach((record, article) => {
+    const holders = { out: new Int32Array(record.hashes.length), sentenceBase };
+    index.count(article, record, holders);
+    finder.add(article, holders.out);
+  });
   // The articles fetched, in the order asked for.
   const fetched: number[] = [];
-  const result = await match(
-    { articleCount: texts.length, sentenceBase, records: (article) => records[article]!, counts: index.table },
+  const result = await verifyCandidates(
+    { articleCount: texts.length, sentenceBase, ...finder.pairs() },
     {
       fetch: async (requests) => {
         fetched.push(...requests.map((request) => request.article));

@@ -34,6 +34,20 @@ describe('measure', () => {
     expect(pair!.bInA).toBeGreaterThan(pair!.aInB);
   });
 
+  it('writes an article’s members in the report’s order: a record’s metadata only when set, a duplicate’s original before its words', async () => {
+    const text = `Title\n\n${block}`;
+    const records = await dedupe([
+      { path: 'feed.jsonl#1', text, id: '1', title: 'Ceasefire', date: '2025-01-02', source: 'wire' },
+      { path: 'feed.jsonl#2', text, id: '2', date: '2025-01-03' },
+      { path: 'plain.txt', text: 'Nothing shared here at all, only local weather news for the coast.' },
+    ]);
+    const keys = (path: string) => Object.keys(records.report.articles.find((a) => a.path === path)!);
+    const counts = ['words', 'uniqueWords', 'sharedWords', 'sharedPct', 'chromeWords', 'blocks', 'spans'];
+    expect(keys('feed.jsonl#1')).toEqual(['path', 'id', 'title', 'date', 'source', ...counts]);
+    expect(keys('feed.jsonl#2')).toEqual(['path', 'id', 'date', 'duplicateOf', ...counts]);
+    expect(keys('plain.txt')).toEqual(['path', ...counts]);
+  });
+
   it('sums totals over articles', () => {
     expect(report.totals).toMatchObject({ articles: 3, blocks: 1, sharedWords: report.articles.reduce((sum, a) => sum + a.sharedWords, 0) });
   });
