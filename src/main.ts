@@ -144,11 +144,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const values: FlagValues = { ...flagsOf(config), ...parsed.values };
     const format = command === 'check' ? chooseCheckFormat(values.format) : chooseFormat(values.format);
     const thresholds = validateThresholds({
-      ...numberFlag('maxSharedPct', values['max-shared-pct'], '--max-shared-pct'),
-      ...numberFlag('maxCorpusSharedPct', values['max-corpus-shared-pct'], '--max-corpus-shared-pct'),
-      ...numberFlag('minUniqueWords', values['min-unique-words'], '--min-unique-words'),
+      ...numberFlag('maxSharedPct', values['max-shared-pct'], THRESHOLD_FLAGS.maxSharedPct),
+      ...numberFlag('maxCorpusSharedPct', values['max-corpus-shared-pct'], THRESHOLD_FLAGS.maxCorpusSharedPct),
+      ...numberFlag('minUniqueWords', values['min-unique-words'], THRESHOLD_FLAGS.minUniqueWords),
       ...(values['fail-on-problems'] === true ? { failOnProblems: true } : {}),
-      ...numberFlag('maxRise', values['max-rise'], '--max-rise'),
+      ...numberFlag('maxRise', values['max-rise'], THRESHOLD_FLAGS.maxRise),
     }, (key) => {
       // Named as the user set it: by its flag, or by its key in the config file it came from.
       const flag = THRESHOLD_FLAGS[key];

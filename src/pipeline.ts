@@ -22,7 +22,7 @@ import { defaultThreads, inProcessExecutor, poolExecutor, runInOrder } from './e
 import { chunk } from './chunk.js';
 import { compileChromeList } from './stages/detect-chrome.js';
 import { RepeatIndex, ShortLineCounts } from './stages/count.js';
-import { candidateFinder, verifyCandidates } from './stages/match.js';
+import { articlesOfSentences, candidateFinder, verifyCandidates } from './stages/match.js';
 import { assemble } from './stages/assemble.js';
 import { ChromeTally, classifyChrome, separateFurniture, sourceOfPath } from './stages/classify-chrome.js';
 import { markerFor } from './stages/collapse.js';
@@ -316,13 +316,14 @@ async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], metas:
   // fingerprints' first holders in earlier articles are settled by then (see `candidateFinder`).
   // A duplicate is left out of the counts: it would only match its original, which holds the blocks.
   const shortLines = new ShortLineCounts(beyond?.linesBeyond);
-  const finder = candidateFinder(kept.length, (article) => records[article] as FingerprintRecords, sentenceBase, heldBefore);
+  const articleOf = articlesOfSentences(kept.length, sentenceBase);
+  const finder = candidateFinder(articleOf, (article) => records[article] as FingerprintRecords, sentenceBase, heldBefore);
   const holders = { out: new Int32Array(1024), sentenceBase };
   records.forEach((articleRecords, article) => {
     const entry = kept[article] as Kept;
     if (entry.duplicateOf !== undefined) {
       records[article] = { offsets: new Uint32Array(articleRecords.offsets.length), hashes: new Uint32Array(0) };
-      finder.add(article, holders.out.subarray(0, 0));
+      finder.add(article, holders.out);
       return;
     }
     if (holders.out.length < articleRecords.hashes.length) holders.out = new Int32Array(articleRecords.hashes.length * 2);
@@ -330,7 +331,7 @@ async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], metas:
     shortLines.add(sourceOf(entry), article, entry.lines);
     finder.add(article, holders.out);
   });
-  const candidates: Candidates = { articleCount: kept.length, sentenceBase, ...finder.pairs() };
+  const candidates: Candidates = { articleCount: kept.length, sentenceBase, articleOf, ...finder.pairs() };
   trace('count', `${candidates.pairs.length / 2} candidate pairs`);
   // By global sentence id: the archive articles that hold a common short line verbatim, left
   // unread; every sentence of those words has them, an input's or a context article's.

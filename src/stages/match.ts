@@ -136,6 +136,8 @@ export interface Candidates {
   readonly articleCount: number;
   /** Global id of article `a`'s first sentence; entry `articleCount` is the total. */
   readonly sentenceBase: ArrayLike<number>;
+  /** Each sentence's article, by global id (see {@link articlesOfSentences}). */
+  readonly articleOf: Int32Array;
   /** Flat pairs `(sentence, candidate)` of global sentence ids, in sentence order. */
   readonly pairs: Int32Array;
   /** Per pair, 1 when the two are neighbours of a verbatim copy in the same place (see {@link verifyItem}). */
@@ -159,10 +161,8 @@ const VERIFY_BATCH = 2048;
 export async function verifyCandidates(candidates: Candidates, io: MatchIo): Promise<MatchResult> {
   const { articleCount, sentenceBase, pairs, neighbours } = candidates;
   const total = sentenceBase[articleCount] ?? 0;
-  // Each sentence's article, read twice for every pair (and kept in the matches).
-  const articleOfSentence = new Int32Array(total);
-  for (let article = 0; article < articleCount; article += 1) articleOfSentence.fill(article, sentenceBase[article] ?? 0, sentenceBase[article + 1] ?? 0);
-  const articleOf = (id: number): number => articleOfSentence[id] ?? 0;
+  // Read twice for every pair, and kept in the matches.
+  const articleOf = (id: number): number => candidates.articleOf[id] ?? 0;
 
   // One mark per sentence of the corpus, then one walk in article order: the requests come out
   // sorted, with no set or search per pair.
@@ -248,7 +248,7 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
     },
   );
   io.done?.('verify', `${verdicts.filter((verdict) => verdict.same).length} verified`);
-  const matches = { ...cluster(sentenceBase, articleCount, pairs, verdicts, articleOfSentence), sameText: sameText.roots() };
+  const matches = { ...cluster(candidates.articleOf, pairs, verdicts), sameText: sameText.roots() };
 
   // Only articles with a verified match take part in blocks; each is read from its fetched fragments.
   const articles = new Map<number, MatchedArticle>();
@@ -311,7 +311,7 @@ const MAX_EXTEND = 4;
  * candidate)`, in sentence order.
  */
 export function candidateFinder(
-  articleCount: number,
+  articleOfSentence: Int32Array,
   records: (article: number) => FingerprintRecords,
   sentenceBase: ArrayLike<number>,
   heldBefore?: (hash: number, holderArticle: number) => boolean,
@@ -322,7 +322,7 @@ export function candidateFinder(
   // Votes of one sentence's fingerprints, per holder: a sketch is a few entries, so arrays beat a map.
   const voteHolders: number[] = [];
   const voteCounts: number[] = [];
-  const articleOf = (id: number): number => lastAtOrBelow(articleCount, (a) => sentenceBase[a] ?? 0, id);
+  const articleOf = (id: number): number => articleOfSentence[id] ?? 0;
   // Whether two sentences (global ids, with their articles) share a sketch entry: an edited copy
   // shares most of its sketch, unrelated neighbours almost never one. Sketches are ascending.
   const shareSketch = (articleA: number, idA: number, articleB: number, idB: number): boolean => {
@@ -442,6 +442,12 @@ export function lastAtOrBelow(count: number, startOf: (i: number) => number, val
   return low;
 }
 
+/** Each sentence's article, by global sentence id: `articleCount` articles whose first sentences are `sentenceBase`. */
+export function articlesOfSentences(articleCount: number, sentenceBase: ArrayLike<number>): Int32Array {
+  const articleOf = new Int32Array(sentenceBase[articleCount] ?? 0);
+  for (let article = 0; article < articleCount; article += 1) articleOf.fill(article, sentenceBase[article] ?? 0, sentenceBase[article + 1] ?? 0);
+  return articleOf;
+}
 
 /** More characters than an inline heading of `maxHeadingWords` words has, in practice. */
 const LEAD_CHARS = 120;
@@ -626,16 +632,11 @@ function sameWords(a: string, wordsA: HashedWords, i: number, b: string, wordsB:
 /**
  * Joins verified pairs into clusters (union-find over global sentence ids). The smaller id, the
  * earlier article, stays the root, and pairs are taken in their given order, so clusters and split
- * leads do not depend on how the verification was scheduled. Each sentence's article, when the
- * caller has it already, is taken as the matches' `articleOf`.
+ * leads do not depend on how the verification was scheduled. `articleOf` (each sentence's article)
+ * is the matches' own.
  */
-export function cluster(sentenceBase: ArrayLike<number>, articleCount: number, pairs: Int32Array, verdicts: readonly Verdict[], articleOfSentence?: Int32Array): Matches {
-  const total = sentenceBase[articleCount] ?? 0;
-  let articleOf = articleOfSentence;
-  if (articleOf === undefined) {
-    articleOf = new Int32Array(total);
-    for (let article = 0; article < articleCount; article += 1) articleOf.fill(article, sentenceBase[article] ?? 0, sentenceBase[article + 1] ?? 0);
-  }
+export function cluster(articleOf: Int32Array, pairs: Int32Array, verdicts: readonly Verdict[]): Matches {
+  const total = articleOf.length;
   const sets = new UnionFind(total);
   const bodyStart = new Int32Array(total).fill(-1);
   // A lead is split off a sentence only when most of its verified copies split it: the canonical

@@ -5,7 +5,7 @@
  */
 import { RepeatIndex } from '../../src/stages/count.js';
 import { fingerprint } from '../../src/stages/fingerprint.js';
-import { candidateFinder, verifyBatch, verifyCandidates } from '../../src/stages/match.js';
+import { articlesOfSentences, candidateFinder, verifyBatch, verifyCandidates } from '../../src/stages/match.js';
 import { segment } from '../../src/stages/segment.js';
 import { gatherArticle } from '../../src/shard.js';
 import { DEFAULTS } from '../../src/options.js';
@@ -16,7 +16,8 @@ export async function matchInMemory(texts: readonly string[]) {
   for (const record of records) sentenceBase.push(sentenceBase[sentenceBase.length - 1]! + record.offsets.length - 1);
   const index = new RepeatIndex(1000);
   for (const record of records) index.mark(record.hashes);
-  const finder = candidateFinder(texts.length, (article) => records[article]!, sentenceBase);
+  const articleOf = articlesOfSentences(texts.length, sentenceBase);
+  const finder = candidateFinder(articleOf, (article) => records[article]!, sentenceBase);
   records.forEach((record, article) => {
     const holders = { out: new Int32Array(record.hashes.length), sentenceBase };
     index.count(article, record, holders);
@@ -25,7 +26,7 @@ export async function matchInMemory(texts: readonly string[]) {
   // The articles fetched, in the order asked for.
   const fetched: number[] = [];
   const result = await verifyCandidates(
-    { articleCount: texts.length, sentenceBase, ...finder.pairs() },
+    { articleCount: texts.length, sentenceBase, articleOf, ...finder.pairs() },
     {
       fetch: async (requests) => {
         fetched.push(...requests.map((request) => request.article));

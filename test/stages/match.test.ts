@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { candidateFinder, openAlike } from '../../src/stages/match.js';
+import { articlesOfSentences, candidateFinder, openAlike } from '../../src/stages/match.js';
 import { RepeatIndex } from '../../src/stages/count.js';
 import { fingerprint } from '../../src/stages/fingerprint.js';
 import { segment } from '../../src/stages/segment.js';
@@ -102,10 +102,10 @@ describe('candidateFinder', () => {
         }
         records.forEach((record, article) => settled.count(article, record));
         // The oracle: every fingerprint's first holder looked up once the whole corpus is counted.
-        const fromSettled = candidateFinder(texts.length, (article) => records[article]!, sentenceBase);
+        const fromSettled = candidateFinder(articlesOfSentences(texts.length, sentenceBase), (article) => records[article]!, sentenceBase);
         records.forEach((record, article) => fromSettled.add(article, Int32Array.from(record.hashes, (hash) => settled.table.firstHolder(hash, sentenceBase))));
         const expected = fromSettled.pairs();
-        const finder = candidateFinder(texts.length, (article) => records[article]!, sentenceBase);
+        const finder = candidateFinder(articlesOfSentences(texts.length, sentenceBase), (article) => records[article]!, sentenceBase);
         const holders = { out: new Int32Array(1000), sentenceBase };
         records.forEach((record, article) => {
           inOrder.count(article, record, holders);
@@ -127,7 +127,7 @@ describe('candidateFinder', () => {
     const sentenceBase = [0, 2, 4, 6];
     const index = new RepeatIndex(1000);
     for (const record of records) index.mark(record.hashes);
-    const finder = candidateFinder(texts.length, (article) => records[article]!, sentenceBase);
+    const finder = candidateFinder(articlesOfSentences(texts.length, sentenceBase), (article) => records[article]!, sentenceBase);
     const holders = { out: new Int32Array(100), sentenceBase };
     records.forEach((record, article) => {
       index.count(article, record, holders);
