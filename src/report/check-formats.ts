@@ -15,6 +15,7 @@ function xmlBuilder(): typeof Builder {
 import type { CheckResult, Failure } from '../check.js';
 import type { Report } from '../types.js';
 import { isKeyOf } from './formats.js';
+import { counted, plural } from '../lib/plural.js';
 
 /** Where a path points for tools that open files: relative to the working folder. */
 export type FileOf = (path: string) => string;
@@ -47,8 +48,8 @@ function failing(result: CheckResult) {
 
 function verdict(result: CheckResult): string {
   const articles = failing(result).length;
-  if (result.passed) return `PASS: ${result.totals.articles} articles, ${result.totals.sharedPct}% shared.`;
-  return `FAIL: ${result.failures} ${result.failures === 1 ? 'threshold' : 'thresholds'} broken${articles > 0 ? ` in ${articles} of ${result.totals.articles} articles` : ''}${result.corpus.length > 0 ? `${articles > 0 ? ' and' : ' by'} the corpus` : ''}; ${result.totals.sharedPct}% of the corpus shared.`;
+  if (result.passed) return `PASS: ${counted(result.totals.articles, 'article')}, ${result.totals.sharedPct}% shared.`;
+  return `FAIL: ${counted(result.failures, 'threshold')} broken${articles > 0 ? ` in ${articles} of ${counted(result.totals.articles, 'article')}` : ''}${result.corpus.length > 0 ? `${articles > 0 ? ' and' : ' by'} the corpus` : ''}; ${result.totals.sharedPct}% of the corpus shared.`;
 }
 
 /** For a terminal: the verdict, then one line a failure. */
@@ -58,8 +59,8 @@ function checkTable({ result, fileOf }: CheckFormatInput): string {
   for (const article of failing(result)) for (const failure of article.failures) lines.push(`  ${fileOf(article.path)}: ${failure.message} [${failure.rule}]`);
   const change = result.baseline;
   if (change !== undefined) {
-    lines.push(`Since the baseline: ${signed(change.rise)} points (${change.before}% → ${change.after}%), ${change.newBlocks.length} new ${change.newBlocks.length === 1 ? 'block' : 'blocks'}.`);
-    for (const block of change.newBlocks.slice(0, 5)) lines.push(`  new block ${block.id} in ${block.articles} articles: ${block.label}`);
+    lines.push(`Since the baseline: ${signed(change.rise)} points (${change.before}% → ${change.after}%), ${change.newBlocks.length} new ${plural(change.newBlocks.length, 'block')}.`);
+    for (const block of change.newBlocks.slice(0, 5)) lines.push(`  new block ${block.id} in ${counted(block.articles, 'article')}: ${block.label}`);
     for (const article of change.changed) lines.push(`  ${fileOf(article.path)}: ${article.before}% → ${article.after}% (${signed(article.delta)})`);
   }
   return `${lines.join('\n')}\n`;
@@ -136,7 +137,7 @@ function checkMarkdown({ result, report, fileOf }: CheckFormatInput): string {
   const lines = [
     `## newsdedup check: ${result.passed ? '✅ pass' : '❌ fail'}`,
     '',
-    `**${totals.articles}** articles, **${totals.words}** words: **${totals.sharedPct}%** shared in ${totals.blocks} ${totals.blocks === 1 ? 'block' : 'blocks'}. ${verdict(result)}`,
+    `**${totals.articles}** ${plural(totals.articles, 'article')}, **${totals.words}** ${plural(totals.words, 'word')}: **${totals.sharedPct}%** shared in ${counted(totals.blocks, 'block')}. ${verdict(result)}`,
   ];
   const rows = [
     ...result.corpus.map((failure) => ({ where: failure.path === undefined ? 'corpus' : fileOf(failure.path), failure })),

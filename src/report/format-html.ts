@@ -8,6 +8,7 @@ import { pageModel } from './html/model.js';
 import { STYLE } from './html/style.js';
 import { indexLine } from './format-table.js';
 import type { BySource } from './group-by-source.js';
+import { counted } from '../lib/plural.js';
 
 export type { HtmlInput, PageLimits, PageModel } from './html/model.js';
 export { DEFAULT_PAGE_LIMITS, pageArticles } from './html/model.js';
@@ -26,7 +27,7 @@ export function formatHtml(input: HtmlInput & { readonly bySource?: BySource | u
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${POLICY}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>newsdedup report: ${model.totals.articles} articles, ${model.totals.sharedPct}% shared</title>
+<title>newsdedup report: ${counted(model.totals.articles, 'article')}, ${model.totals.sharedPct}% shared</title>
 <style>${STYLE}</style>
 </head>
 <body>

@@ -1,6 +1,7 @@
 import type { Report } from '../types.js';
 import { append } from '../lib/append.js';
 import { indexLine, sinceOf } from './format-table.js';
+import { counted, plural } from '../lib/plural.js';
 
 /** A Markdown summary: totals, then articles, blocks and pairs as tables. */
 export function formatMarkdown(report: Report): string {
@@ -9,7 +10,7 @@ export function formatMarkdown(report: Report): string {
   const lines = [
     '# newsdedup report',
     '',
-    `**${totals.articles}** articles, **${totals.words}** words: **${totals.sharedPct}%** shared in ${totals.blocks} ${totals.blocks === 1 ? 'block' : 'blocks'}; ${totals.chromeWords} words of chrome removed.`,
+    `**${totals.articles}** ${plural(totals.articles, 'article')}, **${totals.words}** ${plural(totals.words, 'word')}: **${totals.sharedPct}%** shared in ${counted(totals.blocks, 'block')}; ${counted(totals.chromeWords, 'word')} of chrome removed.`,
     ...(report.index === undefined ? [] : ['', indexLine(report.index)]),
     '',
     '## Articles',

@@ -1,5 +1,6 @@
 import type { IndexSummary, Report } from '../types.js';
 import { append } from '../lib/append.js';
+import { counted, plural } from '../lib/plural.js';
 
 /** A plain-text report for a terminal: totals, then articles, blocks and pairs as aligned tables. */
 export function formatTable(report: Report): string {
@@ -8,7 +9,7 @@ export function formatTable(report: Report): string {
   const titled = report.articles.some((article) => article.title !== undefined);
   const title = (text: string | undefined): string[] => (titled ? [shorten(text ?? '', TITLE_CHARS)] : []);
   const lines: string[] = [
-    `${totals.articles} articles, ${totals.words} words: ${pct(totals.sharedPct)} shared in ${totals.blocks} ${totals.blocks === 1 ? 'block' : 'blocks'}, ${totals.chromeWords} words of chrome removed.`,
+    `${counted(totals.articles, 'article')}, ${counted(totals.words, 'word')}: ${pct(totals.sharedPct)} shared in ${counted(totals.blocks, 'block')}, ${counted(totals.chromeWords, 'word')} of chrome removed.`,
     ...(report.index === undefined ? [] : [indexLine(report.index)]),
     '',
     ...table(
@@ -38,7 +39,7 @@ export function formatTable(report: Report): string {
 
 /** What a run against an index read of it, and what is new: one line under the totals. */
 export function indexLine(index: IndexSummary): string {
-  return `Against the index ${index.path}: ${index.archiveArticles} archive articles, ${index.contextArticles} read as context; ${index.newBlocks.length} new ${index.newBlocks.length === 1 ? 'block' : 'blocks'}, ${index.joinedBlocks.length} archive ${index.joinedBlocks.length === 1 ? 'block' : 'blocks'} joined.`;
+  return `Against the index ${index.path}: ${counted(index.archiveArticles, 'archive article')}, ${index.contextArticles} read as context; ${index.newBlocks.length} new ${plural(index.newBlocks.length, 'block')}, ${index.joinedBlocks.length} archive ${plural(index.joinedBlocks.length, 'block')} joined.`;
 }
 
 /** With an index, each block's `since`: `new` since the index was last updated, or `archive` (an archive block the inputs joined). */

@@ -1,6 +1,7 @@
 import type { Span } from '../types.js';
 import type { Layout } from './segment.js';
 import type { Block, Occurrence } from './assemble.js';
+import { plural } from '../lib/plural.js';
 
 /** A stretch of an article to take out: a block occurrence, with the marker that replaces it. */
 export interface Region {
@@ -132,8 +133,4 @@ function keepOneLineBreak(out: string): string {
   const tail = out.slice(trimmed.length);
   const lineBreak = /\r\n|\n|\r/.exec(tail);
   return trimmed + (lineBreak === null || trimmed === '' ? '' : lineBreak[0]);
-}
-
-function plural(count: number, word: string): string {
-  return count === 1 ? word : `${word}s`;
 }

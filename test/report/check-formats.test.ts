@@ -57,6 +57,12 @@ describe('check formats', () => {
     expect(CHECK_FORMATS.md(passed)).toContain(` shared in ${report.totals.blocks} blocks. `);
   });
 
+  it('the verdict counts one article and one threshold in the singular', () => {
+    const one = { ...report, articles: report.articles.slice(0, 1), totals: { ...report.totals, articles: 1 } };
+    expect(CHECK_FORMATS.table({ result: check(one, {}), report: one, fileOf })).toMatch(/^newsdedup check: PASS: 1 article, /);
+    expect(CHECK_FORMATS.table({ result: check(one, { maxSharedPct: 50 }), report: one, fileOf })).toMatch(/^newsdedup check: FAIL: 1 threshold broken in 1 of 1 article; /);
+  });
+
   it('json: parses back to the verdict', () => {
     expect(JSON.parse(CHECK_FORMATS.json(failed))).toEqual(JSON.parse(JSON.stringify(failed.result)));
   });

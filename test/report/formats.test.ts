@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dedupe } from '../../src/pipeline.js';
+import { formatHtml } from '../../src/report/format-html.js';
 import { formatReport } from '../../src/report/formats.js';
 import { corpusArticles } from '../helpers.js';
 
@@ -31,6 +32,14 @@ describe('formatReport', () => {
     const one = { ...report, totals: { ...report.totals, blocks: 1 } };
     expect(formatReport(one, 'md')).toContain(' shared in 1 block; ');
     expect(formatReport(report, 'md')).toContain(` shared in ${report.totals.blocks} blocks; `);
+  });
+
+  it('every summary counts one article, word or block in the singular', () => {
+    const one = { ...report, totals: { ...report.totals, articles: 1, words: 1, blocks: 1, chromeWords: 1 } };
+    expect(formatReport(one, 'table').split('\n')[0]).toBe(`1 article, 1 word: ${report.totals.sharedPct.toFixed(1)}% shared in 1 block, 1 word of chrome removed.`);
+    expect(formatReport(one, 'md')).toContain('**1** article, **1** word: ');
+    expect(formatReport(one, 'md')).toContain(' shared in 1 block; 1 word of chrome removed.');
+    expect(formatHtml({ report: one, shared: [], texts: new Map() })).toContain('<title>newsdedup report: 1 article, ');
   });
 
   it('table opens with the totals and lists every article, block and pair', () => {
