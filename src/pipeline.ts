@@ -490,10 +490,11 @@ async function matchAndPlan(run: Run, counted: Counted): Promise<Plan> {
   const pathOf = (article: number): string => kept[article]?.ref.path ?? '';
   // With an index, a source's share counts its archive articles too, as a full run would.
   const beyondRun = counted.sourcesBeyond;
-  const { assembly, furniture } = separateFurniture(assembled, { articleCount: kept.length, sourceOf: (article) => sourceOf(kept[article]), pathOf, ...(beyondRun === undefined ? {} : { beyondRun }) });
+  const templateFrequency = (template: number, article: number) => counted.shortLines.templateFrequency(template, article);
+  const { assembly, furniture } = separateFurniture(assembled, { articleCount: kept.length, sourceOf: (article) => sourceOf(kept[article]), pathOf, lines, templateFrequency, ...(beyondRun === undefined ? {} : { beyondRun }) });
   trace('assemble', `${assembly.blocks.length} blocks`);
   const chrome = classifyChrome(
-    { ...assembly, articleCount: kept.length, lines, sentenceBase, shortLineFrequency: (hash, article) => counted.shortLines.documentFrequency(hash, article), templateFrequency: (template, article) => counted.shortLines.templateFrequency(template, article), segmentationOf: (article) => articles.get(article)?.segmentation, furniture },
+    { ...assembly, articleCount: kept.length, lines, sentenceBase, shortLineFrequency: (hash, article) => counted.shortLines.documentFrequency(hash, article), templateFrequency, segmentationOf: (article) => articles.get(article)?.segmentation, furniture },
     run.settings.chromeMinArticles,
   );
   return { ...assembly, chrome };

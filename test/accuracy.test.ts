@@ -265,6 +265,23 @@ describe('a sign-off whose date changes is furniture', () => {
     expect(cleanedOf(result, 'courier/zz.txt')).toContain('Toll rises to 26 on March 3rd');
     expect(result.chrome.filter((line) => line.reason === 'site furniture').length).toBeGreaterThan(0);
   });
+
+  it('removes a sign-off long enough to be a block, though articles of the same date hold it word for word', async () => {
+    // Eight words, the least a block may have: each date's copies would make a block of their own.
+    const dates = ['March 3rd', 'March 4th', 'March 5th', 'March 6th', 'March 7th', 'March 8th', 'March 10th', 'March 11th', 'March 12th', 'March 13th', 'March 14th', 'March 15th'];
+    const articles = Array.from({ length: 60 }, (_, n) => ({
+      path: `example/${String(n).padStart(2, '0')}.txt`,
+      text: `${ownSentence(n)}\n\n${ownSentence(800 + n)}\n\nPublished in The Daily Example, ${dates[n % dates.length]}, 2025\n`,
+    }));
+    const result = await dedupe(articles);
+    expect(result.report.blocks).toEqual([]);
+    for (const [n, article] of result.cleaned.entries()) {
+      expect(article.text).toBe(`${ownSentence(n)}\n\n${ownSentence(800 + n)}\n`);
+    }
+    // Each date's line is in five articles: a repeated short line, as a seven-word one would be.
+    expect(result.chrome.map((line) => [line.text.replace(/March \d+\w\w/, 'March #'), line.articles])).toEqual(dates.map(() => ['Published in The Daily Example, March #, 2025', 5]));
+    expect(result.report.totals.chromeWords).toBe(60 * 8);
+  });
 });
 
 describe('a lead that copies share word for word', () => {

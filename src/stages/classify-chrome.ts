@@ -47,6 +47,10 @@ export interface FurnitureCorpus {
   readonly pathOf: (article: number) => string;
   /** Articles of each source that are not in this run (an index's archive articles beyond the run's context). */
   readonly beyondRun?: ReadonlyMap<string, number>;
+  /** Chrome candidates (short lines, with their templates) of each article, as the fingerprint step found them. */
+  readonly lines?: (article: number) => readonly LineRecord[];
+  /** In how many articles of an article's source a short line's template stands (see {@link ChromeCorpus}). */
+  readonly templateFrequency?: ChromeCorpus['templateFrequency'];
 }
 
 /**
@@ -57,12 +61,19 @@ export interface FurnitureCorpus {
  * outlets fill with their own names. Whatever its length (a licence notice, a comment-form line,
  * a newsletter plea), it is not reporting the articles share: its copies become chrome, removed
  * where they stand, even inside a paragraph, and it is neither a block nor a pair.
+ *
+ * A block is furniture too when most of its copies are each a short line of a dated template (a
+ * sign-off, "Published in The Daily Example, March 3rd, 2025"): copies of the same date make a
+ * block, but the line is the template's, which is furniture where its other dates stand alone (see
+ * `classifyChrome`), however few articles share this one date.
  */
 export function separateFurniture(assembly: Assembly, corpus: FurnitureCorpus): { assembly: Assembly; furniture: (readonly ChromeMark[])[] } {
   const sourceSize = new Map<string, number>();
   for (const [source, count] of corpus.beyondRun ?? []) sourceSize.set(source, count);
   for (let article = 0; article < corpus.articleCount; article += 1) sourceSize.set(corpus.sourceOf(article), (sourceSize.get(corpus.sourceOf(article)) ?? 0) + 1);
-  const isFurniture = assembly.blocks.map((block) => {
+  const templated = templatedCopies(assembly, corpus);
+  const isFurniture = assembly.blocks.map((block, index) => {
+    if ((templated[index] ?? 0) * 2 > block.articles.length) return true;
     if (block.articles.length < FURNITURE.articles) return false;
     // Each copy's wording, as the variants give it: which other wording of each sentence it holds.
     const wordingOf = new Map<string, string>();
@@ -123,6 +134,28 @@ export function separateFurniture(assembly: Assembly, corpus: FurnitureCorpus): 
   return { assembly: { ...assembly, blocks, occurrences }, furniture };
 }
 
+/** Per block, in how many articles each of its copies is a whole short line of a dated template that is site furniture in the article's source. */
+function templatedCopies(assembly: Assembly, corpus: FurnitureCorpus): number[] {
+  const copies = new Array<number>(assembly.blocks.length).fill(0);
+  const { lines, templateFrequency } = corpus;
+  if (lines === undefined || templateFrequency === undefined) return copies;
+  assembly.occurrences.forEach((held, article) => {
+    if (held.length === 0) return;
+    const templates = lines(article).filter((line) => line.short && line.template !== 0);
+    if (templates.length === 0) return;
+    // Blocks with a copy here that is not such a line: they count no copy here.
+    const other = new Set<number>();
+    const found = new Set<number>();
+    for (const occurrence of held) {
+      const line = templates.find((candidate) => candidate.start <= occurrence.start && occurrence.end <= candidate.end);
+      if (line !== undefined && isFurnitureTemplate(templateFrequency, line.template, article)) found.add(occurrence.block);
+      else other.add(occurrence.block);
+    }
+    for (const block of found) if (!other.has(block)) copies[block] = (copies[block] ?? 0) + 1;
+  });
+  return copies;
+}
+
 /**
  * The chrome of every article: its list chrome, plus each whole short line (no longer than a
  * heading) that stands in at least `minArticles` articles, unless it is part of a block or a
@@ -147,7 +180,7 @@ export function classifyChrome(corpus: ChromeCorpus, minArticles: number): (read
       // The first line is the article's title, its own however often it repeats (a daily bulletin's name).
       if (!line.short || headings.has(line.start) || line.paragraph === 0) continue;
       // Word for word in a few articles, or as a template with new figures in a large share of its source's.
-      const reason = corpus.shortLineFrequency(line.hash, articleIndex) >= minArticles ? 'repeated short line' : isFurnitureTemplate(corpus, line.template, articleIndex) ? 'site furniture' : undefined;
+      const reason = corpus.shortLineFrequency(line.hash, articleIndex) >= minArticles ? 'repeated short line' : isFurnitureTemplate(corpus.templateFrequency, line.template, articleIndex) ? 'site furniture' : undefined;
       if (reason === undefined) continue;
       const paragraph = segmentation === undefined ? undefined : paragraphAt(segmentation, line.paragraph);
       let shared = false;
@@ -199,10 +232,10 @@ export function sourceOfPath(path: string): string {
 }
 
 /** A short line whose template (its figures blanked) stands in many articles of its source, in many wordings: a dated sign-off. */
-function isFurnitureTemplate(corpus: ChromeCorpus, template: number, article: number): boolean {
+function isFurnitureTemplate(templateFrequency: ChromeCorpus['templateFrequency'], template: number, article: number): boolean {
   if (template === 0) return false;
   // Ten wordings and twenty articles are evidence enough of a template: no share of the source is
   // needed, so that a weekly supplement's sign-off goes as well as the daily paper's.
-  const { articles, manyWordings } = corpus.templateFrequency(template, article);
+  const { articles, manyWordings } = templateFrequency(template, article);
   return manyWordings && articles >= FURNITURE.articles;
 }
