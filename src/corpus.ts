@@ -4,7 +4,7 @@
  */
 import { originalName } from './stages/duplicates.js';
 import type { PipelineOutput } from './pipeline.js';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { ChromeLine, Problem, Report, SharedBlockText, SourceArticle } from './types.js';
 import type { DedupeOptions } from './options.js';
 import type { ArticleRef } from './worker.js';
@@ -23,6 +23,7 @@ import { temporaryDirectory } from './stages/write.js';
 import { textOfValue, validateFieldOptions } from './records/fields.js';
 import { outputFormatOf, outputPathOf, recordFormat } from './records/format.js';
 import type { OutputFormat } from './records/format.js';
+import type { Place } from './report/check-formats.js';
 import { readRecords } from './records/read-records.js';
 import type { RecordOutput } from './stages/write-records.js';
 import { writeRecords } from './stages/write-records.js';
@@ -154,7 +155,7 @@ export interface CorpusResult {
   readonly records?: {
     readonly files: readonly RecordFile[];
     readonly fields: FieldOptions;
-    readonly articles: ReadonlyMap<string, { readonly file: number; readonly ordinal: number }>;
+    readonly articles: ReadonlyMap<string, { readonly file: number; readonly ordinal: number; readonly line?: number }>;
   };
 }
 
@@ -225,9 +226,29 @@ export function fileOfArticle(result: Pick<CorpusResult, 'records'>): (path: str
   };
 }
 
+/**
+ * Where an article is (by its key in the report) or a file (by its path), for a reader in `cwd`: a
+ * record's file of records, with the line it starts on in a file of lines, and named so
+ * (`feed.jsonl:52`), or by its key when it has no line (`feed.parquet#id`).
+ */
+export function placeOfArticle(result: Pick<CorpusResult, 'records' | 'base'>, cwd: string): (path: string) => Place {
+  const fromCwd = (path: string): string => relative(cwd, join(result.base, path)).split(sep).join('/');
+  return (path) => {
+    const record = result.records?.articles.get(path);
+    const file = record === undefined ? undefined : result.records?.files[record.file]?.path;
+    if (record === undefined || file === undefined) {
+      const shown = fromCwd(path);
+      return { file: shown, name: shown };
+    }
+    const shown = fromCwd(file);
+    // The key's own part (`#id`, `:line`) as it is: an id may hold slashes that a path would fold.
+    return record.line === undefined ? { file: shown, name: `${shown}${path.slice(file.length)}` } : { file: shown, line: record.line, name: `${shown}:${record.line}` };
+  };
+}
+
 export function recordsOf(corpus: OpenedCorpus, output: PipelineOutput, fields: FieldOptions): Pick<CorpusResult, 'records'> {
   if (corpus.recordFiles.length === 0) return {};
-  const articles = new Map<string, { file: number; ordinal: number }>();
+  const articles = new Map<string, { file: number; ordinal: number; line?: number }>();
   output.report.articles.forEach((article, index) => {
     const record = output.metas[index]?.record;
     if (record !== undefined) articles.set(article.path, record);

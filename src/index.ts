@@ -22,7 +22,7 @@ export type { CliIo } from './main.js';
 export { EXIT, main } from './main.js';
 export type { CheckResult, Failure, Rule, Thresholds } from './check.js';
 export { check, validateThresholds } from './check.js';
-export type { CheckFormatInput, CheckFormatName } from './report/check-formats.js';
+export type { CheckFormatInput, CheckFormatName, Place, PlaceOf } from './report/check-formats.js';
 export { CHECK_FORMATS, isCheckFormatName } from './report/check-formats.js';
 export { segment } from './stages/segment.js';
 export { decode } from './stages/read.js';

@@ -4,7 +4,7 @@ import type { Problem, Report } from './types.js';
 import type { CleanCorpusOptions } from './pipeline.js';
 import { OUTPUT_FORMATS, cleanCorpus, reportCorpus, trace } from './pipeline.js';
 import type { CorpusResult } from './corpus.js';
-import { fileOfArticle, readTexts } from './corpus.js';
+import { fileOfArticle, placeOfArticle, readTexts } from './corpus.js';
 import type { AddToIndexOptions } from './index/add.js';
 import { addToIndex } from './index/add.js';
 import { publicName } from './index/url.js';
@@ -23,7 +23,7 @@ import type { Config } from './config.js';
 import { loadConfig } from './config.js';
 import type { CheckFormatName } from './report/check-formats.js';
 import { CHECK_FORMATS, isCheckFormatName } from './report/check-formats.js';
-import { join, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import type { ProgressBar } from './lib/progress.js';
 import { progressBar } from './lib/progress.js';
 import { writeFileAtomic } from './stages/write.js';
@@ -197,8 +197,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       reportProblems(result.report.problems, io, values.quiet === true);
       const verdict = check(result.report, thresholds, baseline);
       if (verdict.baseline?.warning !== undefined) io.stderr.write(`newsdedup: warning: ${printable(verdict.baseline.warning)}.\n`);
-      const fileOf = (path: string): string => relative(io.cwd, join(result.base, path)).split(sep).join('/');
-      const input = { result: verdict, report: result.report, fileOf };
+      const input = { result: verdict, report: result.report, placeOf: placeOfArticle(result, io.cwd) };
       // The side files are written before stdout, so a CI step that fails still leaves them whole.
       if (values.junit !== undefined) await writeFileAtomic(resolve(io.cwd, values.junit), CHECK_FORMATS.junit(input), values.junit);
       if (values.summary !== undefined) await writeFileAtomic(resolve(io.cwd, values.summary), CHECK_FORMATS.md(input), values.summary);

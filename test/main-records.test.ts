@@ -181,6 +181,26 @@ describe('records: the metadata, used', () => {
     expect(failing).not.toContain('news.jsonl#s3');
   });
 
+  it('points check’s annotations at a record’s file of records and its line, whatever its id holds', async () => {
+    const cwd = temporaryDirectory();
+    mkdirSync(join(cwd, 'feeds'));
+    const records = seedRecords();
+    // An id that is a URL: its `//` must reach the report as it is, and no annotation may name it as a file.
+    const copy = { ...records[3]!, id: 'https://paper.example/story/3-again', published: '2025-04-01', body: records[3]!.body.replaceAll('\n\n', '\n\n\n') };
+    writeFileSync(join(cwd, 'feeds', 'news.jsonl'), `${jsonlOf([...records, copy])}\n`);
+    const line = records.length + 1;
+    const github = await run(cwd, 'check', 'feeds/news.jsonl', '--text-field', 'body', '--max-shared-pct', '60', '--format', 'github');
+    expect(github.code).toBe(1);
+    expect(github.stdout).toContain(`::error file=feeds/news.jsonl,line=${line},title=newsdedup max-shared-pct::`);
+    expect(github.stdout).not.toContain('file=feeds/news.jsonl#');
+    const table = await run(cwd, 'check', 'feeds/news.jsonl', '--text-field', 'body', '--max-shared-pct', '60');
+    expect(table.stdout).toContain(`\n  feeds/news.jsonl:${line}: `);
+    const junit = await run(cwd, 'check', 'feeds/news.jsonl', '--text-field', 'body', '--max-shared-pct', '60', '--format', 'junit');
+    // The test case is named by the record's key in the report, the input's folder being its root.
+    expect(junit.stdout).toContain('name="news.jsonl#https://paper.example/story/3-again"');
+    expect(junit.stdout).toContain(`file="feeds/news.jsonl" line="${line}"`);
+  });
+
   it('names the original by its key when the duplicate has the same id (one record saved in two files)', async () => {
     const cwd = temporaryDirectory();
     const records = seedRecords();

@@ -17,13 +17,23 @@ import type { Report } from '../types.js';
 import { isKeyOf } from './formats.js';
 import { counted, plural } from '../lib/plural.js';
 
-/** Where a path points for tools that open files: relative to the working folder. */
-export type FileOf = (path: string) => string;
+/** Where an article or a file is, for tools that open files: relative to the working folder. */
+export interface Place {
+  /** The file: a record's file of records. */
+  readonly file: string;
+  /** A record's line in a file of lines (JSON Lines, CSV, TSV). */
+  readonly line?: number;
+  /** How a reader is told where it is: the file, `file:line`, or a record's file and key (`feed.parquet#id`). */
+  readonly name: string;
+}
+
+/** The place of an article, by its key in the report, or of a file, by its path. */
+export type PlaceOf = (path: string) => Place;
 
 export interface CheckFormatInput {
   readonly result: CheckResult;
   readonly report: Report;
-  readonly fileOf: FileOf;
+  readonly placeOf: PlaceOf;
 }
 
 /** Every `check` format, keyed by the name `--format` takes. */
@@ -53,15 +63,15 @@ function verdict(result: CheckResult): string {
 }
 
 /** For a terminal: the verdict, then one line a failure. */
-function checkTable({ result, fileOf }: CheckFormatInput): string {
+function checkTable({ result, placeOf }: CheckFormatInput): string {
   const lines = [`newsdedup check: ${verdict(result)}`];
-  for (const failure of result.corpus) lines.push(`  ${failure.path === undefined ? 'corpus' : fileOf(failure.path)}: ${failure.message} [${failure.rule}]`);
-  for (const article of failing(result)) for (const failure of article.failures) lines.push(`  ${fileOf(article.path)}: ${failure.message} [${failure.rule}]`);
+  for (const failure of result.corpus) lines.push(`  ${failure.path === undefined ? 'corpus' : placeOf(failure.path).name}: ${failure.message} [${failure.rule}]`);
+  for (const article of failing(result)) for (const failure of article.failures) lines.push(`  ${placeOf(article.path).name}: ${failure.message} [${failure.rule}]`);
   const change = result.baseline;
   if (change !== undefined) {
     lines.push(`Since the baseline: ${signed(change.rise)} points (${change.before}% → ${change.after}%), ${change.newBlocks.length} new ${plural(change.newBlocks.length, 'block')}.`);
     for (const block of change.newBlocks.slice(0, 5)) lines.push(`  new block ${block.id} in ${counted(block.articles, 'article')}: ${block.label}`);
-    for (const article of change.changed) lines.push(`  ${fileOf(article.path)}: ${article.before}% → ${article.after}% (${signed(article.delta)})`);
+    for (const article of change.changed) lines.push(`  ${placeOf(article.path).name}: ${article.before}% → ${article.after}% (${signed(article.delta)})`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -79,7 +89,7 @@ function checkJson({ result }: CheckFormatInput): string {
  * JUnit XML, as Jenkins, GitLab and the GitHub test-report actions import it: one test suite, one
  * test case per article (failing where a threshold fails, with the numbers), and one for the corpus.
  */
-function checkJunit({ result, fileOf }: CheckFormatInput): string {
+function checkJunit({ result, placeOf }: CheckFormatInput): string {
   const failureNode = (failure: Failure) => ({
     '@_message': failure.message,
     '@_type': failure.rule,
@@ -90,7 +100,8 @@ function checkJunit({ result, fileOf }: CheckFormatInput): string {
     ...result.articles.map((article) => ({
       '@_classname': 'newsdedup.article',
       '@_name': article.path,
-      '@_file': fileOf(article.path),
+      '@_file': placeOf(article.path).file,
+      ...lineOf(placeOf(article.path)),
       ...(article.failures.length > 0 ? { failure: article.failures.map(failureNode) } : {}),
     })),
   ];
@@ -110,20 +121,26 @@ function checkJunit({ result, fileOf }: CheckFormatInput): string {
 }
 
 /** GitHub Actions workflow commands: an `::error` annotation per failure, on the article's file. */
-function checkGithub({ result, fileOf }: CheckFormatInput): string {
+function checkGithub({ result, placeOf }: CheckFormatInput): string {
   const lines: string[] = [];
+  const where = (place: Place): string => `file=${property(place.file)},${place.line === undefined ? '' : `line=${place.line},`}`;
   for (const failure of result.corpus) {
-    const file = failure.path === undefined ? '' : `file=${property(fileOf(failure.path))},`;
+    const file = failure.path === undefined ? '' : where(placeOf(failure.path));
     lines.push(`::error ${file}title=${property(`newsdedup ${failure.rule}`)}::${data(failure.message)}`);
   }
   for (const article of failing(result)) {
-    for (const failure of article.failures) lines.push(`::error file=${property(fileOf(article.path))},title=${property(`newsdedup ${failure.rule}`)}::${data(failure.message)}`);
+    for (const failure of article.failures) lines.push(`::error ${where(placeOf(article.path))}title=${property(`newsdedup ${failure.rule}`)}::${data(failure.message)}`);
   }
   lines.push(`::${result.passed ? 'notice' : 'error'} title=newsdedup check::${data(verdict(result))}`);
   return `${lines.join('\n')}\n`;
 }
 
 // Workflow commands escape %, CR and LF in data, and also : and , in properties.
+/** A JUnit test case's line, when its article has one. */
+function lineOf(place: Place): { '@_line'?: number } {
+  return place.line === undefined ? {} : { '@_line': place.line };
+}
+
 function data(text: string): string {
   return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
 }
@@ -132,7 +149,7 @@ function property(text: string): string {
 }
 
 /** A short Markdown summary for `$GITHUB_STEP_SUMMARY` or a pull-request comment. */
-function checkMarkdown({ result, report, fileOf }: CheckFormatInput): string {
+function checkMarkdown({ result, report, placeOf }: CheckFormatInput): string {
   const { totals } = result;
   const lines = [
     `## newsdedup check: ${result.passed ? '✅ pass' : '❌ fail'}`,
@@ -140,8 +157,8 @@ function checkMarkdown({ result, report, fileOf }: CheckFormatInput): string {
     `**${totals.articles}** ${plural(totals.articles, 'article')}, **${totals.words}** ${plural(totals.words, 'word')}: **${totals.sharedPct}%** shared in ${counted(totals.blocks, 'block')}. ${verdict(result)}`,
   ];
   const rows = [
-    ...result.corpus.map((failure) => ({ where: failure.path === undefined ? 'corpus' : fileOf(failure.path), failure })),
-    ...failing(result).flatMap((article) => article.failures.map((failure) => ({ where: fileOf(article.path), failure }))),
+    ...result.corpus.map((failure) => ({ where: failure.path === undefined ? 'corpus' : placeOf(failure.path).name, failure })),
+    ...failing(result).flatMap((article) => article.failures.map((failure) => ({ where: placeOf(article.path).name, failure }))),
   ];
   if (rows.length > 0) {
     lines.push('', '### Failures', '', '| where | rule | value | limit | why |', '|---|---|--:|--:|---|');
@@ -156,7 +173,7 @@ function checkMarkdown({ result, report, fileOf }: CheckFormatInput): string {
     }
     if (change.changed.length > 0) {
       lines.push('', '| article | before % | after % | change |', '|---|--:|--:|--:|');
-      for (const article of change.changed) lines.push(`| ${cell(fileOf(article.path))} | ${article.before} | ${article.after} | ${signed(article.delta)} |`);
+      for (const article of change.changed) lines.push(`| ${cell(placeOf(article.path).name)} | ${article.before} | ${article.after} | ${signed(article.delta)} |`);
     }
   }
   const top = report.blocks.slice(0, 5);

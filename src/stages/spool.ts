@@ -27,8 +27,11 @@ export interface ArticleMeta {
   readonly source?: string | undefined;
   /** Where it stands in a run: its file of records' path and its ordinal there; a text file's own path and 0 when not given. */
   readonly order?: ArticleOrder | undefined;
-  /** For a record: which file of records it came from (an index into the run's record files) and its ordinal there. */
-  readonly record?: { readonly file: number; readonly ordinal: number } | undefined;
+  /**
+   * For a record: which file of records it came from (an index into the run's record files), its
+   * ordinal there, and in a file of lines (JSON Lines, CSV, TSV, not compressed) the line it starts on.
+   */
+  readonly record?: { readonly file: number; readonly ordinal: number; readonly line?: number } | undefined;
 }
 
 /** Where an article stands in a run: files by path, then records in file order. */
@@ -69,6 +72,8 @@ export async function spoolRecords(file: RecordFile, fileIndex: number, fields: 
   stream.on('error', (error) => (failure = error));
   let offset = 0;
   let idField: string | undefined;
+  // A record's location is its line in a file of lines; what a reader opens is the file as it is, so not a compressed one.
+  const lined = (file.format.kind === 'jsonl' || file.format.kind === 'csv' || file.format.kind === 'tsv') && file.format.compression === 'none';
   try {
     for await (const outcome of readRecords(file.absolute, file.path, file.format, fields)) {
       if (outcome.kind === 'shape') {
@@ -89,7 +94,7 @@ export async function spoolRecords(file: RecordFile, fileIndex: number, fields: 
         size: bytes.length,
         own: idField === undefined ? undefined : textOfValue(record.fields[idField]),
         location: record.location,
-        meta: { id: record.id, title: record.title, date: record.date?.raw, dateMs: record.date?.ms, source: record.source, record: { file: fileIndex, ordinal: record.ordinal } },
+        meta: { id: record.id, title: record.title, date: record.date?.raw, dateMs: record.date?.ms, source: record.source, record: { file: fileIndex, ordinal: record.ordinal, ...(lined ? { line: record.location } : {}) } },
       });
       offset += bytes.length;
     }

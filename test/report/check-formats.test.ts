@@ -6,9 +6,9 @@ import { CHECK_FORMATS } from '../../src/report/check-formats.js';
 import { corpusArticles } from '../helpers.js';
 
 const { report } = await dedupe(corpusArticles());
-const fileOf = (path: string) => `corpus/${path}`;
-const failed = { result: check(report, { maxSharedPct: 50, maxCorpusSharedPct: 20 }), report, fileOf };
-const passed = { result: check(report, {}), report, fileOf };
+const placeOf = (path: string) => ({ file: `corpus/${path}`, name: `corpus/${path}` });
+const failed = { result: check(report, { maxSharedPct: 50, maxCorpusSharedPct: 20 }), report, placeOf };
+const passed = { result: check(report, {}), report, placeOf };
 
 describe('check formats', () => {
   it('junit: valid XML, a test case per article and one for the corpus, failing where a threshold fails', () => {
@@ -28,7 +28,7 @@ describe('check formats', () => {
 
   it('junit: escapes what XML cannot hold as it is', () => {
     const odd = { ...report, articles: report.articles.map((a, i) => (i === 0 ? { ...a, path: 'a&b <"c">.txt' } : a)) };
-    const xml = CHECK_FORMATS.junit({ result: check(odd, { maxSharedPct: 50 }), report: odd, fileOf });
+    const xml = CHECK_FORMATS.junit({ result: check(odd, { maxSharedPct: 50 }), report: odd, placeOf });
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml).testsuites.testsuite.testcase[1].name).toBe('a&b <"c">.txt');
   });
@@ -53,14 +53,14 @@ describe('check formats', () => {
 
   it('md: counts one block as one block, several as blocks', () => {
     const one = { ...report, totals: { ...report.totals, blocks: 1 } };
-    expect(CHECK_FORMATS.md({ result: check(one, {}), report: one, fileOf })).toContain(' shared in 1 block. ');
+    expect(CHECK_FORMATS.md({ result: check(one, {}), report: one, placeOf })).toContain(' shared in 1 block. ');
     expect(CHECK_FORMATS.md(passed)).toContain(` shared in ${report.totals.blocks} blocks. `);
   });
 
   it('the verdict counts one article and one threshold in the singular', () => {
     const one = { ...report, articles: report.articles.slice(0, 1), totals: { ...report.totals, articles: 1 } };
-    expect(CHECK_FORMATS.table({ result: check(one, {}), report: one, fileOf })).toMatch(/^newsdedup check: PASS: 1 article, /);
-    expect(CHECK_FORMATS.table({ result: check(one, { maxSharedPct: 50 }), report: one, fileOf })).toMatch(/^newsdedup check: FAIL: 1 threshold broken in 1 of 1 article; /);
+    expect(CHECK_FORMATS.table({ result: check(one, {}), report: one, placeOf })).toMatch(/^newsdedup check: PASS: 1 article, /);
+    expect(CHECK_FORMATS.table({ result: check(one, { maxSharedPct: 50 }), report: one, placeOf })).toMatch(/^newsdedup check: FAIL: 1 threshold broken in 1 of 1 article; /);
   });
 
   it('json: parses back to the verdict', () => {

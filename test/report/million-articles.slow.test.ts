@@ -54,7 +54,7 @@ describe('report formats at a million articles', () => {
   it.each(Object.keys(CHECK_FORMATS) as CheckFormatName[])('check --format %s judges every article', (format) => {
     const result = check(report, { maxSharedPct: 15 });
     expect(result.articles.filter((article) => article.failures.length > 0)).toHaveLength(ARTICLES / 2);
-    const text = CHECK_FORMATS[format]({ result, report, fileOf: (path) => path });
+    const text = CHECK_FORMATS[format]({ result, report, placeOf: (path) => ({ file: path, name: path }) });
     expect(text.length).toBeGreaterThan(0);
     if (format !== 'table' && format !== 'md') expect(text).toContain(report.articles[ARTICLES - 2]!.path);
   }, 180_000);
