@@ -41,10 +41,12 @@ export async function* parseCsv(chunks: AsyncIterable<string>, delimiter: ',' | 
     fieldQuoted = false;
     state = State.FieldStart;
   };
-  const takeRow = (): CsvRow | undefined => {
+  // `lastLine`: the line the row ends on. A bad row over several lines says so: a quote left open
+  // takes in the rows after it, which get no message of their own.
+  const takeRow = (lastLine: number): CsvRow | undefined => {
     const row: CsvRow | undefined =
       error !== undefined
-        ? { ok: false, line: rowLine, message: error }
+        ? { ok: false, line: rowLine, message: lastLine > rowLine ? `${error}, in a row that runs on to line ${lastLine} (a quote left open takes in the lines after it)` : error }
         : cells.length === 1 && cells[0] === '' && quoted[0] === false
           ? undefined
           : { ok: true, line: rowLine, cells, quoted };
@@ -119,19 +121,19 @@ export async function* parseCsv(chunks: AsyncIterable<string>, delimiter: ',' | 
           if (chunk.charCodeAt(i) === 0x0a) i += 1;
         }
       } else heard('\n');
-      const row = takeRow();
+      const row = takeRow(line - 1);
       if (row !== undefined) yield row;
     }
   }
   if (state === State.Quoted) {
     cells = [];
-    error = 'a quoted cell is never closed';
-    yield takeRow() as CsvRow;
+    error = `a quoted cell is never closed${line > rowLine ? ' (it takes in every line after it, to the end of the file)' : ''}`;
+    yield takeRow(rowLine) as CsvRow;
     return;
   }
   if (inRow) {
     endField();
-    const row = takeRow();
+    const row = takeRow(line);
     if (row !== undefined) yield row;
   }
 }

@@ -45,6 +45,19 @@ describe('parseCsv', () => {
 
   it('reports a quoted cell that is never closed, at the line its row starts', async () => {
     const { rows } = await rowsOf('a,b\n1,2\n3,"open\nstill open\n', ',', 3);
-    expect(rows.at(-1)).toEqual({ ok: false, line: 3, message: 'a quoted cell is never closed' });
+    expect(rows.at(-1)).toEqual({ ok: false, line: 3, message: 'a quoted cell is never closed (it takes in every line after it, to the end of the file)' });
+  });
+
+  it('says so when a quote left open takes in the rows after it, up to the line its row ends on', async () => {
+    // The quote opened on line 2 closes at the quote that opens line 3's date, and the text after it breaks the row.
+    const { rows } = await rowsOf('id,title,date
+bad,"Broken here,oops
+good,Fine title,"March 7, 2025"
+next,Also fine,2025
+', ',', 4);
+    expect(rows.slice(1)).toEqual([
+      { ok: false, line: 2, message: 'text after a closing quote, in a row that runs on to line 3 (a quote left open takes in the lines after it)' },
+      { ok: true, line: 4, cells: ['next', 'Also fine', '2025'], quoted: [false, false, false] },
+    ]);
   });
 });
