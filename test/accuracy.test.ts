@@ -230,6 +230,21 @@ describe('site furniture is chrome, even inside a paragraph', () => {
     expect(result.chrome).toContainEqual({ text: 'Like this article? Share it with your friends and help Morning Gazette grow.', reason: 'site furniture', articles: 22 });
   });
 
+  it('keeps a running story’s background pasted into a fifth of a small outlet’s articles as a block, its text kept once', async () => {
+    // 24 of 110 articles (22%): past the share and the count a furniture line needs, but a paragraph of sentences.
+    const holds = (n: number) => n % 5 === 2 && n < 120;
+    const articles = Array.from({ length: 110 }, (_, n) => ({
+      path: `herald/${String(n).padStart(3, '0')}.txt`,
+      text: `${ownSentence(n)}\n\n${holds(n) ? `${BACKGROUND.join(' ')}\n\n` : ''}${ownSentence(900 + n)}\n`,
+    }));
+    const result = await dedupe(articles);
+    expect(result.chrome).toEqual([]);
+    expect(result.report.blocks).toHaveLength(1);
+    expect(result.report.blocks[0]!.articles).toHaveLength(22);
+    expect(result.shared.map((block) => block.text)).toEqual([`${BACKGROUND.join(' ')}\n`]);
+    expect(cleanedOf(result, 'herald/007.txt')).toBe(`${ownSentence(7)}\n\n[shared block ${result.report.blocks[0]!.id} "${BACKGROUND[0]!.split(' ').slice(0, 8).join(' ')}…": 3 sentences, also in 21 other articles]\n\n${ownSentence(907)}\n`);
+  });
+
   it('keeps a background copied word for word into a few of many articles as a block', async () => {
     const articles = Array.from({ length: 80 }, (_, n) => ({ path: `paper/${String(n).padStart(2, '0')}.txt`, text: `${ownSentence(n)}\n\n${n < 6 ? `${BACKGROUND.join(' ')}\n\n` : ''}${ownSentence(500 + n)}\n` }));
     const result = await dedupe(articles);

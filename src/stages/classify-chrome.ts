@@ -36,8 +36,16 @@ export interface ChromeCorpus {
 
 const NONE: readonly never[] = Object.freeze([]);
 
-/** Fewest articles, and least share of its source's articles, a block needs to be site furniture. */
-export const FURNITURE = { articles: 20, share: 0.1 } as const;
+/**
+ * Fewest articles, and least share of its source's articles, a block needs to be site furniture. A
+ * long block needs `longShare` of them: of several sentences and more than `longWords` words, or
+ * of more than `longestLine` words. A site's lines are short (a sign-off, a newsletter plea, a
+ * comment form's label: 3 to 20 words, with a heading of a few more), while a running story's
+ * background is a paragraph of sentences that a small outlet may paste into a fifth of its
+ * articles: taken for furniture, it would leave every article, with no copy kept. A licence notice
+ * long enough to need the larger share stands in nearly every article of its site.
+ */
+export const FURNITURE = { articles: 20, share: 0.1, longWords: 25, longestLine: 40, longShare: 0.5 } as const;
 
 /** What furniture detection reads of the corpus. */
 export interface FurnitureCorpus {
@@ -56,8 +64,8 @@ export interface FurnitureCorpus {
 /**
  * Takes site furniture out of the blocks. A block is furniture when most of its copies stand in
  * sources where it is worded alike in every copy (a copy may hold fewer of its lines, never other
- * words) and stands in at least {@link FURNITURE}`.share` of the source's articles, and in at
- * least {@link FURNITURE}`.articles` of them: one outlet's furniture, or a template that several
+ * words) and stands in at least {@link FURNITURE}`.share` of the source's articles (a long block,
+ * `longShare`), and in at least {@link FURNITURE}`.articles` of them: one outlet's furniture, or a template that several
  * outlets fill with their own names. Whatever its length (a licence notice, a comment-form line,
  * a newsletter plea), it is not reporting the articles share: its copies become chrome, removed
  * where they stand, even inside a paragraph, and it is neither a block nor a pair.
@@ -93,9 +101,11 @@ export function separateFurniture(assembly: Assembly, corpus: FurnitureCorpus): 
       entry.alike &&= entry.wording === wording;
       bySource.set(source, entry);
     }
+    const long = (block.sentences >= 2 && block.words > FURNITURE.longWords) || block.words > FURNITURE.longestLine;
+    const share = long ? FURNITURE.longShare : FURNITURE.share;
     let furniture = 0;
     for (const [source, entry] of bySource) {
-      if (entry.alike && entry.count >= FURNITURE.articles && entry.count >= FURNITURE.share * (sourceSize.get(source) ?? 0)) furniture += entry.count;
+      if (entry.alike && entry.count >= FURNITURE.articles && entry.count >= share * (sourceSize.get(source) ?? 0)) furniture += entry.count;
     }
     // Most of its copies stand in sources where it is furniture (one outlet's, or a template many share).
     return furniture * 2 > block.articles.length;
