@@ -324,6 +324,20 @@ describe('a short background line whose figure a few copies changed', () => {
   });
 });
 
+describe('a block’s heading over a sentence whose figure changed', () => {
+  it('stays with that sentence, not taken for a repeated short line', async () => {
+    // Three of ten copies carry the heading on a line of its own (too few to join the block as a
+    // sentence): in two it heads the block, and in the third the block's first sentence is the
+    // article's own, its toll changed.
+    const copy = (toll: number, headed: boolean) =>
+      [...(headed ? ['River Dispute', ''] : []), `Officials said the flooding on the lower river had affected at least ${toll} people by the weekend. ${BACKGROUND[1]} ${BACKGROUND[2]}`].join('\n');
+    const articles = Array.from({ length: 10 }, (_, n) => ({ path: `d${n}.txt`, text: `${ownSentence(40 + n)}\n\n${copy(n === 2 ? 244 : 74, n <= 2)}\n\n${ownSentence(60 + n)}\n` }));
+    const result = await dedupe(articles);
+    expect(result.chrome).toEqual([]);
+    expect(cleanedOf(result, 'd2.txt')).toContain('\n\nRiver Dispute\n\nOfficials said the flooding on the lower river had affected at least 244 people by the weekend.\n[shared block');
+  });
+});
+
 describe('a background whose earliest copy changed a figure', () => {
   it('is still one block in the later copies, their shared figure sentence with it, and the earliest keeps its own figure', async () => {
     const background = (figure: string, edited = false) =>

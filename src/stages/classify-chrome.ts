@@ -173,6 +173,7 @@ function templatedCopies(assembly: Assembly, corpus: FurnitureCorpus): number[] 
  */
 export function classifyChrome(corpus: ChromeCorpus, minArticles: number): (readonly ChromeMark[])[] {
   const marks: (readonly ChromeMark[])[] = new Array<readonly ChromeMark[]>(corpus.articleCount).fill(NONE);
+  const headingLines = blockHeadingLines(corpus);
   for (let articleIndex = 0; articleIndex < corpus.articleCount; articleIndex += 1) {
     const lines = corpus.lines(articleIndex);
     const furniture = corpus.furniture[articleIndex] ?? NONE;
@@ -189,6 +190,9 @@ export function classifyChrome(corpus: ChromeCorpus, minArticles: number): (read
       }
       // The first line is the article's title, its own however often it repeats (a daily bulletin's name).
       if (!line.short || headings.has(line.start) || line.paragraph === 0) continue;
+      // A block's heading where the block does not follow whole (its first sentence is the article's
+      // own, a figure changed) heads that sentence: it repeats as the block does, not as chrome.
+      if (headingLines.has(line.hash)) continue;
       // Word for word in a few articles, or as a template with new figures in a large share of its source's.
       const reason = corpus.shortLineFrequency(line.hash, articleIndex) >= minArticles ? 'repeated short line' : isFurnitureTemplate(corpus.templateFrequency, line.template, articleIndex) ? 'site furniture' : undefined;
       if (reason === undefined) continue;
@@ -205,6 +209,20 @@ export function classifyChrome(corpus: ChromeCorpus, minArticles: number): (read
     if (found.length > 0) marks[articleIndex] = found.sort((a, b) => a.start - b.start);
   }
   return marks;
+}
+
+/** The short lines (by hash) that head a block on a line of their own somewhere in the corpus. */
+function blockHeadingLines(corpus: ChromeCorpus): Set<number> {
+  const hashes = new Set<number>();
+  corpus.occurrences.forEach((held, article) => {
+    for (const occurrence of held) {
+      const start = occurrence.heading?.start;
+      if (start === undefined) continue;
+      const line = corpus.lines(article).find((candidate) => candidate.start === start && candidate.short);
+      if (line !== undefined) hashes.add(line.hash);
+    }
+  });
+  return hashes;
 }
 
 /**
