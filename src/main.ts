@@ -9,11 +9,11 @@ import type { AddToIndexOptions } from './index/add.js';
 import { addToIndex } from './index/add.js';
 import { publicName } from './index/url.js';
 import type { OutputFormat } from './pipeline.js';
-import type { KeepPolicy } from './options.js';
+import type { DedupeOptions, KeepPolicy } from './options.js';
 import { validateFieldOptions } from './records/fields.js';
 import { DEFAULT_PAGE_LIMITS, formatHtml, pageArticles } from './report/format-html.js';
 import { NewsdedupError, isNewsdedupError } from './errors.js';
-import { DEFAULTS } from './options.js';
+import { DEFAULTS, resolveOptions } from './options.js';
 import type { FormatName } from './report/formats.js';
 import { FORMATS, formatReport, isFormatName } from './report/formats.js';
 import { jsonChunks } from './report/format-json.js';
@@ -190,6 +190,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       ...(index === undefined ? {} : { index }),
       ...(textsInMemory === undefined ? {} : { textsInMemory }),
     };
+    checkOptions(options, (key) => {
+      // Named as the user set it: by its flag, or by its key in the config file it came from.
+      const flag = OPTION_FLAGS[key];
+      return (parsed.values as Record<string, unknown>)[flag.slice(2)] === undefined && source !== undefined ? `\`${key}\` in ${source}` : flag;
+    });
     if (command === 'index') return await indexCommand(positionals, options, io, values.quiet === true, bar);
     if (command === 'check') {
       const result = await reportCorpus(positionals, options);
@@ -265,7 +270,15 @@ function parseFlags(command: Command, args: readonly string[]) {
     return { values: parsed.values as FlagValues, positionals: parsed.positionals };
   } catch (error) {
     // parseArgs explains itself in a sentence; keep the first line and drop Node's advice.
-    const message = ((error as Error).message.split('\n')[0] ?? '').replace(/\. To specify.*$/, '.');
+    const first = (error as Error).message.split('\n')[0] ?? '';
+    // A value that starts with a dash reads as a flag: say how to give it.
+    const ambiguous = /^Option '(--[\w-]+)' argument is ambiguous/.exec(first);
+    if (ambiguous !== null) {
+      const flag = ambiguous[1] as string;
+      const value = args[args.indexOf(flag) + 1] ?? '-1';
+      throw new NewsdedupError('E_USAGE', `${flag} takes a value; one that starts with a dash is written ${flag}=${value} (see newsdedup --help)`, { cause: error });
+    }
+    const message = first.replace(/\. To specify.*$/, '.');
     throw new NewsdedupError('E_USAGE', `${message} (see newsdedup --help)`, { cause: error });
   }
 }
@@ -333,6 +346,29 @@ function chooseGroupBy(value: string | undefined): 'source' | undefined {
 }
 
 /** The flag that sets each threshold (a config file's key of the same name sets it too). */
+/** The flags of the options `resolveOptions` checks, by the option's name in its messages. */
+const OPTION_FLAGS = {
+  similarity: '--similarity',
+  minBlockWords: '--min-block-words',
+  chromeMinArticles: '--chrome-min-articles',
+  maxPairs: '--max-pairs',
+  keep: '--keep',
+} as const;
+
+/**
+ * Checks the run's options as the library will, before any work: a value out of range is an error
+ * that names it as the user gave it (`nameOf`), not by the library's option name.
+ */
+function checkOptions(options: DedupeOptions, nameOf: (key: keyof typeof OPTION_FLAGS) => string): void {
+  try {
+    resolveOptions(options);
+  } catch (error) {
+    const key = (Object.keys(OPTION_FLAGS) as (keyof typeof OPTION_FLAGS)[]).find((name) => isNewsdedupError(error) && error.message.startsWith(`${name} `));
+    if (key === undefined) throw error;
+    throw new NewsdedupError('E_BAD_OPTION', `${nameOf(key)}${(error as Error).message.slice(key.length)}`, { cause: error });
+  }
+}
+
 const THRESHOLD_FLAGS: Record<keyof Thresholds, string> = {
   maxSharedPct: '--max-shared-pct',
   maxCorpusSharedPct: '--max-corpus-shared-pct',

@@ -45,6 +45,15 @@ describe('main with a config file', () => {
     expect(fromFlag.stderr).toBe('newsdedup: --max-shared-pct must be a percentage from 0 to 100, got 120\n');
   });
 
+  it('names an option out of range by its key in the config file, or by its flag when the flag set it', async () => {
+    const cwd = workspace({ 'newsdedup.config.json': { similarity: 3 } });
+    const fromConfig = await run(cwd, 'report', 'corpus');
+    expect(fromConfig.code).toBe(2);
+    expect(fromConfig.stderr).toBe('newsdedup: `similarity` in newsdedup.config.json must be a number above 0 and at most 1, got 3\n');
+    const fromFlag = await run(cwd, 'report', 'corpus', '--similarity', '1.5');
+    expect(fromFlag.stderr).toBe('newsdedup: --similarity must be a number above 0 and at most 1, got 1.5\n');
+  });
+
   it('takes thresholds and the format from the config, and lets flags override them', async () => {
     const cwd = workspace({ 'newsdedup.config.json': { maxSharedPct: 50, format: 'github' } });
     const failing = await run(cwd, 'check', 'corpus');
