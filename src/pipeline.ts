@@ -49,6 +49,7 @@ export { trace } from './lib/trace.js';
 export interface ProgressEvent {
   /** `read`: first pass (fingerprint); `match`: reading back the sentences that may match; `write`: apply. */
   readonly phase: 'read' | 'match' | 'write';
+  /** Articles done and in all: a file each, or a record each of a file of records. */
   readonly files: number;
   readonly totalFiles: number;
   readonly bytes: number;

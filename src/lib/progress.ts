@@ -1,7 +1,7 @@
 // The only module that imports cli-progress.
 import cliProgress from 'cli-progress';
 
-/** A progress bar on a terminal stream: files, megabytes, rate and time left, one pass at a time. */
+/** A progress bar on a terminal stream: articles (files or records), megabytes, rate and time left, one pass at a time. */
 export interface ProgressBar {
   update(event: { readonly phase: string; readonly files: number; readonly totalFiles: number; readonly bytes: number; readonly totalBytes: number }): void;
   stop(): void;
@@ -13,7 +13,7 @@ export function progressBar(stream: NodeJS.WritableStream): ProgressBar {
   const bar = new cliProgress.SingleBar(
     {
       stream,
-      format: 'newsdedup {phase} |{bar}| {percentage}% | {value}/{total} files | {mb}/{totalMb} MB | {rate} MB/s | ETA {eta_formatted}',
+      format: 'newsdedup {phase} |{bar}| {percentage}% | {value}/{total} articles | {mb}/{totalMb} MB | {rate} MB/s | ETA {eta_formatted}',
       barsize: 24,
       hideCursor: true,
       clearOnComplete: true,
