@@ -59,7 +59,16 @@ function failing(result: CheckResult) {
 function verdict(result: CheckResult): string {
   const articles = failing(result).length;
   if (result.passed) return `PASS: ${counted(result.totals.articles, 'article')}, ${result.totals.sharedPct}% shared.`;
-  return `FAIL: ${counted(result.failures, 'threshold')} broken${articles > 0 ? ` in ${articles} of ${counted(result.totals.articles, 'article')}` : ''}${result.corpus.length > 0 ? `${articles > 0 ? ' and' : ' by'} the corpus` : ''}; ${result.totals.sharedPct}% of the corpus shared.`;
+  // Failures by what broke them: articles, the corpus as a whole, and inputs it could not use (--fail-on-problems).
+  const byArticles = failing(result).reduce((sum, article) => sum + article.failures.length, 0);
+  const byProblems = result.corpus.filter((failure) => failure.rule === 'fail-on-problems').length;
+  const byCorpus = result.corpus.length - byProblems;
+  const parts = [
+    ...(byArticles > 0 ? [`${counted(byArticles, 'threshold')} broken in ${articles} of ${counted(result.totals.articles, 'article')}`] : []),
+    ...(byCorpus > 0 ? [`${counted(byCorpus, 'threshold')} broken by the corpus`] : []),
+    ...(byProblems > 0 ? [`${counted(byProblems, 'input problem')} (--fail-on-problems)`] : []),
+  ];
+  return `FAIL: ${parts.join(', ')}; ${result.totals.sharedPct}% of the corpus shared.`;
 }
 
 /** For a terminal: the verdict, then one line a failure. */

@@ -63,6 +63,14 @@ describe('check formats', () => {
     expect(CHECK_FORMATS.table({ result: check(one, { maxSharedPct: 50 }), report: one, placeOf })).toMatch(/^newsdedup check: FAIL: 1 threshold broken in 1 of 1 article; /);
   });
 
+  it('the verdict tells threshold failures of articles and of the corpus from input problems', () => {
+    const withProblems = { ...report, problems: [{ path: 'x.txt', code: 'E_READ' as const, severity: 'error' as const, message: 'cannot read' }, { path: 'y.txt', code: 'E_BINARY' as const, severity: 'error' as const, message: 'binary' }] };
+    const result = check(withProblems, { maxSharedPct: 50, maxCorpusSharedPct: 20, failOnProblems: true });
+    expect(CHECK_FORMATS.table({ result, report: withProblems, placeOf })).toMatch(
+      new RegExp(`^newsdedup check: FAIL: 1 threshold broken in 1 of ${report.totals.articles} articles, 1 threshold broken by the corpus, 2 input problems \\(--fail-on-problems\\); `),
+    );
+  });
+
   it('json: parses back to the verdict', () => {
     expect(JSON.parse(CHECK_FORMATS.json(failed))).toEqual(JSON.parse(JSON.stringify(failed.result)));
   });
