@@ -50,11 +50,7 @@ describe('parseCsv', () => {
 
   it('says so when a quote left open takes in the rows after it, up to the line its row ends on', async () => {
     // The quote opened on line 2 closes at the quote that opens line 3's date, and the text after it breaks the row.
-    const { rows } = await rowsOf('id,title,date
-bad,"Broken here,oops
-good,Fine title,"March 7, 2025"
-next,Also fine,2025
-', ',', 4);
+    const { rows } = await rowsOf('id,title,date\nbad,"Broken here,oops\ngood,Fine title,"March 7, 2025"\nnext,Also fine,2025\n', ',', 4);
     expect(rows.slice(1)).toEqual([
       { ok: false, line: 2, message: 'text after a closing quote, in a row that runs on to line 3 (a quote left open takes in the lines after it)' },
       { ok: true, line: 4, cells: ['next', 'Also fine', '2025'], quoted: [false, false, false] },

@@ -26,7 +26,9 @@ describe('spool', () => {
       { path: 'news.jsonl#a', absolute: spool, offset: 0, size: Buffer.byteLength('Café ‘one’.') },
       { path: 'news.jsonl#b', absolute: spool, offset: Buffer.byteLength('Café ‘one’.'), size: 0 },
     ]);
-    expect(articles[0]!.meta).toEqual({ id: 'a', title: undefined, date: '2025-01-02', dateMs: Date.UTC(2025, 0, 2), source: 'X', record: { file: 3, ordinal: 0 } });
+    expect(articles[0]!.meta).toEqual({ id: 'a', title: undefined, date: '2025-01-02', dateMs: Date.UTC(2025, 0, 2), source: 'X', record: { file: 3, ordinal: 0, line: 1 } });
+    // The record after a bad line: its ordinal counts records, its line counts lines.
+    expect(articles[1]!.meta.record).toEqual({ file: 3, ordinal: 1, line: 3 });
     expect(readFileSync(spool, 'utf8')).toBe('Café ‘one’.');
   });
 });
