@@ -198,6 +198,17 @@ describe('site furniture is chrome, even inside a paragraph', () => {
     expect(result.report.articles[7]!.chromeWords).toBe(15);
   });
 
+  it('removes a footer of two lines whole, though its first line is a repeated short line too, and counts its words once', async () => {
+    const FOLLOW = 'Follow Site B on social media for updates';
+    const PLEA = 'Support independent local journalism at Site B by subscribing to our weekly newsletter, it only takes a minute.';
+    const articles = Array.from({ length: 27 }, (_, n) => ({ path: `site-b/${String(n).padStart(2, '0')}.txt`, text: `${ownSentence(n)}\n\n${ownSentence(300 + n)}\n${n < 23 ? `\n${FOLLOW}\n\n${PLEA}\n` : ''}` }));
+    const result = await dedupe(articles);
+    expect(result.report.blocks).toEqual([]);
+    for (let n = 0; n < 27; n += 1) expect(cleanedOf(result, `site-b/${String(n).padStart(2, '0')}.txt`)).toBe(`${ownSentence(n)}\n\n${ownSentence(300 + n)}\n`);
+    expect(result.report.articles[0]!.chromeWords).toBe(8 + 18);
+    expect(result.report.totals.chromeWords).toBe(23 * (8 + 18));
+  });
+
   it('removes a long comment-form line that ends a third of a site’s articles, and keeps the unique sub-heading above it', async () => {
     const articles = Array.from({ length: 90 }, (_, n) => ({
       path: `site-a/${String(n).padStart(2, '0')}.txt`,
@@ -335,6 +346,32 @@ describe('a block’s heading over a sentence whose figure changed', () => {
     const result = await dedupe(articles);
     expect(result.chrome).toEqual([]);
     expect(cleanedOf(result, 'd2.txt')).toContain('\n\nRiver Dispute\n\nOfficials said the flooding on the lower river had affected at least 244 people by the weekend.\n[shared block');
+  });
+});
+
+describe('a short line that heads a block somewhere', () => {
+  it('is still chrome in the articles that do not hold the block', async () => {
+    const LINE = 'More From The Gazette';
+    const articles = Array.from({ length: 30 }, (_, n) => ({
+      path: `gazette/${String(n).padStart(2, '0')}.txt`,
+      text: `${ownSentence(n)}\n\n${ownSentence(500 + n)}\n\n${LINE}\n${n < 3 ? `\n${BACKGROUND.join(' ')}\n` : ''}`,
+    }));
+    const result = await dedupe(articles);
+    expect(result.report.blocks).toHaveLength(1);
+    expect(result.chrome).toEqual([{ text: LINE, reason: 'repeated short line', articles: 27 }]);
+    expect(cleanedOf(result, 'gazette/10.txt')).toBe(`${ownSentence(10)}\n\n${ownSentence(510)}\n`);
+  });
+});
+
+describe('a dated title', () => {
+  it('is never taken for a dated sign-off, though titles of one date are word for word alike', async () => {
+    const articles = Array.from({ length: 40 }, (_, n) => ({
+      path: `gold/${String(n).padStart(2, '0')}.txt`,
+      // Eight words; twelve dates, each the title of three or four articles.
+      text: `Gold price in Pakistan today, March ${1 + (n % 12)}th 2025\n\n${ownSentence(n)}\n\n${ownSentence(600 + n)}\n`,
+    }));
+    const result = await dedupe(articles);
+    expect(result.chrome).toEqual([]);
   });
 });
 

@@ -151,7 +151,8 @@ function templatedCopies(assembly: Assembly, corpus: FurnitureCorpus): number[] 
   if (lines === undefined || templateFrequency === undefined) return copies;
   assembly.occurrences.forEach((held, article) => {
     if (held.length === 0) return;
-    const templates = lines(article).filter((line) => line.short && line.template !== 0);
+    // The first line is the article's title, never furniture (a daily bulletin's dated name).
+    const templates = lines(article).filter((line) => line.short && line.template !== 0 && line.paragraph !== 0);
     if (templates.length === 0) return;
     // Blocks with a copy here that is not such a line: they count no copy here.
     const other = new Set<number>();
@@ -190,9 +191,11 @@ export function classifyChrome(corpus: ChromeCorpus, minArticles: number): (read
       }
       // The first line is the article's title, its own however often it repeats (a daily bulletin's name).
       if (!line.short || headings.has(line.start) || line.paragraph === 0) continue;
-      // A block's heading where the block does not follow whole (its first sentence is the article's
-      // own, a figure changed) heads that sentence: it repeats as the block does, not as chrome.
-      if (headingLines.has(line.hash)) continue;
+      // A block's heading in an article that holds the block but not under it (the block's first
+      // sentence is the article's own, a figure changed) heads that sentence: it repeats as the
+      // block does, not as chrome. Elsewhere the same line is judged as any other.
+      const headed = headingLines.get(line.hash);
+      if (headed !== undefined && held.some((occurrence) => headed.has(occurrence.block))) continue;
       // Word for word in a few articles, or as a template with new figures in a large share of its source's.
       const reason = corpus.shortLineFrequency(line.hash, articleIndex) >= minArticles ? 'repeated short line' : isFurnitureTemplate(corpus.templateFrequency, line.template, articleIndex) ? 'site furniture' : undefined;
       if (reason === undefined) continue;
@@ -204,25 +207,36 @@ export function classifyChrome(corpus: ChromeCorpus, minArticles: number): (read
       }
       if (!shared) found.push({ ...mark, reason });
     }
-    // Furniture inside a paragraph that is chrome already goes with the paragraph.
-    for (const mark of furniture) if (!found.some((line) => line.start <= mark.start && mark.end <= line.end)) found.push(mark);
+    // Furniture inside a paragraph that is chrome already goes with the paragraph; a line that is
+    // chrome already inside furniture of several lines goes with the furniture (two marks over one
+    // line would remove it once and count it twice).
+    for (const mark of furniture) {
+      if (found.some((line) => line.start <= mark.start && mark.end <= line.end)) continue;
+      for (let at = found.length - 1; at >= 0; at -= 1) {
+        const line = found[at] as ChromeMark;
+        if (mark.start <= line.start && line.end <= mark.end) found.splice(at, 1);
+      }
+      found.push(mark);
+    }
     if (found.length > 0) marks[articleIndex] = found.sort((a, b) => a.start - b.start);
   }
   return marks;
 }
 
-/** The short lines (by hash) that head a block on a line of their own somewhere in the corpus. */
-function blockHeadingLines(corpus: ChromeCorpus): Set<number> {
-  const hashes = new Set<number>();
+/** The short lines (by hash) that head a block on a line of their own somewhere in the corpus, with the blocks they head. */
+function blockHeadingLines(corpus: ChromeCorpus): Map<number, Set<number>> {
+  const blocks = new Map<number, Set<number>>();
   corpus.occurrences.forEach((held, article) => {
     for (const occurrence of held) {
       const start = occurrence.heading?.start;
       if (start === undefined) continue;
       const line = corpus.lines(article).find((candidate) => candidate.start === start && candidate.short);
-      if (line !== undefined) hashes.add(line.hash);
+      if (line === undefined) continue;
+      const headed = blocks.get(line.hash) ?? new Set<number>();
+      blocks.set(line.hash, headed.add(occurrence.block));
     }
   });
-  return hashes;
+  return blocks;
 }
 
 /**
