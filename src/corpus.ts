@@ -5,7 +5,7 @@
 import { originalName } from './stages/duplicates.js';
 import type { PipelineOutput } from './pipeline.js';
 import { join, relative, resolve, sep } from 'node:path';
-import type { ChromeLine, Problem, Report, SharedBlockText, SourceArticle } from './types.js';
+import type { ChromeLine, Place, Problem, Report, SharedBlockText, SourceArticle } from './types.js';
 import type { DedupeOptions } from './options.js';
 import type { ArticleRef } from './worker.js';
 import type { ArticleMeta, RecordFile } from './stages/spool.js';
@@ -23,7 +23,7 @@ import { temporaryDirectory } from './stages/write.js';
 import { textOfValue, validateFieldOptions } from './records/fields.js';
 import { outputFormatOf, outputPathOf, recordFormat } from './records/format.js';
 import type { OutputFormat } from './records/format.js';
-import type { Place } from './report/check-formats.js';
+
 import { readRecords } from './records/read-records.js';
 import type { RecordOutput } from './stages/write-records.js';
 import { writeRecords } from './stages/write-records.js';
@@ -216,14 +216,16 @@ export async function openCorpus(files: readonly { readonly absolute: string; re
   return { refs, metas, problems, recordFiles, temporary };
 }
 
+/** A record's file of records (its path there) and its line, by the record's key; `undefined` for an article of its own file. */
+function recordFileOf(records: CorpusResult['records'], key: string): { readonly path: string; readonly line?: number } | undefined {
+  const record = records?.articles.get(key);
+  const file = record === undefined ? undefined : records?.files[record.file]?.path;
+  return record === undefined || file === undefined ? undefined : { path: file, ...(record.line === undefined ? {} : { line: record.line }) };
+}
+
 /** An article's file, by its path in the report: a record's file of records, else the path itself. */
 export function fileOfArticle(result: Pick<CorpusResult, 'records'>): (path: string) => string {
-  const { records } = result;
-  if (records === undefined) return (path) => path;
-  return (path) => {
-    const record = records.articles.get(path);
-    return record === undefined ? path : (records.files[record.file]?.path ?? path);
-  };
+  return (path) => recordFileOf(result.records, path)?.path ?? path;
 }
 
 /**
@@ -234,15 +236,14 @@ export function fileOfArticle(result: Pick<CorpusResult, 'records'>): (path: str
 export function placeOfArticle(result: Pick<CorpusResult, 'records' | 'base'>, cwd: string): (path: string) => Place {
   const fromCwd = (path: string): string => relative(cwd, join(result.base, path)).split(sep).join('/');
   return (path) => {
-    const record = result.records?.articles.get(path);
-    const file = record === undefined ? undefined : result.records?.files[record.file]?.path;
-    if (record === undefined || file === undefined) {
+    const record = recordFileOf(result.records, path);
+    if (record === undefined) {
       const shown = fromCwd(path);
       return { file: shown, name: shown };
     }
-    const shown = fromCwd(file);
+    const shown = fromCwd(record.path);
     // The key's own part (`#id`, `:line`) as it is: an id may hold slashes that a path would fold.
-    return record.line === undefined ? { file: shown, name: `${shown}${path.slice(file.length)}` } : { file: shown, line: record.line, name: `${shown}:${record.line}` };
+    return record.line === undefined ? { file: shown, name: `${shown}${path.slice(record.path.length)}` } : { file: shown, line: record.line, name: `${shown}:${record.line}` };
   };
 }
 

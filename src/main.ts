@@ -26,6 +26,7 @@ import { CHECK_FORMATS, isCheckFormatName } from './report/check-formats.js';
 import { resolve } from 'node:path';
 import type { ProgressBar } from './lib/progress.js';
 import { progressBar } from './lib/progress.js';
+import { counted } from './lib/plural.js';
 import { writeFileAtomic } from './stages/write.js';
 import { bySourceLines, groupBySource } from './report/group-by-source.js';
 
@@ -141,6 +142,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     // Flags override the config file, key by key.
     const { config, source } = await loadConfig(io.cwd, parsed.values.config);
+    // A value is named as the user set it: by its flag, or by its key in the config file it came from.
+    const namedAsGiven = (key: string, flag: string): string => ((parsed.values as Record<string, unknown>)[flag.slice(2)] === undefined && source !== undefined ? `\`${key}\` in ${source}` : flag);
     const values: FlagValues = { ...flagsOf(config), ...parsed.values };
     const format = command === 'check' ? chooseCheckFormat(values.format) : chooseFormat(values.format);
     const thresholds = validateThresholds({
@@ -149,11 +152,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       ...numberFlag('minUniqueWords', values['min-unique-words'], THRESHOLD_FLAGS.minUniqueWords),
       ...(values['fail-on-problems'] === true ? { failOnProblems: true } : {}),
       ...numberFlag('maxRise', values['max-rise'], THRESHOLD_FLAGS.maxRise),
-    }, (key) => {
-      // Named as the user set it: by its flag, or by its key in the config file it came from.
-      const flag = THRESHOLD_FLAGS[key];
-      return (parsed.values as Record<string, unknown>)[flag.slice(2)] === undefined && source !== undefined ? `\`${key}\` in ${source}` : flag;
-    });
+    }, (key) => namedAsGiven(key, THRESHOLD_FLAGS[key]));
     if (thresholds.maxRise !== undefined && values.baseline === undefined) throw new NewsdedupError('E_USAGE', '--max-rise needs --baseline FILE: the earlier report.json to compare with.');
     const baseline = values.baseline === undefined ? undefined : readBaseline(resolve(io.cwd, values.baseline), values.baseline);
     const workers = numberFlag('workers', values.workers);
@@ -190,11 +189,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       ...(index === undefined ? {} : { index }),
       ...(textsInMemory === undefined ? {} : { textsInMemory }),
     };
-    checkOptions(options, (key) => {
-      // Named as the user set it: by its flag, or by its key in the config file it came from.
-      const flag = OPTION_FLAGS[key];
-      return (parsed.values as Record<string, unknown>)[flag.slice(2)] === undefined && source !== undefined ? `\`${key}\` in ${source}` : flag;
-    });
+    checkOptions(options, (key) => namedAsGiven(key, OPTION_FLAGS[key]));
     if (command === 'index') return await indexCommand(positionals, options, io, values.quiet === true, bar);
     if (command === 'check') {
       const result = await reportCorpus(positionals, options);
@@ -255,7 +250,7 @@ async function indexCommand(positionals: readonly string[], options: Omit<AddToI
   const result = await addToIndex(inputs, { ...options, index: options.index });
   bar?.stop();
   reportProblems(result.problems, io, quiet);
-  io.stdout.write(`added ${result.added} articles to ${publicName(options.index)} (${result.replaced} replaced with new text, ${result.unchanged} indexed already); ${result.articles} articles in all\n`);
+  io.stdout.write(`added ${counted(result.added, 'article')} to ${publicName(options.index)} (${result.replaced} replaced with new text, ${result.unchanged} indexed already); ${counted(result.articles, 'article')} in all\n`);
   return result.problems.some((problem) => problem.severity === 'error') ? EXIT.skippedFiles : EXIT.ok;
 }
 
@@ -272,11 +267,12 @@ function parseFlags(command: Command, args: readonly string[]) {
     // parseArgs explains itself in a sentence; keep the first line and drop Node's advice.
     const first = (error as Error).message.split('\n')[0] ?? '';
     // A value that starts with a dash reads as a flag: say how to give it.
-    const ambiguous = /^Option '(--[\w-]+)' argument is ambiguous/.exec(first);
+    const ambiguous = /^Option '(-{1,2}[\w-]+)' argument is ambiguous/.exec(first);
     if (ambiguous !== null) {
       const flag = ambiguous[1] as string;
       const value = args[args.indexOf(flag) + 1] ?? '-1';
-      throw new NewsdedupError('E_USAGE', `${flag} takes a value; one that starts with a dash is written ${flag}=${value} (see newsdedup --help)`, { cause: error });
+      const written = flag.startsWith('--') ? `${flag}=${value}` : `${flag}${value}`;
+      throw new NewsdedupError('E_USAGE', `${flag} takes a value; one that starts with a dash is written ${written} (see newsdedup --help)`, { cause: error });
     }
     const message = first.replace(/\. To specify.*$/, '.');
     throw new NewsdedupError('E_USAGE', `${message} (see newsdedup --help)`, { cause: error });
@@ -345,14 +341,12 @@ function chooseGroupBy(value: string | undefined): 'source' | undefined {
   return value;
 }
 
-/** The flag that sets each threshold (a config file's key of the same name sets it too). */
 /** The flags of the options `resolveOptions` checks, by the option's name in its messages. */
 const OPTION_FLAGS = {
   similarity: '--similarity',
   minBlockWords: '--min-block-words',
   chromeMinArticles: '--chrome-min-articles',
   maxPairs: '--max-pairs',
-  keep: '--keep',
 } as const;
 
 /**
@@ -369,6 +363,7 @@ function checkOptions(options: DedupeOptions, nameOf: (key: keyof typeof OPTION_
   }
 }
 
+/** The flag that sets each threshold (a config file's key of the same name sets it too). */
 const THRESHOLD_FLAGS: Record<keyof Thresholds, string> = {
   maxSharedPct: '--max-shared-pct',
   maxCorpusSharedPct: '--max-corpus-shared-pct',

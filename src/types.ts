@@ -51,6 +51,16 @@ export interface Segmentation {
 export type ChromeReason = 'built-in list' | 'user list' | 'repeated short line' | 'site furniture';
 
 /** A problem with one input file. It is data, never an exception. */
+/** Where an article or a file is, for tools that open files: relative to the working folder. */
+export interface Place {
+  /** The file: a record's file of records. */
+  readonly file: string;
+  /** A record's line in a file of lines (JSON Lines, CSV, TSV, not compressed). */
+  readonly line?: number;
+  /** How a reader is told where it is: the file, `file:line`, or a record's file and key (`feed.parquet#id`). */
+  readonly name: string;
+}
+
 export interface Problem {
   readonly path: string;
   readonly code: ProblemCode;

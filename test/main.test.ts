@@ -120,6 +120,7 @@ describe('main: clean', () => {
     ['a number out of range', ['report', 'corpus', '--similarity', '1.5'], /^newsdedup: --similarity must be a number above 0 and at most 1, got 1.5\n$/],
     ['a whole number out of range', ['report', 'corpus', '--min-block-words', '0'], /^newsdedup: --min-block-words must be a whole number of at least 1, got 0\n$/],
     ['a negative number read as a flag', ['report', 'corpus', '--max-pairs', '-1'], /^newsdedup: --max-pairs takes a value; one that starts with a dash is written --max-pairs=-1 \(see newsdedup --help\)\n$/],
+    ['a negative number read as a short flag', ['report', 'corpus', '-j', '-2'], /^newsdedup: -j takes a value; one that starts with a dash is written -j-2 \(see newsdedup --help\)\n$/],
     ['an unknown format', ['report', 'corpus', '--format', 'xml'], /--format must be one of table, json, csv, md/],
     ['a texts-in-memory that is not yes, no or auto', ['report', 'corpus', '--texts-in-memory', 'sometimes'], /--texts-in-memory must be yes, no or auto; got `sometimes`/],
     ['an unknown command', ['tidy', 'corpus'], /Unknown command `tidy`/],

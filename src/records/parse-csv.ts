@@ -46,7 +46,7 @@ export async function* parseCsv(chunks: AsyncIterable<string>, delimiter: ',' | 
   const takeRow = (lastLine: number): CsvRow | undefined => {
     const row: CsvRow | undefined =
       error !== undefined
-        ? { ok: false, line: rowLine, message: lastLine > rowLine ? `${error}, in a row that runs on to line ${lastLine} (a quote left open takes in the lines after it)` : error }
+        ? { ok: false, line: rowLine, message: lastLine > rowLine ? `${error}, in a row that runs on to line ${lastLine} (a quoted cell may hold line breaks, and one left open takes in the lines after it)` : error }
         : cells.length === 1 && cells[0] === '' && quoted[0] === false
           ? undefined
           : { ok: true, line: rowLine, cells, quoted };
@@ -127,7 +127,8 @@ export async function* parseCsv(chunks: AsyncIterable<string>, delimiter: ',' | 
   }
   if (state === State.Quoted) {
     cells = [];
-    error = `a quoted cell is never closed${line > rowLine ? ' (it takes in every line after it, to the end of the file)' : ''}`;
+    // The open cell's text runs to the end: it took in the lines after its own if any of them holds text.
+    error = `a quoted cell is never closed${/[\r\n][^]*\S/.test(field) ? ' (it takes in every line after it, to the end of the file)' : ''}`;
     yield takeRow(rowLine) as CsvRow;
     return;
   }

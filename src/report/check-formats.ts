@@ -13,19 +13,10 @@ function xmlBuilder(): typeof Builder {
   return builderClass;
 }
 import type { CheckResult, Failure } from '../check.js';
-import type { Report } from '../types.js';
+import type { Place, Report } from '../types.js';
+export type { Place } from '../types.js';
 import { isKeyOf } from './formats.js';
 import { counted, plural } from '../lib/plural.js';
-
-/** Where an article or a file is, for tools that open files: relative to the working folder. */
-export interface Place {
-  /** The file: a record's file of records. */
-  readonly file: string;
-  /** A record's line in a file of lines (JSON Lines, CSV, TSV). */
-  readonly line?: number;
-  /** How a reader is told where it is: the file, `file:line`, or a record's file and key (`feed.parquet#id`). */
-  readonly name: string;
-}
 
 /** The place of an article, by its key in the report, or of a file, by its path. */
 export type PlaceOf = (path: string) => Place;
@@ -57,16 +48,16 @@ function failing(result: CheckResult) {
 }
 
 function verdict(result: CheckResult): string {
-  const articles = failing(result).length;
   if (result.passed) return `PASS: ${counted(result.totals.articles, 'article')}, ${result.totals.sharedPct}% shared.`;
-  // Failures by what broke them: articles, the corpus as a whole, and inputs it could not use (--fail-on-problems).
-  const byArticles = failing(result).reduce((sum, article) => sum + article.failures.length, 0);
-  const byProblems = result.corpus.filter((failure) => failure.rule === 'fail-on-problems').length;
-  const byCorpus = result.corpus.length - byProblems;
+  // What failed: each threshold by the articles that broke it, then the corpus's, then the inputs
+  // it could not use (--fail-on-problems).
+  const articlesBy = new Map<string, number>();
+  for (const article of failing(result)) for (const rule of new Set(article.failures.map((failure) => failure.rule))) articlesBy.set(rule, (articlesBy.get(rule) ?? 0) + 1);
+  const problems = result.corpus.filter((failure) => failure.rule === 'fail-on-problems').length;
   const parts = [
-    ...(byArticles > 0 ? [`${counted(byArticles, 'threshold')} broken in ${articles} of ${counted(result.totals.articles, 'article')}`] : []),
-    ...(byCorpus > 0 ? [`${counted(byCorpus, 'threshold')} broken by the corpus`] : []),
-    ...(byProblems > 0 ? [`${counted(byProblems, 'input problem')} (--fail-on-problems)`] : []),
+    ...[...articlesBy].map(([rule, count]) => `${rule} in ${count} of ${counted(result.totals.articles, 'article')}`),
+    ...result.corpus.filter((failure) => failure.rule !== 'fail-on-problems').map((failure) => `${failure.rule} for the corpus`),
+    ...(problems > 0 ? [`${counted(problems, 'input problem')} (--fail-on-problems)`] : []),
   ];
   return `FAIL: ${parts.join(', ')}; ${result.totals.sharedPct}% of the corpus shared.`;
 }
@@ -138,18 +129,21 @@ function checkGithub({ result, placeOf }: CheckFormatInput): string {
     lines.push(`::error ${file}title=${property(`newsdedup ${failure.rule}`)}::${data(failure.message)}`);
   }
   for (const article of failing(result)) {
-    for (const failure of article.failures) lines.push(`::error ${where(placeOf(article.path))}title=${property(`newsdedup ${failure.rule}`)}::${data(failure.message)}`);
+    const place = placeOf(article.path);
+    // A record with no line to land on (a JSON array's, a Parquet file's, a compressed file's) is named by its key.
+    const which = place.line === undefined && place.name !== place.file ? ` (${place.name})` : '';
+    for (const failure of article.failures) lines.push(`::error ${where(place)}title=${property(`newsdedup ${failure.rule}${which}`)}::${data(failure.message)}`);
   }
   lines.push(`::${result.passed ? 'notice' : 'error'} title=newsdedup check::${data(verdict(result))}`);
   return `${lines.join('\n')}\n`;
 }
 
-// Workflow commands escape %, CR and LF in data, and also : and , in properties.
 /** A JUnit test case's line, when its article has one. */
 function lineOf(place: Place): { '@_line'?: number } {
   return place.line === undefined ? {} : { '@_line': place.line };
 }
 
+// Workflow commands escape %, CR and LF in data, and also : and , in properties.
 function data(text: string): string {
   return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
 }

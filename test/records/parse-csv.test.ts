@@ -48,11 +48,16 @@ describe('parseCsv', () => {
     expect(rows.at(-1)).toEqual({ ok: false, line: 3, message: 'a quoted cell is never closed (it takes in every line after it, to the end of the file)' });
   });
 
+  it('says a cell never closed takes in the lines after it only when one of them holds text', async () => {
+    const { rows } = await rowsOf('a,b\n3,"open\n', ',', 3);
+    expect(rows.at(-1)).toEqual({ ok: false, line: 2, message: 'a quoted cell is never closed' });
+  });
+
   it('says so when a quote left open takes in the rows after it, up to the line its row ends on', async () => {
     // The quote opened on line 2 closes at the quote that opens line 3's date, and the text after it breaks the row.
     const { rows } = await rowsOf('id,title,date\nbad,"Broken here,oops\ngood,Fine title,"March 7, 2025"\nnext,Also fine,2025\n', ',', 4);
     expect(rows.slice(1)).toEqual([
-      { ok: false, line: 2, message: 'text after a closing quote, in a row that runs on to line 3 (a quote left open takes in the lines after it)' },
+      { ok: false, line: 2, message: 'text after a closing quote, in a row that runs on to line 3 (a quoted cell may hold line breaks, and one left open takes in the lines after it)' },
       { ok: true, line: 4, cells: ['next', 'Also fine', '2025'], quoted: [false, false, false] },
     ]);
   });

@@ -57,18 +57,32 @@ describe('check formats', () => {
     expect(CHECK_FORMATS.md(passed)).toContain(` shared in ${report.totals.blocks} blocks. `);
   });
 
-  it('the verdict counts one article and one threshold in the singular', () => {
+  it('the verdict counts one article in the singular', () => {
     const one = { ...report, articles: report.articles.slice(0, 1), totals: { ...report.totals, articles: 1 } };
     expect(CHECK_FORMATS.table({ result: check(one, {}), report: one, placeOf })).toMatch(/^newsdedup check: PASS: 1 article, /);
-    expect(CHECK_FORMATS.table({ result: check(one, { maxSharedPct: 50 }), report: one, placeOf })).toMatch(/^newsdedup check: FAIL: 1 threshold broken in 1 of 1 article; /);
+    expect(CHECK_FORMATS.table({ result: check(one, { maxSharedPct: 50 }), report: one, placeOf })).toMatch(/^newsdedup check: FAIL: max-shared-pct in 1 of 1 article; /);
   });
 
   it('the verdict tells threshold failures of articles and of the corpus from input problems', () => {
     const withProblems = { ...report, problems: [{ path: 'x.txt', code: 'E_READ' as const, severity: 'error' as const, message: 'cannot read' }, { path: 'y.txt', code: 'E_BINARY' as const, severity: 'error' as const, message: 'binary' }] };
     const result = check(withProblems, { maxSharedPct: 50, maxCorpusSharedPct: 20, failOnProblems: true });
     expect(CHECK_FORMATS.table({ result, report: withProblems, placeOf })).toMatch(
-      new RegExp(`^newsdedup check: FAIL: 1 threshold broken in 1 of ${report.totals.articles} articles, 1 threshold broken by the corpus, 2 input problems \\(--fail-on-problems\\); `),
+      new RegExp(`^newsdedup check: FAIL: max-shared-pct in 1 of ${report.totals.articles} articles, max-corpus-shared-pct for the corpus, 2 input problems \\(--fail-on-problems\\); `),
     );
+  });
+
+  it('the verdict names each threshold once, with the articles that broke it', () => {
+    const result = check(report, { maxSharedPct: 1, minUniqueWords: 100_000 });
+    const broke = result.articles.filter((article) => article.failures.some((failure) => failure.rule === 'max-shared-pct')).length;
+    expect(CHECK_FORMATS.table({ result, report, placeOf })).toMatch(
+      new RegExp(`^newsdedup check: FAIL: max-shared-pct in ${broke} of 5 articles, min-unique-words in 5 of 5 articles; `),
+    );
+  });
+
+  it('github: a record with no line to land on is named by its key in the title', () => {
+    const keyed = (path: string) => ({ file: 'feeds/news.parquet', name: `feeds/news.parquet#${path}` });
+    const lines = CHECK_FORMATS.github({ ...failed, placeOf: keyed }).split('\n');
+    expect(lines[1]).toMatch(new RegExp(`^::error file=feeds/news.parquet,title=newsdedup max-shared-pct \\(feeds/news.parquet#${report.articles[0]!.path.replace('.', '\\.')}\\)::`));
   });
 
   it('json: parses back to the verdict', () => {
