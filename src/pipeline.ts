@@ -607,7 +607,9 @@ function planFor(plan: Plan, kept: readonly Kept[], article: number, options: { 
   const regions = (plan.occurrences[article] ?? []).flatMap((occurrence) => {
     const block = plan.blocks[occurrence.block];
     if (options.keep === 'first' && block?.canonical === article) return [];
-    return [{ start: occurrence.start, end: occurrence.end, marker: options.markers && block !== undefined ? markerFor(block, occurrence) : undefined }];
+    // With keep first, what this article first holds of the block stays too: only the stretches around it go.
+    const pieces = options.keep === 'first' ? (occurrence.pieces ?? [occurrence]) : [occurrence];
+    return pieces.map((piece) => ({ start: piece.start, end: piece.end, marker: options.markers && block !== undefined ? markerFor(block, piece) : undefined }));
   });
   return { regions, chrome: (plan.chrome[article] ?? []).map((mark) => ({ start: mark.start, end: mark.end })) };
 }

@@ -349,6 +349,35 @@ describe('a block’s heading over a sentence whose figure changed', () => {
   });
 });
 
+describe('a running story’s background that grows day by day', () => {
+  it('keeps each sentence where it first appeared: an added sentence and an updated figure stay in the day that brought them', async () => {
+    const ADDED = 'The transport authority has since closed four other bridges of the same design for emergency checks.';
+    const injured = (count: number) => `At least ${count} people were injured in the collapse, according to the county emergency service.`;
+    const background = (day: number) =>
+      [BACKGROUND[0], day >= 4 ? injured(31) : injured(23), BACKGROUND[1], ...(day >= 3 ? [ADDED] : []), BACKGROUND[2]].join(' ');
+    const articles = [1, 2, 3, 4, 5, 6].map((day) => ({
+      path: `story/day-${day}.txt`,
+      text: `${ownSentence(70 + day)}\n\n${background(day)}\n\n${ownSentence(80 + day)}\n`,
+      date: `2025-03-0${day}`,
+    }));
+    const result = await dedupe(articles);
+    expect(result.report.blocks).toHaveLength(1);
+    const day = (n: number) => cleanedOf(result, `story/day-${n}.txt`);
+    expect(day(1)).toBe(articles[0]!.text);
+    // Day 3 brought the added sentence, and day 4 the new toll: each stays there, between two markers.
+    expect(day(3)).toContain(`]\n${ADDED}\n[shared block`);
+    expect(day(3)).not.toContain(BACKGROUND[0]);
+    expect(day(4)).toContain(`]\n${injured(31)}\n[shared block`);
+    expect(day(4)).not.toContain(ADDED);
+    for (const later of [5, 6]) {
+      expect(day(later)).not.toContain(ADDED);
+      expect(day(later)).not.toContain(injured(31));
+    }
+    // The report measures what the copies share, as before: the first appearances are shared too.
+    expect(result.report.articles.find((article) => article.path === 'story/day-4.txt')!.sharedWords).toBe(background(4).split(' ').length);
+  });
+});
+
 describe('a short line that heads a block somewhere', () => {
   it('is still chrome in the articles that do not hold the block', async () => {
     const LINE = 'More From The Gazette';

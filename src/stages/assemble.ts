@@ -73,6 +73,21 @@ export interface Occurrence {
   readonly start: number;
   readonly end: number;
   readonly words: number;
+  /**
+   * In an article that first holds some of the block's sentences though it is not the block's
+   * earliest holder (a sentence added to a running story's background, or reworded with a new
+   * figure, that later copies repeat): what is collapsed when the earliest holders keep their text
+   * (`keep: first`), the stretches around those sentences, which stay where they first appeared.
+   */
+  readonly pieces?: readonly Piece[];
+}
+
+/** A stretch of an occurrence collapsed on its own (see `Occurrence.pieces`). */
+export interface Piece {
+  readonly start: number;
+  readonly end: number;
+  /** The block's distinct sentences in it. */
+  readonly clusters: number;
 }
 
 /** A block of sentences repeated, verbatim or lightly edited, across the same articles. */
@@ -526,6 +541,8 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
   }
 
   corpus.between?.();
+  // Sentences that stay where they first appeared under `keep: first` (see `Occurrence.pieces`).
+  const firstAppearances = new Set<number>();
   const draftedBlocks: Block[] = live.map(({ draft, holders: ascending }, index) => {
     // The earliest-published holder comes first: its wording is canonical, and the block's id is told from it.
     const first = earliest(ascending);
@@ -551,6 +568,14 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     });
     const canonicalArticle = holders[0] ?? 0;
     const clusters = canonical.map((id) => matches.cluster[id] ?? id);
+    // The earliest holder keeps the block's text in place (keep: first); a sentence it lacks stays
+    // in place in the earliest holder that has it, where it first appeared.
+    for (const cluster of clusters) {
+      if (instancesOf[0]?.has(cluster) === true) continue;
+      const withIt = holders.filter((_, slot) => instancesOf[slot]?.has(cluster) === true);
+      const slot = holders.indexOf(earliest(withIt));
+      for (const id of instancesOf[slot]?.get(cluster) ?? []) firstAppearances.add(id);
+    }
     const unreadHolders = distinctCount(new Set(clusters.flatMap((cluster) => [...(unreadAlone.get(cluster) ?? [])])));
     const headings = holders.flatMap((articleIndex) =>
       (occurrences[articleIndex] ?? [])
@@ -616,7 +641,37 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       ...(unreadHolders > 0 ? { unreadHolders } : {}),
     };
   });
+  if (firstAppearances.size > 0) {
+    occurrences.forEach((held, article) => {
+      if (!held.some((occurrence) => occurrence.sentences.some((id) => firstAppearances.has(id)))) return;
+      occurrences[article] = held.map((occurrence) => (occurrence.sentences.some((id) => firstAppearances.has(id)) ? { ...occurrence, pieces: piecesOf(occurrence, firstAppearances, bodySpan, (id) => matches.cluster[id] ?? id) } : occurrence));
+    });
+  }
   return { blocks: disambiguateIds(draftedBlocks), occurrences, inBlock, ...(openers.size === 0 ? {} : { openers }) };
+}
+
+/**
+ * The stretches of an occurrence to collapse around the sentences that stay (`kept`): each run of
+ * the others, from the occurrence's start (its heading with it) when it opens it and to its end
+ * when it closes it, else from and to its sentences' own bounds.
+ */
+function piecesOf(occurrence: Occurrence, kept: ReadonlySet<number>, bodySpan: (id: number) => Span, clusterOf: (id: number) => number): Piece[] {
+  const pieces: Piece[] = [];
+  const { sentences } = occurrence;
+  let from = -1;
+  sentences.forEach((id, position) => {
+    if (!kept.has(id) && from < 0) from = position;
+    const closes = from >= 0 && (position === sentences.length - 1 || kept.has(sentences[position + 1] ?? -1));
+    if (!closes) return;
+    const run = sentences.slice(from, position + 1);
+    pieces.push({
+      start: from === 0 ? occurrence.start : bodySpan(run[0] ?? id).start,
+      end: position === sentences.length - 1 ? occurrence.end : bodySpan(id).end,
+      clusters: new Set(run.map(clusterOf)).size,
+    });
+    from = -1;
+  });
+  return pieces;
 }
 
 /** How many distinct keys some lists hold together. */
