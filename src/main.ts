@@ -214,6 +214,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     bar?.stop();
     reportProblems(result.report.problems, io, values.quiet === true);
+    // --output-format writes files of records in another format; text and Markdown files stay as they are.
+    if (command === 'clean' && outputFormat !== undefined && result.records === undefined && values.quiet !== true) {
+      io.stderr.write(`newsdedup: warning: --output-format ${outputFormat} applies to files of records (JSON Lines, JSON, CSV, TSV, Parquet); none of the inputs is one, so each article was written in its own format.\n`);
+    }
     const grouped = groupBy === 'source' ? groupBySource(result.report, fileOfArticle(result)) : undefined;
     // JSON, the one format that holds every span, goes out in pieces: a large report is never one string.
     if (format === 'json') await writePieces(io.stdout, jsonChunks(grouped === undefined ? result.report : { ...result.report, bySource: grouped }));
@@ -227,7 +231,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     trace('print report');
     // Quiet by default when not on a terminal: a CI log gets warnings and errors, not chatter.
     if (command === 'clean' && values.quiet !== true && io.stderr.isTTY === true) {
-      io.stderr.write(`newsdedup: wrote ${result.report.articles.length} cleaned articles and ${result.shared.length} shared blocks to ${values.out ?? ''}\n`);
+      io.stderr.write(`newsdedup: wrote ${counted(result.report.articles.length, 'cleaned article')} and ${counted(result.shared.length, 'shared block')} to ${values.out ?? ''}\n`);
     }
     return result.report.problems.some((problem) => problem.severity === 'error') ? EXIT.skippedFiles : EXIT.ok;
   } catch (error) {

@@ -76,6 +76,14 @@ describe('main: clean', () => {
     expect(readdirSync(cwd).sort()).toEqual(['cleaned', 'corpus']);
   });
 
+  it('warns that --output-format has nothing to convert when no input is a file of records, and writes the articles as they are', async () => {
+    const cwd = workspace();
+    const { code, stderr } = await run(cwd, 'clean', 'corpus', '--out', 'cleaned', '--output-format', 'jsonl');
+    expect(code).toBe(0);
+    expect(stderr).toBe('newsdedup: warning: --output-format jsonl applies to files of records (JSON Lines, JSON, CSV, TSV, Parquet); none of the inputs is one, so each article was written in its own format.\n');
+    expect(readdirSync(join(cwd, 'cleaned'))).toContain('000_0c4b9f5ff617bffb.txt');
+  });
+
   it('leaves markers out with --no-markers', async () => {
     const cwd = workspace();
     await run(cwd, 'clean', 'corpus', '--out', 'cleaned', '--no-markers');
