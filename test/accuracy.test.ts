@@ -355,14 +355,16 @@ describe('a running story’s background that grows day by day', () => {
     const injured = (count: number) => `At least ${count} people were injured in the collapse, according to the county emergency service.`;
     const background = (day: number) =>
       [BACKGROUND[0], day >= 4 ? injured(31) : injured(23), BACKGROUND[1], ...(day >= 3 ? [ADDED] : []), BACKGROUND[2]].join(' ');
+    // Named so that article order runs against the dates: the first day is the last file.
+    const pathOf = (day: number) => `story/${String.fromCharCode(0x66 - day)}.txt`;
     const articles = [1, 2, 3, 4, 5, 6].map((day) => ({
-      path: `story/day-${day}.txt`,
+      path: pathOf(day),
       text: `${ownSentence(70 + day)}\n\n${background(day)}\n\n${ownSentence(80 + day)}\n`,
       date: `2025-03-0${day}`,
     }));
     const result = await dedupe(articles);
     expect(result.report.blocks).toHaveLength(1);
-    const day = (n: number) => cleanedOf(result, `story/day-${n}.txt`);
+    const day = (n: number) => cleanedOf(result, pathOf(n));
     expect(day(1)).toBe(articles[0]!.text);
     // Day 3 brought the added sentence, and day 4 the new toll: each stays there, between two markers.
     expect(day(3)).toContain(`]\n${ADDED}\n[shared block`);
@@ -374,7 +376,46 @@ describe('a running story’s background that grows day by day', () => {
       expect(day(later)).not.toContain(injured(31));
     }
     // The report measures what the copies share, as before: the first appearances are shared too.
-    expect(result.report.articles.find((article) => article.path === 'story/day-4.txt')!.sharedWords).toBe(background(4).split(' ').length);
+    expect(result.report.articles.find((article) => article.path === pathOf(4))!.sharedWords).toBe(background(4).split(' ').length);
+  });
+});
+
+describe('a sentence that first appeared whole, outside the block', () => {
+  it('stays there only: a later copy of it in the block collapses', async () => {
+    const ADDED = 'The transport authority has since closed four other bridges of the same design for emergency checks.';
+    const lead = `He added that ${ADDED.charAt(0).toLowerCase()}${ADDED.slice(1)}`;
+    const copies: Record<number, string[]> = {
+      1: [BACKGROUND[0]!, BACKGROUND[1]!, BACKGROUND[2]!],
+      // Day 2 runs the added sentence into a lead of its own: it stays whole there, out of the block.
+      2: [BACKGROUND[0]!, BACKGROUND[1]!, lead, BACKGROUND[2]!],
+      3: [BACKGROUND[0]!, BACKGROUND[1]!, ADDED, BACKGROUND[2]!],
+      4: [BACKGROUND[0]!, BACKGROUND[1]!, ADDED, BACKGROUND[2]!],
+    };
+    const articles = [1, 2, 3, 4].map((day) => ({ path: `d${day}.txt`, text: `${ownSentence(90 + day)}\n\n${copies[day]!.join(' ')}\n\n${ownSentence(95 + day)}\n`, date: `2025-03-0${day}` }));
+    const result = await dedupe(articles);
+    expect(cleanedOf(result, 'd2.txt')).toContain(lead);
+    for (const later of ['d3.txt', 'd4.txt']) {
+      expect(cleanedOf(result, later)).not.toContain(ADDED);
+      expect(cleanedOf(result, later).match(/\[shared block/g)).toHaveLength(1);
+    }
+  });
+});
+
+describe('a stretch of a block between sentences that first appeared in one article', () => {
+  it('stays in place when it is shorter than a block, as any stretch that short does', async () => {
+    const ADDED = 'The transport authority has since closed four other bridges of the same design for emergency checks.';
+    const OTHER = 'The ministry has since closed five other bridges of the same design for emergency checks.';
+    const SHORT = 'Both sides deny the claim.';
+    const copies: Record<number, string[]> = {
+      1: [BACKGROUND[0]!, SHORT, BACKGROUND[1]!, BACKGROUND[2]!],
+      2: [BACKGROUND[0]!, ADDED, SHORT, OTHER, BACKGROUND[1]!, BACKGROUND[2]!],
+      3: [BACKGROUND[0]!, ADDED, SHORT, OTHER, BACKGROUND[1]!, BACKGROUND[2]!],
+      4: [BACKGROUND[0]!, ADDED, SHORT, OTHER, BACKGROUND[1]!, BACKGROUND[2]!],
+    };
+    const articles = [1, 2, 3, 4].map((day) => ({ path: `d${day}.txt`, text: `${ownSentence(90 + day)}\n\n${copies[day]!.join(' ')}\n\n${ownSentence(95 + day)}\n`, date: `2025-03-0${day}` }));
+    const result = await dedupe(articles);
+    // Day 2 brought the two sentences about bridges: they stay, and the five words between them with them.
+    expect(cleanedOf(result, 'd2.txt')).toContain(`]\n${ADDED} ${SHORT} ${OTHER}\n[shared block`);
   });
 });
 

@@ -569,11 +569,12 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     const canonicalArticle = holders[0] ?? 0;
     const clusters = canonical.map((id) => matches.cluster[id] ?? id);
     // The earliest holder keeps the block's text in place (keep: first); a sentence it lacks stays
-    // in place in the earliest holder that has it, where it first appeared.
+    // where it first appeared: in the earliest article that has it, when that article holds it in
+    // this block (elsewhere, or outside its occurrence, as a sentence left whole for an unconfirmed
+    // lead, it stays whole there already).
     for (const cluster of clusters) {
       if (instancesOf[0]?.has(cluster) === true) continue;
-      const withIt = holders.filter((_, slot) => instancesOf[slot]?.has(cluster) === true);
-      const slot = holders.indexOf(earliest(withIt));
+      const slot = holders.indexOf(earliest(clusterArticles.get(cluster) ?? []));
       for (const id of instancesOf[slot]?.get(cluster) ?? []) firstAppearances.add(id);
     }
     const unreadHolders = distinctCount(new Set(clusters.flatMap((cluster) => [...(unreadAlone.get(cluster) ?? [])])));
@@ -644,7 +645,9 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
   if (firstAppearances.size > 0) {
     occurrences.forEach((held, article) => {
       if (!held.some((occurrence) => occurrence.sentences.some((id) => firstAppearances.has(id)))) return;
-      occurrences[article] = held.map((occurrence) => (occurrence.sentences.some((id) => firstAppearances.has(id)) ? { ...occurrence, pieces: piecesOf(occurrence, firstAppearances, bodySpan, (id) => matches.cluster[id] ?? id) } : occurrence));
+      occurrences[article] = held.map((occurrence) =>
+        occurrence.sentences.some((id) => firstAppearances.has(id)) ? { ...occurrence, pieces: piecesOf(occurrence, firstAppearances, { bodySpan, bodyWords, clusterOf: (id) => matches.cluster[id] ?? id }, settings.minBlockWords) } : occurrence,
+      );
     });
   }
   return { blocks: disambiguateIds(draftedBlocks), occurrences, inBlock, ...(openers.size === 0 ? {} : { openers }) };
@@ -653,22 +656,33 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
 /**
  * The stretches of an occurrence to collapse around the sentences that stay (`kept`): each run of
  * the others, from the occurrence's start (its heading with it) when it opens it and to its end
- * when it closes it, else from and to its sentences' own bounds.
+ * when it closes it, else from and to its sentences' own bounds. A run shorter than a block
+ * (`minWords`) stays too, as a stretch of a block that short does in any article.
  */
-function piecesOf(occurrence: Occurrence, kept: ReadonlySet<number>, bodySpan: (id: number) => Span, clusterOf: (id: number) => number): Piece[] {
+function piecesOf(
+  occurrence: Occurrence,
+  kept: ReadonlySet<number>,
+  sentence: { readonly bodySpan: (id: number) => Span; readonly bodyWords: (id: number) => number; readonly clusterOf: (id: number) => number },
+  minWords: number,
+): Piece[] {
   const pieces: Piece[] = [];
   const { sentences } = occurrence;
+  // The heading's words: what the occurrence counts beyond its sentences'.
+  const headingWords = occurrence.words - sentences.reduce((sum, id) => sum + sentence.bodyWords(id), 0);
   let from = -1;
   sentences.forEach((id, position) => {
     if (!kept.has(id) && from < 0) from = position;
     const closes = from >= 0 && (position === sentences.length - 1 || kept.has(sentences[position + 1] ?? -1));
     if (!closes) return;
     const run = sentences.slice(from, position + 1);
-    pieces.push({
-      start: from === 0 ? occurrence.start : bodySpan(run[0] ?? id).start,
-      end: position === sentences.length - 1 ? occurrence.end : bodySpan(id).end,
-      clusters: new Set(run.map(clusterOf)).size,
-    });
+    const words = run.reduce((sum, runId) => sum + sentence.bodyWords(runId), from === 0 ? headingWords : 0);
+    if (words >= minWords) {
+      pieces.push({
+        start: from === 0 ? occurrence.start : sentence.bodySpan(run[0] ?? id).start,
+        end: position === sentences.length - 1 ? occurrence.end : sentence.bodySpan(id).end,
+        clusters: new Set(run.map(sentence.clusterOf)).size,
+      });
+    }
     from = -1;
   });
   return pieces;
