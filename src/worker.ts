@@ -5,7 +5,7 @@
  */
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { mkdir, open, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import type { Problem } from './types.js';
 import type { ArticlePlan, ArticleScan, GatheredArticle } from './shard.js';
@@ -253,6 +253,22 @@ export type ApplyOutcome =
   | { readonly ok: false; readonly problem: Problem };
 
 /**
+ * Makes `folder` and its parents up to `root`, but never `root` itself: the output's own folder is
+ * made by the main thread, and an interrupted run renames it away to discard it (see
+ * `discardUnfinishedOutputs`), after which a task still running fails here rather than make it again.
+ */
+async function makeFolderUnder(root: string, folder: string): Promise<void> {
+  const parts = relative(root, folder).split(sep).filter((part) => part !== '');
+  let path = root;
+  for (const part of parts) {
+    path = join(path, part);
+    await mkdir(path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+  }
+}
+
+/**
  * Step 3, apply: cleans each article of a shard by its plan. With `out`, writes a file's article
  * there (the output's temporary directory), and a record's cleaned text into `spool`, a file of
  * this shard, returning no text; without `out`, returns the text.
@@ -268,7 +284,7 @@ export async function apply(task: {
   if (out !== undefined) {
     for (const [index, article] of loaded.entries()) if (article.ok && task.refs[index]?.offset === undefined) folders.add(dirname(join(out, task.refs[index]?.path ?? '')));
     // Made one at a time, before the writes: parents come first in sorted order.
-    for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
+    for (const folder of [...folders].sort()) await makeFolderUnder(out, folder);
   }
   const spool = out !== undefined && task.spool !== undefined && task.refs.some((ref) => ref.offset !== undefined) ? await openSpool(task.spool) : undefined;
   try {

@@ -34,11 +34,13 @@ describe('dist/cli.js interrupted', () => {
   function slowCorpus(): string {
     if (corpus !== undefined) return corpus;
     const dir = temporaryDirectory();
-    mkdirSync(join(dir, 'in'));
     const articles = corpusArticles();
+    // In folders of folders, as a scraper lays out a site: apply makes the output's folders as it goes.
     for (let i = 0; i < 6000; i += 1) {
       const article = articles[i % articles.length]!;
-      writeFileSync(join(dir, 'in', `${String(i).padStart(5, '0')}.txt`), `Copy ${i} of the story, filed at desk ${i * 7919}.\n${article.text}`);
+      const folder = join(dir, 'in', `y${2020 + (i % 3)}`, `m${String(1 + (i % 12)).padStart(2, '0')}`);
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, `${String(i).padStart(5, '0')}.txt`), `Copy ${i} of the story, filed at desk ${i * 7919}.\n${article.text}`);
     }
     mkdirSync(join(dir, 'out'));
     // A previous output: newsdedup replaces a folder that holds its report.json, and no other.
@@ -57,11 +59,12 @@ describe('dist/cli.js interrupted', () => {
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const exited = new Promise<number | null>((done) => child.on('exit', (status) => done(status)));
-    // Wait until the run is writing its temporary output, then interrupt it.
+    // Wait until the run is writing articles into its temporary output (their folders made), then
+    // interrupt it: the workers still writing must not make the discarded folder again.
     const temporary = () => readdirSync(dir).filter((name) => name.endsWith('.tmp'));
-    for (let waited = 0; temporary().length === 0 && waited < 30_000; waited += 20) await new Promise((done) => setTimeout(done, 20));
+    const writing = () => temporary().some((name) => readdirSync(join(dir, name)).some((entry) => entry.startsWith('y')));
+    for (let waited = 0; !writing() && waited < 30_000; waited += 20) await new Promise((done) => setTimeout(done, 20));
     expect(temporary()).toHaveLength(1);
-    await new Promise((done) => setTimeout(done, 300));
     child.kill(signal);
     expect(await exited).toBe(code);
     expect(stderr).toContain(`interrupted by ${signal}`);
