@@ -114,13 +114,15 @@ function outcomeOf(file: DiscoveredFile, bytes: Uint8Array): ReadOutcome {
   if (!decoded.ok) {
     return { ok: false, problem: binaryProblem(file.path, decoded) };
   }
-  const warning: Problem | undefined =
+  let warning: Problem | undefined =
     decoded.encoding === 'windows-1252'
       ? { path: file.path, code: 'W_NOT_UTF8', severity: 'warning', message: `\`${file.path}\` is not valid UTF-8 at byte ${decoded.invalidAt}; decoded as Windows-1252.` }
       : undefined;
   if (/\.(?:md|markdown)$/i.test(file.path)) {
     // Front matter is metadata, not text: the article is the body; the front matter is written back as it was.
-    const { bodyStart } = splitFrontMatter(decoded.text);
+    const { bodyStart, error } = splitFrontMatter(decoded.text);
+    // One warning a file: the encoding's, when there is one, comes first.
+    if (error !== undefined) warning ??= { path: file.path, code: 'W_FRONT_MATTER', severity: 'warning', message: `\`${file.path}\`: its front matter is not valid YAML (${error.replace(/:\s*$/, '')}); its fields are not read.` };
     if (bodyStart > 0) return { ok: true, article: { path: file.path, text: decoded.text.slice(bodyStart) }, warning, digest: digestOf(bytes), prefix: decoded.text.slice(0, bodyStart) };
   }
   return { ok: true, article: { path: file.path, text: decoded.text }, warning, digest: digestOf(bytes) };

@@ -80,6 +80,14 @@ describe('read', () => {
     expect(outcome).toMatchObject({ ok: false, problem: { path: 'gone.txt', code: 'E_READ', severity: 'error' } });
   });
 
+  it('warns of a Markdown file whose front matter is not YAML, and reads its body', async () => {
+    const directory = temporaryDirectory();
+    writeFileSync(join(directory, 'broken.md'), '---\ntitle: "Unclosed quote\ndate: [2024-01-02\n---\nMarket reopens after fire\n');
+    const outcome = await read({ absolute: join(directory, 'broken.md'), path: 'news/broken.md' });
+    expect(outcome).toMatchObject({ ok: true, article: { text: 'Market reopens after fire\n' }, warning: { path: 'news/broken.md', code: 'W_FRONT_MATTER', severity: 'warning' } });
+    expect(outcome.ok && outcome.warning?.message).toMatch(/^`news\/broken\.md`: its front matter is not valid YAML \(.+\); its fields are not read\.$/);
+  });
+
   it('gives an empty file as an article with no text', async () => {
     const directory = temporaryDirectory();
     writeFileSync(join(directory, 'empty.txt'), '');
