@@ -145,7 +145,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     // A value is named as the user set it: by its flag, or by its key in the config file it came from.
     const namedAsGiven = (key: string, flag: string): string => ((parsed.values as Record<string, unknown>)[flag.slice(2)] === undefined && source !== undefined ? `\`${key}\` in ${source}` : flag);
     const values: FlagValues = { ...flagsOf(config), ...parsed.values };
-    const format = command === 'check' ? chooseCheckFormat(values.format) : chooseFormat(values.format);
+    const formatName = namedAsGiven('format', '--format');
+    const format = command === 'check' ? chooseCheckFormat(formatFor(command, parsed.values.format, values.format), formatName) : chooseFormat(formatFor(command, parsed.values.format, values.format), formatName);
     const thresholds = validateThresholds({
       ...numberFlag('maxSharedPct', values['max-shared-pct'], THRESHOLD_FLAGS.maxSharedPct),
       ...numberFlag('maxCorpusSharedPct', values['max-corpus-shared-pct'], THRESHOLD_FLAGS.maxCorpusSharedPct),
@@ -308,16 +309,29 @@ function readBaseline(path: string, name: string): Report {
   return parseBaseline(text, name);
 }
 
-function chooseCheckFormat(value: string | undefined): CheckFormatName {
+/**
+ * The format a command writes: the flag's, else the config file's when this command writes it. One
+ * config file serves every command: its `junit` is check's, its `html` report's, and the other
+ * command prints its table. A format no command writes is an error either way.
+ */
+function formatFor(command: Command, flag: string | undefined, value: string | undefined): string | undefined {
+  if (flag !== undefined || value === undefined) return flag ?? value;
+  const checks = isCheckFormatName(value);
+  const reports = value === 'html' || isFormatName(value);
+  if (!checks && !reports) return value;
+  return (command === 'check' ? checks : reports) ? value : undefined;
+}
+
+function chooseCheckFormat(value: string | undefined, name = '--format'): CheckFormatName {
   if (value === undefined) return 'table';
-  if (!isCheckFormatName(value)) throw new NewsdedupError('E_BAD_OPTION', `--format for check must be one of ${Object.keys(CHECK_FORMATS).join(', ')}; got \`${value}\`.`);
+  if (!isCheckFormatName(value)) throw new NewsdedupError('E_BAD_OPTION', `${name} for check must be one of ${Object.keys(CHECK_FORMATS).join(', ')}; got \`${value}\`.`);
   return value;
 }
 
 /** The formats of `clean` and `report`: those of the registry, and `html`, which also needs the texts. */
-function chooseFormat(value: string | undefined): FormatName | 'html' {
+function chooseFormat(value: string | undefined, name = '--format'): FormatName | 'html' {
   if (value === undefined) return 'table';
-  if (value !== 'html' && !isFormatName(value)) throw new NewsdedupError('E_BAD_OPTION', `--format must be one of ${[...Object.keys(FORMATS), 'html'].join(', ')}; got \`${value}\`.`);
+  if (value !== 'html' && !isFormatName(value)) throw new NewsdedupError('E_BAD_OPTION', `${name} must be one of ${[...Object.keys(FORMATS), 'html'].join(', ')}; got \`${value}\`.`);
   return value;
 }
 

@@ -54,6 +54,18 @@ describe('main with a config file', () => {
     expect(fromFlag.stderr).toBe('newsdedup: --similarity must be a number above 0 and at most 1, got 1.5\n');
   });
 
+  it('takes a config file’s format only in the commands that write it: junit for check, the table for report and clean', async () => {
+    const cwd = workspace({ 'newsdedup.config.json': { format: 'junit', maxSharedPct: 50 } });
+    const checked = await run(cwd, 'check', 'corpus');
+    expect(checked.stdout).toMatch(/^<\?xml /);
+    const reported = await run(cwd, 'report', 'corpus');
+    expect(reported.code).toBe(0);
+    expect(reported.stdout).toMatch(/^5 articles, \d+ words: /);
+    const unknown = await run(workspace({ 'newsdedup.config.json': { format: 'xml' } }), 'report', 'corpus');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('newsdedup: `format` in newsdedup.config.json must be one of table, json, csv, md, html; got `xml`.\n');
+  });
+
   it('takes thresholds and the format from the config, and lets flags override them', async () => {
     const cwd = workspace({ 'newsdedup.config.json': { maxSharedPct: 50, format: 'github' } });
     const failing = await run(cwd, 'check', 'corpus');
