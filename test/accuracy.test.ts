@@ -256,6 +256,14 @@ describe('site furniture is chrome, even inside a paragraph', () => {
     expect(cleanedOf(result, 'herald/007.txt')).toBe(`${ownSentence(7)}\n\n[shared block ${result.report.blocks[0]!.id} "${BACKGROUND[0]!.split(' ').slice(0, 8).join(' ')}…": 3 sentences, also in 21 other articles]\n\n${ownSentence(907)}\n`);
   });
 
+  it('keeps one long sentence pasted into a fifth of an outlet’s articles as a block, not furniture', async () => {
+    const SENTENCE = 'The provincial government has repeatedly said that the new barrage will not reduce the flow of water to the lower districts during the sowing season this year.';
+    const articles = Array.from({ length: 120 }, (_, n) => ({ path: `daily/${String(n).padStart(3, '0')}.txt`, text: `${ownSentence(n)}\n\n${n % 5 === 1 ? `${SENTENCE}\n\n` : ''}${ownSentence(700 + n)}\n` }));
+    const result = await dedupe(articles);
+    expect(result.chrome).toEqual([]);
+    expect(result.report.blocks.map((block) => block.articles.length)).toEqual([24]);
+  });
+
   it('keeps a background copied word for word into a few of many articles as a block', async () => {
     const articles = Array.from({ length: 80 }, (_, n) => ({ path: `paper/${String(n).padStart(2, '0')}.txt`, text: `${ownSentence(n)}\n\n${n < 6 ? `${BACKGROUND.join(' ')}\n\n` : ''}${ownSentence(500 + n)}\n` }));
     const result = await dedupe(articles);

@@ -99,7 +99,9 @@ export interface Block {
   /** The article that holds the canonical wording: the earliest-published holder (see `AssembleCorpus.earliest`). */
   readonly canonical: number;
   readonly sentences: number;
+  /** Words of the canonical wording, its heading's among them (`headingWords`). */
   readonly words: number;
+  readonly headingWords?: number;
   readonly canonicalText: string;
   readonly variants: number;
   readonly minSimilarity: number;
@@ -634,6 +636,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       canonical: canonicalArticle,
       sentences: clusters.length,
       words: countWords(canonicalText),
+      ...(heading === undefined ? {} : { headingWords: countWords(heading) }),
       canonicalText,
       variants: distinct.length,
       minSimilarity: lowestSimilarity(distinct),

@@ -38,14 +38,14 @@ const NONE: readonly never[] = Object.freeze([]);
 
 /**
  * Fewest articles, and least share of its source's articles, a block needs to be site furniture. A
- * long block needs `longShare` of them: of several sentences and more than `longWords` words, or
- * of more than `longestLine` words. A site's lines are short (a sign-off, a newsletter plea, a
- * comment form's label: 3 to 20 words, with a heading of a few more), while a running story's
- * background is a paragraph of sentences that a small outlet may paste into a fifth of its
- * articles: taken for furniture, it would leave every article, with no copy kept. A licence notice
- * long enough to need the larger share stands in nearly every article of its site.
+ * long block, of more than `longWords` words but for its heading, needs `longShare` of them. A
+ * site's lines are short (a sign-off, a newsletter plea, a comment form's label: 3 to 20 words),
+ * while a running story's background, a paragraph or one long sentence, may be pasted into a fifth
+ * of a small outlet's articles: taken for furniture, it would leave every article, with no copy
+ * kept. A licence notice long enough to need the larger share stands in nearly every article of
+ * its site; one in fewer is a block, collapsed with markers, which loses nothing.
  */
-export const FURNITURE = { articles: 20, share: 0.1, longWords: 25, longestLine: 40, longShare: 0.5 } as const;
+export const FURNITURE = { articles: 20, share: 0.1, longWords: 20, longShare: 0.5 } as const;
 
 /** What furniture detection reads of the corpus. */
 export interface FurnitureCorpus {
@@ -101,8 +101,7 @@ export function separateFurniture(assembly: Assembly, corpus: FurnitureCorpus): 
       entry.alike &&= entry.wording === wording;
       bySource.set(source, entry);
     }
-    const long = (block.sentences >= 2 && block.words > FURNITURE.longWords) || block.words > FURNITURE.longestLine;
-    const share = long ? FURNITURE.longShare : FURNITURE.share;
+    const share = block.words - (block.headingWords ?? 0) > FURNITURE.longWords ? FURNITURE.longShare : FURNITURE.share;
     let furniture = 0;
     for (const [source, entry] of bySource) {
       if (entry.alike && entry.count >= FURNITURE.articles && entry.count >= share * (sourceSize.get(source) ?? 0)) furniture += entry.count;
