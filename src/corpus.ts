@@ -20,7 +20,8 @@ import { trace } from './lib/trace.js';
 import { load } from './worker.js';
 import { recordKeys, spoolPathOf, spoolRecords } from './stages/spool.js';
 import { temporaryDirectory } from './stages/write.js';
-import { textOfValue, validateFieldOptions } from './records/fields.js';
+import { metadataOf, textOfValue, validateFieldOptions } from './records/fields.js';
+import { splitFrontMatter } from './records/front-matter.js';
 import { outputFormatOf, outputPathOf, recordFormat } from './records/format.js';
 import type { OutputFormat } from './records/format.js';
 
@@ -56,7 +57,9 @@ export async function loadCorpus(inputs: readonly string[], options: LoadOptions
   loaded.forEach((outcome, index) => {
     const path = textFiles[index]?.path ?? '';
     if (outcome.ok) {
-      byPath.set(path, [{ path, text: outcome.text }]);
+      // A Markdown file's front matter gives its title, date and source, as in a run; its text is the body.
+      const front = outcome.prefix === undefined ? undefined : metadataOf(fields, splitFrontMatter(outcome.prefix).metadata);
+      byPath.set(path, [{ path, text: outcome.text, ...(front === undefined ? {} : { title: front.title, date: front.date?.raw, source: front.source }) }]);
       if (outcome.warning !== undefined) problems.push(outcome.warning);
     } else problems.push(outcome.problem);
   });

@@ -2,7 +2,7 @@
  * Records through the library: `dedupe()` with articles' metadata, `loadCorpus()` and
  * `cleanCorpus()` with files of records and their fields.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanCorpus, dedupe, reportCorpus } from '../src/pipeline.js';
@@ -54,6 +54,24 @@ describe('files of records through the library', () => {
     // The reader of the HTML page finds a record's text again in its file.
     const texts = await readTexts(fromDisk, Number.POSITIVE_INFINITY, ['news.csv#s3']);
     expect(texts.get('news.csv#s3')).toBe(seedRecords()[3]!.body);
+  });
+
+  it('loadCorpus reads a Markdown file’s front matter as its metadata, so dedupe keeps the earliest copy as a run does', async () => {
+    const cwd = temporaryDirectory();
+    const background = 'The dispute over the river began in the spring when the upstream province started building a new barrage. Talks between the two provincial governments broke down twice over the summer, each side accusing the other of bad faith.';
+    // Named against their dates: the later file is the earlier story.
+    writeFileSync(join(cwd, 'a.md'), `---\ntitle: "Day two"\ndate: 2025-03-02\nsource: Site A\n---\nFarmers in the delta say the canals have been dry for weeks.\n\n${background}\n`);
+    writeFileSync(join(cwd, 'b.md'), `---\ntitle: "Day one"\ndate: 2025-03-01\nsource: Site A\n---\nThe chief minister told the assembly that the province would not accept it.\n\n${background}\n`);
+    const loaded = await loadCorpus(['a.md', 'b.md'], { cwd });
+    expect(loaded.articles.map((article) => [article.path, article.title, article.date, article.source])).toEqual([
+      ['a.md', 'Day two', '2025-03-02', 'Site A'],
+      ['b.md', 'Day one', '2025-03-01', 'Site A'],
+    ]);
+    const inMemory = await dedupe(loaded.articles);
+    const fromDisk = await reportCorpus(['a.md', 'b.md'], { cwd });
+    expect(inMemory.report).toEqual(fromDisk.report);
+    expect(inMemory.cleaned.find((article) => article.path === 'b.md')?.text).toContain(background);
+    expect(inMemory.cleaned.find((article) => article.path === 'a.md')?.text).not.toContain(background);
   });
 
   it('cleanCorpus writes the records back with the added fields, in another format when asked', async () => {
