@@ -310,6 +310,11 @@ describe('main: check --baseline', () => {
     expect(failing.code).toBe(1);
     expect(failing.stdout).toContain('rose by 1.73 points since the baseline');
     expect((await run(cwd, 'check', 'corpus', '--baseline', 'old.json', '--max-rise', '2')).code).toBe(0);
+    // Every format says what changed since: the github annotations and the JUnit corpus case too.
+    const github = await run(cwd, 'check', 'corpus', '--baseline', 'old.json', '--format', 'github');
+    expect(github.stdout).toMatch(/^::notice title=newsdedup since the baseline::Since the baseline: \+1\.73 points \(/m);
+    const junit = await run(cwd, 'check', 'corpus', '--baseline', 'old.json', '--format', 'junit');
+    expect(junit.stdout).toMatch(/<system-out>Since the baseline: \+1\.73 points \(/);
   });
 
   it.each([

@@ -17,6 +17,7 @@ import type { Place, Report } from '../types.js';
 export type { Place } from '../types.js';
 import { isKeyOf } from './formats.js';
 import { counted, plural } from '../lib/plural.js';
+import { append } from '../lib/append.js';
 
 /** The place of an article, by its key in the report, or of a file, by its path. */
 export type PlaceOf = (path: string) => Place;
@@ -67,13 +68,19 @@ function checkTable({ result, placeOf }: CheckFormatInput): string {
   const lines = [`newsdedup check: ${verdict(result)}`];
   for (const failure of result.corpus) lines.push(`  ${failure.path === undefined ? 'corpus' : placeOf(failure.path).name}: ${failure.message} [${failure.rule}]`);
   for (const article of failing(result)) for (const failure of article.failures) lines.push(`  ${placeOf(article.path).name}: ${failure.message} [${failure.rule}]`);
-  const change = result.baseline;
-  if (change !== undefined) {
-    lines.push(`Since the baseline: ${signed(change.rise)} points (${change.before}% → ${change.after}%), ${change.newBlocks.length} new ${plural(change.newBlocks.length, 'block')}.`);
-    for (const block of change.newBlocks.slice(0, 5)) lines.push(`  new block ${block.id} in ${counted(block.articles, 'article')}: ${block.label}`);
-    for (const article of change.changed) lines.push(`  ${placeOf(article.path).name}: ${article.before}% → ${article.after}% (${signed(article.delta)})`);
-  }
+  append(lines, sinceBaseline(result, placeOf));
   return `${lines.join('\n')}\n`;
+}
+
+/** What changed since the baseline, as lines: the rise, the first five new blocks, the articles that changed most. */
+function sinceBaseline(result: CheckResult, placeOf: PlaceOf): string[] {
+  const change = result.baseline;
+  if (change === undefined) return [];
+  return [
+    `Since the baseline: ${signed(change.rise)} points (${change.before}% → ${change.after}%), ${change.newBlocks.length} new ${plural(change.newBlocks.length, 'block')}.`,
+    ...change.newBlocks.slice(0, 5).map((block) => `  new block ${block.id} in ${counted(block.articles, 'article')}: ${block.label}`),
+    ...change.changed.map((article) => `  ${placeOf(article.path).name}: ${article.before}% → ${article.after}% (${signed(article.delta)})`),
+  ];
 }
 
 function signed(value: number): string {
@@ -96,7 +103,13 @@ function checkJunit({ result, placeOf }: CheckFormatInput): string {
     '#text': `${failure.rule}: value ${failure.value}, limit ${failure.limit}${failure.path === undefined ? '' : ` (${failure.path})`}`,
   });
   const testcases = [
-    { '@_classname': 'newsdedup.corpus', '@_name': 'corpus', ...(result.corpus.length > 0 ? { failure: result.corpus.map(failureNode) } : {}) },
+    {
+      '@_classname': 'newsdedup.corpus',
+      '@_name': 'corpus',
+      ...(result.corpus.length > 0 ? { failure: result.corpus.map(failureNode) } : {}),
+      // What changed since the baseline, where a test report shows a test case's output.
+      ...(result.baseline === undefined ? {} : { 'system-out': sinceBaseline(result, placeOf).join('\n') }),
+    },
     ...result.articles.map((article) => ({
       '@_classname': 'newsdedup.article',
       '@_name': article.path,
@@ -134,6 +147,8 @@ function checkGithub({ result, placeOf }: CheckFormatInput): string {
     const which = place.line === undefined && place.name !== place.file ? ` (${place.name})` : '';
     for (const failure of article.failures) lines.push(`::error ${where(place)}title=${property(`newsdedup ${failure.rule}${which}`)}::${data(failure.message)}`);
   }
+  const since = sinceBaseline(result, placeOf);
+  if (since.length > 0) lines.push(`::notice title=newsdedup since the baseline::${data(since.join('\n'))}`);
   lines.push(`::${result.passed ? 'notice' : 'error'} title=newsdedup check::${data(verdict(result))}`);
   return `${lines.join('\n')}\n`;
 }
