@@ -388,6 +388,22 @@ describe('a running story’s background that grows day by day', () => {
   });
 });
 
+describe('a copy that the block’s runs split in two', () => {
+  it('gets one marker, the two runs standing side by side', async () => {
+    const died = (count: number) => `At least ${count} people have died and hundreds of homes have been damaged, according to the interior ministry.`;
+    const ASKED = 'The government has asked neighbouring countries for pumps, boats and temporary shelters for the displaced.';
+    // Days 1–2 carry three sentences, days 3–4 add a fourth, days 5–7 also update the toll.
+    const background = (day: number) => [BACKGROUND[0], BACKGROUND[1], died(day <= 4 ? 12 : 19), ...(day >= 3 ? [ASKED] : [])].join(' ');
+    const pathOf = (day: number) => `flood/${String.fromCharCode(0x7a - day)}.md`;
+    const articles = [1, 2, 3, 4, 5, 6, 7].map((day) => ({ path: pathOf(day), text: `Flood update, day ${day}\n\n${ownSentence(110 + day)}\n\nBackground\n\n${background(day)}\n`, date: `2024-03-0${3 + day}` }));
+    const result = await dedupe(articles);
+    expect(result.report.blocks).toHaveLength(1);
+    // Day 4 holds what day 3 brought: its copy is one stretch of the block, with one marker.
+    expect(cleanedOf(result, pathOf(4)).match(/\[shared block/g)).toHaveLength(1);
+    expect(cleanedOf(result, pathOf(4))).toMatch(/\[shared block \w+ "Background": 5 of 6 sentences, also in 6 other articles\]\n$/);
+  });
+});
+
 describe('a sentence that first appeared whole, outside the block', () => {
   it('stays there only: a later copy of it in the block collapses', async () => {
     const ADDED = 'The transport authority has since closed four other bridges of the same design for emergency checks.';

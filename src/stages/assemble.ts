@@ -539,7 +539,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       const block = renumber.get(occurrence.block);
       return block === undefined ? [] : [{ ...occurrence, block }];
     });
-    if (shared.length > 0) occurrences[articleIndex] = shared;
+    if (shared.length > 0) occurrences[articleIndex] = joinAdjacent(shared, (id) => matches.cluster[id] ?? id);
   }
 
   corpus.between?.();
@@ -654,6 +654,27 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     });
   }
   return { blocks: disambiguateIds(draftedBlocks), occurrences, inBlock, ...(openers.size === 0 ? {} : { openers }) };
+}
+
+/**
+ * One article's occurrences with each two of one block that stand side by side (the one's first
+ * sentence the next after the other's last, no heading between) made one: two runs of a background
+ * that its copies split apart (a sentence between them standing over fewer articles) read as one
+ * copy here, with one marker.
+ */
+function joinAdjacent(list: readonly Occurrence[], clusterOf: (id: number) => number): Occurrence[] {
+  const joined: Occurrence[] = [];
+  for (const occurrence of list) {
+    const last = joined[joined.length - 1];
+    const next = (last?.sentences[last.sentences.length - 1] ?? -2) + 1;
+    if (last === undefined || last.block !== occurrence.block || occurrence.heading !== undefined || occurrence.sentences[0] !== next) {
+      joined.push(occurrence);
+      continue;
+    }
+    const sentences = [...last.sentences, ...occurrence.sentences];
+    joined[joined.length - 1] = { ...last, sentences, clusters: new Set(sentences.map(clusterOf)).size, end: occurrence.end, words: last.words + occurrence.words };
+  }
+  return joined;
 }
 
 /**
