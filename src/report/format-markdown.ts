@@ -1,33 +1,37 @@
 import type { Report } from '../types.js';
 import { append } from '../lib/append.js';
-import { indexLine, sinceOf } from './format-table.js';
+import { TABLE_ROWS, indexLine, shownArticles, sinceOf } from './format-table.js';
 import { counted, plural } from '../lib/plural.js';
 
 /** A Markdown summary: totals, then articles, blocks and pairs as tables. */
 export function formatMarkdown(report: Report): string {
   const { totals } = report;
   const titled = report.articles.some((article) => article.title !== undefined);
+  const shown = shownArticles(report);
   const lines = [
     '# newsdedup report',
     '',
     `**${totals.articles}** ${plural(totals.articles, 'article')}, **${totals.words}** ${plural(totals.words, 'word')}: **${totals.sharedPct}%** shared in ${counted(totals.blocks, 'block')}; ${counted(totals.chromeWords, 'word')} of chrome removed.`,
     ...(report.index === undefined ? [] : ['', indexLine(report.index)]),
     '',
-    '## Articles',
+    shown.length < report.articles.length ? `## Articles: the ${shown.length} of ${report.articles.length} most shared` : '## Articles',
     '',
+    ...(shown.length < report.articles.length ? ['Every article is in report.json, and in the json and csv formats.', ''] : []),
     `| article | words | unique | shared | shared % | chrome | blocks |${titled ? ' title |' : ''}`,
     `|---|--:|--:|--:|--:|--:|--:|${titled ? '---|' : ''}`,
-    ...report.articles.map((a) => `| ${cell(a.path)} | ${a.words} | ${a.uniqueWords} | ${a.sharedWords} | ${a.sharedPct} | ${a.chromeWords} | ${a.blocks.length} |${titled ? ` ${cell(a.title ?? '')} |` : ''}`),
+    ...shown.map((a) => `| ${cell(a.path)} | ${a.words} | ${a.uniqueWords} | ${a.sharedWords} | ${a.sharedPct} | ${a.chromeWords} | ${a.blocks.length} |${titled ? ` ${cell(a.title ?? '')} |` : ''}`),
   ];
   if (report.blocks.length > 0) {
     const since = sinceOf(report);
-    lines.push('', '## Blocks', '', `| block | label | articles | sentences | words | variants | min Dice |${since === undefined ? '' : ' since |'}`, `|---|---|--:|--:|--:|--:|--:|${since === undefined ? '' : '---|'}`);
-    append(lines, report.blocks.map((b) => `| \`${b.id}\` | ${cell(b.label)} | ${b.articles.length} | ${b.sentences} | ${b.words} | ${b.variants} | ${b.minSimilarity} |${since === undefined ? '' : ` ${since(b.id)} |`}`));
+    const blocks = report.blocks.slice(0, TABLE_ROWS);
+    lines.push('', blocks.length < report.blocks.length ? `## Blocks: the ${blocks.length} of ${report.blocks.length} that reach furthest` : '## Blocks', '', `| block | label | articles | sentences | words | variants | min Dice |${since === undefined ? '' : ' since |'}`, `|---|---|--:|--:|--:|--:|--:|${since === undefined ? '' : '---|'}`);
+    append(lines, blocks.map((b) => `| \`${b.id}\` | ${cell(b.label)} | ${b.articles.length} | ${b.sentences} | ${b.words} | ${b.variants} | ${b.minSimilarity} |${since === undefined ? '' : ` ${since(b.id)} |`}`));
   }
   if (report.pairs.length > 0) {
-    const which = report.pairs.length < report.totals.pairs ? ` (the ${report.pairs.length} of ${report.totals.pairs} that share most)` : '';
+    const pairs = report.pairs.slice(0, TABLE_ROWS);
+    const which = pairs.length < report.totals.pairs ? ` (the ${pairs.length} of ${report.totals.pairs} that share most)` : '';
     lines.push('', `## Pairs${which}`, '', '| a | b | a in b % | b in a % |', '|---|---|--:|--:|');
-    append(lines, report.pairs.map((p) => `| ${cell(p.a)} | ${cell(p.b)} | ${p.aInB} | ${p.bInA} |`));
+    append(lines, pairs.map((p) => `| ${cell(p.a)} | ${cell(p.b)} | ${p.aInB} | ${p.bInA} |`));
   }
   if (report.problems.length > 0) {
     lines.push('', '## Problems', '');

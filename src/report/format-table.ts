@@ -8,33 +8,52 @@ export function formatTable(report: Report): string {
   // Records with titles: a last column, cut short, so that a reader knows the article at a glance.
   const titled = report.articles.some((article) => article.title !== undefined);
   const title = (text: string | undefined): string[] => (titled ? [shorten(text ?? '', TITLE_CHARS)] : []);
+  const shown = shownArticles(report);
   const lines: string[] = [
     `${counted(totals.articles, 'article')}, ${counted(totals.words, 'word')}: ${pct(totals.sharedPct)} shared in ${counted(totals.blocks, 'block')}, ${counted(totals.chromeWords, 'word')} of chrome removed.`,
     ...(report.index === undefined ? [] : [indexLine(report.index)]),
     '',
+    ...(shown.length < report.articles.length ? [`Articles, the ${shown.length} of ${report.articles.length} most shared (every one is in report.json, --format json and --format csv):`, ''] : []),
     ...table(
       ['article', 'words', 'unique', 'shared', 'shared%', 'chrome', 'blocks', ...(titled ? ['title'] : [])],
       [
-        ...report.articles.map((a) => [elide(a.path, KEY_CHARS), a.words, a.uniqueWords, a.sharedWords, pct(a.sharedPct), a.chromeWords, a.blocks.length, ...title(a.title)]),
+        ...shown.map((a) => [elide(a.path, KEY_CHARS), a.words, a.uniqueWords, a.sharedWords, pct(a.sharedPct), a.chromeWords, a.blocks.length, ...title(a.title)]),
         ['total', totals.words, totals.uniqueWords, totals.sharedWords, pct(totals.sharedPct), totals.chromeWords, totals.blocks, ...title('')],
       ],
     ),
   ];
   if (report.blocks.length > 0) {
-    lines.push('', 'Blocks, by reach (articles × words):', '');
+    const blocks = report.blocks.slice(0, TABLE_ROWS);
+    lines.push('', blocks.length < report.blocks.length ? `Blocks, the ${blocks.length} of ${report.blocks.length} that reach furthest (articles × words):` : 'Blocks, by reach (articles × words):', '');
     const since = sinceOf(report);
-    append(lines, table(['block', 'articles', 'sentences', 'words', 'variants', 'min Dice', ...(since === undefined ? [] : ['since']), 'label'], report.blocks.map((b) => [b.id, b.articles.length, b.sentences, b.words, b.variants, b.minSimilarity.toFixed(3), ...(since === undefined ? [] : [since(b.id)]), b.label])));
+    append(lines, table(['block', 'articles', 'sentences', 'words', 'variants', 'min Dice', ...(since === undefined ? [] : ['since']), 'label'], blocks.map((b) => [b.id, b.articles.length, b.sentences, b.words, b.variants, b.minSimilarity.toFixed(3), ...(since === undefined ? [] : [since(b.id)]), b.label])));
   }
   if (report.pairs.length > 0) {
-    const which = report.pairs.length < report.totals.pairs ? `the ${report.pairs.length} of ${report.totals.pairs} that share most` : 'most shared first';
+    const pairs = report.pairs.slice(0, TABLE_ROWS);
+    const which = pairs.length < report.totals.pairs ? `the ${pairs.length} of ${report.totals.pairs} that share most` : 'most shared first';
     lines.push('', `Pairs that share text, ${which} (a in b: % of a’s words that stand in b):`, '');
-    append(lines, table(['a', 'b', 'a in b', 'b in a'], report.pairs.map((p) => [elide(p.a, KEY_CHARS), elide(p.b, KEY_CHARS), pct(p.aInB), pct(p.bInA)])));
+    append(lines, table(['a', 'b', 'a in b', 'b in a'], pairs.map((p) => [elide(p.a, KEY_CHARS), elide(p.b, KEY_CHARS), pct(p.aInB), pct(p.bInA)])));
   }
   if (report.problems.length > 0) {
     lines.push('', 'Problems:', '');
     for (const problem of report.problems) lines.push(`  ${problem.code}  ${problem.message}`);
   }
   return lines.join('\n') + '\n';
+}
+
+/**
+ * Rows of a table for a reader, at most: a corpus of 40,000 articles printed whole is 40,000 lines
+ * no terminal or CI log is read in. The articles shown are then the most shared; every one is in
+ * report.json, and in the json and csv formats.
+ */
+export const TABLE_ROWS = 200;
+
+/** The articles a table shows: all of them, in order, up to {@link TABLE_ROWS}; else the most shared, ties in order. */
+export function shownArticles(report: Report): Report['articles'] {
+  if (report.articles.length <= TABLE_ROWS) return report.articles;
+  const order = report.articles.map((_, index) => index);
+  order.sort((a, b) => (report.articles[b]?.sharedPct ?? 0) - (report.articles[a]?.sharedPct ?? 0) || a - b);
+  return order.slice(0, TABLE_ROWS).map((index) => report.articles[index] as Report['articles'][number]);
 }
 
 /** What a run against an index read of it, and what is new: one line under the totals. */

@@ -51,6 +51,31 @@ describe('formatReport', () => {
   });
 });
 
+describe('tables of a large corpus', () => {
+  // 250 articles, every fifth one shared: more than a table shows.
+  const many = {
+    ...report,
+    articles: Array.from({ length: 250 }, (_, n) => ({ ...report.articles[0]!, path: `big/${String(n).padStart(3, '0')}.txt`, sharedPct: n % 5 === 0 ? 50 : n % 7, blocks: [] })),
+    totals: { ...report.totals, articles: 250 },
+  };
+
+  it('table shows the 200 most shared articles, ties in order, and says where every one is', () => {
+    const table = formatReport(many, 'table');
+    expect(table).toContain('Articles, the 200 of 250 most shared (every one is in report.json, --format json and --format csv):');
+    const rows = table.split('\n').filter((line) => line.startsWith('big/'));
+    expect(rows).toHaveLength(200);
+    expect(rows[0]).toMatch(/^big\/000\.txt /);
+    expect(rows[49]).toMatch(/^big\/245\.txt /);
+    expect(rows[50]).toMatch(/^big\/006\.txt /);
+  });
+
+  it('md shows the same 200, and a corpus of 200 articles or fewer whole', () => {
+    expect(formatReport(many, 'md')).toContain('## Articles: the 200 of 250 most shared\n\nEvery article is in report.json, and in the json and csv formats.');
+    expect(formatReport(many, 'md').split('\n').filter((line) => line.startsWith('| big/'))).toHaveLength(200);
+    expect(formatReport(report, 'md')).toContain('## Articles\n\n| article |');
+  });
+});
+
 describe('formatTable with long record keys', () => {
   it('cuts a long key in its middle, keeping the file and the end of the URL', () => {
     const path = `news.jsonl#https://www.example.com/national/${'very-long-slug-'.repeat(8)}end/`;
