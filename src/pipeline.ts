@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { ChromeLine, DedupeResult, Problem, Report, SharedBlockText, SourceArticle } from './types.js';
 import type { DedupeOptions, ResolvedOptions } from './options.js';
 import type { ArticlePlan, ArticleScan } from './shard.js';
@@ -728,7 +728,9 @@ export async function cleanCorpus(inputs: readonly string[], options: CleanCorpu
   }
   for (const file of discovery.files) {
     if (isInside(file.absolute, out)) {
-      throw new NewsdedupError('E_OUT_OVERLAPS_INPUT', `Refusing --out \`${options.out}\`: it holds the input \`${file.path}\`, which would be overwritten.`);
+      // Named from the working folder, as the user named --out.
+      const shown = relative(cwd, file.absolute).split(sep).join('/') || file.path;
+      throw new NewsdedupError('E_OUT_OVERLAPS_INPUT', `Refusing --out \`${options.out}\`: it holds the input \`${shown}\`, which would be overwritten.`);
     }
     checkReserved(outputPathOf(file.path, options.outputFormat));
   }

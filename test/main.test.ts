@@ -119,7 +119,7 @@ describe('main: clean', () => {
   it.each([
     ['an --out equal to the input', ['clean', 'corpus', '--out', 'corpus'], /Refusing --out `corpus`/],
     ['an --out inside the input', ['clean', 'corpus', '--out', 'corpus/cleaned'], /inside the input/],
-    ['an --out that holds the input', ['clean', 'corpus/000_0c4b9f5ff617bffb.txt', '--out', '.'], /holds the input/],
+    ['an --out that holds the input', ['clean', 'corpus/000_0c4b9f5ff617bffb.txt', '--out', '.'], /holds the input `corpus\/000_0c4b9f5ff617bffb\.txt`, which would be overwritten/],
     ['a missing --out', ['clean', 'corpus'], /clean needs --out DIR/],
     ['an input that matches no file', ['report', 'nothing/*.txt'], /Input `nothing\/\*\.txt` matches no file/],
     ['a path that does not exist', ['report', 'no-such-dir'], /Cannot read `no-such-dir`: no such file or directory/],
