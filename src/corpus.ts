@@ -59,7 +59,9 @@ export async function loadCorpus(inputs: readonly string[], options: LoadOptions
     if (outcome.ok) {
       // A Markdown file's front matter gives its title, date and source, as in a run; its text is the body.
       const front = outcome.prefix === undefined ? undefined : metadataOf(fields, splitFrontMatter(outcome.prefix).metadata);
-      byPath.set(path, [{ path, text: outcome.text, ...(front === undefined ? {} : { title: front.title, date: front.date?.raw, source: front.source }) }]);
+      // A date given as a number stays a number, as a record's does (see `dateValue`).
+      const date = front?.date?.raw !== undefined && /^-?\d+(?:\.\d+)?$/.test(front.date.raw) ? Number(front.date.raw) : front?.date?.raw;
+      byPath.set(path, [{ path, text: outcome.text, ...(front === undefined ? {} : { title: front.title, date, source: front.source }) }]);
       if (outcome.warning !== undefined) problems.push(outcome.warning);
     } else problems.push(outcome.problem);
   });

@@ -1,4 +1,4 @@
-import { relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ChromeLine, DedupeResult, Problem, Report, SharedBlockText, SourceArticle } from './types.js';
 import type { DedupeOptions, ResolvedOptions } from './options.js';
 import type { ArticlePlan, ArticleScan } from './shard.js';
@@ -728,8 +728,8 @@ export async function cleanCorpus(inputs: readonly string[], options: CleanCorpu
   }
   for (const file of discovery.files) {
     if (isInside(file.absolute, out)) {
-      // Named from the working folder, as the user named --out.
-      const shown = relative(cwd, file.absolute).split(sep).join('/') || file.path;
+      // Named as the user named --out: from the working folder, or whole when --out was.
+      const shown = isAbsolute(options.out) ? file.absolute : relative(cwd, file.absolute).split(sep).join('/') || file.path;
       throw new NewsdedupError('E_OUT_OVERLAPS_INPUT', `Refusing --out \`${options.out}\`: it holds the input \`${shown}\`, which would be overwritten.`);
     }
     checkReserved(outputPathOf(file.path, options.outputFormat));

@@ -198,6 +198,16 @@ describe('site furniture is chrome, even inside a paragraph', () => {
     expect(result.report.articles[7]!.chromeWords).toBe(15);
   });
 
+  it('removes a notice under a heading line of its own in a quarter of a site’s articles: the heading is not counted as the notice’s length', async () => {
+    // Nineteen words under "Support us": a site's line, however long its heading makes the block.
+    const NOTICE = 'Your donation keeps our reporters in the field and our journalism free for every single reader in the valley.';
+    const articles = Array.from({ length: 100 }, (_, n) => ({ path: `valley/${String(n).padStart(3, '0')}.txt`, text: `${ownSentence(n)}\n\n${ownSentence(400 + n)}\n${n % 4 === 0 ? `\nSupport us\n\n${NOTICE}\n` : ''}` }));
+    const result = await dedupe(articles);
+    expect(result.report.blocks).toEqual([]);
+    expect(cleanedOf(result, 'valley/004.txt')).toBe(`${ownSentence(4)}\n\n${ownSentence(404)}\n`);
+    expect(result.report.totals.chromeWords).toBe(25 * 21);
+  });
+
   it('removes a footer of two lines whole, though its first line is a repeated short line too, and counts its words once', async () => {
     const FOLLOW = 'Follow Site B on social media for updates';
     const PLEA = 'Support independent local journalism at Site B by subscribing to our weekly newsletter, it only takes a minute.';

@@ -54,7 +54,7 @@ describe('main with a config file', () => {
     expect(fromFlag.stderr).toBe('newsdedup: --similarity must be a number above 0 and at most 1, got 1.5\n');
   });
 
-  it('takes a config file’s format only in the commands that write it: junit for check, the table for report and clean', async () => {
+  it('takes a config file’s format only in the commands that write it: junit for check, the table for report', async () => {
     const cwd = workspace({ 'newsdedup.config.json': { format: 'junit', maxSharedPct: 50 } });
     const checked = await run(cwd, 'check', 'corpus');
     expect(checked.stdout).toMatch(/^<\?xml /);

@@ -72,6 +72,11 @@ describe('files of records through the library', () => {
     expect(inMemory.report).toEqual(fromDisk.report);
     expect(inMemory.cleaned.find((article) => article.path === 'b.md')?.text).toContain(background);
     expect(inMemory.cleaned.find((article) => article.path === 'a.md')?.text).not.toContain(background);
+    // A date given as a number (epoch milliseconds) stays one, as a record's does.
+    writeFileSync(join(cwd, 'c.md'), `---\ndate: 1740700800000\n---\nA third story, told before the other two.\n\n${background}\n`);
+    const three = await loadCorpus(['a.md', 'b.md', 'c.md'], { cwd });
+    expect(three.articles.find((article) => article.path === 'c.md')?.date).toBe(1740700800000);
+    expect((await dedupe(three.articles)).report).toEqual((await reportCorpus(['a.md', 'b.md', 'c.md'], { cwd })).report);
   });
 
   it('cleanCorpus writes the records back with the added fields, in another format when asked', async () => {

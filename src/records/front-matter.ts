@@ -34,3 +34,8 @@ export function splitFrontMatter(text: string): FrontMatter {
     return { metadata: {}, bodyStart, error: (error as Error).message.split('\n')[0] ?? 'not valid YAML' };
   }
 }
+
+/** The warning for a Markdown file whose front matter is not YAML (`W_FRONT_MATTER`): its body is read, its fields are not. */
+export function frontMatterMessage(path: string, error: string): string {
+  return `\`${path}\`: its front matter is not valid YAML (${error.replace(/:\s*$/, '')}); its fields are not read.`;
+}

@@ -6,7 +6,7 @@ import type { Problem, ProblemCode } from '../types.js';
 import { byteChunks, CompressionError } from './byte-source.js';
 import { dateOfValue, hostOf, missingFieldMessage, noTextFieldMessage, resolveFields, textOfValue, type FieldOptions, type RecordDate, type ResolvedFields } from './fields.js';
 import type { RecordFormat } from './format.js';
-import { splitFrontMatter } from './front-matter.js';
+import { frontMatterMessage, splitFrontMatter } from './front-matter.js';
 import { parseCsv, type LineEnding } from './parse-csv.js';
 import { splitJsonArray } from './split-json-array.js';
 import { splitLines } from './split-lines.js';
@@ -407,7 +407,7 @@ async function* readDocument(absolutePath: string, displayPath: string, format: 
   const fields: ResolvedFields = resolution.ok ? resolution.fields : { text: undefined, id: undefined, title: undefined, date: undefined, source: undefined, url: undefined };
   yield { kind: 'shape', shape: { kind: format.kind as 'text' | 'markdown', columns }, fields };
   if (front.error !== undefined) {
-    yield { kind: 'problem', problem: { path: displayPath, code: 'W_FRONT_MATTER', severity: 'warning', message: `\`${displayPath}\`: its front matter is not valid YAML (${front.error}); left out of the text.` } };
+    yield { kind: 'problem', problem: { path: displayPath, code: 'W_FRONT_MATTER', severity: 'warning', message: frontMatterMessage(displayPath, front.error) } };
   }
   const value = front.metadata;
   const url = fields.url === undefined ? undefined : textOfValue(value[fields.url]);

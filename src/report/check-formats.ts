@@ -130,7 +130,10 @@ function checkJunit({ result, placeOf }: CheckFormatInput): string {
       testsuite: { '@_name': 'newsdedup', '@_tests': testcases.length, '@_failures': failedCases, '@_errors': 0, '@_skipped': 0, testcase: testcases },
     },
   }) as string;
-  return xml.endsWith('\n') ? xml : `${xml}\n`;
+  // XML 1.0 holds no control character but tab and line breaks, even escaped: a label or key that
+  // carries one (from a damaged text) gets the replacement character, and the file stays readable.
+  const readable = xml.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd');
+  return readable.endsWith('\n') ? readable : `${readable}\n`;
 }
 
 /** GitHub Actions workflow commands: an `::error` annotation per failure, on the article's file. */

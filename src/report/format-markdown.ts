@@ -16,7 +16,7 @@ export function formatMarkdown(report: Report): string {
     '',
     shown.length < report.articles.length ? `## Articles: the ${shown.length} of ${report.articles.length} most shared` : '## Articles',
     '',
-    ...(shown.length < report.articles.length ? ['Every article is in report.json, and in the json and csv formats.', ''] : []),
+    ...(shown.length < report.articles.length ? ['Every article is in the json and csv formats, and in clean\'s report.json.', ''] : []),
     `| article | words | unique | shared | shared % | chrome | blocks |${titled ? ' title |' : ''}`,
     `|---|--:|--:|--:|--:|--:|--:|${titled ? '---|' : ''}`,
     ...shown.map((a) => `| ${cell(a.path)} | ${a.words} | ${a.uniqueWords} | ${a.sharedWords} | ${a.sharedPct} | ${a.chromeWords} | ${a.blocks.length} |${titled ? ` ${cell(a.title ?? '')} |` : ''}`),

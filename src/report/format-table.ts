@@ -13,7 +13,7 @@ export function formatTable(report: Report): string {
     `${counted(totals.articles, 'article')}, ${counted(totals.words, 'word')}: ${pct(totals.sharedPct)} shared in ${counted(totals.blocks, 'block')}, ${counted(totals.chromeWords, 'word')} of chrome removed.`,
     ...(report.index === undefined ? [] : [indexLine(report.index)]),
     '',
-    ...(shown.length < report.articles.length ? [`Articles, the ${shown.length} of ${report.articles.length} most shared (every one is in report.json, --format json and --format csv):`, ''] : []),
+    ...(shown.length < report.articles.length ? [`Articles, the ${shown.length} of ${report.articles.length} most shared (every one is in --format json and --format csv, and in clean's report.json):`, ''] : []),
     ...table(
       ['article', 'words', 'unique', 'shared', 'shared%', 'chrome', 'blocks', ...(titled ? ['title'] : [])],
       [

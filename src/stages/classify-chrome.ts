@@ -1,6 +1,8 @@
 import type { ChromeLine, ChromeReason, Span } from '../types.js';
 import type { LineRecord } from './detect-chrome.js';
-import type { Assembly, Occurrence } from './assemble.js';
+import type { Assembly, Block, Occurrence } from './assemble.js';
+import { isHeadingLike } from './assemble.js';
+import { countWords } from '../text/words.js';
 import type { PackedSegmentation } from './segment.js';
 import { paragraphAt } from './segment.js';
 import { normalizeForComparison } from '../text/normalize.js';
@@ -101,7 +103,7 @@ export function separateFurniture(assembly: Assembly, corpus: FurnitureCorpus): 
       entry.alike &&= entry.wording === wording;
       bySource.set(source, entry);
     }
-    const share = block.words - (block.headingWords ?? 0) > FURNITURE.longWords ? FURNITURE.longShare : FURNITURE.share;
+    const share = block.words - headingWordsOf(block) > FURNITURE.longWords ? FURNITURE.longShare : FURNITURE.share;
     let furniture = 0;
     for (const [source, entry] of bySource) {
       if (entry.alike && entry.count >= FURNITURE.articles && entry.count >= share * (sourceSize.get(source) ?? 0)) furniture += entry.count;
@@ -141,6 +143,17 @@ export function separateFurniture(assembly: Assembly, corpus: FurnitureCorpus): 
     return same ? held : kept;
   });
   return { assembly: { ...assembly, blocks, occurrences }, furniture };
+}
+
+/**
+ * The words of a block's heading: the one found apart from its sentences, or a heading-like first
+ * line that its copies hold word for word and so joined the block as a sentence ("Support us").
+ */
+function headingWordsOf(block: Block): number {
+  if (block.headingWords !== undefined) return block.headingWords;
+  const lines = block.canonicalText.split(/\r?\n|\r/).filter((line) => line.trim() !== '');
+  const first = lines[0];
+  return lines.length > 1 && first !== undefined && isHeadingLike(first) ? countWords(first) : 0;
 }
 
 /** Per block, in how many articles each of its copies is a whole short line of a dated template that is site furniture in the article's source. */

@@ -4,7 +4,7 @@ import { open, readFile } from 'node:fs/promises';
 import type { Problem, SourceArticle } from '../types.js';
 import type { DiscoveredFile } from './discover.js';
 import { NewsdedupError } from '../errors.js';
-import { splitFrontMatter } from '../records/front-matter.js';
+import { frontMatterMessage, splitFrontMatter } from '../records/front-matter.js';
 import { sha1 } from '../text/hash.js';
 
 /**
@@ -122,7 +122,7 @@ function outcomeOf(file: DiscoveredFile, bytes: Uint8Array): ReadOutcome {
     // Front matter is metadata, not text: the article is the body; the front matter is written back as it was.
     const { bodyStart, error } = splitFrontMatter(decoded.text);
     // One warning a file: the encoding's, when there is one, comes first.
-    if (error !== undefined) warning ??= { path: file.path, code: 'W_FRONT_MATTER', severity: 'warning', message: `\`${file.path}\`: its front matter is not valid YAML (${error.replace(/:\s*$/, '')}); its fields are not read.` };
+    if (error !== undefined) warning ??= { path: file.path, code: 'W_FRONT_MATTER', severity: 'warning', message: frontMatterMessage(file.path, error) };
     if (bodyStart > 0) return { ok: true, article: { path: file.path, text: decoded.text.slice(bodyStart) }, warning, digest: digestOf(bytes), prefix: decoded.text.slice(0, bodyStart) };
   }
   return { ok: true, article: { path: file.path, text: decoded.text }, warning, digest: digestOf(bytes) };

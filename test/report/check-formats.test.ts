@@ -26,6 +26,13 @@ describe('check formats', () => {
     expect(XMLValidator.validate(CHECK_FORMATS.junit(passed))).toBe(true);
   });
 
+  it('junit: stays readable XML when a key or label holds a control character', () => {
+    const odd = { ...report, articles: report.articles.map((a, i) => (i === 0 ? { ...a, path: 'bad\u0001key.txt' } : a)) };
+    const xml = CHECK_FORMATS.junit({ result: check(odd, { maxSharedPct: 50 }), report: odd, placeOf });
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).toContain('name="bad\ufffdkey.txt"');
+  });
+
   it('junit: escapes what XML cannot hold as it is', () => {
     const odd = { ...report, articles: report.articles.map((a, i) => (i === 0 ? { ...a, path: 'a&b <"c">.txt' } : a)) };
     const xml = CHECK_FORMATS.junit({ result: check(odd, { maxSharedPct: 50 }), report: odd, placeOf });

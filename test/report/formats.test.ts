@@ -61,7 +61,7 @@ describe('tables of a large corpus', () => {
 
   it('table shows the 200 most shared articles, ties in order, and says where every one is', () => {
     const table = formatReport(many, 'table');
-    expect(table).toContain('Articles, the 200 of 250 most shared (every one is in report.json, --format json and --format csv):');
+    expect(table).toContain("Articles, the 200 of 250 most shared (every one is in --format json and --format csv, and in clean's report.json):");
     const rows = table.split('\n').filter((line) => line.startsWith('big/'));
     expect(rows).toHaveLength(200);
     expect(rows[0]).toMatch(/^big\/000\.txt /);
@@ -69,8 +69,24 @@ describe('tables of a large corpus', () => {
     expect(rows[50]).toMatch(/^big\/006\.txt /);
   });
 
+  it('table and md show the 200 blocks of most reach and the 200 pairs that share most, and say so', () => {
+    const blocks = Array.from({ length: 230 }, (_, n) => ({ ...report.blocks[0]!, id: `b${String(n).padStart(10, '0')}` }));
+    const pairs = Array.from({ length: 230 }, (_, n) => ({ a: `big/${String(n).padStart(3, '0')}.txt`, b: 'big/249.txt', aInB: 10, bInA: 10 }));
+    const wide = { ...many, blocks, pairs, totals: { ...many.totals, blocks: 230, pairs: 5000 } };
+    const table = formatReport(wide, 'table');
+    expect(table).toContain('Blocks, the 200 of 230 that reach furthest (articles × words):');
+    expect(table).toContain('b0000000199');
+    expect(table).not.toContain('b0000000200');
+    expect(table).toContain('Pairs that share text, the 200 of 5000 that share most');
+    expect(table.split('\n').filter((line) => /^big\/\d{3}\.txt\s+big\/249\.txt\s/.test(line))).toHaveLength(200);
+    const md = formatReport(wide, 'md');
+    expect(md).toContain('## Blocks: the 200 of 230 that reach furthest');
+    expect(md).toContain('## Pairs (the 200 of 5000 that share most)');
+    expect(md.split('\n').filter((line) => line.startsWith('| `b'))).toHaveLength(200);
+  });
+
   it('md shows the same 200, and a corpus of 200 articles or fewer whole', () => {
-    expect(formatReport(many, 'md')).toContain('## Articles: the 200 of 250 most shared\n\nEvery article is in report.json, and in the json and csv formats.');
+    expect(formatReport(many, 'md')).toContain("## Articles: the 200 of 250 most shared\n\nEvery article is in the json and csv formats, and in clean's report.json.");
     expect(formatReport(many, 'md').split('\n').filter((line) => line.startsWith('| big/'))).toHaveLength(200);
     expect(formatReport(report, 'md')).toContain('## Articles\n\n| article |');
   });
