@@ -24,7 +24,6 @@ import { metadataOf, textOfValue, validateFieldOptions } from './records/fields.
 import { splitFrontMatter } from './records/front-matter.js';
 import { outputFormatOf, outputPathOf, recordFormat } from './records/format.js';
 import type { OutputFormat } from './records/format.js';
-
 import { readRecords } from './records/read-records.js';
 import type { RecordOutput } from './stages/write-records.js';
 import { writeRecords } from './stages/write-records.js';

@@ -146,7 +146,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const namedAsGiven = (key: string, flag: string): string => ((parsed.values as Record<string, unknown>)[flag.slice(2)] === undefined && source !== undefined ? `\`${key}\` in ${source}` : flag);
     const values: FlagValues = { ...flagsOf(config), ...parsed.values };
     const formatName = namedAsGiven('format', '--format');
-    const format = command === 'check' ? chooseCheckFormat(formatFor(command, parsed.values.format, values.format), formatName) : chooseFormat(formatFor(command, parsed.values.format, values.format), formatName);
+    const formatGiven = formatFor(command, parsed.values.format, values.format);
+    const format = command === 'check' ? chooseCheckFormat(formatGiven, formatName) : chooseFormat(formatGiven, formatName);
     const thresholds = validateThresholds({
       ...numberFlag('maxSharedPct', values['max-shared-pct'], THRESHOLD_FLAGS.maxSharedPct),
       ...numberFlag('maxCorpusSharedPct', values['max-corpus-shared-pct'], THRESHOLD_FLAGS.maxCorpusSharedPct),

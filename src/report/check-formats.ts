@@ -113,8 +113,7 @@ function checkJunit({ result, placeOf }: CheckFormatInput): string {
     ...result.articles.map((article) => ({
       '@_classname': 'newsdedup.article',
       '@_name': article.path,
-      '@_file': placeOf(article.path).file,
-      ...lineOf(placeOf(article.path)),
+      ...fileAndLine(placeOf(article.path)),
       ...(article.failures.length > 0 ? { failure: article.failures.map(failureNode) } : {}),
     })),
   ];
@@ -156,9 +155,9 @@ function checkGithub({ result, placeOf }: CheckFormatInput): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** A JUnit test case's line, when its article has one. */
-function lineOf(place: Place): { '@_line'?: number } {
-  return place.line === undefined ? {} : { '@_line': place.line };
+/** A JUnit test case's file, and its line when its article has one. */
+function fileAndLine(place: Place): { '@_file': string; '@_line'?: number } {
+  return place.line === undefined ? { '@_file': place.file } : { '@_file': place.file, '@_line': place.line };
 }
 
 // Workflow commands escape %, CR and LF in data, and also : and , in properties.

@@ -211,6 +211,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
   const bodyStartOf = (id: number): number => (wholeLeads.has(id) ? -1 : (matches.bodyStart[id] ?? -1));
   // Equal for two sentences known to hold the same text (see `Matches.sameText`); two such with
   // leads of one length (or none) have the same body too.
+  const clusterOf = (id: number): number => matches.cluster[id] ?? id;
   const sameTextOf = (id: number): number => matches.sameText?.[id] ?? id;
   const leadLength = (id: number): number => {
     const body = bodyStartOf(id);
@@ -539,7 +540,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       const block = renumber.get(occurrence.block);
       return block === undefined ? [] : [{ ...occurrence, block }];
     });
-    if (shared.length > 0) occurrences[articleIndex] = joinAdjacent(shared, (id) => matches.cluster[id] ?? id);
+    if (shared.length > 0) occurrences[articleIndex] = joinAdjacent(shared, clusterOf);
   }
 
   corpus.between?.();
@@ -649,7 +650,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     occurrences.forEach((held, article) => {
       if (!held.some((occurrence) => occurrence.sentences.some((id) => firstAppearances.has(id)))) return;
       occurrences[article] = held.map((occurrence) =>
-        occurrence.sentences.some((id) => firstAppearances.has(id)) ? { ...occurrence, pieces: piecesOf(occurrence, firstAppearances, { bodySpan, bodyWords, clusterOf: (id) => matches.cluster[id] ?? id }, settings.minBlockWords) } : occurrence,
+        occurrence.sentences.some((id) => firstAppearances.has(id)) ? { ...occurrence, pieces: piecesOf(occurrence, firstAppearances, { bodySpan, bodyWords, clusterOf }, settings.minBlockWords) } : occurrence,
       );
     });
   }

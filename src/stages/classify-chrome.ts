@@ -67,8 +67,8 @@ export interface FurnitureCorpus {
  * Takes site furniture out of the blocks. A block is furniture when most of its copies stand in
  * sources where it is worded alike in every copy (a copy may hold fewer of its lines, never other
  * words) and stands in at least {@link FURNITURE}`.share` of the source's articles (a long block,
- * `longShare`), and in at least {@link FURNITURE}`.articles` of them: one outlet's furniture, or a template that several
- * outlets fill with their own names. Whatever its length (a licence notice, a comment-form line,
+ * `longShare`), and in at least {@link FURNITURE}`.articles` of them: one outlet's furniture, or a
+ * template that several outlets fill with their own names. Whatever its length (a licence notice, a comment-form line,
  * a newsletter plea), it is not reporting the articles share: its copies become chrome, removed
  * where they stand, even inside a paragraph, and it is neither a block nor a pair.
  *
