@@ -195,7 +195,63 @@ export async function scan(task: { readonly refs: readonly ArticleRef[]; readonl
       held,
     };
   });
-  return { outcomes, held: texts.join('') };
+  if (piscina === undefined) return { outcomes, held: texts.join('') };
+  const packed = packScans(outcomes);
+  return movedTo({ outcomes: packed.outcomes, held: texts.join('') }, [packed.buffer]);
+}
+
+/**
+ * A shard's scans with every typed array copied into one buffer, as views on it: the shard then
+ * travels to the main thread as one buffer moved, not thousands of small arrays copied and made
+ * again there, one by one. A view keeps the whole buffer: with texts held, a shard's segmentations
+ * keep its fingerprints until apply (a few megabytes in a corpus small enough to hold).
+ */
+function packScans(outcomes: readonly ScanOutcome[]): { outcomes: ScanOutcome[]; buffer: ArrayBuffer } {
+  let words = 0;
+  let bytes = 0;
+  for (const outcome of outcomes) {
+    if (!outcome.ok) continue;
+    const { scan, held } = outcome;
+    words += scan.offsets.length + scan.hashes.length + (held === undefined ? 0 : held.segmentation.paragraphs.length + held.segmentation.sentences.length);
+    bytes += scan.inShortLine.length;
+  }
+  const buffer = new ArrayBuffer(words * 4 + bytes);
+  let wordAt = 0;
+  let byteAt = words * 4;
+  const u32 = (array: Uint32Array): Uint32Array => {
+    const view = new Uint32Array(buffer, wordAt * 4, array.length);
+    view.set(array);
+    wordAt += array.length;
+    return view;
+  };
+  const u8 = (array: Uint8Array): Uint8Array => {
+    const view = new Uint8Array(buffer, byteAt, array.length);
+    view.set(array);
+    byteAt += array.length;
+    return view;
+  };
+  const packed = outcomes.map((outcome): ScanOutcome => {
+    if (!outcome.ok) return outcome;
+    const { scan, held } = outcome;
+    const withScan: ScanOutcome = { ...outcome, scan: { ...scan, offsets: u32(scan.offsets), hashes: u32(scan.hashes), inShortLine: u8(scan.inShortLine) } };
+    if (held === undefined) return withScan;
+    const { segmentation } = held;
+    return { ...withScan, held: { ...held, segmentation: { ...segmentation, paragraphs: u32(segmentation.paragraphs), sentences: u32(segmentation.sentences) } } };
+  });
+  return { outcomes: packed, buffer };
+}
+
+// In a worker thread of the pool, the means to hand back a result whose buffers move rather than copy.
+const piscina = isMainThread ? undefined : await import('piscina');
+
+/**
+ * `value`, marked (in a worker thread of the pool) so that `buffers`, which its typed arrays view,
+ * move to the main thread rather than being copied; piscina hands the main thread `value` itself.
+ * In this thread, `value` as it is.
+ */
+function movedTo<T extends object>(value: T, buffers: ArrayBuffer[]): T {
+  if (piscina === undefined) return value;
+  return piscina.move({ [piscina.transferableSymbol]: buffers, [piscina.valueSymbol]: value }) as unknown as T;
 }
 
 /** A held text, on the thread that holds it: a slice of its shard's string, which it keeps alive. */

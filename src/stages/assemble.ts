@@ -188,12 +188,17 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     articles.set(article, { ...matched, listChrome });
   }
   const base = (article: number): number => corpus.sentenceBase[article] ?? 0;
-  const sentenceOf = (id: number) => {
+  // By article, its packed sentences, read in place: the accessors below run for every sentence
+  // of every run, and make no object.
+  const packedSentences: (Uint32Array | undefined)[] = [];
+  for (const [article, matched] of articles) packedSentences[article] = matched.segmentation.sentences;
+  /** Field `field` of sentence `id`'s packed record: 0 its start, 1 its end, 2 its paragraph, 3 its words. */
+  const sentenceField = (id: number, field: 0 | 1 | 2 | 3): number => {
     const article = matches.articleOf[id] ?? 0;
-    const segmentation = articles.get(article)?.segmentation;
-    const sentence = segmentation === undefined ? undefined : sentenceAt(segmentation, id - base(article));
-    if (sentence === undefined) throw new RangeError(`no sentence ${id}`);
-    return { article, sentence };
+    const sentences = packedSentences[article];
+    const at = (id - base(article)) * 4;
+    if (sentences === undefined || at < 0 || at + 3 >= sentences.length) throw new RangeError(`no sentence ${id}`);
+    return sentences[at + field] as number;
   };
   // A lead split off a sentence that another copy runs into the sentence too ("ISLAMABAD, Jan 2
   // (APP): …" in two reprints of one wire story, or an inline heading in two lightly edited copies)
@@ -215,21 +220,19 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
   const sameTextOf = (id: number): number => matches.sameText?.[id] ?? id;
   const leadLength = (id: number): number => {
     const body = bodyStartOf(id);
-    return body < 0 ? -1 : body - sentenceOf(id).sentence.start;
+    return body < 0 ? -1 : body - sentenceField(id, 0);
   };
   const bodySpan = (id: number): Span => {
-    const { sentence } = sentenceOf(id);
     const body = bodyStartOf(id);
-    return { start: body >= 0 ? body : sentence.start, end: sentence.end };
+    return { start: body >= 0 ? body : sentenceField(id, 0), end: sentenceField(id, 1) };
   };
   const bodyWords = (id: number): number => {
-    const { article, sentence } = sentenceOf(id);
     const body = bodyStartOf(id);
-    return body >= 0 ? countWords(articles.get(article)?.text.slice(body, sentence.end) ?? '') : sentence.words;
+    return body >= 0 ? countWords(articles.get(matches.articleOf[id] ?? 0)?.text.slice(body, sentenceField(id, 1)) ?? '') : sentenceField(id, 3);
   };
   const bodyText = (id: number): string => {
-    const span = bodySpan(id);
-    return articles.get(matches.articleOf[id] ?? 0)?.text.slice(span.start, span.end) ?? '';
+    const body = bodyStartOf(id);
+    return articles.get(matches.articleOf[id] ?? 0)?.text.slice(body >= 0 ? body : sentenceField(id, 0), sentenceField(id, 1)) ?? '';
   };
   const clusterArticles = sharedClusters(matches);
   // Per cluster, the lists of its copies outside the corpus (its sentences' lists, each once), all
@@ -587,7 +590,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
         .map((occurrence) => ({ articleIndex, text: headingText(articles.get(articleIndex)?.text, occurrence.heading) })),
     );
     const heading = chooseHeading(headings, canonicalArticle);
-    const canonicalText = canonicalWording(canonical, heading, articles.get(canonicalArticle)?.segmentation.lineEnding ?? '\n', bodyText, (id) => sentenceOf(id).sentence.paragraph);
+    const canonicalText = canonicalWording(canonical, heading, articles.get(canonicalArticle)?.segmentation.lineEnding ?? '\n', bodyText, (id) => sentenceField(id, 2));
     // Each article's wording: the first instance of each sentence in it. An article that holds a
     // sentence again (the same block twice, or a sentence repeated) adds a row for each further
     // instance, so that the variants keep every wording. A holder that holds each sentence once,
