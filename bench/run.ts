@@ -17,6 +17,9 @@
  *   npm run bench -- --real-articles N    the real tier from N real articles (default: all)
  *   npm run bench -- --shared DIR         where news/ and bbc/ are (default ../shared)
  *   npm run bench -- --as jsonl           each tier also as one JSON Lines file of the same articles, timed next to it
+ *   npm run bench -- --tiers long         long documents (bench/long-documents.ts): a pair of articles of
+ *                                         10,000 and of 40,000 sentences, one block each; time must grow
+ *                                         with the length, not its square
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -33,6 +36,8 @@ import type { ReportShape, Scores } from './score.js';
 import { scoreOutput } from './score.js';
 import { syntheticText } from './synthetic.js';
 import { asJsonl } from './as-records.js';
+import type { LongDocuments } from './long-documents.js';
+import { longDocuments } from './long-documents.js';
 import type { TextName, Timed } from './common.js';
 import { GENERATOR_VERSION, chooseText, cli, corpusFor as corpusIn, root, round, textSources, timed as timedIn, traceSteps } from './common.js';
 
@@ -115,6 +120,8 @@ function outDir(name: string): string {
 
 /** Runs of the floor per tier, of which the least time counts. */
 const FLOOR_RUNS = 3;
+/** Long documents: time may grow at most this much faster than the text (a fixed start-up cost makes it grow slower). */
+const LONG_LIMIT = 1.5;
 
 async function measure(name: string, shape: Row['shape'], articlesDir: string, truth: Truth | undefined, workers: string | undefined): Promise<Row> {
   const floorScript = join(here, 'floor.js');
@@ -312,7 +319,7 @@ async function mainBench(): Promise<void> {
   } else {
     const tokens = values.tiers.split(',').map((tier) => tier.trim());
     const tiers = tokens.map(Number).filter((tier) => tier > 0);
-    const bad = tokens.filter((tier) => tier !== 'real' && !(Number(tier) > 0));
+    const bad = tokens.filter((tier) => tier !== 'real' && tier !== 'long' && !(Number(tier) > 0));
     if (bad.length > 0) throw new Error(`--tiers takes sizes in MB and \`real\`, not ${bad.join(', ')}`);
     if (tiers.length > 0) {
       text = chooseText(values.text, bbc);
@@ -350,8 +357,16 @@ async function mainBench(): Promise<void> {
       await rm(one, { recursive: true, force: true });
     }
   }
-  printTable(rows);
-  const steps = printSteps(rows);
+  if (rows.length > 0) printTable(rows);
+  const steps = rows.length > 0 ? printSteps(rows) : [];
+  let long: LongDocuments | null = null;
+  if (values.dir === undefined && values.tiers.split(',').some((tier) => tier.trim() === 'long')) {
+    long = await longDocuments(cacheDir, cli, (args) => timed(args));
+    for (const run of long.runs) process.stdout.write(`long documents: 2 articles of ${run.sentences} sentences (${run.mb} MB), ${run.blocks} block of ${run.blockSentences} sentences: ${run.wallSeconds} s, ${run.peakRssMb} MB peak RSS\n`);
+    const first = long.runs[0];
+    const last = long.runs[long.runs.length - 1];
+    if (first !== undefined && last !== undefined) process.stdout.write(`growth long documents ${first.sentences} → ${last.sentences} sentences: time grew ${long.perSizeRatio}× as fast as the text (${long.perSizeRatio <= LONG_LIMIT ? `within ${LONG_LIMIT}×` : `SUPERLINEAR: limit ${LONG_LIMIT}×`})\n`);
+  }
   // Growth from one tier to the next of the same shape: in all, and step by step, so that a superlinear step shows.
   const growth = rows.slice(1).flatMap((row, index) => {
     const previous = rows[index] as Row;
@@ -376,13 +391,13 @@ async function mainBench(): Promise<void> {
   const measured = values.workers === undefined ? 'the default worker count' : `${values.workers} workers`;
   if (identical !== null) process.stdout.write(`output with 1 worker and with ${measured}: ${identical ? 'byte-identical' : 'DIFFERENT'}\n`);
   const machine = { cpus: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
-  const results = { date: new Date().toISOString(), machine, seed, text, shapes, real: realNote, rows, growth, workerOutputIdentical: identical };
+  const results = { date: new Date().toISOString(), machine, seed, text, shapes, real: realNote, rows, growth, ...(long === null ? {} : { longDocuments: long }), workerOutputIdentical: identical };
   await writeFile(values.results, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`wrote ${values.results}\n`);
   for (const row of rows) await rm(outDir(row.name), { recursive: true, force: true });
   // The gate: generated corpora only, whose truth is complete; the real tier's is not (see realCorpus).
   const gated = rows.filter((row) => row.shape !== 'real');
-  const failed = gated.some((row) => (row.recall !== null && row.recall < 0.99) || (row.precision !== null && row.precision < 0.99)) || identical === false;
+  const failed = gated.some((row) => (row.recall !== null && row.recall < 0.99) || (row.precision !== null && row.precision < 0.99)) || identical === false || (long !== null && long.perSizeRatio > LONG_LIMIT);
   process.exitCode = failed ? 1 : 0;
 }
 

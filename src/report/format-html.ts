@@ -6,7 +6,7 @@ import { client } from './html/client.js';
 import type { HtmlInput } from './html/model.js';
 import { pageModel } from './html/model.js';
 import { STYLE } from './html/style.js';
-import { indexLine } from './format-table.js';
+import { TABLE_ROWS, indexLine } from './format-table.js';
 import type { BySource } from './group-by-source.js';
 import { counted } from '../lib/plural.js';
 
@@ -88,22 +88,27 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (character) => ESCAPES[character] ?? character);
 }
 
-/** `--group-by source`: shared % per source, and the blocks that stand in more than one source. Static: no script needed. */
+/**
+ * `--group-by source`: shared % per source, and the blocks that stand in more than one source, at
+ * most {@link TABLE_ROWS} rows of each, as the table format shows them. Static: no script needed.
+ */
 function bySourceSection(grouped: BySource): string {
-  const rows = grouped.sources
+  const sources = grouped.sources.slice(0, TABLE_ROWS);
+  const blocks = grouped.sharedAcross.slice(0, TABLE_ROWS);
+  const rows = sources
     .map((s) => `<tr><th scope="row">${escapeHtml(s.source)}</th><td class="num">${s.articles}</td><td class="num">${s.words}</td><td class="num">${s.sharedWords}</td><td class="num">${s.sharedPct.toFixed(2)}</td><td class="num">${s.chromeWords}</td><td class="num">${s.duplicates}</td></tr>`)
     .join('\n');
-  const across = grouped.sharedAcross
+  const across = blocks
     .map((b) => `<tr><th scope="row"><code>${escapeHtml(b.block)}</code></th><td class="num">${b.words}</td><td>${escapeHtml(b.sources.map((s) => `${s.source} (${s.articles})`).join(', '))}</td><td>${escapeHtml(b.label)}</td></tr>`)
     .join('\n');
   return `<section id="by-source" aria-labelledby="by-source-title">
 <h2 id="by-source-title">By source</h2>
-<table><thead><tr><th scope="col">Source</th><th scope="col" class="num">Articles</th><th scope="col" class="num">Words</th><th scope="col" class="num">Shared</th><th scope="col" class="num">Shared %</th><th scope="col" class="num">Chrome</th><th scope="col" class="num">Duplicates</th></tr></thead>
+${sources.length < grouped.sources.length ? `<p>The ${sources.length} of ${grouped.sources.length} sources with most words; every one is in <code>--format json</code>.</p>\n` : ''}<table><thead><tr><th scope="col">Source</th><th scope="col" class="num">Articles</th><th scope="col" class="num">Words</th><th scope="col" class="num">Shared</th><th scope="col" class="num">Shared %</th><th scope="col" class="num">Chrome</th><th scope="col" class="num">Duplicates</th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table>
 <h3>Blocks shared across sources</h3>
-${across === '' ? '<p>No block stands in more than one source.</p>' : `<table><thead><tr><th scope="col">Block</th><th scope="col" class="num">Words</th><th scope="col">Sources (articles)</th><th scope="col">Label</th></tr></thead>
+${blocks.length < grouped.sharedAcross.length ? `<p>The ${blocks.length} of ${grouped.sharedAcross.length} in most sources; every one is in <code>--format json</code>.</p>\n` : ''}${across === '' ? '<p>No block stands in more than one source.</p>' : `<table><thead><tr><th scope="col">Block</th><th scope="col" class="num">Words</th><th scope="col">Sources (articles)</th><th scope="col">Label</th></tr></thead>
 <tbody>
 ${across}
 </tbody></table>`}

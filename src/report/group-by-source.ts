@@ -1,5 +1,6 @@
 import type { Report } from '../types.js';
-import { table } from './format-table.js';
+import { TABLE_ROWS, table } from './format-table.js';
+import { append } from '../lib/append.js';
 import { percent } from '../stages/measure.js';
 import { sourceOfPath } from '../stages/classify-chrome.js';
 
@@ -72,22 +73,31 @@ export function groupBySource(report: Report, fileOf: (path: string) => string =
   return { sources, sharedAcross };
 }
 
-/** The grouping as lines of plain text, for the table and Markdown formats. */
+/**
+ * The grouping as lines of plain text, for the table and Markdown formats: {@link TABLE_ROWS} rows
+ * at most of each table, the largest sources and the blocks in most sources, as the other tables
+ * are cut (a corpus of 40,000 folders is 40,000 sources); `--format json` holds every one.
+ */
 export function bySourceLines(grouped: BySource, markdown: boolean): string[] {
   // Markdown rows, or columns aligned as the table format's others are.
   const rows = (header: readonly string[], align: string, body: readonly (readonly (string | number)[])[]): string[] =>
     markdown ? [header, ...body].flatMap((cells, i) => [`| ${cells.join(' | ')} |`, ...(i === 0 ? [align] : [])]) : table(header, body);
+  const sources = grouped.sources.slice(0, TABLE_ROWS);
   const lines: string[] = [markdown ? '## By source' : 'By source:', ''];
-  lines.push(
-    ...rows(
+  if (sources.length < grouped.sources.length) lines.push(`The ${sources.length} of ${grouped.sources.length} sources with most words (every one is in --format json):`, '');
+  append(
+    lines,
+    rows(
       ['source', 'articles', 'words', 'shared', 'shared%', 'chrome', 'duplicates'],
       '|---|---:|---:|---:|---:|---:|---:|',
-      grouped.sources.map((s) => [s.source, s.articles, s.words, s.sharedWords, `${s.sharedPct.toFixed(1)}%`, s.chromeWords, s.duplicates]),
+      sources.map((s) => [s.source, s.articles, s.words, s.sharedWords, `${s.sharedPct.toFixed(1)}%`, s.chromeWords, s.duplicates]),
     ),
   );
   if (grouped.sharedAcross.length > 0) {
-    lines.push('', markdown ? '### Blocks shared across sources' : 'Blocks shared across sources:', '');
-    lines.push(...rows(['block', 'words', 'sources (articles)', 'label'], '|---|---:|---|---|', grouped.sharedAcross.map((b) => [b.block, b.words, b.sources.map((s) => `${s.source} (${s.articles})`).join(', '), b.label])));
+    const blocks = grouped.sharedAcross.slice(0, TABLE_ROWS);
+    const title = markdown ? '### Blocks shared across sources' : 'Blocks shared across sources:';
+    lines.push('', blocks.length < grouped.sharedAcross.length ? `${title.replace(/:$/, '')}, the ${blocks.length} of ${grouped.sharedAcross.length} in most sources (every one is in --format json)${markdown ? '' : ':'}` : title, '');
+    append(lines, rows(['block', 'words', 'sources (articles)', 'label'], '|---|---:|---|---|', blocks.map((b) => [b.block, b.words, b.sources.map((s) => `${s.source} (${s.articles})`).join(', '), b.label])));
   }
   return lines;
 }

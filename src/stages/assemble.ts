@@ -142,14 +142,20 @@ const FULL_WIDTH_STOPS = '。！？';
 const FULL_WIDTH_CLOSERS = '」』”’）';
 
 /**
- * True when `text` ends with a full-width stop (Chinese, Japanese), closing marks after it allowed:
- * `/[。！？][」』”’）]*$/`, read from the end, since a regular expression anchored at the end
- * still scans the text from its start, and a block's wording is built sentence by sentence.
+ * True when `pieces`, joined, end with a full-width stop (Chinese, Japanese), closing marks after
+ * it allowed: `/[。！？][」』”’）]*$/`, read from the end of the last piece back, since a wording
+ * is built sentence by sentence: reading the end of the text built so far would flatten it, each
+ * time, which is quadratic in a block's sentences.
  */
-function endsFullWidth(text: string): boolean {
-  let at = text.length - 1;
-  while (at >= 0 && FULL_WIDTH_CLOSERS.includes(text[at] as string)) at -= 1;
-  return at >= 0 && FULL_WIDTH_STOPS.includes(text[at] as string);
+function endsFullWidth(pieces: readonly string[]): boolean {
+  for (let piece = pieces.length - 1; piece >= 0; piece -= 1) {
+    const text = pieces[piece] as string;
+    for (let at = text.length - 1; at >= 0; at -= 1) {
+      if (FULL_WIDTH_CLOSERS.includes(text[at] as string)) continue;
+      return FULL_WIDTH_STOPS.includes(text[at] as string);
+    }
+  }
+  return false;
 }
 
 const LABEL_WORDS = 8;
@@ -608,12 +614,22 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     // Rows of sentence ids: -1 where a holder lacks the sentence (an empty wording), undefined
     // where a further row has no instance (no wording).
     const wordings: WordingRow[] = [{ slot: 0, ids: canonical }];
-    const further: WordingRow[] = [];
+    const further: FurtherRow[] = [];
     instancesOf.forEach((instances, slot) => {
       if (readsAsCanonical(instances)) return;
       wordings.push({ slot, ids: clusters.map((cluster) => instances.get(cluster)?.[0] ?? -1) });
-      const rows = Math.max(0, ...[...instances.values()].map((ids) => ids.length));
-      for (let row = 1; row < rows; row += 1) further.push({ slot, ids: clusters.map((cluster) => instances.get(cluster)?.[row]) });
+      // Only the sentences held again, each row: a sentence held 700 times in a block of 30,000
+      // sentences makes 699 rows of a few entries, not of 30,000.
+      const rows: { positions: number[]; ids: number[] }[] = [];
+      clusters.forEach((cluster, position) => {
+        const ids = instances.get(cluster) ?? [];
+        for (let row = 1; row < ids.length; row += 1) {
+          const entry = (rows[row - 1] ??= { positions: [], ids: [] });
+          entry.positions.push(position);
+          entry.ids.push(ids[row] as number);
+        }
+      });
+      for (const row of rows) further.push({ slot, ...row });
     });
     // Many holders share one wording of a sentence: each distinct text is normalised once, and a
     // wording as compared is its sentences' normalised texts joined (what normalising the joined
@@ -645,7 +661,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       variants: distinct.length,
       minSimilarity: lowestSimilarity(distinct),
       // Row 0 is the canonical wording; then each holder's that may differ from it.
-      variantWordings: collectVariants([...wordings, ...further], headings, heading, holders.map(pathOf), pathOf, keyOf, (id) => (id < 0 ? '' : bodyText(id))),
+      variantWordings: collectVariants(wordings, further, headings, heading, holders.map(pathOf), pathOf, keyOf, (id) => (id < 0 ? '' : bodyText(id))),
       ...(unreadHolders > 0 ? { unreadHolders } : {}),
     };
   });
@@ -1019,15 +1035,16 @@ function canonicalWording(
   bodyText: (id: number) => string,
   paragraphOf: (id: number) => number,
 ): string {
-  let text = heading === undefined ? '' : heading + lineEnding;
+  const pieces: string[] = heading === undefined ? [] : [heading, lineEnding];
   canonical.forEach((id, index) => {
     const previous = canonical[index - 1];
     // Sentences of one paragraph are joined by a space, except after a full-width stop (Chinese,
     // Japanese), which is followed by none.
-    if (previous !== undefined) text += paragraphOf(previous) !== paragraphOf(id) ? lineEnding : endsFullWidth(text) ? '' : ' ';
-    text += bodyText(id);
+    if (previous !== undefined) pieces.push(paragraphOf(previous) !== paragraphOf(id) ? lineEnding : endsFullWidth(pieces) ? '' : ' ');
+    pieces.push(bodyText(id));
   });
-  return text + lineEnding;
+  pieces.push(lineEnding);
+  return pieces.join('');
 }
 
 /**
@@ -1092,8 +1109,16 @@ interface WordingRow {
   readonly ids: readonly (number | undefined)[];
 }
 
+/** A holder's further instances of some of a block's sentences: sentence `ids[i]` stands at position `positions[i]`, ascending. */
+interface FurtherRow {
+  readonly slot: number;
+  readonly positions: readonly number[];
+  readonly ids: readonly number[];
+}
+
 function collectVariants(
   wordings: readonly WordingRow[],
+  further: readonly FurtherRow[],
   headings: readonly { articleIndex: number; text: string }[],
   heading: string | undefined,
   paths: readonly string[],
@@ -1103,17 +1128,23 @@ function collectVariants(
 ): BlockVariants {
   const sentences: VariantSentence[] = [];
   const canonical = wordings[0]?.ids ?? [];
+  // Each position's instances, row by row: the wordings' rows first, then the further rows.
+  const atPosition: { id: number; slot: number }[][] = canonical.map(() => []);
+  for (const wording of wordings) {
+    wording.ids.forEach((id, position) => {
+      if (id !== undefined) atPosition[position]?.push({ id, slot: wording.slot });
+    });
+  }
+  for (const row of further) row.positions.forEach((position, i) => atPosition[position]?.push({ id: row.ids[i] as number, slot: row.slot }));
   canonical.forEach((own = -1, position) => {
     // A Set per wording: a wording held by thousands of articles must not cost a scan per holder.
     const others = new Map<string, { id: number; articles: Set<string> }>();
     const canonicalKey = keyOf(own);
-    for (const wording of wordings) {
-      const id = wording.ids[position];
-      if (id === undefined) continue;
+    for (const { id, slot } of atPosition[position] ?? []) {
       const key = keyOf(id);
       if (key === canonicalKey) continue;
       const entry = others.get(key) ?? { id, articles: new Set<string>() };
-      entry.articles.add(paths[wording.slot] ?? '');
+      entry.articles.add(paths[slot] ?? '');
       others.set(key, entry);
     }
     if (others.size > 0) sentences.push({ position, canonical: textOf(own), wordings: [...others.values()].map(({ id, articles }) => ({ text: textOf(id), articles: [...articles] })) });

@@ -88,7 +88,9 @@ export function compileChromeList(userLines: readonly string[], source = 'the ch
   });
   // Normalising never lengthens a line much, so a paragraph far longer than every listed line is
   // none of them; nor is one with more letters than the longest, told from its first letters.
-  const longest = Math.max(0, ...[...builtIn, ...userExact].map((entry) => entry.length));
+  // A loop, not a spread: a chrome file may list more lines than a call takes arguments.
+  let longest = 0;
+  for (const entry of [...builtIn, ...userExact]) longest = Math.max(longest, entry.length);
   const maxLength = longest * 4 + 64;
   return {
     reasonFor(line) {

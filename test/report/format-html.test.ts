@@ -49,4 +49,19 @@ describe('formatHtml', () => {
     expect(limits['readerShown']).toBeGreaterThan(3000);
     expect(limits['readerShown']).toBeLessThan(10_000);
   });
+
+  it('shows at most 200 sources and 200 blocks across sources in its by-source section, and says every one is in --format json', async () => {
+    const articles = corpusArticles();
+    const result = await dedupe(articles);
+    const MANY = 300_000;
+    const bySource = {
+      sources: Array.from({ length: MANY }, (_, i) => ({ source: `site-${String(i).padStart(6, '0')}`, articles: 1, words: MANY - i, sharedWords: 0, sharedPct: 0, chromeWords: 0, duplicates: 0 })),
+      sharedAcross: Array.from({ length: MANY }, (_, i) => ({ block: `b${String(i).padStart(10, '0')}`, label: 'A background', words: 40, sources: [{ source: 'site-000000', articles: 1 }, { source: 'site-000001', articles: 1 }] })),
+    };
+    const html = formatHtml({ report: result.report, shared: result.shared, texts: new Map(articles.map((a) => [a.path, a.text])), bySource });
+    const section = /<section id="by-source".*?<\/section>/s.exec(html)?.[0] ?? '';
+    expect(section).toContain('The 200 of 300000 sources with most words; every one is in <code>--format json</code>.');
+    expect(section).toContain('The 200 of 300000 in most sources; every one is in <code>--format json</code>.');
+    expect(section.match(/<tr><th scope="row">/g)).toHaveLength(400);
+  });
 });

@@ -125,4 +125,15 @@ describe('assemble', () => {
     expect(variants).toContain('6.txt');
     expect(variants).not.toContain('"1.txt"');
   });
+
+  it('reports a sentence an article holds again, edited, as a wording of that sentence of the block, at its place', async () => {
+    const { assembly } = await assembleTexts(texts);
+    const block = assembly.blocks.find((candidate) => candidate.variantWordings.sentences.some((sentence) => sentence.wordings.some((wording) => wording.text.includes('halted'))));
+    const sentence = block?.variantWordings.sentences.find((candidate) => candidate.wordings.some((wording) => wording.text.includes('halted')));
+    // Article 5's second copy of the background edits its first sentence: the variant stands at
+    // that sentence, beside its canonical wording, and names article 5.
+    expect(sentence?.canonical).toBe(background[0]);
+    expect(sentence?.position).toBe(0);
+    expect(sentence?.wordings).toContainEqual({ text: background[0]!.replace('suspended', 'halted'), articles: ['5.txt'] });
+  });
 });

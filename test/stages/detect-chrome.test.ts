@@ -25,6 +25,12 @@ describe('compileChromeList', () => {
     expect(() => compileChromeList(['ok', '/([/'], '`chrome.txt`')).toThrow(NewsdedupError);
     expect(() => compileChromeList(['ok', '/([/'], '`chrome.txt`')).toThrow(/line 2 of `chrome.txt`/);
   });
+
+  it('takes a chrome file of 300,000 lines, more than a call takes arguments', () => {
+    const many = compileChromeList(Array.from({ length: 300_000 }, (_, i) => `Follow our channel number ${i} for updates`));
+    expect(many.reasonFor('Follow our channel number 299999 for updates')).toBe('user list');
+    expect(many.reasonFor('Follow our channel number 300000 for updates')).toBeUndefined();
+  });
 });
 
 describe('chromeCandidates', () => {
