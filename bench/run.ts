@@ -18,7 +18,7 @@
  *   npm run bench -- --shared DIR         where news/ and bbc/ are (default ../shared)
  *   npm run bench -- --as jsonl           each tier also as one JSON Lines file of the same articles, timed next to it
  *   npm run bench -- --tiers long         long documents (bench/long-documents.ts): a pair of articles of
- *                                         10,000 and of 40,000 sentences, one block each; time must grow
+ *                                         20,000 and of 160,000 sentences, one block each; time must grow
  *                                         with the length, not its square
  */
 import { createHash } from 'node:crypto';

@@ -138,6 +138,8 @@ export interface Opener {
 }
 
 const NONE: readonly never[] = Object.freeze([]);
+/** No cluster: the end of a block's reading order (cluster ids are sentence ids, never negative). */
+const NO_CLUSTER = -1;
 const FULL_WIDTH_STOPS = '。！？';
 const FULL_WIDTH_CLOSERS = '」』”’）';
 
@@ -406,9 +408,15 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     // sentence in a run words it.
     interface Draft {
       readonly root: number;
-      /** Clusters in reading order. */
-      readonly order: number[];
-      readonly seen: Set<number>;
+      /** Clusters in reading order, once all are read (built from `first` and `after`). */
+      order: number[];
+      /**
+       * Reading order as it is built: its first cluster, and the one after each. A cluster goes in
+       * after the one read before it, in constant time; finding that one's place in an array would
+       * make a block's order quadratic in its length.
+       */
+      first: number | undefined;
+      readonly after: Map<number, number>;
       /** Clusters whose words are counted. */
       readonly counted: Set<number>;
       words: number;
@@ -424,12 +432,15 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
           const previous = lastRead.get(root);
           let draft = drafts.get(root);
           if (draft === undefined) {
-            draft = { root, order: [], seen: new Set(), counted: new Set(), words: 0 };
+            draft = { root, order: [], first: undefined, after: new Map(), counted: new Set(), words: 0 };
             drafts.set(root, draft);
           }
-          if (!draft.seen.has(cluster)) {
-            draft.seen.add(cluster);
-            draft.order.splice(previous === undefined ? 0 : draft.order.indexOf(previous) + 1, 0, cluster);
+          if (!draft.after.has(cluster)) {
+            // Right after the cluster this article read before it in the block, else first.
+            const next = previous === undefined ? draft.first : draft.after.get(previous);
+            draft.after.set(cluster, next ?? NO_CLUSTER);
+            if (previous === undefined) draft.first = cluster;
+            else draft.after.set(previous, cluster);
           }
           // Counted where first read: runs go in article order, so at the first holder whose run holds it.
           if (!draft.counted.has(cluster)) {
@@ -439,6 +450,9 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
           lastRead.set(root, cluster);
         }
       }
+    }
+    for (const draft of drafts.values()) {
+      for (let cluster = draft.first ?? NO_CLUSTER; cluster !== NO_CLUSTER; cluster = draft.after.get(cluster) ?? NO_CLUSTER) draft.order.push(cluster);
     }
     return { drafts: [...drafts.values()], findBlock };
   };
