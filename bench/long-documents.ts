@@ -3,7 +3,7 @@
  * a second outlet with a sentence changed. The whole text is one block of tens of thousands of
  * sentences, and the article holds many sentences alike but for a name or a figure, so some of the
  * block's sentences stand in it hundreds of times. No step may be quadratic in a block's length:
- * `clean` is timed on the pair at each size (by default 20,000 sentences and eight times that), and the growth printed.
+ * `clean` is timed on the pair at each size (by default 40,000 sentences and four times that), and the growth printed.
  * Generated text only; nothing is read from ../shared.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -53,7 +53,7 @@ function documents(sentences: number): { original: string; repost: string } {
  * Times `clean` on the pair at each size (`timed` runs the CLI with its arguments; `cli` is its
  * path), in `cacheDir`.
  */
-export async function longDocuments(cacheDir: string, cli: string, timed: (args: readonly string[]) => Promise<Timed>, sizes: readonly number[] = [20_000, 160_000]): Promise<LongDocuments> {
+export async function longDocuments(cacheDir: string, cli: string, timed: (args: readonly string[]) => Promise<Timed>, sizes: readonly number[] = [40_000, 160_000]): Promise<LongDocuments> {
   const runs: LongDocumentRun[] = [];
   for (const sentences of sizes) {
     const dir = join(cacheDir, `long-documents-${sentences}`);

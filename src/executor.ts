@@ -14,6 +14,8 @@ type Output<Name extends TaskName> = Awaited<ReturnType<(typeof Tasks)[Name]>>;
 export interface Executor {
   /** Threads that run tasks (1 for in-process). */
   readonly threads: number;
+  /** True when tasks run in this executor's own worker threads, whose results may move rather than copy (see `worker.ts`'s `movedTo`). */
+  readonly pooled: boolean;
   run<Name extends TaskName>(name: Name, input: Input<Name>): Promise<Output<Name>>;
   /**
    * Lets the threads and their heaps go until the next task, which starts them again: for the
@@ -29,6 +31,7 @@ export function inProcessExecutor(): Executor {
   let queue: Promise<unknown> = Promise.resolve();
   return {
     threads: 1,
+    pooled: false,
     run(name, input) {
       const task = inProcess[name] as (input: unknown) => unknown;
       const result = queue.then(() => task(input));
@@ -61,6 +64,7 @@ export async function poolExecutor(threads: number): Promise<Executor> {
   const stopping: Promise<void>[] = [];
   return {
     threads,
+    pooled: true,
     run(name, input) {
       if (closing !== undefined) return Promise.reject(new Error('the worker pool is closed'));
       pool ??= start();

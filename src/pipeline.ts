@@ -412,7 +412,7 @@ export async function scanArticles(run: Run, refs: readonly ArticleRef[], metas:
   let next = 0;
   // An archive article read as context is matched, never applied: its text is read again if need be, not held.
   const hold = run.hold && !context;
-  await runInOrder(run.executor, 'scan', chunk(refs), (refsOfShard) => ({ refs: refsOfShard, settings: run.taskSettings, hold }), ({ outcomes, held }, shardRefs) => {
+  await runInOrder(run.executor, 'scan', chunk(refs), (refsOfShard) => ({ refs: refsOfShard, settings: run.taskSettings, hold, move: run.executor.pooled }), ({ outcomes, held }, shardRefs) => {
     outcomes.forEach((outcome, i) => {
       const ref = shardRefs[i] as ArticleRef;
       const meta = metas[next + i] ?? {};

@@ -171,7 +171,7 @@ export interface ScannedShard {
 }
 
 /** Step 1, fingerprint: reads and scans each article of a shard. */
-export async function scan(task: { readonly refs: readonly ArticleRef[]; readonly settings: TaskSettings; readonly hold?: boolean }): Promise<ScannedShard> {
+export async function scan(task: { readonly refs: readonly ArticleRef[]; readonly settings: TaskSettings; readonly hold?: boolean; readonly move?: boolean }): Promise<ScannedShard> {
   const list = chromeList(task.settings.chromeLines);
   const hold = task.hold === true;
   const texts: string[] = [];
@@ -195,62 +195,71 @@ export async function scan(task: { readonly refs: readonly ArticleRef[]; readonl
       held,
     };
   });
-  if (piscina === undefined) return { outcomes, held: texts.join('') };
+  // Only a task of newsdedup's own pool moves its result: called in any other thread (a program's
+  // own worker that runs `dedupe()`), a task returns plain data.
+  if (task.move !== true || isMainThread) return { outcomes, held: texts.join('') };
   const packed = packScans(outcomes);
-  return movedTo({ outcomes: packed.outcomes, held: texts.join('') }, [packed.buffer]);
+  return await movedTo({ outcomes: packed.outcomes, held: texts.join('') }, packed.buffers);
 }
 
 /**
- * A shard's scans with every typed array copied into one buffer, as views on it: the shard then
- * travels to the main thread as one buffer moved, not thousands of small arrays copied and made
- * again there, one by one. A view keeps the whole buffer: with texts held, a shard's segmentations
- * keep its fingerprints until apply (a few megabytes in a corpus small enough to hold).
+ * A shard's scans with every typed array copied into two buffers, as views on them: the shard then
+ * travels to the main thread as two buffers moved, not thousands of small arrays copied and made
+ * again there, one by one. A view keeps its whole buffer, so the fingerprints (let go after the
+ * count) and the held segmentations (kept until apply) are packed apart.
  */
-function packScans(outcomes: readonly ScanOutcome[]): { outcomes: ScanOutcome[]; buffer: ArrayBuffer } {
-  let words = 0;
-  let bytes = 0;
+function packScans(outcomes: readonly ScanOutcome[]): { outcomes: ScanOutcome[]; buffers: ArrayBuffer[] } {
+  let recordWords = 0;
+  let recordBytes = 0;
+  let heldWords = 0;
   for (const outcome of outcomes) {
     if (!outcome.ok) continue;
     const { scan, held } = outcome;
-    words += scan.offsets.length + scan.hashes.length + (held === undefined ? 0 : held.segmentation.paragraphs.length + held.segmentation.sentences.length);
-    bytes += scan.inShortLine.length;
+    recordWords += scan.offsets.length + scan.hashes.length;
+    recordBytes += scan.inShortLine.length;
+    if (held !== undefined) heldWords += held.segmentation.paragraphs.length + held.segmentation.sentences.length;
   }
-  const buffer = new ArrayBuffer(words * 4 + bytes);
-  let wordAt = 0;
-  let byteAt = words * 4;
-  const u32 = (array: Uint32Array): Uint32Array => {
-    const view = new Uint32Array(buffer, wordAt * 4, array.length);
+  // Four-byte arrays first, so that every view is aligned.
+  const records = new ArrayBuffer(recordWords * 4 + recordBytes);
+  const segmentations = new ArrayBuffer(heldWords * 4);
+  let recordAt = 0;
+  let byteAt = recordWords * 4;
+  let heldAt = 0;
+  const record = (array: Uint32Array): Uint32Array => {
+    const view = new Uint32Array(records, recordAt * 4, array.length);
+    recordAt += array.length;
     view.set(array);
-    wordAt += array.length;
     return view;
   };
-  const u8 = (array: Uint8Array): Uint8Array => {
-    const view = new Uint8Array(buffer, byteAt, array.length);
-    view.set(array);
+  const byte = (array: Uint8Array): Uint8Array => {
+    const view = new Uint8Array(records, byteAt, array.length);
     byteAt += array.length;
+    view.set(array);
+    return view;
+  };
+  const segmentation = (array: Uint32Array): Uint32Array => {
+    const view = new Uint32Array(segmentations, heldAt * 4, array.length);
+    heldAt += array.length;
+    view.set(array);
     return view;
   };
   const packed = outcomes.map((outcome): ScanOutcome => {
     if (!outcome.ok) return outcome;
     const { scan, held } = outcome;
-    const withScan: ScanOutcome = { ...outcome, scan: { ...scan, offsets: u32(scan.offsets), hashes: u32(scan.hashes), inShortLine: u8(scan.inShortLine) } };
+    const withScan: ScanOutcome = { ...outcome, scan: { ...scan, offsets: record(scan.offsets), hashes: record(scan.hashes), inShortLine: byte(scan.inShortLine) } };
     if (held === undefined) return withScan;
-    const { segmentation } = held;
-    return { ...withScan, held: { ...held, segmentation: { ...segmentation, paragraphs: u32(segmentation.paragraphs), sentences: u32(segmentation.sentences) } } };
+    const { paragraphs, sentences } = held.segmentation;
+    return { ...withScan, held: { ...held, segmentation: { ...held.segmentation, paragraphs: segmentation(paragraphs), sentences: segmentation(sentences) } } };
   });
-  return { outcomes: packed, buffer };
+  return { outcomes: packed, buffers: [records, segmentations] };
 }
 
-// In a worker thread of the pool, the means to hand back a result whose buffers move rather than copy.
-const piscina = isMainThread ? undefined : await import('piscina');
-
 /**
- * `value`, marked (in a worker thread of the pool) so that `buffers`, which its typed arrays view,
- * move to the main thread rather than being copied; piscina hands the main thread `value` itself.
- * In this thread, `value` as it is.
+ * `value`, marked so that `buffers`, which its typed arrays view, move to the main thread rather
+ * than being copied; piscina hands the main thread `value` itself. For a task of the pool only.
  */
-function movedTo<T extends object>(value: T, buffers: ArrayBuffer[]): T {
-  if (piscina === undefined) return value;
+async function movedTo<T extends object>(value: T, buffers: ArrayBuffer[]): Promise<T> {
+  const piscina = await import('piscina');
   return piscina.move({ [piscina.transferableSymbol]: buffers, [piscina.valueSymbol]: value }) as unknown as T;
 }
 
