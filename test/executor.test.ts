@@ -7,6 +7,7 @@ function manualExecutor() {
   const tasks: { input: unknown; resolve: (output: unknown) => void; reject: (error: Error) => void }[] = [];
   const executor: Executor = {
     threads: 1,
+    pooled: false,
     run: ((_name: string, input: unknown) => new Promise<unknown>((resolve, reject) => tasks.push({ input, resolve, reject }))) as Executor['run'],
     rest: async () => undefined,
     close: async () => undefined,
