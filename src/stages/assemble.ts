@@ -1142,25 +1142,33 @@ function collectVariants(
 ): BlockVariants {
   const sentences: VariantSentence[] = [];
   const canonical = wordings[0]?.ids ?? [];
-  // Each position's instances, row by row: the wordings' rows first, then the further rows.
-  const atPosition: { id: number; slot: number }[][] = canonical.map(() => []);
-  for (const wording of wordings) {
-    wording.ids.forEach((id, position) => {
-      if (id !== undefined) atPosition[position]?.push({ id, slot: wording.slot });
+  // Each position's further instances, row by row: few, so gathered by position once.
+  const furtherAt = new Map<number, { id: number; slot: number }[]>();
+  for (const row of further) {
+    row.positions.forEach((position, i) => {
+      const list = furtherAt.get(position);
+      const instance = { id: row.ids[i] as number, slot: row.slot };
+      if (list === undefined) furtherAt.set(position, [instance]);
+      else list.push(instance);
     });
   }
-  for (const row of further) row.positions.forEach((position, i) => atPosition[position]?.push({ id: row.ids[i] as number, slot: row.slot }));
   canonical.forEach((own = -1, position) => {
     // A Set per wording: a wording held by thousands of articles must not cost a scan per holder.
     const others = new Map<string, { id: number; articles: Set<string> }>();
     const canonicalKey = keyOf(own);
-    for (const { id, slot } of atPosition[position] ?? []) {
+    const add = (id: number, slot: number): void => {
       const key = keyOf(id);
-      if (key === canonicalKey) continue;
+      if (key === canonicalKey) return;
       const entry = others.get(key) ?? { id, articles: new Set<string>() };
       entry.articles.add(paths[slot] ?? '');
       others.set(key, entry);
+    };
+    // The wordings' rows first, then the further rows, as the rows stand.
+    for (const wording of wordings) {
+      const id = wording.ids[position];
+      if (id !== undefined) add(id, wording.slot);
     }
+    for (const { id, slot } of furtherAt.get(position) ?? []) add(id, slot);
     if (others.size > 0) sentences.push({ position, canonical: textOf(own), wordings: [...others.values()].map(({ id, articles }) => ({ text: textOf(id), articles: [...articles] })) });
   });
   const otherHeadings = headings
