@@ -54,6 +54,17 @@ describe('bySourceLines', () => {
     });
   }
 
+  it('names 8 sources at most in a row of a block across sources, and counts them all', () => {
+    const wide = { sources: [], sharedAcross: [{ block: 'b0000000001', label: 'The river authority opened…', words: 40, sources: Array.from({ length: 2500 }, (_, i) => ({ source: `site-${String(i).padStart(4, '0')}`, articles: 1 })) }] };
+    for (const markdown of [false, true]) {
+      const row = bySourceLines(wide, markdown).find((line) => line.includes('b0000000001')) ?? '';
+      expect(row).toContain('2500');
+      expect(row).toContain('site-0007 (1) and 2492 more');
+      expect(row).not.toContain('site-0008');
+      expect(row.length).toBeLessThan(300);
+    }
+  });
+
   it('shows every source and block, with no line about the rest, when there are few', async () => {
     const { report } = await dedupe([
       { path: 'dawn/one.txt', text: `Flood warning issued\n\nThe mayor visited the shelters today.\n\n${BACKGROUND}\n` },
