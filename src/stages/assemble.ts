@@ -625,25 +625,23 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
         if (ids === undefined || ids.length !== 1 || id === undefined) return false;
         return id === own || (sameTextOf(id) === sameTextOf(own) && leadLength(id) === leadLength(own));
       });
-    // Rows of sentence ids: -1 where a holder lacks the sentence (an empty wording), undefined
-    // where a further row has no instance (no wording).
+    // Rows of sentence ids, a holder's first instances: -1 where it lacks the sentence (an empty
+    // wording). Its further instances go by position, holder by holder: a sentence held 700 times
+    // in a block of 30,000 sentences adds 699 entries, not 699 rows of 30,000.
     const wordings: WordingRow[] = [{ slot: 0, ids: canonical }];
-    const further: FurtherRow[] = [];
+    const further = new Map<number, FurtherInstance[]>();
     instancesOf.forEach((instances, slot) => {
       if (readsAsCanonical(instances)) return;
       wordings.push({ slot, ids: clusters.map((cluster) => instances.get(cluster)?.[0] ?? -1) });
-      // Only the sentences held again, each row: a sentence held 700 times in a block of 30,000
-      // sentences makes 699 rows of a few entries, not of 30,000.
-      const rows: { positions: number[]; ids: number[] }[] = [];
       clusters.forEach((cluster, position) => {
         const ids = instances.get(cluster) ?? [];
         for (let row = 1; row < ids.length; row += 1) {
-          const entry = (rows[row - 1] ??= { positions: [], ids: [] });
-          entry.positions.push(position);
-          entry.ids.push(ids[row] as number);
+          const instance = { id: ids[row] as number, slot };
+          const list = further.get(position);
+          if (list === undefined) further.set(position, [instance]);
+          else list.push(instance);
         }
       });
-      for (const row of rows) further.push({ slot, ...row });
     });
     // Many holders share one wording of a sentence: each distinct text is normalised once, and a
     // wording as compared is its sentences' normalised texts joined (what normalising the joined
@@ -1120,19 +1118,18 @@ function comparableOnce(): (text: string) => string {
 /** A holder's wording of a block: its sentence ids in the block's order (see `wordings` in {@link assemble}). */
 interface WordingRow {
   readonly slot: number;
-  readonly ids: readonly (number | undefined)[];
+  readonly ids: readonly number[];
 }
 
-/** A holder's further instances of some of a block's sentences: sentence `ids[i]` stands at position `positions[i]`, ascending. */
-interface FurtherRow {
+/** A holder's further instance of one of a block's sentences (the same block twice, or a sentence repeated). */
+interface FurtherInstance {
+  readonly id: number;
   readonly slot: number;
-  readonly positions: readonly number[];
-  readonly ids: readonly number[];
 }
 
 function collectVariants(
   wordings: readonly WordingRow[],
-  further: readonly FurtherRow[],
+  further: ReadonlyMap<number, readonly FurtherInstance[]>,
   headings: readonly { articleIndex: number; text: string }[],
   heading: string | undefined,
   paths: readonly string[],
@@ -1142,16 +1139,6 @@ function collectVariants(
 ): BlockVariants {
   const sentences: VariantSentence[] = [];
   const canonical = wordings[0]?.ids ?? [];
-  // Each position's further instances, row by row: few, so gathered by position once.
-  const furtherAt = new Map<number, { id: number; slot: number }[]>();
-  for (const row of further) {
-    row.positions.forEach((position, i) => {
-      const list = furtherAt.get(position);
-      const instance = { id: row.ids[i] as number, slot: row.slot };
-      if (list === undefined) furtherAt.set(position, [instance]);
-      else list.push(instance);
-    });
-  }
   canonical.forEach((own = -1, position) => {
     // A Set per wording: a wording held by thousands of articles must not cost a scan per holder.
     const others = new Map<string, { id: number; articles: Set<string> }>();
@@ -1163,12 +1150,12 @@ function collectVariants(
       entry.articles.add(paths[slot] ?? '');
       others.set(key, entry);
     };
-    // The wordings' rows first, then the further rows, as the rows stand.
+    // The holders' first instances, then their further ones.
     for (const wording of wordings) {
       const id = wording.ids[position];
       if (id !== undefined) add(id, wording.slot);
     }
-    for (const { id, slot } of furtherAt.get(position) ?? []) add(id, slot);
+    for (const { id, slot } of further.get(position) ?? []) add(id, slot);
     if (others.size > 0) sentences.push({ position, canonical: textOf(own), wordings: [...others.values()].map(({ id, articles }) => ({ text: textOf(id), articles: [...articles] })) });
   });
   const otherHeadings = headings
