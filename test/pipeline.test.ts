@@ -310,6 +310,19 @@ describe('dedupe on edge cases', () => {
     expect(`${held}\n${cleaned}`).toContain('conducted overnight strikes');
   });
 
+  it('keeps in the blocks’ text every line of a register whose lines differ only by a name', async () => {
+    const names = ['Ahmed Khan', 'Bilal Osei', 'Chen Novak', 'Dmitri Reyes', 'Elena Haddad', 'Farah Larsen', 'Gustav Mori', 'Hana Petrov', 'Ivan Silva', 'Jamal Ward'];
+    const register = names.map((name) => `Councillor ${name} represents the northern ward and sits on the finance committee of the city.`);
+    const result = await dedupe([
+      { path: 'a.txt', text: `The city published its register of members on Monday.\n\n${register.join(' ')}\n` },
+      { path: 'b.txt', text: `A reader asked who sits on the finance committee this year.\n\n${register.join(' ')}\n` },
+      { path: 'c.txt', text: `Only part of the register was read out at the meeting.\n\n${register.slice(0, 4).join(' ')}\n` },
+    ]);
+    const text = result.shared.map((block) => block.text).join('\n');
+    for (const line of register) expect(text.split(line)).toHaveLength(2);
+    for (const article of result.cleaned) for (const line of register) expect(article.text).not.toContain(line);
+  });
+
   it('gives the same bytes for any order of the input articles', async () => {
     const articles = corpusArticles();
     const expected = JSON.stringify(await dedupe(articles));

@@ -465,6 +465,13 @@ export interface Verdict {
   readonly bodyA: number;
   readonly bodyB: number;
   /**
+   * How alike the two are, for a pair found the same: 1 for one text, else the Dice score of
+   * their normalised texts (of their bodies, when a lead was split off). Of two sentences of one
+   * article found the same as one sentence, the one that scores more is its match (see
+   * {@link cluster}).
+   */
+  readonly score?: number;
+  /**
    * Set when the two are worded alike but their figures differ: the first sentence's figures. Two
    * sentences that both differ so from one candidate, with the same figures, are one sentence.
    */
@@ -502,7 +509,7 @@ export function verifyPair(
   // Wordings alike but for a figure are two reports (a new day's figures, an updated toll): the
   // sentence is the article's own.
   if (score < settings.similarity) return NOT_SAME;
-  return sameFigures(a.text, b.text) ? { same: true, bodyA: -1, bodyB: -1 } : { ...NOT_SAME, figuresA: figuresOf(a.text).join(' ') };
+  return sameFigures(a.text, b.text) ? { same: true, bodyA: -1, bodyB: -1, score } : { ...NOT_SAME, figuresA: figuresOf(a.text).join(' ') };
 }
 
 const NOT_SAME: Verdict = { same: false, bodyA: -1, bodyB: -1 };
@@ -519,7 +526,9 @@ export function verifyItem(item: PairToVerify, settings: VerifySettings): Verdic
   const [a, b, neighbours] = item;
   const verdict = verifyPair(a, b, settings);
   if (verdict.same || neighbours !== true || verdict.figuresA !== undefined) return verdict;
-  return wordsApart(comparable(a.text), comparable(b.text), LIGHT_EDIT_WORDS) && sameFigures(a.text, b.text) ? { same: true, bodyA: -1, bodyB: -1 } : verdict;
+  const textA = comparable(a.text);
+  const textB = comparable(b.text);
+  return wordsApart(textA, textB, LIGHT_EDIT_WORDS) && sameFigures(a.text, b.text) ? { same: true, bodyA: -1, bodyB: -1, score: diceOf(textA, textB) } : verdict;
 }
 
 type VerifySettings = { readonly similarity: number; readonly shingleSize: number; readonly maxHeadingWords: number };
@@ -529,7 +538,7 @@ function splitLead(
   b: SentenceText,
   score: number,
   settings: { readonly similarity: number; readonly shingleSize: number; readonly maxHeadingWords: number },
-): { bodyA: number; bodyB: number } | undefined {
+): { bodyA: number; bodyB: number; score: number } | undefined {
   const size = settings.shingleSize;
   // Most edits fall after the first words: two sentences that open alike have no lead to split.
   if (openAlike(a.text, b.text, size)) return undefined;
@@ -546,8 +555,9 @@ function splitLead(
   if (leadA * 2 > wordsA.count || leadB * 2 > wordsB.count) return undefined;
   const startA = wordsA.starts[leadA] ?? 0;
   const startB = wordsB.starts[leadB] ?? 0;
-  if (diceOf(normalizeForComparison(a.text.slice(startA)), normalizeForComparison(b.text.slice(startB))) < Math.max(score, settings.similarity)) return undefined;
-  return { bodyA: leadA > 0 ? a.start + startA : -1, bodyB: leadB > 0 ? b.start + startB : -1 };
+  const bodyScore = diceOf(normalizeForComparison(a.text.slice(startA)), normalizeForComparison(b.text.slice(startB)));
+  if (bodyScore < Math.max(score, settings.similarity)) return undefined;
+  return { bodyA: leadA > 0 ? a.start + startA : -1, bodyB: leadB > 0 ? b.start + startB : -1, score: bodyScore };
 }
 
 // A holder sentence is verified against each of its copies: what verifying derives from a
@@ -639,11 +649,12 @@ export function cluster(articleOf: Int32Array, pairs: Int32Array, verdicts: read
   const total = articleOf.length;
   const sets = new UnionFind(total);
   const bodyStart = new Int32Array(total).fill(-1);
+  const beaten = outmatched(articleOf, pairs, verdicts);
   // A lead is split off a sentence only when most of its verified copies split it: the canonical
   // copy of a sentence that one copy trimmed at the front keeps its first words.
   const leadVotes = new Int32Array(total);
   verdicts.forEach((verdict, index) => {
-    if (!verdict.same) return;
+    if (!verdict.same || beaten[index] === 1) return;
     const a = pairs[index * 2] ?? 0;
     const b = pairs[index * 2 + 1] ?? 0;
     for (const [id, body] of [[a, verdict.bodyA], [b, verdict.bodyB]] as const) {
@@ -670,4 +681,43 @@ export function cluster(articleOf: Int32Array, pairs: Int32Array, verdicts: read
   });
   for (let id = 0; id < total; id += 1) if ((leadVotes[id] ?? 0) <= 0) bodyStart[id] = -1;
   return { cluster: sets.roots(), bodyStart, articleOf, alikeBut: alikeOf };
+}
+
+/**
+ * The verified pairs that a better match of their sentence beats, marked 1. A sentence is one
+ * sentence of an earlier article at most: when it is found the same as two different sentences of
+ * one article, it is the one it is more alike (its verbatim copy, most often), and the other pair
+ * is dropped. "… in Quetta on Monday, police said." and the same in Peshawar score above the
+ * threshold; where the earlier article holds both, a later copy of each is paired with its own,
+ * and the two never join one cluster. Pairs of equal score all stand. Where the earlier article
+ * holds only one of the two, nothing tells a name changed from a word edited: the later article's
+ * second sentence joins the first's cluster, as an edited copy of it.
+ *
+ * A pair is `(sentence, candidate)`, the candidate in an earlier article, and an article's pairs
+ * come together (see {@link candidateFinder}), so a sentence's rival pairs are within its
+ * article's run of pairs. A run whose pairs are all verbatim has nothing to settle.
+ */
+export function outmatched(articleOf: Int32Array, pairs: Int32Array, verdicts: readonly Verdict[]): Uint8Array {
+  const beaten = new Uint8Array(verdicts.length);
+  const scoreOf = (p: number): number => verdicts[p]?.score ?? 1;
+  let from = 0;
+  while (from < verdicts.length) {
+    const article = articleOf[pairs[from * 2] ?? 0];
+    let to = from;
+    let edited = false;
+    for (; to < verdicts.length && articleOf[pairs[to * 2] ?? 0] === article; to += 1) if (verdicts[to]?.same === true && scoreOf(to) < 1) edited = true;
+    if (edited) {
+      // The best score of each sentence against each earlier article.
+      const best = new Map<string, number>();
+      const keyOf = (p: number): string => `${pairs[p * 2] ?? 0} ${articleOf[pairs[p * 2 + 1] ?? 0] ?? 0}`;
+      for (let p = from; p < to; p += 1) {
+        if (verdicts[p]?.same !== true) continue;
+        const key = keyOf(p);
+        best.set(key, Math.max(scoreOf(p), best.get(key) ?? 0));
+      }
+      for (let p = from; p < to; p += 1) if (verdicts[p]?.same === true && scoreOf(p) < (best.get(keyOf(p)) ?? 0)) beaten[p] = 1;
+    }
+    from = to;
+  }
+  return beaten;
 }

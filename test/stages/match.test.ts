@@ -54,6 +54,23 @@ describe('match', () => {
     expect(cluster[1]).toBe(1);
   });
 
+  it('keeps two sentences alike but for a place apart when an earlier article holds both', async () => {
+    const quetta = 'The explosion killed 12 people near the main bus terminal in Quetta on Monday, police said.';
+    const peshawar = quetta.replace('Quetta', 'Peshawar');
+    const { cluster } = await matchTexts(`${quetta} ${peshawar}`, `Officials met on Tuesday. ${quetta} ${peshawar}`, `The governor visited the injured. ${peshawar}`);
+    // Article 0 holds sentences 0 and 1; article 1 holds 2 (its own), 3 and 4; article 2 holds 5 and 6.
+    expect(cluster[3]).toBe(cluster[0]);
+    expect(cluster[4]).toBe(cluster[1]);
+    expect(cluster[6]).toBe(cluster[1]);
+    expect(cluster[1]).not.toBe(cluster[0]);
+  });
+
+  it('still takes a later sentence for an edited copy when the earlier article holds only one of the two', async () => {
+    const quetta = 'The explosion killed 12 people near the main bus terminal in Quetta on Monday, police said.';
+    const { cluster } = await matchTexts(quetta, `Officials met on Tuesday. ${quetta.replace('Quetta', 'Peshawar')}`);
+    expect(cluster[2]).toBe(cluster[0]);
+  });
+
   it('joins three copies into one cluster whichever article comes first', async () => {
     const { cluster } = await matchTexts(EDITED, PLAIN, `Earlier. ${EDITED}`);
     expect(new Set([cluster[0], cluster[1], cluster[3]]).size).toBe(1);
