@@ -703,19 +703,24 @@ export function outmatched(articleOf: Int32Array, pairs: Int32Array, verdicts: r
   let from = 0;
   while (from < verdicts.length) {
     const article = articleOf[pairs[from * 2] ?? 0];
+    // The sentences of this article's edited pairs: only they can have a better match.
+    let rivals: Set<number> | undefined;
     let to = from;
-    let edited = false;
-    for (; to < verdicts.length && articleOf[pairs[to * 2] ?? 0] === article; to += 1) if (verdicts[to]?.same === true && scoreOf(to) < 1) edited = true;
-    if (edited) {
-      // The best score of each sentence against each earlier article.
+    for (; to < verdicts.length && articleOf[pairs[to * 2] ?? 0] === article; to += 1) {
+      // Most pairs are verbatim copies, told on the main thread: one verdict object, known at a glance.
+      const verdict = verdicts[to];
+      if (verdict !== VERBATIM && verdict?.same === true && (verdict.score ?? 1) < 1) (rivals ??= new Set()).add(pairs[to * 2] ?? 0);
+    }
+    if (rivals !== undefined) {
+      // Their best score against each earlier article.
       const best = new Map<string, number>();
       const keyOf = (p: number): string => `${pairs[p * 2] ?? 0} ${articleOf[pairs[p * 2 + 1] ?? 0] ?? 0}`;
       for (let p = from; p < to; p += 1) {
-        if (verdicts[p]?.same !== true) continue;
+        if (!rivals.has(pairs[p * 2] ?? 0) || verdicts[p]?.same !== true) continue;
         const key = keyOf(p);
         best.set(key, Math.max(scoreOf(p), best.get(key) ?? 0));
       }
-      for (let p = from; p < to; p += 1) if (verdicts[p]?.same === true && scoreOf(p) < (best.get(keyOf(p)) ?? 0)) beaten[p] = 1;
+      for (let p = from; p < to; p += 1) if (rivals.has(pairs[p * 2] ?? 0) && verdicts[p]?.same === true && scoreOf(p) < (best.get(keyOf(p)) ?? 0)) beaten[p] = 1;
     }
     from = to;
   }
