@@ -9,6 +9,7 @@ import type { ChromeLine, Place, Problem, Report, SharedBlockText, SourceArticle
 import type { DedupeOptions } from './options.js';
 import type { ArticleRef } from './worker.js';
 import type { ArticleMeta, RecordFile } from './stages/spool.js';
+import type { BySource } from './report/group-by-source.js';
 import type { FieldOptions } from './records/fields.js';
 import type { AddedValue } from './records/write-records.js';
 import { append } from './lib/append.js';
@@ -161,6 +162,8 @@ export interface CorpusResult {
     readonly fields: FieldOptions;
     readonly articles: ReadonlyMap<string, { readonly file: number; readonly ordinal: number; readonly line?: number }>;
   };
+  /** The report grouped by source, when `cleanCorpus` was asked for it (`groupBy: 'source'`); it is in `report.json` too. */
+  readonly bySource?: BySource;
 }
 
 /** The field options of `options`, checked before anything runs. */

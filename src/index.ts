@@ -27,3 +27,5 @@ export { CHECK_FORMATS, isCheckFormatName } from './report/check-formats.js';
 export { segment } from './stages/segment.js';
 export { decode } from './stages/read.js';
 export { BUILT_IN_CHROME } from './stages/detect-chrome.js';
+export type { BlockAcrossSources, BySource, SourceFigures } from './report/group-by-source.js';
+export { groupBySource } from './report/group-by-source.js';

@@ -209,7 +209,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     let result: CorpusResult;
     if (command === 'clean') {
       if (values.out === undefined) throw new NewsdedupError('E_USAGE', 'clean needs --out DIR: the directory to write cleaned articles to.');
-      const cleanOptions: CleanCorpusOptions = { ...options, out: values.out, outputFormat };
+      const cleanOptions: CleanCorpusOptions = { ...options, out: values.out, outputFormat, groupBy };
       result = await cleanCorpus(positionals, cleanOptions);
     } else {
       result = await reportCorpus(positionals, options);
@@ -220,9 +220,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (command === 'clean' && outputFormat !== undefined && result.records === undefined && values.quiet !== true) {
       io.stderr.write(`newsdedup: warning: --output-format ${outputFormat} applies to files of records (JSON Lines, JSON, CSV, TSV, Parquet); none of the inputs is one, so each article was written in its own format.\n`);
     }
-    const grouped = groupBy === 'source' ? groupBySource(result.report, fileOfArticle(result)) : undefined;
+    // clean grouped its report already, for report.json.
+    const grouped = groupBy === 'source' ? (result.bySource ?? groupBySource(result.report, fileOfArticle(result))) : undefined;
+    const withGroups = grouped === undefined ? result.report : { ...result.report, bySource: grouped };
     // JSON, the one format that holds every span, goes out in pieces: a large report is never one string.
-    if (format === 'json') await writePieces(io.stdout, jsonChunks(grouped === undefined ? result.report : { ...result.report, bySource: grouped }));
+    if (format === 'json') await writePieces(io.stdout, jsonChunks(withGroups));
     else if (format === 'html') {
       const onPage = pageArticles(result.report).map((article) => article.path);
       io.stdout.write(formatHtml({ report: result.report, shared: result.shared, texts: await readTexts(result, DEFAULT_PAGE_LIMITS.readerChars, onPage), bySource: grouped }));
@@ -281,8 +283,44 @@ function parseFlags(command: Command, args: readonly string[]) {
       throw new NewsdedupError('E_USAGE', `${flag} takes a value; one that starts with a dash is written ${written} (see newsdedup --help)`, { cause: error });
     }
     const message = first.replace(/\. To specify.*$/, '.');
+    // An unknown flag: name the flag of this command it most likely meant.
+    const unknown = /^Unknown option '--([\w-]+)'/.exec(first)?.[1];
+    const meant = unknown === undefined ? undefined : nearestFlag(command, unknown);
+    if (meant !== undefined) throw new NewsdedupError('E_USAGE', `${message.replace(/\.$/, '')}; did you mean ${meant}? (see newsdedup --help)`, { cause: error });
     throw new NewsdedupError('E_USAGE', `${message} (see newsdedup --help)`, { cause: error });
   }
+}
+
+/**
+ * The flag of `command` that an unknown `--name` most likely meant, with its value (`--chrome
+ * FILE`): the longest one that `name` begins, followed by a dash (`--chrome-file` is `--chrome`),
+ * else the nearest a letter or two away (`--simlarity`); `undefined` when none is near.
+ */
+function nearestFlag(command: Command, name: string): string | undefined {
+  const flags = (Object.entries(FLAGS) as [string, FlagSpec][]).filter(([, spec]) => spec.commands.includes(command));
+  const begun = flags.filter(([flag]) => name.startsWith(`${flag}-`)).sort(([a], [b]) => b.length - a.length);
+  // A short name takes one letter's slip: `--kep` is `--keep`, but `--fast` is no flag.
+  const most = name.length < 6 ? 1 : 2;
+  const near = flags
+    .map(([flag, spec]) => ({ flag, spec, distance: editDistance(name, flag) }))
+    .filter((entry) => entry.distance <= most)
+    .sort((a, b) => a.distance - b.distance)
+    .map(({ flag, spec }): [string, FlagSpec] => [flag, spec]);
+  const meant = begun[0] ?? near[0];
+  if (meant === undefined) return undefined;
+  const [flag, spec] = meant;
+  return spec.value === undefined ? `--${flag}` : `--${flag} ${spec.value}`;
+}
+
+/** Levenshtein distance: the fewest letters inserted, deleted or changed to make `a` into `b`. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length] ?? 0;
 }
 
 /** The config file's options as the flags that set them, so that both go through one path. */

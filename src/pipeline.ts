@@ -40,7 +40,8 @@ import type { ContextQuery } from './stages/context.js';
 import { compareOrder, restrictReport, shortLinesOf } from './stages/context.js';
 
 import type { CorpusResult, LoadOptions } from './corpus.js';
-import { byPath, fieldOptionsOf, openCorpus, recordsOf, uniqueRefs, withChromeFile, writeRecordFiles } from './corpus.js';
+import { byPath, fieldOptionsOf, fileOfArticle, openCorpus, recordsOf, uniqueRefs, withChromeFile, writeRecordFiles } from './corpus.js';
+import { groupBySource } from './report/group-by-source.js';
 import { indexRoot, openArchive } from './index/archive.js';
 
 export { trace } from './lib/trace.js';
@@ -683,6 +684,11 @@ export interface CleanCorpusOptions extends ReportCorpusOptions {
    * (none for Parquet). Text and Markdown files stay as they are. @default each input's own format
    */
   readonly outputFormat?: OutputFormat | undefined;
+  /**
+   * `source`: `report.json` (and the result) also holds `bySource`, the report grouped by each
+   * article's source (see `groupBySource`), as `--group-by source` asks. @default none
+   */
+  readonly groupBy?: 'source' | undefined;
 }
 
 /** Reads a corpus from disk and deduplicates it, writing nothing. Streams: texts are read, not kept. */
@@ -748,14 +754,15 @@ export async function cleanCorpus(inputs: readonly string[], options: CleanCorpu
         if (records.records !== undefined) await writeRecordFiles(run, records.records, output.directory, corpus.temporary?.directory ?? '', options.outputFormat);
         return { report: run.report, shared: run.shared, chrome: run.chrome, base: discovery.base, ...records };
       });
-      for (const file of extraFiles(result)) await output.write(file);
+      const bySource = options.groupBy === 'source' ? groupBySource(result.report, fileOfArticle(result)) : undefined;
+      for (const file of extraFiles(result, bySource)) await output.write(file);
       await output.commit();
       // With a PostgreSQL index, which articles hold which block, for queries: a failure there is a warning, the output stands.
       await archive?.recordBlocks(result.report.blocks).catch((error: unknown) => {
         (result.report.problems as Problem[]).push({ path: archive?.name ?? '', code: 'W_INDEX_BLOCKS', severity: 'warning', message: `${(error as Error).message.replace(/\.$/, '')}; the blocks of this run were not kept in the index.` });
       });
       trace('write report');
-      return result;
+      return bySource === undefined ? result : { ...result, bySource };
     } catch (error) {
       await output.abort();
       throw error;

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
@@ -84,6 +84,28 @@ describe('main: clean', () => {
     expect(readdirSync(join(cwd, 'cleaned'))).toContain('000_0c4b9f5ff617bffb.txt');
   });
 
+  it('writes --group-by source into report.json as bySource, the same as the JSON on stdout, and leaves it out without the flag', async () => {
+    const cwd = workspace();
+    // Two sources, by top folder.
+    mkdirSync(join(cwd, 'corpus', 'dawn'));
+    mkdirSync(join(cwd, 'corpus', 'app'));
+    for (const name of readdirSync(join(cwd, 'corpus')).filter((entry) => entry.endsWith('.txt'))) renameSync(join(cwd, 'corpus', name), join(cwd, 'corpus', name < '002' ? 'dawn' : 'app', name));
+    const json = await run(cwd, 'clean', 'corpus', '--out', 'cleaned', '--group-by', 'source', '--format', 'json');
+    expect(json.code).toBe(0);
+    const printed = JSON.parse(json.stdout) as Report & { bySource?: { sources: { source: string }[]; sharedAcross: unknown[] } };
+    expect(printed.bySource?.sources.map((entry) => entry.source).sort()).toEqual(['app', 'dawn']);
+    expect(printed.bySource?.sharedAcross.length).toBeGreaterThan(0);
+    expect(readFileSync(join(cwd, 'cleaned', 'report.json'), 'utf8')).toBe(json.stdout);
+    expect(readdirSync(join(cwd, 'cleaned')).filter((name) => name.startsWith('.'))).toEqual([]);
+    // Whatever --format prints.
+    expect((await run(cwd, 'clean', 'corpus', '--out', 'cleaned', '--group-by', 'source')).code).toBe(0);
+    expect(readFileSync(join(cwd, 'cleaned', 'report.json'), 'utf8')).toBe(json.stdout);
+    expect((await run(cwd, 'clean', 'corpus', '--out', 'cleaned')).code).toBe(0);
+    const plain = JSON.parse(readFileSync(join(cwd, 'cleaned', 'report.json'), 'utf8')) as Report & { bySource?: unknown };
+    expect(plain.bySource).toBeUndefined();
+    expect(plain).toEqual((({ bySource: _, ...rest }) => rest)(printed));
+  });
+
   it('leaves markers out with --no-markers', async () => {
     const cwd = workspace();
     await run(cwd, 'clean', 'corpus', '--out', 'cleaned', '--no-markers');
@@ -123,7 +145,10 @@ describe('main: clean', () => {
     ['a missing --out', ['clean', 'corpus'], /clean needs --out DIR/],
     ['an input that matches no file', ['report', 'nothing/*.txt'], /Input `nothing\/\*\.txt` matches no file/],
     ['a path that does not exist', ['report', 'no-such-dir'], /Cannot read `no-such-dir`: no such file or directory/],
-    ['an unknown flag', ['report', 'corpus', '--fast'], /Unknown option '--fast'/],
+    ['an unknown flag', ['report', 'corpus', '--fast'], /^newsdedup: Unknown option '--fast'. \(see newsdedup --help\)\n$/],
+    ['an unknown flag that a flag begins', ['clean', 'corpus', '--out', 'cleaned', '--chrome-file', 'x.txt'], /^newsdedup: Unknown option '--chrome-file'; did you mean --chrome FILE\? \(see newsdedup --help\)\n$/],
+    ['a misspelt flag', ['report', 'corpus', '--simlarity', '0.9'], /^newsdedup: Unknown option '--simlarity'; did you mean --similarity N\? \(see newsdedup --help\)\n$/],
+    ['a misspelt switch', ['report', 'corpus', '--no-progres'], /^newsdedup: Unknown option '--no-progres'; did you mean --no-progress\? \(see newsdedup --help\)\n$/],
     ['a bad number', ['report', 'corpus', '--similarity', 'high'], /--similarity takes a number; got `high`/],
     ['a number out of range', ['report', 'corpus', '--similarity', '1.5'], /^newsdedup: --similarity must be a number above 0 and at most 1, got 1.5\n$/],
     ['a whole number out of range', ['report', 'corpus', '--min-block-words', '0'], /^newsdedup: --min-block-words must be a whole number of at least 1, got 0\n$/],

@@ -335,6 +335,20 @@ describe('dedupe on edge cases', () => {
   });
 });
 
+describe('cleanCorpus grouped by source', () => {
+  it('writes bySource into report.json, and returns it, only when asked to', async () => {
+    const cwd = temporaryDirectory();
+    cpSync(CORPUS, join(cwd, 'corpus'), { recursive: true });
+    const grouped = await cleanCorpus(['corpus'], { cwd, out: 'grouped', workers: 1, groupBy: 'source' });
+    const plain = await cleanCorpus(['corpus'], { cwd, out: 'plain', workers: 1 });
+    const written = JSON.parse(readFileSync(join(cwd, 'grouped', 'report.json'), 'utf8'));
+    expect(grouped.bySource?.sources.reduce((sum, source) => sum + source.articles, 0)).toBe(5);
+    expect(written.bySource).toEqual(JSON.parse(JSON.stringify(grouped.bySource)));
+    expect(plain.bySource).toBeUndefined();
+    expect(JSON.parse(readFileSync(join(cwd, 'plain', 'report.json'), 'utf8'))).not.toHaveProperty('bySource');
+  });
+});
+
 describe('cleanCorpus when a file changes mid-run', () => {
   /**
    * Cleans a copy of corpus/ in one thread, calling `change(corpusDir)` once the first pass has

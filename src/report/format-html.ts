@@ -27,7 +27,7 @@ export function formatHtml(input: HtmlInput & { readonly bySource?: BySource | u
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${POLICY}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>newsdedup report: ${counted(model.totals.articles, 'article')}, ${model.totals.sharedPct}% shared</title>
+<title>newsdedup report: ${counted(model.totals.articles, 'article')}, ${model.totals.sharedPct.toFixed(1)}% shared</title>
 <style>${STYLE}</style>
 </head>
 <body>
@@ -96,7 +96,7 @@ function bySourceSection(grouped: BySource): string {
   const sources = grouped.sources.slice(0, TABLE_ROWS);
   const blocks = grouped.sharedAcross.slice(0, TABLE_ROWS);
   const rows = sources
-    .map((s) => `<tr><th scope="row">${escapeHtml(s.source)}</th><td class="num">${s.articles}</td><td class="num">${s.words}</td><td class="num">${s.sharedWords}</td><td class="num">${s.sharedPct.toFixed(2)}</td><td class="num">${s.chromeWords}</td><td class="num">${s.duplicates}</td></tr>`)
+    .map((s) => `<tr><th scope="row">${escapeHtml(s.source)}</th><td class="num">${s.articles}</td><td class="num">${s.words}</td><td class="num">${s.sharedWords}</td><td class="num">${s.sharedPct.toFixed(1)}</td><td class="num">${s.chromeWords}</td><td class="num">${s.duplicates}</td></tr>`)
     .join('\n');
   const across = blocks
     .map((b) => `<tr><th scope="row"><code>${escapeHtml(b.block)}</code></th><td class="num">${b.words}</td><td>${escapeHtml(b.sources.map((s) => `${s.source} (${s.articles})`).join(', '))}</td><td>${escapeHtml(b.label)}</td></tr>`)

@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import type { BlockVariants, DedupeResult } from '../types.js';
 import { NewsdedupError } from '../errors.js';
 import { jsonChunks } from '../report/format-json.js';
+import type { BySource } from '../report/group-by-source.js';
 
 /** One file to write, at a `/`-separated path relative to the output directory. */
 export interface OutputFile {
@@ -43,10 +44,10 @@ export function variantsText(block: { readonly id: string; readonly label: strin
 }
 
 /**
- * The files of an output directory but the cleaned articles: blocks, chrome lines and the report.
- * The report comes in pieces, so that a large one is never one string.
+ * The files of an output directory but the cleaned articles: blocks, chrome lines and the report
+ * (with `bySource`, when given). The report comes in pieces, so that a large one is never one string.
  */
-export function* extraFiles(result: Pick<DedupeResult, 'report' | 'shared' | 'chrome'>): Generator<OutputFile | { readonly path: string; readonly content: Iterable<string> }> {
+export function* extraFiles(result: Pick<DedupeResult, 'report' | 'shared' | 'chrome'>, bySource?: BySource): Generator<OutputFile | { readonly path: string; readonly content: Iterable<string> }> {
   if (result.shared.length >= BLOCKS_FILE_FROM) yield { path: `${RESERVED_OUTPUT.shared}/${BLOCKS_FILE}`, content: blockLines(result.shared) };
   else {
     for (const block of result.shared) {
@@ -58,7 +59,7 @@ export function* extraFiles(result: Pick<DedupeResult, 'report' | 'shared' | 'ch
     const lines = result.chrome.map((line) => `${line.articles}\t${line.reason}\t${escapedField(line.text)}`);
     yield { path: RESERVED_OUTPUT.chrome, content: `articles\treason\tline\n${lines.join('\n')}\n` };
   }
-  yield { path: RESERVED_OUTPUT.report, content: jsonChunks(result.report) };
+  yield { path: RESERVED_OUTPUT.report, content: jsonChunks(bySource === undefined ? result.report : { ...result.report, bySource }) };
 }
 
 /**

@@ -72,9 +72,18 @@ describe('the HTML report in Chromium', () => {
 
   it('loads with no console error and makes no request but for the file itself', async () => {
     expect(await page.locator('#totals-cards .card').count()).toBe(7);
-    expect(await page.locator('#totals-cards').innerText()).toContain('28.43%');
+    expect(await page.locator('#totals-cards').innerText()).toContain('28.4%');
     expect(errors).toEqual([]);
     expect(requests).toEqual([url]);
+  });
+
+  it('shows each article’s shared % to one decimal, as the table format does, and the corpus’s too', async () => {
+    const cells = await page.locator('table.articles tbody tr').evaluateAll((rows) => rows.map((row) => [row.querySelector('th')?.textContent, row.lastElementChild?.textContent]));
+    expect(Object.fromEntries(cells)).toEqual(Object.fromEntries(json.articles.map((article) => [article.path, article.sharedPct.toFixed(1)])));
+    expect(cells).toContainEqual(['000_0c4b9f5ff617bffb.txt', '59.5']); // 59.53 in report.json
+    const shared = page.locator('#totals-cards .card', { hasText: 'shared' });
+    expect(await shared.locator('.card-value').innerText()).toBe(`${json.totals.sharedPct.toFixed(1)}%`);
+    expect(await page.title()).toBe(`newsdedup report: 5 articles, ${json.totals.sharedPct.toFixed(1)}% shared`);
   });
 
   it('shows in each heatmap cell the aInB of report.json’s pairs, both ways', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatHtml } from '../../src/report/format-html.js';
+import { groupBySource } from '../../src/report/group-by-source.js';
 import { dedupe } from '../../src/pipeline.js';
 import { corpusArticles } from '../helpers.js';
 import { largeInput } from './html/large-input.js';
@@ -48,6 +49,17 @@ describe('formatHtml', () => {
     expect(corpusChars).toBeGreaterThan(20_000_000);
     expect(limits['readerShown']).toBeGreaterThan(3000);
     expect(limits['readerShown']).toBeLessThan(10_000);
+  });
+
+  it('shows shared % to one decimal in its title and by-source table, as the table format does', async () => {
+    const articles = corpusArticles();
+    const result = await dedupe(articles);
+    const html = formatHtml({ report: result.report, shared: result.shared, texts: new Map(articles.map((a) => [a.path, a.text])), bySource: groupBySource(result.report) });
+    const shown = result.report.totals.sharedPct.toFixed(1);
+    expect(result.report.totals.sharedPct.toFixed(2)).not.toBe(`${shown}0`); // a figure with a second decimal to drop
+    expect(html).toContain(`<title>newsdedup report: 5 articles, ${shown}% shared</title>`);
+    const row = /<section id="by-source".*?<tbody>\n(<tr>.*?<\/tr>)/s.exec(html)?.[1] ?? '';
+    expect(row).toBe(`<tr><th scope="row">(no source)</th><td class="num">5</td><td class="num">${result.report.totals.words}</td><td class="num">${result.report.totals.sharedWords}</td><td class="num">${shown}</td><td class="num">${result.report.totals.chromeWords}</td><td class="num">0</td></tr>`);
   });
 
   it('shows at most 200 sources and 200 blocks across sources in its by-source section, and says every one is in --format json', async () => {

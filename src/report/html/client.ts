@@ -59,7 +59,7 @@ export function client(): void {
       card('articles', number(t.articles)),
       card('words', number(t.words)),
       card('unique', `${pct(t.uniqueWords, t.words)}%`, `${number(t.uniqueWords)} words`),
-      card('shared', `${t.sharedPct}%`, `${number(t.sharedWords)} words`),
+      card('shared', `${t.sharedPct.toFixed(1)}%`, `${number(t.sharedWords)} words`),
       card('chrome', `${pct(t.chromeWords, t.words)}%`, `${number(t.chromeWords)} words`),
       card('blocks', number(t.blocks)),
       card('pairs sharing a block', number(t.pairs)),
@@ -132,7 +132,7 @@ export function client(): void {
           el('td', { class: 'num' }, number(article.unique)),
           el('td', { class: 'num' }, number(article.shared)),
           el('td', { class: 'num' }, number(article.chrome)),
-          el('td', { class: 'num' }, article.pct.toFixed(2)),
+          el('td', { class: 'num' }, article.pct.toFixed(1)),
         );
       });
       replace(
