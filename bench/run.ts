@@ -43,14 +43,17 @@ import { GENERATOR_VERSION, chooseText, cli, corpusFor as corpusIn, root, round,
 
 const here = dirname(fileURLToPath(import.meta.url));
 
+const DEFAULT_TIERS = '10,100,1000';
+const DEFAULT_SHAPE = 'news';
+
 const { values } = parseArgs({
   options: {
-    tiers: { type: 'string', default: '10,100,1000' },
-    shape: { type: 'string', default: 'news' },
+    tiers: { type: 'string', default: DEFAULT_TIERS },
+    shape: { type: 'string', default: DEFAULT_SHAPE },
     dir: { type: 'string' },
     seed: { type: 'string', default: '20240630' },
     workers: { type: 'string' },
-    results: { type: 'string', default: join(root, 'bench', 'results.json') },
+    results: { type: 'string' },
     text: { type: 'string', default: 'auto' },
     cache: { type: 'string', default: join(root, 'bench', 'cache') },
     'real-articles': { type: 'string' },
@@ -61,6 +64,19 @@ const { values } = parseArgs({
   },
 });
 const cacheDir = resolve(values.cache);
+/**
+ * Where the figures go: `--results`, else a file named after what ran, so that a run of one tier
+ * never overwrites the figures of another set (`bench/results.json` for the default tiers and
+ * shape, `bench/results-long.json` for `--tiers long`, `bench/results-dir.json` for `--dir`).
+ */
+const resultsFile = values.results ?? join(root, 'bench', resultsName(values.dir !== undefined ? undefined : values.tiers, values.shape));
+
+function resultsName(tiers: string | undefined, shape: string): string {
+  if (tiers === undefined) return 'results-dir.json';
+  if (tiers === DEFAULT_TIERS && shape === DEFAULT_SHAPE) return 'results.json';
+  const slug = [...tiers.split(','), ...(shape === DEFAULT_SHAPE ? [] : shape.split(','))].map((part) => part.trim().replace(/[^\w.]+/g, '_')).join('-');
+  return `results-${slug}.json`;
+}
 /** Research data (README's "Scale and the benchmark"): read by the benchmark only, never copied into the repository. */
 const shared = resolve(values.shared);
 const bbc = join(shared, 'bbc');
@@ -303,6 +319,8 @@ function usage(): void {
       '                        [--workers N] [--cache DIR] [--results FILE] [--seed N] [--real-articles N] [--shared DIR] [--no-check-workers]',
       '       npm run bench -- --dir DIR    (any directory: timings only, no truth)',
       'Tiers are sizes in MB; `real` is the tier of real articles from ../shared/news and ../shared/bbc, skipped when absent.',
+      'Figures go to --results FILE, else bench/results.json for the default tiers and shape, else a file named after the tiers',
+      '(and shapes) run: bench/results-long.json for --tiers long, bench/results-dir.json for --dir.',
       '',
     ].join('\n'),
   );
@@ -399,8 +417,8 @@ async function mainBench(): Promise<void> {
   if (identical !== null) process.stdout.write(`output with 1 worker and with ${measured}: ${identical ? 'byte-identical' : 'DIFFERENT'}\n`);
   const machine = { cpus: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
   const results = { date: new Date().toISOString(), machine, seed, text, shapes, real: realNote, rows, growth, ...(long === null ? {} : { longDocuments: long }), workerOutputIdentical: identical };
-  await writeFile(values.results, `${JSON.stringify(results, null, 2)}\n`);
-  process.stdout.write(`wrote ${values.results}\n`);
+  await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`wrote ${resultsFile}\n`);
   for (const row of rows) await rm(outDir(row.name), { recursive: true, force: true });
   // The gate: generated corpora only, whose truth is complete; the real tier's is not (see realCorpus).
   const gated = rows.filter((row) => row.shape !== 'real');
