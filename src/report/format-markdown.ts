@@ -1,6 +1,6 @@
 import type { Report } from '../types.js';
 import { append } from '../lib/append.js';
-import { TABLE_ROWS, indexLine, shownArticles, sinceOf } from './format-table.js';
+import { TABLE_ROWS, copiesLast, duplicatesLine, indexLine, shownArticles, sinceOf } from './format-table.js';
 import { counted, plural } from '../lib/plural.js';
 
 /** A Markdown summary: totals, then articles, blocks and pairs as tables. */
@@ -12,9 +12,10 @@ export function formatMarkdown(report: Report): string {
     '# newsdedup report',
     '',
     `**${totals.articles}** ${plural(totals.articles, 'article')}, **${totals.words}** ${plural(totals.words, 'word')}: **${totals.sharedPct}%** shared in ${counted(totals.blocks, 'block')}; ${counted(totals.chromeWords, 'word')} of chrome removed.`,
+    ...duplicatesLine(report, (value) => `${value}%`).flatMap((line) => ['', line]),
     ...(report.index === undefined ? [] : ['', indexLine(report.index)]),
     '',
-    shown.length < report.articles.length ? `## Articles: the ${shown.length} of ${report.articles.length} most shared` : '## Articles',
+    shown.length < report.articles.length ? `## Articles: the ${shown.length} of ${report.articles.length} most shared${copiesLast(report)}` : '## Articles',
     '',
     ...(shown.length < report.articles.length ? ['Every article is in the json and csv formats, and in clean\'s report.json.', ''] : []),
     `| article | words | unique | shared | shared % | chrome | blocks |${titled ? ' title |' : ''}`,

@@ -1,6 +1,7 @@
 import type { IndexSummary, Report } from '../types.js';
 import { append } from '../lib/append.js';
 import { counted, plural } from '../lib/plural.js';
+import { percent } from '../stages/measure.js';
 
 /** A plain-text report for a terminal: totals, then articles, blocks and pairs as aligned tables. */
 export function formatTable(report: Report): string {
@@ -11,9 +12,10 @@ export function formatTable(report: Report): string {
   const shown = shownArticles(report);
   const lines: string[] = [
     `${counted(totals.articles, 'article')}, ${counted(totals.words, 'word')}: ${pct(totals.sharedPct)} shared in ${counted(totals.blocks, 'block')}, ${counted(totals.chromeWords, 'word')} of chrome removed.`,
+    ...duplicatesLine(report, pct),
     ...(report.index === undefined ? [] : [indexLine(report.index)]),
     '',
-    ...(shown.length < report.articles.length ? [`Articles, the ${shown.length} of ${report.articles.length} most shared (every one is in --format json and --format csv, and in clean's report.json):`, ''] : []),
+    ...(shown.length < report.articles.length ? [`Articles, the ${shown.length} of ${report.articles.length} most shared${copiesLast(report)} (every one is in --format json and --format csv, and in clean's report.json):`, ''] : []),
     ...table(
       ['article', 'words', 'unique', 'shared', 'shared%', 'chrome', 'blocks', ...(titled ? ['title'] : [])],
       [
@@ -48,12 +50,41 @@ export function formatTable(report: Report): string {
  */
 export const TABLE_ROWS = 200;
 
-/** The articles a table shows: all of them, in order, up to {@link TABLE_ROWS}; else the most shared, ties in order. */
+/**
+ * The articles a table shows: all of them, in order, up to {@link TABLE_ROWS}; else the most
+ * shared, ties in order, copies of earlier articles after every other (each is 100% shared, and
+ * counted in the line under the totals: a corpus saved twice by its scraper would fill the table).
+ */
 export function shownArticles(report: Report): Report['articles'] {
   if (report.articles.length <= TABLE_ROWS) return report.articles;
   const order = report.articles.map((_, index) => index);
-  order.sort((a, b) => (report.articles[b]?.sharedPct ?? 0) - (report.articles[a]?.sharedPct ?? 0) || a - b);
+  const copy = (index: number): number => (report.articles[index]?.duplicateOf === undefined ? 0 : 1);
+  order.sort((a, b) => copy(a) - copy(b) || (report.articles[b]?.sharedPct ?? 0) - (report.articles[a]?.sharedPct ?? 0) || a - b);
   return order.slice(0, TABLE_ROWS).map((index) => report.articles[index] as Report['articles'][number]);
+}
+
+/** How {@link shownArticles} orders copies of earlier articles, when there are any: words for a table's heading. */
+export function copiesLast(report: Report): string {
+  return report.duplicates === undefined || report.duplicates.length === 0 ? '' : ', copies of earlier articles last';
+}
+
+/**
+ * Under the totals, when some articles are copies of earlier ones (`duplicates`): how many, their
+ * words, and the share of the others, which the copies, each 100% shared, would otherwise hide.
+ */
+export function duplicatesLine(report: Report, percentText: (value: number) => string): string[] {
+  let copies = 0;
+  let words = 0;
+  let shared = 0;
+  for (const article of report.articles) {
+    if (article.duplicateOf === undefined) continue;
+    copies += 1;
+    words += article.words;
+    shared += article.sharedWords;
+  }
+  if (copies === 0) return [];
+  const rest = report.totals.words - words;
+  return [`${counted(copies, 'article')} ${copies === 1 ? 'is a copy' : 'are copies'} of earlier ones (${counted(words, 'word')}); the other articles are ${percentText(percent(report.totals.sharedWords - shared, rest))} shared.`];
 }
 
 /** What a run against an index read of it, and what is new: one line under the totals. */

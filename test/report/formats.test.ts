@@ -85,6 +85,25 @@ describe('tables of a large corpus', () => {
     expect(md.split('\n').filter((line) => line.startsWith('| `b'))).toHaveLength(200);
   });
 
+  it('table and md count the copies of earlier articles under the totals, give the others’ share, and list the copies last', () => {
+    // 30 articles of 100 words, every other one half shared; 220 copies of 10 words, each 100% shared.
+    const articles = Array.from({ length: 250 }, (_, n) => {
+      const path = `big/${String(n).padStart(3, '0')}.txt`;
+      if (n >= 30) return { ...report.articles[0]!, path, words: 10, sharedWords: 10, sharedPct: 100, blocks: [], duplicateOf: 'big/000.txt' };
+      return { ...report.articles[0]!, path, words: 100, sharedWords: n % 2 === 1 ? 50 : 0, sharedPct: n % 2 === 1 ? 50 : 0, blocks: [] };
+    });
+    const copied = { ...report, articles, duplicates: articles.slice(30).map((article) => ({ path: article.path, of: 'big/000.txt' })), totals: { ...report.totals, articles: 250, words: 5200, sharedWords: 2950, sharedPct: 56.73 } };
+    const table = formatReport(copied, 'table');
+    expect(table.split('\n')[1]).toBe('220 articles are copies of earlier ones (2200 words); the other articles are 25.0% shared.');
+    expect(table).toContain('Articles, the 200 of 250 most shared, copies of earlier articles last (every one');
+    const rows = table.split('\n').filter((line) => line.startsWith('big/'));
+    expect(rows[0]).toMatch(/^big\/001\.txt /);
+    expect(rows[15]).toMatch(/^big\/000\.txt /);
+    expect(rows[30]).toMatch(/^big\/030\.txt /);
+    expect(formatReport(copied, 'md')).toContain('\n\n220 articles are copies of earlier ones (2200 words); the other articles are 25% shared.\n\n## Articles: the 200 of 250 most shared, copies of earlier articles last\n');
+    expect(formatReport(many, 'table')).not.toContain('copies of earlier');
+  });
+
   it('md shows the same 200, and a corpus of 200 articles or fewer whole', () => {
     expect(formatReport(many, 'md')).toContain("## Articles: the 200 of 250 most shared\n\nEvery article is in the json and csv formats, and in clean's report.json.");
     expect(formatReport(many, 'md').split('\n').filter((line) => line.startsWith('| big/'))).toHaveLength(200);
