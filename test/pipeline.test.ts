@@ -323,6 +323,24 @@ describe('dedupe on edge cases', () => {
     for (const article of result.cleaned) for (const line of register) expect(article.text).not.toContain(line);
   });
 
+  it('gives a block whose copies word each sentence alike a lowest Dice of 1, though one copy lacks a sentence', async () => {
+    const background = [
+      'The provincial assembly passed the water bill on Thursday after a debate that lasted most of the week.',
+      'The bill sets aside 14 new reservoirs for the districts that saw the worst drought in a decade.',
+      'Opposition members walked out before the vote, saying the plan had been drawn up without them.',
+    ];
+    const own = ['Farmers in the south welcomed the news.', 'Traders said prices would not move.', 'The governor is yet to sign it.', 'A court challenge is expected soon.'];
+    const result = await dedupe([
+      ...own.slice(0, 3).map((line, n) => ({ path: `${n}.txt`, text: `${line}\n\n${background.join(' ')}\n` })),
+      // The fourth copy gives the reservoirs another figure: that sentence is its own.
+      { path: '3.txt', text: `${own[3]}\n\n${background[0]} ${background[1]!.replace('14', '16')} ${background[2]}\n` },
+    ]);
+    expect(result.report.blocks).toHaveLength(1);
+    expect(result.report.blocks[0]!.articles).toHaveLength(4);
+    expect(result.report.blocks[0]!.minSimilarity).toBe(1);
+    expect(result.cleaned.find((article) => article.path === '3.txt')!.text).toContain('16 new reservoirs');
+  });
+
   it('gives the same bytes for any order of the input articles', async () => {
     const articles = corpusArticles();
     const expected = JSON.stringify(await dedupe(articles));

@@ -671,7 +671,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       ...(heading === undefined ? {} : { headingWords: countWords(heading) }),
       canonicalText,
       variants: distinct.length,
-      minSimilarity: lowestSimilarity(distinct),
+      minSimilarity: lowestSimilarity(canonical, wordings, further, keyOf),
       // Row 0 is the canonical wording; then each holder's that may differ from it.
       variantWordings: collectVariants(wordings, further, headings, heading, holders.map(pathOf), pathOf, keyOf, (id) => (id < 0 ? '' : bodyText(id))),
       ...(unreadHolders > 0 ? { unreadHolders } : {}),
@@ -1089,18 +1089,28 @@ function distinctWordings(wordings: readonly WordingRow[], keyOf: (id: number) =
 }
 
 /**
- * The lowest Dice score between distinct wordings: all pairs while few, else each against the
- * canonical one, `distinct[0]` (its sentences' keys joined).
+ * The lowest Dice score between two wordings of one sentence of the block, over its sentences: all
+ * pairs of a sentence's distinct wordings while few, else each against the canonical one. A copy
+ * that lacks a sentence lowers nothing: what is measured is how far the wordings of a sentence
+ * drift (a chain of light edits), not how whole the copies are. 1 when every copy words every
+ * sentence alike. `keyOf` gives a sentence's normalised text.
  */
-function lowestSimilarity(distinct: readonly string[]): number {
-  const canonical = distinct[0] ?? '';
+function lowestSimilarity(canonical: readonly number[], wordings: readonly WordingRow[], further: ReadonlyMap<number, readonly FurtherInstance[]>, keyOf: (id: number) => string): number {
   let lowest = 1;
-  if (distinct.length <= ALL_PAIRS_VARIANT_LIMIT) {
-    for (let i = 0; i + 1 < distinct.length; i += 1) {
+  const keys = new Set<string>();
+  for (let position = 0; position < canonical.length; position += 1) {
+    keys.clear();
+    // The canonical wording first.
+    keys.add(keyOf(canonical[position] ?? -1));
+    for (const row of wordings) keys.add(keyOf(row.ids[position] ?? -1));
+    for (const instance of further.get(position) ?? []) keys.add(keyOf(instance.id));
+    keys.delete('');
+    if (keys.size < 2) continue;
+    const distinct = [...keys];
+    const pairsFrom = distinct.length <= ALL_PAIRS_VARIANT_LIMIT ? distinct.length - 1 : 1;
+    for (let i = 0; i < pairsFrom; i += 1) {
       for (let j = i + 1; j < distinct.length; j += 1) lowest = Math.min(lowest, diceOf(distinct[i] ?? '', distinct[j] ?? ''));
     }
-  } else {
-    for (const wording of distinct) lowest = Math.min(lowest, diceOf(canonical, wording));
   }
   return Math.round(lowest * 1000) / 1000;
 }
