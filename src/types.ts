@@ -218,6 +218,11 @@ export interface VariantSentence {
   readonly position: number;
   /** The canonical wording of the sentence. */
   readonly canonical: string;
+  /**
+   * The article whose wording that is: the earliest that holds the sentence in the block. Most often
+   * the block's canonical article, but not when that article's copy lacks the sentence.
+   */
+  readonly canonicalIn: string;
   /** Each other wording (compared normalised), with the paths of the articles it stands in. */
   readonly wordings: readonly { readonly text: string; readonly articles: readonly string[] }[];
 }

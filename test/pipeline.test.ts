@@ -341,6 +341,26 @@ describe('dedupe on edge cases', () => {
     expect(result.cleaned.find((article) => article.path === '3.txt')!.text).toContain('16 new reservoirs');
   });
 
+  it('names, for each sentence’s canonical wording, the earliest article that holds it, when the block’s own copy lacks it', async () => {
+    const background = [
+      'The ferry service between the two islands was suspended on Friday after the storm damaged the northern pier.',
+      'Repairs to the pier are expected to take at least three weeks, the harbour authority said in a statement.',
+      'Residents of the smaller island have been told to stock up on fuel and food while the crossing is closed.',
+    ];
+    const result = await dedupe([
+      { path: 'a.txt', text: `The first report.\n\n${background[0]} ${background[2]}\n` },
+      { path: 'b.txt', text: `The second report.\n\n${background.join(' ')}\n` },
+      { path: 'c.txt', text: `The third report.\n\n${background.join(' ')}\n` },
+      { path: 'd.txt', text: `The fourth report.\n\n${background.join(' ')}\n` },
+      { path: 'e.txt', text: `The fifth report.\n\n${background[0]} ${background[1]!.replace('at least', 'no less than')} ${background[2]}\n` },
+    ]);
+    expect(result.shared).toHaveLength(1);
+    const variants = result.shared[0]!.variantsText;
+    expect(variants).toContain(`the canonical wording is that of a.txt.`);
+    expect(variants).toContain(`  canonical (b.txt): ${background[1]}\n  in a.txt: (not in this copy of the block)\n  in e.txt: ${background[1]!.replace('at least', 'no less than')}`);
+    expect(variants).not.toContain(`canonical (a.txt): ${background[1]}`);
+  });
+
   it('gives the same bytes for any order of the input articles', async () => {
     const articles = corpusArticles();
     const expected = JSON.stringify(await dedupe(articles));

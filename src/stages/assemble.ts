@@ -673,7 +673,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       variants: distinct.length,
       minSimilarity: lowestSimilarity(canonical, wordings, further, keyOf),
       // Row 0 is the canonical wording; then each holder's that may differ from it.
-      variantWordings: collectVariants(wordings, further, headings, heading, holders.map(pathOf), pathOf, keyOf, (id) => (id < 0 ? '' : bodyText(id))),
+      variantWordings: collectVariants(wordings, further, headings, heading, holders.map(pathOf), pathOf, keyOf, (id) => (id < 0 ? '' : bodyText(id)), (id) => pathOf(matches.articleOf[id] ?? 0)),
       ...(unreadHolders > 0 ? { unreadHolders } : {}),
     };
   });
@@ -1146,6 +1146,7 @@ function collectVariants(
   pathOf: (article: number) => string,
   keyOf: (id: number) => string,
   textOf: (id: number) => string,
+  pathOfSentence: (id: number) => string,
 ): BlockVariants {
   const sentences: VariantSentence[] = [];
   const canonical = wordings[0]?.ids ?? [];
@@ -1166,7 +1167,7 @@ function collectVariants(
       if (id !== undefined) add(id, wording.slot);
     }
     for (const { id, slot } of further.get(position) ?? []) add(id, slot);
-    if (others.size > 0) sentences.push({ position, canonical: textOf(own), wordings: [...others.values()].map(({ id, articles }) => ({ text: textOf(id), articles: [...articles] })) });
+    if (others.size > 0) sentences.push({ position, canonical: textOf(own), canonicalIn: pathOfSentence(own), wordings: [...others.values()].map(({ id, articles }) => ({ text: textOf(id), articles: [...articles] })) });
   });
   const otherHeadings = headings
     .filter((entry) => heading === undefined || normalizeForComparison(entry.text) !== normalizeForComparison(heading))

@@ -31,7 +31,7 @@ export function checkReserved(path: string): void {
 export function variantsText(block: { readonly id: string; readonly label: string; readonly variants: BlockVariants }, canonicalPath: string): string {
   const lines: string[] = [];
   for (const sentence of block.variants.sentences) {
-    lines.push('', `Sentence ${sentence.position + 1}`, `  canonical (${canonicalPath}): ${sentence.canonical}`);
+    lines.push('', `Sentence ${sentence.position + 1}`, `  canonical (${sentence.canonicalIn}): ${sentence.canonical}`);
     // A copy that lacks the sentence: it left it out, or its wording stayed in the article (another figure).
     for (const other of sentence.wordings) lines.push(`  in ${other.articles.join(', ')}: ${other.text === '' ? '(not in this copy of the block)' : other.text}`);
   }

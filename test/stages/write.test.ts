@@ -38,7 +38,8 @@ describe('variantsText', () => {
         id: 'b1',
         label: 'Port history',
         variants: {
-          sentences: [{ position: 1, canonical: 'It grew.', wordings: [{ text: 'It grew fast.', articles: ['b.txt', 'c.txt'] }, { text: '', articles: ['d.txt'] }] }],
+          // a.txt's copy lacks the sentence: its canonical wording is the next holder's.
+          sentences: [{ position: 1, canonical: 'It grew.', canonicalIn: 'e.txt', wordings: [{ text: 'It grew fast.', articles: ['b.txt', 'c.txt'] }, { text: '', articles: ['a.txt', 'd.txt'] }] }],
           headings: [{ article: 'c.txt', text: 'History' }],
         },
       },
@@ -49,9 +50,9 @@ describe('variantsText', () => {
         'Variants of block b1 "Port history"; the canonical wording is that of a.txt.',
         '',
         'Sentence 2',
-        '  canonical (a.txt): It grew.',
+        '  canonical (e.txt): It grew.',
         '  in b.txt, c.txt: It grew fast.',
-        '  in d.txt: (not in this copy of the block)',
+        '  in a.txt, d.txt: (not in this copy of the block)',
         '',
         'Other headings',
         '  in c.txt: History',

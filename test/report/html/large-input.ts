@@ -47,7 +47,7 @@ export function largeInput(count = 10_000, blockCount = 2_000): HtmlInput {
     text: blockText(b),
     variantsText: `Variants of block ${block.id}\n${sentence(b)}\n`,
     variants: {
-      sentences: [{ position: 1, canonical: sentence(b).trim(), wordings: [{ text: sentence(b).replace('today', 'on Tuesday').trim(), articles: block.articles.slice(1, 3) }] }],
+      sentences: [{ position: 1, canonical: sentence(b).trim(), canonicalIn: block.articles[0] ?? '', wordings: [{ text: sentence(b).replace('today', 'on Tuesday').trim(), articles: block.articles.slice(1, 3) }] }],
       headings: [],
     },
   }));
