@@ -328,6 +328,26 @@ describe('a sign-off whose date changes is furniture', () => {
   });
 });
 
+describe('a dated sign-off longer than a heading is furniture too', () => {
+  it('removes "Published in The Courier, The Weekend Magazine, <date>" from every article, and keeps a last line of daily figures', async () => {
+    // Twelve words: too long for a short line; each date's copies would be a block of their own.
+    const dates = ['January 6th', 'January 13th', 'January 20th', 'January 27th', 'February 3rd', 'February 10th', 'February 17th', 'February 24th', 'March 3rd', 'March 10th', 'March 17th', 'March 24th'];
+    const articles = Array.from({ length: 36 }, (_, n) => ({
+      path: `courier/${String(n).padStart(2, '0')}.txt`,
+      text: `${ownSentence(n)}\n\n${ownSentence(900 + n)}\n\nPublished in The Courier, The Weekend Magazine, ${dates[n % dates.length]}, 2025\n`,
+    }));
+    // A source's daily report whose last line is the day's figures: news, not a sign-off.
+    for (let n = 0; n < 36; n += 1) {
+      articles.push({ path: `markets/${String(n).padStart(2, '0')}.txt`, text: `${ownSentence(600 + n)}\n\nThe rupee closed at ${270 + n}.${n % 10}5 against the dollar in the interbank market on the day.\n` });
+    }
+    const result = await dedupe(articles);
+    expect(result.report.blocks.filter((block) => block.label.startsWith('Published'))).toEqual([]);
+    for (let n = 0; n < 36; n += 1) expect(cleanedOf(result, `courier/${String(n).padStart(2, '0')}.txt`)).toBe(`${ownSentence(n)}\n\n${ownSentence(900 + n)}\n`);
+    for (let n = 0; n < 36; n += 1) expect(cleanedOf(result, `markets/${String(n).padStart(2, '0')}.txt`)).toContain(`The rupee closed at ${270 + n}.`);
+    expect(result.chrome.filter((line) => line.text.startsWith('Published in The Courier, The Weekend Magazine')).map((line) => line.reason)).toEqual(dates.map(() => 'site furniture'));
+  });
+});
+
 describe('a lead that copies share word for word', () => {
   it('collapses a dateline sentence that two reprints hold whole, though a third words it without the dateline', async () => {
     const body = 'During a visit to the northern port, the navy squadron met local officials and held talks on maritime security with them.';

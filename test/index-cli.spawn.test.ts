@@ -40,7 +40,7 @@ describe('newsdedup index add', () => {
     // The index from the environment; tuesday's article is a copy of monday's 001.
     const cleaned = run(cwd, ['clean', 'news/tuesday', '--out', 'out'], { NEWSDEDUP_INDEX: 'news/.newsdedup' });
     expect(cleaned.status).toBe(0);
-    expect(cleaned.stdout).toMatch(/^1 article, \d+ words: 100\.0% shared in 0 blocks, 0 words of chrome removed\.\nAgainst the index news\/\.newsdedup: 5 archive articles, 3 read as context; 0 new blocks, 0 archive blocks joined\.\n/);
+    expect(cleaned.stdout).toMatch(/^1 article, \d+ words: 100\.0% shared in 0 blocks, 0 words of chrome removed\.\nAgainst the index news\/\.newsdedup: 5 archive articles, 3 read as context; 0 new blocks, 0 archive blocks joined\.\n1 article is a copy of an earlier one \(808 words\)\.\n/);
     expect(readdirSync(join(cwd, 'out', 'tuesday'))).toEqual(['a.txt']);
   });
 

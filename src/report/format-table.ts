@@ -12,8 +12,8 @@ export function formatTable(report: Report): string {
   const shown = shownArticles(report);
   const lines: string[] = [
     `${counted(totals.articles, 'article')}, ${counted(totals.words, 'word')}: ${pct(totals.sharedPct)} shared in ${counted(totals.blocks, 'block')}, ${counted(totals.chromeWords, 'word')} of chrome removed.`,
-    ...duplicatesLine(report, pct),
     ...(report.index === undefined ? [] : [indexLine(report.index)]),
+    ...duplicatesLine(report, pct),
     '',
     ...(shown.length < report.articles.length ? [`Articles, the ${shown.length} of ${report.articles.length} most shared${copiesLast(report)} (every one is in --format json and --format csv, and in clean's report.json):`, ''] : []),
     ...table(
@@ -83,8 +83,9 @@ export function duplicatesLine(report: Report, percentText: (value: number) => s
     shared += article.sharedWords;
   }
   if (copies === 0) return [];
-  const rest = report.totals.words - words;
-  return [`${counted(copies, 'article')} ${copies === 1 ? 'is a copy' : 'are copies'} of earlier ones (${counted(words, 'word')}); the other articles are ${percentText(percent(report.totals.sharedWords - shared, rest))} shared.`];
+  const what = `${counted(copies, 'article')} ${copies === 1 ? 'is a copy of an earlier one' : 'are copies of earlier ones'} (${counted(words, 'word')})`;
+  if (copies === report.articles.length) return [`${what}.`];
+  return [`${what}; the other articles are ${percentText(percent(report.totals.sharedWords - shared, report.totals.words - words))} shared.`];
 }
 
 /** What a run against an index read of it, and what is new: one line under the totals. */

@@ -164,7 +164,7 @@ function templatedCopies(assembly: Assembly, corpus: FurnitureCorpus): number[] 
   assembly.occurrences.forEach((held, article) => {
     if (held.length === 0) return;
     // The first line is the article's title, never furniture (a daily bulletin's dated name).
-    const templates = lines(article).filter((line) => line.short && line.template !== 0 && line.paragraph !== 0);
+    const templates = lines(article).filter((line) => line.template !== 0 && line.paragraph !== 0);
     if (templates.length === 0) return;
     // Blocks with a copy here that is not such a line: they count no copy here.
     const other = new Set<number>();
@@ -202,14 +202,15 @@ export function classifyChrome(corpus: ChromeCorpus, minArticles: number): (read
         continue;
       }
       // The first line is the article's title, its own however often it repeats (a daily bulletin's name).
-      if (!line.short || headings.has(line.start) || line.paragraph === 0) continue;
+      // A short line, or a dated sign-off (judged by its template alone).
+      if ((!line.short && line.template === 0) || headings.has(line.start) || line.paragraph === 0) continue;
       // A block's heading in an article that holds the block but not under it (the block's first
       // sentence is the article's own, a figure changed) heads that sentence: it repeats as the
       // block does, not as chrome. Elsewhere the same line is judged as any other.
       const headed = headingLines.get(line.hash);
       if (headed !== undefined && held.some((occurrence) => headed.has(occurrence.block))) continue;
       // Word for word in a few articles, or as a template with new figures in a large share of its source's.
-      const reason = corpus.shortLineFrequency(line.hash, articleIndex) >= minArticles ? 'repeated short line' : isFurnitureTemplate(corpus.templateFrequency, line.template, articleIndex) ? 'site furniture' : undefined;
+      const reason = line.short && corpus.shortLineFrequency(line.hash, articleIndex) >= minArticles ? 'repeated short line' : isFurnitureTemplate(corpus.templateFrequency, line.template, articleIndex) ? 'site furniture' : undefined;
       if (reason === undefined) continue;
       const paragraph = segmentation === undefined ? undefined : paragraphAt(segmentation, line.paragraph);
       let shared = false;

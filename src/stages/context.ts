@@ -33,9 +33,9 @@ export function digestHash(textDigest: string): number {
   return hashString(textDigest) >>> 0;
 }
 
-/** A short line as an index keeps it: `[hash, template, …]`, template 0 when it holds no figure. */
+/** A short line, or a dated sign-off, as an index keeps it: `[hash, template, …]`, template 0 when it holds no figure. */
 export function shortLinesOf(scan: Pick<ArticleScan, 'lines'>): number[] {
-  return scan.lines.flatMap((line) => (line.short ? [line.hash >>> 0, line.template >>> 0] : []));
+  return scan.lines.flatMap((line) => (line.short || line.template !== 0 ? [line.hash >>> 0, line.template >>> 0] : []));
 }
 
 /** An input of an index run, as context selection reads it. */

@@ -374,7 +374,7 @@ export class ShortLineCounts {
     }
     counts.articles += 1;
     counts.exact.addLines(article, lines.filter((line) => line.short));
-    const templated = lines.filter((line) => line.short && line.template !== 0);
+    const templated = lines.filter((line) => line.template !== 0);
     counts.templates.addLines(article, templated.map((line) => ({ hash: line.template, paragraph: line.paragraph })));
     for (const line of templated) {
       const wordings = counts.wordings.get(line.template) ?? new Set<number>();

@@ -129,17 +129,30 @@ export interface LineRecord {
   readonly list: ChromeReason | undefined;
   /** True for a user's `inside:` match: only `[start, end)`, part of the paragraph, is chrome. */
   readonly inside: boolean;
-  /** Hash of its template (figures and month names blanked) when it is a short line that holds a figure, else 0. */
+  /**
+   * Hash of its template (figures and month names blanked) when it is a short line that holds a
+   * figure, or a dated sign-off (see {@link SIGN_OFF_WORDS}), else 0.
+   */
   readonly template: number;
-  /** Hash of its normalised text when it is a short line, else 0 (and `short` is false). */
+  /** True for a line as short as a heading. */
   readonly short: boolean;
+  /** Hash of its normalised text when it is a short line or a dated sign-off, else 0. */
   readonly hash: number;
   readonly words: number;
   readonly start: number;
   readonly end: number;
 }
 
-/** The paragraphs of an article that are list chrome or short lines, in order. Word counts are its own, not the segmentation's. */
+/**
+ * Most words of a dated sign-off: an article's last line, longer than a heading, that holds a month
+ * name and a figure ("Published in Dawn, The Business and Finance Weekly, January 13th, 2025"). It
+ * is kept as its template only, never as a short line: furniture if its template stands, in many
+ * dates, in many of its source's articles (see `isFurnitureTemplate`). A line of a source's daily
+ * report ("The rupee closed at 278.50 against the dollar") holds no month and is not one.
+ */
+export const SIGN_OFF_WORDS = 20;
+
+/** The paragraphs of an article that are list chrome, short lines or a dated sign-off, in order. Word counts are its own, not the segmentation's. */
 export function chromeCandidates(text: string, segmentation: Segmentation, list: ChromeList): LineRecord[] {
   const records: LineRecord[] = [];
   const { paragraphs } = segmentation;
@@ -153,28 +166,34 @@ export function chromeCandidates(text: string, segmentation: Segmentation, list:
     return known;
   };
   paragraphs.forEach((paragraph, index) => {
-    // A paragraph as short as a heading may be repeated chrome. Counted only as far as it takes to tell: most paragraphs are long.
-    const upTo = countWords(text, paragraph.start, paragraph.end, HEADING_WORDS + 1);
+    // A paragraph as short as a heading may be repeated chrome, and the last one as short as a
+    // sign-off may be a dated one. Counted only as far as it takes to tell: most paragraphs are long.
+    const last = index === paragraphs.length - 1;
+    const upTo = countWords(text, paragraph.start, paragraph.end, (last ? SIGN_OFF_WORDS : HEADING_WORDS) + 1);
     const line = text.slice(paragraph.start, paragraph.end);
     // A table (rows mostly numbers, and the header or label lines beside them) and a label that
     // introduces what follows ("PESHAWAR ZALMI:") are the article's own, however often they repeat.
-    const short = upTo > 0 && upTo <= HEADING_WORDS && !numeric(index) && !numeric(index - 1) && !numeric(index + 1) && !/:\s*$/.test(line);
+    const plain = upTo > 0 && !numeric(index) && !numeric(index - 1) && !numeric(index + 1) && !/:\s*$/.test(line);
+    const short = plain && upTo <= HEADING_WORDS;
+    const signOff = !short && plain && last && upTo <= SIGN_OFF_WORDS && /\d/.test(line) && MONTH_NAME.test(line.toLowerCase());
     const reason = list.reasonFor(line);
     if (reason === undefined) {
       for (const [start, end] of list.insideOf(line)) {
         records.push({ paragraph: index, list: 'user list', inside: true, short: false, hash: 0, template: 0, words: countWords(text, paragraph.start + start, paragraph.start + end), start: paragraph.start + start, end: paragraph.start + end });
       }
     }
-    if (!short && reason === undefined) return;
-    const words = short ? upTo : countWords(text, paragraph.start, paragraph.end);
-    const normalized = short ? normalizeForComparison(line) : '';
-    const template = short && /\d/.test(normalized) ? hashString(templateOf(normalized)) : 0;
-    records.push({ paragraph: index, list: reason, inside: false, short, hash: short ? hashString(normalized) : 0, template, words, start: paragraph.start, end: paragraph.end });
+    if (!short && !signOff && reason === undefined) return;
+    const words = short || signOff ? upTo : countWords(text, paragraph.start, paragraph.end);
+    const normalized = short || signOff ? normalizeForComparison(line) : '';
+    const template = (short || signOff) && /\d/.test(normalized) ? hashString(templateOf(normalized)) : 0;
+    records.push({ paragraph: index, list: reason, inside: false, short, hash: short || signOff ? hashString(normalized) : 0, template, words, start: paragraph.start, end: paragraph.end });
   });
   return records;
 }
 
 const MONTH = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/g;
+// One month name, found anywhere (not global: `test` keeps no place between calls).
+const MONTH_NAME = new RegExp(MONTH.source);
 
 /** A normalised line with its figures, ordinals and month names blanked: "published in dawn # #". */
 export function templateOf(normalized: string): string {
