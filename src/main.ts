@@ -293,11 +293,15 @@ function parseFlags(command: Command, args: readonly string[]) {
 
 /**
  * The flag of `command` that an unknown `--name` most likely meant, with its value (`--chrome
- * FILE`): the longest one that `name` begins, followed by a dash (`--chrome-file` is `--chrome`),
- * else the nearest a letter or two away (`--simlarity`); `undefined` when none is near.
+ * FILE`): the one flag that `name` begins (`--max-shared` is `--max-shared-pct`); else the longest
+ * one that `name` begins, followed by a dash (`--chrome-file` is `--chrome`); else the nearest a
+ * letter or two away (`--simlarity`); else the one flag of as many dashed parts, all but the last
+ * the same and the last with the same first letter (`--max-shared-percent` is `--max-shared-pct`);
+ * `undefined` when none is near.
  */
 function nearestFlag(command: Command, name: string): string | undefined {
   const flags = (Object.entries(FLAGS) as [string, FlagSpec][]).filter(([, spec]) => spec.commands.includes(command));
+  const beginning = flags.filter(([flag]) => flag.startsWith(name));
   const begun = flags.filter(([flag]) => name.startsWith(`${flag}-`)).sort(([a], [b]) => b.length - a.length);
   // A short name takes one letter's slip: `--kep` is `--keep`, but `--fast` is no flag.
   const most = name.length < 6 ? 1 : 2;
@@ -306,10 +310,20 @@ function nearestFlag(command: Command, name: string): string | undefined {
     .filter((entry) => entry.distance <= most)
     .sort((a, b) => a.distance - b.distance)
     .map(({ flag, spec }): [string, FlagSpec] => [flag, spec]);
-  const meant = begun[0] ?? near[0];
+  // Only a name of two parts or more: one part alone would make `--fast` mean `--format`.
+  const parts = name.split('-');
+  const reworded = parts.length < 2 ? [] : flags.filter(([flag]) => sameButLastWord(parts, flag.split('-')));
+  const meant = (beginning.length === 1 ? beginning[0] : undefined) ?? begun[0] ?? near[0] ?? (reworded.length === 1 ? reworded[0] : undefined);
   if (meant === undefined) return undefined;
   const [flag, spec] = meant;
   return spec.value === undefined ? `--${flag}` : `--${flag} ${spec.value}`;
+}
+
+/** True when two dashed names have as many parts, all but the last equal and the last begun with the same letter. */
+function sameButLastWord(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const last = a.length - 1;
+  return a.every((part, i) => (i < last ? part === b[i] : part !== '' && part[0] === b[i]?.[0]));
 }
 
 /** Levenshtein distance: the fewest letters inserted, deleted or changed to make `a` into `b`. */

@@ -149,6 +149,10 @@ describe('main: clean', () => {
     ['an unknown flag that a flag begins', ['clean', 'corpus', '--out', 'cleaned', '--chrome-file', 'x.txt'], /^newsdedup: Unknown option '--chrome-file'; did you mean --chrome FILE\? \(see newsdedup --help\)\n$/],
     ['a misspelt flag', ['report', 'corpus', '--simlarity', '0.9'], /^newsdedup: Unknown option '--simlarity'; did you mean --similarity N\? \(see newsdedup --help\)\n$/],
     ['a misspelt switch', ['report', 'corpus', '--no-progres'], /^newsdedup: Unknown option '--no-progres'; did you mean --no-progress\? \(see newsdedup --help\)\n$/],
+    ['a flag cut short', ['check', 'corpus', '--max-shared', '30'], /^newsdedup: Unknown option '--max-shared'; did you mean --max-shared-pct N\? \(see newsdedup --help\)\n$/],
+    ['a flag cut short past another flag’s name', ['report', 'corpus', '--chrome-min', '3'], /^newsdedup: Unknown option '--chrome-min'; did you mean --chrome-min-articles N\? \(see newsdedup --help\)\n$/],
+    ['a flag with its last word spelt otherwise', ['check', 'corpus', '--max-shared-percent', '30'], /^newsdedup: Unknown option '--max-shared-percent'; did you mean --max-shared-pct N\? \(see newsdedup --help\)\n$/],
+    ['a flag of another command only', ['report', 'corpus', '--max-shared-percent', '30'], /^newsdedup: Unknown option '--max-shared-percent'. \(see newsdedup --help\)\n$/],
     ['a bad number', ['report', 'corpus', '--similarity', 'high'], /--similarity takes a number; got `high`/],
     ['a number out of range', ['report', 'corpus', '--similarity', '1.5'], /^newsdedup: --similarity must be a number above 0 and at most 1, got 1.5\n$/],
     ['a whole number out of range', ['report', 'corpus', '--min-block-words', '0'], /^newsdedup: --min-block-words must be a whole number of at least 1, got 0\n$/],
@@ -235,6 +239,21 @@ describe('main: inputs', () => {
     writeFileSync(join(cwd, 'news', 'notes.json'), '{}');
     const { stdout } = await run(cwd, 'report', 'news', '--format', 'json');
     expect((JSON.parse(stdout) as Report).articles.map((a) => a.path)).toEqual(['2024 06/урду/خبر.md', 'top.txt']);
+  });
+
+  it('reads a folder’s files whose extensions have capitals, each in the format its name gives', async () => {
+    const cwd = temporaryDirectory();
+    mkdirSync(join(cwd, 'd'));
+    writeFileSync(join(cwd, 'd', 'A.TXT'), seed('000').text);
+    writeFileSync(join(cwd, 'd', 'b.txt'), seed('001').text);
+    writeFileSync(join(cwd, 'd', 'C.Txt'), seed('002').text);
+    writeFileSync(join(cwd, 'd', 'NOTES.MD'), '---\ntitle: The bridge\n---\nThe town council voted on Tuesday to approve the new bridge.\n');
+    writeFileSync(join(cwd, 'd', 'FEED.JSONL'), '{"id":"r1","text":"The ferry ran late on Monday."}\n{"id":"r2","text":"The ferry ran on time."}\n');
+    const { code, stdout } = await run(cwd, 'report', 'd', '--format', 'json');
+    expect(code).toBe(0);
+    const articles = (JSON.parse(stdout) as Report).articles;
+    expect(articles.map((a) => a.path)).toEqual(['A.TXT', 'C.Txt', 'FEED.JSONL#r1', 'FEED.JSONL#r2', 'NOTES.MD', 'b.txt']);
+    expect(articles.find((a) => a.path === 'NOTES.MD')).toMatchObject({ title: 'The bridge', words: 11 });
   });
 
   it('names articles from several roots by their path from the common folder', async () => {

@@ -8,12 +8,22 @@ export function isGlobPattern(pattern: string): boolean {
   return fastGlob.isDynamicPattern(pattern);
 }
 
+/** How {@link globFiles} matches. */
+export interface GlobOptions {
+  /**
+   * Match names in their case; with `false`, whatever their case (`*.txt` finds `A.TXT`). A
+   * pattern's static base is read as written either way.
+   * @default true
+   */
+  readonly caseSensitive?: boolean;
+}
+
 /**
  * Files matching the patterns under `cwd`, as absolute paths with their sizes. A symbolic link to
  * a file counts as that file; a symbolic link to a directory is not followed, so a link loop cannot
  * trap the walk and a corpus never reaches outside its folders.
  */
-export async function globFiles(patterns: readonly string[], cwd: string): Promise<{ absolute: string; size: number }[]> {
+export async function globFiles(patterns: readonly string[], cwd: string, options: GlobOptions = {}): Promise<{ absolute: string; size: number }[]> {
   // Listed without fast-glob's `stats`: it asks for each file's in a callback of its own, which
   // cost four times the walk on 20,000 small files; the sizes are read below, in a tight loop.
   const entries = await fastGlob([...patterns], {
@@ -25,6 +35,7 @@ export async function globFiles(patterns: readonly string[], cwd: string): Promi
     suppressErrors: true,
     unique: true,
     objectMode: true,
+    caseSensitiveMatch: options.caseSensitive ?? true,
   });
   const files: { absolute: string; size: number }[] = [];
   for (let from = 0; from < entries.length; from += STAT_BATCH) {

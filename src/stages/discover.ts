@@ -28,8 +28,9 @@ export interface Discovery {
 
 /**
  * Extensions read from a directory input: articles (`.txt`, `.md`) and files of records, each
- * also gzip- or Zstandard-compressed. Not `.json`: a folder's `.json` files are as often settings
- * as articles, so a JSON array of records is read only when named, by itself or by a glob.
+ * also gzip- or Zstandard-compressed, in any case (`A.TXT`, `FEED.JSONL.GZ`), as `formatOfName`
+ * reads them. Not `.json`: a folder's `.json` files are as often settings as articles, so a JSON
+ * array of records is read only when named, by itself or by a glob.
  */
 export const ARTICLE_PATTERN = '**/*.{txt,md,jsonl,ndjson,csv,tsv,parquet}{,.gz,.zst}';
 
@@ -38,7 +39,8 @@ const COMPRESSED = /\.(?:gz|zst)$/i;
 
 /**
  * Resolves inputs (files, directories, globs) to files sorted by id. A directory contributes its
- * article files and files of records (see {@link ARTICLE_PATTERN}), recursively. A name newsdedup
+ * article files and files of records (see {@link ARTICLE_PATTERN}), recursively, whatever the case of
+ * their extensions; a glob matches as written. A name newsdedup
  * refuses (`.parquet.gz`) is an error; a file of any other name given by itself is read as text. With one root, ids are relative to it; with several, to
  * their common ancestor, so that ids never collide; with `fixedBase` (an index's root), to it. An
  * input that matches nothing is an error.
@@ -54,7 +56,8 @@ export async function discover(inputs: readonly string[], cwd: string, fixedBase
     let files: { absolute: string; size: number }[];
     if (kind === 'directory') {
       root = { absolute, kind };
-      files = await globFiles([`${escapeGlobPath(absolute)}/${ARTICLE_PATTERN}`], cwd);
+      // Any case: a folder's `A.TXT` left out would be a quietly smaller corpus.
+      files = await globFiles([`${escapeGlobPath(absolute)}/${ARTICLE_PATTERN}`], cwd, { caseSensitive: false });
     } else if (kind === 'file') {
       root = { absolute: dirname(absolute), kind };
       files = [{ absolute, size: (await stat(absolute)).size }];

@@ -13,8 +13,9 @@
  * - ordinals are their number: "2nd" = "2";
  * - a month name next to a number is part of the date: "Jan 1" = "January 1st", but "Jan 1" ≠
  *   "Jan 2" and "Jan 1" ≠ "Feb 1";
- * - number words count as their value: "two" ≠ "three", "twenty-six" = "26" is NOT assumed (kept
- *   as 20, 6): a wording that switches between words and digits is rare and then stays;
+ * - number words count as their value: "two" ≠ "three", "twice" ≠ "three times" ("once" is not
+ *   one: it is as often "as soon as"); "twenty-six" = "26" is NOT assumed (kept as 20, 6): a
+ *   wording that switches between words and digits is rare and then stays;
  * - a sign counts: "-0.507" ≠ "0.507"; times keep their parts: "10:30" ≠ "10:45".
  */
 import { memoize } from '../lib/memo.js';
@@ -71,6 +72,9 @@ const WORD_VALUES: Readonly<Record<string, number>> = {
   eighty: 80,
   ninety: 90,
   hundred: 100,
+  // How many times: "twice" and "three times" are two counts. Not "once", as often "as soon as".
+  twice: 2,
+  thrice: 3,
   dozen: 12,
   dozens: 12,
   half: 0.5,

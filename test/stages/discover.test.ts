@@ -13,6 +13,24 @@ describe('discover', () => {
     expect(files.map((file) => file.path)).toEqual(['a.md', 'b/2.txt']);
   });
 
+  it('lists a directory’s files whose extensions have capitals, sorted by id as any other; a glob matches as written', async () => {
+    const cwd = temporaryDirectory();
+    mkdirSync(join(cwd, 'news', 'sub'), { recursive: true });
+    const names = ['A.TXT', 'b.txt', 'C.Txt', 'NOTES.MD', 'FEED.JSONL', 'X.CSV.GZ', 'W.Tsv.Zst', 'Z.Parquet', 'sub/Y.NDJSON'];
+    for (const name of [...names, 'skip.HTML', 'settings.JSON']) writeFileSync(join(cwd, 'news', name), 'x');
+    const { files } = await discover(['news'], cwd);
+    expect(files.map((file) => file.path)).toEqual(['A.TXT', 'C.Txt', 'FEED.JSONL', 'NOTES.MD', 'W.Tsv.Zst', 'X.CSV.GZ', 'Z.Parquet', 'b.txt', 'sub/Y.NDJSON']);
+    expect((await discover(['news/*.txt'], cwd)).files.map((file) => file.path)).toEqual(['b.txt']);
+  });
+
+  it('refuses a directory’s compressed Parquet file whatever the case of its name', async () => {
+    const cwd = temporaryDirectory();
+    mkdirSync(join(cwd, 'news'));
+    writeFileSync(join(cwd, 'news', 'a.txt'), 'x');
+    writeFileSync(join(cwd, 'news', 'T.PARQUET.GZ'), 'x');
+    await expect(discover(['news'], cwd)).rejects.toThrow('Parquet compresses its own pages');
+  });
+
   it('names a file given by itself by its file name', async () => {
     const cwd = temporaryDirectory();
     mkdirSync(join(cwd, 'deep', 'er'), { recursive: true });

@@ -11,6 +11,10 @@ describe('figuresOf', () => {
     expect(figuresOf('Two soldiers and a dozen civilians were hurt.')).toEqual(['2', '12']);
   });
 
+  it('reads "twice" and "thrice" as counts, and not "once"', () => {
+    expect(figuresOf('Once more the board met twice, then thrice.')).toEqual(['2', '3']);
+  });
+
   it('keeps the sign of a score line', () => {
     expect(figuresOf('Lahore 7 3 4 6 -0.507')).toEqual(['7', '3', '4', '6', '-0.507']);
   });
@@ -76,6 +80,10 @@ describe('sameFigures and number words', () => {
     ['the biggest port', 'one of the biggest ports', true],
     ['two were hurt', 'three were hurt', false],
     ['two were hurt on day 3', 'were hurt on day 4', false],
+    ['The board met twice this year.', 'The board met three times this year.', false],
+    ['The board met twice this year.', 'The board met thrice this year.', false],
+    ['The board met twice this year.', 'The board met two times this year.', true],
+    ['Once the board met, it voted.', 'When the board met, it voted.', true],
   ])('%j and %j: %s', (a, b, same) => {
     expect(sameFigures(a, b)).toBe(same);
     expect(sameFigures(b, a)).toBe(same);
@@ -101,12 +109,13 @@ describe('differOnlyInPlainWords', () => {
     expect(differOnlyInPlainWords('It rose 5 million in May.', 'It rose 5 billion in May.')).toBe(false);
     expect(differOnlyInPlainWords('It fell on May 5 again.', 'It fell on June 5 again.')).toBe(false);
     expect(differOnlyInPlainWords('Two men were held.', 'Three men were held.')).toBe(false);
+    expect(differOnlyInPlainWords('The board met twice this year.', 'The board met thrice this year.')).toBe(false);
     // A dropped word that stood between a number and a month makes them a date: not plain.
     expect(differOnlyInPlainWords('It was 5 — then May.', 'It was 5 — May.')).toBe(false);
   });
 
   // Tokens of figures, the words that scale or date them, and the characters that join or split them.
-  const TOKENS = ['5', '10', '1,200', '-3', '−2', '4.5%', '10:30', 'Rs10m', '$5', 'May', 'june', 'Jan', 'million', 'bn', 'm', 'k', 'two', 'One', 'dozen', 'half', 'the', 'police', 'said', 'were', 'hurt', 'it', 'rose', '—', '–', '-', '’', '“', '(', ',', '.', 'é', 'İ', '\u00ad', 'per', 'cent'];
+  const TOKENS = ['5', '10', '1,200', '-3', '−2', '4.5%', '10:30', 'Rs10m', '$5', 'May', 'june', 'Jan', 'million', 'bn', 'm', 'k', 'two', 'One', 'twice', 'Thrice', 'dozen', 'half', 'the', 'police', 'said', 'were', 'hurt', 'it', 'rose', '—', '–', '-', '’', '“', '(', ',', '.', 'é', 'İ', '\u00ad', 'per', 'cent'];
   const SEPARATORS = [' ', ' ', ' ', '', '\n', '\u00a0'];
   const sentence = fc.array(fc.tuple(fc.constantFrom(...TOKENS), fc.constantFrom(...SEPARATORS)), { minLength: 1, maxLength: 14 });
   const edit = fc.tuple(fc.nat(), fc.nat(3), fc.array(fc.tuple(fc.constantFrom(...TOKENS), fc.constantFrom(...SEPARATORS)), { maxLength: 3 }));
