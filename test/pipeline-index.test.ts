@@ -212,6 +212,23 @@ describe('an index run matches as a full run does', () => {
     expect(incremental).toEqual(full);
   }, 30_000);
 
+  it('where articles end with a dated sign-off longer than a heading: its wordings in the archive make it furniture, as in a full run', async () => {
+    const root = temporaryDirectory();
+    const months = ['January', 'February', 'March'];
+    const names = Array.from({ length: 30 }, (_, n) => `${String(n).padStart(2, '0')}.txt`);
+    // Its figures change all along it, so copies share too little of their sketch to be read as context: only the index's lines tell its template.
+    names.forEach((name, n) => writeFileSync(join(root, name), `${own()}\n\n${own()}\n\nPrinted on ${1 + n} ${months[n % 3]} 2025 at ${10 + (n % 9)}.${20 + n} from page ${2 + (n % 7)} of ${30 + n} in the Courier\n`));
+    const today = names[names.length - 1]!;
+    const index = join(root, '.newsdedup');
+    await addToIndex(names.slice(0, -1).map((name) => join(root, name)), { index, ...ONE_THREAD });
+    const incremental = await reportCorpus([join(root, today)], { index, ...ONE_THREAD });
+    const full = await reportCorpus([root], ONE_THREAD);
+    // Fifteen words of chrome, more than a short line's eight: the sign-off, though no other article carries today's wording.
+    expect(full.report.articles.find((article) => article.path === today)!.chromeWords).toBe(15);
+    expect(incremental.report.articles.find((article) => article.path === today)!.chromeWords).toBe(15);
+    expect(viewOf(incremental, new Set([today]))).toEqual(viewOf(full, new Set([today])));
+  }, 30_000);
+
   it('where a column ends with its writer’s short lines: their copies in the archive make a block, as in a full run', async () => {
     const byline = 'The writer is a retired diplomat.\nvoslaric@example.org';
     const { incremental, full } = await bothWays({ 'a.txt': byline, 'b.txt': byline, 'c.txt': byline, 'd.txt': byline }, 'd.txt');

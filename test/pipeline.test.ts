@@ -323,6 +323,21 @@ describe('dedupe on edge cases', () => {
     for (const article of result.cleaned) for (const line of register) expect(article.text).not.toContain(line);
   });
 
+  it('keeps every line of a register in the blocks’ text though an earlier story quotes one of its lines', async () => {
+    const names = ['Ahmed Khan', 'Bilal Osei', 'Chen Novak', 'Dmitri Reyes', 'Elena Haddad', 'Farah Larsen', 'Gustav Mori', 'Hana Petrov', 'Ivan Silva', 'Jamal Ward', 'Kiran Lopez', 'Lena Brandt'];
+    const register = names.map((name) => `Councillor ${name} represents the northern ward and sits on the finance committee of the city.`);
+    const result = await dedupe([
+      // Earlier than the registers: one of its lines, within a story of its own.
+      { path: '0.txt', text: `The mayor opened the new library on Saturday morning with a short speech.\n\n${register[0]} He cut the ribbon.\n` },
+      { path: 'a.txt', text: `The city published its register of members on Monday.\n\n${register.join(' ')}\n` },
+      { path: 'b.txt', text: `A reader asked who sits on the finance committee this year.\n\n${register.join(' ')}\n` },
+      { path: 'c.txt', text: `The register was read out again at the council meeting.\n\n${register.join(' ')}\n` },
+    ]);
+    const text = result.shared.map((block) => block.text).join('\n');
+    for (const line of register) expect(text.split(line)).toHaveLength(2);
+    for (const path of ['a.txt', 'b.txt', 'c.txt']) for (const line of register) expect(result.cleaned.find((article) => article.path === path)!.text).not.toContain(line);
+  });
+
   it('gives a block whose copies word each sentence alike a lowest Dice of 1, though one copy lacks a sentence', async () => {
     const background = [
       'The provincial assembly passed the water bill on Thursday after a debate that lasted most of the week.',

@@ -28,7 +28,12 @@ import { temporaryDirectory } from '../stages/write.js';
 import type { HolderLists } from './holders.js';
 import { HolderListsBuilder } from './holders.js';
 
-export const POSTGRES_SCHEMA_VERSION = 2;
+/**
+ * The schema. 3: an article's `lines` include its dated sign-off (see `SIGN_OFF_WORDS`); an index of
+ * an earlier schema lacks them, and would count them otherwise than a full run, so it is refused,
+ * to be built again.
+ */
+export const POSTGRES_SCHEMA_VERSION = 3;
 /** Advisory lock key under which the tables are created: writers that start together create them once. */
 const SCHEMA_LOCK = 7_464_001;
 /** Hashes a query asks for at once. */
@@ -82,7 +87,7 @@ async function query<R extends pg.QueryResultRow>(client: pg.Client, name: strin
 
 /** Creates the tables (once, under an advisory lock), or checks the ones there. */
 async function ensureSchema(client: pg.Client, name: string, settings: IndexSettings | undefined): Promise<IndexSettings> {
-  const existing = await migrated(client, name, await readMeta(client, name));
+  const existing = await readMeta(client, name);
   if (existing !== undefined || settings === undefined) return checkedMeta(name, existing, settings);
   await query(client, name, 'BEGIN');
   await query(client, name, 'SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
@@ -107,25 +112,6 @@ async function ensureSchema(client: pg.Client, name: string, settings: IndexSett
   return checkedMeta(name, settled, settings);
 }
 
-/**
- * Brings an index of an earlier schema up to this one, once, under the schema lock. Version 1
- * indexed postings by hash alone; version 2 by (hash, holder), which look-ups read without the table.
- */
-async function migrated(client: pg.Client, name: string, meta: (IndexSettings & { version: number }) | undefined): Promise<(IndexSettings & { version: number }) | undefined> {
-  if (meta?.version !== 1) return meta;
-  await query(client, name, 'BEGIN');
-  await query(client, name, 'SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
-  const again = await readMeta(client, name);
-  if (again?.version === 1) {
-    await query(client, name, 'CREATE INDEX IF NOT EXISTS newsdedup_postings_hash_holder ON newsdedup_postings (hash, holder)');
-    await query(client, name, 'DROP INDEX IF EXISTS newsdedup_postings_hash');
-    await query(client, name, 'UPDATE newsdedup_meta SET version = 2');
-  }
-  await query(client, name, 'COMMIT');
-  await client.query('VACUUM (ANALYZE) newsdedup_postings').catch(() => undefined);
-  return readMeta(client, name);
-}
-
 async function readMeta(client: pg.Client, name: string): Promise<(IndexSettings & { version: number }) | undefined> {
   const tables = await query<{ present: boolean }>(client, name, "SELECT to_regclass('newsdedup_meta') IS NOT NULL AS present");
   if (tables[0]?.present !== true) return undefined;
@@ -137,7 +123,8 @@ async function readMeta(client: pg.Client, name: string): Promise<(IndexSettings
 function checkedMeta(name: string, meta: (IndexSettings & { version: number }) | undefined, settings: IndexSettings | undefined): IndexSettings {
   if (meta === undefined) throw new NewsdedupError('E_INDEX', `Cannot use the index \`${name}\`: the database holds no newsdedup index; create one with \`newsdedup index add <inputs...> --index ${name}\`.`);
   if (meta.version !== POSTGRES_SCHEMA_VERSION) {
-    throw new NewsdedupError('E_INDEX', `Cannot use the index \`${name}\`: its schema is version ${meta.version}, ${meta.version > POSTGRES_SCHEMA_VERSION ? 'newer than this newsdedup reads; upgrade newsdedup' : 'which this newsdedup does not read'}.`);
+    const why = meta.version > POSTGRES_SCHEMA_VERSION ? 'newer than this newsdedup reads; upgrade newsdedup' : `from an earlier newsdedup (this one reads ${POSTGRES_SCHEMA_VERSION}); build it again: drop its newsdedup_* tables, or use another database, and run \`newsdedup index add\` on its inputs`;
+    throw new NewsdedupError('E_INDEX', `Cannot use the index \`${name}\`: its schema is version ${meta.version}, ${why}.`);
   }
   if (settings !== undefined && (meta.shingleSize !== settings.shingleSize || meta.sketchSize !== settings.sketchSize)) {
     throw new NewsdedupError('E_INDEX', `Cannot use the index \`${name}\`: it was built with shingle size ${meta.shingleSize} and sketch size ${meta.sketchSize}; this run uses ${settings.shingleSize} and ${settings.sketchSize}.`);

@@ -26,7 +26,12 @@ import type { ArticleRef } from '../worker.js';
 import { sourceOfPath } from '../stages/classify-chrome.js';
 
 export const INDEX_FORMAT = 'newsdedup-index';
-export const INDEX_VERSION = 1;
+/**
+ * The folder index's format. 2: an article's lines include its dated sign-off (see
+ * `SIGN_OFF_WORDS`); an index of version 1 lacks them, and would count them otherwise than a full
+ * run, so it is refused, to be built again.
+ */
+export const INDEX_VERSION = 2;
 /** Postings per fence entry: a lookup reads one block of this many (hash, article) pairs. */
 export const FENCE_STEP = 256;
 
@@ -284,7 +289,15 @@ async function readManifest(directory: string, name: string, create: boolean): P
   const manifest = parsed as Partial<Manifest>;
   if (typeof manifest !== 'object' || manifest === null || manifest.format !== INDEX_FORMAT) fail(name, 'its manifest.json is not a newsdedup index manifest');
   if (manifest.version !== INDEX_VERSION) {
-    fail(name, typeof manifest.version === 'number' && manifest.version > INDEX_VERSION ? `it is format version ${manifest.version}, newer than this newsdedup reads (${INDEX_VERSION}); upgrade newsdedup` : `its format version ${String(manifest.version)} is not one this newsdedup reads (${INDEX_VERSION})`);
+    const version = manifest.version;
+    fail(
+      name,
+      typeof version === 'number' && version > INDEX_VERSION
+        ? `it is format version ${version}, newer than this newsdedup reads (${INDEX_VERSION}); upgrade newsdedup`
+        : typeof version === 'number' && version >= 1
+          ? `it is format version ${version}, from an earlier newsdedup (this one reads ${INDEX_VERSION}); build it again: move it aside and run \`newsdedup index add\` on its inputs`
+          : `its format version ${String(version)} is not one this newsdedup reads (${INDEX_VERSION})`,
+    );
   }
   if (!Array.isArray(manifest.segments) || typeof manifest.generation !== 'number' || typeof manifest.settings?.shingleSize !== 'number' || typeof manifest.settings.sketchSize !== 'number') fail(name, 'its manifest.json is incomplete: the index is damaged');
   return manifest as Manifest;

@@ -1,7 +1,7 @@
 import type { IndexSummary, Report } from '../types.js';
 import { append } from '../lib/append.js';
 import { counted, plural } from '../lib/plural.js';
-import { percent } from '../stages/measure.js';
+import { percent } from '../lib/percent.js';
 
 /** A plain-text report for a terminal: totals, then articles, blocks and pairs as aligned tables. */
 export function formatTable(report: Report): string {

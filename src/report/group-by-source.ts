@@ -1,7 +1,7 @@
 import type { Report } from '../types.js';
 import { TABLE_ROWS, table } from './format-table.js';
 import { append } from '../lib/append.js';
-import { percent } from '../stages/measure.js';
+import { percent } from '../lib/percent.js';
 import { sourceOfPath } from '../stages/classify-chrome.js';
 
 /** One source's figures: its articles' words and how many of them are shared. */

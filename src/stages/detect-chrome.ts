@@ -144,8 +144,8 @@ export interface LineRecord {
 }
 
 /**
- * Most words of a dated sign-off: an article's last line, longer than a heading, that holds a month
- * name and a figure ("Published in Dawn, The Business and Finance Weekly, January 13th, 2025"). It
+ * Most words of a dated sign-off: an article's last line, longer than a heading, that holds a date,
+ * a month name next to a number ("Published in Dawn, The Business and Finance Weekly, January 13th, 2025"). It
  * is kept as its template only, never as a short line: furniture if its template stands, in many
  * dates, in many of its source's articles (see `isFurnitureTemplate`). A line of a source's daily
  * report ("The rupee closed at 278.50 against the dollar") holds no month and is not one.
@@ -175,7 +175,7 @@ export function chromeCandidates(text: string, segmentation: Segmentation, list:
     // introduces what follows ("PESHAWAR ZALMI:") are the article's own, however often they repeat.
     const plain = upTo > 0 && !numeric(index) && !numeric(index - 1) && !numeric(index + 1) && !/:\s*$/.test(line);
     const short = plain && upTo <= HEADING_WORDS;
-    const signOff = !short && plain && last && upTo <= SIGN_OFF_WORDS && /\d/.test(line) && MONTH_NAME.test(line.toLowerCase());
+    const signOff = !short && plain && last && upTo <= SIGN_OFF_WORDS && DATE.test(line.toLowerCase());
     const reason = list.reasonFor(line);
     if (reason === undefined) {
       for (const [start, end] of list.insideOf(line)) {
@@ -192,8 +192,9 @@ export function chromeCandidates(text: string, segmentation: Segmentation, list:
 }
 
 const MONTH = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/g;
-// One month name, found anywhere (not global: `test` keeps no place between calls).
-const MONTH_NAME = new RegExp(MONTH.source);
+// A date: a month name next to a number ("January 13th", "13 March"), so that "may" the verb is
+// not one. Not global: `test` keeps no place between calls.
+const DATE = new RegExp(`${MONTH.source}\\.?,?\\s+\\d|\\d(?:st|nd|rd|th)?,?\\s+(?:of\\s+)?${MONTH.source}`);
 
 /** A normalised line with its figures, ordinals and month names blanked: "published in dawn # #". */
 export function templateOf(normalized: string): string {

@@ -248,7 +248,7 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
     },
   );
   io.done?.('verify', `${verdicts.filter((verdict) => verdict.same).length} verified`);
-  const matches = { ...cluster(candidates.articleOf, pairs, verdicts), sameText: sameText.roots() };
+  const matches = { ...cluster(candidates.articleOf, pairs, verdicts, neighbours), sameText: sameText.roots() };
 
   // Only articles with a verified match take part in blocks; each is read from its fetched fragments.
   const articles = new Map<number, MatchedArticle>();
@@ -645,11 +645,11 @@ function sameWords(a: string, wordsA: HashedWords, i: number, b: string, wordsB:
  * leads do not depend on how the verification was scheduled. `articleOf` (each sentence's article)
  * is the matches' own.
  */
-export function cluster(articleOf: Int32Array, pairs: Int32Array, verdicts: readonly Verdict[]): Matches {
+export function cluster(articleOf: Int32Array, pairs: Int32Array, verdicts: readonly Verdict[], neighbours?: Uint8Array): Matches {
   const total = articleOf.length;
   const sets = new UnionFind(total);
   const bodyStart = new Int32Array(total).fill(-1);
-  const beaten = outmatched(articleOf, pairs, verdicts);
+  const beaten = outmatched(articleOf, pairs, verdicts, neighbours);
   // A lead is split off a sentence only when most of its verified copies split it: the canonical
   // copy of a sentence that one copy trimmed at the front keeps its first words.
   const leadVotes = new Int32Array(total);
@@ -684,43 +684,62 @@ export function cluster(articleOf: Int32Array, pairs: Int32Array, verdicts: read
 }
 
 /**
- * The verified pairs that a better match of their sentence beats, marked 1. A sentence is one
- * sentence of an earlier article at most: when it is found the same as two different sentences of
- * one article, it is the one it is more alike (its verbatim copy, most often), and the other pair
- * is dropped. "… in Quetta on Monday, police said." and the same in Peshawar score above the
- * threshold; where the earlier article holds both, a later copy of each is paired with its own,
- * and the two never join one cluster. Pairs of equal score all stand. Where the earlier article
- * holds only one of the two, nothing tells a name changed from a word edited: the later article's
- * second sentence joins the first's cluster, as an edited copy of it.
+ * The verified pairs that a better match beats, marked 1: a sentence is one sentence of another
+ * article at most. "… in Quetta on Monday, police said." and the same in Peshawar score above
+ * the threshold and hold the same figures; two rules keep such sentences apart.
+ * - A later sentence found the same as two different sentences of one earlier article is the one
+ *   it is more alike (its verbatim copy, most often). Where the earlier article holds both, a
+ *   later copy of each is paired with its own.
+ * - Of a later article's sentences found the same as one earlier sentence, only the most alike is
+ *   its copy (its verbatim copy, most often). A register of names that an earlier story quotes one
+ *   line of is not a dozen edits of that line; where an earlier article holds only the Quetta
+ *   sentence, a later one that holds it and the Peshawar one holds one copy of it. An edited copy
+ *   paired in place, beside a copy of the earlier sentence's neighbour (see `neighbours`), stands
+ *   however: an article that holds a background twice, once edited, holds both copies of it.
+ * Pairs of equal score all stand.
  *
  * A pair is `(sentence, candidate)`, the candidate in an earlier article, and an article's pairs
- * come together (see {@link candidateFinder}), so a sentence's rival pairs are within its
- * article's run of pairs. A run whose pairs are all verbatim has nothing to settle.
+ * come together (see {@link candidateFinder}), so rival pairs are within one article's run of
+ * pairs. A run whose pairs are all verbatim has nothing to settle.
  */
-export function outmatched(articleOf: Int32Array, pairs: Int32Array, verdicts: readonly Verdict[]): Uint8Array {
+export function outmatched(articleOf: Int32Array, pairs: Int32Array, verdicts: readonly Verdict[], neighbours?: Uint8Array): Uint8Array {
   const beaten = new Uint8Array(verdicts.length);
   const scoreOf = (p: number): number => verdicts[p]?.score ?? 1;
+  // Most pairs are verbatim copies, told on the main thread: one verdict object, known at a glance.
+  const edited = (p: number): boolean => {
+    const verdict = verdicts[p];
+    return verdict !== VERBATIM && verdict?.same === true && (verdict.score ?? 1) < 1;
+  };
   let from = 0;
   while (from < verdicts.length) {
     const article = articleOf[pairs[from * 2] ?? 0];
     // The sentences of this article's edited pairs: only they can have a better match.
     let rivals: Set<number> | undefined;
     let to = from;
-    for (; to < verdicts.length && articleOf[pairs[to * 2] ?? 0] === article; to += 1) {
-      // Most pairs are verbatim copies, told on the main thread: one verdict object, known at a glance.
-      const verdict = verdicts[to];
-      if (verdict !== VERBATIM && verdict?.same === true && (verdict.score ?? 1) < 1) (rivals ??= new Set()).add(pairs[to * 2] ?? 0);
-    }
+    for (; to < verdicts.length && articleOf[pairs[to * 2] ?? 0] === article; to += 1) if (edited(to)) (rivals ??= new Set()).add(pairs[to * 2] ?? 0);
     if (rivals !== undefined) {
-      // Their best score against each earlier article.
+      // The candidates of those sentences' edited pairs: only their copies here can be rivals.
+      const wanted = new Set<number>();
+      for (let p = from; p < to; p += 1) if (edited(p)) wanted.add(pairs[p * 2 + 1] ?? 0);
+      // The sentences' best score against each earlier article, and those candidates' best copy here.
       const best = new Map<string, number>();
+      const bestCopy = new Map<number, number>();
       const keyOf = (p: number): string => `${pairs[p * 2] ?? 0} ${articleOf[pairs[p * 2 + 1] ?? 0] ?? 0}`;
       for (let p = from; p < to; p += 1) {
-        if (!rivals.has(pairs[p * 2] ?? 0) || verdicts[p]?.same !== true) continue;
-        const key = keyOf(p);
-        best.set(key, Math.max(scoreOf(p), best.get(key) ?? 0));
+        if (verdicts[p]?.same !== true) continue;
+        if (rivals.has(pairs[p * 2] ?? 0)) {
+          const key = keyOf(p);
+          best.set(key, Math.max(scoreOf(p), best.get(key) ?? 0));
+        }
+        const candidate = pairs[p * 2 + 1] ?? 0;
+        if (wanted.has(candidate)) bestCopy.set(candidate, Math.max(scoreOf(p), bestCopy.get(candidate) ?? 0));
       }
-      for (let p = from; p < to; p += 1) if (rivals.has(pairs[p * 2] ?? 0) && verdicts[p]?.same === true && scoreOf(p) < (best.get(keyOf(p)) ?? 0)) beaten[p] = 1;
+      for (let p = from; p < to; p += 1) {
+        if (!edited(p)) continue;
+        const score = scoreOf(p);
+        const inPlace = neighbours?.[p] === 1;
+        if (score < (best.get(keyOf(p)) ?? 0) || (!inPlace && score < (bestCopy.get(pairs[p * 2 + 1] ?? 0) ?? 0))) beaten[p] = 1;
+      }
     }
     from = to;
   }

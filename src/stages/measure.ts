@@ -1,3 +1,4 @@
+import { percent } from '../lib/percent.js';
 import type { ArticleReport, BlockReport, PairReport, Problem, Report, ReportSettings, ReportSpan } from '../types.js';
 import type { Block, Occurrence } from './assemble.js';
 import type { ChromeMark } from './classify-chrome.js';
@@ -37,10 +38,6 @@ function articleReport(article: MeasureArticle, words: number, uniqueWords: numb
   return report as ArticleReport;
 }
 
-/** Percentages carry two decimals, so that reports compare byte for byte. */
-export function percent(part: number, whole: number): number {
-  return whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 100;
-}
 
 /** Builds the report from the assembled blocks: per article, per block, per pair and in total. */
 export function measure(

@@ -51,4 +51,19 @@ describe('chromeCandidates', () => {
     const again = chromeCandidates('FOLLOW the port on Mastodon!', segment('FOLLOW the port on Mastodon!'), compileChromeList([]));
     expect(again[0]!.hash).toBe(records[2]!.hash);
   });
+
+  it('records a last line longer than a heading that holds a date as a sign-off: by its template, never as a short line', () => {
+    const body = 'A long paragraph with more than eight words in it, surely enough.';
+    const signOffOf = (text: string) => chromeCandidates(text, segment(text), compileChromeList([])).filter((line) => line.template !== 0);
+    const signed = `${body}\n\nPublished in The Courier, The Weekend Magazine, January 13th, 2025`;
+    expect(signOffOf(signed).map((line) => [line.paragraph, line.short, line.words])).toEqual([[1, false, 10]]);
+    // Another date: the same template, another wording.
+    const other = signOffOf(`${body}\n\nPublished in The Courier, The Weekend Magazine, 3 March 2025`)[0]!;
+    expect(other.template).toBe(signOffOf(signed)[0]!.template);
+    expect(other.hash).not.toBe(signOffOf(signed)[0]!.hash);
+    // Not the last line; no date ("may" the verb is no month); more than twenty words.
+    expect(signOffOf(`${signed.split('\n\n')[1]}\n\n${body}`)).toEqual([]);
+    expect(signOffOf(`${body}\n\nPrices may rise 5% or more next week, the traders at the grain market said.`)).toEqual([]);
+    expect(signOffOf(`${body}\n\nPublished in The Courier and in its sister papers across the province and the country, The Weekend Magazine, January 13th, 2025`)).toEqual([]);
+  });
 });

@@ -65,6 +65,15 @@ describe('match', () => {
     expect(cluster[1]).not.toBe(cluster[0]);
   });
 
+  it('keeps them apart when a later article holds both and the earlier one only one of them', async () => {
+    const quetta = 'The explosion killed 12 people near the main bus terminal in Quetta on Monday, police said.';
+    const peshawar = quetta.replace('Quetta', 'Peshawar');
+    const { cluster } = await matchTexts(quetta, `Officials met on Tuesday. ${quetta} The city was calm. ${peshawar}`);
+    // Article 1 holds sentences 1 (its own), 2, 3 (its own) and 4.
+    expect(cluster[2]).toBe(cluster[0]);
+    expect(cluster[4]).not.toBe(cluster[0]);
+  });
+
   it('still takes a later sentence for an edited copy when the earlier article holds only one of the two', async () => {
     const quetta = 'The explosion killed 12 people near the main bus terminal in Quetta on Monday, police said.';
     const { cluster } = await matchTexts(quetta, `Officials met on Tuesday. ${quetta.replace('Quetta', 'Peshawar')}`);

@@ -1,6 +1,7 @@
 /** Block layouts built straight at the measure step's input, and pair figures found by brute force. */
 import type { Block, Occurrence } from '../../src/stages/assemble.js';
-import { measure, percent } from '../../src/stages/measure.js';
+import { measure } from '../../src/stages/measure.js';
+import { percent } from '../../src/lib/percent.js';
 import type { PairBudget } from '../../src/stages/measure.js';
 import type { PairReport, Report } from '../../src/types.js';
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { percent, topPairs } from '../../src/stages/measure.js';
+import { topPairs } from '../../src/stages/measure.js';
+import { percent } from '../../src/lib/percent.js';
 import type { PairBudget } from '../../src/stages/measure.js';
 import { bruteForcePairs, buildLayout, measureLayout } from './measure-layout.js';
 import type { Layout } from './measure-layout.js';
