@@ -30,6 +30,8 @@ export interface Failure {
   readonly value: number;
   readonly limit: number;
   readonly message: string;
+  /** For an input problem in a file of lines, the line it is about (see `Problem.line`). */
+  readonly line?: number;
 }
 
 /** What `check` found: every article's figures and failures, and the corpus's. */
@@ -105,7 +107,7 @@ export function check(report: Report, thresholds: Thresholds, baseline?: Report)
   if (thresholds.failOnProblems === true) {
     for (const problem of report.problems) {
       if (problem.severity !== 'error') continue;
-      corpus.push({ rule: 'fail-on-problems', path: problem.path, value: 1, limit: 0, message: `${problem.code}: ${problem.message}` });
+      corpus.push({ rule: 'fail-on-problems', path: problem.path, value: 1, limit: 0, message: `${problem.code}: ${problem.message}`, ...(problem.line === undefined ? {} : { line: problem.line }) });
     }
   }
   const change = baseline === undefined ? undefined : compare(report, baseline);

@@ -10,7 +10,7 @@ export { NewsdedupError, isNewsdedupError } from './errors.js';
 export type { CleanCorpusOptions, ProgressEvent, ReportCorpusOptions, RunOptions } from './pipeline.js';
 export { cleanCorpus, dedupe, outputFiles, reportCorpus } from './pipeline.js';
 export type { CorpusResult, LoadedCorpus, LoadOptions } from './corpus.js';
-export { loadCorpus, readTexts } from './corpus.js';
+export { fileOfArticle, loadCorpus, placeOfArticle, readTexts } from './corpus.js';
 export type { AddToIndexOptions, AddToIndexResult } from './index/add.js';
 export { addToIndex } from './index/add.js';
 export { INDEX_FORMAT, INDEX_VERSION } from './index/store.js';

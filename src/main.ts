@@ -443,10 +443,14 @@ const THRESHOLD_FLAGS: Record<keyof Thresholds, string> = {
   maxRise: '--max-rise',
 };
 
+/** A number as a person writes one on a command line: digits, a sign, a decimal point. */
+const DECIMAL = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
 function numberFlag<K extends string>(key: K, value: string | undefined, flag = `--${key}`): Partial<Record<K, number>> {
   if (value === undefined) return {};
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number)) throw new NewsdedupError('E_BAD_OPTION', `${flag} takes a number; got \`${value}\`.`);
+  // Written in decimal: `Number` would also read "0x10" as 16 and "1e2" as 100.
+  const number = DECIMAL.test(value.trim()) ? Number(value) : Number.NaN;
+  if (!Number.isFinite(number)) throw new NewsdedupError('E_BAD_OPTION', `${flag} takes a number; got \`${value}\`.`);
   return { [key]: number } as Partial<Record<K, number>>;
 }
 

@@ -493,7 +493,7 @@ async function matchAndPlan(run: Run, counted: Counted): Promise<Plan> {
   // With an index, a source's share counts its archive articles too, as a full run would.
   const beyondRun = counted.sourcesBeyond;
   const templateFrequency = (template: number, article: number) => counted.shortLines.templateFrequency(template, article);
-  const { assembly, furniture } = separateFurniture(assembled, { articleCount: kept.length, sourceOf: (article) => sourceOf(kept[article]), pathOf, lines, templateFrequency, ...(beyondRun === undefined ? {} : { beyondRun }) });
+  const { assembly, furniture } = separateFurniture(assembled, { articleCount: kept.length, sourceOf: (article) => sourceOf(kept[article]), pathOf, lines, templateFrequency, sentenceBase, ...(beyondRun === undefined ? {} : { beyondRun }) });
   trace('assemble', `${assembly.blocks.length} blocks`);
   const chrome = classifyChrome(
     { ...assembly, articleCount: kept.length, lines, sentenceBase, shortLineFrequency: (hash, article) => counted.shortLines.documentFrequency(hash, article), templateFrequency, segmentationOf: (article) => articles.get(article)?.segmentation, furniture },

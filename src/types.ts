@@ -66,6 +66,8 @@ export interface Problem {
   readonly code: ProblemCode;
   readonly severity: 'error' | 'warning';
   readonly message: string;
+  /** The line of `path` it is about, when `path` is a file of lines (a JSON Lines or CSV record that cannot be read, or has no text). */
+  readonly line?: number;
 }
 
 /**

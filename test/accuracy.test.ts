@@ -198,6 +198,19 @@ describe('site furniture is chrome, even inside a paragraph', () => {
     expect(result.report.articles[7]!.chromeWords).toBe(15);
   });
 
+  it('keeps as a block, not furniture, a running story’s background pasted inside more than half of a site’s articles', async () => {
+    const background = `${ownSentence(5000)} ${ownSentence(5001)} ${ownSentence(5002)}`;
+    const articles = Array.from({ length: 40 }, (_, n) => ({
+      path: `story/${String(n).padStart(2, '0')}.txt`,
+      text: n < 24 ? `${ownSentence(n)}\n\n${ownSentence(100 + n)}\n\n${background}\n\n${ownSentence(200 + n)}\n\n${ownSentence(300 + n)}\n` : `${ownSentence(n)}\n\n${ownSentence(100 + n)}\n`,
+    }));
+    const result = await dedupe(articles);
+    expect(result.report.blocks.map((block) => block.articles.length)).toEqual([24]);
+    expect(result.chrome).toEqual([]);
+    expect(result.shared[0]!.text).toBe(`${background}\n`);
+    expect(cleanedOf(result, 'story/03.txt')).toContain('[shared block ');
+  });
+
   it('removes a notice under a heading line of its own in a quarter of a site’s articles: the heading is not counted as the notice’s length', async () => {
     // Nineteen words under "Support us": a site's line, however long its heading makes the block.
     const NOTICE = 'Your donation keeps our reporters in the field and our journalism free for every single reader in the valley.';

@@ -181,6 +181,17 @@ describe('records: the metadata, used', () => {
     expect(failing).not.toContain('news.jsonl#s3');
   });
 
+  it('points a skipped record’s annotation at its file and line', async () => {
+    const cwd = temporaryDirectory();
+    mkdirSync(join(cwd, 'feeds'));
+    const lines = jsonlOf(seedRecords()).split('\n');
+    lines.splice(2, 0, '{"id": "broken", "body": "no end');
+    writeFileSync(join(cwd, 'feeds', 'news.jsonl'), `${lines.join('\n')}\n`);
+    const github = await run(cwd, 'check', 'feeds/news.jsonl', '--text-field', 'body', '--fail-on-problems', '--format', 'github');
+    expect(github.code).toBe(1);
+    expect(github.stdout).toMatch(/^::error file=feeds\/news\.jsonl,line=3,title=newsdedup fail-on-problems::E_RECORD_SYNTAX: /m);
+  });
+
   it('points check’s annotations at a record’s file of records and its line, whatever its id holds', async () => {
     const cwd = temporaryDirectory();
     mkdirSync(join(cwd, 'feeds'));

@@ -327,6 +327,8 @@ describe('main: check', () => {
 
   it.each([
     ['a threshold that is not a number', ['--max-shared-pct', 'half'], /--max-shared-pct takes a number; got `half`/],
+    ['a threshold in hexadecimal', ['--max-shared-pct', '0x10'], /^newsdedup: --max-shared-pct takes a number; got `0x10`\.\n$/],
+    ['a threshold in exponent notation', ['--max-shared-pct', '1e2'], /^newsdedup: --max-shared-pct takes a number; got `1e2`\.\n$/],
     ['a percentage over 100', ['--max-shared-pct', '150'], /^newsdedup: --max-shared-pct must be a percentage from 0 to 100, got 150\n$/],
     ['a format check does not write', ['--format', 'csv'], /--format for check must be one of table, json, junit, github, md/],
     ['a threshold given to report', [], /Unknown option '--min-unique-words'/],

@@ -78,7 +78,7 @@ type RawItem =
  * is a `problem`. `displayPath` is the path that messages and ids name.
  */
 export async function* readRecords(absolutePath: string, displayPath: string, format: RecordFormat, options: FieldOptions): AsyncGenerator<RecordOutcome> {
-  const problem = (code: ProblemCode, message: string, severity: Problem['severity'] = 'error'): RecordOutcome => ({ kind: 'problem', problem: { path: displayPath, code, severity, message } });
+  const problem = (code: ProblemCode, message: string, severity: Problem['severity'] = 'error', line?: number): RecordOutcome => ({ kind: 'problem', problem: { path: displayPath, code, severity, message, ...(line === undefined ? {} : { line }) } });
   let read = 0;
   try {
     if (format.kind === 'text' || format.kind === 'markdown') {
@@ -140,7 +140,7 @@ export async function* readRecords(absolutePath: string, displayPath: string, fo
     const where = format.kind === 'parquet' ? 'row' : 'line';
     const idMark = format.kind === 'json' || format.kind === 'parquet' ? '#' : ':';
     const outcomeOf = (item: RawItem): RecordOutcome => {
-      if (!item.ok) return problem(item.fatal ? 'E_RECORD_FORMAT' : 'E_RECORD_SYNTAX', `\`${displayPath}\` ${where} ${item.location}: ${item.message}${item.fatal ? '' : '; skipped'}.`);
+      if (!item.ok) return problem(item.fatal ? 'E_RECORD_FORMAT' : 'E_RECORD_SYNTAX', `\`${displayPath}\` ${where} ${item.location}: ${item.message}${item.fatal ? '' : '; skipped'}.`, 'error', where === 'line' ? item.location : undefined);
       const ordinal = read;
       read += 1;
       return recordOutcome(displayPath, fields, item, ordinal, format.kind === 'json' ? ordinal + 1 : item.location, idMark, where);
@@ -175,7 +175,7 @@ function recordOutcome(path: string, fields: ResolvedFields, item: Extract<RawIt
   let warning: Problem | undefined;
   if (text.trim() === '') {
     const why = fields.text === undefined ? 'no text field (text, content, body or article)' : rawText === undefined || rawText === null ? `no \`${fields.text}\`` : typeof rawText === 'string' ? `an empty \`${fields.text}\`` : `a \`${fields.text}\` that is not a string`;
-    warning = { path, code: 'W_NO_TEXT', severity: 'warning', message: `\`${path}\` ${where} ${item.location} has ${why}; read as an article of 0 words.` };
+    warning = { path, code: 'W_NO_TEXT', severity: 'warning', message: `\`${path}\` ${where} ${item.location} has ${why}; read as an article of 0 words.`, ...(where === 'line' ? { line: item.location } : {}) };
   }
   const url = fields.url === undefined ? undefined : textOfValue(value[fields.url]);
   const record: ArticleRecord = {

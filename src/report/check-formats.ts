@@ -140,7 +140,8 @@ function checkGithub({ result, placeOf }: CheckFormatInput): string {
   const lines: string[] = [];
   const where = (place: Place): string => `file=${property(place.file)},${place.line === undefined ? '' : `line=${place.line},`}`;
   for (const failure of result.corpus) {
-    const file = failure.path === undefined ? '' : where(placeOf(failure.path));
+    // An input problem names its file, and its line in a file of lines.
+    const file = failure.path === undefined ? '' : where(failure.line === undefined ? placeOf(failure.path) : { ...placeOf(failure.path), line: failure.line });
     lines.push(`::error ${file}title=${property(`newsdedup ${failure.rule}`)}::${data(failure.message)}`);
   }
   for (const article of failing(result)) {

@@ -47,7 +47,7 @@ const NONE: readonly never[] = Object.freeze([]);
  * kept. A licence notice long enough to need the larger share stands in nearly every article of
  * its site; one in fewer is a block, collapsed with markers, which loses nothing.
  */
-export const FURNITURE = { articles: 20, share: 0.1, longWords: 20, longShare: 0.5 } as const;
+export const FURNITURE = { articles: 20, share: 0.1, longWords: 20, longShare: 0.5, edgeShare: 0.9, edgeSentences: 1 } as const;
 
 /** What furniture detection reads of the corpus. */
 export interface FurnitureCorpus {
@@ -61,6 +61,8 @@ export interface FurnitureCorpus {
   readonly lines?: (article: number) => readonly LineRecord[];
   /** In how many articles of an article's source a short line's template stands (see {@link ChromeCorpus}). */
   readonly templateFrequency?: ChromeCorpus['templateFrequency'];
+  /** Global id of article `a`'s first sentence, entry `articleCount` the total: where a block stands in its article (see {@link separateFurniture}). */
+  readonly sentenceBase?: ArrayLike<number>;
 }
 
 /**
@@ -82,6 +84,7 @@ export function separateFurniture(assembly: Assembly, corpus: FurnitureCorpus): 
   for (const [source, count] of corpus.beyondRun ?? []) sourceSize.set(source, count);
   for (let article = 0; article < corpus.articleCount; article += 1) sourceSize.set(corpus.sourceOf(article), (sourceSize.get(corpus.sourceOf(article)) ?? 0) + 1);
   const templated = templatedCopies(assembly, corpus);
+  const edges = atEdges(assembly, corpus.sentenceBase);
   const isFurniture = assembly.blocks.map((block, index) => {
     if ((templated[index] ?? 0) * 2 > block.articles.length) return true;
     if (block.articles.length < FURNITURE.articles) return false;
@@ -103,7 +106,11 @@ export function separateFurniture(assembly: Assembly, corpus: FurnitureCorpus): 
       entry.alike &&= entry.wording === wording;
       bySource.set(source, entry);
     }
-    const share = block.words - headingWordsOf(block) > FURNITURE.longWords ? FURNITURE.longShare : FURNITURE.share;
+    const long = block.words - headingWordsOf(block) > FURNITURE.longWords;
+    // A long block is a footer or a header, at an end of nearly every copy: a running story's
+    // background pasted inside its articles, in however many, is a block, collapsed with a marker.
+    if (long && edges !== undefined && (edges.at[index] ?? 0) < FURNITURE.edgeShare * (edges.of[index] ?? 0)) return false;
+    const share = long ? FURNITURE.longShare : FURNITURE.share;
     let furniture = 0;
     for (const [source, entry] of bySource) {
       if (entry.alike && entry.count >= FURNITURE.articles && entry.count >= share * (sourceSize.get(source) ?? 0)) furniture += entry.count;
@@ -143,6 +150,32 @@ export function separateFurniture(assembly: Assembly, corpus: FurnitureCorpus): 
     return same ? held : kept;
   });
   return { assembly: { ...assembly, blocks, occurrences }, furniture };
+}
+
+/**
+ * Per block, how many of its occurrences stand at an end of their article (at most
+ * {@link FURNITURE}`.edgeSentences` sentences before or after them) and how many there are;
+ * `undefined` when where articles start is not known.
+ */
+function atEdges(assembly: Assembly, sentenceBase: ArrayLike<number> | undefined): { at: Int32Array; of: Int32Array } | undefined {
+  if (sentenceBase === undefined) return undefined;
+  const at = new Int32Array(assembly.blocks.length);
+  const of = new Int32Array(assembly.blocks.length);
+  assembly.occurrences.forEach((held, article) => {
+    const first = sentenceBase[article] ?? 0;
+    const last = (sentenceBase[article + 1] ?? first) - 1;
+    for (const occurrence of held) {
+      of[occurrence.block] = (of[occurrence.block] ?? 0) + 1;
+      let low = Infinity;
+      let high = -Infinity;
+      for (const id of occurrence.sentences) {
+        low = Math.min(low, id);
+        high = Math.max(high, id);
+      }
+      if (low - first <= FURNITURE.edgeSentences || last - high <= FURNITURE.edgeSentences) at[occurrence.block] = (at[occurrence.block] ?? 0) + 1;
+    }
+  });
+  return { at, of };
 }
 
 /**

@@ -97,7 +97,7 @@ describe('readRecords', () => {
       ['1', 'first\nrow', 2],
       ['3', 'third', 5],
     ]);
-    expect(problems).toEqual([{ path: 'rows.csv', code: 'E_RECORD_SYNTAX', severity: 'error', message: '`rows.csv` line 4: 3 fields where the header has 2; skipped.' }]);
+    expect(problems).toEqual([{ path: 'rows.csv', code: 'E_RECORD_SYNTAX', severity: 'error', message: '`rows.csv` line 4: 3 fields where the header has 2; skipped.', line: 4 }]);
   });
 
   it('reads a record with no text field, or an empty one, as an article of 0 words with a warning', async () => {
