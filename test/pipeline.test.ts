@@ -376,6 +376,19 @@ describe('dedupe on edge cases', () => {
     expect(variants).not.toContain(`canonical (a.txt): ${background[1]}`);
   });
 
+  it('labels two blocks that open with the same words up to the first word that tells them apart', async () => {
+    const rate = 'The European Central Bank has kept its main interest rate unchanged for the sixth month in a row, citing slowing inflation.';
+    const office = 'The European Central Bank has kept its main office in Frankfurt since it was founded, though staff now work in three towers.';
+    const own = ['Markets were calm.', 'Shares rose in Paris.', 'Bond yields fell.', 'The euro slipped.', 'Oil held steady.', 'Gold was flat.', 'Traders waited.'];
+    const result = await dedupe([
+      ...own.slice(0, 6).map((line, n) => ({ path: `${n}.txt`, text: `${line}\n\n${n < 3 ? rate : office}\n` })),
+      { path: '9.txt', text: `${own[6]}\n\n${rate}\n\nIn other news, the bank said more.\n\n${office}\n` },
+    ]);
+    expect(result.report.blocks.map((block) => block.label).sort()).toEqual(['The European Central Bank has kept its main interest…', 'The European Central Bank has kept its main office…']);
+    const markers = result.cleaned.find((article) => article.path === '9.txt')!.text.split('\n').filter((line) => line.startsWith('[shared block '));
+    expect(new Set(markers.map((line) => line.replace(/^\[shared block \w+ /, ''))).size).toBe(2);
+  });
+
   it('gives the same bytes for any order of the input articles', async () => {
     const articles = corpusArticles();
     const expected = JSON.stringify(await dedupe(articles));

@@ -685,7 +685,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       );
     });
   }
-  return { blocks: disambiguateIds(draftedBlocks), occurrences, inBlock, ...(openers.size === 0 ? {} : { openers }) };
+  return { blocks: disambiguateIds(distinguishLabels(draftedBlocks)), occurrences, inBlock, ...(openers.size === 0 ? {} : { openers }) };
 }
 
 /**
@@ -1187,6 +1187,52 @@ function disambiguateIds<T extends { readonly id: string }>(blocks: readonly T[]
     seen.set(block.id, count + 1);
     return count > 0 ? { ...block, id: `${block.id}-${count + 1}` } : block;
   });
+}
+
+/** Most words a label grows to, to tell two blocks apart. */
+const MAX_LABEL_WORDS = 24;
+
+/**
+ * Blocks whose labels are the same (a background, and the copies that changed a figure in its
+ * first sentence, which make a block of their own) are labelled with their texts' words up to the
+ * first that tells them apart, within {@link MAX_LABEL_WORDS}: two markers in one article never read
+ * alike but for their ids. Labels that still meet stay as they are.
+ */
+function distinguishLabels<T extends { readonly label: string; readonly canonicalText: string }>(blocks: readonly T[]): T[] {
+  const byLabel = new Map<string, number[]>();
+  blocks.forEach((block, index) => {
+    const list = byLabel.get(block.label);
+    if (list === undefined) byLabel.set(block.label, [index]);
+    else list.push(index);
+  });
+  const out = [...blocks];
+  for (const group of byLabel.values()) {
+    if (group.length < 2) continue;
+    // Each one's first words, the group sorted by them: the most words a block shares with any
+    // other from the start, it shares with a neighbour in that order (no pair is compared twice).
+    const opening = new Map(group.map((index) => [index, normalizeSpaces(blocks[index]?.canonicalText ?? '').split(' ', MAX_LABEL_WORDS + 1)]));
+    const keys = new Map(group.map((index) => [index, (opening.get(index) ?? []).join(' ')]));
+    const sorted = [...group].sort((x, y) => {
+      const a = keys.get(x) ?? '';
+      const b = keys.get(y) ?? '';
+      return a < b ? -1 : a > b ? 1 : x - y;
+    });
+    const sharedWords = (x: number | undefined, y: number | undefined): number => {
+      const a = x === undefined ? [] : (opening.get(x) ?? []);
+      const b = y === undefined ? [] : (opening.get(y) ?? []);
+      let k = 0;
+      while (k < a.length && k < b.length && a[k] === b[k]) k += 1;
+      return k;
+    };
+    sorted.forEach((index, at) => {
+      const own = opening.get(index) ?? [];
+      const shared = Math.max(sharedWords(index, sorted[at - 1]), sharedWords(index, sorted[at + 1]));
+      if (shared + 1 > MAX_LABEL_WORDS || shared >= own.length) return;
+      const block = blocks[index] as T;
+      out[index] = { ...block, label: firstWords(normalizeSpaces(block.canonicalText), Math.max(LABEL_WORDS, shared + 1)) };
+    });
+  }
+  return out;
 }
 
 function normalizeSpaces(text: string): string {
