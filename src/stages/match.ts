@@ -121,7 +121,7 @@ export interface VerifyBatch {
 
 /** Verifies each pair of a batch with {@link verifyItem}, in order. */
 export function verifyBatch(batch: VerifyBatch, settings: VerifySettings): Verdict[] {
-  const sentences = batch.texts.map((text, i) => ({ start: batch.starts[i] ?? 0, text }));
+  const sentences = batch.texts.map((text, i) => new BatchSentence(batch.starts[i] ?? 0, text));
   const verdicts = new Array<Verdict>(batch.pairs.length / 3);
   for (let p = 0; p < verdicts.length; p += 1) {
     const a = sentences[batch.pairs[p * 3] ?? 0] as SentenceText;
@@ -491,8 +491,8 @@ export function verifyPair(
 ): Verdict {
   // Most candidates are verbatim copies: no need to normalise them to see it.
   if (a.text === b.text) return { same: true, bodyA: -1, bodyB: -1 };
-  const textA = comparable(a.text);
-  const textB = comparable(b.text);
+  const textA = comparableOf(a);
+  const textB = comparableOf(b);
   if (textA === textB) return { same: true, bodyA: -1, bodyB: -1 };
   // Dice is at most 2·min/(a + b) in bigrams; with a lead of a heading's length taken off the
   // longer text, a pair this far apart in length cannot reach the threshold.
@@ -526,8 +526,8 @@ export function verifyItem(item: PairToVerify, settings: VerifySettings): Verdic
   const [a, b, neighbours] = item;
   const verdict = verifyPair(a, b, settings);
   if (verdict.same || neighbours !== true || verdict.figuresA !== undefined) return verdict;
-  const textA = comparable(a.text);
-  const textB = comparable(b.text);
+  const textA = comparableOf(a);
+  const textB = comparableOf(b);
   return wordsApart(textA, textB, LIGHT_EDIT_WORDS) && sameFigures(a.text, b.text) ? { same: true, bodyA: -1, bodyB: -1, score: diceOf(textA, textB) } : verdict;
 }
 
@@ -542,8 +542,8 @@ function splitLead(
   const size = settings.shingleSize;
   // Most edits fall after the first words: two sentences that open alike have no lead to split.
   if (openAlike(a.text, b.text, size)) return undefined;
-  const wordsA = wordsOf(a.text);
-  const wordsB = wordsOf(b.text);
+  const wordsA = wordsOfSentence(a);
+  const wordsB = wordsOfSentence(b);
   if (wordsA.count < size * 2 || wordsB.count < size * 2) return undefined;
   const leadA = firstSharedShingle(a.text, wordsA, b.text, wordsB, size);
   const leadB = firstSharedShingle(b.text, wordsB, a.text, wordsA, size);
@@ -564,6 +564,29 @@ function splitLead(
 // sentence's text is derived once per text.
 const comparable = memoize(normalizeForComparison);
 const wordsOf = memoize(hashedWords);
+
+/**
+ * A sentence of a batch to verify, which keeps what is derived from its text: it stands in several
+ * of the batch's pairs, and a look-up by its text hashes and compares the whole text each time.
+ */
+class BatchSentence implements SentenceText {
+  comparable: string | undefined;
+  words: HashedWords | undefined;
+  constructor(
+    readonly start: number,
+    readonly text: string,
+  ) {}
+}
+
+function comparableOf(sentence: SentenceText): string {
+  if (!(sentence instanceof BatchSentence)) return comparable(sentence.text);
+  return (sentence.comparable ??= comparable(sentence.text));
+}
+
+function wordsOfSentence(sentence: SentenceText): HashedWords {
+  if (!(sentence instanceof BatchSentence)) return wordsOf(sentence.text);
+  return (sentence.words ??= wordsOf(sentence.text));
+}
 let shingleMemo: { size: number; of: (text: string) => ReadonlyMap<number, number> } | undefined;
 
 /**
