@@ -341,6 +341,21 @@ describe('a sign-off whose date changes is furniture', () => {
   });
 });
 
+describe('a short line that holds a figure is news unless a site repeats it', () => {
+  it('keeps a kick-off time that three match previews share, and removes a line without a figure that they share', async () => {
+    const articles = Array.from({ length: 3 }, (_, n) => ({
+      path: `previews/${n}.txt`,
+      text: `Match preview ${n + 1}\n\nFriday, ${25 + n} February\n\n2000 GMT\n\n${ownSentence(n)} ${ownSentence(10 + n)}\n\nShare this preview\n`,
+    }));
+    const result = await dedupe(articles);
+    for (const article of result.cleaned) {
+      expect(article.text).toContain('\n2000 GMT\n');
+      expect(article.text).not.toContain('Share this preview');
+    }
+    expect(result.chrome.map((line) => line.text)).toEqual(['Share this preview']);
+  });
+});
+
 describe('a dated sign-off longer than a heading is furniture too', () => {
   it('removes "Published in The Courier, The Weekend Magazine, <date>" from every article, and keeps a last line of daily figures', async () => {
     // Twelve words: too long for a short line; each date's copies would be a block of their own.
