@@ -150,7 +150,7 @@ export interface LineRecord {
  * dates, in many of its source's articles (see `isFurnitureTemplate`). A line of a source's daily
  * report ("The rupee closed at 278.50 against the dollar") holds no month and is not one.
  */
-export const SIGN_OFF_WORDS = 20;
+const SIGN_OFF_WORDS = 20;
 
 /** The paragraphs of an article that are list chrome, short lines or a dated sign-off, in order. Word counts are its own, not the segmentation's. */
 export function chromeCandidates(text: string, segmentation: Segmentation, list: ChromeList): LineRecord[] {

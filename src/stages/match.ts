@@ -725,7 +725,7 @@ export function cluster(articleOf: Int32Array, pairs: Int32Array, verdicts: read
  * come together (see {@link candidateFinder}), so rival pairs are within one article's run of
  * pairs. A run whose pairs are all verbatim has nothing to settle.
  */
-export function outmatched(articleOf: Int32Array, pairs: Int32Array, verdicts: readonly Verdict[], neighbours?: Uint8Array): Uint8Array {
+function outmatched(articleOf: Int32Array, pairs: Int32Array, verdicts: readonly Verdict[], neighbours?: Uint8Array): Uint8Array {
   const beaten = new Uint8Array(verdicts.length);
   const scoreOf = (p: number): number => verdicts[p]?.score ?? 1;
   // Most pairs are verbatim copies, told on the main thread: one verdict object, known at a glance.
