@@ -53,8 +53,15 @@ export interface BaselineChange {
   readonly after: number;
   /** Points of corpus shared % gained (negative when it fell). */
   readonly rise: number;
-  /** Blocks whose id the baseline does not have, by reach. */
+  /** Blocks whose id the baseline does not have, and whose text it did not hold as a block either, by reach. */
   readonly newBlocks: readonly { readonly id: string; readonly label: string; readonly articles: number; readonly words: number }[];
+  /**
+   * Blocks whose id the baseline does not have, though it held most of their text as a block of
+   * another id, in the same articles: a block whose text grew or shrank at an edge (a heading read
+   * into its first sentence once a copy runs it inline) takes a new id, but is no new shared text.
+   * `was` is the baseline's block that held most of it.
+   */
+  readonly renamedBlocks: readonly { readonly id: string; readonly was: string; readonly label: string }[];
   /** The articles whose shared % changed most (at most ten), new articles counted from 0. */
   readonly changed: readonly { readonly path: string; readonly before: number; readonly after: number; readonly delta: number }[];
   /** Articles of this run that the baseline has, by id (path). */
@@ -124,7 +131,15 @@ function compare(report: Report, baseline: Report): BaselineChange {
   const before = baseline.totals.sharedPct;
   const after = report.totals.sharedPct;
   const known = new Set(baseline.blocks.map((block) => block.id));
-  const newBlocks = report.blocks.filter((block) => !known.has(block.id)).map((block) => ({ id: block.id, label: block.label, articles: block.articles.length, words: block.words }));
+  const renamedBlocks: { id: string; was: string; label: string }[] = [];
+  const newBlocks: BaselineChange['newBlocks'][number][] = [];
+  const heldBefore = formerBlocks(report, baseline);
+  for (const block of report.blocks) {
+    if (known.has(block.id)) continue;
+    const was = heldBefore(block.id);
+    if (was === undefined) newBlocks.push({ id: block.id, label: block.label, articles: block.articles.length, words: block.words });
+    else renamedBlocks.push({ id: block.id, was, label: block.label });
+  }
   const earlier = new Map(baseline.articles.map((article) => [article.path, article.sharedPct]));
   const changed = report.articles
     .map((article) => {
@@ -139,7 +154,48 @@ function compare(report: Report, baseline: Report): BaselineChange {
     baseline.articles.length > 0 && matched * 2 < report.articles.length
       ? `only ${matched} of this run's ${report.articles.length} articles are in the baseline by id: its ids may come from another root (inputs named otherwise, or a folder added); with --index, ids are paths from the index's folder and stay the same as the corpus grows`
       : undefined;
-  return { before, after, rise: Math.round((after - before) * 100) / 100, newBlocks, changed, matched, ...(warning === undefined ? {} : { warning }) };
+  return { before, after, rise: Math.round((after - before) * 100) / 100, newBlocks, renamedBlocks, changed, matched, ...(warning === undefined ? {} : { warning }) };
+}
+
+/**
+ * For a block id of `report` the baseline lacks: the baseline's block that held most of its text,
+ * when at least half of it, in the articles both reports hold unchanged (the same key and words),
+ * was one block occurrence or another of the baseline; else `undefined`. Read from the reports'
+ * spans, offsets into each article's text.
+ */
+function formerBlocks(report: Report, baseline: Report): (id: string) => string | undefined {
+  const before = new Map(baseline.articles.map((article) => [article.path, article]));
+  // This run's block occurrences in the articles the baseline holds unchanged, by block id.
+  const occurrences = new Map<string, { readonly start: number; readonly end: number; readonly old: Report['articles'][number] }[]>();
+  for (const article of report.articles) {
+    const old = before.get(article.path);
+    if (old === undefined || old.words !== article.words) continue;
+    for (const span of article.spans) {
+      if (span.kind !== 'block') continue;
+      let list = occurrences.get(span.block);
+      if (list === undefined) occurrences.set(span.block, (list = []));
+      list.push({ start: span.start, end: span.end, old });
+    }
+  }
+  return (id) => {
+    let length = 0;
+    const covered = new Map<string, number>();
+    for (const { start, end, old } of occurrences.get(id) ?? []) {
+      length += end - start;
+      for (const span of old.spans) {
+        if (span.kind !== 'block') continue;
+        const overlap = Math.min(end, span.end) - Math.max(start, span.start);
+        if (overlap > 0) covered.set(span.block, (covered.get(span.block) ?? 0) + overlap);
+      }
+    }
+    let total = 0;
+    let most: [string, number] | undefined;
+    for (const entry of covered) {
+      total += entry[1];
+      if (most === undefined || entry[1] > most[1] || (entry[1] === most[1] && entry[0] < most[0])) most = entry;
+    }
+    return length > 0 && total * 2 >= length ? most?.[0] : undefined;
+  };
 }
 
 /** Reads a baseline: an earlier `report.json` (schema 1). Throws `E_BASELINE` naming the file when it is not one. */

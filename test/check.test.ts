@@ -54,6 +54,30 @@ describe('check against a baseline', () => {
     expect(result.baseline).toMatchObject({ before: 26.7, after: 28.43, rise: 1.73 });
     expect(result.baseline!.newBlocks.map((block) => block.label)).toEqual([expect.stringMatching(/^Last week, the Foreign Office/), expect.stringMatching(/^Inter-Services Public Relations/)]);
     expect(result.baseline!.changed.map((article) => [article.path.slice(0, 3), article.delta])).toEqual([['002', 26.29], ['000', 5.06], ['001', 4.83]]);
+    expect(result.baseline!.renamedBlocks).toEqual([]);
+  });
+
+  it('tells a block the baseline held under another id from a new one: 000 runs the heading inline, and the background takes it into its first sentence', async () => {
+    // Before 000: 001 and 002 share the background and its closing "Last week…" sentence as one block.
+    const without000 = await dedupe(corpusArticles().filter((article) => !article.path.startsWith('000')));
+    expect(without000.report.blocks).toHaveLength(1);
+    const was = without000.report.blocks[0]!.id;
+    const change = check(report, {}, without000.report).baseline!;
+    // The background now opens with "Pak-Afghan relations", and "Last week…" is a block of its own: both were shared before.
+    expect(change.renamedBlocks.map((block) => [block.label.slice(0, 20), block.was])).toEqual([
+      ['Pak-Afghan relations', was],
+      ['Last week, the Forei', was],
+    ]);
+    // Only the sentence 000 shares with 002 is new shared text.
+    expect(change.newBlocks.map((block) => block.label)).toEqual([expect.stringMatching(/^Inter-Services Public Relations/)]);
+  });
+
+  it('counts a block as new when the baseline held its articles but not its text as a block', () => {
+    // The same articles, every block's spans taken away from the baseline: nothing was shared then.
+    const unshared = { ...report, blocks: [], articles: report.articles.map((article) => ({ ...article, spans: article.spans.filter((span) => span.kind !== 'block') })) };
+    const change = check(report, {}, unshared).baseline!;
+    expect(change.renamedBlocks).toEqual([]);
+    expect(change.newBlocks).toHaveLength(report.blocks.length);
   });
 
   it('fails with --max-rise below the rise, and passes at or above it', () => {

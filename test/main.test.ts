@@ -363,6 +363,21 @@ describe('main: check --baseline', () => {
     expect(junit.stdout).toMatch(/<system-out>Since the baseline: \+1\.73 points \(/);
   });
 
+  it('names a block the baseline held under another id as renamed, not new, in the table and in Markdown', async () => {
+    const cwd = workspace();
+    // 000 comes in later: it runs the background's heading inline, and the block takes a new id.
+    const later = readdirSync(join(cwd, 'corpus')).find((name) => name.startsWith('000'))!;
+    cpSync(join(cwd, 'corpus', later), join(cwd, 'later.txt'));
+    rmSync(join(cwd, 'corpus', later));
+    writeFileSync(join(cwd, 'old.json'), (await run(cwd, 'report', 'corpus', '--format', 'json')).stdout);
+    cpSync(join(cwd, 'later.txt'), join(cwd, 'corpus', later));
+    const table = await run(cwd, 'check', 'corpus', '--baseline', 'old.json');
+    expect(table.stdout).toContain('1 new block; 2 blocks renamed (the baseline held their text under another id).');
+    expect(table.stdout).toMatch(/^ {2}block b[0-9a-f]+ was b[0-9a-f]+: Pak-Afghan relations$/m);
+    const markdown = await run(cwd, 'check', 'corpus', '--baseline', 'old.json', '--format', 'md');
+    expect(markdown.stdout).toMatch(/^\| b[0-9a-f]+ \| b[0-9a-f]+ \| Pak-Afghan relations \|$/m);
+  });
+
   it.each([
     ['--max-rise without --baseline', ['--max-rise', '1'], /--max-rise needs --baseline FILE/],
     ['a baseline that does not exist', ['--baseline', 'nope.json'], /Cannot read the baseline `nope.json`: no such file/],

@@ -77,10 +77,17 @@ function sinceBaseline(result: CheckResult, placeOf: PlaceOf): string[] {
   const change = result.baseline;
   if (change === undefined) return [];
   return [
-    `Since the baseline: ${signed(change.rise)} points (${change.before}% → ${change.after}%), ${change.newBlocks.length} new ${plural(change.newBlocks.length, 'block')}.`,
+    `Since the baseline: ${signed(change.rise)} points (${change.before}% → ${change.after}%), ${change.newBlocks.length} new ${plural(change.newBlocks.length, 'block')}${renamed(change)}.`,
     ...change.newBlocks.slice(0, 5).map((block) => `  new block ${block.id} in ${counted(block.articles, 'article')}: ${block.label}`),
+    ...change.renamedBlocks.slice(0, 5).map((block) => `  block ${block.id} was ${block.was}: ${block.label}`),
     ...change.changed.map((article) => `  ${placeOf(article.path).name}: ${article.before}% → ${article.after}% (${signed(article.delta)})`),
   ];
+}
+
+/** How many blocks took a new id for text the baseline held as a block, said after the new ones. */
+function renamed(change: NonNullable<CheckResult['baseline']>): string {
+  const count = change.renamedBlocks.length;
+  return count === 0 ? '' : `; ${count} ${plural(count, 'block')} renamed (the baseline held ${count === 1 ? 'its' : 'their'} text under another id)`;
 }
 
 function signed(value: number): string {
@@ -187,10 +194,14 @@ function checkMarkdown({ result, report, placeOf }: CheckFormatInput): string {
   }
   const change = result.baseline;
   if (change !== undefined) {
-    lines.push('', '### Since the baseline', '', `Corpus shared: ${change.before}% → ${change.after}% (${signed(change.rise)} points).`);
+    lines.push('', '### Since the baseline', '', `Corpus shared: ${change.before}% → ${change.after}% (${signed(change.rise)} points); ${change.newBlocks.length} new ${plural(change.newBlocks.length, 'block')}${renamed(change)}.`);
     if (change.newBlocks.length > 0) {
       lines.push('', '| new block | articles | words | label |', '|---|--:|--:|---|');
       for (const block of change.newBlocks.slice(0, 10)) lines.push(`| ${block.id} | ${block.articles} | ${block.words} | ${cell(block.label)} |`);
+    }
+    if (change.renamedBlocks.length > 0) {
+      lines.push('', '| renamed block | was | label |', '|---|---|---|');
+      for (const block of change.renamedBlocks.slice(0, 10)) lines.push(`| ${block.id} | ${block.was} | ${cell(block.label)} |`);
     }
     if (change.changed.length > 0) {
       lines.push('', '| article | before % | after % | change |', '|---|--:|--:|--:|');
