@@ -161,6 +161,19 @@ describe('dedupe on edge cases', () => {
     expect(result.cleaned[0]!.text).toBe(a);
   });
 
+  it('collapses a reprint’s opening sentence after its dateline, and leaves the dateline in place', async () => {
+    const opening = 'The harbour board approved a new container terminal on Monday after months of delay over its cost and the dredging it needs.';
+    const next = 'Work on the terminal is to begin in the spring and take three years, the board said in a statement.';
+    const result = await dedupe([
+      { path: 'a.txt', text: `Terminal approved\n\n${opening}\n\n${next}\n\nThe wire’s own closing line about shipping rates goes here.` },
+      { path: 'b.txt', text: `Board backs terminal\n\nGWADAR, Jan 6 (APP): ${opening}\n\n${next}\n\nThe paper adds a line of its own about the fishermen nearby.` },
+    ]);
+    expect(result.report.blocks).toEqual([expect.objectContaining({ sentences: 2, articles: ['a.txt', 'b.txt'] })]);
+    const b = result.cleaned[1]!.text;
+    expect(b).toMatch(/^Board backs terminal\n\nGWADAR, Jan 6 \(APP\):\n\[shared block b[0-9a-f]+ "The harbour board approved a new container terminal…": 2 sentences, also in 1 other article\]\n\nThe paper adds/);
+    expect(b).not.toContain('months of delay');
+  });
+
   it('takes two words put before a long sentence as a light edit: the whole sentence goes with the block', async () => {
     const body = 'the port handled a record volume of containers last year as trade with Central Asia grew, officials said on Monday.';
     const result = await dedupe([

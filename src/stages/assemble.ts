@@ -538,7 +538,11 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       const votes = headingVotes.get(key ?? '')?.size ?? 0;
       const confirmed = candidate !== undefined && ((votes >= 2 && (candidate.kind === 'line' || lineHeaded.has(key ?? ''))) || (candidate.kind === 'inline' && lineOpened.has(key ?? '')));
       const heading = confirmed ? candidate.span : undefined;
-      const sentences = heading === undefined && bodyStartOf(run.sentences[0] ?? 0) >= 0 ? run.sentences.slice(1) : run.sentences;
+      // A dateline lead ("DUBAI: ", "KARACHI, Jan 2 (APP): ") is the article's own, and no half of
+      // a sentence: it stays, and the block is collapsed from the body on.
+      const opening = run.sentences[0] ?? 0;
+      const leadStays = heading === undefined && bodyStartOf(opening) >= 0 && !isDateline(article.text.slice(sentenceField(opening, 0), bodyStartOf(opening)));
+      const sentences = leadStays ? run.sentences.slice(1) : run.sentences;
       const first = sentences[0];
       const last = sentences[sentences.length - 1];
       if (first === undefined || last === undefined) continue;
@@ -943,6 +947,15 @@ function sharedClusters(matches: Matches): Map<number, number[]> {
  * A block's heading in one article: an inline lead split off its first sentence, or a short
  * heading-like line right before it. The article's first paragraph is its title and never a heading.
  */
+/**
+ * True for a news dateline as a lead: a place in capitals, an optional date and an optional agency
+ * in brackets, then a colon or a dash ("DUBAI: ", "KARACHI, Jan 2 (APP): ", "NEW YORK (AP) — ").
+ */
+export function isDateline(lead: string): boolean {
+  return DATELINE.test(lead.trim());
+}
+const DATELINE = /^\p{Lu}[\p{Lu}'’.\- ]{1,40}(?:, \p{L}{3,9}\.? \d{1,2})?(?: \([\p{L} ]{2,20}\))?\s*(?::|[—–-])$/u;
+
 function findHeading(
   article: AssembleArticle,
   firstSentence: number,
