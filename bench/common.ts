@@ -16,7 +16,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const root = resolve(here, '..', '..');
 export const cli = join(root, 'dist', 'cli.js');
 /** Bumped whenever the generator changes what it writes, so that a cached corpus of an older generator is never scored against a newer truth. */
-export const GENERATOR_VERSION = 'v3';
+export const GENERATOR_VERSION = 'v4';
 
 /** Where corpora and outputs go, and where the research data is (read by the benchmarks only, never copied into the repository). */
 export interface BenchPlaces {

@@ -174,8 +174,11 @@ export const FURNITURE_LINES = [
 const TEAMS = ['Falcons', 'Lions', 'Sharks', 'Hawks', 'Tigers', 'Wolves', 'Eagles', 'Bears', 'Panthers', 'Rangers', 'Rovers', 'Comets'];
 
 const EDIT_WORDS = ['banned', 'so-called', 'recently', 'officially', 'also', 'still', 'reportedly'];
-/** A word that is, or is part of, a figure: digits, a month, a number word or a scale word. */
-const FIGURE_WORD = /\d|^\W*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|lakhs?|crores?|bn|mn|mln|k|m|dozen|half|per|cent|percent|pc)\W*$/i;
+/**
+ * A word that is, or is part of, a figure or a date, or that negates: digits, a month or a day, a
+ * number word or a scale word, "not" and its kin. Editing one changes what a sentence reports.
+ */
+const FIGURE_WORD = /\d|\wn['’]t\W*$|^\W*(?:not|no|never|cannot|nor|neither|none|nobody|nothing|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|lakhs?|crores?|bn|mn|mln|k|m|dozen|half|per|cent|percent|pc)\W*$/i;
 /** A word that ends a sentence. */
 const SENTENCE_END = /[.!?]["'”’)]*$/;
 
@@ -517,8 +520,8 @@ export function changeFigure(text: string, variant: number): string {
 export function lightEdit(text: string, rand: () => number): string {
   const words = text.split(' ');
   if (words.length < 10) return text;
-  // An editor's light edit leaves figures and sentences as they were: the word edited is no
-  // figure, nor beside one (deleting "Jan" from "on Jan 22", or putting a word between "8" and
+  // An editor's light edit leaves figures, dates, negations and sentences as they were: the word
+  // edited is no figure, nor beside one (deleting "Jan" from "on Jan 22", or putting a word between "8" and
   // "December", changes a date), and it neither starts nor ends a sentence (dropping "He" from
   // "… service. He described …" runs two sentences into one).
   const editable = (at: number): boolean =>

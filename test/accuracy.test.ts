@@ -140,6 +140,22 @@ describe("an article's title is its own", () => {
     expect(cleanedOf(result, 'a.txt')).toMatch(/^President congratulates the squash champion on his title\n/);
     expect(cleanedOf(result, 'b.txt')).toMatch(/^Prime minister congratulates the squash champion on his title\n/);
   });
+
+  it('takes a record’s opening sentence for its lede, not a title: a later copy edited lightly collapses, and the earliest keeps it', async () => {
+    // Records: the titles are in a field, and each text opens with its lede, which ends with a full stop.
+    const lede = 'The premier condoled with the crown prince on the passing of his father, the late ruler of the island state';
+    const earlier = `${lede}.\n\n${BACKGROUND[0]}\n\nMourners gathered at the palace gates through the night.\n`;
+    const later = `Funeral plans were announced on Thursday for the late ruler of the island state.\n\nThe national flag will fly at half-mast on the day.\n\n${lede.replace('condoled with', 'also condoled')}.\n\n${BACKGROUND[0]}\n\nSchools in the capital will stay shut until Monday.\n`;
+    const result = await dedupe([
+      { path: 'wire.jsonl#1', text: earlier, title: 'PM condoles with crown prince', date: '2025-02-06T10:00:00Z' },
+      { path: 'paper.jsonl#1', text: later, title: 'Funeral to be held on Saturday', date: '2025-02-06T18:00:00Z' },
+    ]);
+    expect(result.report.blocks).toEqual([expect.objectContaining({ sentences: 2 })]);
+    // The earliest article keeps its lede and background in place; the later copy's edited lede goes with the block.
+    expect(cleanedOf(result, 'wire.jsonl#1')).toBe(earlier);
+    expect(cleanedOf(result, 'paper.jsonl#1')).not.toContain('also condoled');
+    expect(cleanedOf(result, 'paper.jsonl#1')).toContain(': 2 sentences, also in 1 other article]');
+  });
 });
 
 describe('one background, one block', () => {

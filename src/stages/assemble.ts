@@ -337,7 +337,9 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       };
       for (let p = 0, paragraph = paragraphAt(article.segmentation, p); paragraph !== undefined; p += 1, paragraph = paragraphAt(article.segmentation, p)) {
         if (article.listChrome[p] !== undefined) continue;
-        if (p === 0 && isTitle(article.segmentation, paragraph) && !sharedTitles.has(base(articleIndex) + paragraph.firstSentence)) continue;
+        // Only a matched first sentence is read (its text is at hand): any other closes no run.
+        const opening = base(articleIndex) + paragraph.firstSentence;
+        if (p === 0 && (articleSetOf[matches.cluster[opening] ?? opening] ?? -1) >= 0 && isTitle(article.segmentation, paragraph, article.text) && !sharedTitles.has(opening)) continue;
         for (let s = paragraph.firstSentence; s < paragraph.endSentence; s += 1) {
           const id = base(articleIndex) + s;
           if (bodyStartOf(id) >= 0) close();
@@ -995,12 +997,14 @@ function verbatimTitles(
 ): Set<number> {
   const titles = new Map<number, number[]>();
   for (const articleIndex of order) {
-    const segmentation = articles.get(articleIndex)?.segmentation;
+    const article = articles.get(articleIndex);
+    const segmentation = article?.segmentation;
     const paragraph = segmentation === undefined ? undefined : paragraphAt(segmentation, 0);
-    if (segmentation === undefined || paragraph === undefined || !isTitle(segmentation, paragraph)) continue;
+    if (article === undefined || segmentation === undefined || paragraph === undefined) continue;
     const id = base(articleIndex) + paragraph.firstSentence;
     const cluster = matches.cluster[id] ?? id;
-    if ((articleSetOf[cluster] ?? -1) >= 0) titles.set(cluster, [...(titles.get(cluster) ?? []), id]);
+    // A matched sentence's text is at hand; an unmatched one is no shared title.
+    if ((articleSetOf[cluster] ?? -1) >= 0 && isTitle(segmentation, paragraph, article.text)) titles.set(cluster, [...(titles.get(cluster) ?? []), id]);
   }
   const shared = new Set<number>();
   for (const ids of titles.values()) {
@@ -1019,12 +1023,20 @@ const TITLE_WORDS = 30;
 
 /**
  * The first paragraph is the article's title when it is one short sentence and more follows: a
- * title is the article's own, however alike another article's title is worded.
+ * title is the article's own, however alike another article's title is worded. One longer than a
+ * heading that ends with a full stop is a lede, the story's first sentence ("ISLAMABAD, Feb 6
+ * (APP): Prime Minister … Aga Khan."), as a record's text opens, its title in a field of its own:
+ * it is matched as any sentence is, and stays in the earliest article that holds it.
  */
-function isTitle(segmentation: PackedSegmentation, paragraph: { readonly firstSentence: number; readonly endSentence: number }): boolean {
+function isTitle(segmentation: PackedSegmentation, paragraph: { readonly firstSentence: number; readonly endSentence: number }, text: TextSlices): boolean {
   if (paragraph.endSentence - paragraph.firstSentence !== 1 || paragraphAt(segmentation, 1) === undefined) return false;
-  return (sentenceAt(segmentation, paragraph.firstSentence)?.words ?? TITLE_WORDS + 1) <= TITLE_WORDS;
+  const sentence = sentenceAt(segmentation, paragraph.firstSentence);
+  if (sentence === undefined || sentence.words > TITLE_WORDS) return false;
+  return sentence.words <= HEADING_WORDS || !LEDE_END.test(text.slice(sentence.start, sentence.end));
 }
+
+/** A full stop at the end of a line, closing quotes or brackets after it allowed (an abbreviation's too: "… in the US."). */
+const LEDE_END = /[.。]["'”’»)\]]*\s*$/u;
 
 /** A short line that reads like a heading: no sentence-final punctuation, not starting in lower case. */
 export function isHeadingLike(text: string): boolean {

@@ -9,7 +9,7 @@ import { normalizeForComparison, normalizeWord } from '../text/normalize.js';
 import { hashedWords, type HashedWords } from './fingerprint.js';
 import { combineHash } from '../text/hash.js';
 import { forEachWord, wordsApart } from '../text/words.js';
-import { figuresOf, sameFigures } from '../text/figures.js';
+import { factsOf, sameFigures } from '../text/figures.js';
 
 export type { FingerprintRecords } from './count.js';
 
@@ -472,8 +472,8 @@ export interface Verdict {
    */
   readonly score?: number;
   /**
-   * Set when the two are worded alike but their figures differ: the first sentence's figures. Two
-   * sentences that both differ so from one candidate, with the same figures, are one sentence.
+   * Set when the two are worded alike but their figures (or negations) differ: the first sentence's
+   * (see `factsOf`). Two sentences that both differ so from one candidate, with the same, are one sentence.
    */
   readonly figuresA?: string;
 }
@@ -504,12 +504,12 @@ export function verifyPair(
   if (lead !== undefined) {
     const bodyA = lead.bodyA >= 0 ? a.text.slice(lead.bodyA - a.start) : a.text;
     const bodyB = lead.bodyB >= 0 ? b.text.slice(lead.bodyB - b.start) : b.text;
-    return sameFigures(bodyA, bodyB) ? { same: true, ...lead } : { ...NOT_SAME, figuresA: figuresOf(bodyA).join(' ') };
+    return sameFigures(bodyA, bodyB) ? { same: true, ...lead } : { ...NOT_SAME, figuresA: factsOf(bodyA) };
   }
   // Wordings alike but for a figure are two reports (a new day's figures, an updated toll): the
   // sentence is the article's own.
   if (score < settings.similarity) return NOT_SAME;
-  return sameFigures(a.text, b.text) ? { same: true, bodyA: -1, bodyB: -1, score } : { ...NOT_SAME, figuresA: figuresOf(a.text).join(' ') };
+  return sameFigures(a.text, b.text) ? { same: true, bodyA: -1, bodyB: -1, score } : { ...NOT_SAME, figuresA: factsOf(a.text) };
 }
 
 const NOT_SAME: Verdict = { same: false, bodyA: -1, bodyB: -1 };

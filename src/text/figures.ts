@@ -16,7 +16,13 @@
  * - number words count as their value: "two" ≠ "three", "twice" ≠ "three times" ("once" is not
  *   one: it is as often "as soon as"); "twenty-six" = "26" is NOT assumed (kept as 20, 6): a
  *   wording that switches between words and digits is rare and then stays;
- * - a sign counts: "-0.507" ≠ "0.507"; times keep their parts: "10:30" ≠ "10:45".
+ * - a sign counts: "-0.507" ≠ "0.507"; times keep their parts: "10:30" ≠ "10:45";
+ * - a day or month named alone is a date, as a number word is a figure: "on Monday" ≠ "on
+ *   Wednesday", "in January" ≠ "in February", while one only a wording adds ("said on Monday") is
+ *   an edit; "may" alone is a verb, and a month only next to a number.
+ *
+ * A sentence turned around by a negation is a changed report too ("would seek" and "would not
+ * seek"): two wordings must say "not", "no", "never" and their kin as often (see {@link sameFigures}).
  */
 import { memoize } from '../lib/memo.js';
 
@@ -95,6 +101,11 @@ const MONTHS: readonly (readonly string[])[] = [
   ['dec', 'december'],
 ];
 const MONTH_OF = new Map<string, number>(MONTHS.flatMap((names, index) => names.map((name) => [name, index + 1] as const)));
+/** Names of a month that alone, with no number beside it, are a date: not "may", nor the short forms ("mar", "dec"). */
+const MONTH_ALONE = new Map<string, number>(MONTHS.flatMap((names, index) => names.filter((name) => name.length > 3).map((name) => [name, index + 1] as const)));
+const DAY_OF = new Map<string, number>(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((name, index) => [name, index + 1] as const));
+/** Words that turn a statement around. "n't" is read from a word's end ("didn't", "won't"). */
+const NEGATIONS = new Set(['not', 'no', 'never', 'cannot', 'nor', 'neither', 'none', 'nobody', 'nothing']);
 
 // A token: a number with its grouping, decimals and any letters glued to it ("Rs10m", "2nd", "25pc"),
 // a time ("10:30"), or a word. Soft hyphens, which some outlets put inside words, are removed first.
@@ -117,8 +128,8 @@ const NO_FIGURES: readonly Readonly<Figure>[] = Object.freeze([]);
 // Sentences are compared with several others: each text's figures are read once.
 const readFigures = memoize(figuresIn);
 
-// A number word standing as a whole word: a text without one, and without a digit, has no figure.
-const NUMBER_WORD = new RegExp(`(?<!\\p{L})(?:${Object.keys(WORD_VALUES).join('|')})(?!\\p{L})`, 'u');
+// A number word, or a day or month named alone, standing as a whole word: a text without one, and without a digit, has no figure.
+const NUMBER_WORD = new RegExp(`(?<!\\p{L})(?:${[...Object.keys(WORD_VALUES), ...MONTH_ALONE.keys(), ...DAY_OF.keys()].join('|')})(?!\\p{L})`, 'u');
 
 function hasDigit(token: string): boolean {
   for (let i = 0; i < token.length; i += 1) {
@@ -168,7 +179,13 @@ function figuresIn(text: string): readonly Readonly<Figure>[] {
     if (word !== undefined) {
       figures.push({ value: canonical(word), word: true });
       lastNumber = figures.length - 1;
+      continue;
     }
+    // A day, or a month with no number beside it (one beside a number is part of that date, above).
+    const day = DAY_OF.get(token);
+    if (day !== undefined) figures.push({ value: `day ${day}`, word: true });
+    const month = MONTH_ALONE.get(token);
+    if (month !== undefined && !NUMBER.test(tokens[i - 1] ?? '') && !NUMBER.test(tokens[i + 1] ?? '')) figures.push({ value: `month ${month}`, word: true });
   }
   return figures;
 }
@@ -181,6 +198,7 @@ function figuresIn(text: string): readonly Readonly<Figure>[] {
 export function sameFigures(a: string, b: string): boolean {
   // A verbatim copy, the commonest pair, holds its own figures; so does a copy edited only in plain words.
   if (a === b || differOnlyInPlainWords(a, b)) return true;
+  if (negationsIn(a) !== negationsIn(b)) return false;
   const x = readFigures(a);
   const y = readFigures(b);
   if (equal(x, y)) return true;
@@ -195,9 +213,31 @@ export function sameFigures(a: string, b: string): boolean {
   );
 }
 
+/** What {@link sameFigures} compares of `text`, as one string: its figures, and how often it negates. */
+export function factsOf(text: string): string {
+  return `${figuresOf(text).join(' ')}\u0000${negationsIn(text)}`;
+}
+
+/** How many words of `text` negate ("not", "never", "didn't"…): see {@link NEGATIONS}. */
+function negationsIn(text: string): number {
+  let count = 0;
+  NEGATION_TOKEN.lastIndex = 0;
+  let previous = '';
+  for (let match = NEGATION_TOKEN.exec(text); match !== null; match = NEGATION_TOKEN.exec(text)) {
+    const word = match[0].toLowerCase();
+    if (NEGATIONS.has(word) || /n['’]t$/.test(word)) count += 1;
+    // "no less than", "no more than", "no later than": a bound, not a negation.
+    else if (previous === 'no' && BOUNDS.has(word)) count -= 1;
+    previous = word;
+  }
+  return count;
+}
+const BOUNDS = new Set(['less', 'more', 'fewer', 'later', 'earlier', 'sooner']);
+const NEGATION_TOKEN = /\p{L}+(?:['’]\p{L}+)?/gu;
+
 /**
  * True when `a` and `b` differ only in a stretch where neither holds a digit, a minus sign, a
- * number, scale or month word, nor any character but ASCII and common typographic marks: then their
+ * number, scale, day or month word, a negation, nor any character but ASCII and common typographic marks: then their
  * figures are the same, without reading them. Most lightly edited copies differ so. The stretch is
  * widened to white space (a token never spans it) and then by one more run of characters holding a
  * letter or digit on each side, so that the tokens either side of it, which decide a month or a
@@ -266,7 +306,7 @@ function plainWords(text: string, from: number, to: number): boolean {
       continue;
     }
     if (word !== '') {
-      if (Object.hasOwn(WORD_VALUES, word) || Object.hasOwn(SCALE, word) || MONTH_OF.has(word)) return false;
+      if (Object.hasOwn(WORD_VALUES, word) || Object.hasOwn(SCALE, word) || MONTH_OF.has(word) || DAY_OF.has(word) || NEGATIONS.has(word) || (word === 't' && (text[i - 2] === "'" || text[i - 2] === '’'))) return false;
       word = '';
     }
     if ((code >= 48 && code <= 57) || code === 45 || (code >= 128 && !PLAIN_MARKS.has(code))) return false;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { differOnlyInPlainWords, figuresOf, isMostlyNumbers, sameFigures } from '../../src/text/figures.js';
+import { differOnlyInPlainWords, factsOf, figuresOf, isMostlyNumbers, sameFigures } from '../../src/text/figures.js';
 
 describe('figuresOf', () => {
   it('reads amounts, counts, percentages, dates and times in order', () => {
@@ -55,6 +55,18 @@ describe('sameFigures', () => {
     ['net run rate 0.507', 'net run rate -0.507', false],
     ['a figure of 01', 'a figure of 1', true],
     ['the talks went on', 'the talks went on and on', true],
+    // A day or a month named alone is a date: swapped, the report is another; added, an edit.
+    ['the court adjourned the hearing on Monday', 'the court adjourned the hearing on Wednesday', false],
+    ['core inflation rose in January', 'core inflation rose in February', false],
+    ['the court adjourned the hearing', 'the court adjourned the hearing on Monday', true],
+    ['prices may rise', 'prices might rise', true],
+    ['the march was peaceful', 'the rally was peaceful', true],
+    // A negation turns a report around; a bound ("no less than") is none.
+    ['the fund would seek a new loan', 'the fund would not seek a new loan', false],
+    ['the minister has commented on the emails', 'the minister has not commented on the emails', false],
+    ['the minister did comment', 'the minister didn’t comment', false],
+    ['repairs will take at least three weeks', 'repairs will take no less than three weeks', true],
+    ['he did not attend', 'he never attended', true],
   ])('%j and %j: %s', (a, b, same) => {
     expect(sameFigures(a, b)).toBe(same);
     expect(sameFigures(b, a)).toBe(same);
@@ -112,10 +124,14 @@ describe('differOnlyInPlainWords', () => {
     expect(differOnlyInPlainWords('The board met twice this year.', 'The board met thrice this year.')).toBe(false);
     // A dropped word that stood between a number and a month makes them a date: not plain.
     expect(differOnlyInPlainWords('It was 5 — then May.', 'It was 5 — May.')).toBe(false);
+    // A day named, or a negation, changed: not plain either.
+    expect(differOnlyInPlainWords('The hearing is on Monday now.', 'The hearing is on Friday now.')).toBe(false);
+    expect(differOnlyInPlainWords('He will attend the talks.', 'He will not attend the talks.')).toBe(false);
+    expect(differOnlyInPlainWords('He will attend the talks.', 'He won’t attend the talks.')).toBe(false);
   });
 
   // Tokens of figures, the words that scale or date them, and the characters that join or split them.
-  const TOKENS = ['5', '10', '1,200', '-3', '−2', '4.5%', '10:30', 'Rs10m', '$5', 'May', 'june', 'Jan', 'million', 'bn', 'm', 'k', 'two', 'One', 'twice', 'Thrice', 'dozen', 'half', 'the', 'police', 'said', 'were', 'hurt', 'it', 'rose', '—', '–', '-', '’', '“', '(', ',', '.', 'é', 'İ', '\u00ad', 'per', 'cent'];
+  const TOKENS = ['5', '10', '1,200', '-3', '−2', '4.5%', '10:30', 'Rs10m', '$5', 'May', 'june', 'Jan', 'million', 'bn', 'm', 'k', 'two', 'One', 'twice', 'Thrice', 'dozen', 'half', 'the', 'police', 'said', 'were', 'hurt', 'it', 'rose', '—', '–', '-', '’', '“', '(', ',', '.', 'é', 'İ', '\u00ad', 'per', 'cent', 'Monday', 'friday', 'February', 'not', 'no', 'won’t', "didn't", 'less'];
   const SEPARATORS = [' ', ' ', ' ', '', '\n', '\u00a0'];
   const sentence = fc.array(fc.tuple(fc.constantFrom(...TOKENS), fc.constantFrom(...SEPARATORS)), { minLength: 1, maxLength: 14 });
   const edit = fc.tuple(fc.nat(), fc.nat(3), fc.array(fc.tuple(fc.constantFrom(...TOKENS), fc.constantFrom(...SEPARATORS)), { maxLength: 3 }));
@@ -130,7 +146,7 @@ describe('differOnlyInPlainWords', () => {
         const b = edited.map(([token, separator]) => token + separator).join('');
         if (!differOnlyInPlainWords(a, b)) return;
         plain += 1;
-        expect(figuresOf(b)).toEqual(figuresOf(a));
+        expect(factsOf(b)).toEqual(factsOf(a));
       }),
       { numRuns: 3000 },
     );
