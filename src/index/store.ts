@@ -28,10 +28,11 @@ import { sourceOfPath } from '../stages/classify-chrome.js';
 export const INDEX_FORMAT = 'newsdedup-index';
 /**
  * The folder index's format. 2: an article's lines include its dated sign-off (see
- * `SIGN_OFF_WORDS`); an index of version 1 lacks them, and would count them otherwise than a full
- * run, so it is refused, to be built again.
+ * `SIGN_OFF_WORDS`). 3: sentences no longer end after the abbreviations of South Asian news
+ * ("Engr.", "Ch."), so some sentences' fingerprints differ. An index of an earlier version would
+ * match otherwise than a full run, so it is refused, to be built again.
  */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 /** Postings per fence entry: a lookup reads one block of this many (hash, article) pairs. */
 export const FENCE_STEP = 256;
 

@@ -7,7 +7,11 @@ const ABBREVIATIONS = new Set([
   'gov', 'sen', 'rep', 'st', 'jr', 'sr', 'rev', 'hon', 'pres', 'supt', 'insp', 'det', 'no', 'nos', 'vol',
   'fig', 'op', 'inc', 'ltd', 'co', 'corp', 'bros', 'dept', 'univ', 'assn', 'approx', 'vs', 'etc', 'al',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mt', 'ft', 'rs',
+  // Titles and firms of South Asian news ("Engr. Ali", "Ch. Shujaat", "Brig. (retd)", "Pvt. Ltd."): found on ../shared/news.
+  'engr', 'ch', 'brig', 'mst', 'messrs', 'pvt', 'retd', 'dy', 'addl', 'asst', 'secy', 'sqn', 'ldr', 'wg', 'cdr', 'mohd', 'muhd',
 ]);
+// Abbreviations that are words too, taken as such only capitalised ("Art. 184(3)", "Sec. 144", not "works of art."):
+const CAPITALISED_ABBREVIATIONS = new Set(['Art', 'Sec', 'Para', 'Dist', 'Cl']);
 
 // Sentence-final punctuation, then any closing quotes or brackets.
 const TERMINATOR = /[.!?…。！？؟۔]+["'”’»)\]]*/g;
@@ -151,7 +155,7 @@ function endsSentence(text: string, sentenceStart: number, at: number, after: nu
     let wordStart = at;
     while (wordStart > sentenceStart && WORD_OR_DOT.test(text[wordStart - 1] ?? '')) wordStart -= 1;
     const word = text.slice(wordStart, at);
-    if (ONE_CAPITAL.test(word) || word.includes('.') || ABBREVIATIONS.has(word.toLowerCase())) return false;
+    if (ONE_CAPITAL.test(word) || word.includes('.') || ABBREVIATIONS.has(word.toLowerCase()) || CAPITALISED_ABBREVIATIONS.has(word)) return false;
   }
   return true;
 }

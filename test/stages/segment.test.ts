@@ -34,6 +34,17 @@ describe('segment', () => {
     ]);
   });
 
+  it('does not split after the titles and firm names of South Asian news, nor after a capitalised article or section', () => {
+    const text =
+      'The meeting was attended by Engr. Ali Khan, Ch. Shujaat Hussain, Brig. (retd.) Ahmed and Mst. Bibi of Messrs. Karim Traders Pvt. Ltd., under Art. 184(3). Sec. 144 was in force. The gallery showed works of art. Visitors came.';
+    expect(sentencesOf(text)).toEqual([
+      'The meeting was attended by Engr. Ali Khan, Ch. Shujaat Hussain, Brig. (retd.) Ahmed and Mst. Bibi of Messrs. Karim Traders Pvt. Ltd., under Art. 184(3).',
+      'Sec. 144 was in force.',
+      'The gallery showed works of art.',
+      'Visitors came.',
+    ]);
+  });
+
   it('does not split before a lower-case word or inside a number', () => {
     expect(sentencesOf('Profits rose 1.13bn. but analysts were unmoved. Next.')).toEqual(['Profits rose 1.13bn. but analysts were unmoved.', 'Next.']);
   });
