@@ -62,8 +62,11 @@ export interface BaselineChange {
    * `was` is the baseline's block that held most of it.
    */
   readonly renamedBlocks: readonly { readonly id: string; readonly was: string; readonly label: string }[];
-  /** The articles whose shared % changed most (at most ten), new articles counted from 0. */
+  /** Of the articles the baseline holds too, those whose shared % changed most (at most ten). */
   readonly changed: readonly { readonly path: string; readonly before: number; readonly after: number; readonly delta: number }[];
+  /** Articles the baseline lacks, by id (path): how many, and the most shared of them (at most ten). */
+  readonly newArticles: number;
+  readonly mostSharedNew: readonly { readonly path: string; readonly sharedPct: number }[];
   /** Articles of this run that the baseline has, by id (path). */
   readonly matched: number;
   /**
@@ -141,20 +144,27 @@ function compare(report: Report, baseline: Report): BaselineChange {
     else renamedBlocks.push({ id: block.id, was, label: block.label });
   }
   const earlier = new Map(baseline.articles.map((article) => [article.path, article.sharedPct]));
+  // An article new since the baseline has no shared % to change from: it is listed apart.
   const changed = report.articles
-    .map((article) => {
-      const was = earlier.get(article.path) ?? 0;
-      return { path: article.path, before: was, after: article.sharedPct, delta: Math.round((article.sharedPct - was) * 100) / 100 };
+    .flatMap((article) => {
+      const was = earlier.get(article.path);
+      return was === undefined ? [] : [{ path: article.path, before: was, after: article.sharedPct, delta: Math.round((article.sharedPct - was) * 100) / 100 }];
     })
     .filter((entry) => entry.delta !== 0)
     .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || (a.path < b.path ? -1 : 1))
     .slice(0, MOST_CHANGED);
+  const added = report.articles.filter((article) => !earlier.has(article.path));
+  const mostSharedNew = added
+    .filter((article) => article.sharedPct > 0)
+    .sort((a, b) => b.sharedPct - a.sharedPct || (a.path < b.path ? -1 : 1))
+    .slice(0, MOST_CHANGED)
+    .map((article) => ({ path: article.path, sharedPct: article.sharedPct }));
   const matched = report.articles.reduce((count, article) => count + (earlier.has(article.path) ? 1 : 0), 0);
   const warning =
     baseline.articles.length > 0 && matched * 2 < report.articles.length
       ? `only ${matched} of this run's ${report.articles.length} articles are in the baseline by id: its ids may come from another root (inputs named otherwise, or a folder added); with --index, ids are paths from the index's folder and stay the same as the corpus grows`
       : undefined;
-  return { before, after, rise: Math.round((after - before) * 100) / 100, newBlocks, renamedBlocks, changed, matched, ...(warning === undefined ? {} : { warning }) };
+  return { before, after, rise: Math.round((after - before) * 100) / 100, newBlocks, renamedBlocks, changed, newArticles: added.length, mostSharedNew, matched, ...(warning === undefined ? {} : { warning }) };
 }
 
 /**

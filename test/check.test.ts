@@ -53,7 +53,10 @@ describe('check against a baseline', () => {
     const result = check(report, {}, before.report);
     expect(result.baseline).toMatchObject({ before: 26.7, after: 28.43, rise: 1.73 });
     expect(result.baseline!.newBlocks.map((block) => block.label)).toEqual([expect.stringMatching(/^Last week, the Foreign Office/), expect.stringMatching(/^Inter-Services Public Relations/)]);
-    expect(result.baseline!.changed.map((article) => [article.path.slice(0, 3), article.delta])).toEqual([['002', 26.29], ['000', 5.06], ['001', 4.83]]);
+    // 002 is new: it has no shared % to change from, and is listed apart.
+    expect(result.baseline!.changed.map((article) => [article.path.slice(0, 3), article.delta])).toEqual([['000', 5.06], ['001', 4.83]]);
+    expect(result.baseline!.newArticles).toBe(1);
+    expect(result.baseline!.mostSharedNew.map((article) => [article.path.slice(0, 3), article.sharedPct])).toEqual([['002', 26.29]]);
     expect(result.baseline!.renamedBlocks).toEqual([]);
   });
 

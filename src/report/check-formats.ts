@@ -72,7 +72,7 @@ function checkTable({ result, placeOf }: CheckFormatInput): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** What changed since the baseline, as lines: the rise, the first five new blocks, the articles that changed most. */
+/** What changed since the baseline, as lines: the rise, the first five new blocks, the articles that changed most, the most shared new ones. */
 function sinceBaseline(result: CheckResult, placeOf: PlaceOf): string[] {
   const change = result.baseline;
   if (change === undefined) return [];
@@ -81,6 +81,8 @@ function sinceBaseline(result: CheckResult, placeOf: PlaceOf): string[] {
     ...change.newBlocks.slice(0, 5).map((block) => `  new block ${block.id} in ${counted(block.articles, 'article')}: ${block.label}`),
     ...change.renamedBlocks.slice(0, 5).map((block) => `  block ${block.id} was ${block.was}: ${block.label}`),
     ...change.changed.map((article) => `  ${placeOf(article.path).name}: ${article.before}% → ${article.after}% (${signed(article.delta)})`),
+    ...(change.newArticles === 0 ? [] : [`${counted(change.newArticles, 'article')} new since the baseline${change.mostSharedNew.length === 0 ? ', none of them shared.' : '; the most shared:'}`]),
+    ...change.mostSharedNew.map((article) => `  ${placeOf(article.path).name}: ${article.sharedPct}% (new)`),
   ];
 }
 
@@ -176,7 +178,10 @@ function property(text: string): string {
   return data(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
 }
 
-/** A short Markdown summary for `$GITHUB_STEP_SUMMARY` or a pull-request comment. */
+/** Failure rows a Markdown summary shows at most. */
+const MARKDOWN_FAILURES = 50;
+
+/** A short Markdown summary for `$GITHUB_STEP_SUMMARY` or a pull-request comment: at most {@link MARKDOWN_FAILURES} failures. */
 function checkMarkdown({ result, report, placeOf }: CheckFormatInput): string {
   const { totals } = result;
   const lines = [
@@ -190,7 +195,9 @@ function checkMarkdown({ result, report, placeOf }: CheckFormatInput): string {
   ];
   if (rows.length > 0) {
     lines.push('', '### Failures', '', '| where | rule | value | limit | why |', '|---|---|--:|--:|---|');
-    for (const { where, failure } of rows) lines.push(`| ${cell(where)} | ${failure.rule} | ${failure.value} | ${failure.limit} | ${cell(failure.message)} |`);
+    // A summary, not a log: the first rows, and where the rest are.
+    for (const { where, failure } of rows.slice(0, MARKDOWN_FAILURES)) lines.push(`| ${cell(where)} | ${failure.rule} | ${failure.value} | ${failure.limit} | ${cell(failure.message)} |`);
+    if (rows.length > MARKDOWN_FAILURES) lines.push('', `…and ${rows.length - MARKDOWN_FAILURES} more ${plural(rows.length - MARKDOWN_FAILURES, 'failure')}: \`--format json\`, \`junit\` or \`github\` lists every one.`);
   }
   const change = result.baseline;
   if (change !== undefined) {
@@ -206,6 +213,13 @@ function checkMarkdown({ result, report, placeOf }: CheckFormatInput): string {
     if (change.changed.length > 0) {
       lines.push('', '| article | before % | after % | change |', '|---|--:|--:|--:|');
       for (const article of change.changed) lines.push(`| ${cell(placeOf(article.path).name)} | ${article.before} | ${article.after} | ${signed(article.delta)} |`);
+    }
+    if (change.newArticles > 0) {
+      lines.push('', `${counted(change.newArticles, 'article')} new since the baseline${change.mostSharedNew.length === 0 ? ', none of them shared.' : '; the most shared:'}`);
+      if (change.mostSharedNew.length > 0) {
+        lines.push('', '| new article | shared % |', '|---|--:|');
+        for (const article of change.mostSharedNew) lines.push(`| ${cell(placeOf(article.path).name)} | ${article.sharedPct} |`);
+      }
     }
   }
   const top = report.blocks.slice(0, 5);

@@ -58,6 +58,24 @@ describe('check formats', () => {
     expect(CHECK_FORMATS.md(passed)).not.toContain('### Failures');
   });
 
+  it('md: a summary shows the first 50 failures and says where the rest are', () => {
+    const many = { ...report, articles: Array.from({ length: 120 }, (_, i) => ({ ...report.articles[0]!, path: `a${String(i).padStart(3, '0')}.txt` })) };
+    const md = CHECK_FORMATS.md({ result: check(many, { maxSharedPct: 50 }), report: many, placeOf });
+    expect(md.split('\n').filter((line) => line.includes('| max-shared-pct |'))).toHaveLength(50);
+    expect(md).toContain('| corpus/a049.txt | max-shared-pct |');
+    expect(md).not.toContain('| corpus/a050.txt |');
+    expect(md).toContain('…and 70 more failures: `--format json`, `junit` or `github` lists every one.');
+  });
+
+  it('lists the articles new since a baseline apart from those that changed, in the table and in Markdown', () => {
+    const before = { ...report, articles: report.articles.slice(1) };
+    const since = { result: check(report, {}, before), report, placeOf };
+    const first = report.articles[0]!;
+    expect(CHECK_FORMATS.table(since)).toContain(`1 article new since the baseline; the most shared:\n  corpus/${first.path}: ${first.sharedPct}% (new)`);
+    expect(CHECK_FORMATS.table(since)).not.toContain(`corpus/${first.path}: 0% →`);
+    expect(CHECK_FORMATS.md(since)).toContain(`| corpus/${first.path} | ${first.sharedPct} |`);
+  });
+
   it('md: counts one block as one block, several as blocks', () => {
     const one = { ...report, totals: { ...report.totals, blocks: 1 } };
     expect(CHECK_FORMATS.md({ result: check(one, {}), report: one, placeOf })).toContain(' shared in 1 block. ');
