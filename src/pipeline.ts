@@ -115,6 +115,7 @@ const SMALL_CORPUS = { files: 400, bytes: 2 << 20 };
  * same articles give the same result in any order.
  */
 export async function dedupe(articles: readonly SourceArticle[], options: DedupeOptions = {}, problems: readonly Problem[] = []): Promise<DedupeResult> {
+  checkArticles(articles);
   const settings = resolveOptions(options);
   const sorted = [...articles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const refs = sortedRefs(sorted.map((article) => ({ path: article.path, text: article.text, size: article.text.length })));
@@ -122,6 +123,21 @@ export async function dedupe(articles: readonly SourceArticle[], options: Dedupe
   const executor = inProcessExecutor();
   const output = await runPipeline(refs, metas, settings, problems, executor, { out: undefined, collect: true });
   return { report: output.report, cleaned: output.cleaned, shared: output.shared, chrome: output.chrome };
+}
+
+/** Throws `E_USAGE` naming the first article given in memory that is not `{ path: string, text: string }` (a caller in plain JavaScript may pass anything). */
+function checkArticles(articles: readonly SourceArticle[]): void {
+  if (!Array.isArray(articles)) throw new NewsdedupError('E_USAGE', `dedupe() takes an array of articles, got ${describe(articles)}.`);
+  articles.forEach((article: unknown, index) => {
+    const { path, text } = (typeof article === 'object' && article !== null ? article : {}) as { path?: unknown; text?: unknown };
+    if (typeof path !== 'string') throw new NewsdedupError('E_USAGE', `dedupe(): article ${index} has ${describe(path)} for its path; a path is a string.`);
+    if (typeof text !== 'string') throw new NewsdedupError('E_USAGE', `dedupe(): article ${index} (\`${path}\`) has ${describe(text)} for its text; a text is a string.`);
+  });
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
 }
 
 /** What an article given in memory says of itself. */

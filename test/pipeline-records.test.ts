@@ -79,6 +79,16 @@ describe('files of records through the library', () => {
     expect((await dedupe(three.articles)).report).toEqual((await reportCorpus(['a.md', 'b.md', 'c.md'], { cwd })).report);
   });
 
+  it('cleanCorpus writes a duplicate Markdown file as its front matter, the blank line under it, and the marker', async () => {
+    const cwd = temporaryDirectory();
+    const body = '\n# Canals run dry\n\nFarmers in the delta say the canals have been dry for weeks, and the sowing season is near.\n';
+    writeFileSync(join(cwd, 'a.md'), `---\ntitle: "Canals run dry"\ndate: 2025-03-01\n---\n${body}`);
+    writeFileSync(join(cwd, 'b.md'), `---\ntitle: "Canals run dry"\ndate: 2025-03-02\n---\n${body}`);
+    await cleanCorpus(['a.md', 'b.md'], { cwd, out: 'out' });
+    expect(readFileSync(join(cwd, 'out', 'a.md'), 'utf8')).toBe(`---\ntitle: "Canals run dry"\ndate: 2025-03-01\n---\n${body}`);
+    expect(readFileSync(join(cwd, 'out', 'b.md'), 'utf8')).toBe('---\ntitle: "Canals run dry"\ndate: 2025-03-02\n---\n\n[duplicate of a.md]\n');
+  });
+
   it('cleanCorpus writes the records back with the added fields, in another format when asked', async () => {
     const cwd = temporaryDirectory();
     writeSeedRecords(cwd, 'news.tsv');

@@ -143,6 +143,13 @@ describe('dedupe on edge cases', () => {
     expect(run.report.blocks[0]!.sentences).toBe(3);
   });
 
+  it('refuses, with one sentence naming the article, an article that is not a path and a text', async () => {
+    const bad = (articles: unknown) => dedupe(articles as Parameters<typeof dedupe>[0]);
+    await expect(bad([seed('003'), { path: 'a.txt', text: 42 }])).rejects.toMatchObject({ code: 'E_USAGE', message: 'dedupe(): article 1 (`a.txt`) has a number for its text; a text is a string.' });
+    await expect(bad([{ text: 'words' }])).rejects.toMatchObject({ code: 'E_USAGE', message: 'dedupe(): article 0 has undefined for its path; a path is a string.' });
+    await expect(bad('corpus/')).rejects.toMatchObject({ code: 'E_USAGE', message: 'dedupe() takes an array of articles, got a string.' });
+  });
+
   it('takes an empty or white-space-only file as an article with 0 words', async () => {
     const empty = await dedupe([{ path: 'empty.txt', text: '' }, { path: 'blank.txt', text: ' \n\n\t' }, seed('003')]);
     expect(empty.report.articles.filter((a) => a.words === 0).map((a) => a.path)).toEqual(['blank.txt', 'empty.txt']);

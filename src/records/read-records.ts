@@ -130,7 +130,7 @@ export async function* readRecords(absolutePath: string, displayPath: string, fo
     }
     const fields = resolution.fields;
     // A file none of whose fields is a text field holds no article: one error, not a warning per record.
-    // A file with no fields at all is empty, and says nothing.
+    // A file with no fields at all is empty: a warning below.
     if (fields.text === undefined && columns.length > 0) {
       const looked = window.filter((item) => item.ok).length;
       yield problem('E_RECORD_FIELD', noTextFieldMessage(displayPath, columns, columnsUpFront === undefined && !done ? `its first ${looked} records have` : 'it has'));
@@ -150,6 +150,8 @@ export async function* readRecords(absolutePath: string, displayPath: string, fo
     if (!done) {
       for (let next = await items.next(); next.done !== true; next = await items.next()) yield outcomeOf(next.value);
     }
+    // A file of no records at all (empty, or white space only) adds no article: said, not silent.
+    if (read === 0 && window.every((item) => item.ok)) yield problem('W_NO_RECORDS', `\`${displayPath}\` holds no records; it adds no article.`, 'warning');
     const notUtf8 = source.notUtf8?.();
     if (notUtf8 !== undefined) yield problem('W_NOT_UTF8', `\`${displayPath}\` is not valid UTF-8, first at ${notUtf8}; its bytes that are not were read as Windows-1252, and it is written back as UTF-8.`, 'warning');
   } catch (error) {

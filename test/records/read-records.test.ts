@@ -67,11 +67,11 @@ describe('readRecords', () => {
     expect((await readAll(path)).records).toEqual(plain.records);
   });
 
-  it('reads an empty compressed file as an empty plain one: no records, no problem', async () => {
+  it('reads an empty compressed file as an empty plain one: no records, a warning that says so', async () => {
     const dir = temporaryDirectory();
     for (const name of ['empty.jsonl', 'empty.jsonl.gz', 'empty.jsonl.zst', 'empty.csv.gz']) {
       const { records, problems } = await readAll(write(dir, name, ''));
-      expect([name, records, problems]).toEqual([name, [], []]);
+      expect([name, records, problems.map((problem) => problem.code)]).toEqual([name, [], ['W_NO_RECORDS']]);
     }
   });
 
@@ -98,6 +98,17 @@ describe('readRecords', () => {
       ['3', 'third', 5],
     ]);
     expect(problems).toEqual([{ path: 'rows.csv', code: 'E_RECORD_SYNTAX', severity: 'error', message: '`rows.csv` line 4: 3 fields where the header has 2; skipped.', line: 4 }]);
+  });
+
+  it.each([
+    ['an empty JSON Lines file', 'empty.jsonl', ''],
+    ['a JSON Lines file of blank lines', 'blank.jsonl', '\n  \n\n'],
+    ['an empty JSON array', 'empty.json', '[]'],
+    ['a CSV of a header alone', 'header.csv', 'id,text\n'],
+  ])('warns that %s holds no records, rather than say nothing', async (_, name, content) => {
+    const { records, problems } = await readAll(write(temporaryDirectory(), name, content));
+    expect(records).toEqual([]);
+    expect(problems.map((problem) => [problem.code, problem.severity, problem.message])).toEqual([['W_NO_RECORDS', 'warning', `\`${name}\` holds no records; it adds no article.`]]);
   });
 
   it('reads a record with no text field, or an empty one, as an article of 0 words with a warning', async () => {
