@@ -135,8 +135,8 @@ export interface ArticlePlan {
 
 /** The cleaned text of one article, and the text of each chrome line it lost. */
 export function applyArticle(text: string, plan: ArticlePlan): { text: string; chrome: string[] } {
-  // A duplicate's marker keeps the white space before the text (the blank line under a Markdown file's front matter).
-  if (plan.replace !== undefined) return { text: plan.replace === '' ? '' : `${/^\s*/.exec(text)?.[0] ?? ''}${plan.replace}`, chrome: [] };
+  // A duplicate's marker keeps the blank lines before the text (the one under a Markdown file's front matter).
+  if (plan.replace !== undefined) return { text: plan.replace === '' ? '' : `${/^(?:[ \t]*(?:\r\n|\n|\r))*/.exec(text)?.[0] ?? ''}${plan.replace}`, chrome: [] };
   if (plan.regions.length === 0 && plan.chrome.length === 0) return { text, chrome: [] };
   // Paragraphs are all that collapsing needs: no sentences, no word counts.
   const segmentation = layout(text);
