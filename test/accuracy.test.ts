@@ -370,6 +370,19 @@ describe('a short line that holds a figure is news unless a site repeats it', ()
     }
     expect(result.chrome.map((line) => line.text)).toEqual(['Share this preview']);
   });
+
+  it('keeps a sub-heading inside three reports ("Way forward"), removes a closing line they share, and removes a sub-heading-like line a site repeats in 20', async () => {
+    const report = (n: number, subheading: string) => `Assembly report ${n + 1}\n\n${ownSentence(n)} ${ownSentence(40 + n)}\n\n${subheading}\n\n${ownSentence(80 + n)} ${ownSentence(120 + n)}\n\n${ownSentence(160 + n)}\n\nMore to follow\n`;
+    const few = await dedupe(Array.from({ length: 3 }, (_, n) => ({ path: `assembly/${n}.txt`, text: report(n, 'Way forward') })));
+    for (const article of few.cleaned) {
+      expect(article.text).toContain('\n\nWay forward\n\n');
+      expect(article.text).not.toContain('More to follow');
+    }
+    expect(few.chrome.map((line) => line.text)).toEqual(['More to follow']);
+    // The same line inside the stories of 20 articles of one site is the site's, not a story's.
+    const many = await dedupe(Array.from({ length: 20 }, (_, n) => ({ path: `site/${String(n).padStart(2, '0')}.txt`, text: report(n, 'Related Stories') })));
+    expect(many.chrome.map((line) => line.text).sort()).toEqual(['More to follow', 'Related Stories']);
+  });
 });
 
 describe('a dated sign-off longer than a heading is furniture too', () => {

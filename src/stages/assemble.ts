@@ -12,7 +12,9 @@ import { countWords, wordsApart } from '../text/words.js';
 import { LIGHT_EDIT_WORDS } from '../options.js';
 import { sameFigures } from '../text/figures.js';
 import { HEADING_WORDS } from '../options.js';
-import { isMostlyNumbers } from '../text/figures.js';
+import { isHeadingLike } from '../text/heading.js';
+
+export { isHeadingLike } from '../text/heading.js';
 
 /**
  * Text that can be sliced: a whole article's text, or only the spans that the gather step
@@ -1037,15 +1039,6 @@ function isTitle(segmentation: PackedSegmentation, paragraph: { readonly firstSe
 
 /** A full stop at the end of a line, closing quotes or brackets after it allowed (an abbreviation's too: "… in the US."). */
 const LEDE_END = /[.。]["'”’»)\]]*\s*$/u;
-
-/** A short line that reads like a heading: no sentence-final punctuation, not starting in lower case. */
-export function isHeadingLike(text: string): boolean {
-  const trimmed = text.trim().replace(/^#+\s*/, '');
-  const words = countWords(trimmed);
-  if (words === 0 || words > HEADING_WORDS || isMostlyNumbers(trimmed)) return false;
-  if (/[.!?…,;:"'”’。！？؟۔]$/u.test(trimmed)) return false;
-  return !/^[\p{Ll}\p{P}]/u.test(trimmed);
-}
 
 function headingText(text: TextSlices | undefined, span: Span | undefined): string {
   return span === undefined || text === undefined ? '' : normalizeSpaces(text.slice(span.start, span.end).replace(/^#+\s*/, ''));

@@ -245,7 +245,8 @@ export function classifyChrome(corpus: ChromeCorpus, minArticles: number): (read
       // Word for word in a few articles, or as a template with new figures in a large share of its source's.
       // A line that holds a figure (a time, a date, a score: `template` is set) is an article's own
       // news unless a site repeats it: the same kick-off time in three match previews stays in each.
-      const repeats = line.template === 0 ? minArticles : Math.max(minArticles, FURNITURE.articles);
+      // So is a sub-heading inside the story ("Way forward", "Question Hour" in three reports).
+      const repeats = line.template === 0 && line.subheading !== true ? minArticles : Math.max(minArticles, FURNITURE.articles);
       const reason = line.short && corpus.shortLineFrequency(line.hash, articleIndex) >= repeats ? 'repeated short line' : isFurnitureTemplate(corpus.templateFrequency, line.template, articleIndex) ? 'site furniture' : undefined;
       if (reason === undefined) continue;
       const paragraph = segmentation === undefined ? undefined : paragraphAt(segmentation, line.paragraph);

@@ -5,6 +5,7 @@ import { hashString } from '../text/hash.js';
 import { countWords } from '../text/words.js';
 import { HEADING_WORDS } from '../options.js';
 import { isMostlyNumbers } from '../text/figures.js';
+import { isHeadingLike } from '../text/heading.js';
 
 /**
  * Lines that are site chrome on any news site: comment forms, post navigation, share prompts.
@@ -136,6 +137,12 @@ export interface LineRecord {
   readonly template: number;
   /** True for a line as short as a heading. */
   readonly short: boolean;
+  /**
+   * True for a short line that reads like a heading and stands inside the story, a long paragraph
+   * of it either side and more below ("Way forward", "Question Hour"): a sub-heading, the
+   * article's own unless its site repeats it (see `classifyChrome`).
+   */
+  readonly subheading?: boolean;
   /** Hash of its normalised text when it is a short line or a dated sign-off, else 0. */
   readonly hash: number;
   readonly words: number;
@@ -165,6 +172,11 @@ export function chromeCandidates(text: string, segmentation: Segmentation, list:
     if (known === undefined) numbers[index] = known = paragraph.end - paragraph.start < 400 && isMostlyNumbers(text.slice(paragraph.start, paragraph.end));
     return known;
   };
+  // A paragraph longer than a heading: a story's own text.
+  const long = (index: number): boolean => {
+    const paragraph = paragraphs[index];
+    return paragraph !== undefined && countWords(text, paragraph.start, paragraph.end, HEADING_WORDS + 1) > HEADING_WORDS;
+  };
   paragraphs.forEach((paragraph, index) => {
     // A paragraph as short as a heading may be repeated chrome, and the last one as short as a
     // sign-off may be a dated one. Counted only as far as it takes to tell: most paragraphs are long.
@@ -186,7 +198,8 @@ export function chromeCandidates(text: string, segmentation: Segmentation, list:
     const words = short || signOff ? upTo : countWords(text, paragraph.start, paragraph.end);
     const normalized = short || signOff ? normalizeForComparison(line) : '';
     const template = (short || signOff) && /\d/.test(normalized) ? hashString(templateOf(normalized)) : 0;
-    records.push({ paragraph: index, list: reason, inside: false, short, hash: short || signOff ? hashString(normalized) : 0, template, words, start: paragraph.start, end: paragraph.end });
+    const subheading = short && index >= 2 && index + 2 < paragraphs.length && long(index - 1) && long(index + 1) && isHeadingLike(line);
+    records.push({ paragraph: index, list: reason, inside: false, short, ...(subheading ? { subheading } : {}), hash: short || signOff ? hashString(normalized) : 0, template, words, start: paragraph.start, end: paragraph.end });
   });
   return records;
 }
