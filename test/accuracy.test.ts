@@ -371,6 +371,18 @@ describe('a short line that holds a figure is news unless a site repeats it', ()
     expect(result.chrome.map((line) => line.text)).toEqual(['Share this preview']);
   });
 
+  it('removes a columnist’s sign-off under three opinion pieces as furniture, and keeps a closing line of reporting three stories share as a block', async () => {
+    const opinion = (n: number) => `Opinion ${n + 1}\n\n${ownSentence(200 + n)} ${ownSentence(240 + n)}\n\n${ownSentence(280 + n)}\n\nThe writer is a former ambassador to the United Nations and a visiting fellow.\n\nfellow.writer@example.org\n`;
+    const story = (n: number) => `Court report ${n + 1}\n\n${ownSentence(300 + n)} ${ownSentence(340 + n)}\n\nThe hearing was adjourned until next week, when the prosecution is expected to present its final witnesses to the bench.\n`;
+    const result = await dedupe([...[0, 1, 2].map((n) => ({ path: `opinion/${n}.txt`, text: opinion(n) })), ...[0, 1, 2].map((n) => ({ path: `court/${n}.txt`, text: story(n) }))]);
+    expect(result.report.blocks.map((block) => block.label)).toEqual([expect.stringMatching(/^The hearing was adjourned until next week/)]);
+    for (const n of [0, 1, 2]) {
+      expect(cleanedOf(result, `opinion/${n}.txt`)).not.toContain('The writer is');
+      expect(cleanedOf(result, `opinion/${n}.txt`)).not.toContain('[shared block');
+    }
+    expect(result.chrome.map((line) => [line.reason, line.articles])).toEqual([['site furniture', 3]]);
+  });
+
   it('keeps a sub-heading inside three reports ("Way forward"), removes a closing line they share, and removes a sub-heading-like line a site repeats in 20', async () => {
     const report = (n: number, subheading: string) => `Assembly report ${n + 1}\n\n${ownSentence(n)} ${ownSentence(40 + n)}\n\n${subheading}\n\n${ownSentence(80 + n)} ${ownSentence(120 + n)}\n\n${ownSentence(160 + n)}\n\nMore to follow\n`;
     const few = await dedupe(Array.from({ length: 3 }, (_, n) => ({ path: `assembly/${n}.txt`, text: report(n, 'Way forward') })));

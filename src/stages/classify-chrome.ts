@@ -49,6 +49,17 @@ const NONE: readonly never[] = Object.freeze([]);
  */
 export const FURNITURE = { articles: 20, share: 0.1, longWords: 20, longShare: 0.5, edgeShare: 0.9, edgeSentences: 1 } as const;
 
+/**
+ * A writer's sign-off under an opinion piece, furniture in however few articles: a block of at
+ * most `words` words that closes every copy (a dated sign-off may follow it) and that says who the
+ * writer is ("The writer is a former ambassador …") or how to reach them (an e-mail or web
+ * address, an @handle). Found on `../shared/news`, where twenty columnists' sign-offs were blocks.
+ */
+const SIGN_OFF = {
+  words: 40,
+  text: /^\s*the (?:writer|author|columnist|reviewer)s?\b|[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)@\w{2,}|\bwww\.[\w-]+\.|https?:\/\//iu,
+} as const;
+
 /** What furniture detection reads of the corpus. */
 export interface FurnitureCorpus {
   readonly articleCount: number;
@@ -87,6 +98,8 @@ export function separateFurniture(assembly: Assembly, corpus: FurnitureCorpus): 
   const edges = atEdges(assembly, corpus.sentenceBase);
   const isFurniture = assembly.blocks.map((block, index) => {
     if ((templated[index] ?? 0) * 2 > block.articles.length) return true;
+    // A writer's sign-off: short, closing every copy, about the writer or how to reach them.
+    if (edges !== undefined && edges.closing[index] === edges.of[index] && block.words <= SIGN_OFF.words && SIGN_OFF.text.test(block.canonicalText)) return true;
     if (block.articles.length < FURNITURE.articles) return false;
     // Each copy's wording, as the variants give it: which other wording of each sentence it holds.
     const wordingOf = new Map<string, string>();
@@ -157,9 +170,10 @@ export function separateFurniture(assembly: Assembly, corpus: FurnitureCorpus): 
  * {@link FURNITURE}`.edgeSentences` sentences before or after them) and how many there are;
  * `undefined` when where articles start is not known.
  */
-function atEdges(assembly: Assembly, sentenceBase: ArrayLike<number> | undefined): { at: Int32Array; of: Int32Array } | undefined {
+function atEdges(assembly: Assembly, sentenceBase: ArrayLike<number> | undefined): { at: Int32Array; closing: Int32Array; of: Int32Array } | undefined {
   if (sentenceBase === undefined) return undefined;
   const at = new Int32Array(assembly.blocks.length);
+  const closing = new Int32Array(assembly.blocks.length);
   const of = new Int32Array(assembly.blocks.length);
   assembly.occurrences.forEach((held, article) => {
     const first = sentenceBase[article] ?? 0;
@@ -173,9 +187,10 @@ function atEdges(assembly: Assembly, sentenceBase: ArrayLike<number> | undefined
         high = Math.max(high, id);
       }
       if (low - first <= FURNITURE.edgeSentences || last - high <= FURNITURE.edgeSentences) at[occurrence.block] = (at[occurrence.block] ?? 0) + 1;
+      if (last - high <= FURNITURE.edgeSentences) closing[occurrence.block] = (closing[occurrence.block] ?? 0) + 1;
     }
   });
-  return { at, of };
+  return { at, closing, of };
 }
 
 /**
