@@ -383,6 +383,18 @@ describe('a short line that holds a figure is news unless a site repeats it', ()
     expect(result.chrome.map((line) => [line.reason, line.articles])).toEqual([['site furniture', 3]]);
   });
 
+  it.each([
+    ['a closing sentence that names a bill’s author', 'The author of the bill, Senator Rabia Khan, said the assembly would vote on it before the session ends next month.', 'closing'],
+    ['a closing sentence that gives a web address', 'Citizens can file their complaints on the portal www.citizensportal.gov.pk, the ministry said in its statement.', 'closing'],
+    ['a writer’s line that does not close one copy', 'The writer is a former ambassador to the United Nations and a visiting fellow at the institute.', 'inside'],
+    ['a closing paragraph of more than 40 words with an address', `The commission said the full report, ${ownSentence(77).toLowerCase().replace(/\.$/, '')}, ${ownSentence(78).toLowerCase().replace(/\.$/, '')}, and ${ownSentence(79).toLowerCase().replace(/\.$/, '')}, can be read at www.commission.example.org.`, 'closing'],
+  ])('keeps as a block, shared by three reprints, %s', async (_, line, where) => {
+    const reprint = (n: number) => `Reprint ${n + 1}\n\n${ownSentence(400 + n)} ${ownSentence(440 + n)}\n\n${where === 'inside' && n === 1 ? `${line}\n\n${ownSentence(480 + n)} ${ownSentence(490 + n)}` : line}\n`;
+    const result = await dedupe([0, 1, 2].map((n) => ({ path: `reprints/${n}.txt`, text: reprint(n) })));
+    expect(result.report.blocks).toHaveLength(1);
+    expect(result.chrome).toEqual([]);
+  });
+
   it('keeps a sub-heading inside three reports ("Way forward"), removes a closing line they share, and removes a sub-heading-like line a site repeats in 20', async () => {
     const report = (n: number, subheading: string) => `Assembly report ${n + 1}\n\n${ownSentence(n)} ${ownSentence(40 + n)}\n\n${subheading}\n\n${ownSentence(80 + n)} ${ownSentence(120 + n)}\n\n${ownSentence(160 + n)}\n\nMore to follow\n`;
     const few = await dedupe(Array.from({ length: 3 }, (_, n) => ({ path: `assembly/${n}.txt`, text: report(n, 'Way forward') })));

@@ -50,15 +50,26 @@ const NONE: readonly never[] = Object.freeze([]);
 export const FURNITURE = { articles: 20, share: 0.1, longWords: 20, longShare: 0.5, edgeShare: 0.9, edgeSentences: 1 } as const;
 
 /**
- * A writer's sign-off under an opinion piece, furniture in however few articles: a block of at
- * most `words` words that closes every copy (a dated sign-off may follow it) and that says who the
- * writer is ("The writer is a former ambassador …") or how to reach them (an e-mail or web
- * address, an @handle). Found on `../shared/news`, where twenty columnists' sign-offs were blocks.
+ * A writer's sign-off under an opinion piece, furniture in however few articles of one source: a
+ * block of at most `words` words that closes every copy (a dated sign-off may follow it) and that
+ * says who the writer is ("The writer is a former ambassador …", "The writer teaches …") or holds a
+ * line of contacts alone (an e-mail or web address, an @handle, "X: @name") or after a cue ("He can
+ * be reached at …"). Found on `../shared/news`, where twenty columnists' sign-offs were blocks. A
+ * news sentence that only mentions an author or a web address ("The author of the bill said …",
+ * "… on the portal www.example.gov.pk, the ministry said.") is none.
  */
 const SIGN_OFF = {
   words: 40,
-  text: /^\s*the (?:writer|author|columnist|reviewer)s?\b|[\w.+-]+@[\w-]+\.[\w.]+|(?:^|\s)@\w{2,}|\bwww\.[\w-]+\.|https?:\/\//iu,
+  writer: /^\s*the (?:writer|author|columnist|reviewer)s?,? (?:is|was|are|were|has|had|teaches|taught|heads|works|writes|tweets|lives|can|a|an)\b/iu,
+  contactLine: /^(?:\s*(?:(?:e-?mail|x|twitter|instagram|facebook|web(?:site)?)\s*:\s*)?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w{2,}|(?:https?:\/\/|www\.)\S+)[\s,;|/]*)+$/iu,
+  contactCue: /\b(?:can be reached at|reach (?:out to )?(?:him|her|them|out) at|e-?mail(?: address)?:|follow (?:him|her|them) on)\s/iu,
 } as const;
+
+/** True when `text`, a block's canonical wording, reads as a writer's sign-off (see {@link SIGN_OFF}). */
+export function readsAsSignOff(text: string): boolean {
+  if (SIGN_OFF.writer.test(text) || SIGN_OFF.contactCue.test(text)) return true;
+  return text.split(/\r?\n|\r/).some((line) => line.trim() !== '' && SIGN_OFF.contactLine.test(line));
+}
 
 /** What furniture detection reads of the corpus. */
 export interface FurnitureCorpus {
@@ -99,7 +110,7 @@ export function separateFurniture(assembly: Assembly, corpus: FurnitureCorpus): 
   const isFurniture = assembly.blocks.map((block, index) => {
     if ((templated[index] ?? 0) * 2 > block.articles.length) return true;
     // A writer's sign-off: short, closing every copy, about the writer or how to reach them.
-    if (edges !== undefined && edges.closing[index] === edges.of[index] && block.words <= SIGN_OFF.words && SIGN_OFF.text.test(block.canonicalText)) return true;
+    if (edges !== undefined && edges.closing[index] === edges.of[index] && block.words <= SIGN_OFF.words && new Set(block.articles.map(corpus.sourceOf)).size === 1 && readsAsSignOff(block.canonicalText)) return true;
     if (block.articles.length < FURNITURE.articles) return false;
     // Each copy's wording, as the variants give it: which other wording of each sentence it holds.
     const wordingOf = new Map<string, string>();
