@@ -137,7 +137,7 @@ function checkArticles(articles: readonly SourceArticle[]): void {
 
 function describe(value: unknown): string {
   if (value === null || value === undefined) return String(value);
-  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+  return Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 /** What an article given in memory says of itself. */
@@ -501,7 +501,17 @@ async function matchAndPlan(run: Run, counted: Counted): Promise<Plan> {
   const dated = kept.some((entry) => entry.meta.dateMs !== undefined);
   const unread = counted.unreadCopies;
   const assembled = assemble(
-    { articleCount: kept.length, matched: articles, sentenceBase, pathOf: (article) => kept[article]?.ref.path ?? '', lines, ...(dated ? { earliest: earliestOfKept(kept) } : {}), ...(unread.size === 0 ? {} : { unreadCopies: (id: number) => unread.get(id) }), between: () => collectGarbageIfGrown(GROWN_BYTES) },
+    {
+      articleCount: kept.length,
+      matched: articles,
+      sentenceBase,
+      pathOf: (article) => kept[article]?.ref.path ?? '',
+      lines,
+      ...(dated ? { earliest: earliestOfKept(kept) } : {}),
+      ...(unread.size === 0 ? {} : { unreadCopies: (id: number) => unread.get(id) }),
+      between: () => collectGarbageIfGrown(GROWN_BYTES),
+      titled: (article) => kept[article]?.meta.title !== undefined,
+    },
     matches,
     run.settings,
   );

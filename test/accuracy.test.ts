@@ -141,6 +141,25 @@ describe("an article's title is its own", () => {
     expect(cleanedOf(result, 'b.txt')).toMatch(/^Prime minister congratulates the squash champion on his title\n/);
   });
 
+  it('keeps a headline that ends with a full stop as a title when the article has no title elsewhere', async () => {
+    const result = await dedupe([
+      { path: 'a.txt', text: `President congratulates the squash champion on his third world title.\n\n${BACKGROUND.join(' ')}\n` },
+      { path: 'b.txt', text: `Prime minister congratulates the squash champion on his third world title.\n\n${BACKGROUND.join(' ')}\n` },
+    ]);
+    expect(result.report.blocks).toEqual([expect.objectContaining({ sentences: 3 })]);
+    expect(cleanedOf(result, 'b.txt')).toMatch(/^Prime minister congratulates the squash champion on his third world title\.\n/);
+  });
+
+  it('takes a first line that opens with a dateline for a lede, title or none', async () => {
+    const lede = 'The harbour board approved a new container terminal on Monday after months of delay over its cost.';
+    const result = await dedupe([
+      { path: 'a.txt', text: `KARACHI: ${lede}\n\n${BACKGROUND[0]}\n\nMourners gathered at the palace gates through the night.\n`, date: '2025-02-06' },
+      { path: 'b.txt', text: `Terminal approved at last\n\n${lede}\n\n${BACKGROUND[0]}\n\nSchools in the capital will stay shut until Monday.\n`, date: '2025-02-07' },
+    ]);
+    expect(result.report.blocks).toEqual([expect.objectContaining({ sentences: 2 })]);
+    expect(cleanedOf(result, 'b.txt')).not.toContain('months of delay');
+  });
+
   it('takes a record’s opening sentence for its lede, not a title: a later copy edited lightly collapses, and the earliest keeps it', async () => {
     // Records: the titles are in a field, and each text opens with its lede, which ends with a full stop.
     const lede = 'The premier condoled with the crown prince on the passing of his father, the late ruler of the island state';

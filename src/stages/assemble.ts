@@ -60,6 +60,12 @@ export interface AssembleCorpus {
    * run collects it there, so that the heap does not grow with it. @default nothing
    */
   readonly between?: () => void;
+  /**
+   * True for an article whose title is in its metadata (a record's title field, Markdown front
+   * matter): its text opens with the story, so a first paragraph that reads as a lede is one (see
+   * `isTitle`). @default none has
+   */
+  readonly titled?: (article: number) => boolean;
 }
 
 /** One place where a block stands in an article. */
@@ -309,7 +315,8 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
 
   // Runs, per article that holds matched sentences, in article order.
   const order = [...articles.keys()].sort((a, b) => a - b);
-  const sharedTitles = verbatimTitles(order, articles, base, matches, articleSetOf, bodyText);
+  const titled = (article: number): boolean => corpus.titled?.(article) === true;
+  const sharedTitles = verbatimTitles(order, articles, base, matches, articleSetOf, bodyText, titled);
   // Stretches too short to collapse that open a line going on (see `Assembly.openers`), per article.
   const openers = new Map<number, Opener[]>();
   const addOpener = (article: number, first: number, last: number, words: number): void => {
@@ -341,7 +348,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
         if (article.listChrome[p] !== undefined) continue;
         // Only a matched first sentence is read (its text is at hand): any other closes no run.
         const opening = base(articleIndex) + paragraph.firstSentence;
-        if (p === 0 && (articleSetOf[matches.cluster[opening] ?? opening] ?? -1) >= 0 && isTitle(article.segmentation, paragraph, article.text) && !sharedTitles.has(opening)) continue;
+        if (p === 0 && (articleSetOf[matches.cluster[opening] ?? opening] ?? -1) >= 0 && isTitle(article.segmentation, paragraph, article.text, titled(articleIndex)) && !sharedTitles.has(opening)) continue;
         for (let s = paragraph.firstSentence; s < paragraph.endSentence; s += 1) {
           const id = base(articleIndex) + s;
           if (bodyStartOf(id) >= 0) close();
@@ -948,18 +955,21 @@ function sharedClusters(matches: Matches): Map<number, number[]> {
 }
 
 /**
- * A block's heading in one article: an inline lead split off its first sentence, or a short
- * heading-like line right before it. The article's first paragraph is its title and never a heading.
- */
-/**
  * True for a news dateline as a lead: a place in capitals, an optional date and an optional agency
  * in brackets, then a colon or a dash ("DUBAI: ", "KARACHI, Jan 2 (APP): ", "NEW YORK (AP) — ").
  */
 export function isDateline(lead: string): boolean {
   return DATELINE.test(lead.trim());
 }
-const DATELINE = /^\p{Lu}[\p{Lu}'’.\- ]{1,40}(?:, \p{L}{3,9}\.? \d{1,2})?(?: \([\p{L} ]{2,20}\))?\s*(?::|[—–-])$/u;
+const DATELINE_PARTS = String.raw`\p{Lu}[\p{Lu}'’.\-/ ]{1,40}(?:, \p{L}{3,9}\.? \d{1,2}(?:, \d{4})?)?(?: \([\p{L} /]{2,20}\))?(?::|\s+[—–-])`;
+const DATELINE = new RegExp(`^${DATELINE_PARTS}$`, 'u');
+/** A line that opens with a dateline, a word of the story after it. */
+const DATELINE_OPENING = new RegExp(String.raw`^${DATELINE_PARTS}\s*\p{L}`, 'u');
 
+/**
+ * A block's heading in one article: an inline lead split off its first sentence, or a short
+ * heading-like line right before it. The article's first paragraph is its title and never a heading.
+ */
 function findHeading(
   article: AssembleArticle,
   firstSentence: number,
@@ -996,6 +1006,7 @@ function verbatimTitles(
   matches: Matches,
   articleSetOf: Int32Array,
   bodyText: (id: number) => string,
+  titled: (article: number) => boolean,
 ): Set<number> {
   const titles = new Map<number, number[]>();
   for (const articleIndex of order) {
@@ -1006,7 +1017,7 @@ function verbatimTitles(
     const id = base(articleIndex) + paragraph.firstSentence;
     const cluster = matches.cluster[id] ?? id;
     // A matched sentence's text is at hand; an unmatched one is no shared title.
-    if ((articleSetOf[cluster] ?? -1) >= 0 && isTitle(segmentation, paragraph, article.text)) titles.set(cluster, [...(titles.get(cluster) ?? []), id]);
+    if ((articleSetOf[cluster] ?? -1) >= 0 && isTitle(segmentation, paragraph, article.text, titled(articleIndex))) titles.set(cluster, [...(titles.get(cluster) ?? []), id]);
   }
   const shared = new Set<number>();
   for (const ids of titles.values()) {
@@ -1025,16 +1036,20 @@ const TITLE_WORDS = 30;
 
 /**
  * The first paragraph is the article's title when it is one short sentence and more follows: a
- * title is the article's own, however alike another article's title is worded. One longer than a
- * heading that ends with a full stop is a lede, the story's first sentence ("ISLAMABAD, Feb 6
- * (APP): Prime Minister … Aga Khan."), as a record's text opens, its title in a field of its own:
- * it is matched as any sentence is, and stays in the earliest article that holds it.
+ * title is the article's own, however alike another article's title is worded. It is a lede, the
+ * story's first sentence, matched as any sentence is, when it opens with a dateline ("ISLAMABAD,
+ * Feb 6 (APP): Prime Minister … Aga Khan."), or when the article's title is in its metadata
+ * (`titled`: a record's text opens with the story) and the line is longer than a heading and ends
+ * with a full stop. A headline in the text itself may end with a full stop too, so without a
+ * title elsewhere such a line stays a title.
  */
-function isTitle(segmentation: PackedSegmentation, paragraph: { readonly firstSentence: number; readonly endSentence: number }, text: TextSlices): boolean {
+function isTitle(segmentation: PackedSegmentation, paragraph: { readonly firstSentence: number; readonly endSentence: number }, text: TextSlices, titled: boolean): boolean {
   if (paragraph.endSentence - paragraph.firstSentence !== 1 || paragraphAt(segmentation, 1) === undefined) return false;
   const sentence = sentenceAt(segmentation, paragraph.firstSentence);
   if (sentence === undefined || sentence.words > TITLE_WORDS) return false;
-  return sentence.words <= HEADING_WORDS || !LEDE_END.test(text.slice(sentence.start, sentence.end));
+  const line = text.slice(sentence.start, sentence.end);
+  if (DATELINE_OPENING.test(line)) return false;
+  return !titled || sentence.words <= HEADING_WORDS || !LEDE_END.test(line);
 }
 
 /** A full stop at the end of a line, closing quotes or brackets after it allowed (an abbreviation's too: "… in the US."). */
