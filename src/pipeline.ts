@@ -521,8 +521,21 @@ async function matchAndPlan(run: Run, counted: Counted): Promise<Plan> {
   const templateFrequency = (template: number, article: number) => counted.shortLines.templateFrequency(template, article);
   const { assembly, furniture } = separateFurniture(assembled, { articleCount: kept.length, sourceOf: (article) => sourceOf(kept[article]), pathOf, lines, templateFrequency, sentenceBase, ...(beyondRun === undefined ? {} : { beyondRun }) });
   trace('assemble', `${assembly.blocks.length} blocks`);
+  // Articles per source, an index's archive articles beyond the run counted, as furniture counts them.
+  const sourceSizes = new Map<string, number>(beyondRun ?? []);
+  for (const entry of kept) sourceSizes.set(sourceOf(entry), (sourceSizes.get(sourceOf(entry)) ?? 0) + 1);
   const chrome = classifyChrome(
-    { ...assembly, articleCount: kept.length, lines, sentenceBase, shortLineFrequency: (hash, article) => counted.shortLines.documentFrequency(hash, article), templateFrequency, segmentationOf: (article) => articles.get(article)?.segmentation, furniture },
+    {
+      ...assembly,
+      articleCount: kept.length,
+      lines,
+      sentenceBase,
+      shortLineFrequency: (hash, article) => counted.shortLines.documentFrequency(hash, article),
+      templateFrequency,
+      segmentationOf: (article) => articles.get(article)?.segmentation,
+      furniture,
+      sourceSize: (article) => sourceSizes.get(sourceOf(kept[article])) ?? 0,
+    },
     run.settings.chromeMinArticles,
   );
   return { ...assembly, chrome };

@@ -414,17 +414,24 @@ describe('a short line that holds a figure is news unless a site repeats it', ()
     expect(result.chrome).toEqual([]);
   });
 
-  it('keeps a sub-heading inside three reports ("Way forward"), removes a closing line they share, and removes a sub-heading-like line a site repeats in 20', async () => {
+  it('keeps a sub-heading inside three reports ("Way forward"), removes a closing line they share, and removes a line between the paragraphs of half a site’s articles, or of 20', async () => {
     const report = (n: number, subheading: string) => `Assembly report ${n + 1}\n\n${ownSentence(n)} ${ownSentence(40 + n)}\n\n${subheading}\n\n${ownSentence(80 + n)} ${ownSentence(120 + n)}\n\n${ownSentence(160 + n)}\n\nMore to follow\n`;
-    const few = await dedupe(Array.from({ length: 3 }, (_, n) => ({ path: `assembly/${n}.txt`, text: report(n, 'Way forward') })));
-    for (const article of few.cleaned) {
-      expect(article.text).toContain('\n\nWay forward\n\n');
-      expect(article.text).not.toContain('More to follow');
+    const plain = (n: number) => `Assembly note ${n + 1}\n\n${ownSentence(500 + n)} ${ownSentence(540 + n)}\n\n${ownSentence(580 + n)}\n`;
+    // Three reports of a source of twelve: their sub-heading stays.
+    const few = await dedupe([...Array.from({ length: 3 }, (_, n) => ({ path: `assembly/${n}.txt`, text: report(n, 'Way forward') })), ...Array.from({ length: 9 }, (_, n) => ({ path: `assembly/n${n}.txt`, text: plain(n) }))]);
+    for (const n of [0, 1, 2]) {
+      expect(cleanedOf(few, `assembly/${n}.txt`)).toContain('\n\nWay forward\n\n');
+      expect(cleanedOf(few, `assembly/${n}.txt`)).not.toContain('More to follow');
     }
     expect(few.chrome.map((line) => line.text)).toEqual(['More to follow']);
-    // The same line inside the stories of 20 articles of one site is the site's, not a story's.
-    const many = await dedupe(Array.from({ length: 20 }, (_, n) => ({ path: `site/${String(n).padStart(2, '0')}.txt`, text: report(n, 'Related Stories') })));
-    expect(many.chrome.map((line) => line.text).sort()).toEqual(['More to follow', 'Related Stories']);
+    // The same line in six articles of a source of ten is the site's.
+    const half = await dedupe([...Array.from({ length: 6 }, (_, n) => ({ path: `site/${n}.txt`, text: report(n, 'Keep Reading Below') })), ...Array.from({ length: 4 }, (_, n) => ({ path: `site/n${n}.txt`, text: plain(n) }))]);
+    expect(half.chrome.map((line) => line.text).sort()).toEqual(['Keep Reading Below', 'More to follow']);
+    // And in 20 articles of a source of a hundred.
+    const many = await dedupe([...Array.from({ length: 20 }, (_, n) => ({ path: `big/${String(n).padStart(2, '0')}.txt`, text: report(n, 'Keep Reading Below') })), ...Array.from({ length: 80 }, (_, n) => ({ path: `big/n${n}.txt`, text: plain(n) }))]);
+    expect(many.chrome.map((line) => line.text).sort()).toEqual(['Keep Reading Below', 'More to follow']);
+    const nineteen = await dedupe([...Array.from({ length: 19 }, (_, n) => ({ path: `big/${String(n).padStart(2, '0')}.txt`, text: report(n, 'Keep Reading Below') })), ...Array.from({ length: 80 }, (_, n) => ({ path: `big/n${n}.txt`, text: plain(n) }))]);
+    expect(nineteen.chrome.map((line) => line.text)).toEqual(['More to follow']);
   });
 });
 

@@ -34,9 +34,13 @@ export interface ChromeCorpus {
   readonly segmentationOf: (article: number) => PackedSegmentation | undefined;
   /** Per article, the site furniture taken out of the blocks (see {@link separateFurniture}). */
   readonly furniture: readonly (readonly ChromeMark[])[];
+  /** How many articles the source of article `article` has (an index's archive articles counted). @default no source is known: the rule that reads it is off */
+  readonly sourceSize?: (article: number) => number;
 }
 
 const NONE: readonly never[] = Object.freeze([]);
+/** A sub-heading standing in this share of its source's articles is the site's, as in 20 of them. */
+const SUBHEADING_SHARE = 0.5;
 
 /**
  * Fewest articles, and least share of its source's articles, a block needs to be site furniture. A
@@ -271,8 +275,14 @@ export function classifyChrome(corpus: ChromeCorpus, minArticles: number): (read
       // Word for word in a few articles, or as a template with new figures in a large share of its source's.
       // A line that holds a figure (a time, a date, a score: `template` is set) is an article's own
       // news unless a site repeats it: the same kick-off time in three match previews stays in each.
-      // So is a sub-heading inside the story ("Way forward", "Question Hour" in three reports).
-      const repeats = line.template === 0 && line.subheading !== true ? minArticles : Math.max(minArticles, FURNITURE.articles);
+      // So is a sub-heading inside the story ("Way forward", "Question Hour" in three reports),
+      // unless it stands in half its source's articles ("Also Read" between a small site's paragraphs).
+      const repeats =
+        line.template !== 0
+          ? Math.max(minArticles, FURNITURE.articles)
+          : line.subheading === true
+            ? Math.max(minArticles, Math.min(FURNITURE.articles, Math.ceil(SUBHEADING_SHARE * (corpus.sourceSize?.(articleIndex) ?? Infinity))))
+            : minArticles;
       const reason = line.short && corpus.shortLineFrequency(line.hash, articleIndex) >= repeats ? 'repeated short line' : isFurnitureTemplate(corpus.templateFrequency, line.template, articleIndex) ? 'site furniture' : undefined;
       if (reason === undefined) continue;
       const paragraph = segmentation === undefined ? undefined : paragraphAt(segmentation, line.paragraph);
