@@ -139,7 +139,10 @@ export async function* readRecords(absolutePath: string, displayPath: string, fo
     yield { kind: 'shape', shape: shapeOf(columns), fields };
     const where = format.kind === 'parquet' ? 'row' : 'line';
     const idMark = format.kind === 'json' || format.kind === 'parquet' ? '#' : ':';
+    // Any item, a record or a bad one: a file with none holds no records at all.
+    let seen = 0;
     const outcomeOf = (item: RawItem): RecordOutcome => {
+      seen += 1;
       if (!item.ok) return problem(item.fatal ? 'E_RECORD_FORMAT' : 'E_RECORD_SYNTAX', `\`${displayPath}\` ${where} ${item.location}: ${item.message}${item.fatal ? '' : '; skipped'}.`, 'error', where === 'line' ? item.location : undefined);
       const ordinal = read;
       read += 1;
@@ -151,7 +154,7 @@ export async function* readRecords(absolutePath: string, displayPath: string, fo
       for (let next = await items.next(); next.done !== true; next = await items.next()) yield outcomeOf(next.value);
     }
     // A file of no records at all (empty, or white space only) adds no article: said, not silent.
-    if (read === 0 && window.every((item) => item.ok)) yield problem('W_NO_RECORDS', `\`${displayPath}\` holds no records; it adds no article.`, 'warning');
+    if (seen === 0) yield problem('W_NO_RECORDS', `\`${displayPath}\` holds no records; it adds no article.`, 'warning');
     const notUtf8 = source.notUtf8?.();
     if (notUtf8 !== undefined) yield problem('W_NOT_UTF8', `\`${displayPath}\` is not valid UTF-8, first at ${notUtf8}; its bytes that are not were read as Windows-1252, and it is written back as UTF-8.`, 'warning');
   } catch (error) {

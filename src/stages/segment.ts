@@ -10,8 +10,10 @@ const ABBREVIATIONS = new Set([
   // Titles and firms of South Asian news ("Engr. Ali", "Ch. Shujaat", "Brig. (retd)", "Pvt. Ltd."): found on ../shared/news.
   'engr', 'ch', 'brig', 'mst', 'messrs', 'pvt', 'retd', 'dy', 'addl', 'asst', 'secy', 'sqn', 'ldr', 'wg', 'cdr', 'mohd', 'muhd',
 ]);
-// Abbreviations that are words too, taken as such only capitalised ("Art. 184(3)", "Sec. 144", not "works of art."):
+// Abbreviations that are words too, taken as such only capitalised and before a number or a
+// bracket ("Art. 184(3)", "Sec. 144", not "works of art." nor "the Museum of Modern Art. Critics …"):
 const CAPITALISED_ABBREVIATIONS = new Set(['Art', 'Sec', 'Para', 'Dist', 'Cl']);
+const NUMBER_OR_BRACKET = /[\d(]/;
 
 // Sentence-final punctuation, then any closing quotes or brackets.
 const TERMINATOR = /[.!?…。！？؟۔]+["'”’»)\]]*/g;
@@ -155,7 +157,8 @@ function endsSentence(text: string, sentenceStart: number, at: number, after: nu
     let wordStart = at;
     while (wordStart > sentenceStart && WORD_OR_DOT.test(text[wordStart - 1] ?? '')) wordStart -= 1;
     const word = text.slice(wordStart, at);
-    if (ONE_CAPITAL.test(word) || word.includes('.') || ABBREVIATIONS.has(word.toLowerCase()) || CAPITALISED_ABBREVIATIONS.has(word)) return false;
+    if (ONE_CAPITAL.test(word) || word.includes('.') || ABBREVIATIONS.has(word.toLowerCase())) return false;
+    if (CAPITALISED_ABBREVIATIONS.has(word) && NUMBER_OR_BRACKET.test(text[next] ?? '')) return false;
   }
   return true;
 }

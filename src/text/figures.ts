@@ -105,7 +105,8 @@ const MONTH_OF = new Map<string, number>(MONTHS.flatMap((names, index) => names.
 const MONTH_ALONE = new Map<string, number>(MONTHS.flatMap((names, index) => names.filter((name) => name.length > 3).map((name) => [name, index + 1] as const)));
 const DAY_OF = new Map<string, number>(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((name, index) => [name, index + 1] as const));
 /** Words that turn a statement around. "n't" is read from a word's end ("didn't", "won't"). */
-const NEGATIONS = new Set(['not', 'no', 'never', 'cannot', 'nor', 'neither', 'none', 'nobody', 'nothing']);
+// "Neither" is not counted: "neither … nor" negates once, as "not … or" does.
+const NEGATIONS = new Set(['not', 'no', 'never', 'cannot', 'nor', 'none', 'nobody', 'nothing']);
 
 // A token: a number with its grouping, decimals and any letters glued to it ("Rs10m", "2nd", "25pc"),
 // a time ("10:30"), or a word. Soft hyphens, which some outlets put inside words, are removed first.
@@ -218,22 +219,29 @@ export function factsOf(text: string): string {
   return `${figuresOf(text).join(' ')}\u0000${negationsIn(text)}`;
 }
 
-/** How many words of `text` negate ("not", "never", "didn't"…): see {@link NEGATIONS}. */
-function negationsIn(text: string): number {
+/** How many words of `text` negate ("not", "never", "didn't"…): see {@link NEGATIONS}. Read once per text, as figures are. */
+const negationsIn = memoize(countNegations);
+
+function countNegations(text: string): number {
   let count = 0;
-  NEGATION_TOKEN.lastIndex = 0;
   let previous = '';
+  NEGATION_TOKEN.lastIndex = 0;
   for (let match = NEGATION_TOKEN.exec(text); match !== null; match = NEGATION_TOKEN.exec(text)) {
     const word = match[0].toLowerCase();
+    const after = match.index + match[0].length;
+    // "No. 45", "FIR no 45": a number's sign, not a negation.
+    if (word === 'no' && NUMBER_SIGN.test(text.slice(after, after + 3))) continue;
     if (NEGATIONS.has(word) || /n['’]t$/.test(word)) count += 1;
-    // "no less than", "no more than", "no later than": a bound, not a negation.
-    else if (previous === 'no' && BOUNDS.has(word)) count -= 1;
+    // "no less than", "not more than", "no later than": a bound, not a negation.
+    else if ((previous === 'no' || previous === 'not') && BOUNDS.has(word)) count -= 1;
     previous = word;
   }
   return count;
 }
-const BOUNDS = new Set(['less', 'more', 'fewer', 'later', 'earlier', 'sooner']);
 const NEGATION_TOKEN = /\p{L}+(?:['’]\p{L}+)?/gu;
+/** After "no": a full stop or a figure, as in "No. 45" or "no 45". */
+const NUMBER_SIGN = /^(?:\.|\s*\d)/;
+const BOUNDS = new Set(['less', 'more', 'fewer', 'later', 'earlier', 'sooner']);
 
 /**
  * True when `a` and `b` differ only in a stretch where neither holds a digit, a minus sign, a

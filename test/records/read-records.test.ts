@@ -111,6 +111,13 @@ describe('readRecords', () => {
     expect(problems.map((problem) => [problem.code, problem.severity, problem.message])).toEqual([['W_NO_RECORDS', 'warning', `\`${name}\` holds no records; it adds no article.`]]);
   });
 
+  it('says nothing of "no records" in a file whose records are all bad: each bad one is reported', async () => {
+    const { records, problems } = await readAll(write(temporaryDirectory(), 'bad.csv', 'id,text\n1,"unclosed\n'));
+    expect(records).toEqual([]);
+    expect(problems.map((problem) => problem.code)).not.toContain('W_NO_RECORDS');
+    expect(problems.length).toBeGreaterThan(0);
+  });
+
   it('reads a record with no text field, or an empty one, as an article of 0 words with a warning', async () => {
     const dir = temporaryDirectory();
     const path = write(dir, 'gaps.jsonl', '{"id": 1, "text": "words"}\n{"id": 2}\n{"id": 3, "text": ""}\n{"id": 4, "text": null}\n{"id": 5, "text": 12}\n');

@@ -36,12 +36,13 @@ describe('segment', () => {
 
   it('does not split after the titles and firm names of South Asian news, nor after a capitalised article or section', () => {
     const text =
-      'The meeting was attended by Engr. Ali Khan, Ch. Shujaat Hussain, Brig. (retd.) Ahmed and Mst. Bibi of Messrs. Karim Traders Pvt. Ltd., under Art. 184(3). Sec. 144 was in force. The gallery showed works of art. Visitors came.';
+      'The meeting was attended by Engr. Ali Khan, Ch. Shujaat Hussain, Brig. (retd.) Ahmed and Mst. Bibi of Messrs. Karim Traders Pvt. Ltd., under Art. 184(3). Sec. 144 was in force. The gallery showed works of art. Visitors came to the Museum of Modern Art. Critics praised it.';
     expect(sentencesOf(text)).toEqual([
       'The meeting was attended by Engr. Ali Khan, Ch. Shujaat Hussain, Brig. (retd.) Ahmed and Mst. Bibi of Messrs. Karim Traders Pvt. Ltd., under Art. 184(3).',
       'Sec. 144 was in force.',
       'The gallery showed works of art.',
-      'Visitors came.',
+      'Visitors came to the Museum of Modern Art.',
+      'Critics praised it.',
     ]);
   });
 

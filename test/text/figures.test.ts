@@ -7,6 +7,12 @@ describe('figuresOf', () => {
     expect(figuresOf('The dam released 86,300 cusecs on Jan 2 at 10:30, up 4.5% from 82,100.')).toEqual(['86300', '2', 'month 1', '10:30', '4.5', '82100']);
   });
 
+  it('reads a month beside a number once, as part of that date, and a month alone as a date of its own', () => {
+    expect(figuresOf('on March 5')).toEqual(['5', 'month 3']);
+    expect(figuresOf('in March')).toEqual(['month 3']);
+    expect(figuresOf('in May')).toEqual([]);
+  });
+
   it('reads number words as their value', () => {
     expect(figuresOf('Two soldiers and a dozen civilians were hurt.')).toEqual(['2', '12']);
   });
@@ -67,6 +73,9 @@ describe('sameFigures', () => {
     ['the minister did comment', 'the minister didn’t comment', false],
     ['repairs will take at least three weeks', 'repairs will take no less than three weeks', true],
     ['he did not attend', 'he never attended', true],
+    ['a case was registered under FIR No. 45', 'a case was registered under FIR 45', true],
+    ['the fine is no more than Rs500', 'the fine is not more than Rs500', true],
+    ['neither the minister nor his deputy attended', 'the minister and his deputy did not attend', true],
   ])('%j and %j: %s', (a, b, same) => {
     expect(sameFigures(a, b)).toBe(same);
     expect(sameFigures(b, a)).toBe(same);
