@@ -199,7 +199,8 @@ function figuresIn(text: string): readonly Readonly<Figure>[] {
 export function sameFigures(a: string, b: string): boolean {
   // A verbatim copy, the commonest pair, holds its own figures; so does a copy edited only in plain words.
   if (a === b || differOnlyInPlainWords(a, b)) return true;
-  if (negationsIn(a) !== negationsIn(b)) return false;
+  // Most sentences hold no negation: counted only where one may stand.
+  if ((MAY_NEGATE.test(a) || MAY_NEGATE.test(b)) && negationsIn(a) !== negationsIn(b)) return false;
   const x = readFigures(a);
   const y = readFigures(b);
   if (equal(x, y)) return true;
@@ -239,6 +240,8 @@ function countNegations(text: string): number {
   return count;
 }
 const NEGATION_TOKEN = /\p{L}+(?:['’]\p{L}+)?/gu;
+/** A negation may stand in a text that holds one of these, as a word or a word's end ("didn't"). */
+const MAY_NEGATE = /\b(?:not|no|never|cannot|nor|none|nobody|nothing)\b|n['’]t\b/i;
 /** After "no": a full stop or a figure, as in "No. 45" or "no 45". */
 const NUMBER_SIGN = /^(?:\.|\s*\d)/;
 const BOUNDS = new Set(['less', 'more', 'fewer', 'later', 'earlier', 'sooner']);
