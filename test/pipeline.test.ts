@@ -168,6 +168,14 @@ describe('dedupe on edge cases', () => {
     expect(result.cleaned[0]!.text).toBe(a);
   });
 
+  it('keeps an article’s own sentence that ends with an abbreviation before a shared one ("… by AT&T. The regulator …")', async () => {
+    const shared = 'The regulator approved the merger on Tuesday after a review that lasted eleven months and drew objections from rival carriers.';
+    const own = ['Talks were led by AT&T.', 'The deal was signed in the U.S.', 'Trading opened at 10 a.m.', 'Analysts were surprised by the timing of it.'];
+    const result = await dedupe(own.map((sentence, n) => ({ path: `a${n}.txt`, text: `Story ${n}\n\nOpening words of story number ${n} about the market today.\n\n${sentence} ${shared}\n` })));
+    expect(result.report.blocks).toEqual([expect.objectContaining({ sentences: 1, articles: ['a0.txt', 'a1.txt', 'a2.txt', 'a3.txt'] })]);
+    own.forEach((sentence, n) => expect(result.cleaned[n]!.text).toContain(`${sentence}\n[shared block `));
+  });
+
   it('collapses a reprint’s opening sentence after its dateline, and leaves the dateline in place', async () => {
     const opening = 'The harbour board approved a new container terminal on Monday after months of delay over its cost and the dredging it needs.';
     const next = 'Work on the terminal is to begin in the spring and take three years, the board said in a statement.';

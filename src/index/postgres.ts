@@ -30,7 +30,8 @@ import { HolderListsBuilder } from './holders.js';
 
 /**
  * The schema. 3: an article's `lines` include its dated sign-off (see `SIGN_OFF_WORDS`). 4:
- * sentences no longer end after the abbreviations of South Asian news ("Engr.", "Ch."), so some
+ * sentences no longer end after the abbreviations of South Asian news ("Engr.", "Ch."), and end
+ * after any abbreviation a sentence's opening word follows ("… the U.S. The …"), so some
  * sentences' fingerprints differ. An index of an earlier schema would match otherwise than a full
  * run, so it is refused, to be built again.
  */

@@ -29,7 +29,8 @@ export const INDEX_FORMAT = 'newsdedup-index';
 /**
  * The folder index's format. 2: an article's lines include its dated sign-off (see
  * `SIGN_OFF_WORDS`). 3: sentences no longer end after the abbreviations of South Asian news
- * ("Engr.", "Ch."), so some sentences' fingerprints differ. An index of an earlier version would
+ * ("Engr.", "Ch."), and end after any abbreviation a sentence's opening word follows ("… the U.S.
+ * The …"), so some sentences' fingerprints differ. An index of an earlier version would
  * match otherwise than a full run, so it is refused, to be built again.
  */
 export const INDEX_VERSION = 3;

@@ -14,6 +14,8 @@ const ABBREVIATIONS = new Set([
 // bracket ("Art. 184(3)", "Sec. 144", not "works of art." nor "the Museum of Modern Art. Critics …"):
 const CAPITALISED_ABBREVIATIONS = new Set(['Art', 'Sec', 'Para', 'Dist', 'Cl']);
 const NUMBER_OR_BRACKET = /[\d(]/;
+// Words that open a sentence and never a name: after an abbreviation, they end the sentence.
+const SENTENCE_OPENER = /^(?:The|It|Its|He|She|They|We|This|That|These|Those|There|Their|His|Her|Our|However|Meanwhile|But|In|On|At|After|Before|When|While|If|Earlier|Later)\s/;
 
 // Sentence-final punctuation, then any closing quotes or brackets.
 const TERMINATOR = /[.!?…。！？؟۔]+["'”’»)\]]*/g;
@@ -157,7 +159,10 @@ function endsSentence(text: string, sentenceStart: number, at: number, after: nu
     let wordStart = at;
     while (wordStart > sentenceStart && WORD_OR_DOT.test(text[wordStart - 1] ?? '')) wordStart -= 1;
     const word = text.slice(wordStart, at);
-    if (ONE_CAPITAL.test(word) || word.includes('.') || ABBREVIATIONS.has(word.toLowerCase())) return false;
+    // An abbreviation ends a sentence only when a word that opens sentences, not names, follows
+    // ("… in the U.S. The company said", "… by AT&T. It said", "at 10 a.m. The train"), never a
+    // name or a noun ("U.S. President", "Dr. A. K. Khan", "Ltd. Shares").
+    if (ONE_CAPITAL.test(word) || word.includes('.') || ABBREVIATIONS.has(word.toLowerCase())) return SENTENCE_OPENER.test(text.slice(next, next + 12));
     if (CAPITALISED_ABBREVIATIONS.has(word) && NUMBER_OR_BRACKET.test(text[next] ?? '')) return false;
   }
   return true;

@@ -46,6 +46,18 @@ describe('segment', () => {
     ]);
   });
 
+  it('ends a sentence at an abbreviation when a word that opens sentences follows, and not before a name', () => {
+    expect(sentencesOf('Talks were led by AT&T. The regulator approved it. The deal was signed in the U.S. It took a year. Trading opened at 10 a.m. The index rose.')).toEqual([
+      'Talks were led by AT&T.',
+      'The regulator approved it.',
+      'The deal was signed in the U.S.',
+      'It took a year.',
+      'Trading opened at 10 a.m.',
+      'The index rose.',
+    ]);
+    expect(sentencesOf('The U.S. President met Dr. A. K. Khan and Acme Ltd. Shares rose.')).toEqual(['The U.S. President met Dr. A. K. Khan and Acme Ltd. Shares rose.']);
+  });
+
   it('does not split before a lower-case word or inside a number', () => {
     expect(sentencesOf('Profits rose 1.13bn. but analysts were unmoved. Next.')).toEqual(['Profits rose 1.13bn. but analysts were unmoved.', 'Next.']);
   });
