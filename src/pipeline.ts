@@ -519,7 +519,17 @@ async function matchAndPlan(run: Run, counted: Counted): Promise<Plan> {
   // With an index, a source's share counts its archive articles too, as a full run would.
   const beyondRun = counted.sourcesBeyond;
   const templateFrequency = (template: number, article: number) => counted.shortLines.templateFrequency(template, article);
-  const { assembly, furniture } = separateFurniture(assembled, { articleCount: kept.length, sourceOf: (article) => sourceOf(kept[article]), pathOf, lines, templateFrequency, sentenceBase, ...(beyondRun === undefined ? {} : { beyondRun }) });
+  const { assembly, furniture } = separateFurniture(assembled, {
+    articleCount: kept.length,
+    sourceOf: (article) => sourceOf(kept[article]),
+    pathOf,
+    lines,
+    templateFrequency,
+    sentenceBase,
+    lineFrequency: (hash, article) => counted.shortLines.documentFrequency(hash, article),
+    minArticles: run.settings.chromeMinArticles,
+    ...(beyondRun === undefined ? {} : { beyondRun }),
+  });
   trace('assemble', `${assembly.blocks.length} blocks`);
   // Articles per source, an index's archive articles beyond the run counted, as furniture counts them.
   const sourceSizes = new Map<string, number>(beyondRun ?? []);

@@ -48,7 +48,7 @@ export interface Segmentation {
 }
 
 /** Why a paragraph was classed as site chrome. */
-export type ChromeReason = 'built-in list' | 'user list' | 'repeated short line' | 'site furniture';
+export type ChromeReason = 'built-in list' | 'user list' | 'repeated short line' | 'site furniture' | 'sign-off';
 
 /** A problem with one input file. It is data, never an exception. */
 /** Where an article or a file is, for tools that open files: relative to the working folder. */

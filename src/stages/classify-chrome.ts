@@ -6,6 +6,7 @@ import { countWords } from '../text/words.js';
 import type { PackedSegmentation } from './segment.js';
 import { paragraphAt } from './segment.js';
 import { normalizeForComparison } from '../text/normalize.js';
+import { readsAsSignOff, WRITER_SIGN_OFF_WORDS } from '../text/sign-off.js';
 
 /** Chrome removed: a paragraph, or site furniture where it stands. */
 export interface ChromeMark extends Span {
@@ -53,27 +54,6 @@ const SUBHEADING_SHARE = 0.5;
  */
 export const FURNITURE = { articles: 20, share: 0.1, longWords: 20, longShare: 0.5, edgeShare: 0.9, edgeSentences: 1 } as const;
 
-/**
- * A writer's sign-off under an opinion piece, furniture in however few articles of one source: a
- * block of at most `words` words that closes every copy (a dated sign-off may follow it) and that
- * says who the writer is ("The writer is a former ambassador …", "The writer teaches …") or holds a
- * line of contacts alone (an e-mail or web address, an @handle, "X: @name") or after a cue ("He can
- * be reached at …"). Found on `../shared/news`, where twenty columnists' sign-offs were blocks. A
- * news sentence that only mentions an author or a web address ("The author of the bill said …",
- * "… on the portal www.example.gov.pk, the ministry said.") is none.
- */
-const SIGN_OFF = {
-  words: 40,
-  writer: /^\s*the (?:writer|author|columnist|reviewer)s?,? (?:is|was|are|were|has|had|teaches|taught|heads|works|writes|tweets|lives|can|a|an)\b/iu,
-  contactLine: /^(?:\s*(?:(?:e-?mail|x|twitter|instagram|facebook|web(?:site)?)\s*:\s*)?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w{2,}|(?:https?:\/\/|www\.)\S+)[\s,;|/]*)+$/iu,
-  contactCue: /\b(?:can be reached at|reach (?:out to )?(?:him|her|them|out) at|e-?mail(?: address)?:|follow (?:him|her|them) on)\s/iu,
-} as const;
-
-/** True when `text`, a block's canonical wording, reads as a writer's sign-off (see {@link SIGN_OFF}). */
-export function readsAsSignOff(text: string): boolean {
-  if (SIGN_OFF.writer.test(text) || SIGN_OFF.contactCue.test(text)) return true;
-  return text.split(/\r?\n|\r/).some((line) => line.trim() !== '' && SIGN_OFF.contactLine.test(line));
-}
 
 /** What furniture detection reads of the corpus. */
 export interface FurnitureCorpus {
@@ -89,6 +69,9 @@ export interface FurnitureCorpus {
   readonly templateFrequency?: ChromeCorpus['templateFrequency'];
   /** Global id of article `a`'s first sentence, entry `articleCount` the total: where a block stands in its article (see {@link separateFurniture}). */
   readonly sentenceBase?: ArrayLike<number>;
+  /** In how many articles of an article's source a line (by hash) stands word for word, and how many make a dated sign-off chrome (see `LineRecord.dated`). */
+  readonly lineFrequency?: (hash: number, article: number) => number;
+  readonly minArticles?: number;
 }
 
 /**
@@ -114,7 +97,7 @@ export function separateFurniture(assembly: Assembly, corpus: FurnitureCorpus): 
   const isFurniture = assembly.blocks.map((block, index) => {
     if ((templated[index] ?? 0) * 2 > block.articles.length) return true;
     // A writer's sign-off: short, closing every copy, about the writer or how to reach them.
-    if (edges !== undefined && edges.closing[index] === edges.of[index] && block.words <= SIGN_OFF.words && new Set(block.articles.map(corpus.sourceOf)).size === 1 && readsAsSignOff(block.canonicalText)) return true;
+    if (edges !== undefined && edges.closing[index] === edges.of[index] && block.words <= WRITER_SIGN_OFF_WORDS && new Set(block.articles.map(corpus.sourceOf)).size === 1 && readsAsSignOff(block.canonicalText)) return true;
     if (block.articles.length < FURNITURE.articles) return false;
     // Each copy's wording, as the variants give it: which other wording of each sentence it holds.
     const wordingOf = new Map<string, string>();
@@ -234,7 +217,8 @@ function templatedCopies(assembly: Assembly, corpus: FurnitureCorpus): number[] 
     const found = new Set<number>();
     for (const occurrence of held) {
       const line = templates.find((candidate) => candidate.start <= occurrence.start && occurrence.end <= candidate.end);
-      if (line !== undefined && isFurnitureTemplate(templateFrequency, line.template, article)) found.add(occurrence.block);
+      const signOff = line?.dated === true && (corpus.lineFrequency?.(line.hash, article) ?? 0) >= (corpus.minArticles ?? Infinity);
+      if (line !== undefined && (signOff || isFurnitureTemplate(templateFrequency, line.template, article))) found.add(occurrence.block);
       else other.add(occurrence.block);
     }
     for (const block of found) if (!other.has(block)) copies[block] = (copies[block] ?? 0) + 1;
@@ -266,7 +250,7 @@ export function classifyChrome(corpus: ChromeCorpus, minArticles: number): (read
       }
       // The first line is the article's title, its own however often it repeats (a daily bulletin's name).
       // A short line, or a dated sign-off (judged by its template alone).
-      if ((!line.short && line.template === 0) || headings.has(line.start) || line.paragraph === 0) continue;
+      if ((!line.short && line.template === 0 && line.dated !== true) || headings.has(line.start) || line.paragraph === 0) continue;
       // A block's heading in an article that holds the block but not under it (the block's first
       // sentence is the article's own, a figure changed) heads that sentence: it repeats as the
       // block does, not as chrome. Elsewhere the same line is judged as any other.
@@ -277,13 +261,24 @@ export function classifyChrome(corpus: ChromeCorpus, minArticles: number): (read
       // news unless a site repeats it: the same kick-off time in three match previews stays in each.
       // So is a sub-heading inside the story ("Way forward", "Question Hour" in three reports),
       // unless it stands in half its source's articles ("Also Read" between a small site's paragraphs).
+      // A dated last line that is no sentence, a sign-off ("Published in Dawn, March 2nd, 2025"), goes
+      // at `minArticles` however long it is: a day's articles hold it word for word.
       const repeats =
-        line.template !== 0
+        line.dated === true
+          ? minArticles
+          : line.template !== 0
           ? Math.max(minArticles, FURNITURE.articles)
           : line.subheading === true
             ? Math.max(minArticles, Math.min(FURNITURE.articles, Math.ceil(SUBHEADING_SHARE * (corpus.sourceSize?.(articleIndex) ?? Infinity))))
             : minArticles;
-      const reason = line.short && corpus.shortLineFrequency(line.hash, articleIndex) >= repeats ? 'repeated short line' : isFurnitureTemplate(corpus.templateFrequency, line.template, articleIndex) ? 'site furniture' : undefined;
+      const reason: ChromeReason | undefined =
+        (line.short || line.dated === true) && corpus.shortLineFrequency(line.hash, articleIndex) >= repeats
+          ? line.dated === true
+            ? 'sign-off'
+            : 'repeated short line'
+          : isFurnitureTemplate(corpus.templateFrequency, line.template, articleIndex)
+            ? 'site furniture'
+            : undefined;
       if (reason === undefined) continue;
       const paragraph = segmentation === undefined ? undefined : paragraphAt(segmentation, line.paragraph);
       let shared = false;

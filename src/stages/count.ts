@@ -364,7 +364,7 @@ export class ShortLineCounts {
   private readonly bySource = new Map<string, { readonly exact: FingerprintCounts; readonly templates: FingerprintCounts; readonly wordings: Map<number, Set<number>>; articles: number }>();
   private readonly sourceOf: string[] = [];
 
-  add(source: string | undefined, article: number, lines: readonly { readonly short: boolean; readonly hash: number; readonly template: number; readonly paragraph: number }[]): void {
+  add(source: string | undefined, article: number, lines: readonly { readonly short: boolean; readonly dated?: boolean; readonly hash: number; readonly template: number; readonly paragraph: number }[]): void {
     const key = source ?? '';
     this.sourceOf[article] = key;
     let counts = this.bySource.get(key);
@@ -373,7 +373,8 @@ export class ShortLineCounts {
       this.bySource.set(key, counts);
     }
     counts.articles += 1;
-    counts.exact.addLines(article, lines.filter((line) => line.short));
+    // Word for word: short lines, and a dated sign-off of any length (see `LineRecord.dated`).
+    counts.exact.addLines(article, lines.filter((line) => line.short || line.dated === true));
     const templated = lines.filter((line) => line.template !== 0);
     counts.templates.addLines(article, templated.map((line) => ({ hash: line.template, paragraph: line.paragraph })));
     for (const line of templated) {

@@ -6,6 +6,7 @@ import { countWords } from '../text/words.js';
 import { HEADING_WORDS } from '../options.js';
 import { isMostlyNumbers } from '../text/figures.js';
 import { isHeadingLike } from '../text/heading.js';
+import { isContactLine, isWriterLine, WRITER_SIGN_OFF_WORDS } from '../text/sign-off.js';
 
 /**
  * Lines that are site chrome on any news site: comment forms, post navigation, share prompts.
@@ -143,6 +144,12 @@ export interface LineRecord {
    * article's own unless its site repeats it (see `classifyChrome`).
    */
   readonly subheading?: boolean;
+  /**
+   * True for the article's last line when it is dated and no sentence ("Published in Dawn, March
+   * 2nd, 2025"): a sign-off, chrome once `chromeMinArticles` articles hold it word for word,
+   * however short or long (see `classifyChrome`).
+   */
+  readonly dated?: boolean;
   /** Hash of its normalised text when it is a short line or a dated sign-off, else 0. */
   readonly hash: number;
   readonly words: number;
@@ -177,6 +184,7 @@ export function chromeCandidates(text: string, segmentation: Segmentation, list:
     const paragraph = paragraphs[index];
     return paragraph !== undefined && countWords(text, paragraph.start, paragraph.end, HEADING_WORDS + 1) > HEADING_WORDS;
   };
+  const signOff = writerSignOff(text, paragraphs, list);
   paragraphs.forEach((paragraph, index) => {
     // A paragraph as short as a heading may be repeated chrome, and the last one as short as a
     // sign-off may be a dated one. Counted only as far as it takes to tell: most paragraphs are long.
@@ -187,21 +195,51 @@ export function chromeCandidates(text: string, segmentation: Segmentation, list:
     // introduces what follows ("PESHAWAR ZALMI:") are the article's own, however often they repeat.
     const plain = upTo > 0 && !numeric(index) && !numeric(index - 1) && !numeric(index + 1) && !/:\s*$/.test(line);
     const short = plain && upTo <= HEADING_WORDS;
-    const signOff = !short && plain && last && upTo <= SIGN_OFF_WORDS && DATE.test(line.toLowerCase());
-    const reason = list.reasonFor(line);
+    const datedLast = plain && last && upTo <= SIGN_OFF_WORDS && DATE.test(line.toLowerCase());
+    const signOffLine = !short && datedLast;
+    const dated = datedLast && !ENDS_SENTENCE.test(line);
+    const reason = list.reasonFor(line) ?? (signOff.has(index) ? 'sign-off' : undefined);
     if (reason === undefined) {
       for (const [start, end] of list.insideOf(line)) {
         records.push({ paragraph: index, list: 'user list', inside: true, short: false, hash: 0, template: 0, words: countWords(text, paragraph.start + start, paragraph.start + end), start: paragraph.start + start, end: paragraph.start + end });
       }
     }
-    if (!short && !signOff && reason === undefined) return;
-    const words = short || signOff ? upTo : countWords(text, paragraph.start, paragraph.end);
-    const normalized = short || signOff ? normalizeForComparison(line) : '';
-    const template = (short || signOff) && /\d/.test(normalized) ? hashString(templateOf(normalized)) : 0;
+    if (!short && !signOffLine && reason === undefined) return;
+    const words = short || signOffLine ? upTo : countWords(text, paragraph.start, paragraph.end);
+    const normalized = short || signOffLine ? normalizeForComparison(line) : '';
+    const template = (short || signOffLine) && /\d/.test(normalized) ? hashString(templateOf(normalized)) : 0;
     const subheading = short && index >= 2 && index + 2 < paragraphs.length && long(index - 1) && long(index + 1) && isHeadingLike(line);
-    records.push({ paragraph: index, list: reason, inside: false, short, ...(subheading ? { subheading } : {}), hash: short || signOff ? hashString(normalized) : 0, template, words, start: paragraph.start, end: paragraph.end });
+    records.push({ paragraph: index, list: reason, inside: false, short, ...(subheading ? { subheading } : {}), ...(dated ? { dated } : {}), hash: short || signOffLine ? hashString(normalized) : 0, template, words, start: paragraph.start, end: paragraph.end });
   });
   return records;
+}
+
+/** A line that ends as a sentence does: a full stop, a question or an exclamation, closing quotes after it allowed. */
+const ENDS_SENTENCE = /[.!?…]["'”’)\]]*\s*$/u;
+
+/**
+ * The paragraphs of a writer's sign-off that end an article (see `src/text/sign-off.ts`): read
+ * from the end, lines of contacts alone and a dated sign-off after it, then a paragraph of at
+ * most {@link WRITER_SIGN_OFF_WORDS} words that says who the writer is or how to reach them. Lines
+ * of contacts alone at the end are a sign-off without it too. Never the first two paragraphs (a
+ * title, a story's opening).
+ */
+function writerSignOff(text: string, paragraphs: Segmentation['paragraphs'], list: ChromeList): ReadonlySet<number> {
+  const found = new Set<number>();
+  let index = paragraphs.length - 1;
+  for (; index >= 2; index -= 1) {
+    const paragraph = paragraphs[index];
+    if (paragraph === undefined) break;
+    const line = text.slice(paragraph.start, paragraph.end);
+    if (isContactLine(line)) found.add(index);
+    else if (list.reasonFor(line) === undefined && !(index === paragraphs.length - 1 && DATE.test(line.toLowerCase()) && !ENDS_SENTENCE.test(line) && countWords(line, 0, line.length, SIGN_OFF_WORDS + 1) <= SIGN_OFF_WORDS)) break;
+  }
+  const paragraph = paragraphs[index];
+  if (index >= 2 && paragraph !== undefined) {
+    const line = text.slice(paragraph.start, paragraph.end);
+    if (isWriterLine(line) && countWords(line, 0, line.length, WRITER_SIGN_OFF_WORDS + 1) <= WRITER_SIGN_OFF_WORDS) found.add(index);
+  }
+  return found;
 }
 
 const MONTH = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/g;

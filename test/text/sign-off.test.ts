@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { isContactLine, isWriterLine, readsAsSignOff } from '../../src/text/sign-off.js';
+
+describe('isWriterLine', () => {
+  it.each([
+    'The writer is a former ambassador to the US, UK and UN.',
+    'The writer is Dawn’s correspondent in Delhi.',
+    'The writer teaches sociology at a university.',
+    'The writer, a former health minister, is a professor of health systems.',
+    'The author is a development professional and author of the book “Earthly Matters”.',
+    'He can be reached at someone@example.org',
+  ])('takes %j for a writer’s sign-off', (line) => {
+    expect(isWriterLine(line)).toBe(true);
+  });
+
+  it.each([
+    'The writer is expected to appear before the court again next week.',
+    'The author of the bill, Senator Rabia Khan, said the assembly would vote on it.',
+    'The writer was arrested at his home on Monday, police said.',
+    'The writer is due to receive the award in March.',
+    'Writers gathered at the festival.',
+  ])('does not take %j for one', (line) => {
+    expect(isWriterLine(line)).toBe(false);
+  });
+});
+
+describe('isContactLine', () => {
+  it.each(['khurram.husain@gmail.com', 'X: @khurramhusain', 'www.fsaijazuddin.pk', 'Email: a.b@example.com | X: @ab'])('takes %j for a line of contacts', (line) => {
+    expect(isContactLine(line)).toBe(true);
+  });
+
+  it.each(['https://x.com/someone/status/1899834123050779087', 'Follow the link for more.', '', 'The ministry’s site is www.example.gov.pk.'])('does not take %j for one', (line) => {
+    expect(isContactLine(line)).toBe(false);
+  });
+});
+
+describe('readsAsSignOff', () => {
+  it('takes a block of a writer’s line and contacts, or of contacts alone, and not a sentence that gives an address', () => {
+    expect(readsAsSignOff('The writer is a lawyer.\nlawyer@example.org\n')).toBe(true);
+    expect(readsAsSignOff('lawyer@example.org\nX: @lawyer\n')).toBe(true);
+    expect(readsAsSignOff('Citizens can file complaints on the portal www.citizensportal.gov.pk, the ministry said.')).toBe(false);
+  });
+});
