@@ -13,8 +13,11 @@ import { LIGHT_EDIT_WORDS } from '../options.js';
 import { sameFigures } from '../text/figures.js';
 import { HEADING_WORDS } from '../options.js';
 import { isHeadingLike } from '../text/heading.js';
+import { opensWithDateline } from '../text/dateline.js';
 
 export { isHeadingLike } from '../text/heading.js';
+export { isDateline } from '../text/dateline.js';
+import { isDateline } from '../text/dateline.js';
 
 /**
  * Text that can be sliced: a whole article's text, or only the spans that the gather step
@@ -954,17 +957,6 @@ function sharedClusters(matches: Matches): Map<number, number[]> {
   return holders;
 }
 
-/**
- * True for a news dateline as a lead: a place in capitals, an optional date and an optional agency
- * in brackets, then a colon or a dash ("DUBAI: ", "KARACHI, Jan 2 (APP): ", "NEW YORK (AP) — ").
- */
-export function isDateline(lead: string): boolean {
-  return DATELINE.test(lead.trim());
-}
-const DATELINE_PARTS = String.raw`\p{Lu}[\p{Lu}'’.\-/ ]{1,40}(?:, \p{L}{3,9}\.? \d{1,2}(?:, \d{4})?)?(?: \([\p{L} /]{2,20}\))?(?::|\s+[—–-])`;
-const DATELINE = new RegExp(`^${DATELINE_PARTS}$`, 'u');
-/** A line that opens with a dateline, a word of the story after it. */
-const DATELINE_OPENING = new RegExp(String.raw`^${DATELINE_PARTS}\s*\p{L}`, 'u');
 
 /**
  * A block's heading in one article: an inline lead split off its first sentence, or a short
@@ -1048,7 +1040,7 @@ function isTitle(segmentation: PackedSegmentation, paragraph: { readonly firstSe
   const sentence = sentenceAt(segmentation, paragraph.firstSentence);
   if (sentence === undefined || sentence.words > TITLE_WORDS) return false;
   const line = text.slice(sentence.start, sentence.end);
-  if (DATELINE_OPENING.test(line)) return false;
+  if (opensWithDateline(line)) return false;
   return !titled || sentence.words <= HEADING_WORDS || !LEDE_END.test(line);
 }
 

@@ -23,8 +23,10 @@
  *
  * A sentence turned around by a negation is a changed report too ("would seek" and "would not
  * seek"): two wordings must say "not", "no", "never" and their kin as often (see {@link sameFigures}).
+ * So is one filed from another place: two sentences that open with datelines of two places.
  */
 import { memoize } from '../lib/memo.js';
+import { datelinePlace } from './dateline.js';
 
 const SCALE: Readonly<Record<string, number>> = {
   k: 1e3,
@@ -198,7 +200,10 @@ function figuresIn(text: string): readonly Readonly<Figure>[] {
  */
 export function sameFigures(a: string, b: string): boolean {
   // A verbatim copy, the commonest pair, holds its own figures; so does a copy edited only in plain words.
-  if (a === b || differOnlyInPlainWords(a, b)) return true;
+  if (a === b) return true;
+  // Two datelines of other places are two reports ("DUBAI, Feb 10 (APP): …" and "LAHORE, Feb 10 (APP): …").
+  if (!samePlace(a, b)) return false;
+  if (differOnlyInPlainWords(a, b)) return true;
   // Most sentences hold no negation: counted only where one may stand.
   if ((MAY_NEGATE.test(a) || MAY_NEGATE.test(b)) && negationsIn(a) !== negationsIn(b)) return false;
   const x = readFigures(a);
@@ -215,9 +220,17 @@ export function sameFigures(a: string, b: string): boolean {
   );
 }
 
-/** What {@link sameFigures} compares of `text`, as one string: its figures, and how often it negates. */
+/** What {@link sameFigures} compares of `text`, as one string: its figures, how often it negates, and its dateline's place. */
 export function factsOf(text: string): string {
-  return `${figuresOf(text).join(' ')}\u0000${negationsIn(text)}`;
+  return `${figuresOf(text).join(' ')}\u0000${negationsIn(text)}\u0000${datelinePlace(text) ?? ''}`;
+}
+
+/** False when both texts open with a dateline, of two places. */
+function samePlace(a: string, b: string): boolean {
+  const placeA = datelinePlace(a);
+  if (placeA === undefined) return true;
+  const placeB = datelinePlace(b);
+  return placeB === undefined || placeA === placeB;
 }
 
 /** How many words of `text` negate ("not", "never", "didn't"…): see {@link NEGATIONS}. Read once per text, as figures are. */

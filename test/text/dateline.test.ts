@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { datelinePlace, isDateline, opensWithDateline } from '../../src/text/dateline.js';
+
+describe('datelines', () => {
+  it.each([
+    ['DUBAI, Feb 10 (APP): The prime minister arrived.', 'DUBAI'],
+    ['NEW YORK (AP) — Stocks fell.', 'NEW YORK'],
+    ['ISLAMABAD/KARACHI: Prices rose.', 'ISLAMABAD/KARACHI'],
+    ['WASHINGTON, Jan 5, 2025: Talks began.', 'WASHINGTON'],
+    ['DERA ISMAIL KHAN - Police said.', 'DERA ISMAIL KHAN'],
+  ])('reads the place of %j', (text, place) => {
+    expect(opensWithDateline(text)).toBe(true);
+    expect(datelinePlace(text)).toBe(place);
+  });
+
+  it.each(['The prime minister arrived.', 'PM-Modi talks were held.', 'Dubai: the city grew.', 'US-CHINA TRADE', 'A: yes'])('reads no dateline in %j', (text) => {
+    expect(opensWithDateline(text)).toBe(false);
+    expect(datelinePlace(text)).toBeUndefined();
+  });
+
+  it('takes a lead that is a dateline and nothing more', () => {
+    expect(isDateline('ISLAMABAD, Feb 4 (APP):')).toBe(true);
+    expect(isDateline('ISLAMABAD, Feb 4 (APP): The')).toBe(false);
+  });
+});
