@@ -123,6 +123,15 @@ export async function* readRecords(absolutePath: string, displayPath: string, fo
     }
     const shapeOf = source.shape;
     const columns = columnsUpFront ?? unionOfKeys(window);
+    // A file with nothing in it holds no records, whatever fields were named for them.
+    if (columns.length === 0 && window.length === 0 && (done || columnsUpFront !== undefined)) {
+      const next = columnsUpFront === undefined ? undefined : await items.next();
+      if (next === undefined || next.done === true) {
+        yield problem('W_NO_RECORDS', `\`${displayPath}\` holds no records; it adds no article.`, 'warning');
+        return;
+      }
+      window.push(next.value);
+    }
     const resolution = resolveFields(options, columns);
     if (!resolution.ok) {
       yield problem('E_RECORD_FIELD', missingFieldMessage(displayPath, resolution.missing, columns));

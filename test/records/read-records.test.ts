@@ -111,6 +111,12 @@ describe('readRecords', () => {
     expect(problems.map((problem) => [problem.code, problem.severity, problem.message])).toEqual([['W_NO_RECORDS', 'warning', `\`${name}\` holds no records; it adds no article.`]]);
   });
 
+  it.each(['empty.jsonl', 'empty.csv'])('warns that %s holds no records when a text field is named too, rather than that the field is missing', async (name) => {
+    const { records, problems } = await readAll(write(temporaryDirectory(), name, ''), { textField: 'story_body' });
+    expect(records).toEqual([]);
+    expect(problems.map((problem) => problem.code)).toEqual(['W_NO_RECORDS']);
+  });
+
   it('says nothing of "no records" in a file whose records are all bad: each bad one is reported', async () => {
     const { records, problems } = await readAll(write(temporaryDirectory(), 'bad.csv', 'id,text\n1,"unclosed\n'));
     expect(records).toEqual([]);
