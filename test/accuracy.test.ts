@@ -405,6 +405,18 @@ describe('a short line that holds a figure is news unless a site repeats it', ()
     ]);
   });
 
+  it.each([
+    ['a site’s address after a news story, in one article', 'www.pmdu.gov.pk', 1],
+    ['a last line about a writer, in three articles', 'The writer was taken to hospital where he was pronounced dead, police said.', 3],
+    ['a dated last line of reporting, in three articles', 'The hearing was adjourned till March 15', 3],
+    ['a kick-off time and date, in three articles', 'Kick-off: 2000 GMT, March 3', 3],
+  ])('keeps %s', async (_, line, count) => {
+    const articles = Array.from({ length: count }, (_, n) => ({ path: `news/${n}.txt`, text: `News ${n + 1}\n\n${ownSentence(800 + n)} ${ownSentence(840 + n)}\n\n${ownSentence(880 + n)}\n\n${line}\n` }));
+    const result = await dedupe(articles);
+    for (const article of articles) expect(cleanedOf(result, article.path)).toContain(line.slice(0, 20));
+    expect(result.chrome).toEqual([]);
+  });
+
   it('removes a writer’s sign-off and contacts under one opinion piece, before a dated sign-off, and keeps a last line of reporting about a writer', async () => {
     const opinion = `Opinion\n\n${ownSentence(700)} ${ownSentence(701)}\n\n${ownSentence(702)}\n\nThe writer, a former health minister, teaches at a university in the capital.\n\nminister@example.org\n\nX: @formerminister\n\nPublished in The Courier, March 3rd, 2025\n`;
     const court = `Court report\n\n${ownSentence(710)} ${ownSentence(711)}\n\nThe writer is expected to appear before the court again next week.\n`;

@@ -29,11 +29,11 @@ export const INDEX_FORMAT = 'newsdedup-index';
 /**
  * The folder index's format. 2: an article's lines include its dated sign-off (see
  * `SIGN_OFF_WORDS`). 3: sentences no longer end after the abbreviations of South Asian news
- * ("Engr.", "Ch."), and end after any abbreviation a sentence's opening word follows ("… the U.S.
- * The …"), so some sentences' fingerprints differ. An index of an earlier version would
- * match otherwise than a full run, so it is refused, to be built again.
+ * ("Engr.", "Ch."). 4: a sentence ends after an abbreviation that a sentence's opening word
+ * follows ("… the U.S. The …"). Each changes some sentences' fingerprints: an index of an earlier
+ * version would match otherwise than a full run, so it is refused, to be built again.
  */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 /** Postings per fence entry: a lookup reads one block of this many (hash, article) pairs. */
 export const FENCE_STEP = 256;
 

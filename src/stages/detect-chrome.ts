@@ -145,9 +145,9 @@ export interface LineRecord {
    */
   readonly subheading?: boolean;
   /**
-   * True for the article's last line when it is dated and no sentence ("Published in Dawn, March
-   * 2nd, 2025"): a sign-off, chrome once `chromeMinArticles` articles hold it word for word,
-   * however short or long (see `classifyChrome`).
+   * True for the article's last line when it reads as a dated sign-off ("Published in Dawn, March
+   * 2nd, 2025": see `isDatedSignOff`): chrome once `chromeMinArticles` articles hold it word for
+   * word, short or long (see `classifyChrome`).
    */
   readonly dated?: boolean;
   /** Hash of its normalised text when it is a short line or a dated sign-off, else 0. */
@@ -197,7 +197,7 @@ export function chromeCandidates(text: string, segmentation: Segmentation, list:
     const short = plain && upTo <= HEADING_WORDS;
     const datedLast = plain && last && upTo <= SIGN_OFF_WORDS && DATE.test(line.toLowerCase());
     const signOffLine = !short && datedLast;
-    const dated = datedLast && !ENDS_SENTENCE.test(line);
+    const dated = datedLast && isDatedSignOff(line);
     const reason = list.reasonFor(line) ?? (signOff.has(index) ? 'sign-off' : undefined);
     if (reason === undefined) {
       for (const [start, end] of list.insideOf(line)) {
@@ -219,28 +219,39 @@ const ENDS_SENTENCE = /[.!?…]["'”’)\]]*\s*$/u;
 
 /**
  * The paragraphs of a writer's sign-off that end an article (see `src/text/sign-off.ts`): read
- * from the end, lines of contacts alone and a dated sign-off after it, then a paragraph of at
- * most {@link WRITER_SIGN_OFF_WORDS} words that says who the writer is or how to reach them. Lines
- * of contacts alone at the end are a sign-off without it too. Never the first two paragraphs (a
- * title, a story's opening).
+ * from the end, over lines of contacts alone and a dated sign-off, a paragraph of at most
+ * {@link WRITER_SIGN_OFF_WORDS} words that says who the writer is or how to reach them, with the
+ * lines of contacts after it. Never the first two paragraphs (a title, a story's opening), and no
+ * contacts without a writer's line above them (a site's address at the end of a news story stays).
  */
 function writerSignOff(text: string, paragraphs: Segmentation['paragraphs'], list: ChromeList): ReadonlySet<number> {
-  const found = new Set<number>();
+  const contacts: number[] = [];
   let index = paragraphs.length - 1;
   for (; index >= 2; index -= 1) {
     const paragraph = paragraphs[index];
     if (paragraph === undefined) break;
     const line = text.slice(paragraph.start, paragraph.end);
-    if (isContactLine(line)) found.add(index);
-    else if (list.reasonFor(line) === undefined && !(index === paragraphs.length - 1 && DATE.test(line.toLowerCase()) && !ENDS_SENTENCE.test(line) && countWords(line, 0, line.length, SIGN_OFF_WORDS + 1) <= SIGN_OFF_WORDS)) break;
+    if (isContactLine(line)) contacts.push(index);
+    else if (list.reasonFor(line) === undefined && !(index === paragraphs.length - 1 && isDatedSignOff(line))) break;
   }
   const paragraph = paragraphs[index];
-  if (index >= 2 && paragraph !== undefined) {
-    const line = text.slice(paragraph.start, paragraph.end);
-    if (isWriterLine(line) && countWords(line, 0, line.length, WRITER_SIGN_OFF_WORDS + 1) <= WRITER_SIGN_OFF_WORDS) found.add(index);
-  }
-  return found;
+  if (index < 2 || paragraph === undefined) return NO_PARAGRAPHS;
+  const line = text.slice(paragraph.start, paragraph.end);
+  if (!isWriterLine(line) || countWords(line, 0, line.length, WRITER_SIGN_OFF_WORDS + 1) > WRITER_SIGN_OFF_WORDS) return NO_PARAGRAPHS;
+  return new Set([index, ...contacts]);
 }
+const NO_PARAGRAPHS: ReadonlySet<number> = new Set();
+
+/**
+ * True for a line that reads as a dated sign-off: it opens with the words of one ("Published in
+ * Dawn, March 2nd, 2025", "Appeared in …"), names a date, is no sentence, and is no longer than
+ * {@link SIGN_OFF_WORDS} words. A dated last line of reporting ("The hearing was adjourned till
+ * March 15", "Kick-off: 2000 GMT, March 3", a photo's caption) is none.
+ */
+function isDatedSignOff(line: string): boolean {
+  return SIGN_OFF_OPENING.test(line) && DATE.test(line.toLowerCase()) && !ENDS_SENTENCE.test(line) && countWords(line, 0, line.length, SIGN_OFF_WORDS + 1) <= SIGN_OFF_WORDS;
+}
+const SIGN_OFF_OPENING = /^\W*(?:(?:first )?published|appeared|printed|posted)\b/iu;
 
 const MONTH = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/g;
 // A date: a month name next to a number ("January 13th", "13 March"), so that "may" the verb is

@@ -15,7 +15,10 @@ const ABBREVIATIONS = new Set([
 const CAPITALISED_ABBREVIATIONS = new Set(['Art', 'Sec', 'Para', 'Dist', 'Cl']);
 const NUMBER_OR_BRACKET = /[\d(]/;
 // Words that open a sentence and never a name: after an abbreviation, they end the sentence.
-const SENTENCE_OPENER = /^(?:The|It|Its|He|She|They|We|This|That|These|Those|There|Their|His|Her|Our|However|Meanwhile|But|In|On|At|After|Before|When|While|If|Earlier|Later)\s/;
+const SENTENCE_OPENER = /^(?:The|It|Its|He|She|They|We|This|That|These|Those|There|Their|His|Her|Our|However|Meanwhile|But|In|On|At|After|Before|When|While|If|Earlier|Later)[\s,]/;
+// Titles and honorifics, always followed by a name or an office, never the end of a sentence.
+const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'cpt', 'sgt', 'cpl', 'adm', 'cmdr', 'gov', 'sen', 'rep', 'rev', 'hon', 'pres', 'supt', 'insp', 'det', 'engr', 'ch', 'brig', 'mst', 'messrs', 'dy', 'addl', 'asst', 'secy', 'sqn', 'ldr', 'wg', 'cdr', 'mohd', 'muhd', 'vs']);
+const HONORIFICS = new Set(['H.E', 'H.H', 'H.R.H', 'H.M', 'H.I.H']);
 
 // Sentence-final punctuation, then any closing quotes or brackets.
 const TERMINATOR = /[.!?…。！？؟۔]+["'”’»)\]]*/g;
@@ -162,7 +165,11 @@ function endsSentence(text: string, sentenceStart: number, at: number, after: nu
     // An abbreviation ends a sentence only when a word that opens sentences, not names, follows
     // ("… in the U.S. The company said", "… by AT&T. It said", "at 10 a.m. The train"), never a
     // name or a noun ("U.S. President", "Dr. A. K. Khan", "Ltd. Shares").
-    if (ONE_CAPITAL.test(word) || word.includes('.') || ABBREVIATIONS.has(word.toLowerCase())) return SENTENCE_OPENER.test(text.slice(next, next + 12));
+    if (ONE_CAPITAL.test(word) || word.includes('.') || ABBREVIATIONS.has(word.toLowerCase())) {
+      // A title or an honorific goes with what follows, whatever it is ("Prof. In Lee", "H.E. The President", "Brown vs. The Board").
+      if (TITLES.has(word.toLowerCase()) || HONORIFICS.has(word.toUpperCase())) return false;
+      return SENTENCE_OPENER.test(text.slice(next, next + 12));
+    }
     if (CAPITALISED_ABBREVIATIONS.has(word) && NUMBER_OR_BRACKET.test(text[next] ?? '')) return false;
   }
   return true;

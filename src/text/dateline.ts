@@ -18,7 +18,20 @@ export function opensWithDateline(text: string): boolean {
   return OPENING.test(text);
 }
 
-/** The place of the dateline a text opens with ("DUBAI" of "DUBAI, Feb 10 (APP): …"), or `undefined`. */
+/**
+ * The place of the dateline a text opens with ("DUBAI" of "DUBAI, Feb 10 (APP): …"), or
+ * `undefined`, also for a label in its place ("BREAKING: ", "UPDATE — ").
+ */
 export function datelinePlace(text: string): string | undefined {
-  return OPENING.exec(text)?.[1]?.trim();
+  const place = OPENING.exec(text)?.[1]?.trim();
+  return place === undefined || LABELS.has(place) ? undefined : place;
 }
+
+/** True when two places name one ("ISLAMABAD" and "ISLAMABAD/RAWALPINDI"). */
+export function samePlaces(a: string, b: string): boolean {
+  if (a === b) return true;
+  const parts = new Set(a.split('/').map((part) => part.trim()));
+  return b.split('/').some((part) => parts.has(part.trim()));
+}
+
+const LABELS = new Set(['BREAKING', 'BREAKING NEWS', 'UPDATE', 'UPDATED', 'EXCLUSIVE', 'WATCH', 'LIVE', 'ANALYSIS', 'OPINION', 'EDITORIAL', 'VIDEO', 'PHOTOS', 'FACT CHECK', 'FACTBOX', 'EXPLAINER']);

@@ -26,7 +26,7 @@
  * So is one filed from another place: two sentences that open with datelines of two places.
  */
 import { memoize } from '../lib/memo.js';
-import { datelinePlace } from './dateline.js';
+import { datelinePlace, samePlaces } from './dateline.js';
 
 const SCALE: Readonly<Record<string, number>> = {
   k: 1e3,
@@ -230,7 +230,7 @@ function samePlace(a: string, b: string): boolean {
   const placeA = datelinePlace(a);
   if (placeA === undefined) return true;
   const placeB = datelinePlace(b);
-  return placeB === undefined || placeA === placeB;
+  return placeB === undefined || samePlaces(placeA, placeB);
 }
 
 /** How many words of `text` negate ("not", "never", "didn't"…): see {@link NEGATIONS}. Read once per text, as figures are. */

@@ -1,34 +1,44 @@
 /**
  * A writer's sign-off under an opinion piece: who the writer is ("The writer is a former
- * ambassador …", "The writer teaches …", "The writer, a former minister, …") and how to reach them
- * (an e-mail or web address, an @handle, "X: @name" on a line of its own, or after a cue: "He can
- * be reached at …"). Found on `../shared/news`, where columnists' sign-offs were blocks linking
- * unrelated op-eds, or stayed under each. A news sentence that only mentions a writer or an address
- * ("The writer is expected to appear in court", "The author of the bill said …", "… on the portal
- * www.example.gov.pk, the ministry said.") is none.
+ * ambassador …", "The writer teaches …", "The writer, a former minister, is …") and how to reach
+ * them (an e-mail or a site's address, an @handle, "X: @name", on lines of their own, or after a
+ * personal cue: "He can be reached at someone@example.org"). Found on `../shared/news`, where
+ * columnists' sign-offs were blocks linking unrelated op-eds, or stayed under each. Only these
+ * shapes are taken, never what a news sentence about a writer says ("The writer was taken to
+ * hospital", "The writer is a suspect in the case, the FIR says", "The author, a former officer,
+ * was arrested"), nor a service's contact ("The helpline can be reached at 1122").
  */
 
 /** Most words of a writer's sign-off. */
 export const WRITER_SIGN_OFF_WORDS = 40;
 
-// "The writer is/was …" but not a participle or a plan ("is expected to", "is due", "was set to").
-const WRITER =
-  /^\s*the (?:writer|author|columnist|reviewer)s?(?:,\s+(?:an?|the|former|also)\s|\s+(?:is|was|has been|had been)\s+(?!\w+ed\b|due\b|set\b|likely\b|to\b|not\b|being\b|going\b|said\b|expected\b)\S|\s+(?:teaches|taught|heads|works|writes|tweets|lives|can be)\b)/iu;
+// What a writer is: "a", "an", "the", "former …", "currently …", "also …", "Dawn's …".
+const WHAT = String.raw`(?:an?|the|former|currently|also|\p{Lu}[\p{L}.-]*['’]s)\s`;
+const WRITER = new RegExp(
+  String.raw`^\s*the (?:writer|author|columnist|reviewer)s?(?:\s+(?:is|was|has been|had been)\s+${WHAT}|\s+(?:teaches|taught|heads|writes|tweets)\s|,\s+${WHAT}[^,]{1,80},\s+(?:(?:is|was|has been)\s+${WHAT}|(?:teaches|taught|heads|writes)\s))`,
+  'iu',
+);
+// A report about a writer, not a sign-off: it says who said so.
+const REPORTING = /\b(?:said|says|told|according to|reported|reports|alleged|police|FIR)\b/iu;
+const ADDRESS = String.raw`(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w{2,}|(?:https?:\/\/)?www\.[\w-]+(?:\.[\w-]+)+\/?)`;
 // An address alone: an e-mail, an @handle, or a site's home (not a link to a page: an embedded post stays).
-const CONTACT_LINE = /^(?:\s*(?:(?:e-?mail|x|twitter|instagram|facebook|web(?:site)?)\s*:\s*)?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w{2,}|(?:https?:\/\/)?www\.[\w-]+(?:\.[\w-]+)+\/?)[\s,;|/]*)+$/iu;
-const CONTACT_CUE = /\b(?:can be reached at|reach (?:out to )?(?:him|her|them|out) at|e-?mail(?: address)?:|follow (?:him|her|them) on)\s/iu;
+const CONTACT_LINE = new RegExp(String.raw`^(?:\s*(?:(?:e-?mail|x|twitter|instagram|facebook|web(?:site)?)\s*:\s*)?${ADDRESS}[\s,;|/]*)+$`, 'iu');
+// A personal cue, with an address after it: "He can be reached at …", "Reach out at … someone@example.org".
+const CONTACT_CUE = new RegExp(String.raw`\b(?:(?:he|she|they|the (?:writer|author|columnist))\s+can be reached at|reach (?:out to )?(?:him|her|them|out) at)\b.*${ADDRESS}`, 'iu');
 
 /** True for a line of contacts alone: "khurram.husain@gmail.com", "X: @khurramhusain", "www.example.pk". */
 export function isContactLine(line: string): boolean {
   return line.trim() !== '' && CONTACT_LINE.test(line);
 }
 
-/** True for a paragraph that says who the writer is, or gives a contact after a cue. */
+/** True for a paragraph that says who the writer is, or how to reach them after a personal cue. */
 export function isWriterLine(text: string): boolean {
-  return WRITER.test(text) || CONTACT_CUE.test(text);
+  return (WRITER.test(text) && !REPORTING.test(text)) || CONTACT_CUE.test(text);
 }
 
-/** True when `text`, a block's wording of a line or a few, reads as a writer's sign-off. */
+/** True when `text`, a block's wording of a line or a few, reads as a writer's sign-off: a writer's line, or contacts alone. */
 export function readsAsSignOff(text: string): boolean {
-  return isWriterLine(text) || text.split(/\r?\n|\r/).some(isContactLine);
+  if (isWriterLine(text)) return true;
+  const lines = text.split(/\r?\n|\r/).filter((line) => line.trim() !== '');
+  return lines.length > 0 && lines.every(isContactLine);
 }

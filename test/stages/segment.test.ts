@@ -56,6 +56,12 @@ describe('segment', () => {
       'The index rose.',
     ]);
     expect(sentencesOf('The U.S. President met Dr. A. K. Khan and Acme Ltd. Shares rose.')).toEqual(['The U.S. President met Dr. A. K. Khan and Acme Ltd. Shares rose.']);
+    // A title or an honorific goes with what follows; an opener with a comma after it opens a sentence.
+    expect(sentencesOf('They cited Brown vs. The Board of Education and met H.E. The President and Prof. In Lee. Prices rose in the U.S. However, wages fell.')).toEqual([
+      'They cited Brown vs. The Board of Education and met H.E. The President and Prof. In Lee.',
+      'Prices rose in the U.S.',
+      'However, wages fell.',
+    ]);
   });
 
   it('does not split before a lower-case word or inside a number', () => {

@@ -18,6 +18,14 @@ describe('datelines', () => {
     expect(datelinePlace(text)).toBeUndefined();
   });
 
+  it('reads no place in a label ("BREAKING: "), and takes two places that share one for one', async () => {
+    expect(datelinePlace('BREAKING: The prime minister arrived.')).toBeUndefined();
+    expect(datelinePlace('UPDATE — The prime minister arrived.')).toBeUndefined();
+    const { samePlaces } = await import('../../src/text/dateline.js');
+    expect(samePlaces('ISLAMABAD', 'ISLAMABAD/RAWALPINDI')).toBe(true);
+    expect(samePlaces('DUBAI', 'LAHORE')).toBe(false);
+  });
+
   it('takes a lead that is a dateline and nothing more', () => {
     expect(isDateline('ISLAMABAD, Feb 4 (APP):')).toBe(true);
     expect(isDateline('ISLAMABAD, Feb 4 (APP): The')).toBe(false);

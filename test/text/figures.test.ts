@@ -77,6 +77,8 @@ describe('sameFigures', () => {
     ['DUBAI, Feb 10 (APP): The prime minister arrived for a two-day visit', 'LAHORE, Feb 10 (APP): The prime minister left for a two-day visit', false],
     ['DUBAI: The prime minister arrived for a two-day visit', 'DUBAI (AFP): The prime minister arrived for a two-day visit', true],
     ['DUBAI: The prime minister arrived for a two-day visit', 'The prime minister arrived for a two-day visit', true],
+    ['BREAKING: The prime minister arrived for a two-day visit', 'DUBAI: The prime minister arrived for a two-day visit', true],
+    ['ISLAMABAD: The prime minister arrived for a two-day visit', 'ISLAMABAD/RAWALPINDI: The prime minister arrived for a two-day visit', true],
     ['a case was registered under FIR No. 45', 'a case was registered under FIR 45', true],
     ['the fine is no more than Rs500', 'the fine is not more than Rs500', true],
     ['neither the minister nor his deputy attended', 'the minister and his deputy did not attend', true],

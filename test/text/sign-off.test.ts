@@ -7,6 +7,7 @@ describe('isWriterLine', () => {
     'The writer is Dawn’s correspondent in Delhi.',
     'The writer teaches sociology at a university.',
     'The writer, a former health minister, is a professor of health systems.',
+    'The writer, a former health minister, teaches at a university.',
     'The author is a development professional and author of the book “Earthly Matters”.',
     'He can be reached at someone@example.org',
   ])('takes %j for a writer’s sign-off', (line) => {
@@ -19,6 +20,16 @@ describe('isWriterLine', () => {
     'The writer was arrested at his home on Monday, police said.',
     'The writer is due to receive the award in March.',
     'Writers gathered at the festival.',
+    'The writer was taken to hospital where he was pronounced dead, police said.',
+    'The columnist was shot dead outside his home.',
+    'The author has been missing since Monday.',
+    'The writer is in police custody.',
+    'The writer is a suspect in the case, the FIR says.',
+    'The author, a former police officer, was arrested on Tuesday.',
+    'The helpline can be reached at 1122 round the clock, the spokesman said.',
+    'Citizens can also reach out at the district control room.',
+    'For queries, email: info@nadra.gov.pk',
+    'The authors can be contacted through the university.',
   ])('does not take %j for one', (line) => {
     expect(isWriterLine(line)).toBe(false);
   });
