@@ -417,6 +417,17 @@ describe('a short line that holds a figure is news unless a site repeats it', ()
     expect(result.chrome).toEqual([]);
   });
 
+  it('keeps a short sentence that three court reports share, inside or at the end, and removes a credit under one report', async () => {
+    const report = (n: number) => `Court report ${n + 1}\n\n${ownSentence(900 + n)} ${ownSentence(940 + n)}\n\nThe accused pleaded not guilty.\n\n${ownSentence(980 + n)}\n\nHe denied the charges.\n`;
+    const result = await dedupe([...[0, 1, 2].map((n) => ({ path: `court/${n}.txt`, text: report(n) })), { path: 'court/3.txt', text: `${report(3)}\nAdditional reporting by A. Reporter.\n` }]);
+    for (const n of [0, 1, 2]) expect(cleanedOf(result, `court/${n}.txt`)).toBe(report(n));
+    expect(cleanedOf(result, 'court/3.txt')).toBe(report(3));
+    expect(result.chrome.map((line) => [line.text, line.reason])).toEqual([['Additional reporting by A. Reporter.', 'sign-off']]);
+    // In 20 articles of one site, a sentence line is the site's furniture.
+    const site = await dedupe(Array.from({ length: 20 }, (_, n) => ({ path: `site/${String(n).padStart(2, '0')}.txt`, text: `Story ${n + 1}\n\n${ownSentence(1000 + n)} ${ownSentence(1040 + n)}\n\nThank you for reading our journal.\n` })));
+    expect(site.chrome.map((line) => [line.text, line.articles])).toEqual([['Thank you for reading our journal.', 20]]);
+  });
+
   it('removes a writer’s sign-off and contacts under one opinion piece, before a dated sign-off, and keeps a last line of reporting about a writer', async () => {
     const opinion = `Opinion\n\n${ownSentence(700)} ${ownSentence(701)}\n\n${ownSentence(702)}\n\nThe writer, a former health minister, teaches at a university in the capital.\n\nminister@example.org\n\nX: @formerminister\n\nPublished in The Courier, March 3rd, 2025\n`;
     const court = `Court report\n\n${ownSentence(710)} ${ownSentence(711)}\n\nThe writer is expected to appear before the court again next week.\n`;

@@ -263,10 +263,12 @@ export function classifyChrome(corpus: ChromeCorpus, minArticles: number): (read
       // unless it stands in half its source's articles ("Also Read" between a small site's paragraphs).
       // A dated last line that is no sentence, a sign-off ("Published in Dawn, March 2nd, 2025"), goes
       // at `minArticles` however long it is: a day's articles hold it word for word.
+      // A short line that is a sentence ("The accused pleaded not guilty.", "Two people were
+      // killed.") is reporting a few stories share, unless its site repeats it as furniture.
       const repeats =
         line.dated === true
           ? minArticles
-          : line.template !== 0
+          : line.template !== 0 || line.sentence === true
           ? Math.max(minArticles, FURNITURE.articles)
           : line.subheading === true
             ? Math.max(minArticles, Math.min(FURNITURE.articles, Math.ceil(SUBHEADING_SHARE * (corpus.sourceSize?.(articleIndex) ?? Infinity))))

@@ -6,7 +6,7 @@ import { countWords } from '../text/words.js';
 import { HEADING_WORDS } from '../options.js';
 import { isMostlyNumbers } from '../text/figures.js';
 import { isHeadingLike } from '../text/heading.js';
-import { isContactLine, isWriterLine, WRITER_SIGN_OFF_WORDS } from '../text/sign-off.js';
+import { isContactLine, isCreditLine, isWriterLine, WRITER_SIGN_OFF_WORDS } from '../text/sign-off.js';
 
 /**
  * Lines that are site chrome on any news site: comment forms, post navigation, share prompts.
@@ -150,6 +150,8 @@ export interface LineRecord {
    * word, short or long (see `classifyChrome`).
    */
   readonly dated?: boolean;
+  /** True for a short line that ends as a sentence does ("He denied the charges."): see `classifyChrome`. */
+  readonly sentence?: boolean;
   /** Hash of its normalised text when it is a short line or a dated sign-off, else 0. */
   readonly hash: number;
   readonly words: number;
@@ -209,7 +211,8 @@ export function chromeCandidates(text: string, segmentation: Segmentation, list:
     const normalized = short || signOffLine ? normalizeForComparison(line) : '';
     const template = (short || signOffLine) && /\d/.test(normalized) ? hashString(templateOf(normalized)) : 0;
     const subheading = short && index >= 2 && index + 2 < paragraphs.length && long(index - 1) && long(index + 1) && isHeadingLike(line);
-    records.push({ paragraph: index, list: reason, inside: false, short, ...(subheading ? { subheading } : {}), ...(dated ? { dated } : {}), hash: short || signOffLine ? hashString(normalized) : 0, template, words, start: paragraph.start, end: paragraph.end });
+    const sentence = short && ENDS_SENTENCE.test(line);
+    records.push({ paragraph: index, list: reason, inside: false, short, ...(subheading ? { subheading } : {}), ...(dated ? { dated } : {}), ...(sentence ? { sentence } : {}), hash: short || signOffLine ? hashString(normalized) : 0, template, words, start: paragraph.start, end: paragraph.end });
   });
   return records;
 }
@@ -221,24 +224,27 @@ const ENDS_SENTENCE = /[.!?…]["'”’)\]]*\s*$/u;
  * The paragraphs of a writer's sign-off that end an article (see `src/text/sign-off.ts`): read
  * from the end, over lines of contacts alone and a dated sign-off, a paragraph of at most
  * {@link WRITER_SIGN_OFF_WORDS} words that says who the writer is or how to reach them, with the
- * lines of contacts after it. Never the first two paragraphs (a title, a story's opening), and no
- * contacts without a writer's line above them (a site's address at the end of a news story stays).
+ * lines of contacts after it; and the credits that end it ("Additional reporting by …", "With
+ * input from APP"). Never the first two paragraphs (a title, a story's opening), and no contacts
+ * without a writer's line above them (a site's address at the end of a news story stays).
  */
 function writerSignOff(text: string, paragraphs: Segmentation['paragraphs'], list: ChromeList): ReadonlySet<number> {
   const contacts: number[] = [];
+  const credits: number[] = [];
   let index = paragraphs.length - 1;
   for (; index >= 2; index -= 1) {
     const paragraph = paragraphs[index];
     if (paragraph === undefined) break;
     const line = text.slice(paragraph.start, paragraph.end);
     if (isContactLine(line)) contacts.push(index);
+    else if (isCreditLine(line)) credits.push(index);
     else if (list.reasonFor(line) === undefined && !(index === paragraphs.length - 1 && isDatedSignOff(line))) break;
   }
   const paragraph = paragraphs[index];
-  if (index < 2 || paragraph === undefined) return NO_PARAGRAPHS;
-  const line = text.slice(paragraph.start, paragraph.end);
-  if (!isWriterLine(line) || countWords(line, 0, line.length, WRITER_SIGN_OFF_WORDS + 1) > WRITER_SIGN_OFF_WORDS) return NO_PARAGRAPHS;
-  return new Set([index, ...contacts]);
+  const line = paragraph === undefined ? '' : text.slice(paragraph.start, paragraph.end);
+  const writer = index >= 2 && isWriterLine(line) && countWords(line, 0, line.length, WRITER_SIGN_OFF_WORDS + 1) <= WRITER_SIGN_OFF_WORDS;
+  if (!writer) return credits.length === 0 ? NO_PARAGRAPHS : new Set(credits);
+  return new Set([index, ...contacts, ...credits]);
 }
 const NO_PARAGRAPHS: ReadonlySet<number> = new Set();
 

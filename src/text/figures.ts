@@ -15,7 +15,8 @@
  *   "Jan 2" and "Jan 1" ≠ "Feb 1";
  * - number words count as their value: "two" ≠ "three", "twice" ≠ "three times" ("once" is not
  *   one: it is as often "as soon as"); "twenty-six" = "26" is NOT assumed (kept as 20, 6): a
- *   wording that switches between words and digits is rare and then stays;
+ *   wording that switches between words and digits is rare and then stays; ordinal words too:
+ *   "the fifth month in a row" ≠ "the sixth", "second" = "2nd";
  * - a sign counts: "-0.507" ≠ "0.507"; times keep their parts: "10:30" ≠ "10:45";
  * - a day or month named alone is a date, as a number word is a figure: "on Monday" ≠ "on
  *   Wednesday", "in January" ≠ "in February", while one only a wording adds ("said on Monday") is
@@ -86,6 +87,31 @@ const WORD_VALUES: Readonly<Record<string, number>> = {
   dozen: 12,
   dozens: 12,
   half: 0.5,
+  // Ordinals: "the fifth month in a row" and "the sixth" are two reports; "second" = "2nd".
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
+  twentieth: 20,
+  thirtieth: 30,
+  fortieth: 40,
+  fiftieth: 50,
+  hundredth: 100,
 };
 
 const MONTHS: readonly (readonly string[])[] = [

@@ -26,6 +26,15 @@ const CONTACT_LINE = new RegExp(String.raw`^(?:\s*(?:(?:e-?mail|x|twitter|instag
 // A personal cue, with an address after it: "He can be reached at …", "Reach out at … someone@example.org".
 const CONTACT_CUE = new RegExp(String.raw`\b(?:(?:he|she|they|the (?:writer|author|columnist))\s+can be reached at|reach (?:out to )?(?:him|her|them|out) at)\b.*${ADDRESS}`, 'iu');
 
+// A credit: who else reported, wrote or edited ("Additional reporting by …", "With input from APP").
+const CREDIT = /^\W*(?:additional (?:reporting|input|inputs) (?:by|from)|(?:with )?(?:additional )?inputs? from|reporting by|written by|edited by|compiled by)\b|\bcontributed to this (?:report|story)\W*$/iu;
+const CREDIT_WORDS = 15;
+
+/** True for a line that credits who else reported or edited the story, short as such a line is. */
+export function isCreditLine(line: string): boolean {
+  return CREDIT.test(line) && line.trim().split(/\s+/).length <= CREDIT_WORDS;
+}
+
 /** True for a line of contacts alone: "khurram.husain@gmail.com", "X: @khurramhusain", "www.example.pk". */
 export function isContactLine(line: string): boolean {
   return line.trim() !== '' && CONTACT_LINE.test(line);

@@ -34,8 +34,9 @@ describe('figuresOf', () => {
   });
 
   it('reads a number word only as a whole word, wherever it stands', () => {
-    // "someone", "often", "tone" and "Tenth" hold number words' letters, not number words.
-    expect(figuresOf('Someone often set the tone for the Tenth session.')).toEqual([]);
+    // "someone", "often", "tone" and "Tenthouse" hold number words' letters, not number words; "Tenth" is the ordinal.
+    expect(figuresOf('Someone often set the tone for the Tenthouse session.')).toEqual([]);
+    expect(figuresOf('Someone often set the tone for the Tenth session.')).toEqual(['10']);
     expect(figuresOf('One of them left; the other ten stayed.')).toEqual(['1', '10']);
     expect(figuresOf('A soft-hyphened t\u00adwo still counts.')).toEqual(['2']);
   });
@@ -56,7 +57,10 @@ describe('sameFigures', () => {
     ['3 lakh tonnes', '300,000 tonnes', true],
     ['two were killed', 'three were killed', false],
     ['won by 5 wickets', 'won by five wickets', true],
-    ['the 2nd round', 'the second round', false],
+    ['the 2nd round', 'the second round', true],
+    ['inflation fell for the fifth month in a row', 'inflation fell for the sixth month in a row', false],
+    ['for the first time', 'for the second time', false],
+    ['the third round', 'the round', true],
     ['at 10:30', 'at 10:45', false],
     ['net run rate 0.507', 'net run rate -0.507', false],
     ['a figure of 01', 'a figure of 1', true],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isContactLine, isWriterLine, readsAsSignOff } from '../../src/text/sign-off.js';
+import { isContactLine, isCreditLine, isWriterLine, readsAsSignOff } from '../../src/text/sign-off.js';
 
 describe('isWriterLine', () => {
   it.each([
@@ -50,5 +50,15 @@ describe('readsAsSignOff', () => {
     expect(readsAsSignOff('The writer is a lawyer.\nlawyer@example.org\n')).toBe(true);
     expect(readsAsSignOff('lawyer@example.org\nX: @lawyer\n')).toBe(true);
     expect(readsAsSignOff('Citizens can file complaints on the portal www.citizensportal.gov.pk, the ministry said.')).toBe(false);
+  });
+});
+
+describe('isCreditLine', () => {
+  it.each(['Additional reporting by Umar Bacha.', 'With input from APP', 'Additional input from AFP and Reuters.', 'Behram Baloch in Gwadar also contributed to this report.', 'Compiled by Sabrina Haider.'])('takes %j for a credit', (line) => {
+    expect(isCreditLine(line)).toBe(true);
+  });
+
+  it.each(['The inquiry drew input from all four provinces before it reported to the cabinet on Monday.', 'Reporting from the border has been restricted since March, the association said in a statement issued today.'])('does not take %j for one', (line) => {
+    expect(isCreditLine(line)).toBe(false);
   });
 });
