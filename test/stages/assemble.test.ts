@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assemble, isDateline, isHeadingLike, leadsInCopies } from '../../src/stages/assemble.js';
+import { assemble, isHeadingLike, leadsInCopies } from '../../src/stages/assemble.js';
 import type { Matches } from '../../src/stages/match.js';
 import { DEFAULTS } from '../../src/options.js';
 import { matchInMemory } from './match-in-memory.js';
@@ -135,21 +135,5 @@ describe('assemble', () => {
     expect(sentence?.canonical).toBe(background[0]);
     expect(sentence?.position).toBe(0);
     expect(sentence?.wordings).toContainEqual({ text: background[0]!.replace('suspended', 'halted'), articles: ['5.txt'] });
-  });
-});
-
-describe('isDateline', () => {
-  it.each(['DUBAI: ', 'ISLAMABAD, Feb 4 (APP):', 'KARACHI, Jan. 12:', 'NEW YORK (AP) —', 'DERA ISMAIL KHAN -', 'D.I. KHAN:'])('takes %j for a dateline', (lead) => {
-    expect(isDateline(lead)).toBe(true);
-  });
-
-  it.each([
-    ['a heading', 'Pak-Afghan relations'],
-    ['a lead-in of words', 'Officials at the harbour told reporters that'],
-    ['a place in lower case', 'Dubai:'],
-    ['a place with no colon or dash', 'DUBAI'],
-    ['one capital letter', 'A:'],
-  ])('does not take %s for a dateline', (_, lead) => {
-    expect(isDateline(lead)).toBe(false);
   });
 });

@@ -27,7 +27,23 @@ describe('datelines', () => {
   });
 
   it('takes a lead that is a dateline and nothing more', () => {
-    expect(isDateline('ISLAMABAD, Feb 4 (APP):')).toBe(true);
     expect(isDateline('ISLAMABAD, Feb 4 (APP): The')).toBe(false);
   });
 });
+
+describe('isDateline', () => {
+  it.each(['DUBAI: ', 'ISLAMABAD, Feb 4 (APP):', 'KARACHI, Jan. 12:', 'NEW YORK (AP) —', 'DERA ISMAIL KHAN -', 'D.I. KHAN:'])('takes %j for a dateline', (lead) => {
+    expect(isDateline(lead)).toBe(true);
+  });
+
+  it.each([
+    ['a heading', 'Pak-Afghan relations'],
+    ['a lead-in of words', 'Officials at the harbour told reporters that'],
+    ['a place in lower case', 'Dubai:'],
+    ['a place with no colon or dash', 'DUBAI'],
+    ['one capital letter', 'A:'],
+  ])('does not take %s for a dateline', (_, lead) => {
+    expect(isDateline(lead)).toBe(false);
+  });
+});
+
