@@ -13,11 +13,7 @@ import { LIGHT_EDIT_WORDS } from '../options.js';
 import { sameFigures } from '../text/figures.js';
 import { HEADING_WORDS } from '../options.js';
 import { isHeadingLike } from '../text/heading.js';
-import { opensWithDateline } from '../text/dateline.js';
-
-export { isHeadingLike } from '../text/heading.js';
-export { isDateline } from '../text/dateline.js';
-import { isDateline } from '../text/dateline.js';
+import { isDateline, opensWithDateline } from '../text/dateline.js';
 
 /**
  * Text that can be sliced: a whole article's text, or only the spans that the gather step

@@ -1,7 +1,7 @@
 import type { ChromeLine, ChromeReason, Span } from '../types.js';
 import type { LineRecord } from './detect-chrome.js';
 import type { Assembly, Block, Occurrence } from './assemble.js';
-import { isHeadingLike } from './assemble.js';
+import { isHeadingLike } from '../text/heading.js';
 import { countWords } from '../text/words.js';
 import type { PackedSegmentation } from './segment.js';
 import { paragraphAt } from './segment.js';
@@ -53,7 +53,6 @@ const SUBHEADING_SHARE = 0.5;
  * its site; one in fewer is a block, collapsed with markers, which loses nothing.
  */
 export const FURNITURE = { articles: 20, share: 0.1, longWords: 20, longShare: 0.5, edgeShare: 0.9, edgeSentences: 1 } as const;
-
 
 /** What furniture detection reads of the corpus. */
 export interface FurnitureCorpus {

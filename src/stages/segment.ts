@@ -1,14 +1,18 @@
 import type { Paragraph, Segmentation, Sentence, Span } from '../types.js';
 import { countWords } from '../text/words.js';
 
-// Words after which a full stop does not end a sentence ("Gen. Faiz", "Nov. 14", "No. 5").
+// Titles and honorifics: always followed by a name or an office, never the end of a sentence
+// ("Gen. Faiz", "Engr. Ali", "Ch. Shujaat": the South Asian ones found on ../shared/news; "Brown vs. The Board").
+const TITLES = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'cpt', 'sgt', 'cpl', 'adm', 'cmdr', 'gov', 'sen', 'rep', 'rev', 'hon', 'pres',
+  'supt', 'insp', 'det', 'engr', 'ch', 'brig', 'mst', 'messrs', 'dy', 'addl', 'asst', 'secy', 'sqn', 'ldr', 'wg', 'cdr', 'mohd', 'muhd', 'vs',
+]);
+// Words after which a full stop does not end a sentence unless a sentence's opening word follows
+// ("Nov. 14", "No. 5", "Pvt. Ltd.", "Brig. (retd.) Ahmed"), and the titles.
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'cpt', 'sgt', 'cpl', 'adm', 'cmdr',
-  'gov', 'sen', 'rep', 'st', 'jr', 'sr', 'rev', 'hon', 'pres', 'supt', 'insp', 'det', 'no', 'nos', 'vol',
-  'fig', 'op', 'inc', 'ltd', 'co', 'corp', 'bros', 'dept', 'univ', 'assn', 'approx', 'vs', 'etc', 'al',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mt', 'ft', 'rs',
-  // Titles and firms of South Asian news ("Engr. Ali", "Ch. Shujaat", "Brig. (retd)", "Pvt. Ltd."): found on ../shared/news.
-  'engr', 'ch', 'brig', 'mst', 'messrs', 'pvt', 'retd', 'dy', 'addl', 'asst', 'secy', 'sqn', 'ldr', 'wg', 'cdr', 'mohd', 'muhd',
+  ...TITLES,
+  'st', 'jr', 'sr', 'no', 'nos', 'vol', 'fig', 'op', 'inc', 'ltd', 'co', 'corp', 'bros', 'dept', 'univ', 'assn', 'approx', 'etc', 'al',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mt', 'ft', 'rs', 'pvt', 'retd',
 ]);
 // Abbreviations that are words too, taken as such only capitalised and before a number or a
 // bracket ("Art. 184(3)", "Sec. 144", not "works of art." nor "the Museum of Modern Art. Critics …"):
@@ -16,8 +20,6 @@ const CAPITALISED_ABBREVIATIONS = new Set(['Art', 'Sec', 'Para', 'Dist', 'Cl']);
 const NUMBER_OR_BRACKET = /[\d(]/;
 // Words that open a sentence and never a name: after an abbreviation, they end the sentence.
 const SENTENCE_OPENER = /^(?:The|It|Its|He|She|They|We|This|That|These|Those|There|Their|His|Her|Our|However|Meanwhile|But|In|On|At|After|Before|When|While|If|Earlier|Later)[\s,]/;
-// Titles and honorifics, always followed by a name or an office, never the end of a sentence.
-const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'cpt', 'sgt', 'cpl', 'adm', 'cmdr', 'gov', 'sen', 'rep', 'rev', 'hon', 'pres', 'supt', 'insp', 'det', 'engr', 'ch', 'brig', 'mst', 'messrs', 'dy', 'addl', 'asst', 'secy', 'sqn', 'ldr', 'wg', 'cdr', 'mohd', 'muhd', 'vs']);
 const HONORIFICS = new Set(['H.E', 'H.H', 'H.R.H', 'H.M', 'H.I.H']);
 
 // Sentence-final punctuation, then any closing quotes or brackets.

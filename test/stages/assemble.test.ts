@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assemble, isHeadingLike, leadsInCopies } from '../../src/stages/assemble.js';
+import { assemble, leadsInCopies } from '../../src/stages/assemble.js';
 import type { Matches } from '../../src/stages/match.js';
 import { DEFAULTS } from '../../src/options.js';
 import { matchInMemory } from './match-in-memory.js';
@@ -11,22 +11,6 @@ async function assembleTexts(texts: readonly string[], withoutSameText = false) 
   const { sameText: _known, ...withoutIt } = matches;
   return { matches, assembly: assemble(corpus, withoutSameText ? withoutIt : matches, DEFAULTS) };
 }
-
-describe('isHeadingLike', () => {
-  it.each(['Pak-Afghan relations', 'Port history', '## Background', 'Pakistan strikes inside Afghanistan', '2024 in review'])('takes %j for a heading', (text) => {
-    expect(isHeadingLike(text)).toBe(true);
-  });
-
-  it.each([
-    ['a sentence', 'He said so.'],
-    ['a lead-in with a comma', 'Meanwhile,'],
-    ['a lower-case fragment', 'relations with Kabul'],
-    ['a long line', 'This line has far too many words to be a heading of a block'],
-    ['nothing', '  '],
-  ])('does not take %s for a heading', (_, text) => {
-    expect(isHeadingLike(text)).toBe(false);
-  });
-});
 
 describe('leadsInCopies', () => {
   // One cluster of four sentences, one per article: a plain copy, two copies with the inline
