@@ -195,7 +195,9 @@ export function chromeCandidates(text: string, segmentation: Segmentation, list:
     const line = text.slice(paragraph.start, paragraph.end);
     // A table (rows mostly numbers, and the header or label lines beside them) and a label that
     // introduces what follows ("PESHAWAR ZALMI:") are the article's own, however often they repeat.
-    const plain = upTo > 0 && !numeric(index) && !numeric(index - 1) && !numeric(index + 1) && !/:\s*$/.test(line);
+    // Only a line short enough to matter is asked: most paragraphs are long, and reading a line for figures costs.
+    const mayMatter = upTo > 0 && (upTo <= HEADING_WORDS || (last && upTo <= SIGN_OFF_WORDS));
+    const plain = mayMatter && !numeric(index) && !numeric(index - 1) && !numeric(index + 1) && !/:\s*$/.test(line);
     const short = plain && upTo <= HEADING_WORDS;
     const datedLast = plain && last && upTo <= SIGN_OFF_WORDS && DATE.test(line.toLowerCase());
     const signOffLine = !short && datedLast;
