@@ -244,7 +244,7 @@ function writerSignOff(text: string, paragraphs: Segmentation['paragraphs'], lis
   }
   const paragraph = paragraphs[index];
   const line = paragraph === undefined ? '' : text.slice(paragraph.start, paragraph.end);
-  const writer = index >= 2 && isWriterLine(line) && countWords(line, 0, line.length, WRITER_SIGN_OFF_WORDS + 1) <= WRITER_SIGN_OFF_WORDS;
+  const writer = index >= 2 && countWords(line, 0, line.length, WRITER_SIGN_OFF_WORDS + 1) <= WRITER_SIGN_OFF_WORDS && isWriterLine(line);
   if (!writer) return credits.length === 0 ? NO_PARAGRAPHS : new Set(credits);
   return new Set([index, ...contacts, ...credits]);
 }

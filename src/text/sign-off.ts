@@ -28,11 +28,12 @@ const CONTACT_CUE = new RegExp(String.raw`\b(?:(?:he|she|they|the (?:writer|auth
 
 // A credit: who else reported, wrote or edited ("Additional reporting by …", "With input from APP").
 const CREDIT = /^\W*(?:additional (?:reporting|input|inputs) (?:by|from)|(?:with )?(?:additional )?inputs? from|reporting by|written by|edited by|compiled by)\b|\bcontributed to this (?:report|story)\W*$/iu;
-const CREDIT_WORDS = 15;
+// At most fifteen words (runs of non-space): told within the first sixteen, however long the line, before the credit's own test reads it all.
+const CREDIT_LENGTH = /^\s*(?:\S+(?:\s+|$)){0,15}$/u;
 
 /** True for a line that credits who else reported or edited the story, short as such a line is. */
 export function isCreditLine(line: string): boolean {
-  return CREDIT.test(line) && line.trim().split(/\s+/).length <= CREDIT_WORDS;
+  return CREDIT_LENGTH.test(line) && CREDIT.test(line);
 }
 
 /** True for a line of contacts alone: "khurram.husain@gmail.com", "X: @khurramhusain", "www.example.pk". */

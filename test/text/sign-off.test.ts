@@ -61,4 +61,13 @@ describe('isCreditLine', () => {
   it.each(['The inquiry drew input from all four provinces before it reported to the cabinet on Monday.', 'Reporting from the border has been restricted since March, the association said in a statement issued today.'])('does not take %j for one', (line) => {
     expect(isCreditLine(line)).toBe(false);
   });
+
+  it('takes a credit of fifteen words, however it is spaced, and not one of sixteen', () => {
+    const words = (count: number, space: string): string => `Reporting by${space}${Array.from({ length: count - 2 }, (_, i) => `Name${i}`).join(space)}`;
+    for (const space of [' ', '\t', '\u00a0', ' \u2009 ']) {
+      expect(isCreditLine(`  ${words(15, space)}  `)).toBe(true);
+      expect(isCreditLine(`${words(16, space)}`)).toBe(false);
+    }
+    expect(isCreditLine(`Additional reporting by ${'a very long name '.repeat(40)}`)).toBe(false);
+  });
 });
