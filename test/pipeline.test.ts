@@ -264,6 +264,24 @@ describe('dedupe on edge cases', () => {
     expect(result.cleaned.find((article) => article.path === 'd.txt')!.text).toContain('said 38 people had died');
   });
 
+  it('keeps in its article a background sentence whose copy says the opposite ("rose" for "fell"): the block runs on around it', async () => {
+    const sentences = (way: string) => [
+      'The central bank has kept its policy rate unchanged at its last three meetings this year.',
+      `Analysts said the rupee had ${way} steadily against the dollar since the start of the fiscal year.`,
+      'The government hopes a new loan from the lender will ease pressure on the reserves before the budget.',
+      'Officials from the two sides are expected to meet again in the capital later this month to settle the terms.',
+    ].join(' ');
+    const result = await dedupe([
+      { path: 'a.txt', text: `Rates, first report\n\nThe first report.\n\n${sentences('risen')}\n` },
+      { path: 'b.txt', text: `Rates, second report\n\nThe second report.\n\n${sentences('risen')}\n` },
+      { path: 'c.txt', text: `Rates, third report\n\nThe third report.\n\n${sentences('fallen')}\n` },
+    ]);
+    expect(result.report.blocks).toHaveLength(1);
+    expect(result.report.blocks[0]?.articles).toEqual(['a.txt', 'b.txt', 'c.txt']);
+    expect(result.cleaned.find((article) => article.path === 'c.txt')!.text).toContain('the rupee had fallen steadily');
+    expect(result.cleaned.find((article) => article.path === 'b.txt')!.text).not.toContain('the rupee had risen steadily');
+  });
+
   it('takes an inline heading as the heading of a block whose other copies open with it on a line of its own', async () => {
     const background = [
       'The ferry service between the two islands was suspended on Friday after the harbour wall gave way in the storm.',

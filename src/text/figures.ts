@@ -24,10 +24,12 @@
  *
  * A sentence turned around by a negation is a changed report too ("would seek" and "would not
  * seek"): two wordings must say "not", "no", "never" and their kin as often (see {@link sameFigures}).
- * So is one filed from another place: two sentences that open with datelines of two places.
+ * So is one turned to its opposite ("rose" and "fell": see `directions.ts`), and one filed from
+ * another place: two sentences that open with datelines of two places.
  */
 import { memoize } from '../lib/memo.js';
 import { datelinePlace, samePlaces } from './dateline.js';
+import { directionsOf, isDirectionWord, turnedAround } from './directions.js';
 
 const SCALE: Readonly<Record<string, number>> = {
   k: 1e3,
@@ -232,6 +234,8 @@ export function sameFigures(a: string, b: string): boolean {
   if (differOnlyInPlainWords(a, b)) return true;
   // Most sentences hold no negation: counted only where one may stand.
   if ((MAY_NEGATE.test(a) || MAY_NEGATE.test(b)) && negationsIn(a) !== negationsIn(b)) return false;
+  // "rose" and "fell", "won" and "lost": the same sentence turned around is another report.
+  if (turnedAround(a, b)) return false;
   const x = readFigures(a);
   const y = readFigures(b);
   if (equal(x, y)) return true;
@@ -246,9 +250,9 @@ export function sameFigures(a: string, b: string): boolean {
   );
 }
 
-/** What {@link sameFigures} compares of `text`, as one string: its figures, how often it negates, and its dateline's place. */
+/** What {@link sameFigures} compares of `text`, as one string: its figures, how often it negates, its dateline's place, and its direction words. */
 export function factsOf(text: string): string {
-  return `${figuresOf(text).join(' ')}\u0000${negationsIn(text)}\u0000${datelinePlace(text) ?? ''}`;
+  return `${figuresOf(text).join(' ')}\u0000${negationsIn(text)}\u0000${datelinePlace(text) ?? ''}\u0000${directionsOf(text)}`;
 }
 
 /** False when both texts open with a dateline, of two places. */
@@ -287,7 +291,7 @@ const BOUNDS = new Set(['less', 'more', 'fewer', 'later', 'earlier', 'sooner']);
 
 /**
  * True when `a` and `b` differ only in a stretch where neither holds a digit, a minus sign, a
- * number, scale, day or month word, a negation, nor any character but ASCII and common typographic marks: then their
+ * number, scale, day or month word, a negation, a direction word ("rose", "fell"), nor any character but ASCII and common typographic marks: then their
  * figures are the same, without reading them. Most lightly edited copies differ so. The stretch is
  * widened to white space (a token never spans it) and then by one more run of characters holding a
  * letter or digit on each side, so that the tokens either side of it, which decide a month or a
@@ -346,7 +350,7 @@ function widenRight(text: string, at: number): number {
 // Characters past ASCII that neither make nor join a token: quotes, dashes, an ellipsis, a bullet, a no-break space.
 const PLAIN_MARKS = new Set([0xa0, 0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2026]);
 
-/** True when `text[from, to)` holds no digit, no minus sign, no word that is or scales a figure or names a month, and nothing past ASCII but {@link PLAIN_MARKS}. */
+/** True when `text[from, to)` holds no digit, no minus sign, no word that is or scales a figure, names a month or a day, negates or gives a direction, and nothing past ASCII but {@link PLAIN_MARKS}. */
 function plainWords(text: string, from: number, to: number): boolean {
   let word = '';
   for (let i = from; i <= to; i += 1) {
@@ -356,7 +360,7 @@ function plainWords(text: string, from: number, to: number): boolean {
       continue;
     }
     if (word !== '') {
-      if (Object.hasOwn(WORD_VALUES, word) || Object.hasOwn(SCALE, word) || MONTH_OF.has(word) || DAY_OF.has(word) || NEGATIONS.has(word) || (word === 't' && (text[i - 2] === "'" || text[i - 2] === '’'))) return false;
+      if (Object.hasOwn(WORD_VALUES, word) || Object.hasOwn(SCALE, word) || MONTH_OF.has(word) || DAY_OF.has(word) || NEGATIONS.has(word) || isDirectionWord(word) || (word === 't' && (text[i - 2] === "'" || text[i - 2] === '’'))) return false;
       word = '';
     }
     if ((code >= 48 && code <= 57) || code === 45 || (code >= 128 && !PLAIN_MARKS.has(code))) return false;

@@ -86,6 +86,10 @@ describe('sameFigures', () => {
     ['a case was registered under FIR No. 45', 'a case was registered under FIR 45', true],
     ['the fine is no more than Rs500', 'the fine is not more than Rs500', true],
     ['neither the minister nor his deputy attended', 'the minister and his deputy did not attend', true],
+    // A word turned to its opposite turns the report around; one only a wording adds does not.
+    ['the rupee rose 5pc against the dollar', 'the rupee fell 5pc against the dollar', false],
+    ['one polio case from a female child', 'one polio case from a male child', false],
+    ['the rupee rose 5pc against the dollar', 'the rupee rose sharply, 5pc, against the dollar', true],
   ])('%j and %j: %s', (a, b, same) => {
     expect(sameFigures(a, b)).toBe(same);
     expect(sameFigures(b, a)).toBe(same);
@@ -147,10 +151,12 @@ describe('differOnlyInPlainWords', () => {
     expect(differOnlyInPlainWords('The hearing is on Monday now.', 'The hearing is on Friday now.')).toBe(false);
     expect(differOnlyInPlainWords('He will attend the talks.', 'He will not attend the talks.')).toBe(false);
     expect(differOnlyInPlainWords('He will attend the talks.', 'He won’t attend the talks.')).toBe(false);
+    // Nor is a direction word turned around.
+    expect(differOnlyInPlainWords('Prices rose again today.', 'Prices fell again today.')).toBe(false);
   });
 
   // Tokens of figures, the words that scale or date them, and the characters that join or split them.
-  const TOKENS = ['5', '10', '1,200', '-3', '−2', '4.5%', '10:30', 'Rs10m', '$5', 'May', 'june', 'Jan', 'million', 'bn', 'm', 'k', 'two', 'One', 'twice', 'Thrice', 'dozen', 'half', 'the', 'police', 'said', 'were', 'hurt', 'it', 'rose', '—', '–', '-', '’', '“', '(', ',', '.', 'é', 'İ', '\u00ad', 'per', 'cent', 'Monday', 'friday', 'February', 'not', 'no', 'won’t', "didn't", 'less'];
+  const TOKENS = ['5', '10', '1,200', '-3', '−2', '4.5%', '10:30', 'Rs10m', '$5', 'May', 'june', 'Jan', 'million', 'bn', 'm', 'k', 'two', 'One', 'twice', 'Thrice', 'dozen', 'half', 'the', 'police', 'said', 'were', 'hurt', 'it', 'rose', '—', '–', '-', '’', '“', '(', ',', '.', 'é', 'İ', '\u00ad', 'per', 'cent', 'Monday', 'friday', 'February', 'not', 'no', 'won’t', "didn't", 'less', 'fell', 'North', 'south', 'female', 'minister', 'talks', 'city', 'held', 'again'];
   const SEPARATORS = [' ', ' ', ' ', '', '\n', '\u00a0'];
   const sentence = fc.array(fc.tuple(fc.constantFrom(...TOKENS), fc.constantFrom(...SEPARATORS)), { minLength: 1, maxLength: 14 });
   const edit = fc.tuple(fc.nat(), fc.nat(3), fc.array(fc.tuple(fc.constantFrom(...TOKENS), fc.constantFrom(...SEPARATORS)), { maxLength: 3 }));
