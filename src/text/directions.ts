@@ -7,35 +7,45 @@
  *
  * Each axis has two sides. Two texts are turned around on an axis when one holds more words of one
  * side than the other does, and the other more words of the opposite side: "rose" against "fell".
- * A word only one wording adds or drops ("rose sharply" and "rose") turns nothing around, nor does
- * a synonym on the same side ("rose" and "climbed"). A word may stand on several axes ("lower":
- * a price's way, and the lower house).
+ * A word only one wording adds or drops ("rose", and "rose, then fell") turns nothing around, nor
+ * does a synonym on the same side ("rose" and "climbed"). A word may stand on several axes
+ * ("denied": a petition, and a report). A word and its opposite made with a prefix ("likely",
+ * "unlikely") turn a text around the same way.
  */
 import { memoize } from '../lib/memo.js';
 
 const AXES: readonly (readonly [string, string])[] = [
-  // Which way a figure went.
+  // Which way a figure went. Not "up", "down", "cut", "more", "less", "before" nor "after":
+  // "upto a Rs13 cut" and "up to Rs13", "more than 20" and "at least 20", "produced before the
+  // court" and "in court after his arrest" are one sentence edited.
   [
-    'rise rises rose risen rising increase increases increased increasing climb climbs climbed climbing jump jumps jumped jumping surge surges surged surging soar soars soared soaring gain gains gained gaining rebound rebounds rebounded hike hikes hiked up upward upwards higher',
-    'fall falls fell fallen falling decrease decreases decreased decreasing decline declines declined declining drop drops dropped dropping plunge plunges plunged plunging slump slumps slumped slumping tumble tumbles tumbled tumbling slide slides slid sliding dip dips dipped dipping cut cuts loss losses lose loses lost losing down downward downwards lower',
+    'rise rises rose risen rising increase increases increased increasing raise raises raised raising climb climbs climbed climbing jump jumps jumped jumping surge surges surged surging soar soars soared soaring gain gains gained gaining rebound rebounds rebounded hike hikes hiked upward upwards higher',
+    'fall falls fell fallen falling decrease decreases decreased decreasing reduce reduces reduced reducing decline declines declined declining drop drops dropped dropping plunge plunges plunged plunging slump slumps slumped slumping tumble tumbles tumbled tumbling slide slides slid sliding dip dips dipped dipping shed sheds shedding ease eases eased easing lower lowers lowered lowering loss losses lose loses lost losing downward downwards',
   ],
-  // How much, how high.
-  ['high higher highest upper maximum most more greater greatest larger largest bigger biggest', 'low lower lowest minimum least less fewer smaller smallest'],
+  ['widen widens widened widening', 'narrow narrows narrowed narrowing'],
+  ['double doubles doubled doubling', 'halve halves halved halving'],
+  // How high.
+  ['high highest upper maximum greatest largest biggest', 'low lowest minimum smallest'],
   ['better best', 'worse worst'],
   ['strong stronger strongest strengthen strengthens strengthened strengthening', 'weak weaker weakest weaken weakens weakened weakening'],
   ['appreciate appreciates appreciated appreciating appreciation', 'depreciate depreciates depreciated depreciating depreciation'],
   ['bullish', 'bearish'],
   ['positive', 'negative'],
   ['above', 'below'],
-  ['before', 'after'],
-  // Who won, what was decided.
-  ['win wins won winning winner winners victory victories', 'lose loses lost losing loser losers'],
+  ['with', 'without'],
+  // Who won, what was decided, what became of whom.
+  ['win wins won winning winner winners victory victories', 'lose loses lost losing loser losers defeat'],
   ['succeed succeeds succeeded success successful', 'fail fails failed failing failure'],
-  ['approve approves approved approving approval accept accepts accepted accepting', 'reject rejects rejected rejecting rejection'],
+  [
+    'approve approves approved approving approval accept accepts accepted accepting grant grants granted granting allow allows allowed allowing',
+    'reject rejects rejected rejecting rejection dismiss dismisses dismissed dismissing deny denies denied denying ban bans banned banning',
+  ],
+  ['confirm confirms confirmed confirming', 'deny denies denied denying'],
   ['support supports supported supporting', 'oppose opposes opposed opposing'],
   ['acquit acquits acquitted acquittal', 'convict convicts convicted conviction'],
   ['innocent', 'guilty'],
-  ['legal lawful', 'illegal unlawful'],
+  ['arrest arrests arrested arresting', 'release releases released releasing freed'],
+  ['killed dead died death deaths', 'injured wounded hurt alive survived'],
   ['majority', 'minority'],
   // Trade and money.
   ['import imports imported importing importer importers', 'export exports exported exporting exporter exporters'],
@@ -46,8 +56,10 @@ const AXES: readonly (readonly [string, string])[] = [
   // Where, and who.
   ['north northern northward', 'south southern southward'],
   ['east eastern eastward', 'west western westward'],
-  ['arrive arrives arrived arriving arrival', 'depart departs departed departing departure'],
-  ['man men male males boy boys father son brother husband', 'woman women female females girl girls mother daughter sister wife'],
+  [
+    'man men male males boy boys father son brother husband mr spokesman chairman',
+    'woman women female females girl girls mother daughter sister wife ms mrs spokeswoman chairwoman',
+  ],
 ];
 
 /** Per word, the sides it stands on: `axis * 2 + side`. */
@@ -62,41 +74,78 @@ AXES.forEach((sides, axis) =>
   }),
 );
 
-/** True for a lower-case word that says which way a report goes (see the module's comment). */
-export function isDirectionWord(word: string): boolean {
-  return SIDES_OF.has(word);
+/**
+ * True for a lower-case word that may turn a text around (see {@link turnedAround}): one of the
+ * axes' words, or one that may be a word's opposite made with a prefix ("unlikely", "illegal").
+ */
+export function mayTurnAround(word: string): boolean {
+  if (SIDES_OF.has(word)) return true;
+  return (
+    (word.startsWith('un') && word.length >= 6) ||
+    (word.startsWith('non') && word.length >= 7) ||
+    (word.startsWith('ill') && word.length >= 6) ||
+    (word.startsWith('irr') && word.length >= 6)
+  );
 }
 
-const WORD = /\p{L}+/gu;
+// A word with its inner apostrophes: "won't" is not "won".
+const WORD = /\p{L}+(?:['’]\p{L}+)*/gu;
 
-/** How many words of each side `text` holds, by `axis * 2 + side`: read once per text. */
-const sidesIn = memoize((text: string): ReadonlyMap<number, number> => {
-  const counts = new Map<number, number>();
+/** What `turnedAround` reads of a text: how many words of each side it holds (by `axis * 2 + side`), and each word's count. */
+interface Read {
+  readonly sides: ReadonlyMap<number, number>;
+  readonly words: ReadonlyMap<string, number>;
+}
+
+/** Read once per text: a sentence is compared with several others. */
+const read = memoize((text: string): Read => {
+  const sides = new Map<number, number>();
+  const words = new Map<string, number>();
   WORD.lastIndex = 0;
   for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
-    const sides = SIDES_OF.get(match[0].toLowerCase());
-    if (sides !== undefined) for (const side of sides) counts.set(side, (counts.get(side) ?? 0) + 1);
+    const word = match[0].toLowerCase();
+    words.set(word, (words.get(word) ?? 0) + 1);
+    for (const side of SIDES_OF.get(word) ?? []) sides.set(side, (sides.get(side) ?? 0) + 1);
   }
-  return counts;
+  return { sides, words };
 });
 
-/** True when one of `a` and `b` turns the other around: on some axis, each holds more words than the other of opposite sides ("rose" and "fell"). */
+/**
+ * Prefixes that make a word its opposite ("likely", "unlikely"; "legal", "illegal"), for words of
+ * four letters or more. Not "in", "im" nor "dis": "form" and "inform", "port" and "import",
+ * "charge" and "discharge" are no opposites.
+ */
+const OPPOSITE_PREFIXES: readonly ((word: string) => string | undefined)[] = [
+  (word) => `un${word}`,
+  (word) => `non${word}`,
+  (word) => (word.startsWith('l') ? `il${word}` : undefined),
+  (word) => (word.startsWith('r') ? `ir${word}` : undefined),
+];
+
+/**
+ * True when one of `a` and `b` turns the other around: on some axis, each holds more words than
+ * the other of opposite sides ("rose" and "fell"); or one holds a word more often and the other
+ * the word's opposite made with a prefix ("constitutional" and "unconstitutional").
+ */
 export function turnedAround(a: string, b: string): boolean {
-  const x = sidesIn(a);
-  const y = sidesIn(b);
-  if (x.size === 0 || y.size === 0) return false;
-  for (const side of x.keys()) {
+  const x = read(a);
+  const y = read(b);
+  for (const side of x.sides.keys()) {
+    const more = (x.sides.get(side) ?? 0) > (y.sides.get(side) ?? 0);
     const opposite = side ^ 1;
-    const more = (x.get(side) ?? 0) > (y.get(side) ?? 0);
-    if (more && (y.get(opposite) ?? 0) > (x.get(opposite) ?? 0)) return true;
+    if (more && (y.sides.get(opposite) ?? 0) > (x.sides.get(opposite) ?? 0)) return true;
   }
-  return false;
+  return prefixedOpposite(x.words, y.words) || prefixedOpposite(y.words, x.words);
 }
 
-/** `text`'s direction words as one string, side by side with their counts: what `factsOf` adds for them. */
-export function directionsOf(text: string): string {
-  return [...sidesIn(text)]
-    .sort((p, q) => p[0] - q[0])
-    .map(([side, count]) => `${side}×${count}`)
-    .join(' ');
+/** True when `x` holds a word more often than `y` does, and `y` the word's prefixed opposite more often than `x` does. */
+function prefixedOpposite(x: ReadonlyMap<string, number>, y: ReadonlyMap<string, number>): boolean {
+  for (const [word, count] of x) {
+    if (word.length < 4 || count <= (y.get(word) ?? 0)) continue;
+    for (const prefixed of OPPOSITE_PREFIXES) {
+      const opposite = prefixed(word);
+      if (opposite !== undefined && (y.get(opposite) ?? 0) > (x.get(opposite) ?? 0)) return true;
+    }
+  }
+  return false;
 }

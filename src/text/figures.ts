@@ -17,7 +17,8 @@
  *   one: it is as often "as soon as"); "twenty-six" = "26" is NOT assumed (kept as 20, 6): a
  *   wording that switches between words and digits is rare and then stays; ordinal words too:
  *   "the fifth month in a row" ≠ "the sixth", "second" = "2nd";
- * - a sign counts: "-0.507" ≠ "0.507"; times keep their parts: "10:30" ≠ "10:45";
+ * - a sign counts: "-0.507" ≠ "0.507"; times keep their parts: "10:30" ≠ "10:45", and their half
+ *   of the day: "8am" = "8 a.m." ≠ "8pm";
  * - a day or month named alone is a date, as a number word is a figure: "on Monday" ≠ "on
  *   Wednesday", "in January" ≠ "in February", while one only a wording adds ("said on Monday") is
  *   an edit; "may" alone is a verb, and a month only next to a number.
@@ -29,7 +30,7 @@
  */
 import { memoize } from '../lib/memo.js';
 import { datelinePlace, samePlaces } from './dateline.js';
-import { directionsOf, isDirectionWord, turnedAround } from './directions.js';
+import { mayTurnAround, turnedAround } from './directions.js';
 
 const SCALE: Readonly<Record<string, number>> = {
   k: 1e3,
@@ -194,7 +195,9 @@ function figuresIn(text: string): readonly Readonly<Figure>[] {
       // A minus sign stands after a space ("6 -0.507"); a dash between digits is a range or a date ("2024-06").
       const at = starts[i] ?? 0;
       const negative = sign !== '' && (at === 0 || /[\s(]/.test(folded[at - 1] ?? ''));
-      figures.push({ value: valueOf(negative, digits, suffix), word: false });
+      // A time of day keeps its half: "8am" and "8 pm" are two times ("a.m." is read as its letters).
+      const half = HALF_DAY.has(suffix) ? suffix : halfDayAfter(tokens, i + 1);
+      figures.push({ value: valueOf(negative, digits, suffix) + (half === undefined ? '' : ` ${half}`), word: false });
       lastNumber = figures.length - 1;
       const month = MONTH_OF.get(tokens[i - 1] ?? '') ?? MONTH_OF.get(tokens[i + 1] ?? '');
       if (month !== undefined) figures.push({ value: `month ${month}`, word: false });
@@ -219,6 +222,17 @@ function figuresIn(text: string): readonly Readonly<Figure>[] {
     if (month !== undefined && !NUMBER.test(tokens[i - 1] ?? '') && !NUMBER.test(tokens[i + 1] ?? '')) figures.push({ value: `month ${month}`, word: true });
   }
   return figures;
+}
+
+const HALF_DAY = new Set(['am', 'pm']);
+
+/** "am" or "pm" when the tokens from `at` say so ("am", or "a" then "m"), else undefined. */
+function halfDayAfter(tokens: readonly string[], at: number): string | undefined {
+  const next = tokens[at];
+  if (next === undefined) return undefined;
+  if (HALF_DAY.has(next)) return next;
+  const joined = next + (tokens[at + 1] ?? '');
+  return (next === 'a' || next === 'p') && HALF_DAY.has(joined) ? joined : undefined;
 }
 
 /**
@@ -250,9 +264,13 @@ export function sameFigures(a: string, b: string): boolean {
   );
 }
 
-/** What {@link sameFigures} compares of `text`, as one string: its figures, how often it negates, its dateline's place, and its direction words. */
+/**
+ * What {@link sameFigures} compares of `text`, as one string: its figures, how often it negates,
+ * and its dateline's place. Not its direction words: two copies that each differ from one
+ * sentence by a figure are one sentence though only one of them adds "after" or "rose".
+ */
 export function factsOf(text: string): string {
-  return `${figuresOf(text).join(' ')}\u0000${negationsIn(text)}\u0000${datelinePlace(text) ?? ''}\u0000${directionsOf(text)}`;
+  return `${figuresOf(text).join(' ')}\u0000${negationsIn(text)}\u0000${datelinePlace(text) ?? ''}`;
 }
 
 /** False when both texts open with a dateline, of two places. */
@@ -291,7 +309,7 @@ const BOUNDS = new Set(['less', 'more', 'fewer', 'later', 'earlier', 'sooner']);
 
 /**
  * True when `a` and `b` differ only in a stretch where neither holds a digit, a minus sign, a
- * number, scale, day or month word, a negation, a direction word ("rose", "fell"), nor any character but ASCII and common typographic marks: then their
+ * number, scale, day or month word, a negation, a word that may turn it around ("rose", "fell", "unlikely"), nor any character but ASCII and common typographic marks: then their
  * figures are the same, without reading them. Most lightly edited copies differ so. The stretch is
  * widened to white space (a token never spans it) and then by one more run of characters holding a
  * letter or digit on each side, so that the tokens either side of it, which decide a month or a
@@ -360,7 +378,7 @@ function plainWords(text: string, from: number, to: number): boolean {
       continue;
     }
     if (word !== '') {
-      if (Object.hasOwn(WORD_VALUES, word) || Object.hasOwn(SCALE, word) || MONTH_OF.has(word) || DAY_OF.has(word) || NEGATIONS.has(word) || isDirectionWord(word) || (word === 't' && (text[i - 2] === "'" || text[i - 2] === '’'))) return false;
+      if (Object.hasOwn(WORD_VALUES, word) || Object.hasOwn(SCALE, word) || MONTH_OF.has(word) || DAY_OF.has(word) || NEGATIONS.has(word) || mayTurnAround(word) || (word === 't' && (text[i - 2] === "'" || text[i - 2] === '’'))) return false;
       word = '';
     }
     if ((code >= 48 && code <= 57) || code === 45 || (code >= 128 && !PLAIN_MARKS.has(code))) return false;

@@ -1,46 +1,58 @@
 import { describe, expect, it } from 'vitest';
-import { directionsOf, isDirectionWord, turnedAround } from '../../src/text/directions.js';
+import { mayTurnAround, turnedAround } from '../../src/text/directions.js';
 
 describe('turnedAround', () => {
   it.each([
     ['Prices rose 5pc in March.', 'Prices fell 5pc in March.'],
     ['The index has risen for three weeks.', 'The index has fallen for three weeks.'],
+    ['The government raised the price of petrol by Rs5.', 'The government reduced the price of petrol by Rs5.'],
     ['The rupee closed at its highest level this year.', 'The rupee closed at its lowest level this year.'],
     ['The lab confirmed one polio case from a female child from D.I.Khan.', 'The lab confirmed one polio case from a male child from D.I.Khan.'],
     ['Militants attacked a checkpost in North Waziristan.', 'Militants attacked a checkpost in South Waziristan.'],
+    ['Three policemen were killed in the attack.', 'Three policemen were injured in the attack.'],
     ['The court acquitted the accused.', 'The court convicted the accused.'],
+    ['The court granted bail to the accused.', 'The court rejected bail to the accused.'],
     ['The party won the by-election.', 'The party lost the by-election.'],
     ['Exports grew in the second quarter.', 'Imports grew in the second quarter.'],
+    // A word and its opposite made with a prefix.
+    ['The court declared the amendment constitutional.', 'The court declared the amendment unconstitutional.'],
+    ['A deal is likely this week, officials said.', 'A deal is unlikely this week, officials said.'],
+    ['The sale of the plots was legal, the inquiry found.', 'The sale of the plots was illegal, the inquiry found.'],
   ])('%j and %j: turned around', (a, b) => {
     expect(turnedAround(a, b)).toBe(true);
     expect(turnedAround(b, a)).toBe(true);
   });
 
   it.each([
-    // A synonym on the same side, a word one wording adds, and no direction word at all.
+    // A synonym on the same side, and no word that turns anything around.
     ['Prices rose 5pc in March.', 'Prices climbed 5pc in March.'],
-    ['Prices rose sharply in March.', 'Prices rose in March.'],
-    ['Prices rose in March.', 'Prices in March were steady, then rose.'],
     ['The minister visited the school.', 'The minister toured the school.'],
+    // A word one wording adds, with nothing dropped on the other side.
+    ['Prices rose in March.', 'Prices rose in March, then fell.'],
+    ['Four Khwarij were sent to hell.', 'Four Khwarij were sent to hell after an intense exchange of fire.'],
     // Each wording holds both sides as often: the order of events is for the rest of matching to tell.
     ['Prices rose and then fell.', 'Prices fell and then rose.'],
+    // Words too common in other senses to be read as directions: edits, not reversals.
+    ['The attack injured more than 20 people.', 'The attack injured at least 20 people.'],
+    ['The petrol price stays, against upto a Rs13 per litre cut.', 'The petrol price stays, against up to Rs13 per litre.'],
+    ['He was produced before an anti-terrorism court.', 'He was produced in an anti-terrorism court after his arrest.'],
+    ['He won’t attend the talks.', 'He will not attend the talks; he lost the vote.'],
+    // A prefix that makes no opposite.
+    ['The police will form a committee.', 'The police will inform a committee.'],
   ])('%j and %j: not turned around', (a, b) => {
     expect(turnedAround(a, b)).toBe(false);
     expect(turnedAround(b, a)).toBe(false);
   });
 
   it('reads words whole and in any case', () => {
-    expect(isDirectionWord('rose')).toBe(true);
-    expect(isDirectionWord('chairman')).toBe(false);
-    expect(turnedAround('The Chairman spoke.', 'The Chairwoman spoke.')).toBe(false);
+    expect(turnedAround('The Chairperson spoke.', 'The Chairpersons spoke.')).toBe(false);
     expect(turnedAround('SHARES ROSE', 'shares fell')).toBe(true);
   });
 });
 
-describe('directionsOf', () => {
-  it('gives one string for texts with the same direction words, in any order, and another for others', () => {
-    expect(directionsOf('Exports rose while imports fell.')).toBe(directionsOf('Imports fell while exports rose.'));
-    expect(directionsOf('Exports rose.')).not.toBe(directionsOf('Exports fell.'));
-    expect(directionsOf('The minister spoke.')).toBe('');
+describe('mayTurnAround', () => {
+  it('takes the axes’ words and words that may be a prefixed opposite, and no other', () => {
+    for (const word of ['rose', 'fell', 'acquitted', 'unlikely', 'illegal', 'irregular', 'nonstop']) expect(mayTurnAround(word)).toBe(true);
+    for (const word of ['said', 'minister', 'under', 'unit', 'illness'.slice(0, 3), 'court']) expect(mayTurnAround(word)).toBe(false);
   });
 });

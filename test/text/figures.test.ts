@@ -62,6 +62,10 @@ describe('sameFigures', () => {
     ['for the first time', 'for the second time', false],
     ['the third round', 'the round', true],
     ['at 10:30', 'at 10:45', false],
+    // A time keeps its half of the day, however it is written.
+    ['the market opens from 8am to 5pm', 'the market opens from 8pm to 5am', false],
+    ['the curfew starts at 8 pm', 'the curfew starts at 8 a.m.', false],
+    ['the curfew starts at 8pm', 'the curfew starts at 8 p.m.', true],
     ['net run rate 0.507', 'net run rate -0.507', false],
     ['a figure of 01', 'a figure of 1', true],
     ['the talks went on', 'the talks went on and on', true],
