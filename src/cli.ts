@@ -14,9 +14,13 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   });
 }
 
-// stdout closed by its reader, or a full disk: one line and exit 2, never an unhandled error.
+// stdout closed by its reader (`newsdedup report … | head`): nothing more is wanted, so the run
+// stops quietly with 141, as a program stopped by SIGPIPE does. A full disk, or any other
+// failure: one line and exit 2. Never an unhandled error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   discardUnfinishedOutputs();
+  releaseIndexLocks();
+  if (error.code === 'EPIPE') process.exit(141);
   process.stderr.write(`newsdedup: cannot write the report to stdout: ${error.code ?? error.message}.\n`);
   process.exit(2);
 });

@@ -26,6 +26,7 @@ const HONORIFICS = new Set(['H.E', 'H.H', 'H.R.H', 'H.M', 'H.I.H']);
 const TERMINATOR = /[.!?…。！？؟۔]+["'”’»)\]]*/g;
 // Full-width terminators end a sentence even with no space after them (Chinese, Japanese).
 const FULL_WIDTH_END = /[。！？]/;
+const HAS_WORD = /[\p{L}\p{N}]/u;
 const ENDS_WITH_TERMINATOR = /[.!?…。！？؟۔:;"'”’»)\]]$/u;
 const STARTS_LOWER_CASE = /^\p{Ll}/u;
 const WHITE_SPACE = /\s/;
@@ -156,6 +157,10 @@ function splitSentences(text: string, start: number, end: number, paragraph: num
 function endsSentence(text: string, sentenceStart: number, at: number, after: number, mark: string, end: number): boolean {
   if (FULL_WIDTH_END.test(mark[0] ?? '')) return true;
   if (!isSpaceAt(text, after)) return false;
+  // "[…]" or "(...)" that opens a quote marks words left out before it, not a sentence's end:
+  // "“[…] Key factors included …”, it noted". Between two words it may stand for a sentence's end
+  // ("… real estate […] From a real estate perspective, …"), and is read as the full stop would be.
+  if ((mark.startsWith('…') || mark.startsWith('...')) && (text[at - 1] === '[' || text[at - 1] === '(') && !HAS_WORD.test(text.slice(sentenceStart, at - 1))) return false;
   let next = after;
   while (next < end && isSpaceAt(text, next)) next += 1;
   if (STARTS_LOWER_CASE.test(text.slice(next, next + 2))) return false;

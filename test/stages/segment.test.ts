@@ -72,6 +72,13 @@ describe('segment', () => {
     expect(sentencesOf('He said: “We are done.” The talks ended.')).toEqual(['He said: “We are done.”', 'The talks ended.']);
   });
 
+  it('does not end a sentence at an ellipsis in brackets that opens a quote, and reads one between words as a full stop', () => {
+    expect(sentencesOf('“[…] Key factors included curbs on the press”, it noted in a comment. The report followed.')).toEqual(['“[…] Key factors included curbs on the press”, it noted in a comment.', 'The report followed.']);
+    expect(sentencesOf('(...) Work on the plan will go on. It was not.')).toEqual(['(...) Work on the plan will go on.', 'It was not.']);
+    expect(sentencesOf('“We plan to invest in real estate […] From a real estate perspective, we are ready.”')).toEqual(['“We plan to invest in real estate […]', 'From a real estate perspective, we are ready.”']);
+    expect(sentencesOf('The talks stalled… Then they resumed.')).toEqual(['The talks stalled…', 'Then they resumed.']);
+  });
+
   it('splits Chinese at full-width stops with no spaces', () => {
     expect(sentencesOf('今天下雨了。我们在家。')).toEqual(['今天下雨了。', '我们在家。']);
   });
