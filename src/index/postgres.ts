@@ -32,8 +32,9 @@ import { HolderListsBuilder } from './holders.js';
  * The schema. 3: an article's `lines` include its dated sign-off (see `SIGN_OFF_WORDS`). 4:
  * sentences no longer end after the abbreviations of South Asian news ("Engr.", "Ch."). 5: a
  * sentence ends after an abbreviation that a sentence's opening word follows ("… the U.S. The …").
- * 6: no sentence ends at an ellipsis in brackets ("[…]"). Each changes some sentences' fingerprints: an index of an earlier schema would match otherwise
- * than a full run, so it is refused, to be built again.
+ * 6: no sentence ends at an ellipsis in brackets that opens a quote ("“[…] Key …"). Each changes
+ * some sentences' fingerprints: an index of an earlier schema would match otherwise than a full
+ * run, so it is refused, to be built again.
  */
 export const POSTGRES_SCHEMA_VERSION = 6;
 /** Advisory lock key under which the tables are created: writers that start together create them once. */

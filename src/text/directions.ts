@@ -75,17 +75,19 @@ AXES.forEach((sides, axis) =>
 );
 
 /**
+ * Prefixes that make a word its opposite ("likely", "unlikely"; "legal", "illegal"), before a word
+ * of {@link PREFIXED_FROM} letters or more that opens as `before` says. Not "in", "im" nor "dis":
+ * "form" and "inform", "port" and "import", "charge" and "discharge" are no opposites.
+ */
+const OPPOSITE_PREFIXES: readonly { readonly prefix: string; readonly before?: string }[] = [{ prefix: 'un' }, { prefix: 'non' }, { prefix: 'il', before: 'l' }, { prefix: 'ir', before: 'r' }];
+const PREFIXED_FROM = 4;
+
+/**
  * True for a lower-case word that may turn a text around (see {@link turnedAround}): one of the
  * axes' words, or one that may be a word's opposite made with a prefix ("unlikely", "illegal").
  */
 export function mayTurnAround(word: string): boolean {
-  if (SIDES_OF.has(word)) return true;
-  return (
-    (word.startsWith('un') && word.length >= 6) ||
-    (word.startsWith('non') && word.length >= 7) ||
-    (word.startsWith('ill') && word.length >= 6) ||
-    (word.startsWith('irr') && word.length >= 6)
-  );
+  return SIDES_OF.has(word) || OPPOSITE_PREFIXES.some(({ prefix, before = '' }) => word.length - prefix.length >= PREFIXED_FROM && word.startsWith(prefix + before));
 }
 
 // A word with its inner apostrophes: "won't" is not "won".
@@ -111,18 +113,6 @@ const read = memoize((text: string): Read => {
 });
 
 /**
- * Prefixes that make a word its opposite ("likely", "unlikely"; "legal", "illegal"), for words of
- * four letters or more. Not "in", "im" nor "dis": "form" and "inform", "port" and "import",
- * "charge" and "discharge" are no opposites.
- */
-const OPPOSITE_PREFIXES: readonly ((word: string) => string | undefined)[] = [
-  (word) => `un${word}`,
-  (word) => `non${word}`,
-  (word) => (word.startsWith('l') ? `il${word}` : undefined),
-  (word) => (word.startsWith('r') ? `ir${word}` : undefined),
-];
-
-/**
  * True when one of `a` and `b` turns the other around: on some axis, each holds more words than
  * the other of opposite sides ("rose" and "fell"); or one holds a word more often and the other
  * the word's opposite made with a prefix ("constitutional" and "unconstitutional").
@@ -141,10 +131,10 @@ export function turnedAround(a: string, b: string): boolean {
 /** True when `x` holds a word more often than `y` does, and `y` the word's prefixed opposite more often than `x` does. */
 function prefixedOpposite(x: ReadonlyMap<string, number>, y: ReadonlyMap<string, number>): boolean {
   for (const [word, count] of x) {
-    if (word.length < 4 || count <= (y.get(word) ?? 0)) continue;
-    for (const prefixed of OPPOSITE_PREFIXES) {
-      const opposite = prefixed(word);
-      if (opposite !== undefined && (y.get(opposite) ?? 0) > (x.get(opposite) ?? 0)) return true;
+    if (word.length < PREFIXED_FROM || count <= (y.get(word) ?? 0)) continue;
+    for (const { prefix, before = '' } of OPPOSITE_PREFIXES) {
+      const opposite = prefix + word;
+      if (word.startsWith(before) && (y.get(opposite) ?? 0) > (x.get(opposite) ?? 0)) return true;
     }
   }
   return false;

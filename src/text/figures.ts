@@ -309,8 +309,9 @@ const BOUNDS = new Set(['less', 'more', 'fewer', 'later', 'earlier', 'sooner']);
 
 /**
  * True when `a` and `b` differ only in a stretch where neither holds a digit, a minus sign, a
- * number, scale, day or month word, a negation, a word that may turn it around ("rose", "fell", "unlikely"), nor any character but ASCII and common typographic marks: then their
- * figures are the same, without reading them. Most lightly edited copies differ so. The stretch is
+ * number, scale, day or month word, a negation, a word that may turn it around ("rose", "fell",
+ * "unlikely"), nor any character but ASCII and common typographic marks: then their figures are
+ * the same, without reading them. Most lightly edited copies differ so. The stretch is
  * widened to white space (a token never spans it) and then by one more run of characters holding a
  * letter or digit on each side, so that the tokens either side of it, which decide a month or a
  * scale next to a number, are the same in both texts.
