@@ -492,6 +492,7 @@ async function matchAndPlan(run: Run, counted: Counted): Promise<Plan> {
         trace(part, detail);
         if (part === 'fetch') run.betweenSteps();
       },
+      sourceOf: (article) => sourceOf(kept[article]),
     },
   );
   // Workers are not needed again until apply: on a large corpus, their heaps go meanwhile.

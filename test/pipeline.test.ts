@@ -282,6 +282,43 @@ describe('dedupe on edge cases', () => {
     expect(result.cleaned.find((article) => article.path === 'b.txt')!.text).not.toContain('the rupee had risen steadily');
   });
 
+  it('keeps in its article a background sentence whose copy names another place ("Quetta" for "Karachi"): the block runs on around it', async () => {
+    const sentences = (city: string) => [
+      'The provincial government has kept schools closed for a third week because of the smog.',
+      `Doctors said hospitals in ${city} had received hundreds of patients with breathing problems since the start of the month.`,
+      'The weather office expects no rain before the end of the month, and officials have asked people to stay indoors.',
+      'Factories that burn waste have been told to shut until the air improves, the environment department said.',
+    ].join(' ');
+    const result = await dedupe([
+      { path: 'a.txt', text: `Smog, first report\n\nThe first report.\n\n${sentences('Karachi')}\n` },
+      { path: 'b.txt', text: `Smog, second report\n\nThe second report.\n\n${sentences('Karachi')}\n` },
+      { path: 'c.txt', text: `Smog, third report\n\nThe third report.\n\n${sentences('Quetta')}\n` },
+    ]);
+    expect(result.report.blocks).toHaveLength(1);
+    expect(result.report.blocks[0]?.articles).toEqual(['a.txt', 'b.txt', 'c.txt']);
+    expect(result.cleaned.find((article) => article.path === 'c.txt')!.text).toContain('hospitals in Quetta had received');
+    expect(result.cleaned.find((article) => article.path === 'b.txt')!.text).not.toContain('hospitals in Karachi had received');
+  });
+
+  it('reads a name swapped between two outlets’ copies as each outlet’s own name in one template, and within one outlet as another report', async () => {
+    const sentences = (paper: string) => [
+      'The provincial government has kept schools closed for a third week because of the smog.',
+      `Readers can follow the story as it unfolds on the ${paper} website and in its morning edition every day.`,
+      'The weather office expects no rain before the end of the month, and officials have asked people to stay indoors.',
+      'Factories that burn waste have been told to shut until the air improves, the environment department said.',
+    ].join(' ');
+    const articles = (second: string) => [
+      { path: 'a.txt', source: 'herald', text: `Smog, first report\n\nThe first report.\n\n${sentences('Daily Herald')}\n` },
+      { path: 'b.txt', source: second, text: `Smog, second report\n\nThe second report.\n\n${sentences('Morning Star')}\n` },
+    ];
+    const across = await dedupe(articles('star'));
+    expect(across.report.blocks).toHaveLength(1);
+    expect(across.cleaned.find((article) => article.path === 'b.txt')!.text).not.toContain('Morning Star website');
+    const within = await dedupe(articles('herald'));
+    expect(within.report.blocks).toHaveLength(1);
+    expect(within.cleaned.find((article) => article.path === 'b.txt')!.text).toContain('on the Morning Star website');
+  });
+
   it('takes an inline heading as the heading of a block whose other copies open with it on a line of its own', async () => {
     const background = [
       'The ferry service between the two islands was suspended on Friday after the harbour wall gave way in the storm.',

@@ -10,6 +10,7 @@ import { hashedWords, type HashedWords } from './fingerprint.js';
 import { combineHash } from '../text/hash.js';
 import { forEachWord, wordsApart } from '../text/words.js';
 import { factsOf, sameFigures } from '../text/figures.js';
+import { namesOf, namesSwapped } from '../text/names.js';
 
 export type { FingerprintRecords } from './count.js';
 
@@ -87,6 +88,13 @@ export interface MatchIo {
   verify(batches: Iterable<PairBatch>, pairsOf: (batch: PairBatch) => VerifyBatch, take: (batch: PairBatch, verdicts: readonly Verdict[]) => void): Promise<void>;
   /** Told when each part is done (`candidates`, `fetch`, `verify`), with a figure, e.g. to trace it. */
   readonly done?: (part: 'fetch' | 'verify', detail: string) => void;
+  /**
+   * The outlet of an article ('' when unknown). Two wordings from two outlets that differ by a name
+   * are one sentence: there, a name swapped is mostly a template each outlet fills with its own
+   * name ("Disclaimer: Dawn is not responsible …"), which furniture must see as one (see
+   * {@link PairFlags}). By default, every article is of one outlet.
+   */
+  readonly sourceOf?: (article: number) => string;
 }
 
 /** Finds candidate pairs an article at a time (see {@link candidateFinder}). */
@@ -101,10 +109,17 @@ export interface CandidateFinder {
 export type PairBatch = Int32Array;
 
 /**
- * A candidate pair's texts, and whether the two stand in the same place beside a verbatim copy
- * (the sentence after or before it, in both articles): see {@link verifyItem}.
+ * What a candidate pair's place tells its verifying, as bits: {@link NEIGHBOURS}, the two stand in
+ * the same place beside a verbatim copy (the sentence after or before it, in both articles: see
+ * {@link verifyItem}); {@link ACROSS_SOURCES}, the two are of different outlets, where a name
+ * swapped is not read as another report (see `MatchIo.sourceOf`).
  */
-export type PairToVerify = readonly [SentenceText, SentenceText] | readonly [SentenceText, SentenceText, true];
+export type PairFlags = number;
+export const NEIGHBOURS = 1;
+export const ACROSS_SOURCES = 2;
+
+/** A candidate pair's texts, and what its place tells (see {@link PairFlags}). */
+export type PairToVerify = readonly [SentenceText, SentenceText] | readonly [SentenceText, SentenceText, PairFlags];
 
 /**
  * Candidate pairs as they travel to a worker: each distinct sentence once, and the pairs as
@@ -115,7 +130,7 @@ export interface VerifyBatch {
   readonly texts: readonly string[];
   /** Where each text starts in its article. */
   readonly starts: Int32Array;
-  /** Three entries per pair: the first sentence's text, the second's, and 1 when they are neighbours of a verbatim copy (see {@link verifyItem}). */
+  /** Three entries per pair: the first sentence's text, the second's, and the pair's {@link PairFlags}. */
   readonly pairs: Int32Array;
 }
 
@@ -126,7 +141,7 @@ export function verifyBatch(batch: VerifyBatch, settings: VerifySettings): Verdi
   for (let p = 0; p < verdicts.length; p += 1) {
     const a = sentences[batch.pairs[p * 3] ?? 0] as SentenceText;
     const b = sentences[batch.pairs[p * 3 + 1] ?? 0] as SentenceText;
-    verdicts[p] = verifyItem(batch.pairs[p * 3 + 2] === 1 ? [a, b, true] : [a, b], settings);
+    verdicts[p] = verifyItem([a, b, batch.pairs[p * 3 + 2] ?? 0], settings);
   }
   return verdicts;
 }
@@ -160,6 +175,7 @@ const VERIFY_BATCH = 2048;
  */
 export async function verifyCandidates(candidates: Candidates, io: MatchIo): Promise<MatchResult> {
   const { articleCount, sentenceBase, pairs, neighbours } = candidates;
+  const { sourceOf } = io;
   const total = sentenceBase[articleCount] ?? 0;
   // Read twice for every pair, and kept in the matches.
   const articleOf = (id: number): number => candidates.articleOf[id] ?? 0;
@@ -238,7 +254,12 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
         return at;
       };
       const items: number[] = [];
-      for (const p of batch) items.push(indexOf(pairs[p * 2] ?? 0), indexOf(pairs[p * 2 + 1] ?? 0), neighbours[p] === 1 ? 1 : 0);
+      for (const p of batch) {
+        const a = pairs[p * 2] ?? 0;
+        const b = pairs[p * 2 + 1] ?? 0;
+        const across = sourceOf !== undefined && sourceOf(articleOf(a)) !== sourceOf(articleOf(b));
+        items.push(indexOf(a), indexOf(b), (neighbours[p] === 1 ? NEIGHBOURS : 0) | (across ? ACROSS_SOURCES : 0));
+      }
       return { texts, starts: Int32Array.from(starts), pairs: Int32Array.from(items) };
     },
     (batch, results) => {
@@ -482,12 +503,14 @@ export interface Verdict {
  * Verifies a candidate pair with the Dice coefficient of their normalised texts. An inline heading
  * glued to the first sentence of a block ("Pak-Afghan relations Pakistan’s bilateral relations …")
  * lowers the score, so the two are also aligned on their first shared shingle: if one has a short
- * unmatched lead and the rest scores at least the threshold, the lead is split off.
+ * unmatched lead and the rest scores at least the threshold, the lead is split off. With `names`
+ * false (two outlets' wordings), a name swapped leaves them one sentence (see `factsApart`).
  */
 export function verifyPair(
   a: SentenceText,
   b: SentenceText,
   settings: { readonly similarity: number; readonly shingleSize: number; readonly maxHeadingWords: number },
+  names = true,
 ): Verdict {
   // Most candidates are verbatim copies: no need to normalise them to see it.
   if (a.text === b.text) return { same: true, bodyA: -1, bodyB: -1 };
@@ -504,12 +527,25 @@ export function verifyPair(
   if (lead !== undefined) {
     const bodyA = lead.bodyA >= 0 ? a.text.slice(lead.bodyA - a.start) : a.text;
     const bodyB = lead.bodyB >= 0 ? b.text.slice(lead.bodyB - b.start) : b.text;
-    return sameFigures(bodyA, bodyB) ? { same: true, ...lead } : { ...NOT_SAME, figuresA: factsOf(bodyA) };
+    const apart = factsApart(bodyA, bodyB, names);
+    return apart === undefined ? { same: true, ...lead } : { ...NOT_SAME, figuresA: apart };
   }
   // Wordings alike but for a figure are two reports (a new day's figures, an updated toll): the
   // sentence is the article's own.
   if (score < settings.similarity) return NOT_SAME;
-  return sameFigures(a.text, b.text) ? { same: true, bodyA: -1, bodyB: -1, score } : { ...NOT_SAME, figuresA: factsOf(a.text) };
+  const apart = factsApart(a.text, b.text, names);
+  return apart === undefined ? { same: true, bodyA: -1, bodyB: -1, score } : { ...NOT_SAME, figuresA: apart };
+}
+
+/**
+ * Undefined when two wordings alike report the same thing; else what the first reports, for
+ * `Verdict.figuresA`: its figures when they differ (see `sameFigures`), and also its names when
+ * it puts another name in the other's place ("Karachi", "Quetta": see `namesSwapped`), so that
+ * only copies that name the same join as one sentence.
+ */
+function factsApart(a: string, b: string, names: boolean): string | undefined {
+  if (!sameFigures(a, b)) return factsOf(a);
+  return names && namesSwapped(a, b) ? `${factsOf(a)}\u0000${namesOf(a)}` : undefined;
 }
 
 const NOT_SAME: Verdict = { same: false, bodyA: -1, bodyB: -1 };
@@ -518,17 +554,18 @@ const VERBATIM: Verdict = { same: true, bodyA: -1, bodyB: -1 };
 /**
  * Verifies one candidate pair. Two sentences in the same place beside a verbatim copy (the one
  * after it, or before it, in both articles) are also one sentence when their words differ by at
- * most {@link LIGHT_EDIT_WORDS} words and their figures are the same: there, a word changed in
+ * most {@link LIGHT_EDIT_WORDS} words and they report the same (figures, names): there, a word changed in
  * a short sentence is a light edit, though it costs more of the Dice score than the rule allows a
  * sentence standing alone. A paraphrase, its words reordered, stays apart.
  */
 export function verifyItem(item: PairToVerify, settings: VerifySettings): Verdict {
-  const [a, b, neighbours] = item;
-  const verdict = verifyPair(a, b, settings);
-  if (verdict.same || neighbours !== true || verdict.figuresA !== undefined) return verdict;
+  const [a, b, flags = 0] = item;
+  const names = (flags & ACROSS_SOURCES) === 0;
+  const verdict = verifyPair(a, b, settings, names);
+  if (verdict.same || (flags & NEIGHBOURS) === 0 || verdict.figuresA !== undefined) return verdict;
   const textA = comparableOf(a);
   const textB = comparableOf(b);
-  return wordsApart(textA, textB, LIGHT_EDIT_WORDS) && sameFigures(a.text, b.text) ? { same: true, bodyA: -1, bodyB: -1, score: diceOf(textA, textB) } : verdict;
+  return wordsApart(textA, textB, LIGHT_EDIT_WORDS) && factsApart(a.text, b.text, names) === undefined ? { same: true, bodyA: -1, bodyB: -1, score: diceOf(textA, textB) } : verdict;
 }
 
 type VerifySettings = { readonly similarity: number; readonly shingleSize: number; readonly maxHeadingWords: number };

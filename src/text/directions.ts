@@ -12,8 +12,6 @@
  * ("denied": a petition, and a report). A word and its opposite made with a prefix ("likely",
  * "unlikely") turn a text around the same way.
  */
-import { memoize } from '../lib/memo.js';
-
 const AXES: readonly (readonly [string, string])[] = [
   // Which way a figure went. Not "up", "down", "cut", "more", "less", "before" nor "after":
   // "upto a Rs13 cut" and "up to Rs13", "more than 20" and "at least 20", "produced before the
@@ -99,8 +97,8 @@ interface Read {
   readonly words: ReadonlyMap<string, number>;
 }
 
-/** Read once per text: a sentence is compared with several others. */
-const read = memoize((text: string): Read => {
+/** What `turnedAround` reads of a text (see {@link Read}). */
+function read(text: string): Read {
   const sides = new Map<number, number>();
   const words = new Map<string, number>();
   WORD.lastIndex = 0;
@@ -110,12 +108,13 @@ const read = memoize((text: string): Read => {
     for (const side of SIDES_OF.get(word) ?? []) sides.set(side, (sides.get(side) ?? 0) + 1);
   }
   return { sides, words };
-});
+}
 
 /**
  * True when one of `a` and `b` turns the other around: on some axis, each holds more words than
  * the other of opposite sides ("rose" and "fell"); or one holds a word more often and the other
- * the word's opposite made with a prefix ("constitutional" and "unconstitutional").
+ * the word's opposite made with a prefix ("constitutional" and "unconstitutional"). Words both
+ * texts hold count alike on both sides, so only the stretch where they differ needs reading.
  */
 export function turnedAround(a: string, b: string): boolean {
   const x = read(a);

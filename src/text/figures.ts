@@ -135,6 +135,10 @@ const MONTH_OF = new Map<string, number>(MONTHS.flatMap((names, index) => names.
 /** Names of a month that alone, with no number beside it, are a date: not "may", nor the short forms ("mar", "dec"). */
 const MONTH_ALONE = new Map<string, number>(MONTHS.flatMap((names, index) => names.filter((name) => name.length > 3).map((name) => [name, index + 1] as const)));
 const DAY_OF = new Map<string, number>(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((name, index) => [name, index + 1] as const));
+/** True for a month's or a day's name, in lower case ("march", "feb", "monday"): a date's word, which figures read. */
+export function isDateWord(word: string): boolean {
+  return MONTH_OF.has(word) || DAY_OF.has(word);
+}
 /** Words that turn a statement around. "n't" is read from a word's end ("didn't", "won't"). */
 // "Neither" is not counted: "neither … nor" negates once, as "not … or" does.
 const NEGATIONS = new Set(['not', 'no', 'never', 'cannot', 'nor', 'none', 'nobody', 'nothing']);
@@ -245,11 +249,13 @@ export function sameFigures(a: string, b: string): boolean {
   if (a === b) return true;
   // Two datelines of other places are two reports ("DUBAI, Feb 10 (APP): …" and "LAHORE, Feb 10 (APP): …").
   if (!samePlace(a, b)) return false;
-  if (differOnlyInPlainWords(a, b)) return true;
+  const stretch = differingStretch(a, b);
+  if (plainWords(a, stretch.from, stretch.endA) && plainWords(b, stretch.from, stretch.endB)) return true;
   // Most sentences hold no negation: counted only where one may stand.
   if ((MAY_NEGATE.test(a) || MAY_NEGATE.test(b)) && negationsIn(a) !== negationsIn(b)) return false;
-  // "rose" and "fell", "won" and "lost": the same sentence turned around is another report.
-  if (turnedAround(a, b)) return false;
+  // "rose" and "fell", "won" and "lost": the same sentence turned around is another report. Only
+  // the stretch where the two differ is read: the words they share count the same on both sides.
+  if (turnedAround(a.slice(stretch.from, stretch.endA), b.slice(stretch.from, stretch.endB))) return false;
   const x = readFigures(a);
   const y = readFigures(b);
   if (equal(x, y)) return true;
@@ -317,6 +323,17 @@ const BOUNDS = new Set(['less', 'more', 'fewer', 'later', 'earlier', 'sooner']);
  * scale next to a number, are the same in both texts.
  */
 export function differOnlyInPlainWords(a: string, b: string): boolean {
+  const { from, endA, endB } = differingStretch(a, b);
+  return plainWords(a, from, endA) && plainWords(b, from, endB);
+}
+
+/**
+ * Where two texts differ: `a[from, endA)` against `b[from, endB)`, the same opening before and the
+ * same ending after. Cut at white space and widened by one run holding a letter or digit each side
+ * (see {@link differOnlyInPlainWords}), so no word is cut, and the words either side are read too.
+ * `start` is where they first differ, `tail` the length of the ending they share.
+ */
+export function differingStretch(a: string, b: string): { readonly from: number; readonly endA: number; readonly endB: number; readonly start: number; readonly tail: number } {
   const limit = Math.min(a.length, b.length);
   let start = 0;
   while (start < limit && a.charCodeAt(start) === b.charCodeAt(start)) start += 1;
@@ -325,7 +342,7 @@ export function differOnlyInPlainWords(a: string, b: string): boolean {
   // Both walks go through text the two share: the common opening leftwards, the common ending rightwards.
   const from = widenLeft(a, start);
   const endA = widenRight(a, a.length - tail);
-  return plainWords(a, from, endA) && plainWords(b, from, endA - a.length + b.length);
+  return { from, endA, endB: endA - a.length + b.length, start, tail };
 }
 
 function isSpaceCode(code: number): boolean {

@@ -76,8 +76,14 @@ describe('match', () => {
 
   it('still takes a later sentence for an edited copy when the earlier article holds only one of the two', async () => {
     const quetta = 'The explosion killed 12 people near the main bus terminal in Quetta on Monday, police said.';
-    const { cluster } = await matchTexts(quetta, `Officials met on Tuesday. ${quetta.replace('Quetta', 'Peshawar')}`);
+    const { cluster } = await matchTexts(quetta, `Officials met on Tuesday. ${quetta.replace('main bus terminal', 'central bus terminal')}`);
     expect(cluster[2]).toBe(cluster[0]);
+  });
+
+  it('does not take a sentence that names another place for a copy, even with no other candidate', async () => {
+    const quetta = 'The explosion killed 12 people near the main bus terminal in Quetta on Monday, police said.';
+    const { cluster } = await matchTexts(quetta, `Officials met on Tuesday. ${quetta.replace('Quetta', 'Peshawar')}`);
+    expect(cluster[2]).not.toBe(cluster[0]);
   });
 
   it('joins three copies into one cluster whichever article comes first', async () => {
