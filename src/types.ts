@@ -80,7 +80,7 @@ export interface Problem {
  * - `E_RECORD_FORMAT`: a records file is not in its format at all (a `.jsonl` with no JSON, a `.json` that is no array); skipped.
  * - `E_RECORD_FIELD`: a records file has no field of the name given for a role (`--text-field` …), or no text field at all; skipped.
  * - `E_COMPRESSED`: a `.gz` or `.zst` file is cut short or corrupt; the records before the damage are kept.
- * - `W_NO_TEXT`: a record has no text field, or an empty one; read as an article of 0 words.
+ * - `W_NO_TEXT`: a record has no text field, or an empty one, or a file holds no words (empty, or white space only); read as an article of 0 words.
  * - `W_NO_RECORDS`: a file of records holds none (it is empty, or white space only); it adds no article.
  * - `W_FRONT_MATTER`: a Markdown file's front matter is not valid YAML; left out of the text, its fields unread.
  * - `W_INDEX_BLOCKS`: `clean` could not keep its blocks in a PostgreSQL index (`newsdedup_blocks`); its output stands.

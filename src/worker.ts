@@ -176,9 +176,10 @@ export async function scan(task: { readonly refs: readonly ArticleRef[]; readonl
   const hold = task.hold === true;
   const texts: string[] = [];
   let length = 0;
-  const outcomes = (await load(task.refs)).map((loaded): ScanOutcome => {
+  const outcomes = (await load(task.refs)).map((loaded, index): ScanOutcome => {
     if (!loaded.ok) return loaded;
     const { segmentation, ...scanned } = scanArticle(loaded.text, task.settings, list, hold);
+    const ref = task.refs[index] as ArticleRef;
     let held: HeldSpan | undefined;
     if (segmentation !== undefined) {
       held = { from: length, to: length + loaded.text.length, prefix: loaded.prefix, segmentation };
@@ -189,7 +190,7 @@ export async function scan(task: { readonly refs: readonly ArticleRef[]; readonl
       ok: true,
       scan: scanned,
       digest: loaded.digest,
-      warning: loaded.warning,
+      warning: loaded.warning ?? (scanned.words === 0 && ref.absolute !== undefined && ref.offset === undefined ? noWords(ref.path) : undefined),
       textDigest: textDigestOf(loaded.text),
       metadata: loaded.prefix === undefined ? undefined : frontMatterMetadata(loaded.prefix, task.settings.fields),
       held,
@@ -266,6 +267,11 @@ async function movedTo<T extends object>(value: T, buffers: ArrayBuffer[]): Prom
 /** A held text, on the thread that holds it: a slice of its shard's string, which it keeps alive. */
 export function heldTextOf(span: HeldSpan, held: string): HeldText {
   return { text: held.slice(span.from, span.to), prefix: span.prefix, segmentation: span.segmentation };
+}
+
+/** A file with no word in it: told, as a record with no text is (see `W_NO_TEXT`), and kept as an article of 0 words. */
+function noWords(path: string): Problem {
+  return { path, code: 'W_NO_TEXT', severity: 'warning', message: `\`${path}\` holds no words (it is empty, or white space only); read as an article of 0 words.` };
 }
 
 /** The digest that tells a duplicate: the same words in the same order, whatever the spacing and punctuation. */

@@ -215,12 +215,16 @@ describe('main: bad input files', () => {
     expect(readFileSync(join(cwd, 'cleaned', 'windows.txt')).equals(Buffer.from(crlf))).toBe(true);
   });
 
-  it('counts an empty file as an article with 0 words', async () => {
+  it('counts an empty or blank file as an article with 0 words, and says so in a warning naming it', async () => {
     const cwd = workspace();
     writeFileSync(join(cwd, 'corpus', 'empty.txt'), '');
-    const { code, stdout } = await run(cwd, 'report', 'corpus', '--format', 'json');
+    writeFileSync(join(cwd, 'corpus', 'blank.txt'), ' \n\n\t');
+    const { code, stdout, stderr } = await run(cwd, 'report', 'corpus', '--format', 'json');
     expect(code).toBe(0);
-    expect((JSON.parse(stdout) as Report).articles.find((a) => a.path === 'empty.txt')).toMatchObject({ words: 0, sharedPct: 0 });
+    const report = JSON.parse(stdout) as Report;
+    expect(report.articles.find((a) => a.path === 'empty.txt')).toMatchObject({ words: 0, sharedPct: 0 });
+    expect(report.problems.filter((problem) => problem.code === 'W_NO_TEXT').map((problem) => problem.path)).toEqual(['blank.txt', 'empty.txt']);
+    expect(stderr).toContain('`empty.txt` holds no words (it is empty, or white space only); read as an article of 0 words.');
   });
 });
 
