@@ -540,12 +540,13 @@ export function verifyPair(
 /**
  * Undefined when two wordings alike report the same thing; else what the first reports, for
  * `Verdict.figuresA`: its figures when they differ (see `sameFigures`), and also its names when
- * it puts another name in the other's place ("Karachi", "Quetta": see `namesSwapped`), so that
- * only copies that name the same join as one sentence.
+ * it puts another name in the other's place ("Karachi", "Quetta": see `namesSwapped`), whether or
+ * not a figure differs too, so that only copies that name the same join as one sentence.
  */
 function factsApart(a: string, b: string, names: boolean): string | undefined {
-  if (!sameFigures(a, b)) return factsOf(a);
-  return names && namesSwapped(a, b) ? `${factsOf(a)}\u0000${namesOf(a)}` : undefined;
+  const figures = sameFigures(a, b);
+  if (!(names && namesSwapped(a, b))) return figures ? undefined : factsOf(a);
+  return `${factsOf(a)}\u0000${namesOf(a)}`;
 }
 
 const NOT_SAME: Verdict = { same: false, bodyA: -1, bodyB: -1 };

@@ -333,7 +333,26 @@ export function differOnlyInPlainWords(a: string, b: string): boolean {
  * (see {@link differOnlyInPlainWords}), so no word is cut, and the words either side are read too.
  * `start` is where they first differ, `tail` the length of the ending they share.
  */
-export function differingStretch(a: string, b: string): { readonly from: number; readonly endA: number; readonly endB: number; readonly start: number; readonly tail: number } {
+export function differingStretch(a: string, b: string): Stretch {
+  // Verifying a pair asks for its stretch twice, for figures and for names: the last is kept.
+  if (a === lastStretch.a && b === lastStretch.b) return lastStretch.stretch;
+  const stretch = stretchOf(a, b);
+  lastStretch = { a, b, stretch };
+  return stretch;
+}
+
+/** Where two texts differ (see {@link differingStretch}). */
+export interface Stretch {
+  readonly from: number;
+  readonly endA: number;
+  readonly endB: number;
+  readonly start: number;
+  readonly tail: number;
+}
+
+let lastStretch: { readonly a: string; readonly b: string; readonly stretch: Stretch } = { a: '', b: '', stretch: { from: 0, endA: 0, endB: 0, start: 0, tail: 0 } };
+
+function stretchOf(a: string, b: string): Stretch {
   const limit = Math.min(a.length, b.length);
   let start = 0;
   while (start < limit && a.charCodeAt(start) === b.charCodeAt(start)) start += 1;

@@ -8,27 +8,33 @@
  * figures read those), and opens neither a sentence nor a quote. Only where the two wordings
  * differ is read (`differingStretch`), aligned word by word: a swap is a short stretch of one
  * (five words at most) put in place of a short stretch of the other, each holding a name that the
- * other wording lacks. A longer stretch rewritten is a paraphrase, whose names say nothing of a
- * swap; a name one wording only adds or drops ("Mohsin Naqvi" and "Naqvi") changes nothing. Nor
- * do these, which name the same thing:
- * - another title or first name before the same name: "Mr Naqvi" and "Interior Minister Naqvi";
- *   a title one side alone gives ("Mr Khan", "Imran");
+ * other wording lacks anywhere. A longer stretch rewritten is a paraphrase, whose names say nothing
+ * of a swap; a name one wording only adds, drops or moves ("Mohsin Naqvi" and "Naqvi") changes
+ * nothing. Nor do these, which name one thing two ways:
+ * - a title on one side only: "Imran" and "Mr Khan", "Tarar" and "the Minister";
  * - an acronym and the words it stands for: "KP" and "Khyber Pakhtunkhwa", "CJP" and "Chief
- *   Justice"; or one acronym inside another ("CAA", "PCAA");
- * - two spellings of one name: the same consonants in order, "s" for "z" ("Mohammad", "Muhammad";
- *   "Immunisation", "Immunization"); one the other's start ("Feb", "Pakistani"); one written as
- *   two words ("Mastikhel", "Masti Khel").
- * Known limits: a first name for a surname ("Shehbaz", "Sharif"), or an institution for its
- * acronym in another language's words ("Fund", "IMF"), reads as a swap; a first name swapped
- * before the same surname ("Nawaz Sharif", "Shehbaz Sharif") does not. A text with no lower-case
- * letter (a shouted headline) names nothing this way.
+ *   Justice"; or one acronym the other with a letter more at an end ("CAA", "PCAA");
+ * - two spellings: the same first letter and consonants ("Moqim", "Muqeem"), a letter or two apart
+ *   by length ("Shehbaz", "Shahbaz"), one the other with an ending ("Pakistan", "Pakistani"), two
+ *   words run together ("Masti Khel", "Mastikhel"), accents aside ("Peña", "Pena").
+ * A title-case headline's capitals say nothing. Known limits: one thing named two ways reads as a
+ * swap ("Imran's", "Khan's"; "the Fund", "the IMF"; "US", "American"); two names whose spellings
+ * the rules above join do not ("Hassan", "Hussain"; "Niger", "Nigeria").
  */
 import { differingStretch, isDateWord } from './figures.js';
+import type { Stretch } from './figures.js';
+import { memoize } from '../lib/memo.js';
 
 /** A word, with what joins its parts: a hyphen, a dot, an apostrophe, a soft hyphen. */
 const WORD = /[\p{L}\p{M}\p{N}\u00ad]+(?:[-'’.][\p{L}\p{M}\p{N}\u00ad]+)*/gu;
 /** Before a word, what opens a sentence or a quote: the word's capital then says nothing. */
 const OPENS = new Set([...'.!?:;"“‘\'([{—–-…•|']);
+/** Before a straight quote, what makes it an opening one (else it closes a quote). */
+const OPENS_BEFORE_QUOTE = new Set([...'([{—–-']);
+/** Before a full stop, a title's or a name's abbreviation: the stop ends no sentence. */
+const ABBREVIATION = /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Dr|St|Mt|Gen|Lt|Col|Maj|Capt|Brig|Prof|Sen|Rep|Gov|Jr|Sr|No|\p{Lu})$/u;
+/** "I'd", "I'll": the pronoun, no name. */
+const PRONOUN = /^I['’]/u;
 /** What a word's key drops: a possessive's "'s", hyphens, dots, apostrophes. */
 const JOINERS = /[-.'’]/u;
 /** A number in capital Roman numerals ("III", "IV"), which names nothing. */
@@ -38,29 +44,28 @@ const SKIPPED = new Set(['of', 'and', 'for', 'the', 'e', 'i', 'ul', 'al', 'el', 
 /** Titles that say who is named, not whom: one side alone giving one is another way of naming the same person. */
 const TITLES = new Set(
   (
-    'mr mrs ms miss dr prof sir maulana mufti syed sardar sheikh mian hazrat begum justice judge gen general lt col brig maj capt ' +
-    'president premier prime pm minister governor chairman chairperson chairwoman chief senator ambassador king queen prince princess ' +
+    'mr mrs ms miss dr prof sir maulana mufti syed sardar sheikh mian hazrat begum justice judge gen lt col brig maj capt ' +
+    'president prime pm minister governor chairman chairperson chairwoman chief senator ambassador king queen prince princess ' +
     'sultan amir emir highness majesty secretary director dg ig igp dig ssp sp dc cjp coas mna mpa speaker deputy commissioner mayor pope'
   ).split(' '),
 );
+/** Most letters a spelling adds at a name's end ("Pakistan", "Pakistani"; "Iran", "Iranian"), unless the name is {@link LONG_START} letters long ("Bangla", "Bangladeshi"). */
+const ENDING_LETTERS = 3;
+const LONG_START = 6;
 /** The most words of a stretch put in another's place that may be a swap of names, not a paraphrase. */
 const SWAP_WORDS = 5;
 /** Past this many words either side, the stretches are not aligned, and no swap is read. */
 const ALIGN_WORDS = 120;
 
 interface Word {
-  /** Lower case, without a possessive "'s", hyphens, dots nor soft hyphens. */
+  /** Lower case, without accents, a possessive "'s", hyphens, dots nor soft hyphens ("Peña's": "pena"). */
   readonly key: string;
   /** Opens with a capital letter. */
   readonly capital: boolean;
-  /** A capital where no sentence nor quote opens, no digit, no Roman numeral, no month nor day. */
+  /** A capital where no sentence nor quote opens, no digit, no Roman numeral, no month nor day (nor a range of them). */
   readonly name: boolean;
-  /** Its letters in capitals when it is an acronym ("PTI", "PML-N", "IoK", "CNICs" without the plural's "s"), else ''. */
-  readonly acronym: string;
-  /** The capitals its parts open with: "T" for "Taliban", "TT" for "Tehreek-i-Taliban". */
-  readonly initials: string;
-  /** Only white space between it and the word before. */
-  readonly joined: boolean;
+  /** As written, soft hyphens dropped. */
+  readonly spelled: string;
 }
 
 /**
@@ -69,11 +74,18 @@ interface Word {
  */
 export function namesSwapped(a: string, b: string): boolean {
   if (a === b) return false;
-  const { from, endA, endB, start, tail } = differingStretch(a, b);
+  // Read in one order whichever is given, so that the answer is the same both ways: the shorter
+  // first (most pairs differ in length, and are ordered at once), else the lesser.
+  const inOrder = a.length !== b.length ? a.length < b.length : a < b;
+  const stretch = differingStretch(a, b);
+  return inOrder ? swappedIn(a, b, stretch) : swappedIn(b, a, { ...stretch, endA: stretch.endB, endB: stretch.endA });
+}
+
+function swappedIn(a: string, b: string, { from, endA, endB, start, tail }: Stretch): boolean {
   // Most edits are of lower-case words: with no capital in the runs of characters where the two
   // differ (a word elsewhere both hold), no name is swapped.
-  if (!capitalIn(a, runStart(a, start), runEnd(a, a.length - tail)) || !capitalIn(b, runStart(b, start), runEnd(b, b.length - tail))) return false;
-  if (!/\p{Ll}/u.test(a) || !/\p{Ll}/u.test(b)) return false;
+  if (!mayName(a, runStart(a, start), runEnd(a, a.length - tail)) || !mayName(b, runStart(b, start), runEnd(b, b.length - tail))) return false;
+  if (headlineCase(a) || headlineCase(b)) return false;
   const x = wordsOf(a, from, endA);
   const y = wordsOf(b, from, endB);
   if (x.length > ALIGN_WORDS || y.length > ALIGN_WORDS) return false;
@@ -85,18 +97,19 @@ export function namesSwapped(a: string, b: string): boolean {
     if (toX - fromX > SWAP_WORDS || toY - fromY > SWAP_WORDS) return false;
     const stretchX = x.slice(fromX, toX);
     const stretchY = y.slice(fromY, toY);
-    // Another title or first name before the same name: the same person.
-    const next = x[toX];
-    if (next !== undefined && next.name && next.joined && y[toY]?.joined === true) return false;
     // A title one side alone gives ("Mr Khan", "Imran"; "Tarar", "the Minister"; "President Zardari",
     // "the president of Pakistan"): the same person named two ways.
     if (hasTitle(stretchX) !== hasTitle(stretchY) || hasTitle(x.slice(Math.max(0, fromX - 1), toX)) !== hasTitle(y.slice(Math.max(0, fromY - 1), toY))) return false;
     const onlyX = new Set(stretchX.flatMap((word) => (word.name && !TITLES.has(word.key) && !heldByY.has(word.key) ? [word.key] : [])));
     const onlyY = new Set(stretchY.flatMap((word) => (word.name && !TITLES.has(word.key) && !heldByX.has(word.key) ? [word.key] : [])));
     if (onlyX.size === 0 || onlyY.size === 0) return false;
+    // A name the other wording holds elsewhere, outside the stretch, is moved, not swapped.
+    for (const key of onlyX) if (keysOf(b).has(key)) onlyX.delete(key);
+    for (const key of onlyY) if (keysOf(a).has(key)) onlyY.delete(key);
+    if (onlyX.size === 0 || onlyY.size === 0) return false;
     dropAcronyms(stretchX, onlyX, stretchY, onlyY);
     dropAcronyms(stretchY, onlyY, stretchX, onlyX);
-    dropSpellings(onlyX, onlyY);
+    dropSpellings(onlyX, stretchX, onlyY, stretchY);
     return onlyX.size > 0 && onlyY.size > 0;
   });
 }
@@ -115,56 +128,66 @@ function runEnd(text: string, at: number): number {
   return i;
 }
 
-/** True when `text[from, to)` holds a capital letter (or a letter past ASCII, which may be one). */
-function capitalIn(text: string, from: number, to: number): boolean {
+/**
+ * True for a headline in title case ("Govt Announces Relief Package"): every word of four letters
+ * or more opens with a capital, with fewer than two commas (a list of names has them). Its
+ * capitals say nothing of names.
+ */
+function headlineCase(text: string): boolean {
+  if (!/\p{Ll}/u.test(text)) return true;
+  let words = 0;
+  for (const match of text.matchAll(LONG_WORD)) {
+    const first = match[0][0] ?? '';
+    if (first === first.toLowerCase()) return false;
+    words += 1;
+  }
+  return words >= 2 && (text.match(/,/gu)?.length ?? 0) < 2;
+}
+const LONG_WORD = /\p{L}{4,}/gu;
+
+/**
+ * False when no word of `text[from, to)` may be a name: none opens with a capital but a month's or
+ * a day's name ("July-December") and "I". A cheap look before the words are read: a word with a
+ * letter past ASCII may be one.
+ */
+function mayName(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i += 1) {
     const code = text.charCodeAt(i);
-    if ((code >= 65 && code <= 90) || (code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && code !== 0xad && !(code >= 0x2000 && code <= 0x206f))) return true;
+    if (code >= 0x80 && code !== 0xa0 && code !== 0xad && !(code >= 0x2000 && code <= 0x206f)) return true;
+    if (code < 65 || code > 90 || isLetterCode(text.charCodeAt(i - 1))) continue;
+    let end = i + 1;
+    while (end < to && (isLetterCode(text.charCodeAt(end)) || text.charCodeAt(end) === 45)) end += 1;
+    const word = text.slice(i, end);
+    if (word !== 'I' && !datesOnly(word)) return true;
+    i = end - 1;
   }
   return false;
+}
+
+function isLetterCode(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 /** The words of `text[from, to)`. */
 function wordsOf(text: string, from: number, to: number): Word[] {
   const words: Word[] = [];
   const stretch = text.slice(from, to);
-  let previousEnd = -1;
   WORD.lastIndex = 0;
   for (let match = WORD.exec(stretch); match !== null; match = WORD.exec(stretch)) {
     const raw = match[0];
     const spelled = raw.includes('\u00ad') ? raw.replaceAll('\u00ad', '') : raw;
     const first = spelled[0] ?? '';
     const capital = first !== first.toLowerCase() && first === first.toUpperCase();
-    const lower = spelled.toLowerCase();
-    const key = JOINERS.test(lower) ? lower.replace(/['’]s$/u, '').replace(/[-.'’]/gu, '') : lower;
-    const joined = previousEnd >= 0 && onlySpaces(stretch, previousEnd, match.index);
-    previousEnd = match.index + raw.length;
+    const key = keyOf(spelled);
     // What only a capital may be is read of a capital alone: most words are lower case.
     if (!capital) {
-      words.push({ key, capital, name: false, acronym: '', initials: '', joined });
+      words.push({ key, spelled, capital, name: false });
       continue;
     }
-    words.push({
-      key,
-      capital,
-      name: key.length > 1 && !/\p{N}/u.test(key) && !ROMAN.test(spelled) && !isDateWord(key) && !opensSentence(text, from + match.index),
-      acronym: acronymOf(spelled),
-      initials: spelled
-        .split('-')
-        .map((part) => part[0] ?? '')
-        .filter((initial) => initial !== initial.toLowerCase())
-        .join(''),
-      joined,
-    });
+    const dates = spelled.includes('-') ? datesOnly(spelled) : isDateWord(key);
+    words.push({ key, spelled, capital, name: key.length > 1 && !dates && !/\p{N}/u.test(key) && !ROMAN.test(spelled) && !PRONOUN.test(spelled) && !opensSentence(text, from + match.index) });
   }
   return words;
-}
-
-/** True when `text[from, to)` is white space only, and not empty. */
-function onlySpaces(text: string, from: number, to: number): boolean {
-  if (to <= from) return false;
-  for (let i = from; i < to; i += 1) if (!isSpace(text.charCodeAt(i))) return false;
-  return true;
 }
 
 function isSpace(code: number): boolean {
@@ -175,8 +198,9 @@ function isSpace(code: number): boolean {
  * An acronym's letters in capitals ("PML-N": "PMLN"), or '' for a word that is none: two to six
  * letters, at least two of them and at least half capitals ("IoK"), once a plural's "s" is dropped ("CNICs").
  */
-function acronymOf(spelled: string): string {
-  const letters = spelled
+function acronymOf(word: Word): string {
+  if (!word.capital) return '';
+  const letters = word.spelled
     .replace(/['’].*$/u, '')
     .replace(/[-.]/gu, '')
     .replace(/(?<=\p{Lu})s$/u, '');
@@ -184,11 +208,44 @@ function acronymOf(spelled: string): string {
   return letters.length >= 2 && letters.length <= 6 && capitals >= 2 && capitals * 2 >= letters.length ? letters.toUpperCase() : '';
 }
 
+/** True for a month's or a day's name, or several joined by hyphens ("July-December"). */
+function datesOnly(spelled: string): boolean {
+  return spelled.split('-').every((part) => isDateWord(keyOf(part)));
+}
+
+/** The keys of all of a text's words: read for a pair's last question only, and kept for the next. */
+const keysOf = memoize((text: string): ReadonlySet<string> => new Set(wordsOf(text, 0, text.length).map((word) => word.key)), 64);
+
+/** A word's key (see `Word.key`). */
+function keyOf(spelled: string): string {
+  let key = spelled.toLowerCase();
+  if (JOINERS.test(key)) key = key.replace(/['’]s$/u, '').replace(/[-.'’]/gu, '');
+  // "Peña" and "Pena", and one text in two Unicode forms, are one name.
+  return /[^\u0000-\u007f]/u.test(key) ? key.normalize('NFKD').replace(/\p{M}/gu, '') : key;
+}
+
+/** The capitals a word's parts open with: "T" for "Taliban", "TT" for "Tehreek-i-Taliban". */
+function initialsOf(word: Word): string {
+  let initials = '';
+  for (const part of word.spelled.split('-')) {
+    const first = part[0] ?? '';
+    if (first !== first.toLowerCase()) initials += first;
+  }
+  return initials;
+}
+
 /** True when the word at `at` opens the text, a sentence or a quote: the last character before it, past white space, says so. */
 function opensSentence(text: string, at: number): boolean {
   let i = at - 1;
   while (i >= 0 && isSpace(text.charCodeAt(i))) i -= 1;
-  return i < 0 || OPENS.has(text[i] ?? '');
+  if (i < 0) return true;
+  const mark = text[i] ?? '';
+  // A straight quote after a word or a comma closes a quote: what follows opens a sentence only
+  // if the quote closed one ("… win," Khan said; "… won." Khan said).
+  if ((mark === '"' || mark === "'") && i > 0 && !isSpace(text.charCodeAt(i - 1)) && !OPENS_BEFORE_QUOTE.has(text[i - 1] ?? '')) return /[.!?]/u.test(text[i - 1] ?? '');
+  // The full stop of "Mr.", "Dr.", "Gen." or an initial ("J. Smith") ends no sentence.
+  if (mark === '.' && ABBREVIATION.test(text.slice(Math.max(0, i - 6), i))) return false;
+  return OPENS.has(mark);
 }
 
 function hasTitle(words: readonly Word[]): boolean {
@@ -235,23 +292,31 @@ function replacedStretches(x: readonly Word[], y: readonly Word[]): [number, num
 /**
  * Takes out of `acronyms` (names of `acronymWords`) each acronym that stands for words of `words`,
  * and those words out of `spelled`: a run of them whose capitals spell it, or all but its last
- * letter ("CJP", "Chief Justice"); names whose capitals stand in it in order, the last one its
- * last letter ("IMF", "Fund"; "IIOJK", "Kashmir"); or another acronym that stands in it in order,
- * or it in the other ("PCAA", "CAA"; "IoK", "IIOJK").
+ * letter ("CJP", "Chief Justice"); two names or more whose capitals stand in it in order, the
+ * last one its last letter ("IIOJK", "Jammu Kashmir"); or another acronym it is with one letter
+ * more or less at an end ("PCAA", "CAA"; "CNIC", "NIC").
  */
 function dropAcronyms(acronymWords: readonly Word[], acronyms: Set<string>, words: readonly Word[], spelled: Set<string>): void {
   for (const word of acronymWords) {
-    const letters = word.acronym;
+    const letters = acronymOf(word);
     if (letters === '' || !acronyms.has(word.key)) continue;
-    const other = words.find((candidate) => candidate.acronym !== '' && (within(candidate.acronym, letters) || within(letters, candidate.acronym)));
+    const other = words.find((candidate) => {
+      const theirs = acronymOf(candidate);
+      return theirs !== '' && (oneLetterMore(theirs, letters) || oneLetterMore(letters, theirs));
+    });
     const names = words.filter((candidate) => spelled.has(candidate.key));
-    const initials = names.map((candidate) => candidate.initials).join('');
-    const standsFor = initials !== '' && within(initials, letters) && initials.endsWith(letters.slice(-1));
+    const initials = names.map(initialsOf).join('');
+    const standsFor = initials.length >= 2 && within(initials, letters) && initials.endsWith(letters.slice(-1));
     const run = other !== undefined ? [other.key] : standsFor ? names.map((candidate) => candidate.key) : runSpelling(letters, words);
     if (run === undefined) continue;
     acronyms.delete(word.key);
     for (const key of run) spelled.delete(key);
   }
+}
+
+/** True when `large` is `small` with one letter more before or after it ("CAA", "PCAA"; "IG", "IGP"; not "SC", "SHC"). */
+function oneLetterMore(small: string, large: string): boolean {
+  return small.length >= 2 && large.length === small.length + 1 && (large.startsWith(small) || large.endsWith(small));
 }
 
 /** True when the letters of `small` stand in `large` in order. */
@@ -272,9 +337,10 @@ function runSpelling(letters: string, words: readonly Word[]): string[] | undefi
         if (run.length > 0 && SKIPPED.has(word.key)) continue;
         break;
       }
-      if (!letters.startsWith(spelled + word.initials)) break;
+      const initials = initialsOf(word);
+      if (!letters.startsWith(spelled + initials)) break;
       run.push(word.key);
-      spelled += word.initials;
+      spelled += initials;
     }
     if (spelled.length >= 2 && (spelled === letters || spelled.length === letters.length - 1)) return run;
   }
@@ -285,16 +351,18 @@ function runSpelling(letters: string, words: readonly Word[]): string[] | undefi
  * Takes out the names of `x` and `y` that are one written as two ("Mastikhel", "Masti Khel";
  * "Tranche-III", "Tranche III"), then those that are spellings of one another (see {@link sameName}).
  */
-function dropSpellings(x: Set<string>, y: Set<string>): void {
-  for (const [one, other] of [[x, y], [y, x]] as const) {
-    const parts = [...other];
-    for (let start = 0; start < parts.length; start += 1) {
-      for (let end = start + 2; end <= parts.length; end += 1) {
-        const joined = parts.slice(start, end).join('');
+function dropSpellings(x: Set<string>, stretchX: readonly Word[], y: Set<string>, stretchY: readonly Word[]): void {
+  for (const [one, other, words] of [[x, y, stretchY], [y, x, stretchX]] as const) {
+    // Words of the stretch in a row, run together: one of them may be held elsewhere ("Super
+    // Highway" beside "National Highway"), and so not among the names to take out.
+    for (let start = 0; start < words.length; start += 1) {
+      let joined = words[start]?.key ?? '';
+      for (let end = start + 1; end < words.length; end += 1) {
+        joined += words[end]?.key ?? '';
         const match = [...one].find((key) => key === joined || sameName(key, joined));
         if (match === undefined) continue;
         one.delete(match);
-        for (const part of parts.slice(start, end)) other.delete(part);
+        for (const word of words.slice(start, end + 1)) other.delete(word.key);
       }
     }
   }
@@ -309,30 +377,51 @@ function dropSpellings(x: Set<string>, y: Set<string>): void {
 }
 
 /**
- * True when two names are spellings of one: one the other's start (three letters at least), or
- * their consonants in order ("s" for "z", "k" for "q") the same, or, three or more of them, the same but for
- * one after the first ("Ramazan", "Ramadan"; "Chaghi", "Chagi"; not "Iran", "Iraq", nor "Oman", "Yemen").
+ * True when two names are spellings of one: one the other with an ending of at most three letters
+ * ("Pakistan", "Pakistani"; "Program", "Programme"), or any when it has six ("Bangla",
+ * "Bangladeshi"; not "Islam", "Islamabad"); the same first letter and consonants in order,
+ * a vowel's spelling aside ("Moqim", "Muqeem"; "Aaqib", "Aqib"; "Centre", "Center"; so "Hassan",
+ * "Hussain" too, a known limit); or a letter or two apart, "s" read for "z" and "k" for "q": none
+ * for up to four letters ("Kazi", "Qazi"; not "Iran", "Iraq"), one up to seven ("Shehbaz",
+ * "Shahbaz"; "Ramazan", "Ramadan"; not "Austria", "Australia"), two from eight ("Mohammed", "Muhammad").
  */
 function sameName(a: string, b: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.length >= 3 && long.startsWith(short)) return true;
-  const x = skeleton(a);
-  const y = skeleton(b);
-  if (x === y) return x.length >= 2;
-  return Math.max(x.length, y.length) >= 3 && x[0] === y[0] && oneEditApart(x, y);
+  if (short.length >= 4 && long.startsWith(short) && (short.length >= LONG_START || long.length - short.length <= ENDING_LETTERS)) return true;
+  const x = spelling(a);
+  const y = spelling(b);
+  const consonants = skeleton(x);
+  if (x[0] === y[0] && consonants.length >= 2 && consonants === skeleton(y)) return true;
+  const shortest = Math.min(x.length, y.length);
+  return editsApart(x, y, shortest <= 4 ? 0 : shortest <= 7 ? 1 : 2);
 }
 
-/** True when one letter inserted, dropped or replaced turns `a` into `b`. */
-function oneEditApart(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
-  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
-  return a.length < b.length ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
-}
-
+/** A name's consonants in order, each run of one letter once ("muqeem": "mqm"). */
 function skeleton(word: string): string {
-  return word.replace(/[aeiou]/gu, '').replaceAll('z', 's').replaceAll('q', 'k').replace(/(.)\1+/gu, '$1');
+  return word.replace(/[aeiou]/gu, '').replace(/(.)\1+/gu, '$1');
+}
+
+function spelling(word: string): string {
+  return word.replaceAll('z', 's').replaceAll('q', 'k');
+}
+
+/** True when at most `most` letters inserted, dropped or replaced turn `a` into `b`. */
+function editsApart(a: string, b: string, most: number): boolean {
+  if (Math.abs(a.length - b.length) > most) return false;
+  if (most === 0) return a === b;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = Math.min((previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1), (previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1);
+      current.push(cost);
+      best = Math.min(best, cost);
+    }
+    if (best > most) return false;
+    previous = current;
+  }
+  return (previous[b.length] ?? most + 1) <= most;
 }
 
 /** The names `text` holds (see {@link namesSwapped}), sorted, one space between. */

@@ -86,6 +86,13 @@ describe('match', () => {
     expect(cluster[2]).not.toBe(cluster[0]);
   });
 
+  it('does not join two copies that each name another place than their candidate, though their new figure is the same', async () => {
+    const sentence = (city: string, count: number) => `Doctors said hospitals in ${city} had received ${count} patients with breathing problems since the start of the month.`;
+    const { cluster } = await matchTexts(sentence('Karachi', 300), sentence('Quetta', 500), sentence('Peshawar', 500));
+    expect(cluster[2]).not.toBe(cluster[1]);
+    expect(cluster[1]).not.toBe(cluster[0]);
+  });
+
   it('joins three copies into one cluster whichever article comes first', async () => {
     const { cluster } = await matchTexts(EDITED, PLAIN, `Earlier. ${EDITED}`);
     expect(new Set([cluster[0], cluster[1], cluster[3]]).size).toBe(1);
