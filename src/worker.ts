@@ -21,7 +21,7 @@ import type { FieldOptions } from './records/fields.js';
 import { metadataOf } from './records/fields.js';
 import { splitFrontMatter } from './records/front-matter.js';
 import { createHash } from 'node:crypto';
-import { normalizeForComparison } from './text/normalize.js';
+import { normalizeForComparison, normalizedBytes } from './text/normalize.js';
 import { sha1 } from './text/hash.js';
 
 /**
@@ -280,7 +280,7 @@ export function textDigestOf(text: string): string {
   // folds every run of non-letters to one space, so the pieces joined by a space give the same words.
   const PIECE = 1 << 16;
   // Most articles are one piece: hashed in one call.
-  if (text.length <= PIECE) return sha1(normalizeForComparison(text), 'base64').slice(0, 20);
+  if (text.length <= PIECE) return sha1(normalizedBytes(text), 'base64').slice(0, 20);
   const hash = createHash('sha1');
   let first = true;
   for (let start = 0; start < text.length; ) {

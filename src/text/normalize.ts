@@ -24,7 +24,7 @@ for (const code of [...Array.from({ length: 256 }, (_, code) => code), ...FAST_E
   else if (alone === 'a b') fastClass[code] = 1;
   else if (char.normalize('NFKC') === char && alone.length === 3 && alone === `a${char.toLowerCase()}b` && alone.charCodeAt(1) < 256) fastClass[code] = alone.charCodeAt(1);
 }
-const SCRATCH_LIMIT = 1 << 16;
+const SCRATCH_LIMIT = 1 << 17;
 let scratch = Buffer.alloc(1024);
 
 /**
@@ -32,11 +32,34 @@ let scratch = Buffer.alloc(1024);
  * letter, mark or digit folded to one space. Quotes, dashes and spacing then never decide a match.
  */
 export function normalizeForComparison(text: string): string {
-  // Called on every paragraph, sentence and pair a run compares: text made only of characters that
-  // normalise one by one is built in one pass, without the three Unicode passes.
+  const length = normalizeFast(text, false);
+  return length < 0 ? normalizeSlowly(text) : written.toString('latin1', 0, length);
+}
+
+/**
+ * {@link normalizeForComparison}'s text as UTF-8 bytes, built without the string: for a digest of
+ * it. Valid until the next call.
+ */
+export function normalizedBytes(text: string): Uint8Array {
+  const length = normalizeFast(text, true);
+  return length < 0 ? Buffer.from(normalizeSlowly(text)) : written.subarray(0, length);
+}
+
+/** Where {@link normalizeFast} wrote: the scratch buffer, or a buffer of its own for a long text. */
+let written = scratch;
+
+/**
+ * The fast path of {@link normalizeForComparison}: called on every paragraph, sentence and pair a
+ * run compares, text made only of characters that normalise one by one is built in one pass,
+ * without the three Unicode passes, into `written` (each character one latin1 byte, or with
+ * `utf8` its UTF-8 bytes). Returns how many bytes, or -1 for a text off the fast path.
+ */
+function normalizeFast(text: string, utf8: boolean): number {
   // Kept between calls up to a long paragraph's size; a longer text gets a buffer of its own, let go after.
-  if (scratch.length < text.length && text.length <= SCRATCH_LIMIT) scratch = Buffer.alloc(Math.min(text.length * 2, SCRATCH_LIMIT));
-  const out = scratch.length < text.length ? Buffer.allocUnsafe(text.length) : scratch;
+  const needed = utf8 ? text.length * 2 : text.length;
+  if (scratch.length < needed && needed <= SCRATCH_LIMIT) scratch = Buffer.alloc(Math.min(needed * 2, SCRATCH_LIMIT));
+  const out = scratch.length < needed ? Buffer.allocUnsafe(needed) : scratch;
+  written = out;
   let length = 0;
   let pendingSpace = false;
   for (let i = 0; i < text.length; i += 1) {
@@ -45,11 +68,14 @@ export function normalizeForComparison(text: string): string {
     if (kind > 2) {
       if (pendingSpace && length > 0) out[length++] = 32;
       pendingSpace = false;
-      out[length++] = kind;
+      if (utf8 && kind >= 0x80) {
+        out[length++] = 0xc0 | (kind >> 6);
+        out[length++] = 0x80 | (kind & 0x3f);
+      } else out[length++] = kind;
     } else if (kind === 1) pendingSpace = true;
-    else if (kind === 0) return normalizeSlowly(text);
+    else if (kind === 0) return -1;
   }
-  return out.toString('latin1', 0, length);
+  return length;
 }
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { comparesLongerThan, normalizeForComparison, normalizeWord } from '../../src/text/normalize.js';
+import { comparesLongerThan, normalizeForComparison, normalizedBytes, normalizeWord } from '../../src/text/normalize.js';
 
 // The definition the one-pass fast path must agree with.
 function byDefinition(text: string): string {
@@ -75,6 +75,19 @@ describe('normalizeForComparison over lines', () => {
       fc.property(fc.array(line, { maxLength: 6 }), (lines) => {
         expect(lines.map(normalizeForComparison).filter((key) => key !== '').join(' ')).toBe(normalizeForComparison(lines.join('\n')));
       }),
+    );
+  });
+});
+
+describe('normalizedBytes', () => {
+  it('gives the UTF-8 bytes of the text as compared, on and off the fast path, short or long', () => {
+    const piece = fc.constantFrom('a', 'B', 'é', 'Ü', 'ß', 'ÿ', 'e\u0301', 'ﬁ', '½', '’', ' ', '—', '.', '7', 'Ω', '中', '\u00a0', 'Share this');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), fc.nat(3), (pieces, repeat) => {
+        const text = pieces.join('').repeat(1 + repeat * 400);
+        expect(Buffer.from(normalizedBytes(text)).equals(Buffer.from(normalizeForComparison(text)))).toBe(true);
+      }),
+      { numRuns: 500 },
     );
   });
 });
