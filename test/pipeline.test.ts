@@ -300,23 +300,40 @@ describe('dedupe on edge cases', () => {
     expect(result.cleaned.find((article) => article.path === 'b.txt')!.text).not.toContain('hospitals in Karachi had received');
   });
 
-  it('reads a name swapped between two outlets’ copies as each outlet’s own name in one template, and within one outlet as another report', async () => {
+  it('reads a name swapped between two outlets’ lines, each standing in several articles, as each outlet’s own name in one template', async () => {
     const sentences = (paper: string) => [
       'The provincial government has kept schools closed for a third week because of the smog.',
       `Readers can follow the story as it unfolds on the ${paper} website and in its morning edition every day.`,
       'The weather office expects no rain before the end of the month, and officials have asked people to stay indoors.',
       'Factories that burn waste have been told to shut until the air improves, the environment department said.',
     ].join(' ');
-    const articles = (second: string) => [
-      { path: 'a.txt', source: 'herald', text: `Smog, first report\n\nThe first report.\n\n${sentences('Daily Herald')}\n` },
-      { path: 'b.txt', source: second, text: `Smog, second report\n\nThe second report.\n\n${sentences('Morning Star')}\n` },
-    ];
+    const articles = (second: string) =>
+      ['one', 'two', 'three', 'four', 'five', 'six'].map((day, index) => {
+        const [source, paper] = index % 2 === 0 ? ['herald', 'Daily Herald'] : [second, 'Morning Star'];
+        return { path: `${index}.txt`, source, text: `Smog, day ${day}\n\nThe report of day ${day}.\n\n${sentences(paper)}\n` };
+      });
+    // Across two outlets: one block of four sentences, the other outlet's wording a variant of the second.
     const across = await dedupe(articles('star'));
-    expect(across.report.blocks).toHaveLength(1);
-    expect(across.cleaned.find((article) => article.path === 'b.txt')!.text).not.toContain('Morning Star website');
+    expect(across.report.blocks.map((block) => block.sentences)).toEqual([4]);
+    expect(across.shared[0]?.variantsText).toContain('in 1.txt, 3.txt, 5.txt: Readers can follow the story as it unfolds on the Morning Star website');
+    // Within one outlet, the name swapped is another report, however often each wording stands: a sentence of its own.
     const within = await dedupe(articles('herald'));
-    expect(within.report.blocks).toHaveLength(1);
-    expect(within.cleaned.find((article) => article.path === 'b.txt')!.text).toContain('on the Morning Star website');
+    expect(within.report.blocks.map((block) => block.sentences)).toEqual([5]);
+  });
+
+  it('keeps a copy that names another place whichever outlet’s copy comes first, when the wordings are not each an outlet’s template', async () => {
+    const background = (districts: string) =>
+      `Floods have swept across ${districts} districts since Sunday, cutting off hundreds of villages. Relief agencies said boats were the only way to reach families stranded on rooftops.`;
+    const records = [
+      { path: 'a', source: 'x', text: `Rain goes on.\n\nThe river rose again overnight near the town.\n\n${background('Sylhet and Sunamganj')}\n` },
+      { path: 'b', source: 'y', text: `Army called in.\n\nSoldiers arrived with boats at dawn on Tuesday.\n\n${background('Sylhet and Sunamganj')}\n` },
+      { path: 'c', source: 'x', text: `Schools shut.\n\nSchools will stay closed for a week, officials said.\n\n${background('Sylhet and Moulvibazar')}\n` },
+    ];
+    const [a, b, c] = records as [(typeof records)[number], (typeof records)[number], (typeof records)[number]];
+    for (const order of [records, [b, a, c]]) {
+      const result = await dedupe(order.map((record, index) => ({ ...record, path: `${index}-${record.path}.txt` })));
+      expect(result.cleaned.find((article) => article.path.endsWith('-c.txt'))!.text).toContain('Sylhet and Moulvibazar districts');
+    }
   });
 
   it('takes an inline heading as the heading of a block whose other copies open with it on a line of its own', async () => {

@@ -43,10 +43,27 @@ export const BUILT_IN_CHROME: readonly string[] = [
   'Sign up for our newsletter',
   'Subscribe to our newsletter',
   'Follow us on Twitter',
+  'Follow us on X',
+  'Follow us on Facebook',
+  'Follow us on Instagram',
+  'All rights reserved.',
   'Back to top',
   'Notify me of follow-up comments by email.',
   'Notify me of new posts by email.',
 ];
+
+/**
+ * Lines of site chrome that name the site or a network, told by their shape (tested on a line of
+ * at most {@link BUILT_IN_PATTERN_WORDS} words): a copyright line ("© Northstar News. All rights
+ * reserved.", "Copyright 2025 Dawn"), and a plea to follow the site ("Follow us on X for the latest
+ * updates.").
+ */
+export const BUILT_IN_CHROME_PATTERNS: readonly RegExp[] = [
+  /^(?:©|\(c\)\s|copyright\s+(?:©|\(c\)|\d{4}))/iu,
+  /\ball rights reserved\W*$/iu,
+  /^follow us on (?:x|twitter|facebook|instagram|linkedin|youtube|tiktok|threads|whatsapp|telegram)\b[^.!?]*[.!]?$/iu,
+];
+const BUILT_IN_PATTERN_WORDS = 15;
 
 /** Decides whether a line is chrome from the built-in and user lists. */
 export interface ChromeList {
@@ -101,6 +118,7 @@ export function compileChromeList(userLines: readonly string[], source = 'the ch
       if (normalized === '') return undefined;
       if (userExact.has(normalized) || userPatterns.some((pattern) => pattern.test(line.trim()))) return 'user list';
       if (builtIn.has(normalized)) return 'built-in list';
+      if (countWords(line, 0, line.length, BUILT_IN_PATTERN_WORDS + 1) <= BUILT_IN_PATTERN_WORDS && BUILT_IN_CHROME_PATTERNS.some((pattern) => pattern.test(line.trim()))) return 'built-in list';
       return undefined;
     },
     insideOf(line) {

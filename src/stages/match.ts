@@ -89,10 +89,10 @@ export interface MatchIo {
   /** Told when each part is done (`candidates`, `fetch`, `verify`), with a figure, e.g. to trace it. */
   readonly done?: (part: 'fetch' | 'verify', detail: string) => void;
   /**
-   * The outlet of an article ('' when unknown). Two wordings from two outlets that differ by a name
-   * are one sentence: there, a name swapped is mostly a template each outlet fills with its own
-   * name ("Disclaimer: Dawn is not responsible …"), which furniture must see as one (see
-   * {@link PairFlags}). By default, every article is of one outlet.
+   * The outlet of an article ('' when unknown). Two wordings from two outlets that differ by a name,
+   * each standing verbatim in several places, are one sentence: a template each outlet fills with
+   * its own name ("Disclaimer: Dawn is not responsible …"), which furniture must see as one (see
+   * `Verdict.namesAcross`). By default, every article is of one outlet.
    */
   readonly sourceOf?: (article: number) => string;
 }
@@ -112,7 +112,7 @@ export type PairBatch = Int32Array;
  * What a candidate pair's place tells its verifying, as bits: {@link NEIGHBOURS}, the two stand in
  * the same place beside a verbatim copy (the sentence after or before it, in both articles: see
  * {@link verifyItem}); {@link ACROSS_SOURCES}, the two are of different outlets, where a name
- * swapped is not read as another report (see `MatchIo.sourceOf`).
+ * swapped may be their template's (see `Verdict.namesAcross`).
  */
 export type PairFlags = number;
 export const NEIGHBOURS = 1;
@@ -268,8 +268,10 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
       });
     },
   );
+  const sameTextRoots = sameText.roots();
+  settleAcross(verdicts, pairs, sameTextRoots);
   io.done?.('verify', `${verdicts.filter((verdict) => verdict.same).length} verified`);
-  const matches = { ...cluster(candidates.articleOf, pairs, verdicts, neighbours), sameText: sameText.roots() };
+  const matches = { ...cluster(candidates.articleOf, pairs, verdicts, neighbours), sameText: sameTextRoots };
 
   // Only articles with a verified match take part in blocks; each is read from its fetched fragments.
   const articles = new Map<number, MatchedArticle>();
@@ -497,20 +499,30 @@ export interface Verdict {
    * (see `factsOf`). Two sentences that both differ so from one candidate, with the same, are one sentence.
    */
   readonly figuresA?: string;
+  /**
+   * Set, with `figuresA` and what a same verdict holds, when the two are of two outlets and differ
+   * only by a name put in another's place: one sentence after all when each wording stands
+   * verbatim in {@link TEMPLATE_COPIES} places or more, a template each outlet fills with its own
+   * name ("Disclaimer: Dawn is not responsible …"); else two reports (see {@link settleAcross}).
+   */
+  readonly namesAcross?: true;
 }
+
+/** Places a wording stands verbatim in, each side, for a name swapped between two outlets to be their template's (see `Verdict.namesAcross`). */
+export const TEMPLATE_COPIES = 3;
 
 /**
  * Verifies a candidate pair with the Dice coefficient of their normalised texts. An inline heading
  * glued to the first sentence of a block ("Pak-Afghan relations Pakistan’s bilateral relations …")
  * lowers the score, so the two are also aligned on their first shared shingle: if one has a short
- * unmatched lead and the rest scores at least the threshold, the lead is split off. With `names`
- * false (two outlets' wordings), a name swapped leaves them one sentence (see `factsApart`).
+ * unmatched lead and the rest scores at least the threshold, the lead is split off. With `across`
+ * (two outlets' wordings), a name swapped is told in `namesAcross`, for {@link settleAcross}.
  */
 export function verifyPair(
   a: SentenceText,
   b: SentenceText,
   settings: { readonly similarity: number; readonly shingleSize: number; readonly maxHeadingWords: number },
-  names = true,
+  across = false,
 ): Verdict {
   // Most candidates are verbatim copies: no need to normalise them to see it.
   if (a.text === b.text) return { same: true, bodyA: -1, bodyB: -1 };
@@ -527,14 +539,25 @@ export function verifyPair(
   if (lead !== undefined) {
     const bodyA = lead.bodyA >= 0 ? a.text.slice(lead.bodyA - a.start) : a.text;
     const bodyB = lead.bodyB >= 0 ? b.text.slice(lead.bodyB - b.start) : b.text;
-    const apart = factsApart(bodyA, bodyB, names);
-    return apart === undefined ? { same: true, ...lead } : { ...NOT_SAME, figuresA: apart };
+    return verdictOf({ same: true, ...lead }, factsApart(bodyA, bodyB), across);
   }
   // Wordings alike but for a figure are two reports (a new day's figures, an updated toll): the
   // sentence is the article's own.
   if (score < settings.similarity) return NOT_SAME;
-  const apart = factsApart(a.text, b.text, names);
-  return apart === undefined ? { same: true, bodyA: -1, bodyB: -1, score } : { ...NOT_SAME, figuresA: apart };
+  return verdictOf({ same: true, bodyA: -1, bodyB: -1, score }, factsApart(a.text, b.text), across);
+}
+
+/** The verdict on two wordings alike (`same`), once what each reports is compared (see {@link factsApart}). */
+function verdictOf(same: Verdict, apart: Apart | undefined, across: boolean): Verdict {
+  if (apart === undefined) return same;
+  if (apart.namesOnly && across) return { ...same, same: false, figuresA: apart.figuresA, namesAcross: true };
+  return { ...NOT_SAME, figuresA: apart.figuresA };
+}
+
+/** What sets two wordings alike apart: what the first reports (`Verdict.figuresA`), and whether only a name swapped does. */
+interface Apart {
+  readonly figuresA: string;
+  readonly namesOnly: boolean;
 }
 
 /**
@@ -543,10 +566,10 @@ export function verifyPair(
  * it puts another name in the other's place ("Karachi", "Quetta": see `namesSwapped`), whether or
  * not a figure differs too, so that only copies that name the same join as one sentence.
  */
-function factsApart(a: string, b: string, names: boolean): string | undefined {
+function factsApart(a: string, b: string): Apart | undefined {
   const figures = sameFigures(a, b);
-  if (!(names && namesSwapped(a, b))) return figures ? undefined : factsOf(a);
-  return `${factsOf(a)}\u0000${namesOf(a)}`;
+  if (!namesSwapped(a, b)) return figures ? undefined : { figuresA: factsOf(a), namesOnly: false };
+  return { figuresA: `${factsOf(a)}\u0000${namesOf(a)}`, namesOnly: figures };
 }
 
 const NOT_SAME: Verdict = { same: false, bodyA: -1, bodyB: -1 };
@@ -561,12 +584,14 @@ const VERBATIM: Verdict = { same: true, bodyA: -1, bodyB: -1 };
  */
 export function verifyItem(item: PairToVerify, settings: VerifySettings): Verdict {
   const [a, b, flags = 0] = item;
-  const names = (flags & ACROSS_SOURCES) === 0;
-  const verdict = verifyPair(a, b, settings, names);
+  const across = (flags & ACROSS_SOURCES) !== 0;
+  const verdict = verifyPair(a, b, settings, across);
   if (verdict.same || (flags & NEIGHBOURS) === 0 || verdict.figuresA !== undefined) return verdict;
   const textA = comparableOf(a);
   const textB = comparableOf(b);
-  return wordsApart(textA, textB, LIGHT_EDIT_WORDS) && factsApart(a.text, b.text, names) === undefined ? { same: true, bodyA: -1, bodyB: -1, score: diceOf(textA, textB) } : verdict;
+  if (!wordsApart(textA, textB, LIGHT_EDIT_WORDS)) return verdict;
+  const apart = factsApart(a.text, b.text);
+  return apart === undefined || (apart.namesOnly && across) ? verdictOf({ same: true, bodyA: -1, bodyB: -1, score: diceOf(textA, textB) }, apart, across) : verdict;
 }
 
 type VerifySettings = { readonly similarity: number; readonly shingleSize: number; readonly maxHeadingWords: number };
@@ -698,6 +723,25 @@ function sameWords(a: string, wordsA: HashedWords, i: number, b: string, wordsB:
     if (x !== y) return false;
   }
   return true;
+}
+
+/**
+ * Settles each verdict of two outlets' wordings apart only by a name swapped (`Verdict.namesAcross`):
+ * one sentence when each wording stands verbatim in {@link TEMPLATE_COPIES} places or more (by
+ * `sameText`, the roots of the texts verified equal), a template each outlet fills with its own
+ * name; else two reports, as within one outlet. So a background whose one copy names another
+ * place stays apart whichever outlet's copy it was paired with.
+ */
+export function settleAcross(verdicts: Verdict[], pairs: Int32Array, sameText: Int32Array): void {
+  if (!verdicts.some((verdict) => verdict.namesAcross === true)) return;
+  const copies = new Int32Array(sameText.length);
+  for (const root of sameText) copies[root] = (copies[root] ?? 0) + 1;
+  const copiesOf = (id: number): number => copies[sameText[id] ?? id] ?? 0;
+  verdicts.forEach((verdict, p) => {
+    if (verdict.namesAcross !== true) return;
+    const template = copiesOf(pairs[p * 2] ?? 0) >= TEMPLATE_COPIES && copiesOf(pairs[p * 2 + 1] ?? 0) >= TEMPLATE_COPIES;
+    verdicts[p] = template ? { same: true, bodyA: verdict.bodyA, bodyB: verdict.bodyB, ...(verdict.score === undefined ? {} : { score: verdict.score }) } : { ...NOT_SAME, figuresA: verdict.figuresA as string };
+  });
 }
 
 /**

@@ -13,11 +13,26 @@ describe('compileChromeList', () => {
     ['Your email address will not be published.', 'built-in list'],
     ['subscribe to the daily!', 'user list'],
     ['Copyright © 2024 Dawn Media', 'user list'],
+    // Lines that name the site, by their shape.
+    ['© Northstar News. All rights reserved.', 'built-in list'],
+    ['Copyright 2025 The Daily Example', 'built-in list'],
+    ['(c) 2024 The Associated Press', 'built-in list'],
+    ['Follow us on X for the latest updates.', 'built-in list'],
+    ['Follow us on Instagram', 'built-in list'],
   ])('takes %j as chrome (%s)', (line, reason) => {
     expect(list.reasonFor(line)).toBe(reason);
   });
 
-  it.each(['Post a Comment about the talks today', 'Pak-Afghan relations', 'date 2024-06-30', '# a comment', 'He said.'])('keeps %j', (line) => {
+  it.each([
+    'Post a Comment about the talks today',
+    'Pak-Afghan relations',
+    'date 2024-06-30',
+    '# a comment',
+    'He said.',
+    'Copyright infringement cases rose sharply this year.',
+    'Follow the money, he said.',
+    'He said he would follow us on Twitter to see what we wrote.',
+  ])('keeps %j', (line) => {
     expect(list.reasonFor(line)).toBeUndefined();
   });
 
