@@ -149,6 +149,8 @@ describe('main: clean', () => {
     ['an unknown flag that a flag begins', ['clean', 'corpus', '--out', 'cleaned', '--chrome-file', 'x.txt'], /^newsdedup: Unknown option '--chrome-file'; did you mean --chrome FILE\? \(see newsdedup --help\)\n$/],
     ['a misspelt flag', ['report', 'corpus', '--simlarity', '0.9'], /^newsdedup: Unknown option '--simlarity'; did you mean --similarity N\? \(see newsdedup --help\)\n$/],
     ['a misspelt switch', ['report', 'corpus', '--no-progres'], /^newsdedup: Unknown option '--no-progres'; did you mean --no-progress\? \(see newsdedup --help\)\n$/],
+    ['a flag of another command', ['report', 'corpus', '--keep', 'none'], /^newsdedup: --keep is an option of `clean`, not of `report` \(see newsdedup report --help\)\n$/],
+    ['a gate’s flag given to report', ['report', 'corpus', '--max-shared-pct', '50'], /^newsdedup: --max-shared-pct is an option of `check`, not of `report` \(see newsdedup report --help\)\n$/],
     ['a flag cut short', ['check', 'corpus', '--max-shared', '30'], /^newsdedup: Unknown option '--max-shared'; did you mean --max-shared-pct N\? \(see newsdedup --help\)\n$/],
     ['a flag cut short past another flag’s name', ['report', 'corpus', '--chrome-min', '3'], /^newsdedup: Unknown option '--chrome-min'; did you mean --chrome-min-articles N\? \(see newsdedup --help\)\n$/],
     ['a flag with its last word spelt otherwise', ['check', 'corpus', '--max-shared-percent', '30'], /^newsdedup: Unknown option '--max-shared-percent'; did you mean --max-shared-pct N\? \(see newsdedup --help\)\n$/],
@@ -335,7 +337,7 @@ describe('main: check', () => {
     ['a threshold in exponent notation', ['--max-shared-pct', '1e2'], /^newsdedup: --max-shared-pct takes a number; got `1e2`\.\n$/],
     ['a percentage over 100', ['--max-shared-pct', '150'], /^newsdedup: --max-shared-pct must be a percentage from 0 to 100, got 150\n$/],
     ['a format check does not write', ['--format', 'csv'], /--format for check must be one of table, json, junit, github, md/],
-    ['a threshold given to report', [], /Unknown option '--min-unique-words'/],
+    ['a threshold given to report', [], /--min-unique-words is an option of `check`, not of `report`/],
   ])('exits 2 with one line for %s', async (name, flags, message) => {
     const cwd = workspace();
     const argv = name === 'a threshold given to report' ? ['report', 'corpus', '--min-unique-words', '5'] : ['check', 'corpus', ...flags];

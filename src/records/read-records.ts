@@ -167,6 +167,11 @@ export async function* readRecords(absolutePath: string, displayPath: string, fo
     const notUtf8 = source.notUtf8?.();
     if (notUtf8 !== undefined) yield problem('W_NOT_UTF8', `\`${displayPath}\` is not valid UTF-8, first at ${notUtf8}; its bytes that are not were read as Windows-1252, and it is written back as UTF-8.`, 'warning');
   } catch (error) {
+    if (error instanceof BinaryFileError) {
+      if (error.at < 0) yield problem('E_RECORD_FORMAT', `\`${displayPath}\` is UTF-16 (it opens with UTF-16's byte-order mark), and files of records are read as UTF-8: save it as UTF-8; skipped.`);
+      else yield { kind: 'problem', problem: binaryProblem(displayPath, { at: error.at, byte: 0 }) };
+      return;
+    }
     if (error instanceof CompressionError) {
       yield problem('E_COMPRESSED', `\`${displayPath}\`: ${error.message}; the ${read} record${read === 1 ? '' : 's'} before it ${read === 1 ? 'was' : 'were'} read.`);
       return;
@@ -298,7 +303,7 @@ function completeEnd(bytes: Uint8Array): number {
 }
 
 async function textItems(path: string, format: RecordFormat): Promise<ItemSource> {
-  const chunks = byteChunks(path, format.compression);
+  const chunks = refusingBinary(byteChunks(path, format.compression));
   let notUtf8: string | undefined;
   const onInvalid = (where: string): void => {
     notUtf8 ??= where;
@@ -311,6 +316,35 @@ async function textItems(path: string, format: RecordFormat): Promise<ItemSource
         ? { items: jsonArrayItems(chunks, atByte), shape: (columns) => ({ kind: 'json', columns }) }
         : await csvSource(chunks, format.kind === 'tsv' ? 'tsv' : 'csv', atByte);
   return { ...source, notUtf8: () => notUtf8 };
+}
+
+/**
+ * A file of records whose first bytes hold a NUL: a binary file, not text; or, `at` -1, one that
+ * opens with UTF-16's byte-order mark. Thrown before any record is read.
+ */
+class BinaryFileError extends Error {
+  constructor(readonly at: number) {
+    super(at < 0 ? 'UTF-16' : `a NUL byte at byte ${at}`);
+    this.name = 'BinaryFileError';
+  }
+}
+
+/** Bytes looked at for a NUL before a file of records is parsed: as a text file is refused, an executable named `.csv` is. */
+const BINARY_SNIFF_BYTES = 8192;
+
+/** `chunks` as they come, once the first {@link BINARY_SNIFF_BYTES} are found to hold no NUL byte (else {@link BinaryFileError}). */
+async function* refusingBinary(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  let seen = 0;
+  for await (const chunk of chunks) {
+    // UTF-16 holds NUL bytes in every other byte of English: not binary, but not read either.
+    if (seen === 0 && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) throw new BinaryFileError(-1);
+    if (seen < BINARY_SNIFF_BYTES) {
+      const at = chunk.subarray(0, BINARY_SNIFF_BYTES - seen).indexOf(0);
+      if (at >= 0) throw new BinaryFileError(seen + at);
+      seen += chunk.length;
+    }
+    yield chunk;
+  }
 }
 
 /** JSON Lines, one record a line; a line that is not UTF-8 is read with {@link decodeLenient} (`onInvalid` is told its number). */

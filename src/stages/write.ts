@@ -55,10 +55,9 @@ export function* extraFiles(result: Pick<DedupeResult, 'report' | 'shared' | 'ch
       if (block.variantsText !== '') yield { path: `${RESERVED_OUTPUT.shared}/${block.id}.variants.txt`, content: block.variantsText };
     }
   }
-  if (result.chrome.length > 0) {
-    const lines = result.chrome.map((line) => `${line.articles}\t${line.reason}\t${escapedField(line.text)}`);
-    yield { path: RESERVED_OUTPUT.chrome, content: `articles\treason\tline\n${lines.join('\n')}\n` };
-  }
+  // Written whatever was found, so that a script reading it never finds it missing: its header alone when no chrome was removed.
+  const lines = result.chrome.map((line) => `${line.articles}\t${line.reason}\t${escapedField(line.text)}\n`);
+  yield { path: RESERVED_OUTPUT.chrome, content: `articles\treason\tline\n${lines.join('')}` };
   yield { path: RESERVED_OUTPUT.report, content: jsonChunks(bySource === undefined ? result.report : { ...result.report, bySource }) };
 }
 

@@ -172,6 +172,22 @@ describe('readRecords', () => {
     expect(problems[0]?.message).toMatch(/^`prose\.jsonl` holds no JSON Lines: line 1: not valid JSON \(.+\); skipped\.$/);
   });
 
+  it.each(['tool.csv', 'tool.jsonl', 'tool.json', 'tool.jsonl.gz'])('refuses a binary file named %j as binary, in one line, reading no record', async (name) => {
+    const dir = temporaryDirectory();
+    // An executable's first bytes: a magic number, then NUL bytes.
+    const binary = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0]), Buffer.from('text,id\n"a",1\n')]);
+    const { records, problems } = await readAll(write(dir, name, name.endsWith('.gz') ? gzipSync(binary) : binary));
+    expect(records).toEqual([]);
+    expect(problems).toEqual([{ path: name, code: 'E_BINARY', severity: 'error', message: `Cannot use \`${name}\`: a NUL byte at byte 7 means it is binary, not text; skipped.` }]);
+  });
+
+  it('says a UTF-16 file of records is UTF-16, to save as UTF-8, rather than calling it binary', async () => {
+    const dir = temporaryDirectory();
+    const { records, problems } = await readAll(write(dir, 'wide.jsonl', Buffer.from('\ufeff{"text": "hello"}\n', 'utf16le')));
+    expect(records).toEqual([]);
+    expect(problems).toEqual([{ path: 'wide.jsonl', code: 'E_RECORD_FORMAT', severity: 'error', message: "`wide.jsonl` is UTF-16 (it opens with UTF-16's byte-order mark), and files of records are read as UTF-8: save it as UTF-8; skipped." }]);
+  });
+
   it('gives an error for a .json file that is an object, not an array', async () => {
     const dir = temporaryDirectory();
     const { records, problems } = await readAll(write(dir, 'one.json', '{"text": "a"}'));

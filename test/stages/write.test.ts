@@ -72,16 +72,21 @@ describe('extraFiles', () => {
   const paths = (count: number) => [...extraFiles({ report, shared: blocks(count), chrome: [] })].map((file) => file.path);
 
   it('writes a file per block, and one per block with other wordings, for a small corpus', () => {
-    expect(paths(3)).toEqual(['_shared/b0000000000.txt', '_shared/b0000000001.txt', '_shared/b0000000001.variants.txt', '_shared/b0000000002.txt', 'report.json']);
+    expect(paths(3)).toEqual(['_shared/b0000000000.txt', '_shared/b0000000001.txt', '_shared/b0000000001.variants.txt', '_shared/b0000000002.txt', '_chrome.txt', 'report.json']);
   });
 
   it(`writes one _shared/${BLOCKS_FILE} from ${BLOCKS_FILE_FROM} blocks, a block a line with its variants`, () => {
     const files = [...extraFiles({ report, shared: blocks(BLOCKS_FILE_FROM), chrome: [] })];
-    expect(files.map((file) => file.path)).toEqual([`_shared/${BLOCKS_FILE}`, 'report.json']);
+    expect(files.map((file) => file.path)).toEqual([`_shared/${BLOCKS_FILE}`, '_chrome.txt', 'report.json']);
     const lines = [...(files[0]!.content as Iterable<string>)].join('').trimEnd().split('\n').map((line) => JSON.parse(line) as { id: string; text: string; variants: string | null });
     expect(lines).toHaveLength(BLOCKS_FILE_FROM);
     expect(lines[1]).toEqual({ id: 'b0000000001', text: 'Block 1.\n', variants: 'Variants of block 1\n' });
     expect(lines[2]!.variants).toBeNull();
+  });
+
+  it('writes _chrome.txt with its header alone when no chrome was removed, so that it is never missing', () => {
+    const file = [...extraFiles({ report, shared: [], chrome: [] })].find((entry) => entry.path === '_chrome.txt');
+    expect(file?.content).toBe('articles\treason\tline\n');
   });
 
   it('writes _chrome.txt one entry a line, furniture over several paragraphs included', () => {
