@@ -285,11 +285,14 @@ function parseFlags(command: Command, args: readonly string[]) {
     const message = first.replace(/\. To specify.*$/, '.');
     // An unknown flag: name the flag of this command it most likely meant.
     const unknown = /^Unknown option '--([\w-]+)'/.exec(first)?.[1];
-    // A flag of another command ("report --keep none"): say which commands take it.
-    const spec = unknown === undefined ? undefined : (FLAGS as Record<string, FlagSpec>)[unknown];
-    if (spec !== undefined && !spec.commands.includes(command)) {
+    // A flag of another command ("report --keep none", "report -o out"): say which commands take it.
+    const short = /^Unknown option '-(\w)'/.exec(first)?.[1];
+    const other = (Object.entries(FLAGS) as [string, FlagSpec][]).find(([flag, spec]) => (flag === unknown || (short !== undefined && spec.short === short)) && !spec.commands.includes(command));
+    if (other !== undefined) {
+      const [flag, spec] = other;
       const takers = spec.commands.map((taker) => `\`${taker}\``).join(', ').replace(/, ([^,]*)$/, ' and $1');
-      throw new NewsdedupError('E_USAGE', `--${unknown} is an option of ${takers}, not of \`${command}\` (see newsdedup ${command} --help)`, { cause: error });
+      const written = short === undefined ? `--${flag}` : `-${short} (--${flag})`;
+      throw new NewsdedupError('E_USAGE', `${written} is an option of ${takers}, not of \`${command}\` (see newsdedup --help)`, { cause: error });
     }
     const meant = unknown === undefined ? undefined : nearestFlag(command, unknown);
     if (meant !== undefined) throw new NewsdedupError('E_USAGE', `${message.replace(/\.$/, '')}; did you mean ${meant}? (see newsdedup --help)`, { cause: error });

@@ -321,6 +321,36 @@ describe('dedupe on edge cases', () => {
     expect(within.report.blocks.map((block) => block.sentences)).toEqual([5]);
   });
 
+  it('keeps wire copy apart that six outlets each print once, three naming one place and three another: no outlet’s template', async () => {
+    const background = (city: string) =>
+      `The explosion near the main bus terminal in ${city} killed twelve people on Monday, police said. Rescue teams worked through the night to reach the wounded trapped under the rubble.`;
+    const result = await dedupe(
+      ['Karachi', 'Karachi', 'Karachi', 'Quetta', 'Quetta', 'Quetta'].map((city, index) => ({
+        path: `${index}.txt`,
+        source: `outlet${index}`,
+        text: `Blast, report ${index}\n\nOur reporter ${index} filed this from the scene.\n\n${background(city)}\n`,
+      })),
+    );
+    // The Quetta wording is a sentence of its own in the block, shared by its three copies, not a variant of the Karachi one.
+    expect(result.report.blocks.map((block) => block.sentences)).toEqual([3]);
+    expect(result.shared[0]?.text).toContain('bus terminal in Quetta killed');
+  });
+
+  it('counts a template’s copies that differ only in spacing as its copies', async () => {
+    const line = (paper: string, space: string) => `Readers can follow the story as it unfolds on the ${paper}${space}website and in its morning edition every day.`;
+    const background = (paper: string, space = ' ') =>
+      ['The provincial government has kept schools closed for a third week because of the smog.', line(paper, space), 'Factories that burn waste have been told to shut until the air improves, the environment department said.'].join(' ');
+    const result = await dedupe(
+      ['one', 'two', 'three', 'four', 'five', 'six'].map((day, index) => ({
+        path: `${index}.txt`,
+        source: index % 2 === 0 ? 'herald' : 'star',
+        // One of the three Morning Star copies has a no-break space: the same wording once normalised.
+        text: `Smog, day ${day}\n\nThe report of day ${day}.\n\n${index % 2 === 0 ? background('Daily Herald') : background('Morning Star', index === 3 ? '\u00a0' : ' ')}\n`,
+      })),
+    );
+    expect(result.report.blocks.map((block) => block.sentences)).toEqual([3]);
+  });
+
   it('keeps a copy that names another place whichever outlet’s copy comes first, when the wordings are not each an outlet’s template', async () => {
     const background = (districts: string) =>
       `Floods have swept across ${districts} districts since Sunday, cutting off hundreds of villages. Relief agencies said boats were the only way to reach families stranded on rooftops.`;

@@ -168,8 +168,8 @@ export async function* readRecords(absolutePath: string, displayPath: string, fo
     if (notUtf8 !== undefined) yield problem('W_NOT_UTF8', `\`${displayPath}\` is not valid UTF-8, first at ${notUtf8}; its bytes that are not were read as Windows-1252, and it is written back as UTF-8.`, 'warning');
   } catch (error) {
     if (error instanceof BinaryFileError) {
-      if (error.at < 0) yield problem('E_RECORD_FORMAT', `\`${displayPath}\` is UTF-16 (it opens with UTF-16's byte-order mark), and files of records are read as UTF-8: save it as UTF-8; skipped.`);
-      else yield { kind: 'problem', problem: binaryProblem(displayPath, { at: error.at, byte: 0 }) };
+      if (error.at < 0) yield problem('E_RECORD_FORMAT', `\`${displayPath}\` is UTF-16, and files of records are read as UTF-8: save it as UTF-8; skipped.`);
+      else yield problem('E_BINARY', `Cannot use \`${displayPath}\`: control bytes from byte ${error.at} mean it is binary, not text; skipped.`);
       return;
     }
     if (error instanceof CompressionError) {
@@ -319,32 +319,71 @@ async function textItems(path: string, format: RecordFormat): Promise<ItemSource
 }
 
 /**
- * A file of records whose first bytes hold a NUL: a binary file, not text; or, `at` -1, one that
- * opens with UTF-16's byte-order mark. Thrown before any record is read.
+ * A file of records whose first bytes are binary (`at`: the first NUL or control byte); or, `at`
+ * -1, one in UTF-16. Thrown before any record is read.
  */
 class BinaryFileError extends Error {
   constructor(readonly at: number) {
-    super(at < 0 ? 'UTF-16' : `a NUL byte at byte ${at}`);
+    super(at < 0 ? 'UTF-16' : `binary from byte ${at}`);
     this.name = 'BinaryFileError';
   }
 }
 
-/** Bytes looked at for a NUL before a file of records is parsed: as a text file is refused, an executable named `.csv` is. */
+/** Bytes looked at before a file of records is parsed: as a binary text file is refused, an executable named `.csv` is. */
 const BINARY_SNIFF_BYTES = 8192;
 
-/** `chunks` as they come, once the first {@link BINARY_SNIFF_BYTES} are found to hold no NUL byte (else {@link BinaryFileError}). */
+/**
+ * `chunks` as they come, once their first {@link BINARY_SNIFF_BYTES} are found to be text (else
+ * {@link BinaryFileError}, before any is handed on): binary when at least 4 of them, and more than
+ * 1%, are NUL or control bytes, as a text file is judged; one stray NUL is a damaged record, told
+ * by the record's own problem. UTF-16, with or without its byte-order mark, is told as such.
+ */
 async function* refusingBinary(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const first: Uint8Array[] = [];
   let seen = 0;
-  for await (const chunk of chunks) {
-    // UTF-16 holds NUL bytes in every other byte of English: not binary, but not read either.
-    if (seen === 0 && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) throw new BinaryFileError(-1);
-    if (seen < BINARY_SNIFF_BYTES) {
-      const at = chunk.subarray(0, BINARY_SNIFF_BYTES - seen).indexOf(0);
-      if (at >= 0) throw new BinaryFileError(seen + at);
+  try {
+    for await (const chunk of chunks) {
+      if (seen >= BINARY_SNIFF_BYTES) {
+        yield chunk;
+        continue;
+      }
+      first.push(chunk);
       seen += chunk.length;
+      if (seen < BINARY_SNIFF_BYTES) continue;
+      checkText(Buffer.concat(first).subarray(0, BINARY_SNIFF_BYTES));
+      yield* first;
     }
-    yield chunk;
+  } catch (error) {
+    // Damage within the first bytes (a short, cut compressed file): what came before it is still read.
+    if (!(error instanceof CompressionError) || seen >= BINARY_SNIFF_BYTES) throw error;
+    checkText(Buffer.concat(first));
+    yield* first;
+    throw error;
   }
+  if (seen < BINARY_SNIFF_BYTES) {
+    checkText(Buffer.concat(first));
+    yield* first;
+  }
+}
+
+/** Throws {@link BinaryFileError} for the first bytes of a binary or UTF-16 file of records. */
+function checkText(bytes: Uint8Array): void {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) throw new BinaryFileError(-1);
+  let control = 0;
+  let first = -1;
+  // UTF-16 without its mark: English text has a NUL in every other byte, on one side.
+  const nulls = [0, 0];
+  for (let i = 0; i < bytes.length; i += 1) {
+    const byte = bytes[i] as number;
+    if (byte === 0) nulls[i & 1] = (nulls[i & 1] ?? 0) + 1;
+    if ((byte < 0x20 && (byte < 0x09 || byte > 0x0d) && byte !== 0x1a && byte !== 0x1b) || byte === 0x7f) {
+      if (first < 0) first = i;
+      control += 1;
+    }
+  }
+  const half = bytes.length / 2;
+  if (half >= 8 && Math.max(nulls[0] ?? 0, nulls[1] ?? 0) > 0.4 * half && Math.min(nulls[0] ?? 0, nulls[1] ?? 0) < 0.05 * half) throw new BinaryFileError(-1);
+  if (control >= 4 && control * 100 > bytes.length) throw new BinaryFileError(first);
 }
 
 /** JSON Lines, one record a line; a line that is not UTF-8 is read with {@link decodeLenient} (`onInvalid` is told its number). */

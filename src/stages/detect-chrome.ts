@@ -55,15 +55,19 @@ export const BUILT_IN_CHROME: readonly string[] = [
 /**
  * Lines of site chrome that name the site or a network, told by their shape (tested on a line of
  * at most {@link BUILT_IN_PATTERN_WORDS} words): a copyright line ("© Northstar News. All rights
- * reserved.", "Copyright 2025 Dawn"), and a plea to follow the site ("Follow us on X for the latest
- * updates.").
+ * reserved.", "Copyright © 2025 Dawn"), and a plea to follow the site, with no comma, colon nor
+ * quote ("Follow us on X for the latest updates."). Not "(c) the accused shall appear …", nor
+ * "Copyright 1976 Act remains the basis of the law", nor "Follow us on Telegram, the group told …".
  */
+const NETWORK = '(?:x|twitter|facebook|instagram|linkedin|youtube|tiktok|threads|whatsapp|telegram)';
 export const BUILT_IN_CHROME_PATTERNS: readonly RegExp[] = [
-  /^(?:©|\(c\)\s|copyright\s+(?:©|\(c\)|\d{4}))/iu,
-  /\ball rights reserved\W*$/iu,
-  /^follow us on (?:x|twitter|facebook|instagram|linkedin|youtube|tiktok|threads|whatsapp|telegram)\b[^.!?]*[.!]?$/iu,
+  /^(?:©|copyright\s*(?:©|\(c\)))/iu,
+  /^(?:©|copyright\b)[^"“”]*\ball rights reserved\W*$/iu,
+  new RegExp(`^follow us on ${NETWORK}(?:\\s*(?:,|and|&|or)\\s*${NETWORK})*(?:\\s+(?:for|to)\\s[^,;:"“”]*)?[.!]?$`, 'iu'),
 ];
 const BUILT_IN_PATTERN_WORDS = 15;
+/** More characters than a line of {@link BUILT_IN_PATTERN_WORDS} words holds, in practice: a longer line is not counted. */
+const BUILT_IN_PATTERN_CHARS = 400;
 
 /** Decides whether a line is chrome from the built-in and user lists. */
 export interface ChromeList {
@@ -113,12 +117,16 @@ export function compileChromeList(userLines: readonly string[], source = 'the ch
   const maxLength = longest * 4 + 64;
   return {
     reasonFor(line) {
-      if (line.length > maxLength || comparesLongerThan(line, longest)) return userPatterns.some((pattern) => pattern.test(line.trim())) ? 'user list' : undefined;
-      const normalized = normalizeForComparison(line);
-      if (normalized === '') return undefined;
-      if (userExact.has(normalized) || userPatterns.some((pattern) => pattern.test(line.trim()))) return 'user list';
-      if (builtIn.has(normalized)) return 'built-in list';
-      if (countWords(line, 0, line.length, BUILT_IN_PATTERN_WORDS + 1) <= BUILT_IN_PATTERN_WORDS && BUILT_IN_CHROME_PATTERNS.some((pattern) => pattern.test(line.trim()))) return 'built-in list';
+      const listed = !(line.length > maxLength || comparesLongerThan(line, longest));
+      if (listed) {
+        const normalized = normalizeForComparison(line);
+        if (normalized === '') return undefined;
+        if (userExact.has(normalized)) return 'user list';
+        if (userPatterns.some((pattern) => pattern.test(line.trim()))) return 'user list';
+        if (builtIn.has(normalized)) return 'built-in list';
+      } else if (userPatterns.some((pattern) => pattern.test(line.trim()))) return 'user list';
+      // Told by its shape, whatever the lists' longest line: by words, not letters.
+      if (line.length <= BUILT_IN_PATTERN_CHARS && countWords(line, 0, line.length, BUILT_IN_PATTERN_WORDS + 1) <= BUILT_IN_PATTERN_WORDS && BUILT_IN_CHROME_PATTERNS.some((pattern) => pattern.test(line.trim()))) return 'built-in list';
       return undefined;
     },
     insideOf(line) {

@@ -269,7 +269,7 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
     },
   );
   const sameTextRoots = sameText.roots();
-  settleAcross(verdicts, pairs, sameTextRoots);
+  if (sourceOf !== undefined) settleAcross(verdicts, pairs, sameTextRoots, articleOf, sourceOf);
   io.done?.('verify', `${verdicts.filter((verdict) => verdict.same).length} verified`);
   const matches = { ...cluster(candidates.articleOf, pairs, verdicts, neighbours), sameText: sameTextRoots };
 
@@ -501,14 +501,14 @@ export interface Verdict {
   readonly figuresA?: string;
   /**
    * Set, with `figuresA` and what a same verdict holds, when the two are of two outlets and differ
-   * only by a name put in another's place: one sentence after all when each wording stands
-   * verbatim in {@link TEMPLATE_COPIES} places or more, a template each outlet fills with its own
-   * name ("Disclaimer: Dawn is not responsible …"); else two reports (see {@link settleAcross}).
+   * only by a name put in another's place: one sentence after all when each wording stands in
+   * {@link TEMPLATE_COPIES} places or more of its own outlet, a template each outlet fills with
+   * its own name ("Disclaimer: Dawn is not responsible …"); else two reports (see {@link settleAcross}).
    */
   readonly namesAcross?: true;
 }
 
-/** Places a wording stands verbatim in, each side, for a name swapped between two outlets to be their template's (see `Verdict.namesAcross`). */
+/** Places of its own outlet a wording stands in, each side, for a name swapped between two outlets to be their template's (see `Verdict.namesAcross`). */
 export const TEMPLATE_COPIES = 3;
 
 /**
@@ -727,16 +727,35 @@ function sameWords(a: string, wordsA: HashedWords, i: number, b: string, wordsB:
 
 /**
  * Settles each verdict of two outlets' wordings apart only by a name swapped (`Verdict.namesAcross`):
- * one sentence when each wording stands verbatim in {@link TEMPLATE_COPIES} places or more (by
- * `sameText`, the roots of the texts verified equal), a template each outlet fills with its own
- * name; else two reports, as within one outlet. So a background whose one copy names another
- * place stays apart whichever outlet's copy it was paired with.
+ * one sentence when each wording stands in {@link TEMPLATE_COPIES} places or more of its own
+ * outlet, word for word once normalised (texts verified equal, `sameText`, or found one text by
+ * verify), a template each outlet fills with its own name; else two reports, as within one outlet.
+ * So a background whose one copy names another place stays apart whichever outlet's copy it was
+ * paired with, and so does wire copy that several outlets each print once.
  */
-export function settleAcross(verdicts: Verdict[], pairs: Int32Array, sameText: Int32Array): void {
+export function settleAcross(verdicts: Verdict[], pairs: Int32Array, sameText: Int32Array, articleOf: (id: number) => number, sourceOf: (article: number) => string): void {
   if (!verdicts.some((verdict) => verdict.namesAcross === true)) return;
-  const copies = new Int32Array(sameText.length);
-  for (const root of sameText) copies[root] = (copies[root] ?? 0) + 1;
-  const copiesOf = (id: number): number => copies[sameText[id] ?? id] ?? 0;
+  const copies = new UnionFind(sameText.length);
+  sameText.forEach((root, id) => {
+    if (root !== id) copies.union(id, root);
+  });
+  verdicts.forEach((verdict, p) => {
+    if (verdict.same && verdict.score === undefined && verdict.bodyA < 0 && verdict.bodyB < 0) copies.union(pairs[p * 2] ?? 0, pairs[p * 2 + 1] ?? 0);
+  });
+  const asked = new Set<number>();
+  verdicts.forEach((verdict, p) => {
+    if (verdict.namesAcross !== true) return;
+    asked.add(copies.find(pairs[p * 2] ?? 0));
+    asked.add(copies.find(pairs[p * 2 + 1] ?? 0));
+  });
+  const counts = new Map<string, number>();
+  for (let id = 0; id < sameText.length; id += 1) {
+    const root = copies.find(id);
+    if (!asked.has(root)) continue;
+    const key = `${root}\u0000${sourceOf(articleOf(id))}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const copiesOf = (id: number): number => counts.get(`${copies.find(id)}\u0000${sourceOf(articleOf(id))}`) ?? 0;
   verdicts.forEach((verdict, p) => {
     if (verdict.namesAcross !== true) return;
     const template = copiesOf(pairs[p * 2] ?? 0) >= TEMPLATE_COPIES && copiesOf(pairs[p * 2 + 1] ?? 0) >= TEMPLATE_COPIES;

@@ -178,14 +178,28 @@ describe('readRecords', () => {
     const binary = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0]), Buffer.from('text,id\n"a",1\n')]);
     const { records, problems } = await readAll(write(dir, name, name.endsWith('.gz') ? gzipSync(binary) : binary));
     expect(records).toEqual([]);
-    expect(problems).toEqual([{ path: name, code: 'E_BINARY', severity: 'error', message: `Cannot use \`${name}\`: a NUL byte at byte 7 means it is binary, not text; skipped.` }]);
+    expect(problems).toEqual([{ path: name, code: 'E_BINARY', severity: 'error', message: `Cannot use \`${name}\`: control bytes from byte 0 mean it is binary, not text; skipped.` }]);
   });
 
-  it('says a UTF-16 file of records is UTF-16, to save as UTF-8, rather than calling it binary', async () => {
+  it('reads on past one stray NUL byte in a record: that record’s own problem, not a binary file', async () => {
     const dir = temporaryDirectory();
-    const { records, problems } = await readAll(write(dir, 'wide.jsonl', Buffer.from('\ufeff{"text": "hello"}\n', 'utf16le')));
-    expect(records).toEqual([]);
-    expect(problems).toEqual([{ path: 'wide.jsonl', code: 'E_RECORD_FORMAT', severity: 'error', message: "`wide.jsonl` is UTF-16 (it opens with UTF-16's byte-order mark), and files of records are read as UTF-8: save it as UTF-8; skipped." }]);
+    const lines = Array.from({ length: 50 }, (_, index) => JSON.stringify({ id: index, text: `Article ${index} says something.` }));
+    lines[3] = '{"id": 3, "text": "Article 3 \u0000 is damaged."';
+    const { records, problems } = await readAll(write(dir, 'stray.jsonl', `${lines.join('\n')}\n`));
+    expect(records).toHaveLength(49);
+    expect(problems.map((problem) => [problem.code, problem.line])).toEqual([['E_RECORD_SYNTAX', 4]]);
+  });
+
+  it('says a UTF-16 file of records, with its byte-order mark or without, is UTF-16, to save as UTF-8, rather than calling it binary', async () => {
+    const dir = temporaryDirectory();
+    for (const [name, bytes] of [
+      ['wide.jsonl', Buffer.from('\ufeff{"text": "hello"}\n', 'utf16le')],
+      ['unmarked.csv', Buffer.from('id,text\n1,"hello there, a short article"\n', 'utf16le')],
+    ] as const) {
+      const { records, problems } = await readAll(write(dir, name, bytes));
+      expect(records).toEqual([]);
+      expect(problems).toEqual([{ path: name, code: 'E_RECORD_FORMAT', severity: 'error', message: `\`${name}\` is UTF-16, and files of records are read as UTF-8: save it as UTF-8; skipped.` }]);
+    }
   });
 
   it('gives an error for a .json file that is an object, not an array', async () => {

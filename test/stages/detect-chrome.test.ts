@@ -15,8 +15,8 @@ describe('compileChromeList', () => {
     ['Copyright © 2024 Dawn Media', 'user list'],
     // Lines that name the site, by their shape.
     ['© Northstar News. All rights reserved.', 'built-in list'],
-    ['Copyright 2025 The Daily Example', 'built-in list'],
-    ['(c) 2024 The Associated Press', 'built-in list'],
+    ['Copyright © The Daily Example 2025', 'built-in list'],
+    ['Copyright 2025 Northstar Broadcasting Corporation International. All rights reserved.', 'built-in list'],
     ['Follow us on X for the latest updates.', 'built-in list'],
     ['Follow us on Instagram', 'built-in list'],
   ])('takes %j as chrome (%s)', (line, reason) => {
@@ -32,8 +32,20 @@ describe('compileChromeList', () => {
     'Copyright infringement cases rose sharply this year.',
     'Follow the money, he said.',
     'He said he would follow us on Twitter to see what we wrote.',
+    '(c) the accused shall appear before the trial court every Monday.',
+    'Copyright 1976 Act remains the basis of the law, his lawyer said.',
+    'Follow us on Telegram, the banned group told supporters in a statement.',
+    'The firm said all rights reserved.',
   ])('keeps %j', (line) => {
     expect(list.reasonFor(line)).toBeUndefined();
+  });
+
+  it('tells a line by its shape however long the lists’ own lines are: by its words, not its letters', () => {
+    const longLine = 'Subscribe to The Daily Example for unlimited access to every story we publish each day and night';
+    const copyright = 'Copyright 2025 Northstar Broadcasting Corporation International. All rights reserved.';
+    expect(compileChromeList([]).reasonFor(copyright)).toBe('built-in list');
+    expect(compileChromeList([longLine]).reasonFor(copyright)).toBe('built-in list');
+    expect(compileChromeList([longLine]).reasonFor(`${copyright} ${'More words of a long paragraph here.'.repeat(3)}`)).toBeUndefined();
   });
 
   it('names the line of a bad pattern', () => {
