@@ -86,8 +86,8 @@ function swappedIn(a: string, b: string, { from, endA, endB, start, tail }: Stre
   // differ (a word elsewhere both hold), no name is swapped.
   if (!mayName(a, runStart(a, start), runEnd(a, a.length - tail)) || !mayName(b, runStart(b, start), runEnd(b, b.length - tail))) return false;
   if (headlineCase(a) || headlineCase(b)) return false;
-  const x = wordsOf(a, from, endA);
-  const y = wordsOf(b, from, endB);
+  const x = wordsOf(a, from, endA, ALIGN_WORDS + 1);
+  const y = wordsOf(b, from, endB, ALIGN_WORDS + 1);
   if (x.length > ALIGN_WORDS || y.length > ALIGN_WORDS) return false;
   const heldByX = new Set(x.map((word) => word.key));
   const heldByY = new Set(y.map((word) => word.key));
@@ -168,12 +168,12 @@ function isLetterCode(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
-/** The words of `text[from, to)`. */
-function wordsOf(text: string, from: number, to: number): Word[] {
+/** The words of `text[from, to)`, the first `most` of them. */
+function wordsOf(text: string, from: number, to: number, most = Infinity): Word[] {
   const words: Word[] = [];
   const stretch = text.slice(from, to);
   WORD.lastIndex = 0;
-  for (let match = WORD.exec(stretch); match !== null; match = WORD.exec(stretch)) {
+  for (let match = WORD.exec(stretch); match !== null && words.length < most; match = WORD.exec(stretch)) {
     const raw = match[0];
     const spelled = raw.includes('\u00ad') ? raw.replaceAll('\u00ad', '') : raw;
     const first = spelled[0] ?? '';

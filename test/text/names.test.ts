@@ -92,6 +92,15 @@ describe('namesSwapped', () => {
   });
 });
 
+describe('namesSwapped on long texts', () => {
+  it('reads at most its alignment’s words of a stretch: two sentences of 15,000 words differing at both ends are no swap it aligns', () => {
+    const words = Array.from({ length: 15_000 }, (_, i) => `word${i}`).join(' ');
+    expect(namesSwapped(`Karachi ${words} Quetta`, `Lahore ${words} Multan`)).toBe(false);
+    // A swap in a short stretch of a long sentence is read.
+    expect(namesSwapped(`${words} was held in Karachi on Monday.`, `${words} was held in Quetta on Monday.`)).toBe(true);
+  });
+});
+
 describe('namesOf', () => {
   it('lists a text’s names, not a sentence’s first word, a month, a number nor a possessive’s “s”', () => {
     expect(namesOf('Officials said Quetta’s roads and Karachi were closed on Monday. Police in Quetta said so in March, at 10am.')).toBe('karachi quetta');
