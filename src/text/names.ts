@@ -221,7 +221,8 @@ function keyOf(spelled: string): string {
   let key = spelled.toLowerCase();
   if (JOINERS.test(key)) key = key.replace(/['’]s$/u, '').replace(/[-.'’]/gu, '');
   // "Peña" and "Pena", and one text in two Unicode forms, are one name.
-  return /[^\u0000-\u007f]/u.test(key) ? key.normalize('NFKD').replace(/\p{M}/gu, '') : key;
+  for (let i = 0; i < key.length; i += 1) if (key.charCodeAt(i) > 0x7f) return key.normalize('NFKD').replace(/\p{M}/gu, '');
+  return key;
 }
 
 /** The capitals a word's parts open with: "T" for "Taliban", "TT" for "Tehreek-i-Taliban". */
