@@ -66,6 +66,8 @@ export const BUILT_IN_CHROME_PATTERNS: readonly RegExp[] = [
   new RegExp(`^follow us on ${NETWORK}(?:\\s*(?:,|and|&|or)\\s*${NETWORK})*(?:\\s+(?:for|to)\\s[^,;:"“”]*)?[.!]?$`, 'iu'),
 ];
 const BUILT_IN_PATTERN_WORDS = 15;
+/** How a line the shapes may take opens: most lines are told at their first letter. */
+const BUILT_IN_PATTERN_OPENING = /^\s*(?:©|copyright\b|follow us on )/iu;
 /** More characters than a line of {@link BUILT_IN_PATTERN_WORDS} words holds, in practice: a longer line is not counted. */
 const BUILT_IN_PATTERN_CHARS = 400;
 
@@ -126,7 +128,7 @@ export function compileChromeList(userLines: readonly string[], source = 'the ch
         if (builtIn.has(normalized)) return 'built-in list';
       } else if (userPatterns.some((pattern) => pattern.test(line.trim()))) return 'user list';
       // Told by its shape, whatever the lists' longest line: by words, not letters.
-      if (line.length <= BUILT_IN_PATTERN_CHARS && countWords(line, 0, line.length, BUILT_IN_PATTERN_WORDS + 1) <= BUILT_IN_PATTERN_WORDS && BUILT_IN_CHROME_PATTERNS.some((pattern) => pattern.test(line.trim()))) return 'built-in list';
+      if (line.length <= BUILT_IN_PATTERN_CHARS && BUILT_IN_PATTERN_OPENING.test(line) && countWords(line, 0, line.length, BUILT_IN_PATTERN_WORDS + 1) <= BUILT_IN_PATTERN_WORDS && BUILT_IN_CHROME_PATTERNS.some((pattern) => pattern.test(line.trim()))) return 'built-in list';
       return undefined;
     },
     insideOf(line) {
