@@ -29,6 +29,7 @@ import { progressBar } from './lib/progress.js';
 import { counted } from './lib/plural.js';
 import { writeFileAtomic } from './stages/write.js';
 import { bySourceLines, groupBySource } from './report/group-by-source.js';
+import { editDistance } from './lib/edit-distance.js';
 
 /**
  * Writes the pieces in turn, and waits whenever the stream asks to (a pipe its reader empties
@@ -333,17 +334,6 @@ function sameButLastWord(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   const last = a.length - 1;
   return a.every((part, i) => (i < last ? part === b[i] : part !== '' && part[0] === b[i]?.[0]));
-}
-
-/** Levenshtein distance: the fewest letters inserted, deleted or changed to make `a` into `b`. */
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length] ?? 0;
 }
 
 /** The config file's options as the flags that set them, so that both go through one path. */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { SchemaElement } from 'hyparquet';
 import { isUtf8 } from 'node:buffer';
-import { binaryProblem, decode, decodeWindows1252, firstInvalidUtf8 } from '../stages/read.js';
+import { binaryProblem, decode, decodeWindows1252, firstControlIfBinary, firstInvalidUtf8 } from '../stages/read.js';
 import type { Problem, ProblemCode } from '../types.js';
 import { byteChunks, CompressionError } from './byte-source.js';
 import { dateOfValue, hostOf, missingFieldMessage, noTextFieldMessage, resolveFields, textOfValue, type FieldOptions, type RecordDate, type ResolvedFields } from './fields.js';
@@ -369,21 +369,14 @@ async function* refusingBinary(chunks: AsyncIterable<Uint8Array>): AsyncGenerato
 /** Throws {@link BinaryFileError} for the first bytes of a binary or UTF-16 file of records. */
 function checkText(bytes: Uint8Array): void {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) throw new BinaryFileError(-1);
-  let control = 0;
-  let first = -1;
   // UTF-16 without its mark: English text has a NUL in every other byte, on one side.
   const nulls = [0, 0];
-  for (let i = 0; i < bytes.length; i += 1) {
-    const byte = bytes[i] as number;
-    if (byte === 0) nulls[i & 1] = (nulls[i & 1] ?? 0) + 1;
-    if ((byte < 0x20 && (byte < 0x09 || byte > 0x0d) && byte !== 0x1a && byte !== 0x1b) || byte === 0x7f) {
-      if (first < 0) first = i;
-      control += 1;
-    }
-  }
+  for (let i = 0; i < bytes.length; i += 1) if (bytes[i] === 0) nulls[i & 1] = (nulls[i & 1] ?? 0) + 1;
   const half = bytes.length / 2;
   if (half >= 8 && Math.max(nulls[0] ?? 0, nulls[1] ?? 0) > 0.4 * half && Math.min(nulls[0] ?? 0, nulls[1] ?? 0) < 0.05 * half) throw new BinaryFileError(-1);
-  if (control >= 4 && control * 100 > bytes.length) throw new BinaryFileError(first);
+  // A text file's rule for binary (see `firstControlIfBinary`).
+  const first = firstControlIfBinary(bytes);
+  if (first >= 0) throw new BinaryFileError(first);
 }
 
 /** JSON Lines, one record a line; a line that is not UTF-8 is read with {@link decodeLenient} (`onInvalid` is told its number). */

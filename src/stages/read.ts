@@ -137,7 +137,7 @@ const MIN_CONTROL_BYTES = 4;
  * {@link MIN_CONTROL_BYTES}; -1 otherwise. A text
  * file in a legacy encoding may hold a stray one; a binary file holds them throughout.
  */
-function firstControlIfBinary(bytes: Uint8Array): number {
+export function firstControlIfBinary(bytes: Uint8Array): number {
   let first = -1;
   let count = 0;
   for (let i = 0; i < bytes.length; i += 1) {

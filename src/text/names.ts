@@ -24,6 +24,7 @@
 import { differingStretch, isDateWord } from './figures.js';
 import type { Stretch } from './figures.js';
 import { memoize } from '../lib/memo.js';
+import { editDistance } from '../lib/edit-distance.js';
 
 /** A word, with what joins its parts: a hyphen, a dot, an apostrophe, a soft hyphen. */
 const WORD = /[\p{L}\p{M}\p{N}\u00ad]+(?:[-'’.][\p{L}\p{M}\p{N}\u00ad]+)*/gu;
@@ -394,7 +395,8 @@ function sameName(a: string, b: string): boolean {
   const consonants = skeleton(x);
   if (x[0] === y[0] && consonants.length >= 2 && consonants === skeleton(y)) return true;
   const shortest = Math.min(x.length, y.length);
-  return editsApart(x, y, shortest <= 4 ? 0 : shortest <= 7 ? 1 : 2);
+  const most = shortest <= 4 ? 0 : shortest <= 7 ? 1 : 2;
+  return Math.abs(x.length - y.length) <= most && editDistance(x, y) <= most;
 }
 
 /** A name's consonants in order, each run of one letter once ("muqeem": "mqm"). */
@@ -404,25 +406,6 @@ function skeleton(word: string): string {
 
 function spelling(word: string): string {
   return word.replaceAll('z', 's').replaceAll('q', 'k');
-}
-
-/** True when at most `most` letters inserted, dropped or replaced turn `a` into `b`. */
-function editsApart(a: string, b: string, most: number): boolean {
-  if (Math.abs(a.length - b.length) > most) return false;
-  if (most === 0) return a === b;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = Math.min((previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1), (previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1);
-      current.push(cost);
-      best = Math.min(best, cost);
-    }
-    if (best > most) return false;
-    previous = current;
-  }
-  return (previous[b.length] ?? most + 1) <= most;
 }
 
 /** The names `text` holds (see {@link namesSwapped}), sorted, one space between. */
