@@ -193,7 +193,7 @@ function recordOutcome(path: string, fields: ResolvedFields, item: Extract<RawIt
   const text = typeof rawText === 'string' ? rawText : '';
   let warning: Problem | undefined;
   if (text.trim() === '') {
-    const why = fields.text === undefined ? 'no text field (text, content, body or article)' : rawText === undefined || rawText === null ? `no \`${fields.text}\`` : typeof rawText === 'string' ? `an empty \`${fields.text}\`` : `a \`${fields.text}\` that is not a string`;
+    const why = fields.text === undefined ? 'no text field (text, content, body or article)' : rawText === undefined ? `no \`${fields.text}\`` : rawText === null ? `a \`${fields.text}\` of null` : typeof rawText === 'string' ? `an empty \`${fields.text}\`` : `a \`${fields.text}\` that is not a string`;
     warning = { path, code: 'W_NO_TEXT', severity: 'warning', message: `\`${path}\` ${where} ${item.location} has ${why}; read as an article of 0 words.`, ...(where === 'line' ? { line: item.location } : {}) };
   }
   const url = fields.url === undefined ? undefined : textOfValue(value[fields.url]);

@@ -413,52 +413,88 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       }
     }
 
-    // Each block's sentences in the order the copies give (a sentence one copy lacks goes after the
-    // sentence it follows elsewhere), and its length in words as the first article to read each
-    // sentence in a run words it.
+    // Each block's sentences in the order the copies give, and its length in words as the first
+    // article to read each sentence in a run words it. A sentence one copy lacks goes after the
+    // sentence it follows in the copy that has it, or, opening that copy's part of the block,
+    // before the first sentence there that the block already holds: copies that each drop a
+    // different sentence then still give the sentences in the order they were written.
     interface Draft {
       readonly root: number;
-      /** Clusters in reading order, once all are read (built from `first` and `after`). */
+      /** Clusters in reading order, once all are read (built from `first`, `after` and `before`). */
       order: number[];
       /**
-       * Reading order as it is built: its first cluster, and the one after each. A cluster goes in
-       * after the one read before it, in constant time; finding that one's place in an array would
-       * make a block's order quadratic in its length.
+       * Reading order as it is built, a list linked both ways: its first cluster, and the one
+       * after and before each. A cluster goes in beside one already placed in constant time;
+       * finding that one's place in an array would make a block's order quadratic in its length.
        */
       first: number | undefined;
       readonly after: Map<number, number>;
+      readonly before: Map<number, number>;
       /** Clusters whose words are counted. */
       readonly counted: Set<number>;
       words: number;
     }
+    const placeAfter = (draft: Draft, previous: number, cluster: number): void => {
+      const next = draft.after.get(previous) ?? NO_CLUSTER;
+      draft.after.set(cluster, next);
+      draft.after.set(previous, cluster);
+      draft.before.set(cluster, previous);
+      if (next !== NO_CLUSTER) draft.before.set(next, cluster);
+    };
+    const placeBefore = (draft: Draft, next: number | undefined, cluster: number): void => {
+      if (next === undefined) {
+        draft.after.set(cluster, NO_CLUSTER);
+        draft.first = cluster;
+        return;
+      }
+      const previous = draft.before.get(next);
+      if (previous === undefined) {
+        draft.after.set(cluster, next);
+        draft.before.set(next, cluster);
+        draft.first = cluster;
+      } else placeAfter(draft, previous, cluster);
+    };
     const drafts = new Map<number, Draft>();
     for (const articleRuns of runs.values()) {
-      // The block's cluster read last in this article: the next one read goes after it.
-      const lastRead = new Map<number, number>();
+      // This article's sentences of each block, in reading order.
+      const byBlock = new Map<number, number[]>();
       for (const run of articleRuns) {
         for (const id of run.sentences) {
+          const root = findBlock(matches.cluster[id] ?? id);
+          const ids = byBlock.get(root);
+          if (ids === undefined) byBlock.set(root, [id]);
+          else ids.push(id);
+        }
+      }
+      for (const [root, ids] of byBlock) {
+        let draft = drafts.get(root);
+        if (draft === undefined) {
+          draft = { root, order: [], first: undefined, after: new Map(), before: new Map(), counted: new Set(), words: 0 };
+          drafts.set(root, draft);
+        }
+        // The block's cluster read last in this article: the next one read goes after it.
+        let previous: number | undefined;
+        ids.forEach((id, at) => {
           const cluster = matches.cluster[id] ?? id;
-          const root = findBlock(cluster);
-          const previous = lastRead.get(root);
-          let draft = drafts.get(root);
-          if (draft === undefined) {
-            draft = { root, order: [], first: undefined, after: new Map(), counted: new Set(), words: 0 };
-            drafts.set(root, draft);
-          }
           if (!draft.after.has(cluster)) {
-            // Right after the cluster this article read before it in the block, else first.
-            const next = previous === undefined ? draft.first : draft.after.get(previous);
-            draft.after.set(cluster, next ?? NO_CLUSTER);
-            if (previous === undefined) draft.first = cluster;
-            else draft.after.set(previous, cluster);
+            if (previous !== undefined) placeAfter(draft, previous, cluster);
+            else {
+              // The first this article reads of the block: before the first it reads later that the block holds, else first.
+              let next: number | undefined;
+              for (let later = at + 1; later < ids.length && next === undefined; later += 1) {
+                const candidate = matches.cluster[ids[later] as number] ?? (ids[later] as number);
+                if (draft.after.has(candidate)) next = candidate;
+              }
+              placeBefore(draft, next ?? draft.first, cluster);
+            }
           }
           // Counted where first read: runs go in article order, so at the first holder whose run holds it.
           if (!draft.counted.has(cluster)) {
             draft.counted.add(cluster);
             draft.words += bodyWords(id);
           }
-          lastRead.set(root, cluster);
-        }
+          previous = cluster;
+        });
       }
     }
     for (const draft of drafts.values()) {

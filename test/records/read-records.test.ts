@@ -138,7 +138,7 @@ describe('readRecords', () => {
     expect(problems.map((problem) => [problem.code, problem.severity, problem.message])).toEqual([
       ['W_NO_TEXT', 'warning', '`gaps.jsonl` line 2 has no `text`; read as an article of 0 words.'],
       ['W_NO_TEXT', 'warning', '`gaps.jsonl` line 3 has an empty `text`; read as an article of 0 words.'],
-      ['W_NO_TEXT', 'warning', '`gaps.jsonl` line 4 has no `text`; read as an article of 0 words.'],
+      ['W_NO_TEXT', 'warning', '`gaps.jsonl` line 4 has a `text` of null; read as an article of 0 words.'],
       ['W_NO_TEXT', 'warning', '`gaps.jsonl` line 5 has a `text` that is not a string; read as an article of 0 words.'],
     ]);
   });

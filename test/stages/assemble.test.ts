@@ -120,4 +120,15 @@ describe('assemble', () => {
     expect(sentence?.position).toBe(0);
     expect(sentence?.wordings).toContainEqual({ text: background[0]!.replace('suspended', 'halted'), articles: ['5.txt'] });
   });
+
+  it('gives a block’s sentences in the order they were written when the first copies each lack a different one', async () => {
+    // In one paragraph: article 0 lacks the second sentence, article 1 the first; the later ones hold all four in order.
+    const dropped = [
+      paragraphs(own(0), [background[0]!, ...background.slice(2)].join(' ')),
+      paragraphs(own(1), background.slice(1).join(' ')),
+      ...[2, 3, 4].map((n) => paragraphs(own(n), background.join(' '))),
+    ];
+    const { assembly } = await assembleTexts(dropped);
+    expect(assembly.blocks.map((block) => block.canonicalText)).toEqual([`${background.join(' ')}\n`]);
+  });
 });
