@@ -197,6 +197,15 @@ describe('one background, one block', () => {
     expect(result.shared[0]!.text.indexOf('colonial survey')).toBeLessThan(result.shared[0]!.text.indexOf('council of elders'));
     expect(cleanedOf(result, 's03.txt')).toContain('4 of 5 sentences');
   });
+
+  it('is one block whole when an outlet prints it with soft hyphens inside its words', async () => {
+    // A web page's hyphenation hints, invisible on screen: "dis\u00adtrict", "gen\u00ader\u00ada\u00adtions".
+    const hyphenated = GRAZING.map((sentence) => sentence.replace(/\b(\w{3})(\w{3,})/g, '$1\u00ad$2'));
+    const articles = [0, 1].map((n) => ({ path: `s${n}.txt`, text: story(n, n === 1 ? hyphenated : GRAZING) }));
+    const result = await dedupe(articles);
+    expect(result.report.blocks.map((block) => block.sentences)).toEqual([5]);
+    expect(result.report.articles.map((article) => article.words)).toEqual([result.report.articles[0]!.words, result.report.articles[0]!.words]);
+  });
 });
 
 describe('a common phrase is no copy of a block', () => {

@@ -32,11 +32,12 @@ import { HolderListsBuilder } from './holders.js';
  * The schema. 3: an article's `lines` include its dated sign-off (see `SIGN_OFF_WORDS`). 4:
  * sentences no longer end after the abbreviations of South Asian news ("Engr.", "Ch."). 5: a
  * sentence ends after an abbreviation that a sentence's opening word follows ("… the U.S. The …").
- * 6: no sentence ends at an ellipsis in brackets that opens a quote ("“[…] Key …"). Each changes
+ * 6: no sentence ends at an ellipsis in brackets that opens a quote ("“[…] Key …"). 7: a soft hyphen
+ * or an invisible joiner inside a word no longer splits it ("com\u00admon"). Each changes
  * some sentences' fingerprints: an index of an earlier schema would match otherwise than a full
  * run, so it is refused, to be built again.
  */
-export const POSTGRES_SCHEMA_VERSION = 6;
+export const POSTGRES_SCHEMA_VERSION = 7;
 /** Advisory lock key under which the tables are created: writers that start together create them once. */
 const SCHEMA_LOCK = 7_464_001;
 /** Hashes a query asks for at once. */

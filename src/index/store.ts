@@ -30,11 +30,12 @@ export const INDEX_FORMAT = 'newsdedup-index';
  * The folder index's format. 2: an article's lines include its dated sign-off (see
  * `SIGN_OFF_WORDS`). 3: sentences no longer end after the abbreviations of South Asian news
  * ("Engr.", "Ch."). 4: a sentence ends after an abbreviation that a sentence's opening word
- * follows ("… the U.S. The …"). 5: no sentence ends at an ellipsis in brackets that opens a quote ("“[…] Key …"). Each
+ * follows ("… the U.S. The …"). 5: no sentence ends at an ellipsis in brackets that opens a quote ("“[…] Key …"). 6: a soft hyphen
+ * or an invisible joiner inside a word no longer splits it ("com\u00admon"). Each
  * changes some sentences' fingerprints: an index of an earlier version would match otherwise than
  * a full run, so it is refused, to be built again.
  */
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 6;
 /** Postings per fence entry: a lookup reads one block of this many (hash, article) pairs. */
 export const FENCE_STEP = 256;
 

@@ -1,6 +1,7 @@
 import { stem } from '../lib/stemmer.js';
 
-const REMOVED = /['’‘`´]/g;
+// Apostrophes, and the invisible joiners outlets leave inside words (see `isInvisibleJoiner`).
+const REMOVED = /['’‘`´\u00ad\u200c\u200d\u2060\ufeff]/g;
 const NOT_WORD = /[^\p{L}\p{M}\p{N}]+/gu;
 
 /** The definition of {@link normalizeForComparison}, for text outside its fast path. */
@@ -105,7 +106,7 @@ const WORD_CACHE_LIMIT = 500_000;
 export function normalizeWord(word: string): string {
   let normalized = wordCache.get(word);
   if (normalized === undefined) {
-    normalized = stem(word.normalize('NFKC').toLowerCase().replace(/['’.\-‐]/g, ''));
+    normalized = stem(word.normalize('NFKC').toLowerCase().replace(/['’.\-‐\u00ad\u200c\u200d\u2060\ufeff]/g, ''));
     // A news vocabulary is bounded, but a hostile corpus is not: start over rather than grow forever.
     if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
     wordCache.set(word, normalized);

@@ -1,8 +1,8 @@
 /**
  * A word: one Han, Hiragana or Katakana character (those scripts use no spaces), or a run of
- * letters, marks and digits that may hold inner apostrophes, hyphens or dots
- * ("Pakistan’s", "Tehreek-i-Taliban", "U.S", "1.13bn"). This is the regular expression
- * `[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{M}\p{N}]+(?:['’.\-‐][\p{L}\p{M}\p{N}]+)*`,
+ * letters, marks and digits that may hold inner apostrophes, hyphens, dots or invisible joiners
+ * ("Pakistan’s", "Tehreek-i-Taliban", "U.S", "1.13bn", "com\u00admon"). This is the regular expression
+ * `[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{M}\p{N}]+(?:['’.\-‐\u00ad\u200c\u200d\u2060\ufeff][\p{L}\p{M}\p{N}]+)*`,
  * scanned by hand with a table for the Basic Multilingual Plane: it is the hottest loop of a run.
  */
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
@@ -37,8 +37,21 @@ function classAt(text: string, i: number): number {
 const ASCII_WORD = new Uint8Array(128);
 for (let code = 0; code < 128; code += 1) ASCII_WORD[code] = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) ? 1 : 0;
 
+/**
+ * True for what joins the parts of a word when a word character follows: an apostrophe, a dot, a
+ * hyphen, and the invisible joiners that outlets leave inside words (a soft hyphen, the zero-width
+ * joiner and non-joiner of Persian, Urdu and Indic spelling, the word joiner, a byte-order mark
+ * as the zero-width no-break space). A zero-width space is a break, as in Thai. Comparison drops
+ * the invisible ones (see `normalizeForComparison`), so "com\u00admon" is "common".
+ */
 function isConnector(code: number): boolean {
-  return code === 39 || code === 0x2019 || code === 46 || code === 45 || code === 0x2010;
+  if (code < 128) return code === 39 || code === 46 || code === 45;
+  return code === 0x2019 || code === 0x2010 || isInvisibleJoiner(code);
+}
+
+/** A soft hyphen, zero-width (non-)joiner, word joiner or zero-width no-break space. */
+export function isInvisibleJoiner(code: number): boolean {
+  return code === 0xad || code === 0x200c || code === 0x200d || code === 0x2060 || code === 0xfeff;
 }
 
 /** Calls `visit(start, end)` for every word inside `[from, to)` of `text`, in order, until it returns `false`. */

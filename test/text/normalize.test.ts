@@ -7,7 +7,7 @@ function byDefinition(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/['’‘`´]/g, '')
+    .replace(/['’‘`´\u00ad\u200c\u200d\u2060\ufeff]/g, '')
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
     .trim();
 }
@@ -17,6 +17,7 @@ function byDefinition(text: string): string {
 const ALPHABET = [
   ...'aZz09 \t\n.,;:!?\'"`-_()[]/\\@#%&*+=<>|~^$'.split(''),
   ...'\u00a0\u00ad\u00b4\u00a8\u00aa\u00b2\u00b5\u00bc\u00c0\u00c9\u00d7\u00df\u00e9\u00f7\u00ff'.split(''),
+  '\u200b', '\u200c', '\ufeff',
   ...'\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u2032\u0301\u0308\ufb01\u0130\u1100\u1161\u212b\u2460\uff21\u0627\u4e2d'.split(''),
   '\ud83d\ude00',
 ];
@@ -28,6 +29,8 @@ describe('normalizeForComparison', () => {
     ['Café\u00a0Crème', 'café crème'],
     ['e\u0301te\u0301', 'été'],
     ['ﬁnal ２０２５', 'final 2025'],
+    // A soft hyphen inside a word, as outlets print them, and a zero-width space between two.
+    ['com\u00admon in\u200bcricket', 'common in cricket'],
     ['', ''],
   ])('normalises %j to %j', (text, expected) => {
     expect(normalizeForComparison(text)).toBe(expected);

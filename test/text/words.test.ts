@@ -4,7 +4,7 @@ import { countWords, forEachWord, forEachWordHashed, wordsApart } from '../../sr
 import { hashString } from '../../src/text/hash.js';
 
 // The definition the hand-written scanner must agree with.
-const WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{M}\p{N}]+(?:['’.\-‐][\p{L}\p{M}\p{N}]+)*/gu;
+const WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{M}\p{N}]+(?:['’.\-‐\u00ad\u200c\u200d\u2060\ufeff][\p{L}\p{M}\p{N}]+)*/gu;
 
 function byScanner(text: string, from = 0, to = text.length): [number, number][] {
   const words: [number, number][] = [];
@@ -29,8 +29,13 @@ describe('forEachWord', () => {
     expect(countWords('Pakistan’s Tehreek-i-Taliban said so.')).toBe(4);
   });
 
+  it('reads a word with a soft hyphen or a zero-width joiner inside as one word, and a zero-width space as a break', () => {
+    const text = 'Incidents are com\u00admon; می\u200cخواهم; Thai\u200bwords; \u00adopen';
+    expect(byScanner(text).map(([start, end]) => text.slice(start, end))).toEqual(['Incidents', 'are', 'com\u00admon', 'می\u200cخواهم', 'Thai', 'words', 'open']);
+  });
+
   it('agrees with the regular expression on any text and any range', () => {
-    const alphabet = fc.constantFrom(...'aZ9 .,"-’\'‐\n中か\u0301ا\uD800\uDC00\uD83D\uDE00é'.split(''), '\uD840\uDC00');
+    const alphabet = fc.constantFrom(...'aZ9 .,"-’\'‐\n中か\u0301ا\uD800\uDC00\uD83D\uDE00é\u00ad\u200b\u200c\ufeff'.split(''), '\uD840\uDC00');
     fc.assert(
       fc.property(fc.array(alphabet, { maxLength: 60 }).map((chars) => chars.join('')), fc.nat(), fc.nat(), (text, a, b) => {
         let from = text.length === 0 ? 0 : a % (text.length + 1);
@@ -46,7 +51,7 @@ describe('forEachWord', () => {
 
 describe('forEachWordHashed', () => {
   it('visits the words forEachWord visits, each with the hash of its code units, on any text and any range', () => {
-    const alphabet = fc.constantFrom(...'aZ9 .,"-’\'‐\n中か\u0301ا\uD800\uDC00\uD83D\uDE00é'.split(''), '\uD840\uDC00');
+    const alphabet = fc.constantFrom(...'aZ9 .,"-’\'‐\n中か\u0301ا\uD800\uDC00\uD83D\uDE00é\u00ad\u200b\u200c\ufeff'.split(''), '\uD840\uDC00');
     fc.assert(
       fc.property(fc.array(alphabet, { maxLength: 60 }).map((chars) => chars.join('')), fc.nat(), fc.nat(), (text, a, b) => {
         const from = text.length === 0 ? 0 : a % (text.length + 1);
@@ -64,7 +69,7 @@ describe('forEachWordHashed', () => {
 
 describe('countWords', () => {
   it('counts the words forEachWord visits, up to a limit, on any text and any range', () => {
-    const alphabet = fc.constantFrom(...'aZ9 .,"-’\'‐\n中か\u0301ا\uD800\uDC00\uD83D\uDE00é'.split(''), '\uD840\uDC00');
+    const alphabet = fc.constantFrom(...'aZ9 .,"-’\'‐\n中か\u0301ا\uD800\uDC00\uD83D\uDE00é\u00ad\u200b\u200c\ufeff'.split(''), '\uD840\uDC00');
     fc.assert(
       fc.property(fc.array(alphabet, { maxLength: 60 }).map((chars) => chars.join('')), fc.nat(), fc.nat(), fc.integer({ min: 1, max: 12 }), (text, a, b, limit) => {
         const from = text.length === 0 ? 0 : a % (text.length + 1);
