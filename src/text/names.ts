@@ -7,7 +7,7 @@
  * A name here is a word that opens with a capital letter, holds no digit, is no month nor day (the
  * figures read those), and opens neither a sentence nor a quote. Only where the two wordings
  * differ is read (`differingStretch`), aligned word by word: a swap is a short stretch of one
- * (five words at most) put in place of a short stretch of the other, each holding a name that the
+ * (five words at most) put in place of a stretch of the other (ten at most), each holding a name that the
  * other wording lacks anywhere. A longer stretch rewritten is a paraphrase, whose names say nothing
  * of a swap; a name one wording only adds, drops or moves ("Mohsin Naqvi" and "Naqvi") changes
  * nothing. Nor do these, which name one thing two ways:
@@ -95,7 +95,9 @@ function swappedIn(a: string, b: string, { from, endA, endB, start, tail }: Stre
   // A swap needs a name on each side that the other lacks: most pairs have none, and are not aligned.
   if (!x.some((word) => word.name && !heldByY.has(word.key)) || !y.some((word) => word.name && !heldByX.has(word.key))) return false;
   return replacedStretches(x, y).some(([fromX, toX, fromY, toY]) => {
-    if (toX - fromX > SWAP_WORDS || toY - fromY > SWAP_WORDS) return false;
+    // One side short, the other at most twice as long: "with Azerbaijan." and "with the UAE and
+    // other global partners, it was added." put one name in the other's place, and add a clause.
+    if (Math.min(toX - fromX, toY - fromY) > SWAP_WORDS || Math.max(toX - fromX, toY - fromY) > 2 * SWAP_WORDS) return false;
     const stretchX = x.slice(fromX, toX);
     const stretchY = y.slice(fromY, toY);
     // A title one side alone gives ("Mr Khan", "Imran"; "Tarar", "the Minister"; "President Zardari",

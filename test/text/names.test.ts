@@ -29,6 +29,8 @@ describe('namesSwapped', () => {
     ['The meeting was chaired by Nawaz Sharif on Friday.', 'The meeting was chaired by Shehbaz Sharif on Friday.'],
     ['The meeting was chaired by Mr. Khan on Friday.', 'The meeting was chaired by Mr. Naqvi on Friday.'],
     ['"We will win," Khan told reporters on Friday.', '"We will win," Sharif told reporters on Friday.'],
+    // A name put in another's place, with a clause added after it on one side.
+    ['reflecting its commitment to deepening its engagement with Azerbaijan.', 'reflecting its commitment to deepening its engagement with the UAE and other global partners, it was added.'],
   ])('%j and %j: a name swapped', (a, b) => {
     expect(namesSwapped(a, b)).toBe(true);
     expect(namesSwapped(b, a)).toBe(true);
