@@ -189,6 +189,30 @@ describe('dedupe on edge cases', () => {
     expect(b).not.toContain('months of delay');
   });
 
+  it('leaves a bare dateline ("LAHORE: ") in place when the copy it runs into is worded without one', async () => {
+    const opening = 'The harbour board approved a new container terminal on Monday after months of delay over its cost and the dredging it needs.';
+    const next = 'Work on the terminal is to begin in the spring and take three years, the board said in a statement.';
+    const result = await dedupe([
+      { path: 'a.txt', title: 'Terminal approved', text: `${opening} ${next} The wire’s own closing line about shipping rates goes here.` },
+      { path: 'b.txt', title: 'Board backs terminal', text: `LAHORE: ${opening} ${next} The paper adds a line of its own about the fishermen nearby.` },
+    ], { keep: 'none' });
+    expect(result.report.blocks).toEqual([expect.objectContaining({ sentences: 2, articles: ['a.txt', 'b.txt'] })]);
+    expect(result.cleaned[1]!.text).toMatch(/^LAHORE:\n\[shared block /);
+  });
+
+  it('collapses a wire story’s opening datelined with its date under a reprint’s dateline of the same place without one, each dateline left in place', async () => {
+    const opening = 'The harbour board approved a new container terminal on Monday after months of delay over its cost and the dredging it needs.';
+    const next = 'Work on the terminal is to begin in the spring and take three years, the board said in a statement.';
+    const result = await dedupe([
+      { path: 'a.txt', text: `Board backs terminal\n\nGWADAR, Jan 6 (APP): ${opening}\n\n${next}\n\nThe wire’s own closing line about shipping rates goes here.` },
+      { path: 'b.txt', text: `Terminal approved\n\nGWADAR: ${opening}\n\n${next}\n\nThe paper adds a line of its own about the fishermen nearby.` },
+    ], { keep: 'none' });
+    expect(result.report.blocks).toEqual([expect.objectContaining({ sentences: 2, articles: ['a.txt', 'b.txt'] })]);
+    expect(result.shared[0]!.text).toMatch(/^The harbour board approved/);
+    expect(result.cleaned[0]!.text).toMatch(/^Board backs terminal\n\nGWADAR, Jan 6 \(APP\):\n\[shared block /);
+    expect(result.cleaned[1]!.text).toMatch(/^Terminal approved\n\nGWADAR:\n\[shared block /);
+  });
+
   it('takes two words put before a long sentence as a light edit: the whole sentence goes with the block', async () => {
     const body = 'the port handled a record volume of containers last year as trade with Central Asia grew, officials said on Monday.';
     const result = await dedupe([

@@ -226,7 +226,8 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     if (sentence === undefined || matched === undefined) return { whole: `\u0000${id}`, lead: undefined, text: '' };
     const body = matches.bodyStart[id] ?? -1;
     const text = matched.text.slice(sentence.start, sentence.end);
-    return { whole: normalizeForComparison(text), lead: body > sentence.start ? normalizeForComparison(matched.text.slice(sentence.start, body)) : undefined, text };
+    const lead = body > sentence.start ? matched.text.slice(sentence.start, body) : undefined;
+    return { whole: normalizeForComparison(text), lead: lead === undefined ? undefined : normalizeForComparison(lead), text, dateline: lead !== undefined && isDateline(lead) };
   });
   const bodyStartOf = (id: number): number => (wholeLeads.has(id) ? -1 : (matches.bodyStart[id] ?? -1));
   // Equal for two sentences known to hold the same text (see `Matches.sameText`); two such with
@@ -808,7 +809,7 @@ function distinctCount(lists: ReadonlySet<readonly string[]>): number {
  * lead. Only the clusters of lead-split sentences are looked at, and each member's openings are
  * counted once, so a cluster costs its size times its longest lead.
  */
-export function leadsInCopies(matches: Matches, textOf: (id: number) => { readonly whole: string; readonly lead: string | undefined; readonly text: string }): Set<number> {
+export function leadsInCopies(matches: Matches, textOf: (id: number) => { readonly whole: string; readonly lead: string | undefined; readonly text: string; readonly dateline?: boolean }): Set<number> {
   const whole = new Set<number>();
   const leadClusters = new Set<number>();
   matches.bodyStart.forEach((body, id) => {
@@ -843,7 +844,8 @@ export function leadsInCopies(matches: Matches, textOf: (id: number) => { readon
       const text = texts[i];
       if ((matches.bodyStart[id] ?? -1) < 0 || text === undefined) return;
       // Itself is one of the count: another copy makes two.
-      if ((wholes.get(text.whole) ?? 0) >= 2 || (text.lead !== undefined && (openings.get(text.lead) ?? 0) >= 2)) whole.add(id);
+      // A dateline counts only whole: "GWADAR, Jan 6 (APP): …" opens with "GWADAR" as "GWADAR: …" does, and is another dateline.
+      if ((wholes.get(text.whole) ?? 0) >= 2 || (text.lead !== undefined && text.dateline !== true && (openings.get(text.lead) ?? 0) >= 2)) whole.add(id);
     });
     // The commonest wordings of whole copies (read without a lead, or made whole above): a "lead"
     // that leaves the sentence a light edit of one of them is an edited opening ("Disney still to
@@ -862,7 +864,8 @@ export function leadsInCopies(matches: Matches, textOf: (id: number) => { readon
       .map(([wording, { text }]) => ({ wording, text }));
     ids.forEach((id, i) => {
       const text = texts[i];
-      if ((matches.bodyStart[id] ?? -1) < 0 || whole.has(id) || text === undefined) return;
+      // A dateline ("LAHORE: ") is the article's own line, not an edited opening.
+      if ((matches.bodyStart[id] ?? -1) < 0 || whole.has(id) || text === undefined || text.dateline === true) return;
       // A changed figure in the opening ("On Jan 5 …" for "On Jan 6 …") is the article's own news.
       if (commonest.some(({ wording, text: plainText }) => wordsApart(text.whole, wording, openingEdits(wording)) && sameFigures(text.text, plainText))) whole.add(id);
     });

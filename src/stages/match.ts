@@ -11,6 +11,7 @@ import { combineHash } from '../text/hash.js';
 import { forEachWord, wordsApart } from '../text/words.js';
 import { factsOf, sameFigures } from '../text/figures.js';
 import { namesOf, namesSwapped } from '../text/names.js';
+import { datelinePlace, samePlaces, storyStart } from '../text/dateline.js';
 
 export type { FingerprintRecords } from './count.js';
 
@@ -534,6 +535,8 @@ export function verifyPair(
   const shorter = Math.min(textA.length, textB.length);
   const longer = Math.max(textA.length - LEAD_CHARS, textB.length - LEAD_CHARS, shorter);
   if ((2 * shorter) / (shorter + longer) < settings.similarity) return { same: false, bodyA: -1, bodyB: -1 };
+  const datelines = datelinesApart(a, b, settings, across);
+  if (datelines !== undefined) return datelines;
   const score = diceOf(textA, textB);
   const lead = splitLead(a, b, score, settings);
   if (lead !== undefined) {
@@ -545,6 +548,28 @@ export function verifyPair(
   // sentence is the article's own.
   if (score < settings.similarity) return NOT_SAME;
   return verdictOf({ same: true, bodyA: -1, bodyB: -1, score }, factsApart(a.text, b.text), across);
+}
+
+/**
+ * Two wordings that open with datelines of one place worded two ways ("ISLAMABAD, Feb 6 (APP): …"
+ * and "ISLAMABAD: …", a wire story and a paper's reprint): the stories after them are compared,
+ * and both datelines split off as leads, each the article's own. Undefined when the two do not
+ * both open so (a dateline one side alone has is split off as any lead is; datelines of two places
+ * are two reports, see `sameFigures`).
+ */
+function datelinesApart(a: SentenceText, b: SentenceText, settings: VerifySettings, across: boolean): Verdict | undefined {
+  const startA = storyStart(a.text);
+  if (startA < 0) return undefined;
+  const startB = storyStart(b.text);
+  if (startB < 0 || a.text.slice(0, startA) === b.text.slice(0, startB)) return undefined;
+  const placeA = datelinePlace(a.text);
+  const placeB = datelinePlace(b.text);
+  if (placeA === undefined || placeB === undefined || !samePlaces(placeA, placeB)) return undefined;
+  const storyA = a.text.slice(startA);
+  const storyB = b.text.slice(startB);
+  const score = diceOf(normalizeForComparison(storyA), normalizeForComparison(storyB));
+  if (score < settings.similarity) return NOT_SAME;
+  return verdictOf({ same: true, bodyA: a.start + startA, bodyB: b.start + startB, score }, factsApart(storyA, storyB), across);
 }
 
 /** The verdict on two wordings alike (`same`), once what each reports is compared (see {@link factsApart}). */

@@ -13,6 +13,17 @@ export function isDateline(lead: string): boolean {
   return DATELINE.test(lead.trim());
 }
 
+/**
+ * Where the story starts in a text that opens with a dateline ("Officials" of "ISLAMABAD, Feb 6
+ * (APP): Officials said …"), or -1 when the text opens with none.
+ */
+export function storyStart(text: string): number {
+  const match = OPENING.exec(text);
+  if (match === null) return -1;
+  const last = match[0].codePointAt(match[0].length - 1) ?? 0;
+  return match[0].length - (last > 0xffff ? 2 : 1);
+}
+
 /** True for a text that opens with a dateline, a word of the story after it. */
 export function opensWithDateline(text: string): boolean {
   return OPENING.test(text);
