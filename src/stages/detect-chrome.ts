@@ -55,8 +55,9 @@ export const BUILT_IN_CHROME: readonly string[] = [
 /**
  * Lines of site chrome that name the site or a network, told by their shape (tested on a line of
  * at most {@link BUILT_IN_PATTERN_WORDS} words): a copyright line ("© Northstar News. All rights
- * reserved.", "Copyright © 2025 Dawn"), and a plea to follow the site, with no comma, colon nor
- * quote ("Follow us on X for the latest updates."). Not "(c) the accused shall appear …", nor
+ * reserved.", "Copyright © 2025 Dawn"), a plea to follow the site, with no comma, colon nor
+ * quote ("Follow us on X for the latest updates."), and a share prompt that names networks only
+ * ("Share this story on Facebook", "Share on X and WhatsApp"). Not "(c) the accused shall appear …", nor
  * "Copyright 1976 Act remains the basis of the law", nor "Follow us on Telegram, the group told …".
  */
 const NETWORK = '(?:x|twitter|facebook|instagram|linkedin|youtube|tiktok|threads|whatsapp|telegram)';
@@ -64,10 +65,11 @@ export const BUILT_IN_CHROME_PATTERNS: readonly RegExp[] = [
   /^(?:©|copyright\s*(?:©|\(c\)))/iu,
   /^(?:©|copyright\b)[^"“”]*\ball rights reserved\W*$/iu,
   new RegExp(`^follow us on ${NETWORK}(?:\\s*(?:,|and|&|or)\\s*${NETWORK})*(?:\\s+(?:for|to)\\s[^,;:"“”]*)?[.!]?$`, 'iu'),
+  new RegExp(`^(?:click to )?share (?:this (?:story|article|post|page|report) )?(?:on|via) ${NETWORK}(?:\\s*(?:,|and|&|or)\\s*${NETWORK})*[.!]?$`, 'iu'),
 ];
 const BUILT_IN_PATTERN_WORDS = 15;
 /** How a line the shapes may take opens: most lines are told at their first letter. */
-const BUILT_IN_PATTERN_OPENING = /^\s*(?:©|copyright\b|follow us on )/iu;
+const BUILT_IN_PATTERN_OPENING = /^\s*(?:©|copyright\b|follow us on |share |click to share )/iu;
 /** More characters than a line of {@link BUILT_IN_PATTERN_WORDS} words holds, in practice: a longer line is not counted. */
 const BUILT_IN_PATTERN_CHARS = 400;
 

@@ -19,6 +19,9 @@ describe('compileChromeList', () => {
     ['Copyright 2025 Northstar Broadcasting Corporation International. All rights reserved.', 'built-in list'],
     ['Follow us on X for the latest updates.', 'built-in list'],
     ['Follow us on Instagram', 'built-in list'],
+    ['Share this story on Facebook', 'built-in list'],
+    ['Share on X and WhatsApp.', 'built-in list'],
+    ['Click to share on LinkedIn', 'built-in list'],
   ])('takes %j as chrome (%s)', (line, reason) => {
     expect(list.reasonFor(line)).toBe(reason);
   });
@@ -36,6 +39,8 @@ describe('compileChromeList', () => {
     'Copyright 1976 Act remains the basis of the law, his lawyer said.',
     'Follow us on Telegram, the banned group told supporters in a statement.',
     'The firm said all rights reserved.',
+    'Share prices on Facebook fell sharply after the results.',
+    'Share this story on Facebook, the minister urged his followers.',
   ])('keeps %j', (line) => {
     expect(list.reasonFor(line)).toBeUndefined();
   });
