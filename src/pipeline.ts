@@ -294,7 +294,7 @@ async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], metas:
   let repeats = archive === undefined ? new RepeatIndex(repeatsExpected(refs)) : undefined;
   let scanned = await scanArticles(run, refs, metas, false, (hashes) => repeats?.mark(hashes));
   let beyond: Beyond | undefined;
-  let outside: Map<number, ArticleOrder> | undefined;
+  let outside: Map<number, readonly ArticleOrder[]> | undefined;
   let unreadByHash: Map<number, readonly string[]> | undefined;
   if (archive !== undefined) {
     const inputs = scanned;
@@ -306,7 +306,7 @@ async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], metas:
     for (const entry of inputs) append(lines, shortLinesOf(entry.kept));
     const inRun = new Set(scanned.map((entry) => entry.kept.ref.path));
     beyond = await archive.beyond(lines, inRun);
-    outside = archive.earliestOutside(inRun);
+    outside = archive.holdersOutside(inRun);
     trace('context', `${context.length} archive articles of ${archive.articleCount}`);
   }
   const kept = scanned.map((entry) => entry.kept);
@@ -324,30 +324,49 @@ async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], metas:
   findDuplicates(textDigests, earliestOfKept(kept)).forEach((original, article) => {
     if (original !== undefined) (kept[article] as Kept).duplicateOf = original;
   });
-  // A fingerprint whose earliest holder is an archive article the run did not read votes for nobody, as in a full run.
-  const heldBefore = outside === undefined ? undefined : (hash: number, holderArticle: number): boolean => {
-    const earliest = outside.get(hash);
+  // A fingerprint whose earliest holder, or whose latest before the article counted, is an
+  // archive article the run did not read votes for nobody there, as in a full run.
+  const outsideHolders = outside === undefined ? undefined : { first: (hash: number, holderArticle: number): boolean => {
+    const earliest = outside.get(hash)?.[0];
     const holder = kept[holderArticle];
     return earliest !== undefined && holder !== undefined && compareOrder(earliest, orderOf(holder)) < 0;
-  };
+  }, latest: (hash: number, holderArticle: number, article: number): boolean => {
+    const orders = outside.get(hash);
+    const holder = kept[holderArticle];
+    const counted = kept[article];
+    if (orders === undefined || holder === undefined || counted === undefined) return false;
+    // The latest outside holder before the article counted, by bisection: after the run's latest, it is the full run's.
+    const before = orderOf(counted);
+    let low = 0;
+    let high = orders.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (compareOrder(orders[middle] as ArticleOrder, before) < 0) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 && compareOrder(orders[low - 1] as ArticleOrder, orderOf(holder)) > 0;
+  } };
   // Counted in article order, each article's candidates are found as it is counted: its
   // fingerprints' first holders in earlier articles are settled by then (see `candidateFinder`).
   // A duplicate is left out of the counts: it would only match its original, which holds the blocks.
   const shortLines = new ShortLineCounts(beyond?.linesBeyond);
   const articleOf = articlesOfSentences(kept.length, sentenceBase);
-  const finder = candidateFinder(articleOf, (article) => records[article] as FingerprintRecords, sentenceBase, heldBefore);
-  const holders = { out: new Int32Array(1024), sentenceBase };
+  const finder = candidateFinder(articleOf, (article) => records[article] as FingerprintRecords, sentenceBase, outsideHolders);
+  const holders = { out: new Int32Array(1024), latest: new Int32Array(1024), sentenceBase };
   records.forEach((articleRecords, article) => {
     const entry = kept[article] as Kept;
     if (entry.duplicateOf !== undefined) {
       records[article] = { offsets: new Uint32Array(articleRecords.offsets.length), hashes: new Uint32Array(0) };
-      finder.add(article, holders.out);
+      finder.add(article, holders.out, holders.latest);
       return;
     }
-    if (holders.out.length < articleRecords.hashes.length) holders.out = new Int32Array(articleRecords.hashes.length * 2);
+    if (holders.out.length < articleRecords.hashes.length) {
+      holders.out = new Int32Array(articleRecords.hashes.length * 2);
+      holders.latest = new Int32Array(articleRecords.hashes.length * 2);
+    }
     repeats.count(article, articleRecords, holders);
     shortLines.add(sourceOf(entry), article, entry.lines);
-    finder.add(article, holders.out);
+    finder.add(article, holders.out, holders.latest);
   });
   const candidates: Candidates = { articleCount: kept.length, sentenceBase, articleOf, ...finder.pairs() };
   trace('count', `${candidates.pairs.length / 2} candidate pairs`);

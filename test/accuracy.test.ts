@@ -208,6 +208,24 @@ describe('one background, one block', () => {
   });
 });
 
+describe('a copy is found through the last article that held it', () => {
+  it('collapses a lightly edited list of a bench’s judges whose names an earlier, other sentence held first', async () => {
+    // a.txt names the judges first, in another sentence; b.txt holds the list as today's c.txt
+    // words it, lightly edited. Voting for each shingle's first holder alone, c.txt's sketch goes to
+    // a.txt's sentence, which is no copy, and b.txt's gets too few votes: the copy stayed.
+    const judges = ['Justice Buneka Buhar', 'Justice Dordor Talqu', 'Justice Talgas Lishan', 'Justice Bumika Zanzan', 'Justice Harve Nequ', 'Justice Harmipol Gastiqu', 'Justice Limi Nebu'];
+    const names = `${judges.slice(0, -1).join(', ')} and ${judges[judges.length - 1]}`;
+    const own = (n: number) => `Story ${n} opens with its own report of the hearing on day ${n}, which no other article holds.`;
+    const result = await dedupe([
+      { path: 'a.txt', text: `${own(1)}\n\nThe full bench, headed by the chief justice and comprising ${names}, was hearing the petitions against the trials.\n` },
+      { path: 'b.txt', text: `${own(2)}\n\nOther members of the bench include ${names}.\n` },
+      { path: 'c.txt', text: `${own(3)}\n\nOther members of the bench included ${names}, the court said.\n` },
+    ]);
+    expect(result.report.blocks.map((block) => block.articles)).toEqual([['b.txt', 'c.txt']]);
+    expect(cleanedOf(result, 'a.txt')).toContain('was hearing the petitions');
+  });
+});
+
 describe('a common phrase is no copy of a block', () => {
   it('leaves a short line that a block also holds ("Key facts:") in an unrelated article', async () => {
     const background = (n: number) => `Flood story ${n}\n\nRescue teams reached village ${n} today.\n\n${BACKGROUND[0]}\n\nKey facts:\n\n${BACKGROUND[1]} ${BACKGROUND[2]}\n`;

@@ -197,13 +197,15 @@ describe('an index run matches as a full run does', () => {
     expect(incremental).toEqual(full);
   }, 30_000);
 
-  it('where a common phrase’s first holder is an archive article it did not read: its vote is lost, as in a full run', async () => {
+  it('where a common phrase’s first and latest holders are archive articles it did not read: its votes are lost, as in a full run', async () => {
     // b.txt's wording shares three of the sentence's eight sketch entries with today's, one of them a
-    // phrase that a.txt, an unrelated article, holds first: a full run pairs them with nobody.
+    // phrase that a.txt, an unrelated article, holds first, and bb.txt, another, holds last: a full
+    // run pairs them with nobody.
     const { incremental, full } = await bothWays(
       {
         'a.txt': 'Meanwhile this chiolhouric biocond stood by the old gate of the town all winter.',
         'b.txt': 'One bioskiowiric kagoul banned wowiored this chiolhouric biocond after Dagit Mitrai near so-called another clousada, said Hokus.',
+        'bb.txt': 'Later this chiolhouric biocond was moved to the new square by the town council.',
         'c.txt': 'One bioskiowiric kagoul wowiored this chiolhouric biocond after Dagit Mitrai near another clousada, said Drocapleal Hokus.',
       },
       'c.txt',

@@ -47,8 +47,12 @@ export interface Archive {
   readonly articleCount: number;
   /** The archive articles outside the run (`inRun`, by key) that may hold a copy of a query's sentences or text. */
   matching(queries: readonly ContextQuery[], inRun: ReadonlySet<string>): Promise<Matching>;
-  /** For each fingerprint looked up so far, the key of its earliest holder outside the run, if any. */
-  earliestOutside(inRun: ReadonlySet<string>): Map<number, ArticleOrder>;
+  /**
+   * For each fingerprint looked up so far, where its holders outside the run stand in run order,
+   * ascending, one per article: the earliest and the latest before an article of the run are what
+   * a full run's first and latest holders would be, where those are outside.
+   */
+  holdersOutside(inRun: ReadonlySet<string>): Map<number, readonly ArticleOrder[]>;
   /** Counts among the archive articles outside the run, for the inputs' short lines (`[hash, template, …]`). */
   beyond(lines: readonly number[], inRun: ReadonlySet<string>): Promise<Beyond>;
   /** Keeps the blocks a clean found, with their holders, where the index can be queried. */
@@ -64,7 +68,7 @@ function orderOfArticle(article: IndexedArticle): ArticleOrder {
 
 
 export function archiveOf(reader: IndexSource): Archive {
-  // Holders of every fingerprint looked up, kept for `earliestOutside`: one set of lists per look-up.
+  // Holders of every fingerprint looked up, kept for `holdersOutside`: one set of lists per look-up.
   const looked: HolderLists[] = [];
   const articles = new Map<number, ArchiveArticle>();
   const articleOfHolder = (holder: number): ArchiveArticle => {
@@ -83,8 +87,8 @@ export function archiveOf(reader: IndexSource): Archive {
       const wanted: number[] = [];
       for (const query of queries) {
         const { offsets, hashes } = query;
-        // An input's every fingerprint, though only some may bring articles: `earliestOutside` tells
-        // the run which of them a full run's earlier articles hold first. A context article's, of
+        // An input's every fingerprint, though only some may bring articles: `holdersOutside` tells
+        // the run which of them a full run's other articles hold first or last. A context article's, of
         // the sentences asked only.
         for (let s = 0; s + 1 < offsets.length; s += 1) {
           if (query.sentences !== undefined && !query.sentences.has(s)) continue;
@@ -116,7 +120,7 @@ export function archiveOf(reader: IndexSource): Archive {
         unreadCopies,
       };
     },
-    earliestOutside(inRun) {
+    holdersOutside(inRun) {
       // Each holding article's place in run order, once: outside the run, its rank; inside, -1.
       const rank = new Map<number, number>();
       for (const lists of looked) for (const holder of lists.allHolders()) if (sentenceOf(holder) !== NOT_A_SENTENCE) rank.set(Math.floor(holder / SENTENCES), -1);
@@ -124,21 +128,22 @@ export function archiveOf(reader: IndexSource): Archive {
       const orders = outside.map(({ article }) => orderOfArticle(article));
       const byOrder = outside.map((_, index) => index).sort((x, y) => compareOrder(orders[x] as ArticleOrder, orders[y] as ArticleOrder));
       byOrder.forEach((index, place) => rank.set(outside[index]?.number ?? -1, place));
-      const earliest = new Map<number, ArticleOrder>();
+      const outsideOf = new Map<number, readonly ArticleOrder[]>();
       for (const lists of looked) {
         lists.forEachList((hash, holders, from, to) => {
-          let first = -1;
+          // A fingerprint looked up in two rounds has the same holders in both.
+          if (outsideOf.has(hash)) return;
+          const places = new Set<number>();
           for (let at = from; at < to; at += 1) {
             const holder = holders[at] as number;
             if (sentenceOf(holder) === NOT_A_SENTENCE) continue;
             const place = rank.get(Math.floor(holder / SENTENCES)) ?? -1;
-            if (place >= 0 && (first < 0 || place < first)) first = place;
+            if (place >= 0) places.add(place);
           }
-          // A fingerprint looked up in two rounds has the same holders in both.
-          if (first >= 0) earliest.set(hash, orders[byOrder[first] ?? 0] as ArticleOrder);
+          if (places.size > 0) outsideOf.set(hash, [...places].sort((x, y) => x - y).map((place) => orders[byOrder[place] ?? 0] as ArticleOrder));
         });
       }
-      return earliest;
+      return outsideOf;
     },
     async beyond(lines, inRun) {
       // Each source's articles, less those in the run.

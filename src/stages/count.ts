@@ -101,21 +101,45 @@ export class FingerprintCounts {
    * With `holders`, each fingerprint's first holder so far, as a global sentence id, goes to
    * `holders.out[h]` for `hashes[h]` (-1 for a fingerprint left out). Counted in article order,
    * a holder in an earlier article is the settled one: the pass that finds candidates needs no
-   * second look-up of every fingerprint (see `candidateFinder`).
+   * second look-up of every fingerprint (see `candidateFinder`). With `holders.latest`, each
+   * fingerprint's latest holder in an earlier article goes to `holders.latest[h]` too (-1 for none).
    */
-  addArticle(article: number, records: FingerprintRecords, onlyMarked = false, holders?: { readonly out: Int32Array; readonly sentenceBase: ArrayLike<number> }): void {
+  addArticle(article: number, records: FingerprintRecords, onlyMarked = false, holders?: { readonly out: Int32Array; readonly latest?: Int32Array; readonly sentenceBase: ArrayLike<number> }): void {
     const { offsets, hashes } = records;
     if (!onlyMarked) this.reserve(hashes.length);
     let touched = 0;
+    const base = holders === undefined ? 0 : (holders.sentenceBase[article] ?? 0);
     for (let s = 0; s + 1 < offsets.length; s += 1) {
       const to = offsets[s + 1] ?? 0;
       for (let h = offsets[s] ?? 0; h < to; h += 1) {
         const at = this.find(hashes[h] ?? 0, !onlyMarked);
-        if (at >= 0 && this.touch(at, article, s)) touched = this.remember(at, touched);
-        if (holders !== undefined) holders.out[h] = this.holderAt(at, holders.sentenceBase);
+        if (at >= 0 && this.touch(at, article, s)) {
+          touched = this.remember(at, touched);
+          if (holders?.latest !== undefined) this.touchedSentence[touched - 1] = base + s;
+        }
+        if (holders !== undefined) {
+          holders.out[h] = this.holderAt(at, holders.sentenceBase);
+          if (holders.latest !== undefined) holders.latest[h] = at < 0 ? -1 : this.latestOf(at);
+        }
       }
     }
+    if (holders?.latest !== undefined) {
+      for (let i = 0; i < touched; i += 1) this.setLatest(this.touched[i] ?? 0, this.touchedSentence[i] ?? -1);
+    }
     this.settle(touched);
+  }
+
+  /** Per slot, the latest holder counted in an earlier article (a global sentence id), -1 for none. */
+  private latest: Int32Array | undefined;
+  private touchedSentence = new Int32Array(64);
+
+  private latestOf(at: number): number {
+    return this.latest === undefined ? -1 : (this.latest[at >> 2] ?? -1);
+  }
+
+  private setLatest(at: number, id: number): void {
+    if (this.latest === undefined) this.latest = new Int32Array(this.capacity).fill(-1);
+    this.latest[at >> 2] = id;
   }
 
   /** Counts one article's lines (hash, and the paragraph that holds it), like {@link addArticle}. */
@@ -148,6 +172,9 @@ export class FingerprintCounts {
       const larger = new Int32Array(this.touched.length * 2);
       larger.set(this.touched);
       this.touched = larger;
+      const sentences = new Int32Array(this.touched.length);
+      sentences.set(this.touchedSentence);
+      this.touchedSentence = sentences;
     }
     this.touched[count] = at;
     return count + 1;
@@ -259,8 +286,10 @@ export class FingerprintCounts {
 
   private grow(): void {
     const old = this.slots;
+    const oldLatest = this.latest;
     this.capacity *= 2;
     this.slots = FingerprintCounts.allocate(this.capacity);
+    this.latest = oldLatest === undefined ? undefined : new Int32Array(this.capacity).fill(-1);
     this.used = 0;
     for (let from = 0; from < old.length; from += 4) {
       const key = old[from] ?? EMPTY;
@@ -269,6 +298,7 @@ export class FingerprintCounts {
       this.slots[at + 1] = old[from + 1] ?? 0;
       this.slots[at + 2] = old[from + 2] ?? -1;
       this.slots[at + 3] = old[from + 3] ?? -1;
+      if (oldLatest !== undefined && this.latest !== undefined) this.latest[at >> 2] = oldLatest[from >> 2] ?? -1;
     }
   }
 }
@@ -330,7 +360,7 @@ export class RepeatIndex {
    * Counts one article's records into the table, the marked fingerprints only, and tells their
    * first holders so far when asked (see {@link FingerprintCounts.addArticle}). Once every article is marked.
    */
-  count(article: number, records: FingerprintRecords, holders?: { readonly out: Int32Array; readonly sentenceBase: ArrayLike<number> }): void {
+  count(article: number, records: FingerprintRecords, holders?: { readonly out: Int32Array; readonly latest?: Int32Array; readonly sentenceBase: ArrayLike<number> }): void {
     if (!this.counting) {
       // Marking is over: the table holds every fingerprint it will, and most looked up are not there.
       this.table.filterLookups();

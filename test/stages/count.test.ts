@@ -94,6 +94,33 @@ describe('FingerprintCounts.addArticle with holders', () => {
   });
 });
 
+describe('FingerprintCounts.addArticle with latest holders', () => {
+  it('tells, counting in article order, each fingerprint’s latest holder in an earlier article: its first sentence there', () => {
+    const key = fc.integer({ min: 0, max: 30 });
+    const sentence = fc.array(key, { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(fc.array(sentence, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 12 }), (articles) => {
+        const sentenceBase = articles.map((_, article) => article * 100);
+        const counts = new FingerprintCounts();
+        articles.forEach((sentences, article) => {
+          const hashes = sentences.flat();
+          const told = { out: new Int32Array(hashes.length), latest: new Int32Array(hashes.length).fill(-2), sentenceBase };
+          counts.addArticle(article, records(...sentences), false, told);
+          hashes.forEach((hash, h) => {
+            // By hand: the last earlier article that holds the hash, and its first sentence holding it.
+            let expected = -1;
+            for (let earlier = article - 1; earlier >= 0 && expected < 0; earlier -= 1) {
+              const s = articles[earlier]!.findIndex((words) => words.includes(hash));
+              if (s >= 0) expected = sentenceBase[earlier]! + s;
+            }
+            expect(told.latest[h]).toBe(expected);
+          });
+        });
+      }),
+    );
+  });
+});
+
 describe('RepeatIndex', () => {
   it('tables only fingerprints met twice, and counts them with their first holder', () => {
     const index = new RepeatIndex(100);
