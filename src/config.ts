@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Config } from './config-schema.js';
 import { NewsdedupError } from './errors.js';
+import { editDistance } from './lib/edit-distance.js';
 
 const CONFIG_FILE = 'newsdedup.config.json';
 
@@ -46,8 +47,21 @@ async function parse(value: unknown, name: string): Promise<Config> {
   const result = CONFIG_SCHEMA.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  if (issue?.code === 'unrecognized_keys') throw new NewsdedupError('E_CONFIG', `Unknown key \`${issue.keys.join('`, `')}\` in ${name}; the keys are ${Object.keys(CONFIG_SCHEMA.shape).join(', ')}.`);
+  if (issue?.code === 'unrecognized_keys') {
+    const keys = Object.keys(CONFIG_SCHEMA.shape);
+    const meant = issue.keys.length === 1 ? nearestKey(issue.keys[0] ?? '', keys) : undefined;
+    throw new NewsdedupError('E_CONFIG', `Unknown key \`${issue.keys.join('`, `')}\` in ${name}; ${meant === undefined ? '' : `did you mean \`${meant}\`? `}the keys are ${keys.join(', ')}.`);
+  }
   const key = issue?.path.join('.') ?? '';
   if (key === '') throw new NewsdedupError('E_CONFIG', `${name} must hold an object of options.`);
   throw new NewsdedupError('E_CONFIG', `Bad value for \`${key}\` in ${name}: ${issue?.message ?? 'invalid'}.`);
+}
+
+/** The key an unknown one most likely meant: the same but for case or dashes ("textfield", "text-field"), else one or two letters apart. */
+function nearestKey(unknown: string, keys: readonly string[]): string | undefined {
+  const folded = unknown.toLowerCase().replace(/[-_]/g, '');
+  const same = keys.find((key) => key.toLowerCase() === folded);
+  if (same !== undefined) return same;
+  const near = keys.filter((key) => editDistance(key.toLowerCase(), folded) <= Math.min(2, Math.floor(key.length / 4)));
+  return near.length === 1 ? near[0] : undefined;
 }

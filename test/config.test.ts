@@ -26,7 +26,9 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    ['an unknown key', { maxSharePct: 50 }, /Unknown key `maxSharePct` in newsdedup.config.json; the keys are format, out/],
+    ['an unknown key', { maxSharePct: 50 }, /Unknown key `maxSharePct` in newsdedup.config.json; did you mean `maxSharedPct`\? the keys are format, out/],
+    ['a key in another case', { textfield: 'body' }, /Unknown key `textfield` in newsdedup.config.json; did you mean `textField`\? the keys are/],
+    ['a key like none', { colour: 'red' }, /Unknown key `colour` in newsdedup.config.json; the keys are format, out/],
     ['a wrong type', { maxSharedPct: '50' }, /Bad value for `maxSharedPct` in newsdedup.config.json: .*expected number/],
     ['not an object', [1, 2], /newsdedup.config.json must hold an object of options/],
     ['not JSON', '{ maxSharedPct: 50 }', /Cannot use the config `newsdedup.config.json`: it is not JSON/],
