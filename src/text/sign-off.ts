@@ -18,11 +18,13 @@ const WRITER = new RegExp(
   String.raw`^\s*the (?:writer|author|columnist|reviewer)s?(?:\s+(?:is|was|has been|had been)\s+${WHAT}|\s+(?:teaches|taught|heads|writes|tweets)\s|,\s+${WHAT}[^,]{1,80},\s+(?:(?:is|was|has been)\s+${WHAT}|(?:teaches|taught|heads|writes)\s))`,
   'iu',
 );
-// A report about a writer, not a sign-off: it says who said so.
-const REPORTING = /\b(?:said|says|told|according to|reported|reports|alleged|police|FIR)\b/iu;
+// A report about a writer, not a sign-off: it says who said so. Not a title's "of police" ("a
+// former inspector-general of police").
+const REPORTING = /\b(?:said|says|told|according to|reported|reports|alleged|(?<!\bof )police|FIR)\b/iu;
 const ADDRESS = String.raw`(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w{2,}|(?:https?:\/\/)?www\.[\w-]+(?:\.[\w-]+)+\/?)`;
 // An address alone: an e-mail, an @handle, or a site's home (not a link to a page: an embedded post stays).
-const CONTACT_LINE = new RegExp(String.raw`^(?:\s*(?:(?:e-?mail|x|twitter|instagram|facebook|web(?:site)?)\s*:\s*)?${ADDRESS}[\s,;|/]*)+$`, 'iu');
+// Markdown's emphasis around it allowed: "X: *@hidhussain*".
+const CONTACT_LINE = new RegExp(String.raw`^(?:\s*(?:(?:e-?mail|x|twitter|instagram|facebook|web(?:site)?)\s*:\s*)?[*_]{0,2}${ADDRESS}[*_]{0,2}[\s,;|/]*)+$`, 'iu');
 // A personal cue, with an address after it: "He can be reached at …", "Reach out at … someone@example.org".
 const CONTACT_CUE = new RegExp(String.raw`\b(?:(?:he|she|they|the (?:writer|author|columnist))\s+can be reached at|reach (?:out to )?(?:him|her|them|out) at)\b.*${ADDRESS}`, 'iu');
 

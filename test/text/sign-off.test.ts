@@ -10,6 +10,7 @@ describe('isWriterLine', () => {
     'The writer, a former health minister, teaches at a university.',
     'The author is a development professional and author of the book “Earthly Matters”.',
     'He can be reached at someone@example.org',
+    'The writer is a former inspector-general of police.',
   ])('takes %j for a writer’s sign-off', (line) => {
     expect(isWriterLine(line)).toBe(true);
   });
@@ -36,7 +37,7 @@ describe('isWriterLine', () => {
 });
 
 describe('isContactLine', () => {
-  it.each(['khurram.husain@gmail.com', 'X: @khurramhusain', 'www.fsaijazuddin.pk', 'Email: a.b@example.com | X: @ab'])('takes %j for a line of contacts', (line) => {
+  it.each(['khurram.husain@gmail.com', 'X: @khurramhusain', 'www.fsaijazuddin.pk', 'Email: a.b@example.com | X: @ab', 'X: *@hidhussain*', 'Twitter: _@someone_'])('takes %j for a line of contacts', (line) => {
     expect(isContactLine(line)).toBe(true);
   });
 
