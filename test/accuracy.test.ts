@@ -519,6 +519,22 @@ describe('a dated sign-off longer than a heading is furniture too', () => {
     // Each date's line stands word for word in three articles: a sign-off, at `--chrome-min-articles`.
     expect(result.chrome.filter((line) => line.text.startsWith('Published in The Courier, The Weekend Magazine')).map((line) => line.reason)).toEqual(dates.map(() => 'sign-off'));
   });
+
+  it('removes the dated sign-off under a scorecard, its last row of figures right above it, and keeps the scorecard', async () => {
+    const dates = ['January 4th', 'January 5th', 'January 6th'];
+    const articles = Array.from({ length: 36 }, (_, n) => ({
+      path: `courier/${String(n).padStart(2, '0')}.txt`,
+      text: n % 4 === 0
+        ? `${ownSentence(n)}\n\nSCOREBOARD\n\nKhan not out ${n}\n\nEXTRAS ${n % 7}\n\nBOWLING: Shoaib 1-0-${n}-0\n\nPublished in The Courier, ${dates[n % 3]}, 2025\n`
+        : `${ownSentence(n)}\n\n${ownSentence(900 + n)}\n\nPublished in The Courier, ${dates[n % 3]}, 2025\n`,
+    }));
+    const result = await dedupe(articles);
+    for (const n of [0, 4, 8, 12]) {
+      const cleaned = cleanedOf(result, `courier/${String(n).padStart(2, '0')}.txt`);
+      expect(cleaned).toContain(`BOWLING: Shoaib 1-0-${n}-0`);
+      expect(cleaned).not.toContain('Published in The Courier');
+    }
+  });
 });
 
 describe('a lead that copies share word for word', () => {

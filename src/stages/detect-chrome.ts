@@ -227,7 +227,8 @@ export function chromeCandidates(text: string, segmentation: Segmentation, list:
     // introduces what follows ("PESHAWAR ZALMI:") are the article's own, however often they repeat.
     // Only a line short enough to matter is asked: most paragraphs are long, and reading a line for figures costs.
     const mayMatter = upTo > 0 && (upTo <= HEADING_WORDS || (last && upTo <= SIGN_OFF_WORDS));
-    const plain = mayMatter && !numeric(index) && !numeric(index - 1) && !numeric(index + 1) && !/:\s*$/.test(line);
+    // A dated sign-off is told by its words, a table's last row above it or not ("BOWLING: Shoaib 1-0-5-0").
+    const plain = mayMatter && ((last && isDatedSignOff(line)) || (!numeric(index) && !numeric(index - 1) && !numeric(index + 1) && !/:\s*$/.test(line)));
     const short = plain && upTo <= HEADING_WORDS;
     const datedLast = plain && last && upTo <= SIGN_OFF_WORDS && DATE.test(line.toLowerCase());
     const signOffLine = !short && datedLast;
