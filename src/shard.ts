@@ -18,6 +18,7 @@ import { layout, packSegmentation, paragraphAt, segment, sentenceAt } from './st
 import { collapse } from './stages/collapse.js';
 import { HEADING_WORDS } from './options.js';
 import { countWords } from './text/words.js';
+import { quotedSentences } from './text/quotes.js';
 
 /** The fingerprint step's record of one article: all that the count step and the report need. */
 export interface ArticleScan {
@@ -76,7 +77,7 @@ export function gatherArticle(text: string, sentences: readonly number[]): Gathe
     bounds[i + 1] = (bounds[i] as number) + end - start;
     parts.push(text.slice(start, end));
   }
-  return { segmentation: packed, fragments: { text: parts.join(''), starts, bounds } };
+  return { segmentation: packed, quoted: quotedSentences(text, packed), fragments: { text: parts.join(''), starts, bounds } };
 }
 
 /**
@@ -89,7 +90,7 @@ export function gatherHeld(text: string, held: PackedSegmentation, sentences: re
   // As gatherArticle leaves them: words where assemble reads them, 0 elsewhere.
   for (let at = 3; at < packed.sentences.length; at += 4) packed.sentences[at] = 0;
   countGathered(packed, sentences, (_start, _end, s) => held.sentences[s * 4 + 3] ?? 0, () => undefined);
-  return { segmentation: packed, fragments: text };
+  return { segmentation: packed, quoted: quotedSentences(text, packed), fragments: text };
 }
 
 /**

@@ -92,6 +92,20 @@ describe('a marker replaces whole sentences, never part of one', () => {
   });
 });
 
+describe('a marker never cuts a quotation', () => {
+  it('leaves a shared sentence in place inside a quotation the article’s own words open', async () => {
+    const shared = 'Both sides have agreed to a framework for the negotiations and will meet again next week.';
+    const result = await dedupe([
+      { path: 'a.txt', text: `The union met on Friday night to weigh the offer from the port.\n\nThe labour minister told reporters: “Talks will resume on Monday at the secretariat. ${shared}” Union leaders welcomed the statement.\n` },
+      { path: 'b.txt', text: `Shipping lines diverted two more vessels on Saturday as the strike went on.\n\nSpeaking on television, the minister said: “I am hopeful. ${shared}” He declined to give details.\n` },
+      { path: 'c.txt', text: `Dock workers marched to the port offices on Sunday morning.\n\n${shared} The union said it would wait and see.\n` },
+    ], { keep: 'none' });
+    // Quoted, the sentence stays whole with its quotation in a.txt and b.txt; standing alone in c.txt, it is no block there either.
+    for (const path of ['a.txt', 'b.txt']) expect(cleanedOf(result, path)).toContain(`${shared}”`);
+    expect(result.cleaned.every((article) => (article.text.match(/“/g) ?? []).length === (article.text.match(/”/g) ?? []).length)).toBe(true);
+  });
+});
+
 describe("an article's own short lines stay", () => {
   it('keeps a headline that stands in no other article, though it sits right above a block', async () => {
     const result = await dedupe([

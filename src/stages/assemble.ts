@@ -14,6 +14,7 @@ import { sameFigures } from '../text/figures.js';
 import { HEADING_WORDS } from '../options.js';
 import { isHeadingLike } from '../text/heading.js';
 import { isDateline, opensWithDateline } from '../text/dateline.js';
+import { ENDS_IN_QUOTE, OPENS_IN_QUOTE } from '../text/quotes.js';
 
 /**
  * Text that can be sliced: a whole article's text, or only the spans that the gather step
@@ -584,12 +585,16 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     for (const { run, block, candidate, key } of list) {
       const votes = headingVotes.get(key ?? '')?.size ?? 0;
       const confirmed = candidate !== undefined && ((votes >= 2 && (candidate.kind === 'line' || lineHeaded.has(key ?? ''))) || (candidate.kind === 'inline' && lineOpened.has(key ?? '')));
-      const heading = confirmed ? candidate.span : undefined;
+      let heading = confirmed ? candidate.span : undefined;
       // A dateline lead ("DUBAI: ", "KARACHI, Jan 2 (APP): ") is the article's own, and no half of
       // a sentence: it stays, and the block is collapsed from the body on.
       const opening = run.sentences[0] ?? 0;
       const leadStays = heading === undefined && bodyStartOf(opening) >= 0 && !isDateline(article.text.slice(sentenceField(opening, 0), bodyStartOf(opening)));
-      const sentences = leadStays ? run.sentences.slice(1) : run.sentences;
+      const whole = leadStays ? run.sentences.slice(1) : run.sentences;
+      // Nor half a quotation: a copy that starts inside one the article's own text opens, or ends
+      // inside one its own text closes, leaves those sentences in place (see `quotedSentences`).
+      const sentences = outsideQuotes(whole, article.quoted, base(articleIndex));
+      if (sentences.length < whole.length && sentences[0] !== whole[0]) heading = undefined;
       const first = sentences[0];
       const last = sentences[sentences.length - 1];
       if (first === undefined || last === undefined) continue;
@@ -1302,4 +1307,14 @@ function normalizeSpaces(text: string): string {
 function firstWords(text: string, count: number): string {
   const words = text.split(' ');
   return words.length <= count ? text : words.slice(0, count).join(' ') + '…';
+}
+
+/** `sentences` (global ids, in reading order) less those at either end that would cut a quotation: see `quotedSentences`. */
+function outsideQuotes(sentences: readonly number[], quoted: Uint8Array | undefined, base: number): readonly number[] {
+  if (quoted === undefined) return sentences;
+  let from = 0;
+  let to = sentences.length;
+  while (from < to && ((quoted[(sentences[from] as number) - base] ?? 0) & OPENS_IN_QUOTE) !== 0) from += 1;
+  while (to > from && ((quoted[(sentences[to - 1] as number) - base] ?? 0) & ENDS_IN_QUOTE) !== 0) to -= 1;
+  return from === 0 && to === sentences.length ? sentences : sentences.slice(from, to);
 }

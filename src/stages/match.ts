@@ -49,6 +49,8 @@ export interface SentenceRequest {
 export interface GatheredArticle {
   /** Its words counted only for the requested sentences and every one-sentence paragraph (0 elsewhere): what assemble reads. */
   readonly segmentation: PackedSegmentation;
+  /** Per sentence, whether it starts or ends inside a quotation of its paragraph (see `quotedSentences`). */
+  readonly quoted?: Uint8Array;
   /**
    * The requested sentences and every short one-sentence paragraph (a possible heading), by start;
    * or the article's whole text, when this thread holds it anyway.
@@ -71,6 +73,8 @@ export interface Fragments {
 export interface MatchedArticle {
   readonly text: TextSlices;
   readonly segmentation: PackedSegmentation;
+  /** Per sentence, whether it starts or ends inside a quotation of its paragraph (see `quotedSentences`); none when not told. */
+  readonly quoted?: Uint8Array | undefined;
 }
 
 /** What the matching stage asks of its caller: the texts of sentences, and a place to verify pairs. */
@@ -285,7 +289,7 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
       const article = articleOf(id);
       if (articles.has(article)) continue;
       const found = gathered.get(article);
-      if (found !== undefined) articles.set(article, { text: typeof found.fragments === 'string' ? found.fragments : new FragmentText(found.fragments), segmentation: found.segmentation });
+      if (found !== undefined) articles.set(article, { text: typeof found.fragments === 'string' ? found.fragments : new FragmentText(found.fragments), segmentation: found.segmentation, quoted: found.quoted });
     }
   });
   return { matches, articles };

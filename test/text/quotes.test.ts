@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { ENDS_IN_QUOTE, OPENS_IN_QUOTE, quotedSentences } from '../../src/text/quotes.js';
+import { packSegmentation, segment } from '../../src/stages/segment.js';
+
+/** Each sentence of `text` with its flags, as `[sentence, flags]`. */
+function flagsOf(text: string): [string, number][] {
+  const segmentation = segment(text);
+  const flags = quotedSentences(text, packSegmentation(segmentation));
+  return segmentation.sentences.map((sentence, s) => [text.slice(sentence.start, sentence.end), flags[s] ?? -1]);
+}
+
+describe('quotedSentences', () => {
+  it('tells the sentences a quotation of its paragraph runs across, curly or straight', () => {
+    for (const [open, close] of [['“', '”'], ['"', '"']]) {
+      expect(flagsOf(`He said: ${open}We will go. We will win. We will stay.${close} Then he left.`)).toEqual([
+        [`He said: ${open}We will go.`, ENDS_IN_QUOTE],
+        ['We will win.', OPENS_IN_QUOTE | ENDS_IN_QUOTE],
+        [`We will stay.${close}`, OPENS_IN_QUOTE],
+        ['Then he left.', 0],
+      ]);
+    }
+  });
+
+  it('reads nothing where a quotation stands inside one sentence, or opens in a paragraph and goes on in the next', () => {
+    expect(flagsOf('He said “we will go” on Monday. Then he left.').map(([, flag]) => flag)).toEqual([0, 0]);
+    // A long quotation over paragraphs, each opening with “ and only the last closing.
+    expect(flagsOf('“We will go. We will win.\n\n“We will stay,” he said. Then he left.').map(([, flag]) => flag)).toEqual([0, 0, 0, 0]);
+  });
+});
