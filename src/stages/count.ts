@@ -101,46 +101,69 @@ export class FingerprintCounts {
    * With `holders`, each fingerprint's first holder so far, as a global sentence id, goes to
    * `holders.out[h]` for `hashes[h]` (-1 for a fingerprint left out). Counted in article order,
    * a holder in an earlier article is the settled one: the pass that finds candidates needs no
-   * second look-up of every fingerprint (see `candidateFinder`). With `holders.latest`, each
-   * fingerprint's latest holder in an earlier article goes to `holders.latest[h]` too (-1 for none).
+   * second look-up of every fingerprint (see `candidateFinder`).
    */
-  addArticle(article: number, records: FingerprintRecords, onlyMarked = false, holders?: { readonly out: Int32Array; readonly latest?: Int32Array; readonly sentenceBase: ArrayLike<number> }): void {
+  addArticle(article: number, records: FingerprintRecords, onlyMarked = false, holders?: { readonly out: Int32Array; readonly sentenceBase: ArrayLike<number> }): void {
     const { offsets, hashes } = records;
     if (!onlyMarked) this.reserve(hashes.length);
     let touched = 0;
-    const base = holders === undefined ? 0 : (holders.sentenceBase[article] ?? 0);
     for (let s = 0; s + 1 < offsets.length; s += 1) {
       const to = offsets[s + 1] ?? 0;
       for (let h = offsets[s] ?? 0; h < to; h += 1) {
         const at = this.find(hashes[h] ?? 0, !onlyMarked);
-        if (at >= 0 && this.touch(at, article, s)) {
-          touched = this.remember(at, touched);
-          if (holders?.latest !== undefined) this.touchedSentence[touched - 1] = base + s;
-        }
-        if (holders !== undefined) {
-          holders.out[h] = this.holderAt(at, holders.sentenceBase);
-          if (holders.latest !== undefined) holders.latest[h] = at < 0 ? -1 : this.latestOf(at);
-        }
+        if (at >= 0 && this.touch(at, article, s)) touched = this.remember(at, touched);
+        if (holders !== undefined) holders.out[h] = this.holderAt(at, holders.sentenceBase);
       }
-    }
-    if (holders?.latest !== undefined) {
-      for (let i = 0; i < touched; i += 1) this.setLatest(this.touched[i] ?? 0, this.touchedSentence[i] ?? -1);
     }
     this.settle(touched);
   }
 
-  /** Per slot, the latest holder counted in an earlier article (a global sentence id), -1 for none. */
-  private latest: Int32Array | undefined;
+  /**
+   * {@link addArticle} for a run that counts every article once, in article order, and asks each
+   * fingerprint's holders as it goes: the first holder so far goes to `holders.out[h]` and the
+   * latest in an earlier article to `holders.latest[h]`, each a global sentence id
+   * (`sentenceBase[article] + sentence`, -1 for none or for a fingerprint left out). Such a table
+   * keeps global ids in a slot's two holder numbers, the latest beside the first, in the cache
+   * line a look-up reads anyway: its `entries`, `firstHolder` and merges are not read. All of a
+   * table's counts go one way or the other.
+   */
+  addInOrder(article: number, records: FingerprintRecords, holders: { readonly out: Int32Array; readonly latest: Int32Array; readonly sentenceBase: ArrayLike<number> }, onlyMarked = false): void {
+    const { offsets, hashes } = records;
+    if (!onlyMarked) this.reserve(hashes.length);
+    const { slots } = this;
+    const base = holders.sentenceBase[article] ?? 0;
+    let touched = 0;
+    for (let s = 0; s + 1 < offsets.length; s += 1) {
+      const to = offsets[s + 1] ?? 0;
+      for (let h = offsets[s] ?? 0; h < to; h += 1) {
+        const at = this.find(hashes[h] ?? 0, !onlyMarked);
+        if (at < 0) {
+          holders.out[h] = -1;
+          holders.latest[h] = -1;
+          continue;
+        }
+        const documents = slots[at + 1] ?? 0;
+        if (documents >= 0) {
+          // The first touch in this article: counted once (see `touch`), and its sentence noted.
+          slots[at + 1] = ~(documents + 1);
+          touched = this.remember(at, touched);
+          this.touchedSentence[touched - 1] = base + s;
+          if ((slots[at + 2] ?? -1) < 0) slots[at + 2] = base + s;
+        }
+        holders.out[h] = slots[at + 2] ?? -1;
+        // Set when an article is settled: here, an earlier article's.
+        holders.latest[h] = slots[at + 3] ?? -1;
+      }
+    }
+    for (let i = 0; i < touched; i += 1) {
+      const at = this.touched[i] ?? 0;
+      slots[at + 1] = ~(slots[at + 1] ?? 0);
+      slots[at + 3] = this.touchedSentence[i] ?? -1;
+    }
+  }
+
+  /** The sentence of each slot `touched` holds, in an {@link addInOrder} count. */
   private touchedSentence = new Int32Array(64);
-
-  private latestOf(at: number): number {
-    return this.latest === undefined ? -1 : (this.latest[at >> 2] ?? -1);
-  }
-
-  private setLatest(at: number, id: number): void {
-    if (this.latest === undefined) this.latest = new Int32Array(this.capacity).fill(-1);
-    this.latest[at >> 2] = id;
-  }
 
   /** Counts one article's lines (hash, and the paragraph that holds it), like {@link addArticle}. */
   addLines(article: number, lines: readonly { readonly hash: number; readonly paragraph: number }[]): void {
@@ -286,10 +309,8 @@ export class FingerprintCounts {
 
   private grow(): void {
     const old = this.slots;
-    const oldLatest = this.latest;
     this.capacity *= 2;
     this.slots = FingerprintCounts.allocate(this.capacity);
-    this.latest = oldLatest === undefined ? undefined : new Int32Array(this.capacity).fill(-1);
     this.used = 0;
     for (let from = 0; from < old.length; from += 4) {
       const key = old[from] ?? EMPTY;
@@ -298,7 +319,6 @@ export class FingerprintCounts {
       this.slots[at + 1] = old[from + 1] ?? 0;
       this.slots[at + 2] = old[from + 2] ?? -1;
       this.slots[at + 3] = old[from + 3] ?? -1;
-      if (oldLatest !== undefined && this.latest !== undefined) this.latest[at >> 2] = oldLatest[from >> 2] ?? -1;
     }
   }
 }
@@ -366,7 +386,9 @@ export class RepeatIndex {
       this.table.filterLookups();
       this.counting = true;
     }
-    this.table.addArticle(article, records, true, holders);
+    const latest = holders?.latest;
+    if (holders !== undefined && latest !== undefined) this.table.addInOrder(article, records, { out: holders.out, latest, sentenceBase: holders.sentenceBase }, true);
+    else this.table.addArticle(article, records, true, holders);
   }
 }
 

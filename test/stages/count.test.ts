@@ -94,28 +94,35 @@ describe('FingerprintCounts.addArticle with holders', () => {
   });
 });
 
-describe('FingerprintCounts.addArticle with latest holders', () => {
-  it('tells, counting in article order, each fingerprint’s latest holder in an earlier article: its first sentence there', () => {
+describe('FingerprintCounts.addInOrder', () => {
+  it('tells, counting in article order, each fingerprint’s first holder so far and its latest in an earlier article: the first sentence there', () => {
     const key = fc.integer({ min: 0, max: 30 });
     const sentence = fc.array(key, { minLength: 1, maxLength: 6 });
     fc.assert(
       fc.property(fc.array(fc.array(sentence, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 12 }), (articles) => {
         const sentenceBase = articles.map((_, article) => article * 100);
         const counts = new FingerprintCounts();
+        const plain = new FingerprintCounts();
         articles.forEach((sentences, article) => {
           const hashes = sentences.flat();
-          const told = { out: new Int32Array(hashes.length), latest: new Int32Array(hashes.length).fill(-2), sentenceBase };
-          counts.addArticle(article, records(...sentences), false, told);
-          hashes.forEach((hash, h) => {
-            // By hand: the last earlier article that holds the hash, and its first sentence holding it.
-            let expected = -1;
-            for (let earlier = article - 1; earlier >= 0 && expected < 0; earlier -= 1) {
-              const s = articles[earlier]!.findIndex((words) => words.includes(hash));
-              if (s >= 0) expected = sentenceBase[earlier]! + s;
+          const told = { out: new Int32Array(hashes.length).fill(-2), latest: new Int32Array(hashes.length).fill(-2), sentenceBase };
+          counts.addInOrder(article, records(...sentences), told);
+          plain.addArticle(article, records(...sentences));
+          // By hand: the first sentence holding the hash in the first article (this one included), and in the last earlier one.
+          const holderIn = (from: number, to: number, step: number, hash: number): number => {
+            for (let other = from; other !== to; other += step) {
+              const s = articles[other]!.findIndex((words) => words.includes(hash));
+              if (s >= 0) return sentenceBase[other]! + s;
             }
-            expect(told.latest[h]).toBe(expected);
+            return -1;
+          };
+          hashes.forEach((hash, h) => {
+            expect(told.out[h]).toBe(holderIn(0, article + 1, 1, hash));
+            expect(told.latest[h]).toBe(holderIn(article - 1, -1, -1, hash));
           });
         });
+        // The documents are counted as by addArticle.
+        for (const hash of new Set(articles.flat(2))) expect(counts.documentFrequency(hash)).toBe(plain.documentFrequency(hash));
       }),
     );
   });
