@@ -62,7 +62,8 @@ describe('dedupe on corpus/', () => {
     expect(article('003').sharedPct).toBe(0);
     expect(article('004').sharedPct).toBe(0);
     expect(cleaned('004')).toBe(seed('004').text);
-    expect(cleaned('003')).toBe(seed('003').text.slice(0, seed('003').text.indexOf('Leave A Reply')).trimEnd() + '\n');
+    // Its last lines are chrome: it ends where its own text does, without a line break, as the file did.
+    expect(cleaned('003')).toBe(seed('003').text.slice(0, seed('003').text.indexOf('Leave A Reply')).trimEnd());
     expect(cleaned('004')).toContain('date 2024-06-30');
     expect(cleaned('002').startsWith('Pakistan refutes allegations by Afghan Taliban of Pakistani airstrikes')).toBe(true);
   });

@@ -75,7 +75,8 @@ export function collapse(text: string, segmentation: Layout, occurrences: readon
         if (missing > 0) out.push(lineEnding.repeat(missing));
         cursor = after;
       } else {
-        const kept = keepOneLineBreak(out.join(''));
+        // The text ends as it did: with one line break if it ended with one, else none.
+        const kept = /[\r\n]/.test(text.slice(region.end)) ? keepOneLineBreak(out.join('')) : out.join('').trimEnd();
         out.length = 0;
         out.push(kept);
         cursor = text.length;

@@ -64,4 +64,13 @@ describe('collapse', () => {
     expect(cleaned['b.txt']).toBe('Floods, day 2\n\nThe river rose again on day 2, officials in the valley said.\n');
     expect(cleaned['c.txt']).toBe('Floods, day 3\r\n\r\nThe river rose again on day 3, officials in the valley said.\r\n');
   });
+
+  it('ends a text whose last line goes as chrome as the text ended: with a line break only where it had one', async () => {
+    const cleaned = await cleanedOf({
+      'a.txt': 'The river rose to 40,000 cusecs on Monday.\n\n© 2025 Indus Wire. All rights reserved.',
+      'b.txt': 'The river fell to 30,000 cusecs on Tuesday.\r\n\r\n© 2025 Indus Wire. All rights reserved.\r\n',
+    });
+    expect(cleaned['a.txt']).toBe('The river rose to 40,000 cusecs on Monday.');
+    expect(cleaned['b.txt']).toBe('The river fell to 30,000 cusecs on Tuesday.\r\n');
+  });
 });
