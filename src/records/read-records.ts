@@ -150,12 +150,21 @@ export async function* readRecords(absolutePath: string, displayPath: string, fo
     const idMark = format.kind === 'json' || format.kind === 'parquet' ? '#' : ':';
     // Any item, a record or a bad one: a file with none holds no records at all.
     let seen = 0;
+    // Dates given that are none newsdedup reads: how many, and the first, for one warning a file.
+    let undated = 0;
+    let firstUndated: { readonly location: number; readonly raw: string } | undefined;
     const outcomeOf = (item: RawItem): RecordOutcome => {
       seen += 1;
       if (!item.ok) return problem(item.fatal ? 'E_RECORD_FORMAT' : 'E_RECORD_SYNTAX', `\`${displayPath}\` ${where} ${item.location}: ${item.message}${item.fatal ? '' : '; skipped'}.`, 'error', where === 'line' ? item.location : undefined);
       const ordinal = read;
       read += 1;
-      return recordOutcome(displayPath, fields, item, ordinal, format.kind === 'json' ? ordinal + 1 : item.location, idMark, where);
+      const outcome = recordOutcome(displayPath, fields, item, ordinal, format.kind === 'json' ? ordinal + 1 : item.location, idMark, where);
+      const date = outcome.kind === 'record' ? outcome.record.date : undefined;
+      if (date !== undefined && date.ms === undefined && date.raw.trim() !== '') {
+        undated += 1;
+        firstUndated ??= { location: item.location, raw: date.raw };
+      }
+      return outcome;
     };
     for (const item of window) yield outcomeOf(item);
     if (damaged !== undefined) throw damaged;
@@ -164,6 +173,10 @@ export async function* readRecords(absolutePath: string, displayPath: string, fo
     }
     // A file of no records at all (empty, or white space only) adds no article: said, not silent.
     if (seen === 0) yield problem('W_NO_RECORDS', `\`${displayPath}\` holds no records; it adds no article.`, 'warning');
+    if (firstUndated !== undefined) {
+      const raw = firstUndated.raw.length > 40 ? `${firstUndated.raw.slice(0, 40)}…` : firstUndated.raw;
+      yield problem('W_NO_DATE', `\`${displayPath}\` has ${undated} ${undated === 1 ? 'record' : 'records'} whose \`${fields.date ?? 'date'}\` is no date newsdedup reads (first at ${where} ${firstUndated.location}: \`${raw}\`); ${undated === 1 ? 'it is' : 'they are'} read as undated. Dates read: 2025-03-10 or 2025-03-10T08:00:00Z; Mon, 10 Mar 2025 08:00:00 +0000; March 10, 2025; 10 March 2025.`, 'warning');
+    }
     const notUtf8 = source.notUtf8?.();
     if (notUtf8 !== undefined) yield problem('W_NOT_UTF8', `\`${displayPath}\` is not valid UTF-8, first at ${notUtf8}; its bytes that are not were read as Windows-1252, and it is written back as UTF-8.`, 'warning');
   } catch (error) {

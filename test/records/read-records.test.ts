@@ -143,6 +143,15 @@ describe('readRecords', () => {
     ]);
   });
 
+  it('warns once a file where records give a date it does not read, naming the first, and reads them undated', async () => {
+    const path = write(temporaryDirectory(), 'dated.csv', 'id,published,text\n1,10/03/2025,One.\n2,2025-03-11,Two.\n3,11/03/2025,Three.\n4,,Four.\n');
+    const { records, problems } = await readAll(path);
+    expect(records.map((record) => record.date?.ms === undefined)).toEqual([true, false, true, true]);
+    expect(problems.map((problem) => [problem.code, problem.severity, problem.message])).toEqual([
+      ['W_NO_DATE', 'warning', '`dated.csv` has 2 records whose `published` is no date newsdedup reads (first at line 2: `10/03/2025`); they are read as undated. Dates read: 2025-03-10 or 2025-03-10T08:00:00Z; Mon, 10 Mar 2025 08:00:00 +0000; March 10, 2025; 10 March 2025.'],
+    ]);
+  });
+
   it('gives one error, listing its fields, for a file none of whose fields is a text field, not a warning per record', async () => {
     const dir = temporaryDirectory();
     const path = write(dir, 'pages.csv', 'id,title,body_html\n1,First,<p>one</p>\n2,Second,<p>two</p>\n3,Third,<p>three</p>\n');
