@@ -212,6 +212,15 @@ describe('one background, one block', () => {
     expect(cleanedOf(result, 's03.txt')).toContain('4 of 5 sentences');
   });
 
+  it('is labelled by its first sentence that half its copies hold, not one the earliest copies alone added', async () => {
+    // Three copies open with a sentence of their own, three more with the next: a chain of subsets
+    // that is one block, whose markers in the other six name a sentence those hold.
+    const [first, second, third] = GRAZING;
+    const articles = Array.from({ length: 12 }, (_, n) => ({ path: `s${String(n).padStart(2, '0')}.txt`, text: story(n, n < 3 ? [first!, second!, third!] : n < 6 ? [second!, third!] : [third!]) }));
+    const result = await dedupe(articles);
+    expect(result.report.blocks.map((block) => [block.articles.length, block.sentences, block.label])).toEqual([[12, 3, 'Herders from both valleys have used the same…']]);
+  });
+
   it('is one block whole when an outlet prints it with soft hyphens inside its words', async () => {
     // A web page's hyphenation hints, invisible on screen: "dis\u00adtrict", "gen\u00ader\u00ada\u00adtions".
     const hyphenated = GRAZING.map((sentence) => sentence.replace(/\b(\w{3})(\w{3,})/g, '$1\u00ad$2'));

@@ -715,7 +715,12 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       return key;
     };
     const distinct = distinctWordings(wordings, keyOf);
-    const label = heading ?? firstWords(normalizeSpaces(bodyText(canonical[0] ?? -1)), LABEL_WORDS);
+    // Labelled by its first sentence that half its holders or more hold, not one the earliest holder
+    // alone added, which the markers of the copies without it would name.
+    const holding = new Map<number, number>();
+    for (const instances of instancesOf) for (const cluster of instances.keys()) holding.set(cluster, (holding.get(cluster) ?? 0) + 1);
+    const labelled = canonical.find((id) => (holding.get(matches.cluster[id] ?? id) ?? 0) * 2 >= holders.length) ?? canonical[0];
+    const label = heading ?? firstWords(normalizeSpaces(bodyText(labelled ?? -1)), LABEL_WORDS);
     const id = blockId(distinct[0] ?? '');
     return {
       id,
