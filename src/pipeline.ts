@@ -531,6 +531,7 @@ async function matchAndPlan(run: Run, counted: Counted): Promise<Plan> {
       ...(unread.size === 0 ? {} : { unreadCopies: (id: number) => unread.get(id) }),
       between: () => collectGarbageIfGrown(GROWN_BYTES),
       titled: (article) => kept[article]?.meta.title !== undefined,
+      sourceOf: (article) => sourceOf(kept[article]),
     },
     matches,
     run.settings,

@@ -231,6 +231,28 @@ describe('one background, one block', () => {
   });
 });
 
+describe('a sentence copied alone, with no neighbour to confirm it', () => {
+  const earlier = 'The bench adjourned the hearing of the petitions till tomorrow after the counsel for the federation sought more time to prepare.';
+  // Dice 0.84 with the earlier wording: above the threshold, below LONE_SIMILARITY.
+  const later = 'The bench later adjourned the hearing of the petitions for one month after the counsel for the federation sought more time.';
+  const stories = (sourceA: string, sourceB: string) => [
+    { path: 'a.txt', source: sourceA, text: `Court story one opens with its own report of the day in the capital.\n\n${earlier}\n\nThe first story ends with a line of its own about the lawyers.\n` },
+    { path: 'b.txt', source: sourceB, text: `Court story two opens with another report of a later day in the capital.\n\n${later}\n\nThe second story ends with a line of its own about the judges.\n` },
+  ];
+
+  it('stays in its article when it scores under 0.85 with the outlet’s earlier wording: the outlet’s next report in the same words', async () => {
+    const result = await dedupe(stories('Daily Courier', 'Daily Courier'));
+    expect(result.report.blocks).toEqual([]);
+    expect(cleanedOf(result, 'b.txt')).toContain(later);
+  });
+
+  it('collapses between two outlets, where it is a reprint', async () => {
+    const result = await dedupe(stories('Daily Courier', 'Wire'));
+    expect(result.report.blocks).toHaveLength(1);
+    expect(cleanedOf(result, 'b.txt')).not.toContain('one month');
+  });
+});
+
 describe('a copy is found through the last article that held it', () => {
   it('collapses a lightly edited list of a bench’s judges whose names an earlier, other sentence held first', async () => {
     // a.txt names the judges first, in another sentence; b.txt holds the list as today's c.txt

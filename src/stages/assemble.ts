@@ -66,6 +66,8 @@ export interface AssembleCorpus {
    * `isTitle`). @default none has
    */
   readonly titled?: (article: number) => boolean;
+  /** The outlet of an article (see `LONE_SIMILARITY`). @default one for all */
+  readonly sourceOf?: (article: number) => string;
 }
 
 /** One place where a block stands in an article. */
@@ -169,6 +171,8 @@ function endsFullWidth(pieces: readonly string[]): boolean {
 }
 
 const LABEL_WORDS = 8;
+/** The least Dice score of a copy of one sentence standing alone, with the earliest holder's wording (see `loneCopyTooFar` in {@link assemble}). */
+export const LONE_SIMILARITY = 0.85;
 // Up to this many distinct wordings, every pair is scored for `minSimilarity`; beyond it, each against the canonical one.
 const ALL_PAIRS_VARIANT_LIMIT = 6;
 
@@ -522,6 +526,43 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
   kept.forEach((draft, index) => blockIndex.set(draft.root, index));
   const blockOf = (id: number): number | undefined => blockIndex.get(findBlock(matches.cluster[id] ?? id));
 
+  // A copy of one sentence standing alone in an article has no neighbour to confirm that it is a
+  // copy: within the outlet of its sentence's earliest holder, it must score LONE_SIMILARITY with
+  // that holder's wording, or it stays in its article (a borderline score there is as often the
+  // outlet's next report in the same words: "adjourned the hearing for one month" and "till
+  // tomorrow"). The earliest holder's instance of each cluster, found once when first asked.
+  let earliestInstance: Map<number, number> | undefined;
+  const instanceOfEarliest = (cluster: number): number | undefined => {
+    if (earliestInstance === undefined) {
+      earliestInstance = new Map();
+      const earliestArticle = new Map<number, number>();
+      matches.cluster.forEach((of, id) => {
+        if (earliestInstance?.has(of) === true) return;
+        let article = earliestArticle.get(of);
+        if (article === undefined) {
+          const holders = clusterArticles.get(of);
+          if (holders === undefined) return;
+          earliestArticle.set(of, (article = earliest(holders)));
+        }
+        if ((matches.articleOf[id] ?? -1) === article) earliestInstance?.set(of, id);
+      });
+    }
+    return earliestInstance.get(cluster);
+  };
+  const loneCopyTooFar = (sentences: readonly number[]): boolean => {
+    const id = sentences[0];
+    if (id === undefined) return false;
+    const cluster = matches.cluster[id] ?? id;
+    if (sentences.some((other) => (matches.cluster[other] ?? other) !== cluster)) return false;
+    const canonical = instanceOfEarliest(cluster);
+    if (canonical === undefined || (matches.articleOf[canonical] ?? -1) === (matches.articleOf[id] ?? -2) || sameTextOf(canonical) === sameTextOf(id)) return false;
+    // Between two outlets a borderline copy is a wire sentence reprinted or a site template with its
+    // site's name ("please tell the Daily …"), not an outlet's next report in its own words.
+    const sourceOf = corpus.sourceOf;
+    if (sourceOf !== undefined && sourceOf(matches.articleOf[canonical] ?? 0) !== sourceOf(matches.articleOf[id] ?? 0)) return false;
+    return diceOf(normalizeForComparison(bodyText(canonical)), normalizeForComparison(bodyText(id))) < LONE_SIMILARITY;
+  };
+
   const inBlock = new Set<number>();
   for (const articleRuns of runs.values()) {
     for (const run of articleRuns) {
@@ -595,6 +636,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       // inside one its own text closes, leaves those sentences in place (see `quotedSentences`).
       const sentences = outsideQuotes(whole, article.quoted, base(articleIndex));
       if (sentences.length < whole.length && sentences[0] !== whole[0]) heading = undefined;
+      if (loneCopyTooFar(sentences)) continue;
       const first = sentences[0];
       const last = sentences[sentences.length - 1];
       if (first === undefined || last === undefined) continue;
