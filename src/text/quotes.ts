@@ -6,10 +6,8 @@
  * ending inside a quotation that the article's own text opens or closes.
  *
  * A quotation here opens and closes within one paragraph: curly double quotes, nested, and
- * straight double quotes, each told opening or closing by what stands either side of it (one that
- * opens before a word, at a paragraph's start or after a colon or a dash, one that closes after a
- * word), a closing one paired with the last opened, at
- * most {@link STRAIGHT_SPAN} characters before it. A
+ * straight double quotes where every one of the paragraph's reads in turn as opening before a word
+ * and closing after one (see `pairStraightQuotes`). A
  * paragraph that only opens one (a long quote carried
  * over paragraphs, each opening with “) has no quotation to cut. Single quotes are not read: ’ is
  * also an apostrophe.
@@ -26,20 +24,9 @@ const OPENS_AFTER = new Set([32, 9, 10, 13, 0xa0, 0x28, 0x5b, 0x2014, 0x2013, 0x
 /** What may follow a straight quote that closes one, besides a space: punctuation. */
 const CLOSES_BEFORE = new Set([...'.,;:!?)]—–-…'].map((char) => char.charCodeAt(0)));
 
-/** True when the straight quote at `at` opens its paragraph or follows a colon, a dash or a bracket (white space between allowed). */
-function opensQuotation(text: string, at: number, paragraphStart: number): boolean {
-  let i = at - 1;
-  while (i >= paragraphStart && isSpaceCode(text.charCodeAt(i))) i -= 1;
-  return i < paragraphStart || QUOTATION_AFTER.has(text.charCodeAt(i));
-}
-const QUOTATION_AFTER = new Set([0x3a, 0x2014, 0x2013, 0x2d, 0x28, 0x5b]);
-
 function isSpaceCode(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0;
 }
-
-/** The longest quotation in straight quotes read, in characters: a few sentences. */
-const STRAIGHT_SPAN = 400;
 
 const OPEN = 0x201c;
 const CLOSE = 0x201d;
@@ -51,6 +38,7 @@ export function quotedSentences(text: string, packed: PackedSegmentation): Uint8
   const flags = new Uint8Array(sentences.length / 4);
   const opens: number[] = [];
   const spans: number[] = [];
+  const straights: number[] = [];
   for (let p = 0; p + 3 < paragraphs.length; p += 4) {
     const first = paragraphs[p + 2] as number;
     const endSentence = paragraphs[p + 3] as number;
@@ -58,30 +46,16 @@ export function quotedSentences(text: string, packed: PackedSegmentation): Uint8
     if (endSentence - first < 2) continue;
     opens.length = 0;
     spans.length = 0;
-    let straight = -1;
+    straights.length = 0;
     for (let at = paragraphs[p] as number, end = paragraphs[p + 1] as number; at < end; at += 1) {
       const code = text.charCodeAt(at);
       if (code === OPEN) opens.push(at);
       else if (code === CLOSE) {
         const open = opens.pop();
         if (open !== undefined) spans.push(open, at);
-      } else if (code === STRAIGHT) {
-        // A straight quote opens before a word and closes after one: told by what stands either
-        // side, not by counting, so that one left unpaired pairs no other.
-        const before = at > paragraphs[p]! ? text.charCodeAt(at - 1) : 32;
-        const after = at + 1 < text.length ? text.charCodeAt(at + 1) : 32;
-        // A quotation of sentences opens a paragraph or follows a colon or a dash ('He said: "…');
-        // one inside a sentence ('as "the win …') quotes a phrase.
-        const opens = OPENS_AFTER.has(before) && !isSpaceCode(after) && opensQuotation(text, at, paragraphs[p]!);
-        const closes = !isSpaceCode(before) && !OPENS_AFTER.has(before) && (isSpaceCode(after) || CLOSES_BEFORE.has(after));
-        if (opens && !closes) straight = at;
-        else if (closes && !opens && straight >= 0) {
-          // Unlike a curly pair, two straight quotes far apart are as likely two stray ones.
-          if (at - straight <= STRAIGHT_SPAN) spans.push(straight, at);
-          straight = -1;
-        }
-      }
+      } else if (code === STRAIGHT) straights.push(at);
     }
+    pairStraightQuotes(text, straights, paragraphs[p] as number, spans);
     if (spans.length === 0) continue;
     for (let s = first; s < endSentence; s += 1) {
       const start = sentences[s * 4] as number;
@@ -97,4 +71,23 @@ export function quotedSentences(text: string, packed: PackedSegmentation): Uint8
     }
   }
   return flags;
+}
+
+/**
+ * Pairs a paragraph's straight quotes (`at`, ascending) into `spans`, only where they read as
+ * quotations throughout: each opens before a word and closes after one, in turn. A straight quote
+ * has no side of its own, and one left unpaired or standing between two words would pair the rest
+ * wrongly, so such a paragraph's straight quotes are not read at all.
+ */
+function pairStraightQuotes(text: string, at: readonly number[], paragraphStart: number, spans: number[]): void {
+  if (at.length === 0 || at.length % 2 !== 0) return;
+  for (let i = 0; i < at.length; i += 1) {
+    const position = at[i] as number;
+    const before = position > paragraphStart ? text.charCodeAt(position - 1) : 32;
+    const after = position + 1 < text.length ? text.charCodeAt(position + 1) : 32;
+    const opens = OPENS_AFTER.has(before) && !isSpaceCode(after);
+    const closes = !isSpaceCode(before) && !OPENS_AFTER.has(before) && (isSpaceCode(after) || CLOSES_BEFORE.has(after));
+    if (i % 2 === 0 ? !opens || closes : !closes || opens) return;
+  }
+  for (let i = 0; i + 1 < at.length; i += 2) spans.push(at[i] as number, at[i + 1] as number);
 }

@@ -27,9 +27,10 @@ describe('quotedSentences', () => {
     expect(flagsOf('“We will go. We will win.\n\n“We will stay,” he said. Then he left.').map(([, flag]) => flag)).toEqual([0, 0, 0, 0]);
   });
 
-  it('reads straight quotes by what stands either side: a quotation opens a paragraph or follows a colon, and one left unpaired pairs no other', () => {
-    // A phrase quoted inside a sentence, and a stray closing quote later: no quotation of sentences.
-    expect(flagsOf('They called it "the win of the year. It was," a result. Then more. Moves were "made." Then the end.').map(([, flag]) => flag)).toEqual([0, 0, 0, 0, 0]);
+  it('reads a paragraph’s straight quotes only where each in turn opens before a word and closes after one', () => {
     expect(flagsOf('The minister said: "Talks resume on Monday. Both sides agreed." Union leaders were pleased.').map(([, flag]) => flag)).toEqual([ENDS_IN_QUOTE, OPENS_IN_QUOTE, 0]);
+    // One left unpaired (three in the paragraph), or one that neither opens nor closes: none is read.
+    expect(flagsOf('They called it "the win. It was a result. Moves were made." Then "the end.').map(([, flag]) => flag)).toEqual([0, 0, 0, 0]);
+    expect(flagsOf('He said: "Talks resume. Both sides agreed." The 12"x8" frame stood.').map(([, flag]) => flag)).toEqual([0, 0, 0]);
   });
 });
