@@ -368,6 +368,18 @@ export function candidateFinder(
   // Votes of one sentence's fingerprints, per holder: a sketch is a few entries, so arrays beat a map.
   const voteHolders: number[] = [];
   const voteCounts: number[] = [];
+  // How many holders the sentence being read has voted for, the first `voters` entries above.
+  let voters = 0;
+  const vote = (holder: number, weight: number): void => {
+    let at = 0;
+    while (at < voters && voteHolders[at] !== holder) at += 1;
+    if (at === voters) {
+      voteHolders[at] = holder;
+      voteCounts[at] = 0;
+      voters += 1;
+    }
+    voteCounts[at] = (voteCounts[at] ?? 0) + weight;
+  };
   const articleOf = (id: number): number => articleOfSentence[id] ?? 0;
   // Whether two sentences (global ids, with their articles) share a sketch entry: an edited copy
   // shares most of its sketch, unrelated neighbours almost never one. Sketches are ascending.
@@ -405,7 +417,7 @@ export function candidateFinder(
       const to = offsets[s + 1] ?? 0;
       const chosen: number[] = [];
       let seed = -1;
-      let voters = 0;
+      voters = 0;
       for (let h = from; h < to; h += 1) {
         const holder = holders[h] ?? -1;
         // A holder in this same article is this article's own repeat, not a shared sentence.
@@ -413,14 +425,7 @@ export function candidateFinder(
         if (outside !== undefined && outside.first(hashes[h] ?? 0, articleOf(holder))) continue;
         // The last fingerprint is the whole sentence's: its first holder is a verbatim copy.
         if (h === to - 1 && to - from - 1 >= MIN_SEED_SKETCH) seed = holder;
-        let at = 0;
-        while (at < voters && voteHolders[at] !== holder) at += 1;
-        if (at === voters) {
-          voteHolders[at] = holder;
-          voteCounts[at] = 0;
-          voters += 1;
-        }
-        voteCounts[at] = (voteCounts[at] ?? 0) + (h === to - 1 ? to - from : 1);
+        vote(holder, h === to - 1 ? to - from : 1);
       }
       // The latest earlier holder votes too, unless it is the first: in a running story the last
       // copy is the likeliest to be worded as this one, where the first holder of a shingle may
@@ -434,14 +439,7 @@ export function candidateFinder(
           const first = holders[h] ?? -1;
           if (holder === first && !(outside !== undefined && outside.first(hashes[h] ?? 0, articleOf(first)))) continue;
           if (outside !== undefined && outside.latest(hashes[h] ?? 0, articleOf(holder), article)) continue;
-          let at = 0;
-          while (at < voters && voteHolders[at] !== holder) at += 1;
-          if (at === voters) {
-            voteHolders[at] = holder;
-            voteCounts[at] = 0;
-            voters += 1;
-          }
-          voteCounts[at] = (voteCounts[at] ?? 0) + (h === to - 1 ? to - from : 1);
+          vote(holder, h === to - 1 ? to - from : 1);
         }
       }
       // A sentence shares a common phrase or two with many others; a copy shares most of its sketch.
