@@ -269,6 +269,17 @@ describe('dedupe on edge cases', () => {
     expect(result.report.blocks[0]).toMatchObject({ sentences: 3, variants: 2 });
   });
 
+  it('keeps a short sentence beside verbatim copies whose speaker and verdict both changed: two words of six are no light edit', async () => {
+    const qa = 'The corridor project was approved by the provincial cabinet after three years of delays and public protests.';
+    const qb = 'Construction is expected to begin in the spring and to take about four years, officials said on Monday.';
+    const result = await dedupe([
+      { path: 'a.txt', text: `Corridor talks\n\nThe spokesman called the talks constructive. ${qa} ${qb}\n` },
+      { path: 'b.txt', text: `Corridor talks again\n\nThe mayor called the talks useless. ${qa} ${qb}\n` },
+    ]);
+    expect(result.cleaned.find((article) => article.path === 'b.txt')!.text).toContain('The mayor called the talks useless.');
+    expect(result.report.blocks).toEqual([expect.objectContaining({ sentences: 2 })]);
+  });
+
   it('keeps a background one block when some copies give one of its sentences another day\'s figure', async () => {
     const sentences = (toll: number) => [
       'Floods have swept through the southern districts since the monsoon rains began early in July.',
