@@ -462,6 +462,18 @@ describe('a short line that holds a figure is news unless a site repeats it', ()
     expect(result.chrome.map((line) => line.text)).toEqual(['Share this preview']);
   });
 
+  it('removes a writer’s line and a dated sign-off though a copyright line ends the article after them', async () => {
+    const writers = ['The writer is a former inspector-general of police.', 'The writer is an urban planner.', 'The writer teaches economics at a public university.'];
+    const articles = writers.map((writer, n) => ({ path: `opinion/${n}.txt`, text: `Opinion ${n + 1}\n\n${ownSentence(400 + n)} ${ownSentence(440 + n)}\n\n${writer}\n\nPublished in The Courier, March 3rd, 2025\n\n© 2025 The Courier. All rights reserved.` }));
+    const result = await dedupe(articles);
+    for (const [n, writer] of writers.entries()) {
+      const cleaned = cleanedOf(result, `opinion/${n}.txt`);
+      expect(cleaned).not.toContain(writer);
+      expect(cleaned).not.toContain('Published in');
+      expect(cleaned).not.toContain('©');
+    }
+  });
+
   it('removes a columnist’s sign-off under three opinion pieces as furniture, and keeps a closing line of reporting three stories share as a block', async () => {
     const opinion = (n: number) => `Opinion ${n + 1}\n\n${ownSentence(200 + n)} ${ownSentence(240 + n)}\n\n${ownSentence(280 + n)}\n\nThe writer is a former ambassador to the United Nations and a visiting fellow.\n\nfellow.writer@example.org\n`;
     const story = (n: number) => `Court report ${n + 1}\n\n${ownSentence(300 + n)} ${ownSentence(340 + n)}\n\nThe hearing was adjourned until next week, when the prosecution is expected to present its final witnesses to the bench.\n`;

@@ -216,11 +216,13 @@ export function chromeCandidates(text: string, segmentation: Segmentation, list:
     const paragraph = paragraphs[index];
     return paragraph !== undefined && countWords(text, paragraph.start, paragraph.end, HEADING_WORDS + 1) > HEADING_WORDS;
   };
-  const signOff = writerSignOff(text, paragraphs, list);
+  const lastOwn = lastOwnParagraph(text, paragraphs, list);
+  const signOff = writerSignOff(text, paragraphs, list, lastOwn);
   paragraphs.forEach((paragraph, index) => {
     // A paragraph as short as a heading may be repeated chrome, and the last one as short as a
-    // sign-off may be a dated one. Counted only as far as it takes to tell: most paragraphs are long.
-    const last = index === paragraphs.length - 1;
+    // sign-off may be a dated one (the last before any line of the lists: "© 2025 The Courier …").
+    // Counted only as far as it takes to tell: most paragraphs are long.
+    const last = index === lastOwn;
     const upTo = countWords(text, paragraph.start, paragraph.end, (last ? SIGN_OFF_WORDS : HEADING_WORDS) + 1);
     const line = text.slice(paragraph.start, paragraph.end);
     // A table (rows mostly numbers, and the header or label lines beside them) and a label that
@@ -261,7 +263,17 @@ const ENDS_SENTENCE = /[.!?…]["'”’)\]]*\s*$/u;
  * input from APP"). Never the first two paragraphs (a title, a story's opening), and no contacts
  * without a writer's line above them (a site's address at the end of a news story stays).
  */
-function writerSignOff(text: string, paragraphs: Segmentation['paragraphs'], list: ChromeList): ReadonlySet<number> {
+/** The last paragraph that is no line of the chrome lists (a copyright line may follow a sign-off). */
+function lastOwnParagraph(text: string, paragraphs: Segmentation['paragraphs'], list: ChromeList): number {
+  let index = paragraphs.length - 1;
+  for (; index > 0; index -= 1) {
+    const paragraph = paragraphs[index];
+    if (paragraph === undefined || list.reasonFor(text.slice(paragraph.start, paragraph.end)) === undefined) break;
+  }
+  return index;
+}
+
+function writerSignOff(text: string, paragraphs: Segmentation['paragraphs'], list: ChromeList, lastOwn: number): ReadonlySet<number> {
   const contacts: number[] = [];
   const credits: number[] = [];
   let index = paragraphs.length - 1;
@@ -271,7 +283,7 @@ function writerSignOff(text: string, paragraphs: Segmentation['paragraphs'], lis
     const line = text.slice(paragraph.start, paragraph.end);
     if (isContactLine(line)) contacts.push(index);
     else if (isCreditLine(line)) credits.push(index);
-    else if (list.reasonFor(line) === undefined && !(index === paragraphs.length - 1 && isDatedSignOff(line))) break;
+    else if (list.reasonFor(line) === undefined && !(index === lastOwn && isDatedSignOff(line))) break;
   }
   const paragraph = paragraphs[index];
   const line = paragraph === undefined ? '' : text.slice(paragraph.start, paragraph.end);
