@@ -120,8 +120,15 @@ export async function dedupe(articles: readonly SourceArticle[], options: Dedupe
   const sorted = [...articles].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const refs = sortedRefs(sorted.map((article) => ({ path: article.path, text: article.text, size: article.text.length })));
   const metas = sorted.map(metaOfSource);
+  // A date given that newsdedup does not read is said, as a file of records' is (`W_NO_DATE`).
+  const undated = sorted.flatMap((article, index): Problem[] => {
+    const date = metas[index]?.date;
+    return date !== undefined && metas[index]?.dateMs === undefined && date.trim() !== ''
+      ? [{ path: article.path, code: 'W_NO_DATE', severity: 'warning', message: `\`${article.path}\`'s date \`${date.length > 40 ? `${date.slice(0, 40)}…` : date}\` is no date newsdedup reads; it is read as undated. Dates read: 2025-03-10 or 2025-03-10T08:00:00Z; Mon, 10 Mar 2025 08:00:00 +0000; March 10, 2025; 10 March 2025.` }]
+      : [];
+  });
   const executor = inProcessExecutor();
-  const output = await runPipeline(refs, metas, settings, problems, executor, { out: undefined, collect: true });
+  const output = await runPipeline(refs, metas, settings, [...problems, ...undated], executor, { out: undefined, collect: true });
   return { report: output.report, cleaned: output.cleaned, shared: output.shared, chrome: output.chrome };
 }
 

@@ -113,6 +113,16 @@ describe('dedupe on corpus/', () => {
 });
 
 describe('dedupe on edge cases', () => {
+  it('reports a date it does not read as a W_NO_DATE warning, and reads the article undated', async () => {
+    const result = await dedupe([
+      { path: 'a.txt', text: 'One story of its own words.', date: '10/03/2025' },
+      { path: 'b.txt', text: 'Another story of its own words.', date: '2025-03-11' },
+    ]);
+    expect(result.report.problems.map((problem) => [problem.path, problem.code, problem.severity])).toEqual([['a.txt', 'W_NO_DATE', 'warning']]);
+    expect(result.report.problems[0]?.message).toContain('`10/03/2025` is no date newsdedup reads');
+    expect(result.report.articles.map((article) => article.date)).toEqual(['10/03/2025', '2025-03-11']);
+  });
+
   it('reports a file identical to an earlier one as its duplicate: the copy 100% shared, the original whole', async () => {
     const text = seed('004').text;
     const twins = await dedupe([{ path: 'a.txt', text }, { path: 'b.txt', text: text.replaceAll('\n', '\r\n') }]);
