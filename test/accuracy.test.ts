@@ -232,9 +232,9 @@ describe('one background, one block', () => {
 });
 
 describe('a sentence copied alone, with no neighbour to confirm it', () => {
-  const earlier = 'The bench adjourned the hearing of the petitions till tomorrow after the counsel for the federation sought more time to prepare.';
-  // Dice 0.84 with the earlier wording: above the threshold, below LONE_SIMILARITY.
-  const later = 'The bench later adjourned the hearing of the petitions for one month after the counsel for the federation sought more time.';
+  const earlier = 'The bench adjourned the hearing of the petitions after the counsel for the federation sought more time to prepare its reply.';
+  // Dice 0.80 with the earlier wording, the same figures: above the threshold, below LONE_SIMILARITY.
+  const later = 'The bench later put off the hearing of the petitions after the counsel for the federation sought more time.';
   const stories = (sourceA: string, sourceB: string) => [
     { path: 'a.txt', source: sourceA, text: `Court story one opens with its own report of the day in the capital.\n\n${earlier}\n\nThe first story ends with a line of its own about the lawyers.\n` },
     { path: 'b.txt', source: sourceB, text: `Court story two opens with another report of a later day in the capital.\n\n${later}\n\nThe second story ends with a line of its own about the judges.\n` },
@@ -249,7 +249,7 @@ describe('a sentence copied alone, with no neighbour to confirm it', () => {
   it('collapses between two outlets, where it is a reprint', async () => {
     const result = await dedupe(stories('Daily Courier', 'Wire'));
     expect(result.report.blocks).toHaveLength(1);
-    expect(cleanedOf(result, 'b.txt')).not.toContain('one month');
+    expect(cleanedOf(result, 'b.txt')).not.toContain('put off');
   });
 });
 

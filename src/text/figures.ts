@@ -135,6 +135,8 @@ const MONTH_OF = new Map<string, number>(MONTHS.flatMap((names, index) => names.
 /** Names of a month that alone, with no number beside it, are a date: not "may", nor the short forms ("mar", "dec"). */
 const MONTH_ALONE = new Map<string, number>(MONTHS.flatMap((names, index) => names.filter((name) => name.length > 3).map((name) => [name, index + 1] as const)));
 const DAY_OF = new Map<string, number>(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].map((name, index) => [name, index + 1] as const));
+/** Days named by the day of writing: "adjourned till tomorrow" and "for one month" are two reports. */
+const RELATIVE_DAY = new Set(['tomorrow', 'yesterday']);
 /** True for a month's or a day's name, in lower case ("march", "feb", "monday"): a date's word, which figures read. */
 export function isDateWord(word: string): boolean {
   return MONTH_OF.has(word) || DAY_OF.has(word);
@@ -165,7 +167,7 @@ const NO_FIGURES: readonly Readonly<Figure>[] = Object.freeze([]);
 const readFigures = memoize(figuresIn);
 
 // A number word, or a day or month named alone, standing as a whole word: a text without one, and without a digit, has no figure.
-const NUMBER_WORD = new RegExp(`(?<!\\p{L})(?:${[...Object.keys(WORD_VALUES), ...MONTH_ALONE.keys(), ...DAY_OF.keys()].join('|')})(?!\\p{L})`, 'u');
+const NUMBER_WORD = new RegExp(`(?<!\\p{L})(?:${[...Object.keys(WORD_VALUES), ...MONTH_ALONE.keys(), ...DAY_OF.keys(), ...RELATIVE_DAY].join('|')})(?!\\p{L})`, 'u');
 
 function hasDigit(token: string): boolean {
   for (let i = 0; i < token.length; i += 1) {
@@ -222,6 +224,7 @@ function figuresIn(text: string): readonly Readonly<Figure>[] {
     // A day, or a month with no number beside it (one beside a number is part of that date, above).
     const day = DAY_OF.get(token);
     if (day !== undefined) figures.push({ value: `day ${day}`, word: true });
+    if (RELATIVE_DAY.has(token)) figures.push({ value: `day ${token}`, word: true });
     const month = MONTH_ALONE.get(token);
     if (month !== undefined && !NUMBER.test(tokens[i - 1] ?? '') && !NUMBER.test(tokens[i + 1] ?? '')) figures.push({ value: `month ${month}`, word: true });
   }

@@ -73,6 +73,10 @@ describe('sameFigures', () => {
     ['the court adjourned the hearing on Monday', 'the court adjourned the hearing on Wednesday', false],
     ['core inflation rose in January', 'core inflation rose in February', false],
     ['the court adjourned the hearing', 'the court adjourned the hearing on Monday', true],
+    // "Tomorrow" and "yesterday" name a day from the day of writing: another day's report.
+    ['the court adjourned the hearing till tomorrow', 'the court adjourned the hearing for one month', false],
+    ['four people were killed across the city yesterday', 'four people were killed across the city on Friday', false],
+    ['the court adjourned the hearing till tomorrow', 'the court then adjourned the hearing till tomorrow', true],
     ['prices may rise', 'prices might rise', true],
     ['the march was peaceful', 'the rally was peaceful', true],
     // A negation turns a report around; a bound ("no less than") is none.
