@@ -8,7 +8,8 @@
  * figures read those), and opens neither a sentence nor a quote. Only where the two wordings
  * differ is read (`differingStretch`), aligned word by word: a swap is a short stretch of one
  * (five words at most) put in place of a stretch of the other (ten at most), each holding a name that the
- * other wording lacks anywhere. A longer stretch rewritten is a paraphrase, whose names say nothing
+ * other wording lacks anywhere; or two lists reordered, each holding a name the other lacks (a squad
+ * with one player changed). A longer stretch rewritten is a paraphrase, whose names say nothing
  * of a swap; a name one wording only adds, drops or moves ("Mohsin Naqvi" and "Naqvi") changes
  * nothing. Nor do these, which name one thing two ways:
  * - a title on one side only: "Imran" and "Mr Khan", "Tarar" and "the Minister";
@@ -94,6 +95,10 @@ function swappedIn(a: string, b: string, { from, endA, endB, start, tail }: Stre
   const heldByY = new Set(y.map((word) => word.key));
   // A swap needs a name on each side that the other lacks: most pairs have none, and are not aligned.
   if (!x.some((word) => word.name && !heldByY.has(word.key)) || !y.some((word) => word.name && !heldByX.has(word.key))) return false;
+  // A list reordered with one name put in another's place ("Squad: Rizwan, Babar, Imam, …" and
+  // "Squad: Babar, Rizwan, Fakhar, …"): no stretch aligns the two, but each list holds a name the
+  // other lacks anywhere.
+  if (isList(a, from, endA) && isList(b, from, endB) && eachHoldsOwnName(a, x, b, y)) return true;
   return replacedStretches(x, y).some(([fromX, toX, fromY, toY]) => {
     // One side short, the other at most twice as long: "with Azerbaijan." and "with the UAE and
     // other global partners, it was added." put one name in the other's place, and add a clause.
@@ -115,6 +120,29 @@ function swappedIn(a: string, b: string, { from, endA, endB, start, tail }: Stre
     dropSpellings(onlyX, stretchX, onlyY, stretchY);
     return onlyX.size > 0 && onlyY.size > 0;
   });
+}
+
+/** Items of a list: commas or semicolons in the stretch where two wordings differ. */
+const LIST_SEPARATORS = 3;
+
+function isList(text: string, from: number, end: number): boolean {
+  let separators = 0;
+  for (let i = from; i < end && separators < LIST_SEPARATORS; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 44 || code === 59) separators += 1;
+  }
+  return separators >= LIST_SEPARATORS;
+}
+
+/** True when each wording holds a name the other lacks anywhere, once titles, acronyms and spellings are set aside. */
+function eachHoldsOwnName(a: string, x: readonly Word[], b: string, y: readonly Word[]): boolean {
+  const onlyX = new Set(x.flatMap((word) => (word.name && !TITLES.has(word.key) && !keysOf(b).has(word.key) ? [word.key] : [])));
+  const onlyY = new Set(y.flatMap((word) => (word.name && !TITLES.has(word.key) && !keysOf(a).has(word.key) ? [word.key] : [])));
+  if (onlyX.size === 0 || onlyY.size === 0) return false;
+  dropAcronyms(x, onlyX, y, onlyY);
+  dropAcronyms(y, onlyY, x, onlyX);
+  dropSpellings(onlyX, x, onlyY, y);
+  return onlyX.size > 0 && onlyY.size > 0;
 }
 
 /** Where the run of non-space characters that holds `at` starts. */

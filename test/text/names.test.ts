@@ -29,6 +29,8 @@ describe('namesSwapped', () => {
     ['The meeting was chaired by Nawaz Sharif on Friday.', 'The meeting was chaired by Shehbaz Sharif on Friday.'],
     ['The meeting was chaired by Mr. Khan on Friday.', 'The meeting was chaired by Mr. Naqvi on Friday.'],
     ['"We will win," Khan told reporters on Friday.', '"We will win," Sharif told reporters on Friday.'],
+    // A list reordered with one name put in another's place.
+    ['Squad: Rizwan, Babar Azam, Imam-ul-Haq, Kamran Ghulam, Saud Shakeel.', 'Squad: Babar Azam, Rizwan, Kamran Ghulam, Fakhar Zaman, Saud Shakeel.'],
     // A name put in another's place, with a clause added after it on one side.
     ['reflecting its commitment to deepening its engagement with Azerbaijan.', 'reflecting its commitment to deepening its engagement with the UAE and other global partners, it was added.'],
   ])('%j and %j: a name swapped', (a, b) => {
@@ -37,8 +39,9 @@ describe('namesSwapped', () => {
   });
 
   it.each([
-    // A name only one wording adds, drops or moves.
+    // A name only one wording adds, drops or moves; a list only reordered.
     ['He met Mohsin Naqvi on Friday.', 'He met Naqvi on Friday.'],
+    ['Squad: Rizwan, Babar Azam, Imam-ul-Haq, Kamran Ghulam, Saud Shakeel.', 'Squad: Babar Azam, Rizwan, Kamran Ghulam, Imam-ul-Haq, Saud Shakeel.'],
     ['Officials at Quetta Civil Hospital in Quetta said the wards were full.', 'Officials at the Provincial Civil Hospital in Quetta said the wards were full.'],
     ['for the February 19 Champions Trophy, the event', 'for the February 19 ICC Champions Trophy, the event'],
     // A capital that opens a sentence or a quote says nothing.
