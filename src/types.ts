@@ -82,7 +82,7 @@ export interface Problem {
  * - `E_COMPRESSED`: a `.gz` or `.zst` file is cut short or corrupt; the records before the damage are kept.
  * - `W_NO_TEXT`: a record has no text field, or an empty one, or a file holds no words (empty, or white space only); read as an article of 0 words.
  * - `W_NO_RECORDS`: a file of records holds none (it is empty, or white space only); it adds no article.
- * - `W_NO_DATE`: records of a file give a date newsdedup does not read ("10/03/2025", which may be March or October); read as undated. One warning a file.
+ * - `W_NO_DATE`: records of a file give a date newsdedup does not read ("10/03/2025", which may be March or October); read as undated. One warning a file, or, from `dedupe()`, one an article.
  * - `W_FRONT_MATTER`: a Markdown file's front matter is not valid YAML; left out of the text, its fields unread.
  * - `W_INDEX_BLOCKS`: `clean` could not keep its blocks in a PostgreSQL index (`newsdedup_blocks`); its output stands.
  */

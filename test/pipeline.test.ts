@@ -279,6 +279,16 @@ describe('dedupe on edge cases', () => {
     expect(result.report.blocks[0]).toMatchObject({ sentences: 3, variants: 2 });
   });
 
+  it('takes a short sentence beside verbatim copies with one word changed as a light edit, whatever its apostrophes and soft hyphens', async () => {
+    const qa = 'The corridor project was approved by the provincial cabinet after three years of delays and public protests.';
+    const qb = 'Construction is expected to begin in the spring and to take about four years, officials said on Monday.';
+    const result = await dedupe([
+      { path: 'a.txt', text: `Corridor talks\n\n${qa} Sindh's chief minister met the envoy. ${qb}\n` },
+      { path: 'b.txt', text: `Corridor talks again\n\n${qa} Sindh’s chief min\u00adister met the ambassador. ${qb}\n` },
+    ]);
+    expect(result.report.blocks).toEqual([expect.objectContaining({ sentences: 3 })]);
+  });
+
   it('keeps a short sentence beside verbatim copies whose speaker and verdict both changed: two words of six are no light edit', async () => {
     const qa = 'The corridor project was approved by the provincial cabinet after three years of delays and public protests.';
     const qb = 'Construction is expected to begin in the spring and to take about four years, officials said on Monday.';

@@ -255,14 +255,6 @@ export function chromeCandidates(text: string, segmentation: Segmentation, list:
 /** A line that ends as a sentence does: a full stop, a question or an exclamation, closing quotes after it allowed. */
 const ENDS_SENTENCE = /[.!?…]["'”’)\]]*\s*$/u;
 
-/**
- * The paragraphs of a writer's sign-off that end an article (see `src/text/sign-off.ts`): read
- * from the end, over lines of contacts alone and a dated sign-off, a paragraph of at most
- * {@link WRITER_SIGN_OFF_WORDS} words that says who the writer is or how to reach them, with the
- * lines of contacts after it; and the credits that end it ("Additional reporting by …", "With
- * input from APP"). Never the first two paragraphs (a title, a story's opening), and no contacts
- * without a writer's line above them (a site's address at the end of a news story stays).
- */
 /** The last paragraph that is no line of the chrome lists (a copyright line may follow a sign-off). */
 function lastOwnParagraph(text: string, paragraphs: Segmentation['paragraphs'], list: ChromeList): number {
   let index = paragraphs.length - 1;
@@ -273,6 +265,14 @@ function lastOwnParagraph(text: string, paragraphs: Segmentation['paragraphs'], 
   return index;
 }
 
+/**
+ * The paragraphs of a writer's sign-off that end an article (see `src/text/sign-off.ts`): read
+ * from the end, over lines of contacts alone and a dated sign-off, a paragraph of at most
+ * {@link WRITER_SIGN_OFF_WORDS} words that says who the writer is or how to reach them, with the
+ * lines of contacts after it; and the credits that end it ("Additional reporting by …", "With
+ * input from APP"). Never the first two paragraphs (a title, a story's opening), and no contacts
+ * without a writer's line above them (a site's address at the end of a news story stays).
+ */
 function writerSignOff(text: string, paragraphs: Segmentation['paragraphs'], list: ChromeList, lastOwn: number): ReadonlySet<number> {
   const contacts: number[] = [];
   const credits: number[] = [];

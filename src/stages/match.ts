@@ -671,11 +671,14 @@ export function verifyItem(item: PairToVerify, settings: VerifySettings): Verdic
 
 type VerifySettings = { readonly similarity: number; readonly shingleSize: number; readonly maxHeadingWords: number };
 
-/** A text's words as written, lower case, joined by spaces: a hyphenated word is one. */
+/**
+ * A text's words as written, joined by spaces (a hyphenated word is one), each folded as compared:
+ * NFKC, lower case, one apostrophe, no invisible joiner ("Sindh’s" is "Sindh's", "com\u00admon" is "common").
+ */
 function plainWordsOf(text: string): string {
   const words: string[] = [];
   forEachWord(text, 0, text.length, (start, end) => {
-    words.push(text.slice(start, end).toLowerCase());
+    words.push(text.slice(start, end).normalize('NFKC').toLowerCase().replace(/[’‘`´]/g, "'").replace(/[\u00ad\u200c\u200d\u2060\ufeff]/g, ''));
   });
   return words.join(' ');
 }

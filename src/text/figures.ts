@@ -139,7 +139,7 @@ const DAY_OF = new Map<string, number>(['monday', 'tuesday', 'wednesday', 'thurs
 const RELATIVE_DAY = new Set(['tomorrow', 'yesterday']);
 /** True for a month's or a day's name, in lower case ("march", "feb", "monday"): a date's word, which figures read. */
 export function isDateWord(word: string): boolean {
-  return MONTH_OF.has(word) || DAY_OF.has(word);
+  return MONTH_OF.has(word) || DAY_OF.has(word) || RELATIVE_DAY.has(word);
 }
 /** Words that turn a statement around. "n't" is read from a word's end ("didn't", "won't"). */
 // "Neither" is not counted: "neither … nor" negates once, as "not … or" does.
@@ -418,7 +418,7 @@ function plainWords(text: string, from: number, to: number): boolean {
       continue;
     }
     if (word !== '') {
-      if (Object.hasOwn(WORD_VALUES, word) || Object.hasOwn(SCALE, word) || MONTH_OF.has(word) || DAY_OF.has(word) || NEGATIONS.has(word) || mayTurnAround(word) || (word === 't' && (text[i - 2] === "'" || text[i - 2] === '’'))) return false;
+      if (Object.hasOwn(WORD_VALUES, word) || Object.hasOwn(SCALE, word) || MONTH_OF.has(word) || DAY_OF.has(word) || RELATIVE_DAY.has(word) || NEGATIONS.has(word) || mayTurnAround(word) || (word === 't' && (text[i - 2] === "'" || text[i - 2] === '’'))) return false;
       word = '';
     }
     if ((code >= 48 && code <= 57) || code === 45 || (code >= 128 && !PLAIN_MARKS.has(code))) return false;

@@ -122,16 +122,19 @@ function swappedIn(a: string, b: string, { from, endA, endB, start, tail }: Stre
   });
 }
 
-/** Items of a list: commas or semicolons in the stretch where two wordings differ. */
-const LIST_SEPARATORS = 3;
+/** Items of names a list holds where two wordings differ, at least. */
+const LIST_ITEMS = 3;
+/** An item of a list: a name of up to six words, titles in it allowed, a bracketed note after it ("Tom Latham (wk)", "Portuguese President Marcelo Rebelo de Sousa"). */
+const NAME_ITEM = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*)(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|ul|al|de|van|der|bin|ibn|el))?(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|ul|al|de|van|der|bin|ibn|el)){0,4}(?:\s*\([^)]{1,20}\))?\.?$/u;
 
+/** True when `text[from, end)` holds a list of names: {@link LIST_ITEMS} items or more, between commas, semicolons or "and". */
 function isList(text: string, from: number, end: number): boolean {
-  let separators = 0;
-  for (let i = from; i < end && separators < LIST_SEPARATORS; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code === 44 || code === 59) separators += 1;
+  let items = 0;
+  for (const item of text.slice(from, end).split(/[,;]|\band\b/u)) {
+    if (NAME_ITEM.test(item.trim())) items += 1;
+    if (items >= LIST_ITEMS) return true;
   }
-  return separators >= LIST_SEPARATORS;
+  return false;
 }
 
 /** True when each wording holds a name the other lacks anywhere, once titles, acronyms and spellings are set aside. */

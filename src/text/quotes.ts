@@ -57,18 +57,29 @@ export function quotedSentences(text: string, packed: PackedSegmentation): Uint8
     }
     pairStraightQuotes(text, straights, paragraphs[p] as number, spans);
     if (spans.length === 0) continue;
-    for (let s = first; s < endSentence; s += 1) {
-      const start = sentences[s * 4] as number;
-      const end = sentences[s * 4 + 1] as number;
-      let flag = 0;
-      for (let i = 0; i + 1 < spans.length; i += 2) {
-        const open = spans[i] as number;
-        const close = spans[i + 1] as number;
-        if (open < start && close >= start) flag |= OPENS_IN_QUOTE;
-        if (open < end && close >= end) flag |= ENDS_IN_QUOTE;
-      }
-      flags[s] = flag;
+    // A position is inside a quotation when more quotations open before it than close before it:
+    // one sweep over the sorted opens and closes, as sentence starts (and ends) only grow, so a
+    // paragraph of many sentences and quotations costs their number, not its square.
+    const openAt: number[] = [];
+    const closeAt: number[] = [];
+    for (let i = 0; i + 1 < spans.length; i += 2) {
+      openAt.push(spans[i] as number);
+      closeAt.push(spans[i + 1] as number);
     }
+    openAt.sort((x, y) => x - y);
+    closeAt.sort((x, y) => x - y);
+    const sweep = (field: number, bit: number): void => {
+      let opened = 0;
+      let closed = 0;
+      for (let s = first; s < endSentence; s += 1) {
+        const at = sentences[s * 4 + field] as number;
+        while (opened < openAt.length && (openAt[opened] as number) < at) opened += 1;
+        while (closed < closeAt.length && (closeAt[closed] as number) < at) closed += 1;
+        if (opened > closed) flags[s] = (flags[s] as number) | bit;
+      }
+    };
+    sweep(0, OPENS_IN_QUOTE);
+    sweep(1, ENDS_IN_QUOTE);
   }
   return flags;
 }

@@ -77,6 +77,7 @@ describe('sameFigures', () => {
     ['the court adjourned the hearing till tomorrow', 'the court adjourned the hearing for one month', false],
     ['four people were killed across the city yesterday', 'four people were killed across the city on Friday', false],
     ['the court adjourned the hearing till tomorrow', 'the court then adjourned the hearing till tomorrow', true],
+    ['the court adjourned the hearing till tomorrow, his lawyer said', 'the court adjourned the hearing till yesterday, his lawyer said', false],
     ['prices may rise', 'prices might rise', true],
     ['the march was peaceful', 'the rally was peaceful', true],
     // A negation turns a report around; a bound ("no less than") is none.

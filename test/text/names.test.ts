@@ -42,6 +42,8 @@ describe('namesSwapped', () => {
     // A name only one wording adds, drops or moves; a list only reordered.
     ['He met Mohsin Naqvi on Friday.', 'He met Naqvi on Friday.'],
     ['Squad: Rizwan, Babar Azam, Imam-ul-Haq, Kamran Ghulam, Saud Shakeel.', 'Squad: Babar Azam, Rizwan, Kamran Ghulam, Imam-ul-Haq, Saud Shakeel.'],
+    // Two edits far apart with a list of things between them: no list of names.
+    ['Officials, talking to Dawn, said the budget, the tax plan, the new rules and the levy were approved by the cabinet.', 'Officials said the budget, the tax plan, the new rules and the levy were approved by the cabinet, Ahmed added.'],
     ['Officials at Quetta Civil Hospital in Quetta said the wards were full.', 'Officials at the Provincial Civil Hospital in Quetta said the wards were full.'],
     ['for the February 19 Champions Trophy, the event', 'for the February 19 ICC Champions Trophy, the event'],
     // A capital that opens a sentence or a quote says nothing.
