@@ -279,9 +279,11 @@ describe('dedupe on edge cases', () => {
     expect(result.report.blocks[0]).toMatchObject({ sentences: 3, variants: 2 });
   });
 
+  // A corridor background's two verbatim sentences, around a short one the copies edit.
+  const qa = 'The corridor project was approved by the provincial cabinet after three years of delays and public protests.';
+  const qb = 'Construction is expected to begin in the spring and to take about four years, officials said on Monday.';
+
   it('takes a short sentence beside verbatim copies with one word changed as a light edit, whatever its apostrophes and soft hyphens', async () => {
-    const qa = 'The corridor project was approved by the provincial cabinet after three years of delays and public protests.';
-    const qb = 'Construction is expected to begin in the spring and to take about four years, officials said on Monday.';
     const result = await dedupe([
       { path: 'a.txt', text: `Corridor talks\n\n${qa} Sindh's chief minister met the envoy. ${qb}\n` },
       { path: 'b.txt', text: `Corridor talks again\n\n${qa} Sindh’s chief min\u00adister met the ambassador. ${qb}\n` },
@@ -290,8 +292,6 @@ describe('dedupe on edge cases', () => {
   });
 
   it('keeps a short sentence beside verbatim copies whose speaker and verdict both changed: two words of six are no light edit', async () => {
-    const qa = 'The corridor project was approved by the provincial cabinet after three years of delays and public protests.';
-    const qb = 'Construction is expected to begin in the spring and to take about four years, officials said on Monday.';
     const result = await dedupe([
       { path: 'a.txt', text: `Corridor talks\n\nThe spokesman called the talks constructive. ${qa} ${qb}\n` },
       { path: 'b.txt', text: `Corridor talks again\n\nThe mayor called the talks useless. ${qa} ${qb}\n` },

@@ -560,8 +560,10 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     // site's name ("please tell the Daily …"), not an outlet's next report in its own words.
     const sourceOf = corpus.sourceOf;
     if (sourceOf !== undefined && sourceOf(matches.articleOf[canonical] ?? 0) !== sourceOf(matches.articleOf[id] ?? 0)) return false;
-    return diceOf(normalizeForComparison(bodyText(canonical)), normalizeForComparison(bodyText(id))) < LONE_SIMILARITY;
+    return diceOf(loneKey(bodyText(canonical)), loneKey(bodyText(id))) < LONE_SIMILARITY;
   };
+  // A canonical wording is compared with each of its lone copies: normalised once.
+  const loneKey = comparableOnce();
 
   const inBlock = new Set<number>();
   for (const articleRuns of runs.values()) {

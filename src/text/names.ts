@@ -108,17 +108,8 @@ function swappedIn(a: string, b: string, { from, endA, endB, start, tail }: Stre
     // A title one side alone gives ("Mr Khan", "Imran"; "Tarar", "the Minister"; "President Zardari",
     // "the president of Pakistan"): the same person named two ways.
     if (hasTitle(stretchX) !== hasTitle(stretchY) || hasTitle(x.slice(Math.max(0, fromX - 1), toX)) !== hasTitle(y.slice(Math.max(0, fromY - 1), toY))) return false;
-    const onlyX = new Set(stretchX.flatMap((word) => (word.name && !TITLES.has(word.key) && !heldByY.has(word.key) ? [word.key] : [])));
-    const onlyY = new Set(stretchY.flatMap((word) => (word.name && !TITLES.has(word.key) && !heldByX.has(word.key) ? [word.key] : [])));
-    if (onlyX.size === 0 || onlyY.size === 0) return false;
-    // A name the other wording holds elsewhere, outside the stretch, is moved, not swapped.
-    for (const key of onlyX) if (keysOf(b).has(key)) onlyX.delete(key);
-    for (const key of onlyY) if (keysOf(a).has(key)) onlyY.delete(key);
-    if (onlyX.size === 0 || onlyY.size === 0) return false;
-    dropAcronyms(stretchX, onlyX, stretchY, onlyY);
-    dropAcronyms(stretchY, onlyY, stretchX, onlyX);
-    dropSpellings(onlyX, stretchX, onlyY, stretchY);
-    return onlyX.size > 0 && onlyY.size > 0;
+    // A name the other wording holds anywhere, inside the stretch or out, is moved, not swapped.
+    return eachHoldsOwnName(a, stretchX, b, stretchY);
   });
 }
 
@@ -137,7 +128,10 @@ function isList(text: string, from: number, end: number): boolean {
   return false;
 }
 
-/** True when each wording holds a name the other lacks anywhere, once titles, acronyms and spellings are set aside. */
+/**
+ * True when each of two stretches (`x` of `a`, `y` of `b`) holds a name its other wording lacks
+ * anywhere, once titles, acronyms and spellings are set aside.
+ */
 function eachHoldsOwnName(a: string, x: readonly Word[], b: string, y: readonly Word[]): boolean {
   const onlyX = new Set(x.flatMap((word) => (word.name && !TITLES.has(word.key) && !keysOf(b).has(word.key) ? [word.key] : [])));
   const onlyY = new Set(y.flatMap((word) => (word.name && !TITLES.has(word.key) && !keysOf(a).has(word.key) ? [word.key] : [])));
