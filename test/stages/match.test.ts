@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { articlesOfSentences, candidateFinder, openAlike } from '../../src/stages/match.js';
+import { articlesOfSentences, candidateFinder, openAlike, verifyBatch } from '../../src/stages/match.js';
 import { RepeatIndex } from '../../src/stages/count.js';
 import { fingerprint } from '../../src/stages/fingerprint.js';
 import { segment } from '../../src/stages/segment.js';
@@ -201,5 +201,20 @@ describe('openAlike', () => {
         expect(wordsA).toHaveLength(count);
       }),
     );
+  });
+});
+
+describe('verifyBatch', () => {
+  it('gives a pair of texts verified before in the thread its verdict moved to where the new pair stands', () => {
+    const inline = `Pak-Afghan relations ${PLAIN}`;
+    const lead = 'Pak-Afghan relations '.length;
+    // Two pairs of the same two texts, at other places of other articles: the second's verdict is remembered.
+    const batch = { texts: [inline, EDITED, inline, EDITED], starts: Int32Array.from([17, 300, 517, 2000]), pairs: Int32Array.from([0, 1, 0, 2, 3, 0]) };
+    const [first, second] = verifyBatch(batch, DEFAULTS);
+    expect(first).toMatchObject({ same: true, bodyA: 17 + lead, bodyB: -1 });
+    expect(second).toMatchObject({ same: true, bodyA: 517 + lead, bodyB: -1 });
+    // And the same again in a later batch of the thread, the pair's sentences elsewhere again.
+    const [later] = verifyBatch({ texts: [EDITED, inline], starts: Int32Array.from([40, 9000]), pairs: Int32Array.from([1, 0, 0]) }, DEFAULTS);
+    expect(later).toMatchObject({ same: true, bodyA: 9000 + lead, bodyB: -1 });
   });
 });
