@@ -142,71 +142,16 @@ export interface VerifyBatch {
   readonly pairs: Int32Array;
 }
 
-/**
- * Verifies each pair of a batch with {@link verifyItem}, in order. A background's copies pair the
- * same two wordings again and again (on real news, 86,000 pairs of two different wordings were
- * 35,000 pairs of texts), so a pair of texts already verified in this thread, with the same flags
- * and settings, takes the verdict it had, its body starts moved to where these two stand.
- */
+/** Verifies each pair of a batch with {@link verifyItem}, in order. */
 export function verifyBatch(batch: VerifyBatch, settings: VerifySettings): Verdict[] {
   const sentences = batch.texts.map((text, i) => new BatchSentence(batch.starts[i] ?? 0, text));
   const verdicts = new Array<Verdict>(batch.pairs.length / 3);
-  const memo = verdictMemoFor(settings);
   for (let p = 0; p < verdicts.length; p += 1) {
     const a = sentences[batch.pairs[p * 3] ?? 0] as SentenceText;
     const b = sentences[batch.pairs[p * 3 + 1] ?? 0] as SentenceText;
-    const flags = batch.pairs[p * 3 + 2] ?? 0;
-    // A verbatim pair is told at once: not worth remembering.
-    if (a.text === b.text) {
-      verdicts[p] = verifyItem([a, b, flags], settings);
-      continue;
-    }
-    verdicts[p] = memo.verdict(a, b, flags, () => verifyItem([a, b, flags], settings));
+    verdicts[p] = verifyItem([a, b, batch.pairs[p * 3 + 2] ?? 0], settings);
   }
   return verdicts;
-}
-
-/** Pairs of texts whose verdicts a thread remembers; past this, it starts over (a few tens of MB at most). */
-const VERDICT_MEMO_PAIRS = 40_000;
-
-/** Verdicts by flags, first text and second text, with body starts relative to each sentence's start. */
-class VerdictMemo {
-  private readonly byFlags: Map<string, Map<string, Verdict>>[] = [];
-  private pairs = 0;
-  constructor(readonly key: string) {}
-
-  verdict(a: SentenceText, b: SentenceText, flags: number, compute: () => Verdict): Verdict {
-    const byText = (this.byFlags[flags] ??= new Map());
-    const known = byText.get(a.text)?.get(b.text);
-    if (known !== undefined) return known.bodyA < 0 && known.bodyB < 0 ? known : { ...known, bodyA: moved(known.bodyA, a.start), bodyB: moved(known.bodyB, b.start) };
-    const verdict = compute();
-    if (this.pairs >= VERDICT_MEMO_PAIRS) {
-      this.byFlags.length = 0;
-      this.pairs = 0;
-    }
-    const relative = verdict.bodyA < 0 && verdict.bodyB < 0 ? verdict : { ...verdict, bodyA: moved(verdict.bodyA, -a.start), bodyB: moved(verdict.bodyB, -b.start) };
-    const row = (this.byFlags[flags] ??= new Map());
-    let second = row.get(a.text);
-    if (second === undefined) {
-      second = new Map();
-      row.set(a.text, second);
-    }
-    second.set(b.text, relative);
-    this.pairs += 1;
-    return verdict;
-  }
-}
-
-/** A body start moved by `by`, or -1 for none. */
-function moved(start: number, by: number): number {
-  return start < 0 ? -1 : start + by;
-}
-
-let verdictMemo: VerdictMemo | undefined;
-function verdictMemoFor(settings: VerifySettings): VerdictMemo {
-  const key = `${settings.similarity} ${settings.shingleSize} ${settings.maxHeadingWords}`;
-  if (verdictMemo?.key !== key) verdictMemo = new VerdictMemo(key);
-  return verdictMemo;
 }
 
 /** Candidate pairs of sentences, found in the counts: what the rest of matching needs of the corpus. */
@@ -226,6 +171,33 @@ export interface Candidates {
 export interface MatchResult {
   readonly matches: Matches;
   readonly articles: ReadonlyMap<number, MatchedArticle>;
+}
+
+/** Pairs of texts {@link RepeatedPairs} remembers; past this, it starts over (it only saves work). */
+const REPEATED_PAIRS = 200_000;
+
+/** The first pair of each two texts and flags, by flags, first text and second text. */
+class RepeatedPairs {
+  private readonly byFlags: Map<string, Map<string, number>>[] = [];
+  private size = 0;
+
+  /** The first pair offered with these texts and flags: `pair` itself when it is the first. */
+  first(a: string, b: string, flags: number, pair: number): number {
+    let byFirst = this.byFlags[flags];
+    if (byFirst === undefined) this.byFlags[flags] = byFirst = new Map();
+    let bySecond = byFirst.get(a);
+    if (bySecond === undefined) byFirst.set(a, (bySecond = new Map()));
+    const known = bySecond.get(b);
+    if (known !== undefined) return known;
+    if (this.size >= REPEATED_PAIRS) {
+      this.byFlags.length = 0;
+      this.size = 0;
+      return this.first(a, b, flags, pair);
+    }
+    bySecond.set(b, pair);
+    this.size += 1;
+    return pair;
+  }
 }
 
 /** Pairs verified per task: enough to outweigh a task's cost, few enough to spread over threads. */
@@ -270,8 +242,24 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
     if (typeof found.fragments !== 'string') return fragmentAt(found.fragments, start);
     return { start, text: found.fragments.slice(start, found.segmentation.sentences[at + 1]) };
   };
+  // Where a sentence starts in its article, without its text.
+  const startOf = (id: number): number => {
+    const article = articleOf(id);
+    return fetched[article]?.segmentation.sentences[(id - (sentenceBase[article] ?? 0)) * 4] ?? 0;
+  };
+  const flagsOf = (p: number): number => {
+    const a = pairs[p * 2] ?? 0;
+    const b = pairs[p * 2 + 1] ?? 0;
+    const across = sourceOf !== undefined && sourceOf(articleOf(a)) !== sourceOf(articleOf(b));
+    return (neighbours[p] === 1 ? NEIGHBOURS : 0) | (across ? ACROSS_SOURCES : 0);
+  };
   const pairCount = pairs.length / 2;
   const verdicts: Verdict[] = new Array<Verdict>(pairCount);
+  // A background's copies pair the same two wordings again and again (on the bench's real tier,
+  // 86,000 pairs of two wordings are 35,000 pairs of texts): a pair of the same texts and flags as
+  // an earlier one is verified once, and takes its verdict, moved to where its sentences stand.
+  const sameAs = new Int32Array(pairCount).fill(-1);
+  const earlier = new RepeatedPairs();
   // Sentences verbatim equal (see `Matches.sameText`).
   const sameText = new UnionFind(total);
   // Most candidates are verbatim copies, the same sentence as `verifyPair` finds first: told here,
@@ -289,6 +277,11 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
         verdicts[p] = VERBATIM;
         sameText.union(pairs[p * 2] ?? 0, pairs[p * 2 + 1] ?? 0);
       } else {
+        const first = earlier.first(a.text, b.text, flagsOf(p), p);
+        if (first !== p) {
+          sameAs[p] = first;
+          continue;
+        }
         batch[filled++] = p;
         if (filled === VERIFY_BATCH) {
           yield batch;
@@ -317,12 +310,7 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
         return at;
       };
       const items: number[] = [];
-      for (const p of batch) {
-        const a = pairs[p * 2] ?? 0;
-        const b = pairs[p * 2 + 1] ?? 0;
-        const across = sourceOf !== undefined && sourceOf(articleOf(a)) !== sourceOf(articleOf(b));
-        items.push(indexOf(a), indexOf(b), (neighbours[p] === 1 ? NEIGHBOURS : 0) | (across ? ACROSS_SOURCES : 0));
-      }
+      for (const p of batch) items.push(indexOf(pairs[p * 2] ?? 0), indexOf(pairs[p * 2 + 1] ?? 0), flagsOf(p));
       return { texts, starts: Int32Array.from(starts), pairs: Int32Array.from(items) };
     },
     (batch, results) => {
@@ -331,6 +319,12 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
       });
     },
   );
+  sameAs.forEach((first, p) => {
+    if (first < 0) return;
+    const verdict = verdicts[first] as Verdict;
+    const by = (side: number, start: number): number => (start < 0 ? -1 : start - startOf(pairs[first * 2 + side] ?? 0) + startOf(pairs[p * 2 + side] ?? 0));
+    verdicts[p] = verdict.bodyA < 0 && verdict.bodyB < 0 ? verdict : { ...verdict, bodyA: by(0, verdict.bodyA), bodyB: by(1, verdict.bodyB) };
+  });
   const sameTextRoots = sameText.roots();
   if (sourceOf !== undefined) settleAcross(verdicts, pairs, sameTextRoots, articleOf, sourceOf);
   io.done?.('verify', `${verdicts.filter((verdict) => verdict.same).length} verified`);

@@ -23,10 +23,16 @@ export async function matchInMemory(texts: readonly string[]) {
     index.count(article, record, holders);
     finder.add(article, holders.out);
   });
+  return { ...(await verifyInMemory(texts, sentenceBase, finder.pairs())), sentenceBase };
+}
+
+/** Verifies and clusters the candidate pairs given (global sentence ids of `texts`, whose first sentences are `sentenceBase`), as the pipeline does. */
+export async function verifyInMemory(texts: readonly string[], sentenceBase: readonly number[], candidates: { pairs: Int32Array; neighbours: Uint8Array }) {
+  const articleOf = articlesOfSentences(texts.length, sentenceBase);
   // The articles fetched, in the order asked for.
   const fetched: number[] = [];
   const result = await verifyCandidates(
-    { articleCount: texts.length, sentenceBase, articleOf, ...finder.pairs() },
+    { articleCount: texts.length, sentenceBase, articleOf, ...candidates },
     {
       fetch: async (requests) => {
         fetched.push(...requests.map((request) => request.article));
@@ -37,5 +43,5 @@ export async function matchInMemory(texts: readonly string[]) {
       },
     },
   );
-  return { ...result, sentenceBase, fetched };
+  return { ...result, fetched };
 }

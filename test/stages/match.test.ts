@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { articlesOfSentences, candidateFinder, openAlike, verifyBatch } from '../../src/stages/match.js';
+import { articlesOfSentences, candidateFinder, openAlike } from '../../src/stages/match.js';
 import { RepeatIndex } from '../../src/stages/count.js';
 import { fingerprint } from '../../src/stages/fingerprint.js';
 import { segment } from '../../src/stages/segment.js';
 import { DEFAULTS } from '../../src/options.js';
-import { matchInMemory } from './match-in-memory.js';
+import { matchInMemory, verifyInMemory } from './match-in-memory.js';
 import { hashedWords } from '../../src/stages/fingerprint.js';
 import { normalizeWord } from '../../src/text/normalize.js';
 
@@ -47,6 +47,27 @@ describe('match', () => {
     expect(cluster[2]).toBe(cluster[1]);
     expect(inline.slice(bodyStart[1])).toBe(PLAIN);
     expect(bodyStart[2]).toBe(-1);
+  });
+
+  it('splits the inline heading off each copy of one text paired with the same sentence, where each copy stands', async () => {
+    // Two copies of one text, each paired with the edited sentence (and not with each other): the
+    // pair of texts is verified once, and each copy told its own body start.
+    const first = `He said so today. Pak-Afghan relations ${PLAIN}`;
+    const second = `Officials met in Kabul on Monday to talk trade. Pak-Afghan relations ${PLAIN}`;
+    const { matches } = await verifyInMemory([EDITED, first, second], [0, 1, 3, 5], { pairs: Int32Array.from([2, 0, 4, 0]), neighbours: new Uint8Array(2) });
+    expect(matches.cluster[2]).toBe(matches.cluster[0]);
+    expect(matches.cluster[4]).toBe(matches.cluster[0]);
+    expect(first.slice(matches.bodyStart[2])).toBe(PLAIN);
+    expect(second.slice(matches.bodyStart[4])).toBe(PLAIN);
+  });
+
+  it('verifies a pair of texts again when it stands elsewhere: a light edit beside a copy is one sentence, alone it is not', async () => {
+    const ended = 'Talks in Doha ended on Monday with no deal at all.';
+    const collapsed = 'Talks in Doha collapsed on Monday with no agreement at all.';
+    // The first copy of `collapsed` stands where a verbatim copy's neighbour does; the second alone.
+    const { matches } = await verifyInMemory([ended, `Envoys met. ${collapsed}`, `Envoys left. ${collapsed}`], [0, 1, 3, 5], { pairs: Int32Array.from([2, 0, 4, 0]), neighbours: Uint8Array.from([1, 0]) });
+    expect(matches.cluster[2]).toBe(matches.cluster[0]);
+    expect(matches.cluster[4]).not.toBe(matches.cluster[0]);
   });
 
   it('does not match sentences within one article', async () => {
@@ -204,17 +225,3 @@ describe('openAlike', () => {
   });
 });
 
-describe('verifyBatch', () => {
-  it('gives a pair of texts verified before in the thread its verdict moved to where the new pair stands', () => {
-    const inline = `Pak-Afghan relations ${PLAIN}`;
-    const lead = 'Pak-Afghan relations '.length;
-    // Two pairs of the same two texts, at other places of other articles: the second's verdict is remembered.
-    const batch = { texts: [inline, EDITED, inline, EDITED], starts: Int32Array.from([17, 300, 517, 2000]), pairs: Int32Array.from([0, 1, 0, 2, 3, 0]) };
-    const [first, second] = verifyBatch(batch, DEFAULTS);
-    expect(first).toMatchObject({ same: true, bodyA: 17 + lead, bodyB: -1 });
-    expect(second).toMatchObject({ same: true, bodyA: 517 + lead, bodyB: -1 });
-    // And the same again in a later batch of the thread, the pair's sentences elsewhere again.
-    const [later] = verifyBatch({ texts: [EDITED, inline], starts: Int32Array.from([40, 9000]), pairs: Int32Array.from([1, 0, 0]) }, DEFAULTS);
-    expect(later).toMatchObject({ same: true, bodyA: 9000 + lead, bodyB: -1 });
-  });
-});
