@@ -18,6 +18,7 @@ const CASES: Record<string, () => { path: string; text: string }[]> = {
   'seed-corpus-background-block': corpusArticles,
   'inline-heading-in-one-paragraph': () => inputsOf('inline-heading-in-one-paragraph'),
   'crlf-line-endings-kept': () => inputsOf('crlf-line-endings-kept'),
+  'copies-each-lacking-a-sentence-one-block': () => inputsOf('copies-each-lacking-a-sentence-one-block'),
 };
 
 const OUTPUTS = Object.fromEntries(await Promise.all(Object.entries(CASES).map(async ([name, inputs]) => [name, outputFiles(await dedupe(inputs()))] as const)));

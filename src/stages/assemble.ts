@@ -339,7 +339,9 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       const article = articles.get(articleIndex);
       if (article === undefined) continue;
       const found: Run[] = [];
-      let open: (Run & { anchor: number }) | undefined;
+      // `anchor`: the run's last long sentence; `widest`: its long sentence whose cluster stands in
+      // the most articles, the background's best-kept sentence.
+      let open: (Run & { anchor: number; widest: number }) | undefined;
       // Short sentences ("Veritas?", "He said so.") read after the run's last long one, held until a
       // sentence of the run follows them: a common short sentence, whose copies stand in many other
       // articles, must not cut a background in two, nor be glued to its end.
@@ -367,10 +369,17 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
           // A sentence of a dropped block that opens a line going on ("Like this article? Share it …").
           if (absorb.has(cluster) && s === paragraph.firstSentence && s + 1 < paragraph.endSentence) addOpener(articleIndex, id, id, bodyWords(id));
           if (open !== undefined) {
-            if (open.key === key || together(matches.cluster[open.anchor] ?? open.anchor, cluster)) {
+            // A sentence runs on with the one before it, or with the background's best-kept
+            // sentence: copies that each lack a different sentence leave two neighbours in sets of
+            // articles neither of which holds the other, both within the best-kept one's.
+            const widest = matches.cluster[open.widest] ?? open.widest;
+            if (open.key === key || together(matches.cluster[open.anchor] ?? open.anchor, cluster) || (!short && together(widest, cluster))) {
               open.sentences.push(...pending, id);
               pending = [];
-              if (!short) open.anchor = id;
+              if (!short) {
+                open.anchor = id;
+                if (reachOf(cluster).length > reachOf(widest).length) open.widest = id;
+              }
               continue;
             }
             if ((short || (absorb.has(cluster) && holdsAll(cluster, matches.cluster[open.anchor] ?? open.anchor))) && pending.length < MAX_PENDING) {
@@ -386,7 +395,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
           }
           close();
           if (absorb.has(cluster)) continue;
-          open = { sentences: [id], key, anchor: id };
+          open = { sentences: [id], key, anchor: id, widest: id };
         }
       }
       close();
