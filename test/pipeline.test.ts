@@ -211,6 +211,18 @@ describe('dedupe on edge cases', () => {
     expect(result.cleaned[1]!.text).toMatch(/^LAHORE:\n\[shared block /);
   });
 
+  it('leaves a dateline in place when the copy it opens is edited at its opening words too ("MUMBAI: Eight workers …", "At least eight workers …")', async () => {
+    const killed = 'workers were killed in a blast at a munitions factory in western India on Friday, with several others still trapped inside the building.';
+    const rescue = 'Rescue teams worked through the night to reach them, officials said, as families gathered outside the gates.';
+    const result = await dedupe([
+      { path: 'a.txt', title: 'Blast at arms factory', text: `At least eight ${killed}\n\n${rescue}\n\nThe wire’s own closing line goes here.` },
+      { path: 'b.txt', title: 'Eight killed in blast', text: `MUMBAI: Eight ${killed}\n\n${rescue}\n\nThe factory makes explosives for the army.` },
+    ], { keep: 'none' });
+    expect(result.report.blocks).toEqual([expect.objectContaining({ sentences: 2, articles: ['a.txt', 'b.txt'] })]);
+    expect(result.cleaned[1]!.text).toMatch(/^MUMBAI:\n\[shared block /);
+    expect(result.cleaned[1]!.text).toContain('The factory makes explosives for the army.');
+  });
+
   it('collapses a wire story’s opening datelined with its date under a reprint’s dateline of the same place without one, each dateline left in place', async () => {
     const opening = 'The harbour board approved a new container terminal on Monday after months of delay over its cost and the dredging it needs.';
     const next = 'Work on the terminal is to begin in the spring and take three years, the board said in a statement.';

@@ -638,7 +638,20 @@ export function verifyPair(
   // Wordings alike but for a figure are two reports (a new day's figures, an updated toll): the
   // sentence is the article's own.
   if (score < settings.similarity) return NOT_SAME;
-  return verdictOf({ same: true, bodyA: -1, bodyB: -1, score }, factsApart(a.text, b.text), across);
+  return verdictOf({ same: true, ...loneDateline(a, b), score }, factsApart(a.text, b.text), across);
+}
+
+/**
+ * Body starts for two wordings found the same whole, their openings edited ("MUMBAI: Eight workers
+ * were killed …" and "At least eight workers were killed …"): a dateline one side alone opens with
+ * is that article's own, split off as a lead so that it stays in place. The verdict is the whole
+ * texts' (split off first, the story would score higher, and more pairs than these would match).
+ */
+function loneDateline(a: SentenceText, b: SentenceText): { bodyA: number; bodyB: number } {
+  const startA = datelinePlace(a.text) === undefined ? -1 : storyStart(a.text);
+  const startB = datelinePlace(b.text) === undefined ? -1 : storyStart(b.text);
+  if ((startA < 0) === (startB < 0)) return { bodyA: -1, bodyB: -1 };
+  return startA >= 0 ? { bodyA: a.start + startA, bodyB: -1 } : { bodyA: -1, bodyB: b.start + startB };
 }
 
 /**
