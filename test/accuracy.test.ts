@@ -104,6 +104,17 @@ describe('a marker never cuts a quotation', () => {
     for (const path of ['a.txt', 'b.txt']) expect(cleanedOf(result, path)).toContain(`${shared}”`);
     expect(result.cleaned.every((article) => (article.text.match(/“/g) ?? []).length === (article.text.match(/”/g) ?? []).length)).toBe(true);
   });
+
+  it('leaves a statement quoted over paragraphs whole, though another article holds two of its sentences', async () => {
+    const first = 'The committee members unanimously agreed on the need for a robust law to prevent electronic crimes.';
+    const second = 'They noted that existing laws on child protection and hate speech lacked clear definitions.';
+    const result = await dedupe([
+      { path: 'a.txt', text: `Senators met on Monday to discuss the cybercrime bill.\n\n${first} ${second} The chairman said the bill would be voted on next week.\n` },
+      { path: 'b.txt', text: `The Senate panel approved the bill on Tuesday.\n\nA press release said: “${first} ${second}\n\n“The members agreed that the bill is of utmost importance,” it added.\n` },
+    ], { keep: 'none' });
+    // The quotation runs on into the next paragraph: its first paragraph is not cut in b.txt.
+    expect(cleanedOf(result, 'b.txt')).toContain(`“${first} ${second}\n`);
+  });
 });
 
 describe("an article's own short lines stay", () => {

@@ -9,8 +9,9 @@
  * straight double quotes where every one of the paragraph's reads in turn as opening before a word
  * and closing after one (see `pairStraightQuotes`). A
  * paragraph that only opens one (a long quote carried
- * over paragraphs, each opening with “) has no quotation to cut. Single quotes are not read: ’ is
- * also an apostrophe.
+ * over paragraphs, each opening with “) runs to its end when the next paragraph opens with “
+ * again, as such a quotation is printed; else it has no quotation to cut (a stray “ for a ” is a
+ * typo). Single quotes are not read: ’ is also an apostrophe.
  */
 import type { PackedSegmentation } from '../stages/segment.js';
 
@@ -55,6 +56,11 @@ export function quotedSentences(text: string, packed: PackedSegmentation): Uint8
         if (open !== undefined) spans.push(open, at);
       } else if (code === STRAIGHT) straights.push(at);
     }
+    // A long quotation carried over paragraphs is left open at each paragraph's end, the next
+    // opening with “ again: it runs through this paragraph's last sentence, whose end a copy may
+    // stop at (the paragraph's end is the quotation's, as printed).
+    const carried = opens[0];
+    if (carried !== undefined && opensWithQuote(text, paragraphs[p + 4], paragraphs[p + 5])) spans.push(carried, (sentences[(endSentence - 1) * 4 + 1] as number) - 1);
     pairStraightQuotes(text, straights, paragraphs[p] as number, spans);
     if (spans.length === 0) continue;
     // A position is inside a quotation when more quotations open before it than close before it:
@@ -82,6 +88,14 @@ export function quotedSentences(text: string, packed: PackedSegmentation): Uint8
     sweep(1, ENDS_IN_QUOTE);
   }
   return flags;
+}
+
+/** True when `text[start, end)`, a paragraph (none when `start` is undefined), opens with “ after any spaces. */
+function opensWithQuote(text: string, start: number | undefined, end: number | undefined): boolean {
+  if (start === undefined || end === undefined) return false;
+  let at = start;
+  while (at < end && isSpaceCode(text.charCodeAt(at))) at += 1;
+  return at < end && text.charCodeAt(at) === OPEN;
 }
 
 /**

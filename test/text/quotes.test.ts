@@ -21,10 +21,20 @@ describe('quotedSentences', () => {
     }
   });
 
-  it('reads nothing where a quotation stands inside one sentence, or opens in a paragraph and goes on in the next', () => {
+  it('reads nothing where a quotation stands inside one sentence, or where a stray “ is left open', () => {
     expect(flagsOf('He said “we will go” on Monday. Then he left.').map(([, flag]) => flag)).toEqual([0, 0]);
-    // A long quotation over paragraphs, each opening with “ and only the last closing.
-    expect(flagsOf('“We will go. We will win.\n\n“We will stay,” he said. Then he left.').map(([, flag]) => flag)).toEqual([0, 0, 0, 0]);
+    // A “ typed for a ”, the next paragraph opening with no quotation: nothing to keep whole.
+    expect(flagsOf('He said “we will go. We will win,“ the minister added. Then he left.\n\nThe talks resume on Monday.').map(([, flag]) => flag)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('reads a long quotation carried over paragraphs, each opening with “ and only the last closing, through each paragraph’s end', () => {
+    expect(flagsOf('The statement said: “We will go. We will win.\n\n“We will stay. We will build,” he said. Then he left.')).toEqual([
+      ['The statement said: “We will go.', ENDS_IN_QUOTE],
+      ['We will win.', OPENS_IN_QUOTE],
+      ['“We will stay.', ENDS_IN_QUOTE],
+      ['We will build,” he said.', OPENS_IN_QUOTE],
+      ['Then he left.', 0],
+    ]);
   });
 
   it('reads a paragraph’s straight quotes only where each in turn opens before a word and closes after one', () => {
