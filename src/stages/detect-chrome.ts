@@ -6,7 +6,7 @@ import { countWords } from '../text/words.js';
 import { HEADING_WORDS } from '../options.js';
 import { isMostlyNumbers } from '../text/figures.js';
 import { isHeadingLike } from '../text/heading.js';
-import { isContactLine, isCreditLine, isWriterLine, WRITER_SIGN_OFF_WORDS } from '../text/sign-off.js';
+import { isContactCue, isContactLine, isCreditLine, isWriterLine, WRITER_SIGN_OFF_WORDS } from '../text/sign-off.js';
 
 /**
  * Lines that are site chrome on any news site: comment forms, post navigation, share prompts.
@@ -271,11 +271,15 @@ function lastOwnParagraph(text: string, paragraphs: Segmentation['paragraphs'], 
  * {@link WRITER_SIGN_OFF_WORDS} words that says who the writer is or how to reach them, with the
  * lines of contacts after it; and the credits that end it ("Additional reporting by …", "With
  * input from APP"). Never the first two paragraphs (a title, a story's opening), and no contacts
- * without a writer's line above them (a site's address at the end of a news story stays).
+ * without a writer's line above them (a site's address at the end of a news story stays). A
+ * personal cue ("He can be reached at …") is read over too, for the writer's line above it; with
+ * none, it is the sign-off itself. Lines that may close an op-ed after its sign-off are read over
+ * and left (see {@link mayFollowSignOff}).
  */
 function writerSignOff(text: string, paragraphs: Segmentation['paragraphs'], list: ChromeList, lastOwn: number): ReadonlySet<number> {
   const contacts: number[] = [];
   const credits: number[] = [];
+  let cue: number | undefined;
   let index = paragraphs.length - 1;
   for (; index >= 2; index -= 1) {
     const paragraph = paragraphs[index];
@@ -283,15 +287,41 @@ function writerSignOff(text: string, paragraphs: Segmentation['paragraphs'], lis
     const line = text.slice(paragraph.start, paragraph.end);
     if (isContactLine(line)) contacts.push(index);
     else if (isCreditLine(line)) credits.push(index);
-    else if (list.reasonFor(line) === undefined && !(index === lastOwn && isDatedSignOff(line))) break;
+    else if (isContactCue(line) && fewWords(line)) {
+      contacts.push(index);
+      cue = index;
+    } else if (isWriterLine(line)) break;
+    else if (list.reasonFor(line) === undefined && !(index === lastOwn && isDatedSignOff(line)) && !mayFollowSignOff(line)) break;
   }
   const paragraph = paragraphs[index];
   const line = paragraph === undefined ? '' : text.slice(paragraph.start, paragraph.end);
-  const writer = index >= 2 && countWords(line, 0, line.length, WRITER_SIGN_OFF_WORDS + 1) <= WRITER_SIGN_OFF_WORDS && isWriterLine(line);
-  if (!writer) return credits.length === 0 ? NO_PARAGRAPHS : new Set(credits);
-  return new Set([index, ...contacts, ...credits]);
+  if (index >= 2 && fewWords(line) && isWriterLine(line)) return new Set([index, ...contacts, ...credits]);
+  // No writer's line above a personal cue: the cue is the sign-off, with the contacts after it.
+  const top = cue;
+  if (top !== undefined) return new Set([...contacts.filter((at) => at >= top), ...credits]);
+  return credits.length === 0 ? NO_PARAGRAPHS : new Set(credits);
 }
 const NO_PARAGRAPHS: ReadonlySet<number> = new Set();
+
+/** True for a paragraph of at most {@link WRITER_SIGN_OFF_WORDS} words, as a writer's sign-off is. */
+function fewWords(line: string): boolean {
+  return countWords(line, 0, line.length, WRITER_SIGN_OFF_WORDS + 1) <= WRITER_SIGN_OFF_WORDS;
+}
+
+/**
+ * True for a line that may close an op-ed after its writer's sign-off, and is no sentence of it:
+ * a header image's caption ("Header image: Commuters ride through smog …"), a note of where the
+ * piece ran ("An abridged version of this piece was published in …"), or a line of at most
+ * {@link AFTER_SIGN_OFF_WORDS} words that ends no sentence (a campaign's plea, "Join our
+ * clean-air campaign"; a photo's credit, "All photos courtesy …"). Found on `../shared/news`,
+ * where such a line under the writer's line kept it in place. Read over, never removed here.
+ */
+function mayFollowSignOff(line: string): boolean {
+  if (AFTER_SIGN_OFF.test(line)) return true;
+  return !ENDS_SENTENCE.test(line) && countWords(line, 0, line.length, AFTER_SIGN_OFF_WORDS + 1) <= AFTER_SIGN_OFF_WORDS;
+}
+const AFTER_SIGN_OFF = /^\W*(?:header image\b|an? (?:abridged|shorter|longer|edited|earlier) version of this \w+ (?:was )?(?:first )?(?:published|appeared)\b)/iu;
+const AFTER_SIGN_OFF_WORDS = 12;
 
 /**
  * True for a line that reads as a dated sign-off: it opens with the words of one ("Published in

@@ -12,21 +12,40 @@
 /** Most words of a writer's sign-off. */
 export const WRITER_SIGN_OFF_WORDS = 40;
 
-// What a writer is: "a", "an", "the", "former …", "currently …", "also …", "Dawn's …".
-const WHAT = String.raw`(?:an?|the|former|currently|also|\p{Lu}[\p{L}.-]*['’]s)\s`;
+// What a writer is: "a", "an", "the", "former …", "currently …", "also …", "Dawn's …"; or,
+// with no article, an office ("The writer is director of …", "The writer is Senior Puisne Judge",
+// "The writer is CEO and MD of …", "The writer is retired chairman of …", "The writers are
+// associated with …"), from a list: a news sentence's word after "is" is a verb's or a state's
+// ("The writer is expected …", "The writer is in police custody"), never one of these.
+const OFFICE = String.raw`(?:director|president|chair(?:man|woman|person)?|dean|head|member|(?:co-?)?founder|editor|professor|secretary|senior|chief|ceo|executive|managing|deputy|country|regional|retired|development|associated with)\b`;
+const WHAT = String.raw`(?:(?:an?|the|former|formerly|currently|also|\p{Lu}[\p{L}.-]*['’]s)\s|${OFFICE})`;
+// A degree a writer holds: "The writer has an MBA from …", "The writer completed his doctorate in …".
+const DEGREE = String.raw`(?:has|holds|completed|earned)\s+(?:an?|his|her|their)\s+(?:mba|phd|doctorate|degree|master['’]?s)\b`;
 const WRITER = new RegExp(
-  String.raw`^\s*the (?:writer|author|columnist|reviewer)s?(?:\s+(?:is|was|has been|had been)\s+${WHAT}|\s+(?:teaches|taught|heads|writes|tweets)\s|,\s+${WHAT}[^,]{1,80},\s+(?:(?:is|was|has been)\s+${WHAT}|(?:teaches|taught|heads|writes)\s))`,
+  String.raw`^\s*the (?:writer|author|columnist|reviewer)s?(?:\s+(?:is|are|was|has been|had been)\s+${WHAT}|\s+(?:teaches|taught|heads|writes|tweets|represents)\s|\s+${DEGREE}|,\s+${WHAT}[^,]{1,80},\s+(?:(?:is|was|has been)\s+${WHAT}|(?:teaches|taught|heads|writes)\s))`,
   'iu',
 );
-// A report about a writer, not a sign-off: it says who said so. Not a title's "of police" ("a
-// former inspector-general of police").
-const REPORTING = /\b(?:said|says|told|according to|reported|reports|alleged|(?<!\bof )police|FIR)\b/iu;
+// A report about a writer, not a sign-off: it says who said so. Not police in a title: "a former
+// inspector-general of police", "former inspector general of Balochistan Police", "a former IG police".
+const REPORTING = /\b(?:said|says|told|according to|reported|reports|alleged|police|FIR)\b/iu;
+const POLICE_TITLE = /\b(?:of|IG|IGP)\s+(?:\p{Lu}\p{L}*\s+)?[Pp]olice\b/gu;
 const ADDRESS = String.raw`(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w{2,}|(?:https?:\/\/)?www\.[\w-]+(?:\.[\w-]+)+\/?)`;
-// An address alone: an e-mail, an @handle, or a site's home (not a link to a page: an embedded post stays).
-// Markdown's emphasis around it allowed: "X: *@hidhussain*".
-const CONTACT_LINE = new RegExp(String.raw`^(?:\s*(?:(?:e-?mail|x|twitter|instagram|facebook|web(?:site)?)\s*:\s*)?[*_]{0,2}${ADDRESS}[*_]{0,2}[\s,;|/]*)+$`, 'iu');
-// A personal cue, with an address after it: "He can be reached at …", "Reach out at … someone@example.org".
-const CONTACT_CUE = new RegExp(String.raw`\b(?:(?:he|she|they|the (?:writer|author|columnist))\s+can be reached at|reach (?:out to )?(?:him|her|them|out) at)\b.*${ADDRESS}`, 'iu');
+// A mail's or a social site's label: "Email:", "X:", markdown's emphasis on it allowed ("X*: @name*").
+const LABEL = String.raw`(?:e-?mail|x|twitter|instagram|facebook|web(?:site)?)[*_]{0,2}\s*:\s*`;
+// An address as markdown may give it: emphasised ("X: *@hidhussain*") or a link ("X: [@name][1]",
+// "[@name](https://x.com/name)").
+const MARKED_ADDRESS = String.raw`(?:[*_]{0,2}${ADDRESS}[*_]{0,2}|\[${ADDRESS}\](?:\[\d+\]|\([^\s)]*\))?)`;
+// A handle without its "@" after a social site's label, a letter in it: "X: mrsultan713".
+const BARE_HANDLE = String.raw`(?:x|twitter|instagram)[*_]{0,2}\s*:\s*[*_]{0,2}(?=[\w.]*[a-z])[\w.]{3,}[*_]{0,2}`;
+// An address alone: an e-mail, an @handle, or a site's home (not a link to a page: an embedded post
+// stays), a full stop after it allowed ("Email: someone@example.org.").
+const CONTACT_LINE = new RegExp(String.raw`^(?:\s*(?:(?:${LABEL})?${MARKED_ADDRESS}|${BARE_HANDLE})[\s,;|/.]*)+$`, 'iu');
+// A personal cue, with an address after it: "He can be reached at …", "She can be contacted at …",
+// "He tweets @someone", "Reach out at … someone@example.org".
+const CONTACT_CUE = new RegExp(
+  String.raw`\b(?:(?:he|she|they|the (?:writer|author|columnist))\s+(?:can be (?:reached|contacted) at|tweets)|reach (?:out to )?(?:him|her|them|out) at)\b.*${ADDRESS}`,
+  'iu',
+);
 
 // A credit: who else reported, wrote or edited ("Additional reporting by …", "With input from APP").
 const CREDIT = /^\W*(?:additional (?:reporting|input|inputs) (?:by|from)|(?:with )?(?:additional )?inputs? from|reporting by|written by|edited by|compiled by)\b|\bcontributed to this (?:report|story)\W*$/iu;
@@ -43,9 +62,14 @@ export function isContactLine(line: string): boolean {
   return line.trim() !== '' && CONTACT_LINE.test(line);
 }
 
+/** True for a paragraph that gives how to reach the writer after a personal cue: "He can be reached at someone@example.org". */
+export function isContactCue(text: string): boolean {
+  return CONTACT_CUE.test(text);
+}
+
 /** True for a paragraph that says who the writer is, or how to reach them after a personal cue. */
 export function isWriterLine(text: string): boolean {
-  return (WRITER.test(text) && !REPORTING.test(text)) || CONTACT_CUE.test(text);
+  return (WRITER.test(text) && !REPORTING.test(text.replace(POLICE_TITLE, ''))) || isContactCue(text);
 }
 
 /** True when `text`, a block's wording of a line or a few, reads as a writer's sign-off: a writer's line, or contacts alone. */

@@ -98,4 +98,36 @@ describe('chromeCandidates', () => {
     expect(signOffOf(`${body}\n\nPrices may rise 5% or more next week, the traders at the grain market said.`)).toEqual([]);
     expect(signOffOf(`${body}\n\nPublished in The Courier and in its sister papers across the province and the country, The Weekend Magazine, January 13th, 2025`)).toEqual([]);
   });
+
+  describe('a writer’s sign-off', () => {
+    const story = 'Opinion\n\nA long paragraph of the column with more than eight words in it, surely enough.\n\nIts closing paragraph, which says what the columnist wants done about it.';
+    const signedOff = (text: string): string[] =>
+      chromeCandidates(text, segment(text), compileChromeList([]))
+        .filter((line) => line.list === 'sign-off')
+        .map((line) => text.slice(line.start, line.end));
+
+    it('reads over a header image’s caption, a note of where the piece ran and a campaign’s plea after it, and leaves them', () => {
+      const writer = 'The writer is a former ambassador to the United Nations.\n\nX: @ambassador';
+      const published = 'Published in The Courier, March 3rd, 2025';
+      expect(signedOff(`${story}\n\n${writer}\n\nHeader image: Commuters ride through smog on a main road. — File`)).toEqual(['The writer is a former ambassador to the United Nations.', 'X: @ambassador']);
+      expect(signedOff(`${story}\n\n${writer}\n\nAn abridged version of this piece was published in The Courier on March 2nd, 2025.\n\nHeader image: A border fence at dusk.`)).toEqual(['The writer is a former ambassador to the United Nations.', 'X: @ambassador']);
+      expect(signedOff(`${story}\n\n${writer}\n\nJoin our clean-air campaign for a healthier city\n\n${published}`)).toEqual(['The writer is a former ambassador to the United Nations.', 'X: @ambassador']);
+      // A writer's line as short as a plea, with no full stop, is the sign-off, not a line read over.
+      expect(signedOff(`${story}\n\nThe writer is a lawyer based in the capital\n\n${published}`)).toEqual(['The writer is a lawyer based in the capital']);
+      // A sentence after the writer's line is the story's: nothing is a sign-off.
+      expect(signedOff(`${story}\n\n${writer}\n\nThe embassy reopened on Monday after a week.`)).toEqual([]);
+      // No writer's line above the caption: a news story's last line about a writer stays.
+      expect(signedOff(`${story}\n\nThe writer is expected to appear before the court again next week.\n\nHeader image: The court's main gate.`)).toEqual([]);
+    });
+
+    it('takes a personal cue with the writer’s line above it, and the cue alone when the line above is the story’s', () => {
+      expect(signedOff(`${story}\n\nThe writer is an architecture student.\n\nHe can be reached at student@example.org\n\nPublished in The Courier, March 3rd, 2025`)).toEqual([
+        'The writer is an architecture student.',
+        'He can be reached at student@example.org',
+      ]);
+      expect(signedOff(`${story}\n\nHe can be reached at student@example.org\n\nstudent@example.net`)).toEqual(['He can be reached at student@example.org', 'student@example.net']);
+      // A site's address above the cue, with no writer's line, is the story's.
+      expect(signedOff(`${story}\n\nwww.example.gov.pk\n\nHe can be reached at student@example.org`)).toEqual(['He can be reached at student@example.org']);
+    });
+  });
 });

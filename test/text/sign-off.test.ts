@@ -16,6 +16,28 @@ describe('isWriterLine', () => {
   });
 
   it.each([
+    'The writer is director of a policy institute in the capital.',
+    'The writer is director, Centre for Urban Studies, a university in the north.',
+    'The writer is Senior Fellow at a policy institute.',
+    'The writer is CEO and MD of a market research firm.',
+    'The writer is retired chairman of a state engineering corporation',
+    'The writer is member of staff.',
+    'The author is development professional with a focus on climate.',
+    'The writer is associated with a literary journal.',
+    'The writers are associated with a centre for responsible business.',
+    'The writer was formerly the director of energy at a development bank.',
+    'The writer represents the country on an international climate board.',
+    'The writer has an MBA from two business schools',
+    'The writer completed his doctorate in economics on a scholarship.',
+    'The writer is former inspector general of Hazara Police.',
+    'The writer is a former IG police. His memoir came out last year.',
+    'She can be contacted at someone@example.org',
+    'He tweets @someone',
+  ])('takes %j, an office with no article, a degree, a title of police or a cue, for a writer’s sign-off', (line) => {
+    expect(isWriterLine(line)).toBe(true);
+  });
+
+  it.each([
     'The writer is expected to appear before the court again next week.',
     'The author of the bill, Senator Rabia Khan, said the assembly would vote on it.',
     'The writer was arrested at his home on Monday, police said.',
@@ -31,17 +53,34 @@ describe('isWriterLine', () => {
     'Citizens can also reach out at the district control room.',
     'For queries, email: info@nadra.gov.pk',
     'The authors can be contacted through the university.',
+    'The writer is member of a banned outfit, police said.',
+    'The writer is a suspect wanted by Hazara Police.',
+    'The writers are expected to attend the festival.',
+    'The writer is headed to the court in a van.',
+    'The ministry’s crisis unit can be contacted at 051-1234567.',
   ])('does not take %j for one', (line) => {
     expect(isWriterLine(line)).toBe(false);
   });
 });
 
 describe('isContactLine', () => {
-  it.each(['khurram.husain@gmail.com', 'X: @khurramhusain', 'www.fsaijazuddin.pk', 'Email: a.b@example.com | X: @ab', 'X: *@hidhussain*', 'Twitter: _@someone_'])('takes %j for a line of contacts', (line) => {
+  it.each([
+    'khurram.husain@gmail.com',
+    'X: @khurramhusain',
+    'www.fsaijazuddin.pk',
+    'Email: a.b@example.com | X: @ab',
+    'X: *@hidhussain*',
+    'Twitter: _@someone_',
+    'Email: someone@example.org.',
+    'X*: @someone*',
+    'X: [@someone][1]',
+    'X: [@someone](https://x.com/someone)',
+    'X: someone79',
+  ])('takes %j for a line of contacts', (line) => {
     expect(isContactLine(line)).toBe(true);
   });
 
-  it.each(['https://x.com/someone/status/1899834123050779087', 'Follow the link for more.', '', 'The ministry’s site is www.example.gov.pk.'])('does not take %j for one', (line) => {
+  it.each(['https://x.com/someone/status/1899834123050779087', 'Follow the link for more.', '', 'The ministry’s site is www.example.gov.pk.', 'X: 2025', 'Email: none given here'])('does not take %j for one', (line) => {
     expect(isContactLine(line)).toBe(false);
   });
 });
