@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CopyKind, Truth } from './generate.js';
 import { COPY_KINDS } from './generate.js';
+// newsdedup's own reading of a dateline, from the build (this file runs from bench/dist).
+const { datelinePlace, storyStart } = (await import(new URL('../../dist/text/dateline.js', import.meta.url).href)) as typeof import('../dist/text/dateline.js');
 
 /** What the scorer reads of a report. */
 export interface ReportShape {
@@ -111,6 +113,23 @@ function unconfirmedLeads(truth: Truth, textOf: (path: string) => string): Map<s
   return left;
 }
 
+/**
+ * The datelines that open an article's shared spans ("ISLAMABAD, Feb 6 (APP): " of a copied lede).
+ * A dateline is the article's own line, left in place above a copy that does not open with it
+ * word for word, and taken with two copies that do: either is right, so its words are left out
+ * of the scores, as a heading's are.
+ */
+function sharedDatelines(text: string, shared: readonly number[]): number[] {
+  const spans: number[] = [];
+  for (let i = 0; i + 1 < shared.length; i += 2) {
+    const start = shared[i] ?? 0;
+    const opening = text.slice(start, shared[i + 1] ?? start);
+    const story = datelinePlace(opening) === undefined ? -1 : storyStart(opening);
+    if (story > 0) spans.push(start, start + story);
+  }
+  return spans;
+}
+
 /** Two sorted lists of `[start, end)` pairs as one, sorted by start (overlaps allowed: `cursor` takes the first that holds a position). */
 function mergeSpans(a: readonly number[], b: readonly number[]): number[] {
   const pairs: [number, number][] = [];
@@ -147,7 +166,7 @@ export function score(truth: Truth, report: ReportShape, textOf: (path: string) 
     const inBlock = cursor(blockSpans.flatMap((span) => [span.start, span.end]));
     const inChrome = cursor(spans.filter((span) => span.kind === 'chrome').flatMap((span) => [span.start, span.end]));
     const inHeading = cursor(article.headings);
-    const inIgnore = cursor(mergeSpans(article.ignore ?? [], unconfirmed.get(article.path) ?? []));
+    const inIgnore = cursor(mergeSpans(article.ignore ?? [], [...(unconfirmed.get(article.path) ?? []), ...sharedDatelines(text, article.shared)]));
     const inShared = cursor(article.shared);
     const inTruthChrome = cursor(article.chrome);
     const inFigure = cursor(figureSpans(text, article.figures ?? []));

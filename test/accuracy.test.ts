@@ -58,6 +58,19 @@ describe('changed figures are news', () => {
   });
 });
 
+describe('what happened is news after what was to happen', () => {
+  it('keeps a follow-up’s opening, worded as the announcement was but for what happened', async () => {
+    const airport = 'The new airport, built with Chinese funding, was inaugurated on Monday after years of delay over its cost and its security.';
+    const result = await dedupe([
+      { path: 'a-announced.txt', title: 'First flight due at new airport', text: `A national airline flight will land at the new Gwadar airport on Friday with passengers from Karachi. ${airport}\n` },
+      { path: 'b-landed.txt', title: 'First flight lands at new airport', text: `A national airline flight landed at the new Gwadar airport on Friday with passengers from Karachi. ${airport}\n` },
+    ], { keep: 'none' });
+    expect(cleanedOf(result, 'b-landed.txt')).toContain('A national airline flight landed at the new Gwadar airport');
+    expect(cleanedOf(result, 'a-announced.txt')).toContain('A national airline flight will land at the new Gwadar airport');
+    expect(result.shared.map((block) => block.text.trim())).toEqual([airport]);
+  });
+});
+
 const BACKGROUND = [
   'The dispute over the river began in the spring when the upstream province started building a new barrage without consulting its neighbours.',
   'Talks between the two provincial governments broke down twice over the summer, each side accusing the other of bad faith.',

@@ -223,6 +223,17 @@ describe('dedupe on edge cases', () => {
     expect(result.cleaned[1]!.text).toContain('The factory makes explosives for the army.');
   });
 
+  it('leaves the dateline two edited reprints open with in place, where the wire’s canonical wording has its own', async () => {
+    const policy = 'The new policy sets aside Rs12 billion for relief in the flood-hit districts of the province over the next two years.';
+    const result = await dedupe([
+      { path: 'a.txt', title: 'Sindh cabinet approves relief plan', text: `KARACHI, Aug 5 (APP): The Sindh cabinet on Tuesday approved a new disaster management policy for the province. ${policy}\n\nThe chief minister chaired the meeting.\n` },
+      { path: 'b.txt', title: 'Cabinet backs policy', text: `KARACHI: The Sindh cabinet on Tuesday approved a new disaster management policy for the province. ${policy}\n\nOfficials welcomed the decision.\n` },
+      { path: 'c.txt', title: 'Relief policy approved', text: `KARACHI: Sindh’s cabinet on Tuesday approved a new disaster management policy for the flood-hit province. ${policy}\n\nThe opposition criticised the plan.\n` },
+    ], { keep: 'none' });
+    expect(result.report.blocks).toEqual([expect.objectContaining({ sentences: 2, articles: ['a.txt', 'b.txt', 'c.txt'] })]);
+    for (const article of result.cleaned.slice(1)) expect(article.text).toMatch(/^KARACHI:\n\[shared block /);
+  });
+
   it('collapses a wire story’s opening datelined with its date under a reprint’s dateline of the same place without one, each dateline left in place', async () => {
     const opening = 'The harbour board approved a new container terminal on Monday after months of delay over its cost and the dredging it needs.';
     const next = 'Work on the terminal is to begin in the spring and take three years, the board said in a statement.';

@@ -60,11 +60,11 @@ export const BUILT_IN_CHROME: readonly string[] = [
  * ("Share this story on Facebook", "Share on X and WhatsApp"). Not "(c) the accused shall appear …", nor
  * "Copyright 1976 Act remains the basis of the law", nor "Follow us on Telegram, the group told …".
  */
-const NETWORK = '(?:x|twitter|facebook|instagram|linkedin|youtube|tiktok|threads|whatsapp|telegram)';
+const NETWORK = '(?:x|twitter|facebook|instagram|linkedin|youtube|tiktok|threads|whatsapp|telegram|google news|google|snapchat|pinterest|reddit|bluesky)(?: channel)?';
 export const BUILT_IN_CHROME_PATTERNS: readonly RegExp[] = [
   /^(?:©|copyright\s*(?:©|\(c\)))/iu,
   /^(?:©|copyright\b)[^"“”]*\ball rights reserved\W*$/iu,
-  new RegExp(`^follow us on ${NETWORK}(?:\\s*(?:,|and|&|or)\\s*${NETWORK})*(?:\\s+(?:for|to)\\s[^,;:"“”]*)?[.!]?$`, 'iu'),
+  new RegExp(`^follow us on (?:our )?${NETWORK}(?:\\s*(?:,|and|&|or)\\s*${NETWORK})*(?:\\s+(?:for|to)\\s[^,;:"“”]*)?[.!]?$`, 'iu'),
   new RegExp(`^(?:click to )?share (?:this (?:story|article|post|page|report) )?(?:on|via) ${NETWORK}(?:\\s*(?:,|and|&|or)\\s*${NETWORK})*[.!]?$`, 'iu'),
 ];
 const BUILT_IN_PATTERN_WORDS = 15;

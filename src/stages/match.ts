@@ -638,20 +638,27 @@ export function verifyPair(
   // Wordings alike but for a figure are two reports (a new day's figures, an updated toll): the
   // sentence is the article's own.
   if (score < settings.similarity) return NOT_SAME;
-  return verdictOf({ same: true, ...loneDateline(a, b), score }, factsApart(a.text, b.text), across);
+  // What each reports is read after its dateline: "Aug 3" of "HYDERABAD, Aug 3 (APP): …" is no figure of the story.
+  const leads = datelineLeads(a, b);
+  const storyA = leads.bodyA >= 0 ? a.text.slice(leads.bodyA - a.start) : a.text;
+  const storyB = leads.bodyB >= 0 ? b.text.slice(leads.bodyB - b.start) : b.text;
+  return verdictOf({ same: true, ...leads, score }, factsApart(storyA, storyB), across);
 }
 
 /**
- * Body starts for two wordings found the same whole, their openings edited ("MUMBAI: Eight workers
- * were killed …" and "At least eight workers were killed …"): a dateline one side alone opens with
- * is that article's own, split off as a lead so that it stays in place. The verdict is the whole
- * texts' (split off first, the story would score higher, and more pairs than these would match).
+ * Body starts for two wordings found the same whole, and not one text: a dateline is each
+ * article's own, split off as a lead so that it stays in place. One side alone may open with one,
+ * its opening edited too ("MUMBAI: Eight workers were killed …" and "At least eight workers were
+ * killed …"), or both with the same one, their stories edited ("KARACHI: The Sindh cabinet …" and
+ * "KARACHI: Sindh's cabinet …"), where a third copy's canonical wording may have none. The
+ * verdict is the whole texts' (split off first, the stories would score otherwise, and other pairs
+ * than these would match). Two datelines of one place worded two ways are `datelinesApart`'s.
  */
-function loneDateline(a: SentenceText, b: SentenceText): { bodyA: number; bodyB: number } {
+function datelineLeads(a: SentenceText, b: SentenceText): { bodyA: number; bodyB: number } {
   const startA = datelinePlace(a.text) === undefined ? -1 : storyStart(a.text);
   const startB = datelinePlace(b.text) === undefined ? -1 : storyStart(b.text);
-  if ((startA < 0) === (startB < 0)) return { bodyA: -1, bodyB: -1 };
-  return startA >= 0 ? { bodyA: a.start + startA, bodyB: -1 } : { bodyA: -1, bodyB: b.start + startB };
+  if (startA >= 0 && startB >= 0 && a.text.slice(0, startA) !== b.text.slice(0, startB)) return { bodyA: -1, bodyB: -1 };
+  return { bodyA: startA >= 0 ? a.start + startA : -1, bodyB: startB >= 0 ? b.start + startB : -1 };
 }
 
 /**

@@ -85,7 +85,7 @@ const PREFIXED_FROM = 4;
  * axes' words, or one that may be a word's opposite made with a prefix ("unlikely", "illegal").
  */
 export function mayTurnAround(word: string): boolean {
-  return SIDES_OF.has(word) || OPPOSITE_PREFIXES.some(({ prefix, before = '' }) => word.length - prefix.length >= PREFIXED_FROM && word.startsWith(prefix + before));
+  return SIDES_OF.has(word) || FUTURE_WORDS.has(word) || OPPOSITE_PREFIXES.some(({ prefix, before = '' }) => word.length - prefix.length >= PREFIXED_FROM && word.startsWith(prefix + before));
 }
 
 // A word with its inner apostrophes: "won't" is not "won".
@@ -117,6 +117,7 @@ function read(text: string): Read {
  * texts hold count alike on both sides, so only the stretch where they differ needs reading.
  */
 export function turnedAround(a: string, b: string): boolean {
+  if (tenseTurned(a, b) || tenseTurned(b, a)) return true;
   const x = read(a);
   const y = read(b);
   for (const side of x.sides.keys()) {
@@ -135,6 +136,48 @@ function prefixedOpposite(x: ReadonlyMap<string, number>, y: ReadonlyMap<string,
       const opposite = prefix + word;
       if (word.startsWith(before) && (y.get(opposite) ?? 0) > (x.get(opposite) ?? 0)) return true;
     }
+  }
+  return false;
+}
+
+/**
+ * What is yet to happen: "will", "shall", "won't", and "is expected to", "are set to", "is scheduled to",
+ * "is likely to", "is due to", "is going to". Not "would": a reprint puts a statement's "will"
+ * into reported speech ("the plant will open", "the plant would open"). Not "is to" alone: "to"
+ * stands in most stretches two wordings differ in, which would all have to be read for it.
+ */
+const FUTURE = /\b(?:will|shall|won['’]t|shan['’]t|(?:is|are)\s+(?:expected|set|scheduled|slated|likely|due|poised|going)\s+to)\b/iu;
+const FUTURE_GLOBAL = new RegExp(FUTURE.source, 'giu');
+/** The words {@link FUTURE} turns on, for `mayTurnAround`. */
+const FUTURE_WORDS = new Set(['will', 'shall', 'expected', 'set', 'scheduled', 'slated', 'likely', 'due', 'poised', 'going']);
+/**
+ * What happened: "was", "were", "had", "did", a word ending in "-ed" or a common irregular past,
+ * whole ("so-called" is none). Not the verbs that say who said so ("said", "added", "told"): a
+ * reprint changes them freely.
+ */
+const PAST = /(?<![\p{L}'’-])(?:was|were|had|did|held|met|took|taken|made|gave|given|began|begun|came|went|left|sent|became|laid|sworn|paid|led|sought|won|lost|\p{L}{2,}ed)(?![\p{L}'’-])/giu;
+const ATTRIBUTION = new Set(['added', 'stated', 'noted', 'remarked', 'claimed', 'asserted', 'stressed', 'emphasised', 'emphasized', 'underlined', 'observed', 'reported', 'informed', 'mentioned', 'explained', 'maintained', 'expected', 'scheduled', 'slated', 'poised', 'needed', 'based', 'related', 'concerned', 'united', 'limited', 'detailed', 'armed']);
+
+/**
+ * True when `a`, where two wordings differ, tells what is yet to happen and `b` what happened
+ * instead: "A PIA flight will land at Gwadar …" and "A PIA flight landed at Gwadar …", "… is
+ * expected to take oath today" and "… was notified on Thursday", "will be buried" and "was laid to
+ * rest". A follow-up's opening is another report, not a light edit of the announcement. `b` in
+ * reported speech ("would") is no past, nor is a past word both hold ("will be discussed" and "be
+ * discussed", a word dropped).
+ */
+function tenseTurned(a: string, b: string): boolean {
+  if (!FUTURE.test(a) || FUTURE.test(b) || /\bwould\b/iu.test(b)) return false;
+  // The verb changes too ("will land", "landed"): `a` with only its future's words put in another's
+  // place ("It will help", "It also help") is a word edited, not what happened.
+  const inB = new Set(b.toLowerCase().match(WORD) ?? []);
+  if ((a.replace(FUTURE_GLOBAL, ' ').toLowerCase().match(WORD) ?? []).every((word) => inB.has(word))) return false;
+  // A past word that `a` holds too is the sentence's, not a change: "will be discussed" and "be discussed".
+  const inA = new Set(a.toLowerCase().match(WORD) ?? []);
+  PAST.lastIndex = 0;
+  for (let match = PAST.exec(b); match !== null; match = PAST.exec(b)) {
+    const word = match[0].toLowerCase();
+    if (!ATTRIBUTION.has(word) && !inA.has(word)) return true;
   }
   return false;
 }

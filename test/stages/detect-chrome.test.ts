@@ -19,6 +19,8 @@ describe('compileChromeList', () => {
     ['Copyright 2025 Northstar Broadcasting Corporation International. All rights reserved.', 'built-in list'],
     ['Follow us on X for the latest updates.', 'built-in list'],
     ['Follow us on Instagram', 'built-in list'],
+    ['Follow us on Google News for the latest updates.', 'built-in list'],
+    ['Follow us on our WhatsApp channel.', 'built-in list'],
     ['Share this story on Facebook', 'built-in list'],
     ['Share on X and WhatsApp.', 'built-in list'],
     ['Click to share on LinkedIn', 'built-in list'],

@@ -18,6 +18,10 @@ describe('turnedAround', () => {
     ['The court declared the amendment constitutional.', 'The court declared the amendment unconstitutional.'],
     ['A deal is likely this week, officials said.', 'A deal is unlikely this week, officials said.'],
     ['The sale of the plots was legal, the inquiry found.', 'The sale of the plots was illegal, the inquiry found.'],
+    // What is yet to happen against what happened: an announcement and its follow-up.
+    ['A PIA flight will land at Gwadar airport on Friday.', 'A PIA flight landed at Gwadar airport on Friday.'],
+    ['The Aga Khan will be buried in Aswan on Sunday.', 'The Aga Khan was laid to rest in Aswan on Sunday.'],
+    ['The judge is expected to take oath as chief justice today.', 'The judge was notified as chief justice on Thursday.'],
   ])('%j and %j: turned around', (a, b) => {
     expect(turnedAround(a, b)).toBe(true);
     expect(turnedAround(b, a)).toBe(true);
@@ -39,6 +43,13 @@ describe('turnedAround', () => {
     ['He won’t attend the talks.', 'He will not attend the talks; he lost the vote.'],
     // A prefix that makes no opposite.
     ['The police will form a committee.', 'The police will inform a committee.'],
+    // "Will" put into reported speech, one future for another, and "will" that is no tense.
+    ['The minister will visit the flood-hit areas, he said.', 'The minister would visit the flood-hit areas, he added.'],
+    ['The talks will be held in Doha.', 'The talks are set to be held in Doha.'],
+    ['Political will is needed to end the crisis.', 'Political resolve is needed to end the crisis.'],
+    ['The plan will be discussed by the cabinet.', 'The plan be discussed by the cabinet.'],
+    ['The envoy is expected to arrive today.', 'The envoy is so-called to arrive today.'],
+    ['It will help the farmers.', 'It banned help the farmers.'],
   ])('%j and %j: not turned around', (a, b) => {
     expect(turnedAround(a, b)).toBe(false);
     expect(turnedAround(b, a)).toBe(false);
@@ -51,8 +62,8 @@ describe('turnedAround', () => {
 });
 
 describe('mayTurnAround', () => {
-  it('takes the axes’ words and words that may be a prefixed opposite, and no other', () => {
-    for (const word of ['rose', 'fell', 'acquitted', 'unlikely', 'illegal', 'irregular', 'nonstop']) expect(mayTurnAround(word)).toBe(true);
+  it('takes the axes’ words, words that may be a prefixed opposite and words of what is yet to happen, and no other', () => {
+    for (const word of ['rose', 'fell', 'acquitted', 'unlikely', 'illegal', 'irregular', 'nonstop', 'will', 'expected']) expect(mayTurnAround(word)).toBe(true);
     for (const word of ['said', 'minister', 'under', 'unit', 'illness'.slice(0, 3), 'court']) expect(mayTurnAround(word)).toBe(false);
   });
 });
