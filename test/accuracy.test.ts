@@ -225,6 +225,27 @@ describe('one background, one block', () => {
   ];
   const story = (n: number, background: readonly string[]) => `Highlands story ${n}\n\nHerders in village ${n} said the army had been called in on day ${n} of the stand-off.\n\n${background.join(' ')}\n\nStory ${n} ends with its own last line of reporting.\n`;
 
+  it('comes out as one block when each of a few copies leaves out different sentences, one to two', async () => {
+    // Sentence k's copies stand in sets of articles that differ much from its neighbours', but side by side wherever both stand.
+    const kept = [[0, 1, 2, 3, 4], [0, 2, 4], [0, 1, 3, 4], [1, 2, 3], [0, 1, 2, 4], [0, 3, 4]];
+    const result = await dedupe(kept.map((sentences, n) => ({ path: `s${n}.txt`, text: story(n, sentences.map((k) => GRAZING[k]!)) })));
+    expect(result.report.blocks).toEqual([expect.objectContaining({ sentences: 5, articles: kept.map((_, n) => `s${n}.txt`) })]);
+    expect(result.shared[0]!.text.trim()).toBe(GRAZING.join(' '));
+  });
+
+  it('keeps two backgrounds that meet side by side in two articles of many as two blocks', async () => {
+    const HARBOUR = [
+      'The harbour was dredged last in 2019, and silt has since narrowed the channel for larger ships.',
+      'Shipping lines have asked the port authority to deepen the berths before the monsoon season.',
+      'The authority says a contract for the work will be awarded by the end of the financial year.',
+    ];
+    const grazing = Array.from({ length: 6 }, (_, n) => ({ path: `g${n}.txt`, text: story(n, GRAZING) }));
+    const harbour = Array.from({ length: 6 }, (_, n) => ({ path: `h${n}.txt`, text: story(10 + n, HARBOUR) }));
+    const both = Array.from({ length: 2 }, (_, n) => ({ path: `m${n}.txt`, text: story(20 + n, [...GRAZING, ...HARBOUR]) }));
+    const result = await dedupe([...grazing, ...harbour, ...both]);
+    expect(result.report.blocks.map((block) => block.sentences).sort()).toEqual([3, 5]);
+  });
+
   it('comes out as one block when a few copies leave one sentence out', async () => {
     const articles = Array.from({ length: 12 }, (_, n) => ({ path: `s${String(n).padStart(2, '0')}.txt`, text: story(n, n === 3 || n === 7 ? GRAZING.filter((_, k) => k !== 2) : GRAZING) }));
     const result = await dedupe(articles);

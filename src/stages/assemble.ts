@@ -298,12 +298,35 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
   // A pair of cluster ids as one number, exact in a double's 53 bits up to 2^26 sentences; beyond, as text.
   const span = Math.max(1, matches.cluster.length);
   const pairOf = span <= 2 ** 26 ? (low: number, high: number): number | string => low * span + high : (low: number, high: number): number | string => `${low},${high}`;
+  // Per pair of clusters, how many articles hold them side by side (consecutive sentences). Copies
+  // of one background that each drop different sentences leave neighbours whose sets of articles
+  // differ much, neither within the other; but wherever both stand, they stand side by side.
+  const sideBySide = new Map<number | string, number>();
+  for (const [articleIndex, article] of articles) {
+    const counted = new Set<number | string>();
+    let previous = -1;
+    for (let id = base(articleIndex), end = id + article.segmentation.sentences.length / 4; id < end; id += 1) {
+      const cluster = matches.cluster[id] ?? id;
+      if ((articleSetOf[cluster] ?? -1) < 0) {
+        previous = -1;
+        continue;
+      }
+      if (previous >= 0 && previous !== cluster) {
+        const pair = previous < cluster ? pairOf(previous, cluster) : pairOf(cluster, previous);
+        if (!counted.has(pair)) {
+          counted.add(pair);
+          sideBySide.set(pair, (sideBySide.get(pair) ?? 0) + 1);
+        }
+      }
+      previous = cluster;
+    }
+  }
   const together = (a: number, b: number): boolean => {
     if (a === b) return true;
     const pair = a < b ? pairOf(a, b) : pairOf(b, a);
     let verdict = togetherCache.get(pair);
     if (verdict === undefined) {
-      verdict = nearlySameArticles(reachOf(a), reachOf(b), unread.get(a) ?? 0, unread.get(b) ?? 0);
+      verdict = nearlySameArticles(reachOf(a), reachOf(b), unread.get(a) ?? 0, unread.get(b) ?? 0) || (!unread.has(a) && !unread.has(b) && besideEachOther(sideBySide.get(pair) ?? 0, reachOf(a), reachOf(b)));
       togetherCache.set(pair, verdict);
     }
     return verdict;
@@ -1005,6 +1028,30 @@ function nearlySameCounted(a: readonly number[], b: readonly number[], unreadA: 
   if (common >= TOGETHER_SHARE * (sizeA + sizeB - common)) return true;
   return small >= CONTAINED.articles && common >= CONTAINED.share * small;
 }
+
+/**
+ * True when two clusters (their articles `a` and `b`, ascending) stand side by side in enough of
+ * their articles to be one background: in {@link SIDE_BY_SIDE} articles or more, and in half the
+ * articles of the one in fewer. Two backgrounds that meet in a few articles of many stay two.
+ */
+function besideEachOther(articles: number, a: readonly number[], b: readonly number[]): boolean {
+  if (articles < SIDE_BY_SIDE || articles * 2 < Math.min(a.length, b.length) || Math.max(a.length, b.length) > SIDE_BY_SIDE_REACH) return false;
+  // Each in an article the other is not in, as copies that each drop a different sentence are; a
+  // sentence whose articles lie within its neighbour's is `nearlySameArticles`' to judge (the seed
+  // corpus's "Last week, the Foreign Office said …", which two of the background's three copies
+  // add, is a block of its own). And half their articles in common, as a background's copies have:
+  // two common phrases that meet in two articles of several each do not.
+  const inB = new Set(b);
+  const common = a.filter((article) => inB.has(article)).length;
+  return common < a.length && common < b.length && common * 2 >= a.length + b.length - common;
+}
+const SIDE_BY_SIDE = 2;
+/**
+ * The most articles a cluster may stand in for the side-by-side rule: a few copies, where sets of
+ * articles are too small to compare. Over many, the sets tell (`nearlySameArticles`), and a site's
+ * furniture stands side by side with the same lines in hundreds of articles without being a background.
+ */
+const SIDE_BY_SIDE_REACH = 10;
 
 /** When a cluster's articles lie within its neighbour's: how many, and how much of them, must. */
 const CONTAINED = { articles: 3, share: 0.9 } as const;
