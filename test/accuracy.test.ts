@@ -246,6 +246,32 @@ describe('one background, one block', () => {
     expect(result.report.blocks.map((block) => block.sentences).sort()).toEqual([3, 5]);
   });
 
+  it('comes out as one block when many copies each leave out a different sentence, each sentence in twelve of sixteen', async () => {
+    // Neighbours share half their articles, neither within the other, and stand in too many articles
+    // for the side-by-side rule: each runs on with the background's best-kept sentence, in all sixteen.
+    const [first, ...rest] = GRAZING;
+    const articles = Array.from({ length: 16 }, (_, n) => ({ path: `w${String(n).padStart(2, '0')}.txt`, text: story(n, [first!, ...rest.filter((_, k) => k !== n % 4)]) }));
+    const result = await dedupe(articles);
+    expect(result.report.blocks).toEqual([expect.objectContaining({ sentences: 5 })]);
+    expect(result.report.blocks[0]!.articles).toHaveLength(16);
+  });
+
+  it('keeps two sentences that meet side by side in two articles of four each as two blocks', async () => {
+    const [dispute, talks] = GRAZING;
+    const alone = (n: number, sentence: string) => ({ path: `x${n}.txt`, text: `Village ${n} report\n\nThe stand-off entered day ${n} on Monday.\n\n${sentence}\n\nStory ${n} ends here.\n` });
+    const result = await dedupe([alone(0, dispute!), alone(1, dispute!), alone(2, talks!), alone(3, talks!), alone(4, `${dispute} ${talks}`), alone(5, `${dispute} ${talks}`)]);
+    // Each in four articles, side by side in two, two of six articles in common: no background.
+    expect(result.report.blocks.map((block) => block.sentences)).toEqual([1, 1]);
+  });
+
+  it('keeps two sentences side by side in eight articles of twelve each as two blocks: sets of that size are compared, not read side by side', async () => {
+    const [dispute, talks] = GRAZING;
+    const one = (n: number, text: string) => ({ path: `y${String(n).padStart(2, '0')}.txt`, text: `Village ${n} report\n\nThe stand-off entered day ${n} on Monday.\n\n${text}\n\nStory ${n} ends here.\n` });
+    const articles = [...Array.from({ length: 8 }, (_, n) => one(n, `${dispute} ${talks}`)), ...Array.from({ length: 4 }, (_, n) => one(8 + n, dispute!)), ...Array.from({ length: 4 }, (_, n) => one(12 + n, talks!))];
+    const result = await dedupe(articles);
+    expect(result.report.blocks.map((block) => block.sentences)).toEqual([1, 1]);
+  });
+
   it('comes out as one block when a few copies leave one sentence out', async () => {
     const articles = Array.from({ length: 12 }, (_, n) => ({ path: `s${String(n).padStart(2, '0')}.txt`, text: story(n, n === 3 || n === 7 ? GRAZING.filter((_, k) => k !== 2) : GRAZING) }));
     const result = await dedupe(articles);

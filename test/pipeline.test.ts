@@ -234,6 +234,39 @@ describe('dedupe on edge cases', () => {
     for (const article of result.cleaned.slice(1)) expect(article.text).toMatch(/^KARACHI:\n\[shared block /);
   });
 
+  it('takes the dateline into the block, once, where the block’s wording opens with it too', async () => {
+    const policy = 'The new policy sets aside Rs12 billion for relief in the flood-hit districts of the province over the next two years.';
+    const opening = 'KARACHI: The Sindh cabinet on Tuesday approved a new disaster management policy for the province.';
+    const result = await dedupe([
+      { path: 'a.txt', title: 'Sindh cabinet approves relief plan', text: `${opening} ${policy}\n\nThe chief minister chaired the meeting.\n` },
+      { path: 'b.txt', title: 'Cabinet backs policy', text: `${opening} ${policy}\n\nThe governor attended the meeting.\n` },
+      { path: 'c.txt', title: 'Relief policy approved', text: `KARACHI: Sindh’s cabinet on Tuesday approved a new disaster management policy for the flood-hit province. ${policy}\n\nThe opposition criticised the plan.\n` },
+    ], { keep: 'none' });
+    expect(result.shared.map((block) => block.text.trim())).toEqual([`${opening} ${policy}`]);
+    for (const article of result.cleaned) expect(article.text.split('\n').filter((line) => !line.startsWith('[shared block ')).join('\n')).not.toContain('KARACHI:');
+  });
+
+  it('reads what a wire story’s opening reports after its dated dateline, against a copy edited at its opening words', async () => {
+    const rains = 'monsoon rains have lashed the lower districts of Sindh since Sunday, flooding streets and cutting power to thousands of homes.';
+    const camps = 'The provincial disaster authority has set up relief camps in schools and asked residents of low-lying areas to move to safer places.';
+    const result = await dedupe([
+      { path: 'a.txt', title: 'Rains lash Sindh', text: `Heavy ${rains} ${camps}\n` },
+      { path: 'b.txt', title: 'Rain havoc in Hyderabad', text: `HYDERABAD, Aug 3 (APP): Torrential ${rains} ${camps}\n\nThe city’s drains overflowed.\n` },
+    ], { keep: 'none' });
+    // "Aug 3" is the dateline's, no figure of the story: the opening is a light edit of the other's.
+    expect(result.report.blocks).toEqual([expect.objectContaining({ sentences: 2, articles: ['a.txt', 'b.txt'] })]);
+    expect(result.cleaned[1]!.text).toMatch(/^HYDERABAD, Aug 3 \(APP\):\n\[shared block [^\]]*: 2 sentences/);
+  });
+
+  it('keeps two wire stories of two places apart, their stories worded alike', async () => {
+    const story = 'A delegation of businessmen met the commerce minister on Tuesday to discuss the new export policy and the cost of electricity.';
+    const result = await dedupe([
+      { path: 'a.txt', title: 'Businessmen meet minister', text: `DUBAI, Feb 10 (APP): ${story}\n` },
+      { path: 'b.txt', title: 'Traders meet minister', text: `LAHORE, Feb 10 (APP): ${story.replace('businessmen', 'traders')}\n` },
+    ], { keep: 'none' });
+    expect(result.report.blocks).toEqual([]);
+  });
+
   it('collapses a wire story’s opening datelined with its date under a reprint’s dateline of the same place without one, each dateline left in place', async () => {
     const opening = 'The harbour board approved a new container terminal on Monday after months of delay over its cost and the dredging it needs.';
     const next = 'Work on the terminal is to begin in the spring and take three years, the board said in a statement.';

@@ -13,7 +13,7 @@ import { LIGHT_EDIT_WORDS } from '../options.js';
 import { sameFigures } from '../text/figures.js';
 import { HEADING_WORDS } from '../options.js';
 import { isHeadingLike } from '../text/heading.js';
-import { isDateline, opensWithDateline } from '../text/dateline.js';
+import { datelineOf, isDateline, opensWithDateline } from '../text/dateline.js';
 import { ENDS_IN_QUOTE, OPENS_IN_QUOTE } from '../text/quotes.js';
 
 /**
@@ -232,7 +232,8 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     const body = matches.bodyStart[id] ?? -1;
     const text = matched.text.slice(sentence.start, sentence.end);
     const lead = body > sentence.start ? matched.text.slice(sentence.start, body) : undefined;
-    return { whole: normalizeForComparison(text), lead: lead === undefined ? undefined : normalizeForComparison(lead), text, dateline: lead !== undefined && isDateline(lead) };
+    const dateline = lead !== undefined && isDateline(lead);
+    return { whole: normalizeForComparison(text), lead: lead === undefined ? undefined : normalizeForComparison(lead), text, dateline, opening: dateline ? lead.trim() : lead === undefined ? datelineOf(text) : undefined };
   });
   const bodyStartOf = (id: number): number => (wholeLeads.has(id) ? -1 : (matches.bodyStart[id] ?? -1));
   // Equal for two sentences known to hold the same text (see `Matches.sameText`); two such with
@@ -311,7 +312,8 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
         previous = -1;
         continue;
       }
-      if (previous >= 0 && previous !== cluster) {
+      // Only clusters of a few articles are counted: over more, their sets tell (see `SIDE_BY_SIDE_REACH`).
+      if (previous >= 0 && previous !== cluster && reachOf(previous).length <= SIDE_BY_SIDE_REACH && reachOf(cluster).length <= SIDE_BY_SIDE_REACH) {
         const pair = previous < cluster ? pairOf(previous, cluster) : pairOf(cluster, previous);
         if (!counted.has(pair)) {
           counted.add(pair);
@@ -401,7 +403,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
               pending = [];
               if (!short) {
                 open.anchor = id;
-                if (reachOf(cluster).length > reachOf(widest).length) open.widest = id;
+                if (reachOf(cluster).length + (unread.get(cluster) ?? 0) > reachOf(widest).length + (unread.get(widest) ?? 0)) open.widest = id;
               }
               continue;
             }
@@ -895,7 +897,10 @@ function distinctCount(lists: ReadonlySet<readonly string[]>): number {
  * lead. Only the clusters of lead-split sentences are looked at, and each member's openings are
  * counted once, so a cluster costs its size times its longest lead.
  */
-export function leadsInCopies(matches: Matches, textOf: (id: number) => { readonly whole: string; readonly lead: string | undefined; readonly text: string; readonly dateline?: boolean }): Set<number> {
+export function leadsInCopies(
+  matches: Matches,
+  textOf: (id: number) => { readonly whole: string; readonly lead: string | undefined; readonly text: string; readonly dateline?: boolean; readonly opening?: string | undefined },
+): Set<number> {
   const whole = new Set<number>();
   const leadClusters = new Set<number>();
   matches.bodyStart.forEach((body, id) => {
@@ -925,6 +930,12 @@ export function leadsInCopies(matches: Matches, textOf: (id: number) => { readon
         openings.set(opening, (openings.get(opening) ?? 0) + 1);
       }
     }
+    // The datelines that copies read whole open with, as written.
+    const wholeDatelines = new Set<string>();
+    ids.forEach((id, i) => {
+      const opening = texts[i]?.opening;
+      if ((matches.bodyStart[id] ?? -1) < 0 && opening !== undefined) wholeDatelines.add(opening);
+    });
     // Copies whose lead another copy runs in too are whole.
     ids.forEach((id, i) => {
       const text = texts[i];
@@ -932,6 +943,9 @@ export function leadsInCopies(matches: Matches, textOf: (id: number) => { readon
       // Itself is one of the count: another copy makes two.
       // A dateline counts only whole: "GWADAR, Jan 6 (APP): …" opens with "GWADAR" as "GWADAR: …" does, and is another dateline.
       if ((wholes.get(text.whole) ?? 0) >= 2 || (text.lead !== undefined && text.dateline !== true && (openings.get(text.lead) ?? 0) >= 2)) whole.add(id);
+      // A dateline that a copy read whole opens with, word for word, goes with the sentence as that
+      // copy's does: else it would stand both in the article and in the block's wording.
+      else if (text.dateline === true && text.opening !== undefined && wholeDatelines.has(text.opening)) whole.add(id);
     });
     // The commonest wordings of whole copies (read without a lead, or made whole above): a "lead"
     // that leaves the sentence a light edit of one of them is an edited opening ("Disney still to
@@ -1030,12 +1044,13 @@ function nearlySameCounted(a: readonly number[], b: readonly number[], unreadA: 
 }
 
 /**
- * True when two clusters (their articles `a` and `b`, ascending) stand side by side in enough of
- * their articles to be one background: in {@link SIDE_BY_SIDE} articles or more, and in half the
+ * True when two clusters (their articles `a` and `b`, ascending; each in at most
+ * {@link SIDE_BY_SIDE_REACH}, or never counted side by side) stand side by side in enough of their
+ * articles to be one background: in {@link SIDE_BY_SIDE} articles or more, and in half the
  * articles of the one in fewer. Two backgrounds that meet in a few articles of many stay two.
  */
 function besideEachOther(articles: number, a: readonly number[], b: readonly number[]): boolean {
-  if (articles < SIDE_BY_SIDE || articles * 2 < Math.min(a.length, b.length) || Math.max(a.length, b.length) > SIDE_BY_SIDE_REACH) return false;
+  if (articles < SIDE_BY_SIDE || articles * 2 < Math.min(a.length, b.length)) return false;
   // Each in an article the other is not in, as copies that each drop a different sentence are; a
   // sentence whose articles lie within its neighbour's is `nearlySameArticles`' to judge (the seed
   // corpus's "Last week, the Foreign Office said …", which two of the background's three copies

@@ -24,6 +24,13 @@ export function storyStart(text: string): number {
   return match[0].length - (last > 0xffff ? 2 : 1);
 }
 
+/** The dateline a text opens with, as written and trimmed ("ISLAMABAD, Feb 6 (APP):"), or undefined (also for a label: see {@link datelinePlace}). */
+export function datelineOf(text: string): string | undefined {
+  if (datelinePlace(text) === undefined) return undefined;
+  const start = storyStart(text);
+  return start < 0 ? undefined : text.slice(0, start).trim();
+}
+
 /** True for a text that opens with a dateline, a word of the story after it. */
 export function opensWithDateline(text: string): boolean {
   return OPENING.test(text);

@@ -37,15 +37,21 @@ const LABEL = String.raw`(?:e-?mail|x|twitter|instagram|facebook|web(?:site)?)[*
 const MARKED_ADDRESS = String.raw`(?:[*_]{0,2}${ADDRESS}[*_]{0,2}|\[${ADDRESS}\](?:\[\d+\]|\([^\s)]*\))?)`;
 // A handle without its "@" after a social site's label, a letter in it: "X: mrsultan713".
 const BARE_HANDLE = String.raw`(?:x|twitter|instagram)[*_]{0,2}\s*:\s*[*_]{0,2}(?=[\w.]*[a-z])[\w.]{3,}[*_]{0,2}`;
-// An address alone: an e-mail, an @handle, or a site's home (not a link to a page: an embedded post
-// stays), a full stop after it allowed ("Email: someone@example.org.").
-const CONTACT_LINE = new RegExp(String.raw`^(?:\s*(?:(?:${LABEL})?${MARKED_ADDRESS}|${BARE_HANDLE})[\s,;|/.]*)+$`, 'iu');
+// Addresses alone: an e-mail, an @handle, or a site's home (not a link to a page: an embedded post
+// stays), a full stop after the last allowed ("Email: someone@example.org."). Each apart from the
+// next by a space or a mark no address holds: an address's own dots may end it anywhere, and
+// addresses read one after another with nothing between could be cut in exponentially many ways.
+const CONTACT = String.raw`(?:(?:${LABEL})?${MARKED_ADDRESS}|${BARE_HANDLE})`;
+const CONTACT_LINE = new RegExp(String.raw`^\s*${CONTACT}(?:[\s,;|/]+${CONTACT})*[\s,;|/]*\.?\s*$`, 'iu');
 // A personal cue, with an address after it: "He can be reached at …", "She can be contacted at …",
 // "He tweets @someone", "Reach out at … someone@example.org".
 const CONTACT_CUE = new RegExp(
   String.raw`\b(?:(?:he|she|they|the (?:writer|author|columnist))\s+(?:can be (?:reached|contacted) at|tweets)|reach (?:out to )?(?:him|her|them|out) at)\b.*${ADDRESS}`,
   'iu',
 );
+
+/** Most characters of a line with a personal cue: a writer's sign-off, {@link WRITER_SIGN_OFF_WORDS} words. */
+const CUE_CHARS = 600;
 
 // A credit: who else reported, wrote or edited ("Additional reporting by …", "With input from APP").
 const CREDIT = /^\W*(?:additional (?:reporting|input|inputs) (?:by|from)|(?:with )?(?:additional )?inputs? from|reporting by|written by|edited by|compiled by)\b|\bcontributed to this (?:report|story)\W*$/iu;
@@ -64,6 +70,8 @@ export function isContactLine(line: string): boolean {
 
 /** True for a paragraph that gives how to reach the writer after a personal cue: "He can be reached at someone@example.org". */
 export function isContactCue(text: string): boolean {
+  // A cue and an address stand in a short line; read on a long paragraph, `.*` would try every cue against the rest.
+  if (text.length > CUE_CHARS) return false;
   return CONTACT_CUE.test(text);
 }
 

@@ -61,6 +61,16 @@ describe('match', () => {
     expect(second.slice(matches.bodyStart[4])).toBe(PLAIN);
   });
 
+  it('moves both sides’ body starts to where the second pair of the same two texts stands', async () => {
+    // Two pairs of the same two wordings, each opening with the same dateline: split off on both sides of both pairs.
+    const y = 'KARACHI: The Sindh cabinet on Tuesday approved a new disaster management policy for the province.';
+    const x = 'KARACHI: Sindh’s cabinet on Tuesday approved a new disaster management policy for the flood-hit province.';
+    const texts = [y, `Officials met on Monday. ${y}`, x, `The meeting ran late into the night. ${x}`];
+    const { matches } = await verifyInMemory(texts, [0, 1, 3, 4, 6], { pairs: Int32Array.from([3, 0, 5, 2]), neighbours: new Uint8Array(2) });
+    expect(texts[1]!.slice(matches.bodyStart[2])).toBe(y.slice('KARACHI: '.length));
+    expect(texts[3]!.slice(matches.bodyStart[5])).toBe(x.slice('KARACHI: '.length));
+  });
+
   it('verifies a pair of texts again when it stands elsewhere: a light edit beside a copy is one sentence, alone it is not', async () => {
     const ended = 'Talks in Doha ended on Monday with no deal at all.';
     const collapsed = 'Talks in Doha collapsed on Monday with no agreement at all.';

@@ -43,13 +43,21 @@ describe('turnedAround', () => {
     ['He won’t attend the talks.', 'He will not attend the talks; he lost the vote.'],
     // A prefix that makes no opposite.
     ['The police will form a committee.', 'The police will inform a committee.'],
-    // "Will" put into reported speech, one future for another, and "will" that is no tense.
-    ['The minister will visit the flood-hit areas, he said.', 'The minister would visit the flood-hit areas, he added.'],
+    // A future told from the past (reported speech), one future for another, and "will" that is no tense.
+    ['The minister will visit the areas hit by floods.', 'The minister would visit the areas flooded last week.'],
+    ['All stakeholders will have to play their role, the minister said.', 'All stakeholders had to play their role, he said.'],
+    ['A convoy is expected to leave for Kurram today.', 'A convoy was expected to leave for Kurram today.'],
     ['The talks will be held in Doha.', 'The talks are set to be held in Doha.'],
     ['Political will is needed to end the crisis.', 'Political resolve is needed to end the crisis.'],
-    ['The plan will be discussed by the cabinet.', 'The plan be discussed by the cabinet.'],
+    // No past told: a reporting verb, a past word both hold, a word that only looks like one, the future's words alone changed.
+    ['The plant will open in March, he said.', 'The plant opens in March, he added.'],
+    ['The school will reopen damaged classrooms on Monday.', 'The school reopens damaged classrooms on Monday.'],
     ['The envoy is expected to arrive today.', 'The envoy is so-called to arrive today.'],
-    ['It will help the farmers.', 'It banned help the farmers.'],
+    ['The agreements will strengthen specialised training.', 'The agreements further strengthen specialized training.'],
+    ['Syed Ahmed will chair the meeting on Monday.', 'Syed Ahmed chairs the meeting on Monday.'],
+    ['The workshops will help teachers.', 'The workshops are aimed at helping teachers.'],
+    ['Prices will rise in March.', 'Prices rise in March, traders warned.'],
+    ['Margins of Rs17 a litre are going to oil companies.', 'Margins of Rs17 a litre went to oil companies last year.'],
   ])('%j and %j: not turned around', (a, b) => {
     expect(turnedAround(a, b)).toBe(false);
     expect(turnedAround(b, a)).toBe(false);

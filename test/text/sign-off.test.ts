@@ -83,6 +83,13 @@ describe('isContactLine', () => {
   it.each(['https://x.com/someone/status/1899834123050779087', 'Follow the link for more.', '', 'The ministry’s site is www.example.gov.pk.', 'X: 2025', 'Email: none given here'])('does not take %j for one', (line) => {
     expect(isContactLine(line)).toBe(false);
   });
+
+  it('reads a long line of addresses that is no contact line in one pass, not every way to cut it', () => {
+    // Each address's dots may end it anywhere: read as a run of optional pieces, 30 of them took hours.
+    expect(isContactLine(`${Array.from({ length: 30 }, (_, i) => `reader${i}@example.org.`).join(' ')} and so on`)).toBe(false);
+    expect(isContactLine(`${Array.from({ length: 30 }, (_, i) => `r${i}@example.org`).join('.')} and so on`)).toBe(false);
+    expect(isContactLine(Array.from({ length: 30 }, (_, i) => `reader${i}@example.org`).join(', '))).toBe(true);
+  });
 });
 
 describe('readsAsSignOff', () => {
