@@ -631,18 +631,19 @@ export function verifyPair(
   const score = diceOf(textA, textB);
   const lead = splitLead(a, b, score, settings);
   if (lead !== undefined) {
-    const bodyA = lead.bodyA >= 0 ? a.text.slice(lead.bodyA - a.start) : a.text;
-    const bodyB = lead.bodyB >= 0 ? b.text.slice(lead.bodyB - b.start) : b.text;
-    return verdictOf({ same: true, ...lead }, factsApart(bodyA, bodyB), across);
+    return verdictOf({ same: true, ...lead }, factsApart(bodyOf(a, lead.bodyA), bodyOf(b, lead.bodyB)), across);
   }
   // Wordings alike but for a figure are two reports (a new day's figures, an updated toll): the
   // sentence is the article's own.
   if (score < settings.similarity) return NOT_SAME;
   // What each reports is read after its dateline: "Aug 3" of "HYDERABAD, Aug 3 (APP): …" is no figure of the story.
   const leads = datelineLeads(a, b);
-  const storyA = leads.bodyA >= 0 ? a.text.slice(leads.bodyA - a.start) : a.text;
-  const storyB = leads.bodyB >= 0 ? b.text.slice(leads.bodyB - b.start) : b.text;
-  return verdictOf({ same: true, ...leads, score }, factsApart(storyA, storyB), across);
+  return verdictOf({ same: true, ...leads, score }, factsApart(bodyOf(a, leads.bodyA), bodyOf(b, leads.bodyB)), across);
+}
+
+/** A sentence's text from `body` (where its body starts in its article) on, or all of it for -1. */
+function bodyOf(sentence: SentenceText, body: number): string {
+  return body >= 0 ? sentence.text.slice(body - sentence.start) : sentence.text;
 }
 
 /**
