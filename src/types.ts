@@ -120,7 +120,10 @@ export interface ArticleReport {
   readonly chromeWords: number;
   /** Ids of the blocks this article holds, in reading order. */
   readonly blocks: readonly string[];
-  /** What was collapsed or removed, in reading order, as offsets into the decoded text. */
+  /**
+   * What is shared (a block occurrence) or chrome, in reading order, as offsets into the decoded
+   * text. Under `keep: 'first'` a block's earliest holder keeps its occurrence in place.
+   */
   readonly spans: readonly ReportSpan[];
 }
 

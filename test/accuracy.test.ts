@@ -256,12 +256,27 @@ describe('one background, one block', () => {
     expect(result.report.blocks[0]!.articles).toHaveLength(16);
   });
 
-  it('keeps two sentences that meet side by side in two articles of four each as two blocks', async () => {
+  it('keeps two sentences that meet side by side in three articles of six each as two blocks', async () => {
     const [dispute, talks] = GRAZING;
     const alone = (n: number, sentence: string) => ({ path: `x${n}.txt`, text: `Village ${n} report\n\nThe stand-off entered day ${n} on Monday.\n\n${sentence}\n\nStory ${n} ends here.\n` });
-    const result = await dedupe([alone(0, dispute!), alone(1, dispute!), alone(2, talks!), alone(3, talks!), alone(4, `${dispute} ${talks}`), alone(5, `${dispute} ${talks}`)]);
-    // Each in four articles, side by side in two, two of six articles in common: no background.
+    const result = await dedupe([...[0, 1, 2].map((n) => alone(n, dispute!)), ...[3, 4, 5].map((n) => alone(n, talks!)), ...[6, 7, 8].map((n) => alone(n, `${dispute} ${talks}`))]);
+    // Each in six articles, side by side in three, three of nine articles in common: no background.
     expect(result.report.blocks.map((block) => block.sentences)).toEqual([1, 1]);
+  });
+
+  it('keeps two backgrounds of three articles each that meet in two as two blocks', async () => {
+    const HARBOUR = [
+      'The harbour was dredged last in 2019, and silt has since narrowed the channel for larger ships.',
+      'Shipping lines have asked the port authority to deepen the berths before the monsoon season.',
+      'The authority says a contract for the work will be awarded by the end of the financial year.',
+    ];
+    const result = await dedupe([
+      { path: 'g.txt', text: story(1, GRAZING) },
+      { path: 'h.txt', text: story(2, HARBOUR) },
+      { path: 'roundup-1.txt', text: story(3, [...GRAZING, ...HARBOUR]) },
+      { path: 'roundup-2.txt', text: story(4, [...GRAZING, ...HARBOUR]) },
+    ]);
+    expect(result.report.blocks.map((block) => block.sentences).sort()).toEqual([3, 5]);
   });
 
   it('keeps two sentences side by side in eight articles of twelve each as two blocks: sets of that size are compared, not read side by side', async () => {

@@ -149,13 +149,15 @@ function prefixedOpposite(x: ReadonlyMap<string, number>, y: ReadonlyMap<string,
 const FUTURE = /\b(?:will|shall|won['’]t|shan['’]t|(?:is|are)\s+(?:expected|set|scheduled|slated|likely|poised)\s+to)\b/iu;
 const FUTURE_GLOBAL = new RegExp(FUTURE.source, 'giu');
 /** The words {@link FUTURE} turns on, for `mayTurnAround`. */
-const FUTURE_WORDS = new Set(['will', 'shall', 'expected', 'set', 'scheduled', 'slated', 'likely', 'poised']);
+const FUTURE_WORDS = new Set(['will', 'shall', 'expected', 'set', 'scheduled', 'slated', 'likely', 'poised', 'would']);
 /**
  * A future told from the past, reported speech: "would", "had to", "was expected to", "were set to"
  * ("the plant will open" and "the plant would open"; "will have to play their role" and "had to
- * play their role"). A wording so told is no past against the other's future.
+ * play their role"). A wording so told is no past against the other's future, and a future
+ * against what happened ("would open", "opened").
  */
 const FUTURE_IN_PAST = /\b(?:would|had\s+to|(?:was|were)\s+(?:expected|set|scheduled|slated|likely|poised|supposed|due|going)\s+to)\b/iu;
+const FUTURE_IN_PAST_GLOBAL = new RegExp(FUTURE_IN_PAST.source, 'giu');
 /**
  * What happened: "was", "were", "had", "did", a word ending in "-ed" or a common irregular past,
  * whole ("so-called" is none), in lower case (a name is none: "Syed", "Ahmed").
@@ -178,11 +180,13 @@ const STATE_BEFORE = /\b(?:is|are|am|be|been|being)\s+$/iu;
  * spelled the other way ("-ised", "-ized").
  */
 function tenseTurned(a: string, b: string): boolean {
-  if (!FUTURE.test(a) || FUTURE.test(b) || FUTURE_IN_PAST.test(b)) return false;
+  // A future told from the past is a future too, against what happened: else a reprint's "would
+  // open" would join "will open" and "opened" in one cluster.
+  if (!(FUTURE.test(a) || FUTURE_IN_PAST.test(a)) || FUTURE.test(b) || FUTURE_IN_PAST.test(b)) return false;
   // The verb changes too ("will land", "landed"): `a` with only its future's words put in another's
   // place ("Prices will rise in March.", "Prices rise in March, traders warned.") is no past told.
   const inB = new Set(b.toLowerCase().match(WORD) ?? []);
-  if ((a.replace(FUTURE_GLOBAL, ' ').toLowerCase().match(WORD) ?? []).every((word) => inB.has(word))) return false;
+  if ((a.replace(FUTURE_GLOBAL, ' ').replace(FUTURE_IN_PAST_GLOBAL, ' ').toLowerCase().match(WORD) ?? []).every((word) => inB.has(word))) return false;
   // A past word that `a` holds too is the sentence's, not a change: "will reopen damaged classrooms" and "reopens damaged classrooms".
   const inA = new Set((a.toLowerCase().match(WORD) ?? []).map(spelledOneWay));
   PAST.lastIndex = 0;

@@ -17,7 +17,7 @@ export const WRITER_SIGN_OFF_WORDS = 40;
 // "The writer is CEO and MD of …", "The writer is retired chairman of …", "The writers are
 // associated with …"), from a list: a news sentence's word after "is" is a verb's or a state's
 // ("The writer is expected …", "The writer is in police custody"), never one of these.
-const OFFICE = String.raw`(?:director|president|chair(?:man|woman|person)?|dean|head|member|(?:co-?)?founder|editor|professor|secretary|senior|chief|ceo|executive|managing|deputy|country|regional|retired|development|associated with)\b`;
+const OFFICE = String.raw`(?:(?:director|president|chair(?:man|woman|person)?|dean|head|member|(?:co-?)?founder|editor|professor|secretary|chief|ceo|executive|country)s?|senior|managing|deputy|regional|retired|development|associated with)\b`;
 const WHAT = String.raw`(?:(?:an?|the|former|formerly|currently|also|\p{Lu}[\p{L}.-]*['’]s)\s|${OFFICE})`;
 // A degree a writer holds: "The writer has an MBA from …", "The writer completed his doctorate in …".
 const DEGREE = String.raw`(?:has|holds|completed|earned)\s+(?:an?|his|her|their)\s+(?:mba|phd|doctorate|degree|master['’]?s)\b`;
@@ -30,8 +30,8 @@ const WRITER = new RegExp(
 const REPORTING = /\b(?:said|says|told|according to|reported|reports|alleged|police|FIR)\b/iu;
 const POLICE_TITLE = /\b(?:of|IG|IGP)\s+(?:\p{Lu}\p{L}*\s+)?[Pp]olice\b/gu;
 const ADDRESS = String.raw`(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w{2,}|(?:https?:\/\/)?www\.[\w-]+(?:\.[\w-]+)+\/?)`;
-// A mail's or a social site's label: "Email:", "X:", markdown's emphasis on it allowed ("X*: @name*").
-const LABEL = String.raw`(?:e-?mail|x|twitter|instagram|facebook|web(?:site)?)[*_]{0,2}\s*:\s*`;
+// A mail's or a social site's label: "Email:", "Contact:", "X:", markdown's emphasis on it allowed ("X*: @name*").
+const LABEL = String.raw`(?:e-?mail|contacts?|x|twitter|instagram|facebook|web(?:site)?)[*_]{0,2}\s*:\s*`;
 // An address as markdown may give it: emphasised ("X: *@hidhussain*") or a link ("X: [@name][1]",
 // "[@name](https://x.com/name)").
 const MARKED_ADDRESS = String.raw`(?:[*_]{0,2}${ADDRESS}[*_]{0,2}|\[${ADDRESS}\](?:\[\d+\]|\([^\s)]*\))?)`;

@@ -22,6 +22,7 @@ describe('turnedAround', () => {
     ['A PIA flight will land at Gwadar airport on Friday.', 'A PIA flight landed at Gwadar airport on Friday.'],
     ['The Aga Khan will be buried in Aswan on Sunday.', 'The Aga Khan was laid to rest in Aswan on Sunday.'],
     ['The judge is expected to take oath as chief justice today.', 'The judge was notified as chief justice on Thursday.'],
+    ['The minister would open the bridge on Monday, officials said.', 'The minister opened the bridge on Monday, officials said.'],
   ])('%j and %j: turned around', (a, b) => {
     expect(turnedAround(a, b)).toBe(true);
     expect(turnedAround(b, a)).toBe(true);

@@ -25,6 +25,7 @@ describe('isWriterLine', () => {
     'The author is development professional with a focus on climate.',
     'The writer is associated with a literary journal.',
     'The writers are associated with a centre for responsible business.',
+    'The writers are members of a clean water forum.',
     'The writer was formerly the director of energy at a development bank.',
     'The writer represents the country on an international climate board.',
     'The writer has an MBA from two business schools',
@@ -76,6 +77,7 @@ describe('isContactLine', () => {
     'X: [@someone][1]',
     'X: [@someone](https://x.com/someone)',
     'X: someone79',
+    'Contact: a.writer@example.org, b.writer@example.org',
   ])('takes %j for a line of contacts', (line) => {
     expect(isContactLine(line)).toBe(true);
   });
