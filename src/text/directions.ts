@@ -183,10 +183,15 @@ function tenseTurned(a: string, b: string): boolean {
   // A future told from the past is a future too, against what happened: else a reprint's "would
   // open" would join "will open" and "opened" in one cluster.
   if (!(FUTURE.test(a) || FUTURE_IN_PAST.test(a)) || FUTURE.test(b) || FUTURE_IN_PAST.test(b)) return false;
+  // Told from the past alone ("would"), a copula put back a tense is reported speech too: "the
+  // visit would be a confidence-building measure" and "… was a confidence-building measure". Only
+  // another verb's past tells what happened ("would open", "opened").
+  const reported = !FUTURE.test(a);
   // The verb changes too ("will land", "landed"): `a` with only its future's words put in another's
   // place ("Prices will rise in March.", "Prices rise in March, traders warned.") is no past told.
   const inB = new Set(b.toLowerCase().match(WORD) ?? []);
-  if ((a.replace(FUTURE_GLOBAL, ' ').replace(FUTURE_IN_PAST_GLOBAL, ' ').toLowerCase().match(WORD) ?? []).every((word) => inB.has(word))) return false;
+  const rest = a.replace(FUTURE_GLOBAL, ' ').replace(FUTURE_IN_PAST_GLOBAL, ' ').toLowerCase().match(WORD) ?? [];
+  if (rest.every((word) => inB.has(word) || (reported && COPULA.has(word)))) return false;
   // A past word that `a` holds too is the sentence's, not a change: "will reopen damaged classrooms" and "reopens damaged classrooms".
   const inA = new Set((a.toLowerCase().match(WORD) ?? []).map(spelledOneWay));
   PAST.lastIndex = 0;
@@ -194,10 +199,14 @@ function tenseTurned(a: string, b: string): boolean {
     const word = match[0];
     if (NOT_PAST.has(word) || word.endsWith('eed') || inA.has(spelledOneWay(word))) continue;
     if (word.endsWith('ed') && STATE_BEFORE.test(b.slice(0, match.index))) continue;
+    if (reported && COPULA_PAST.has(word)) continue;
     return true;
   }
   return false;
 }
+
+const COPULA = new Set(['be', 'been', 'have']);
+const COPULA_PAST = new Set(['was', 'were', 'had', 'did']);
 
 /** A word with "-iz-" spelled "-is-": "specialized" and "specialised" are one word. */
 function spelledOneWay(word: string): string {

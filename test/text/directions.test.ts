@@ -49,6 +49,7 @@ describe('turnedAround', () => {
     ['All stakeholders will have to play their role, the minister said.', 'All stakeholders had to play their role, he said.'],
     ['A convoy is expected to leave for Kurram today.', 'A convoy was expected to leave for Kurram today.'],
     ['The talks will be held in Doha.', 'The talks are set to be held in Doha.'],
+    ['They said the proposed visit would be a confidence-building measure.', 'They said the proposed visit was a confidence-building measure.'],
     ['Political will is needed to end the crisis.', 'Political resolve is needed to end the crisis.'],
     // No past told: a reporting verb, a past word both hold, a word that only looks like one, the future's words alone changed.
     ['The plant will open in March, he said.', 'The plant opens in March, he added.'],
