@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { CopyKind, Truth } from './generate.js';
 import { COPY_KINDS } from './generate.js';
 // newsdedup's own reading of a dateline, from the build (this file runs from bench/dist).
-const { datelinePlace, storyStart } = (await import(new URL('../../dist/text/dateline.js', import.meta.url).href)) as typeof import('../dist/text/dateline.js');
+const { storyAfterDateline } = (await import(new URL('../../dist/text/dateline.js', import.meta.url).href)) as typeof import('../dist/text/dateline.js');
 
 /** What the scorer reads of a report. */
 export interface ReportShape {
@@ -124,7 +124,7 @@ function sharedDatelines(text: string, shared: readonly number[]): number[] {
   for (let i = 0; i + 1 < shared.length; i += 2) {
     const start = shared[i] ?? 0;
     const opening = text.slice(start, shared[i + 1] ?? start);
-    const story = datelinePlace(opening) === undefined ? -1 : storyStart(opening);
+    const story = storyAfterDateline(opening);
     if (story > 0) spans.push(start, start + story);
   }
   return spans;

@@ -1012,17 +1012,7 @@ function nearlySameArticles(a: readonly number[], b: readonly number[], unreadA 
   // Neither rule can hold when the smaller list is under half the larger: the union is at least
   // the larger list, so no intersection reaches the share; and containment asks for half.
   if (small.length * 2 < large.length) return false;
-  let common = 0;
-  for (let i = 0, j = 0; i < small.length && j < large.length; ) {
-    const x = small[i] ?? 0;
-    const y = large[j] ?? 0;
-    if (x === y) {
-      common += 1;
-      i += 1;
-      j += 1;
-    } else if (x < y) i += 1;
-    else j += 1;
-  }
+  const common = commonCount(small, large);
   if (common >= TOGETHER_SHARE * (a.length + b.length - common)) return true;
   // A sentence that some copies reworded beyond a light edit, or whose figure they changed, stands
   // in a subset of the background's articles: still the same background, when that subset is
@@ -1054,9 +1044,24 @@ function besideEachOther(articles: number, a: readonly number[], b: readonly num
   // And half their articles in common, as a background's copies have: two common phrases that
   // meet in three articles of six each do not. (A sentence whose articles lie within its
   // neighbour's then lies within them as `nearlySameArticles` asks: it is that rule's to judge.)
-  const inB = new Set(b);
-  const common = a.filter((article) => inB.has(article)).length;
+  const common = commonCount(a, b);
   return common * 2 >= a.length + b.length - common;
+}
+
+/** How many articles two ascending lists hold both, in one walk. */
+function commonCount(a: readonly number[], b: readonly number[]): number {
+  let common = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i] ?? 0;
+    const y = b[j] ?? 0;
+    if (x === y) {
+      common += 1;
+      i += 1;
+      j += 1;
+    } else if (x < y) i += 1;
+    else j += 1;
+  }
+  return common;
 }
 /**
  * Articles two clusters must stand side by side in: three. Two backgrounds of three articles each

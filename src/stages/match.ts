@@ -11,7 +11,7 @@ import { combineHash } from '../text/hash.js';
 import { forEachWord, wordsApart } from '../text/words.js';
 import { factsOf, sameFigures } from '../text/figures.js';
 import { namesOf, namesSwapped } from '../text/names.js';
-import { datelinePlace, samePlaces, storyStart } from '../text/dateline.js';
+import { datelinePlace, samePlaces, storyAfterDateline, storyStart } from '../text/dateline.js';
 
 export type { FingerprintRecords } from './count.js';
 
@@ -656,8 +656,8 @@ function bodyOf(sentence: SentenceText, body: number): string {
  * than these would match). Two datelines of one place worded two ways are `datelinesApart`'s.
  */
 function datelineLeads(a: SentenceText, b: SentenceText): { bodyA: number; bodyB: number } {
-  const startA = datelinePlace(a.text) === undefined ? -1 : storyStart(a.text);
-  const startB = datelinePlace(b.text) === undefined ? -1 : storyStart(b.text);
+  const startA = storyAfterDateline(a.text);
+  const startB = storyAfterDateline(b.text);
   if (startA >= 0 && startB >= 0 && a.text.slice(0, startA) !== b.text.slice(0, startB)) return { bodyA: -1, bodyB: -1 };
   return { bodyA: startA >= 0 ? a.start + startA : -1, bodyB: startB >= 0 ? b.start + startB : -1 };
 }

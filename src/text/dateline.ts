@@ -24,10 +24,14 @@ export function storyStart(text: string): number {
   return match[0].length - (last > 0xffff ? 2 : 1);
 }
 
+/** {@link storyStart} of a text that opens with a dateline of a place, not a label ("BREAKING: "): -1 for none. */
+export function storyAfterDateline(text: string): number {
+  return datelinePlace(text) === undefined ? -1 : storyStart(text);
+}
+
 /** The dateline a text opens with, as written and trimmed ("ISLAMABAD, Feb 6 (APP):"), or undefined (also for a label: see {@link datelinePlace}). */
 export function datelineOf(text: string): string | undefined {
-  if (datelinePlace(text) === undefined) return undefined;
-  const start = storyStart(text);
+  const start = storyAfterDateline(text);
   return start < 0 ? undefined : text.slice(0, start).trim();
 }
 
