@@ -1,6 +1,7 @@
 // The only module that imports natural. Its index pulls in database clients and prints
 // dotenv tips on stdout, so import the Porter stemmer submodule alone.
 import porterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { porterStem } from './porter.js';
 
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 200_000;
@@ -13,7 +14,8 @@ export function stem(word: string): string {
   if (!/^[a-z]{3,}$/.test(word) || porterLeavesAlone(word)) return word;
   let stemmed = cache.get(word);
   if (stemmed === undefined) {
-    stemmed = porterStemmer.stem(word);
+    // natural's rules, run as string operations where they can be (`porterStem`), else by natural.
+    stemmed = porterStem(word) ?? porterStemmer.stem(word);
     // A news vocabulary is bounded, but a hostile corpus is not: start over rather than grow forever.
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(word, stemmed);
