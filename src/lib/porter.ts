@@ -180,20 +180,21 @@ const STEP3: readonly (readonly [string, string])[] = [
   ['ness', ''],
 ];
 
-/** Patterns by the code of their last letter, in their order: a word is tried against those it may end with. */
-type ByLast = ReadonlyMap<number, readonly (readonly [string, string])[]>;
-
-function byLast(patterns: readonly (readonly [string, string])[]): ByLast {
-  const map = new Map<number, (readonly [string, string])[]>();
-  for (const entry of patterns) {
-    const last = entry[0].charCodeAt(entry[0].length - 1);
+/** Entries by the code of the last letter of their suffix, in their order: a word is tried against those it may end with. */
+function byLast<T>(entries: readonly T[], suffixOf: (entry: T) => string): ReadonlyMap<number, readonly T[]> {
+  const map = new Map<number, T[]>();
+  for (const entry of entries) {
+    const suffix = suffixOf(entry);
+    const last = suffix.charCodeAt(suffix.length - 1);
     map.set(last, [...(map.get(last) ?? []), entry]);
   }
   return map;
 }
 
-const STEP2_BY_LAST = byLast(STEP2);
-const STEP3_BY_LAST = byLast(STEP3);
+type ByLast = ReadonlyMap<number, readonly (readonly [string, string])[]>;
+
+const STEP2_BY_LAST: ByLast = byLast(STEP2, ([pattern]) => pattern);
+const STEP3_BY_LAST: ByLast = byLast(STEP3, ([pattern]) => pattern);
 
 /**
  * natural's `replacePatterns` with a measure above 0: each pattern the word ends with, whose stem
@@ -224,11 +225,7 @@ function step3(token: string): string | undefined {
 
 // Step 4's suffixes, longest first: `/^(.+?)(al|…|ize)$/` takes the earliest start, the longest suffix.
 const STEP4 = ['al', 'ance', 'ence', 'er', 'ic', 'able', 'ible', 'ant', 'ement', 'ment', 'ent', 'ou', 'ism', 'ate', 'iti', 'ous', 'ive', 'ize'].sort((a, b) => b.length - a.length);
-const STEP4_BY_LAST = new Map<number, string[]>();
-for (const suffix of STEP4) {
-  const last = suffix.charCodeAt(suffix.length - 1);
-  STEP4_BY_LAST.set(last, [...(STEP4_BY_LAST.get(last) ?? []), suffix]);
-}
+const STEP4_BY_LAST = byLast(STEP4, (suffix) => suffix);
 
 function step4(token: string): string {
   for (const suffix of STEP4_BY_LAST.get(token.charCodeAt(token.length - 1)) ?? []) {
