@@ -250,7 +250,10 @@ export function placeOfArticle(result: Pick<CorpusResult, 'records' | 'base'>, c
     }
     const shown = fromCwd(record.path);
     // The key's own part (`#id`, `:line`) as it is: an id may hold slashes that a path would fold.
-    return record.line === undefined ? { file: shown, name: `${shown}${path.slice(record.path.length)}` } : { file: shown, line: record.line, name: `${shown}:${record.line}` };
+    const own = path.slice(record.path.length);
+    if (record.line === undefined) return { file: shown, name: `${shown}${own}` };
+    // Named by its line, so that an editor or a terminal jumps to it; its id, when its key is one, said too.
+    return { file: shown, line: record.line, name: `${shown}:${record.line}`, ...(own.startsWith('#') ? { id: own } : {}) };
   };
 }
 

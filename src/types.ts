@@ -59,6 +59,8 @@ export interface Place {
   readonly line?: number;
   /** How a reader is told where it is: the file, `file:line`, or a record's file and key (`feed.parquet#id`). */
   readonly name: string;
+  /** A record's own part of its key in the report (`#id`), when `name` gives its line instead. */
+  readonly id?: string;
 }
 
 export interface Problem {

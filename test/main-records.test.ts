@@ -192,6 +192,22 @@ describe('records: the metadata, used', () => {
     expect(github.stdout).toMatch(/^::error file=feeds\/news\.jsonl,line=3,title=newsdedup fail-on-problems::E_RECORD_SYNTAX: /m);
   });
 
+  it('names a failing record by its line and, in the table and Markdown, by the id the report knows it by', async () => {
+    const cwd = temporaryDirectory();
+    const records = seedRecords();
+    const copy = { ...records[3]!, id: 's3-again', published: '2025-04-01' };
+    // The last record has no id: the report knows it by its line, said once.
+    const unnamed = { body: records[3]!.body, published: '2025-04-02' };
+    writeFileSync(join(cwd, 'news.jsonl'), `${jsonlOf([...records, copy])}${JSON.stringify(unnamed)}\n`);
+    const table = await run(cwd, 'check', 'news.jsonl', '--text-field', 'body', '--max-shared-pct', '60');
+    expect(table.code).toBe(1);
+    expect(table.stdout).toMatch(new RegExp(`\\n  news\\.jsonl:${records.length + 1}: [^\\n]* \\[max-shared-pct\\] \\(#s3-again\\)\\n`));
+    expect(table.stdout).toMatch(new RegExp(`\\n  news\\.jsonl:${records.length + 2}: [^\\n]* \\[max-shared-pct\\]\\n`));
+    const markdown = await run(cwd, 'check', 'news.jsonl', '--text-field', 'body', '--max-shared-pct', '60', '--format', 'md');
+    expect(markdown.stdout).toContain(`| news.jsonl:${records.length + 1} (#s3-again) | max-shared-pct |`);
+    expect(markdown.stdout).toContain(`| news.jsonl:${records.length + 2} | max-shared-pct |`);
+  });
+
   it('points check’s annotations at a record’s file of records and its line, whatever its id holds', async () => {
     const cwd = temporaryDirectory();
     mkdirSync(join(cwd, 'feeds'));

@@ -67,7 +67,11 @@ function verdict(result: CheckResult): string {
 function checkTable({ result, placeOf }: CheckFormatInput): string {
   const lines = [`newsdedup check: ${verdict(result)}`];
   for (const failure of result.corpus) lines.push(`  ${failure.path === undefined ? 'corpus' : placeOf(failure.path).name}: ${failure.message} [${failure.rule}]`);
-  for (const article of failing(result)) for (const failure of article.failures) lines.push(`  ${placeOf(article.path).name}: ${failure.message} [${failure.rule}]`);
+  for (const article of failing(result)) {
+    const place = placeOf(article.path);
+    // `file:line: ` first, as compilers write it; a record's id after, where the report names it by it.
+    for (const failure of article.failures) lines.push(`  ${place.name}: ${failure.message} [${failure.rule}]${place.id === undefined ? '' : ` (${place.id})`}`);
+  }
   append(lines, sinceBaseline(result, placeOf));
   return `${lines.join('\n')}\n`;
 }
@@ -191,7 +195,10 @@ function checkMarkdown({ result, report, placeOf }: CheckFormatInput): string {
   ];
   const rows = [
     ...result.corpus.map((failure) => ({ where: failure.path === undefined ? 'corpus' : placeOf(failure.path).name, failure })),
-    ...failing(result).flatMap((article) => article.failures.map((failure) => ({ where: placeOf(article.path).name, failure }))),
+    ...failing(result).flatMap((article) => {
+      const place = placeOf(article.path);
+      return article.failures.map((failure) => ({ where: place.id === undefined ? place.name : `${place.name} (${place.id})`, failure }));
+    }),
   ];
   if (rows.length > 0) {
     lines.push('', '### Failures', '', '| where | rule | value | limit | why |', '|---|---|--:|--:|---|');
