@@ -47,15 +47,15 @@ function readGroups(token: string): void {
     const code = token.charCodeAt(i);
     if (isVowel(code)) {
       while (i < token.length && isVowel(token.charCodeAt(i))) i += 1;
-      v();
+      addV();
     } else if (code === Y) {
-      c();
+      addC();
       i += 1;
     } else {
       while (i < token.length && !isVowel(token.charCodeAt(i)) && token.charCodeAt(i) !== Y) i += 1;
-      c();
+      addC();
       if (i < token.length && token.charCodeAt(i) === Y) {
-        v();
+        addV();
         i += 1;
       }
     }
@@ -63,7 +63,7 @@ function readGroups(token: string): void {
 }
 
 /** A C group: one more, unless it follows a C (`/[^V]+/g` merges them). */
-function c(): void {
+function addC(): void {
   if (groupCount > 0 && !lastIsV) return;
   if (groupCount === 0) firstIsC = true;
   groupCount += 1;
@@ -71,7 +71,7 @@ function c(): void {
 }
 
 /** A V group. */
-function v(): void {
+function addV(): void {
   groupCount += 1;
   vowelGroups += 1;
   lastIsV = true;
