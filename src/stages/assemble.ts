@@ -782,14 +782,16 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     // text gives, since a line break only ever separates).
     const keyOfText = comparableOnce();
     // A sentence's key, told once per text: by its text's identity (see `Matches.sameText`) when
-    // no lead was split off it, else by its text.
+    // no lead was split off it, else by its text. Two identities are nearly always two texts (only
+    // pairs verified equal are joined): one text under two is normalised twice, to the same key,
+    // which costs less than hashing every text to look it up.
     const keyByIdentity = new Map<number, string>();
     const keyOf = (id: number): string => {
       if (id < 0) return '';
       if (leadLength(id) >= 0) return keyOfText(bodyText(id));
       const identity = sameTextOf(id);
       let key = keyByIdentity.get(identity);
-      if (key === undefined) keyByIdentity.set(identity, (key = keyOfText(bodyText(id))));
+      if (key === undefined) keyByIdentity.set(identity, (key = normalizeForComparison(bodyText(id))));
       return key;
     };
     const distinct = distinctWordings(wordings, keyOf);
@@ -799,7 +801,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     for (const instances of instancesOf) for (const cluster of instances.keys()) holding.set(cluster, (holding.get(cluster) ?? 0) + 1);
     const labelled = canonical.find((id) => (holding.get(matches.cluster[id] ?? id) ?? 0) * 2 >= holders.length) ?? canonical[0];
     const label = heading ?? firstWords(normalizeSpaces(bodyText(labelled ?? -1)), LABEL_WORDS);
-    const id = blockId(distinct[0] ?? '');
+    const id = blockId(distinct.first);
     return {
       id,
       label,
@@ -809,7 +811,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       words: countWords(canonicalText),
       ...(heading === undefined ? {} : { headingWords: countWords(heading) }),
       canonicalText,
-      variants: distinct.length,
+      variants: distinct.count,
       minSimilarity: lowestSimilarity(canonical, wordings, further, keyOf),
       // Row 0 is the canonical wording; then each holder's that may differ from it.
       variantWordings: collectVariants(wordings, further, headings, heading, holders.map(pathOf), pathOf, keyOf, (id) => (id < 0 ? '' : bodyText(id)), (id) => pathOf(matches.articleOf[id] ?? 0)),
@@ -1254,32 +1256,76 @@ function canonicalWording(
 }
 
 /**
- * A block's distinct wordings, as compared (each its sentences' keys joined), in the order their
- * first holders come: the canonical wording first. Wordings are told apart first by their keys'
- * numbers, so that a holder's whole wording is not joined and hashed only to find it is the
- * commonest one again; keys cut at other sentence ends may still join into a wording seen already.
+ * How many distinct wordings a block has, as compared (each its sentences' keys joined by a
+ * space), and the first one's: the canonical wording's. No wording is joined to be told apart: a
+ * wording is told by its keys' numbers, and then by a hash of its joined text built from each
+ * key's hash, so that a block held in thousands of articles, each worded a little differently,
+ * costs its keys and not its copies' text. Keys cut at other sentence ends may still join into a
+ * wording seen already ("a b" + "c", "a" + "b c"): two wordings whose hashes meet are joined and
+ * compared, so the count is exact.
  */
-function distinctWordings(wordings: readonly WordingRow[], keyOf: (id: number) => string): string[] {
+export function distinctWordings(wordings: readonly WordingRow[], keyOf: (id: number) => string): { count: number; first: string } {
   const keyNumber = new Map<string, number>();
+  // Per key number, its text's hash and HASH_BASE to its length.
+  const keyHashes: number[] = [];
   const numberOf = (key: string): number => {
     let number = keyNumber.get(key);
-    if (number === undefined) keyNumber.set(key, (number = keyNumber.size));
+    if (number === undefined) {
+      keyNumber.set(key, (number = keyNumber.size));
+      keyHashes.push(...polynomialHash(key));
+    }
     return number;
   };
-  const seenTags = new Set<string>();
-  const seenWordings = new Set<string>();
-  const distinct: string[] = [];
+  const seen = new Map<number, { numbers: readonly number[]; keys: readonly string[] }[]>();
+  let count = 0;
+  let first = '';
   for (const { ids } of wordings) {
     const keys = ids.map((id) => keyOf(id ?? -1)).filter((key) => key !== '');
-    const tag = keys.map(numberOf).join(',');
-    if (seenTags.has(tag)) continue;
-    seenTags.add(tag);
-    const joined = keys.join(' ');
-    if (seenWordings.has(joined)) continue;
-    seenWordings.add(joined);
-    distinct.push(joined);
+    const numbers = keys.map(numberOf);
+    const hash = joinedHash(numbers, keyHashes);
+    const alike = seen.get(hash);
+    if (alike === undefined) seen.set(hash, [{ numbers, keys }]);
+    else {
+      if (alike.some((other) => sameNumbers(other.numbers, numbers))) continue;
+      const joined = keys.join(' ');
+      if (alike.some((other) => other.keys.join(' ') === joined)) continue;
+      alike.push({ numbers, keys });
+    }
+    if (count === 0) first = keys.join(' ');
+    count += 1;
   }
-  return distinct;
+  return { count, first };
+}
+
+// A polynomial hash modulo 2^32 (an odd base, products wrapped by Math.imul): the hash of two
+// texts joined is made from each one's hash and the base to the second's length.
+const HASH_BASE = 0x01000193;
+const SPACE = 32;
+
+/** `text`'s polynomial hash, and HASH_BASE to its length: what joining it after another text needs. */
+function polynomialHash(text: string): [number, number] {
+  let hash = 0;
+  let power = 1;
+  for (let i = 0; i < text.length; i += 1) {
+    hash = (Math.imul(hash, HASH_BASE) + text.charCodeAt(i)) | 0;
+    power = Math.imul(power, HASH_BASE);
+  }
+  return [hash, power];
+}
+
+/** The polynomial hash of the keys numbered `numbers` joined by a space, from each key's (see `polynomialHash`). */
+function joinedHash(numbers: readonly number[], keyHashes: readonly number[]): number {
+  let hash = 0;
+  for (let index = 0; index < numbers.length; index += 1) {
+    const at = (numbers[index] as number) * 2;
+    if (index > 0) hash = (Math.imul(hash, HASH_BASE) + SPACE) | 0;
+    hash = (Math.imul(hash, keyHashes[at + 1] as number) + (keyHashes[at] as number)) | 0;
+  }
+  return hash;
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((number, index) => number === b[index]);
 }
 
 /**
@@ -1320,7 +1366,7 @@ function comparableOnce(): (text: string) => string {
 }
 
 /** A holder's wording of a block: its sentence ids in the block's order (see `wordings` in {@link assemble}). */
-interface WordingRow {
+export interface WordingRow {
   readonly slot: number;
   readonly ids: readonly number[];
 }

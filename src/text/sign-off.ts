@@ -50,6 +50,8 @@ const CONTACT_CUE = new RegExp(
   'iu',
 );
 
+const MAY_BE_SITE = /www\./i;
+
 /** Most characters of a line with a personal cue: a writer's sign-off, {@link WRITER_SIGN_OFF_WORDS} words. */
 const CUE_CHARS = 600;
 
@@ -72,6 +74,8 @@ export function isContactLine(line: string): boolean {
 export function isContactCue(text: string): boolean {
   // A cue and an address stand in a short line; read on a long paragraph, `.*` would try every cue against the rest.
   if (text.length > CUE_CHARS) return false;
+  // Every address holds an "@" or a "www.": a line with neither is no cue, told without trying the cue at each of its places.
+  if (!text.includes('@') && !MAY_BE_SITE.test(text)) return false;
   return CONTACT_CUE.test(text);
 }
 

@@ -34,6 +34,8 @@ describe('isWriterLine', () => {
     'The writer is a former IG police. His memoir came out last year.',
     'She can be contacted at someone@example.org',
     'He tweets @someone',
+    'She can be reached at WWW.EXAMPLE.ORG',
+    'Reach out to him at www.example.org',
   ])('takes %j, an office with no article, a degree, a title of police or a cue, for a writer’s sign-off', (line) => {
     expect(isWriterLine(line)).toBe(true);
   });
