@@ -220,10 +220,18 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     if (sentences === undefined || at < 0 || at + 3 >= sentences.length) throw new RangeError(`no sentence ${id}`);
     return sentences[at + field] as number;
   };
+  // Equal for two sentences known to hold the same text (see `Matches.sameText`); two such with
+  // leads of one length (or none) have the same body too.
+  const sameTextOf = (id: number): number => matches.sameText?.[id] ?? id;
   // A lead split off a sentence that another copy runs into the sentence too ("ISLAMABAD, Jan 2
   // (APP): …" in two reprints of one wire story, or an inline heading in two lightly edited copies)
-  // is part of the copy: the sentence is whole.
+  // is part of the copy: the sentence is whole. A sentence with no lead is read once per text: a
+  // background's sentence may have thousands of verbatim copies.
+  const readOnce = new Map<number, LeadText>();
   const wholeLeads = leadsInCopies(matches, (id) => {
+    const unled = (matches.bodyStart[id] ?? -1) < 0;
+    const read = unled ? readOnce.get(sameTextOf(id)) : undefined;
+    if (read !== undefined) return read;
     const article = matches.articleOf[id] ?? 0;
     const matched = articles.get(article);
     const sentence = matched === undefined ? undefined : sentenceAt(matched.segmentation, id - base(article));
@@ -233,13 +241,12 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     const text = matched.text.slice(sentence.start, sentence.end);
     const lead = body > sentence.start ? matched.text.slice(sentence.start, body) : undefined;
     const dateline = lead !== undefined && isDateline(lead);
-    return { whole: normalizeForComparison(text), lead: lead === undefined ? undefined : normalizeForComparison(lead), text, dateline, opening: dateline ? lead.trim() : lead === undefined ? datelineOf(text) : undefined };
+    const found = { whole: normalizeForComparison(text), lead: lead === undefined ? undefined : normalizeForComparison(lead), text, dateline, opening: dateline ? lead.trim() : lead === undefined ? datelineOf(text) : undefined };
+    if (unled) readOnce.set(sameTextOf(id), found);
+    return found;
   });
   const bodyStartOf = (id: number): number => (wholeLeads.has(id) ? -1 : (matches.bodyStart[id] ?? -1));
-  // Equal for two sentences known to hold the same text (see `Matches.sameText`); two such with
-  // leads of one length (or none) have the same body too.
   const clusterOf = (id: number): number => matches.cluster[id] ?? id;
-  const sameTextOf = (id: number): number => matches.sameText?.[id] ?? id;
   const leadLength = (id: number): number => {
     const body = bodyStartOf(id);
     return body < 0 ? -1 : body - sentenceField(id, 0);
@@ -256,7 +263,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     const body = bodyStartOf(id);
     return articles.get(matches.articleOf[id] ?? 0)?.text.slice(body >= 0 ? body : sentenceField(id, 0), sentenceField(id, 1)) ?? '';
   };
-  const clusterArticles = sharedClusters(matches);
+  const clusterArticles = new ClusterArticles(matches);
   // Per cluster, the lists of its copies outside the corpus (its sentences' lists, each once), all
   // of them and those of sentences long enough alone to be a copy of a block.
   const unreadLists = new Map<number, Set<readonly string[]>>();
@@ -282,7 +289,8 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
   // -1: not a shared cluster. Indexed by cluster id, a sentence id.
   const articleSetOf = new Int32Array(matches.cluster.length).fill(-1);
   const keyNumbers = new Map<string, number>();
-  for (const [cluster, holders] of clusterArticles) {
+  for (const cluster of clusterArticles.clusters) {
+    const holders = clusterArticles.get(cluster) ?? NONE;
     // A cluster with copies outside the corpus stands in other articles than any cluster without.
     const text = `${holders.join(',')}${unread.has(cluster) ? `+${unread.get(cluster) ?? 0}` : ''}`;
     let key = keyNumbers.get(text);
@@ -357,12 +365,23 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
   // `absorb`: clusters of blocks too short to keep (a common phrase, or a sentence also matched in
   // an unrelated article). Such a sentence inside a run whose articles all hold it is part of that
   // background, held like a short sentence until the run goes on; it never starts a run itself.
-  const buildRuns = (absorb: ReadonlySet<number>): Map<number, Run[]> => {
+  // With `again`, the runs and openers of a pass before, for the articles that hold no sentence
+  // of `absorb`: theirs come out the same, since only a sentence of `absorb` reads it.
+  const buildRuns = (absorb: ReadonlySet<number>, again?: { readonly runs: ReadonlyMap<number, Run[]>; readonly openers: ReadonlyMap<number, Opener[]> }): Map<number, Run[]> => {
+    const affected = new Set<number>();
+    for (const cluster of absorb) for (const article of clusterArticles.get(cluster) ?? NONE) affected.add(article);
     openers.clear();
     const runs = new Map<number, Run[]>();
     for (const articleIndex of order) {
       const article = articles.get(articleIndex);
       if (article === undefined) continue;
+      const before = again?.runs.get(articleIndex);
+      if (before !== undefined && !affected.has(articleIndex)) {
+        runs.set(articleIndex, before);
+        const opened = again?.openers.get(articleIndex);
+        if (opened !== undefined) openers.set(articleIndex, opened);
+        continue;
+      }
       const found: Run[] = [];
       // `anchor`: the run's last long sentence; `widest`: its long sentence whose cluster stands in
       // the most articles, the background's best-kept sentence.
@@ -550,7 +569,7 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
   // background around it, where all that background's articles hold it.
   const dropped = new Set(pass.drafts.filter((draft) => draft.words < settings.minBlockWords).flatMap((draft) => draft.order));
   if (dropped.size > 0) {
-    runs = buildRuns(dropped);
+    runs = buildRuns(dropped, { runs, openers: new Map(openers) });
     pass = draftBlocks(runs);
   }
   const { findBlock } = pass;
@@ -701,6 +720,17 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
   }
 
   corpus.between?.();
+  // Each block's occurrences, by holder, read once: going through every holder's occurrences for
+  // each of its blocks would cost an article of many blocks its blocks squared.
+  const occurrencesOfBlock = live.map(() => new Map<number, Occurrence[]>());
+  occurrences.forEach((held, article) => {
+    for (const occurrence of held) {
+      const byHolder = occurrencesOfBlock[occurrence.block];
+      const list = byHolder?.get(article);
+      if (list === undefined) byHolder?.set(article, [occurrence]);
+      else list.push(occurrence);
+    }
+  });
   // Sentences that stay where they first appeared under `keep: first` (see `Occurrence.pieces`).
   const firstAppearances = new Set<number>();
   const draftedBlocks: Block[] = live.map(({ draft, holders: ascending }, index) => {
@@ -708,10 +738,10 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     const first = earliest(ascending);
     const holders = [first, ...ascending.filter((article) => article !== first)];
     // Each holder's instances of each sentence of the block, from its occurrences.
+    const held = occurrencesOfBlock[index];
     const instancesOf = holders.map((articleIndex) => {
       const instances = new Map<number, number[]>();
-      for (const occurrence of occurrences[articleIndex] ?? []) {
-        if (occurrence.block !== index) continue;
+      for (const occurrence of held?.get(articleIndex) ?? NONE) {
         for (const id of occurrence.sentences) {
           const cluster = matches.cluster[id] ?? id;
           const ids = instances.get(cluster);
@@ -739,8 +769,8 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     }
     const unreadHolders = distinctCount(new Set(clusters.flatMap((cluster) => [...(unreadAlone.get(cluster) ?? [])])));
     const headings = holders.flatMap((articleIndex) =>
-      (occurrences[articleIndex] ?? [])
-        .filter((occurrence) => occurrence.block === index && occurrence.heading !== undefined)
+      (held?.get(articleIndex) ?? NONE)
+        .filter((occurrence) => occurrence.heading !== undefined)
         .map((occurrence) => ({ articleIndex, text: headingText(articles.get(articleIndex)?.text, occurrence.heading) })),
     );
     const heading = chooseHeading(headings, canonicalArticle);
@@ -893,6 +923,15 @@ function distinctCount(lists: ReadonlySet<readonly string[]>): number {
   return keys.size;
 }
 
+/** A sentence as {@link leadsInCopies} reads it: its text, normalised whole and its lead's, and the dateline it opens with. */
+export interface LeadText {
+  readonly whole: string;
+  readonly lead: string | undefined;
+  readonly text: string;
+  readonly dateline?: boolean;
+  readonly opening?: string | undefined;
+}
+
 /**
  * The sentences with a split-off lead that another sentence of their cluster holds too, run into
  * its text: the same whole text (lead and all, normalised), or a text that opens with the same
@@ -901,7 +940,7 @@ function distinctCount(lists: ReadonlySet<readonly string[]>): number {
  */
 export function leadsInCopies(
   matches: Matches,
-  textOf: (id: number) => { readonly whole: string; readonly lead: string | undefined; readonly text: string; readonly dateline?: boolean; readonly opening?: string | undefined },
+  textOf: (id: number) => LeadText,
 ): Set<number> {
   const whole = new Set<number>();
   const leadClusters = new Set<number>();
@@ -1082,14 +1121,13 @@ const SIDE_BY_SIDE_REACH = 10;
 /** When a cluster's articles lie within its neighbour's: how many, and how much of them, must. */
 const CONTAINED = { articles: 3, share: 0.9 } as const;
 
-/** Clusters whose sentences stand in two or more articles, with those articles ascending. */
 /**
  * Per cluster, the articles where it stands: its holders, and the articles holding a sentence
  * worded alike but for its figures (`Matches.alikeBut`), in the same place of the background. A
  * background's sentence that some copies give another day's figure still runs with its
  * neighbours, over all of them: one background, one block.
  */
-function placesOf(matches: Matches, clusterArticles: ReadonlyMap<number, readonly number[]>): (cluster: number) => readonly number[] {
+function placesOf(matches: Matches, clusterArticles: ClusterArticles): (cluster: number) => readonly number[] {
   const extra = new Map<number, Set<number>>();
   const add = (cluster: number, article: number): void => {
     if (!clusterArticles.has(cluster)) return;
@@ -1102,30 +1140,52 @@ function placesOf(matches: Matches, clusterArticles: ReadonlyMap<number, readonl
     add(matches.cluster[other] ?? other, matches.articleOf[id] ?? 0);
     add(matches.cluster[id] ?? id, matches.articleOf[other] ?? 0);
   });
-  const merged = new Map<number, readonly number[]>();
-  return (cluster) => {
-    const holders = clusterArticles.get(cluster) ?? [];
-    const more = extra.get(cluster);
-    if (more === undefined) return holders;
-    let list = merged.get(cluster);
-    if (list === undefined) merged.set(cluster, (list = [...new Set([...holders, ...more])].sort((x, y) => x - y)));
-    return list;
-  };
+  const places = clusterArticles.lists();
+  for (const [cluster, more] of extra) places[cluster] = [...new Set([...(clusterArticles.get(cluster) ?? []), ...more])].sort((x, y) => x - y);
+  return (cluster) => places[cluster] ?? NONE;
 }
 
-function sharedClusters(matches: Matches): Map<number, number[]> {
-  const size = new Int32Array(matches.cluster.length);
-  for (const cluster of matches.cluster) size[cluster] = (size[cluster] ?? 0) + 1;
-  const holders = new Map<number, number[]>();
-  matches.cluster.forEach((cluster, id) => {
-    if ((size[cluster] ?? 0) < 2) return;
-    const article = matches.articleOf[id] ?? 0;
-    const list = holders.get(cluster);
-    if (list === undefined) holders.set(cluster, [article]);
-    else if (list[list.length - 1] !== article) list.push(article);
-  });
-  for (const [cluster, list] of holders) if (list.length < 2) holders.delete(cluster);
-  return holders;
+/**
+ * Clusters whose sentences stand in two or more articles, with those articles ascending, read by
+ * cluster id (a sentence id): an array, not a map, since runs are built by asking it of every
+ * shared sentence of the corpus.
+ */
+class ClusterArticles {
+  private readonly byCluster: (number[] | undefined)[];
+  /** The shared clusters, in the order their first sentences come. */
+  readonly clusters: readonly number[];
+
+  constructor(matches: Matches) {
+    const size = new Int32Array(matches.cluster.length);
+    for (const cluster of matches.cluster) size[cluster] = (size[cluster] ?? 0) + 1;
+    this.byCluster = new Array<number[] | undefined>(matches.cluster.length).fill(undefined);
+    const seen: number[] = [];
+    matches.cluster.forEach((cluster, id) => {
+      if ((size[cluster] ?? 0) < 2) return;
+      const article = matches.articleOf[id] ?? 0;
+      const list = this.byCluster[cluster];
+      if (list === undefined) {
+        this.byCluster[cluster] = [article];
+        seen.push(cluster);
+      } else if (list[list.length - 1] !== article) list.push(article);
+    });
+    // A cluster whose sentences all stand in one article is that article's own repeat.
+    for (const cluster of seen) if ((this.byCluster[cluster]?.length ?? 0) < 2) this.byCluster[cluster] = undefined;
+    this.clusters = seen.filter((cluster) => this.byCluster[cluster] !== undefined);
+  }
+
+  get(cluster: number): readonly number[] | undefined {
+    return this.byCluster[cluster];
+  }
+
+  has(cluster: number): boolean {
+    return this.byCluster[cluster] !== undefined;
+  }
+
+  /** A copy of the lists by cluster id, to add to. */
+  lists(): (readonly number[] | undefined)[] {
+    return this.byCluster.slice();
+  }
 }
 
 
