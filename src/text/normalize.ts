@@ -128,11 +128,23 @@ export function comparesLongerThan(text: string, length: number): boolean {
 const wordCache = new Map<string, string>();
 const WORD_CACHE_LIMIT = 500_000;
 
+// Dropped inside a word: apostrophes, full stops, hyphens and invisible joiners.
+const INNER_MARKS = /['’.\-‐\u00ad\u200c\u200d\u2060\ufeff]/g;
+
+/** True for a word of ASCII without an apostrophe, full stop or hyphen: NFKC and dropping leave it as it is. */
+function isPlainAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i += 1) {
+    const code = word.charCodeAt(i);
+    if (code >= 128 || code === 39 || code === 46 || code === 45) return false;
+  }
+  return true;
+}
+
 /** A word as a fingerprint sees it: lower case, inner punctuation dropped, English words stemmed. */
 export function normalizeWord(word: string): string {
   let normalized = wordCache.get(word);
   if (normalized === undefined) {
-    normalized = stem(word.normalize('NFKC').toLowerCase().replace(/['’.\-‐\u00ad\u200c\u200d\u2060\ufeff]/g, ''));
+    normalized = stem(isPlainAscii(word) ? word.toLowerCase() : word.normalize('NFKC').toLowerCase().replace(INNER_MARKS, ''));
     // A news vocabulary is bounded, but a hostile corpus is not: start over rather than grow forever.
     if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
     wordCache.set(word, normalized);

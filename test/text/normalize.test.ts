@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { comparesLongerThan, normalizeForComparison, normalizedBytes, normalizeWord } from '../../src/text/normalize.js';
+import { stem } from '../../src/lib/stemmer.js';
 
 // The definition the one-pass fast path must agree with.
 function byDefinition(text: string): string {
@@ -67,6 +68,16 @@ describe('normalizeWord', () => {
   it('lower-cases, drops inner punctuation and stems English words', () => {
     expect(normalizeWord('Pakistan’s')).toBe(normalizeWord('pakistans'));
     expect(normalizeWord('Remains')).toBe('remain');
+  });
+
+  it('gives what NFKC, lower case, dropping inner marks and stemming give, for plain ASCII words and the rest alike', () => {
+    const unit = fc.constantFrom('a', 'S', 'e', 'd', 'i', 'n', 'g', 'Z', 'y', '1', "'", '’', '.', '-', '‐', 'é', 'ﬁ', 'İ', '\u00ad', '\u200c', 'Ω');
+    fc.assert(
+      fc.property(fc.string({ unit, minLength: 1, maxLength: 12 }), (word) => {
+        expect(normalizeWord(word)).toBe(stem(word.normalize('NFKC').toLowerCase().replace(/['’.\-‐\u00ad\u200c\u200d\u2060\ufeff]/g, '')));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
