@@ -205,7 +205,8 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
   for (const [article, matched] of corpus.matched) {
     const listChrome: (ChromeReason | undefined)[] = [];
     for (const line of corpus.lines(article)) if (line.list !== undefined && !line.inside) listChrome[line.paragraph] = line.list;
-    articles.set(article, { ...matched, listChrome });
+    // Made field by field: spreading an object costs several times more, once per matched article.
+    articles.set(article, { text: matched.text, segmentation: matched.segmentation, quoted: matched.quoted, listChrome });
   }
   const base = (article: number): number => corpus.sentenceBase[article] ?? 0;
   // By article, its packed sentences, read in place: the accessors below run for every sentence
@@ -245,7 +246,10 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     if (unled) readOnce.set(sameTextOf(id), found);
     return found;
   });
-  const bodyStartOf = (id: number): number => (wholeLeads.has(id) ? -1 : (matches.bodyStart[id] ?? -1));
+  // Asked of nearly every shared sentence, often more than once: a flag per sentence, not a set.
+  const wholeLead = new Uint8Array(wholeLeads.size === 0 ? 0 : matches.bodyStart.length);
+  for (const id of wholeLeads) wholeLead[id] = 1;
+  const bodyStartOf = (id: number): number => (wholeLead[id] === 1 ? -1 : (matches.bodyStart[id] ?? -1));
   const clusterOf = (id: number): number => matches.cluster[id] ?? id;
   const leadLength = (id: number): number => {
     const body = bodyStartOf(id);
@@ -590,13 +594,11 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       earliestInstance = new Map();
       const earliestArticle = new Map<number, number>();
       matches.cluster.forEach((of, id) => {
-        if (earliestInstance?.has(of) === true) return;
+        // Most sentences stand in no shared cluster: told from an array, before any map is asked.
+        const holders = clusterArticles.get(of);
+        if (holders === undefined || earliestInstance?.has(of) === true) return;
         let article = earliestArticle.get(of);
-        if (article === undefined) {
-          const holders = clusterArticles.get(of);
-          if (holders === undefined) return;
-          earliestArticle.set(of, (article = earliest(holders)));
-        }
+        if (article === undefined) earliestArticle.set(of, (article = earliest(holders)));
         if ((matches.articleOf[id] ?? -1) === article) earliestInstance?.set(of, id);
       });
     }
@@ -703,7 +705,9 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       }
       const clusters = new Set(sentences.map((id) => matches.cluster[id] ?? id)).size;
       const occurrence: Occurrence = { block, sentences, clusters, heading, start: heading?.start ?? bodySpan(first).start, end: bodySpan(last).end, words };
-      byArticle.set(articleIndex, [...(byArticle.get(articleIndex) ?? []), occurrence]);
+      const held = byArticle.get(articleIndex);
+      if (held === undefined) byArticle.set(articleIndex, [occurrence]);
+      else held.push(occurrence);
       holdersOf.set(block, (holdersOf.get(block) ?? new Set<number>()).add(articleIndex));
     }
   }
@@ -943,14 +947,18 @@ export function leadsInCopies(
   textOf: (id: number) => LeadText,
 ): Set<number> {
   const whole = new Set<number>();
-  const leadClusters = new Set<number>();
+  // By cluster id: 1 for a cluster with a lead-split sentence. Read for every sentence of the corpus.
+  const leadClusters = new Uint8Array(matches.cluster.length);
+  let leads = 0;
   matches.bodyStart.forEach((body, id) => {
-    if (body >= 0) leadClusters.add(matches.cluster[id] ?? id);
+    if (body < 0) return;
+    leadClusters[matches.cluster[id] ?? id] = 1;
+    leads += 1;
   });
-  if (leadClusters.size === 0) return whole;
+  if (leads === 0) return whole;
   const members = new Map<number, number[]>();
   matches.cluster.forEach((cluster, id) => {
-    if (!leadClusters.has(cluster)) return;
+    if (leadClusters[cluster] !== 1) return;
     const list = members.get(cluster);
     if (list === undefined) members.set(cluster, [id]);
     else list.push(id);
