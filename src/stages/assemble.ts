@@ -226,8 +226,8 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
   const sameTextOf = (id: number): number => matches.sameText?.[id] ?? id;
   // A lead split off a sentence that another copy runs into the sentence too ("ISLAMABAD, Jan 2
   // (APP): …" in two reprints of one wire story, or an inline heading in two lightly edited copies)
-  // is part of the copy: the sentence is whole. A sentence with no lead is read once per text: a
-  // background's sentence may have thousands of verbatim copies.
+  // is part of the copy: the sentence is whole. A sentence with no lead is read once per text
+  // identity (`Matches.sameText`): a background's sentence may have thousands of verbatim copies.
   const readOnce = new Map<number, LeadText>();
   const wholeLeads = leadsInCopies(matches, (id) => {
     const unled = (matches.bodyStart[id] ?? -1) < 0;
@@ -816,9 +816,9 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
     // text gives, since a line break only ever separates).
     const keyOfText = comparableOnce();
     // A sentence's key, told once per text: by its text's identity (see `Matches.sameText`) when
-    // no lead was split off it, else by its text. Two identities are nearly always two texts (only
-    // pairs verified equal are joined): one text under two is normalised twice, to the same key,
-    // which costs less than hashing every text to look it up.
+    // no lead was split off it, else by its text. One text under two identities (two copies never
+    // paired with each other) is normalised twice, to the same key: rarer, and cheaper, than
+    // hashing every text to look it up.
     const keyByIdentity = new Map<number, string>();
     const keyOf = (id: number): string => {
       if (id < 0) return '';
@@ -1325,12 +1325,11 @@ function canonicalWording(
 
 /**
  * How many distinct wordings a block has, as compared (each its sentences' keys joined by a
- * space), and the first one's: the canonical wording's. No wording is joined to be told apart: a
- * wording is told by its keys' numbers, and then by a hash of its joined text built from each
- * key's hash, so that a block held in thousands of articles, each worded a little differently,
- * costs its keys and not its copies' text. Keys cut at other sentence ends may still join into a
- * wording seen already ("a b" + "c", "a" + "b c"): two wordings whose hashes meet are joined and
- * compared, so the count is exact.
+ * space), and the first one's: the canonical wording's. A wording is told first by its keys'
+ * numbers, then by a hash of its joined text built from each key's hash; only wordings whose
+ * hashes meet (one text cut at other sentence ends, "a b" + "c" and "a" + "b c", or a collision)
+ * are joined and compared, so the count is exact, and a block held in thousands of articles, each
+ * worded a little differently, costs its keys and not its copies' text.
  */
 export function distinctWordings(wordings: readonly WordingRow[], keyOf: (id: number) => string): { count: number; first: string } {
   const keyNumber = new Map<string, number>();

@@ -186,7 +186,8 @@ export class FingerprintCounts {
 
   /**
    * Reads, without acting on them, the filter's words and then the start slots that one article's
-   * look-ups will read. A table far larger than the CPU's cache costs a trip to memory a look-up,
+   * look-ups will read (of the keys the filter holds: in a count that inserts, a key about to be
+   * inserted is not read ahead). A table far larger than the CPU's cache costs a trip to memory a look-up,
    * and a look-up's logic waits for its trip; loads that depend on nothing before them go out
    * together, so the look-ups after this find their lines in the cache (at 1 GB of input, the
    * count 15.8 → 12.6 s).

@@ -27,6 +27,12 @@ describe('distinctWordings', () => {
     expect(distinctWordings(rowsOf([[0, 1], [0, -1], [0, 1, 4], [2, 3]]), keyOf)).toEqual({ count: 3, first: 'the talks resumed in doha on monday' });
   });
 
+  it('counts two wordings whose hashes meet as two, told by their text', () => {
+    // "wl0v0" and "w5ajak" have the same 32-bit hash as wordings are hashed.
+    const colliding = ['wl0v0', 'w5ajak'];
+    expect(distinctWordings(rowsOf([[0], [1]]), (id) => colliding[id] ?? '')).toEqual({ count: 2, first: 'wl0v0' });
+  });
+
   it('agrees with joining every wording, on rows whose keys split and join in many ways', () => {
     // Keys over two words and a space, so that different cuts often join into one text.
     const key = fc.array(fc.constantFrom('a', 'b', 'a b', 'b a', 'a a'), { minLength: 1, maxLength: 6 });
