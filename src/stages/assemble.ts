@@ -1148,9 +1148,15 @@ function placesOf(matches: Matches, clusterArticles: ClusterArticles): (cluster:
     add(matches.cluster[other] ?? other, matches.articleOf[id] ?? 0);
     add(matches.cluster[id] ?? id, matches.articleOf[other] ?? 0);
   });
-  const places = clusterArticles.lists();
-  for (const [cluster, more] of extra) places[cluster] = [...new Set([...(clusterArticles.get(cluster) ?? []), ...more])].sort((x, y) => x - y);
-  return (cluster) => places[cluster] ?? NONE;
+  // The few clusters with such articles are flagged, so that the rest are read from the clusters'
+  // array with no map asked and no copy of it made.
+  const merged = new Map<number, readonly number[]>();
+  const widened = new Uint8Array(extra.size === 0 ? 0 : matches.cluster.length);
+  for (const [cluster, more] of extra) {
+    merged.set(cluster, [...new Set([...(clusterArticles.get(cluster) ?? []), ...more])].sort((x, y) => x - y));
+    widened[cluster] = 1;
+  }
+  return (cluster) => (widened[cluster] === 1 ? (merged.get(cluster) ?? NONE) : (clusterArticles.get(cluster) ?? NONE));
 }
 
 /**
@@ -1188,11 +1194,6 @@ class ClusterArticles {
 
   has(cluster: number): boolean {
     return this.byCluster[cluster] !== undefined;
-  }
-
-  /** A copy of the lists by cluster id, to add to. */
-  lists(): (readonly number[] | undefined)[] {
-    return this.byCluster.slice();
   }
 }
 

@@ -50,6 +50,7 @@ const CONTACT_CUE = new RegExp(
   'iu',
 );
 
+/** A site's address, in any case: with "@", what every address a cue ends with holds (see {@link isContactCue}). */
 const MAY_BE_SITE = /www\./i;
 
 /** Most characters of a line with a personal cue: a writer's sign-off, {@link WRITER_SIGN_OFF_WORDS} words. */
