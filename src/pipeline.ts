@@ -21,7 +21,7 @@ import { NewsdedupError } from './errors.js';
 import { defaultThreads, inProcessExecutor, poolExecutor, runInOrder } from './executor.js';
 import { chunk } from './chunk.js';
 import { compileChromeList } from './stages/detect-chrome.js';
-import { RepeatIndex, ShortLineCounts } from './stages/count.js';
+import { FingerprintCounts, RepeatIndex, ShortLineCounts } from './stages/count.js';
 import { articlesOfSentences, candidateFinder, verifyCandidates } from './stages/match.js';
 import { assemble } from './stages/assemble.js';
 import { ChromeTally, classifyChrome, separateFurniture, sourceOfPath } from './stages/classify-chrome.js';
@@ -75,6 +75,15 @@ export interface RunOptions {
    * and apply's tasks carrying their texts to the workers).
    */
   readonly textsInMemory?: boolean;
+  /**
+   * Counts each article's fingerprints, and finds its candidate pairs, as the first pass reads it,
+   * while the workers go on, rather than once the first pass has read every article: the count is
+   * done when the first pass is, at the cost of every fingerprint in memory until then rather than
+   * only those that repeat (about 16 bytes each: a few tens of megabytes for tens of megabytes of
+   * input). By default, for a corpus of up to 64 MB. A run with an index counts after the first
+   * pass, once it has read its context.
+   */
+  readonly countAsRead?: boolean;
 }
 
 /** What a corpus run gives. `cleaned` is filled only by {@link dedupe}; `clean` writes it instead. */
@@ -170,6 +179,8 @@ export interface Run {
   readonly hold: boolean;
   /** By article, the texts held from the first pass; emptied once apply is done. */
   readonly held: (HeldText | undefined)[];
+  /** True when the count goes on as the first pass reads (see `RunOptions.countAsRead`). */
+  readonly countAsRead: boolean;
 }
 
 /** An article the first pass could read: what later steps need of it. */
@@ -196,6 +207,8 @@ interface Counted {
   readonly sourcesBeyond: ReadonlyMap<string, number> | undefined;
   /** With an index: by global sentence id, the keys of archive articles that hold a common short line verbatim, left unread. */
   readonly unreadCopies: ReadonlyMap<number, readonly string[]>;
+  /** Each article's source (see `sourceOf`), told once: read for every candidate pair and in every step after. */
+  readonly sources: readonly string[];
 }
 
 /** The blocks and the chrome: the corpus-wide plan that apply carries out. */
@@ -296,10 +309,12 @@ function measureRun(run: Run, kept: readonly Kept[], plan: Plan, archive: Archiv
  * largest things a run holds, are let go on return.
  */
 async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], metas: readonly ArticleMeta[], archive: Archive | undefined): Promise<Counted> {
-  // Without an index, fingerprints are marked as each shard comes back, while the workers go on
-  // (marking is order-free); with one, once the context is read too, for the table's size.
-  let repeats = archive === undefined ? new RepeatIndex(repeatsExpected(refs)) : undefined;
-  let scanned = await scanArticles(run, refs, metas, false, (hashes) => repeats?.mark(hashes));
+  // A small run without an index counts each article as its shard comes back (see `countAsRead`).
+  // Else, without an index, fingerprints are marked as each shard comes back, while the workers go
+  // on (marking is order-free); with one, once the context is read too, for the table's size.
+  const asRead = archive === undefined && run.countAsRead ? countAsRead(Math.min(Math.ceil(bytesOf(refs) / 8), AS_READ_FINGERPRINTS)) : undefined;
+  let repeats = archive === undefined && asRead === undefined ? new RepeatIndex(repeatsExpected(refs)) : undefined;
+  let scanned = await scanArticles(run, refs, metas, false, (entry) => (asRead === undefined ? repeats?.mark(entry.records.hashes) : asRead.add(entry)));
   let beyond: Beyond | undefined;
   let outside: Map<number, readonly ArticleOrder[]> | undefined;
   let unreadByHash: Map<number, readonly string[]> | undefined;
@@ -317,12 +332,19 @@ async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], metas:
     trace('context', `${context.length} archive articles of ${archive.articleCount}`);
   }
   const kept = scanned.map((entry) => entry.kept);
+  const sources = sourcesOf(kept);
   for (const entry of scanned) run.held.push(entry.held);
   const records: FingerprintRecords[] = scanned.map((entry) => entry.records);
   const textDigests = scanned.map((entry) => entry.textDigest);
   const sentenceBase: number[] = [0];
   scanned.forEach((entry, article) => sentenceBase.push((sentenceBase[article] ?? 0) + entry.sentences));
   scanned = [];
+  const counted = asRead?.finish();
+  if (counted !== undefined) {
+    trace('fingerprint', `${kept.length} articles, ${counted.candidates.sentenceBase[kept.length] ?? 0} sentences, ${counted.fingerprints} distinct fingerprints, counted as read`);
+    trace('count', `${counted.candidates.pairs.length / 2} candidate pairs`);
+    return { kept, shortLines: counted.shortLines, candidates: counted.candidates, sourcesBeyond: undefined, unreadCopies: new Map(), sources };
+  }
   if (repeats === undefined) {
     repeats = new RepeatIndex(repeatsExpected(kept.map((entry) => entry.ref)));
     for (const articleRecords of records) repeats.mark(articleRecords.hashes);
@@ -372,7 +394,7 @@ async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], metas:
       holders.latest = new Int32Array(articleRecords.hashes.length * 2);
     }
     repeats.count(article, articleRecords, holders);
-    shortLines.add(sourceOf(entry), article, entry.lines);
+    shortLines.add(sources[article], article, entry.lines);
     finder.add(article, holders.out, holders.latest);
   });
   const candidates: Candidates = { articleCount: kept.length, sentenceBase, articleOf, ...finder.pairs() };
@@ -390,7 +412,93 @@ async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], metas:
       }
     });
   }
-  return { kept, shortLines, candidates, sourcesBeyond: beyond?.sourcesBeyond, unreadCopies };
+  return { kept, shortLines, candidates, sourcesBeyond: beyond?.sourcesBeyond, unreadCopies, sources };
+}
+
+/** Input up to this size is counted as it is read by default (see `RunOptions.countAsRead`). */
+const COUNT_AS_READ_BYTES = 64 << 20;
+/**
+ * Most distinct fingerprints a run counts as it reads: a table of 2^21 slots, 32 MB. Past them it
+ * counts after the first pass, as a large run does (a text of many words met once, such as one
+ * article of 20 MB, would need far more).
+ */
+const AS_READ_FINGERPRINTS = 1_400_000;
+
+/**
+ * Counts each article and finds its candidates as its shard comes back from the workers, in
+ * article order, while the workers go on: the count is then done when the first pass is. Every
+ * fingerprint goes in the table, not only those that repeat (there is no marking first: a
+ * fingerprint held once is only ever its own first holder, which votes for nothing), so it is for
+ * a small run, and for `most` distinct fingerprints at most, for which the table is sized once. A
+ * whole-text duplicate is told as it comes, the copy that came first being its original, as
+ * `findDuplicates` tells it; should a later copy be dated before the one that came first, that
+ * copy, counted already, would be the duplicate. Then, or past `most` fingerprints, `finish` gives
+ * undefined, and the run counts again once every article is read, as a large one does. The
+ * counts, candidates and duplicates are the same either way.
+ */
+function countAsRead(most: number): { add(entry: Scanned): void; finish(): { shortLines: ShortLineCounts; candidates: Candidates; fingerprints: number } | undefined } {
+  // Made when the first article is counted, so that a run that gives up at once never makes it.
+  let table: FingerprintCounts | undefined;
+  const shortLines = new ShortLineCounts();
+  const kept: Kept[] = [];
+  // As counted: a duplicate's records are empty, as in the count after the first pass.
+  const records: FingerprintRecords[] = [];
+  const sentenceBase: number[] = [0];
+  const articleOf: number[] = [];
+  const earliest = earliestOfKept(kept);
+  const firstOfText = new Map<string, number>();
+  const finder = candidateFinder(articleOf, (article) => records[article] as FingerprintRecords, sentenceBase);
+  const holders = { out: new Int32Array(1024), latest: new Int32Array(1024), sentenceBase };
+  let givenUp = false;
+  // What is counted so far is let go: the run counts again after the first pass.
+  const giveUp = (): void => {
+    givenUp = true;
+    table = undefined;
+    records.length = 0;
+    articleOf.length = 0;
+  };
+  return {
+    add(entry) {
+      if (givenUp) return;
+      const article = kept.length;
+      kept.push(entry.kept);
+      const { hashes } = entry.records;
+      const original = entry.textDigest === '' ? undefined : firstOfText.get(entry.textDigest);
+      if (original === undefined ? (table?.size ?? 0) + hashes.length > most : earliest([original, article]) !== original) {
+        giveUp();
+        return;
+      }
+      sentenceBase.push((sentenceBase[article] ?? 0) + entry.sentences);
+      for (let s = 0; s < entry.sentences; s += 1) articleOf.push(article);
+      if (original !== undefined) {
+        entry.kept.duplicateOf = original;
+        records.push({ offsets: new Uint32Array(entry.records.offsets.length), hashes: new Uint32Array(0) });
+        finder.add(article, holders.out, holders.latest);
+        return;
+      }
+      if (entry.textDigest !== '') firstOfText.set(entry.textDigest, article);
+      table ??= new FingerprintCounts(most);
+      records.push(entry.records);
+      if (holders.out.length < hashes.length) {
+        holders.out = new Int32Array(hashes.length * 2);
+        holders.latest = new Int32Array(hashes.length * 2);
+      }
+      table.addInOrder(article, entry.records, holders);
+      shortLines.add(sourceOf(entry.kept), article, entry.kept.lines);
+      finder.add(article, holders.out, holders.latest);
+    },
+    finish() {
+      if (givenUp) return undefined;
+      const candidates: Candidates = { articleCount: kept.length, sentenceBase, articleOf: Int32Array.from(articleOf), ...finder.pairs() };
+      return { shortLines, candidates, fingerprints: table?.size ?? 0 };
+    },
+  };
+}
+
+function bytesOf(refs: readonly ArticleRef[]): number {
+  let bytes = 0;
+  for (const ref of refs) bytes += ref.size;
+  return bytes;
 }
 
 /** Rounds of context at most: copies of copies of an input's sentences, and so on (see `stages/context.ts`). */
@@ -441,16 +549,14 @@ export interface Scanned {
 
 /** About how many fingerprints articles of these sizes give: a sketch of a sentence every 20 bytes or so (see `RepeatIndex`). */
 function repeatsExpected(refs: readonly ArticleRef[]): number {
-  let bytes = 0;
-  for (const ref of refs) bytes += ref.size;
-  return Math.ceil(bytes / 20);
+  return Math.ceil(bytesOf(refs) / 20);
 }
 
 /**
  * Step 1 on some articles, in workers: each scanned, in the order given; an unreadable one becomes
  * a problem. `onFingerprints` is handed each article's fingerprints as its shard comes back.
  */
-export async function scanArticles(run: Run, refs: readonly ArticleRef[], metas: readonly ArticleMeta[], context: boolean, onFingerprints?: (hashes: Uint32Array) => void): Promise<Scanned[]> {
+export async function scanArticles(run: Run, refs: readonly ArticleRef[], metas: readonly ArticleMeta[], context: boolean, onScanned?: (entry: Scanned) => void): Promise<Scanned[]> {
   const scanned: Scanned[] = [];
   let next = 0;
   // An archive article read as context is matched, never applied: its text is read again if need be, not held.
@@ -465,15 +571,16 @@ export async function scanArticles(run: Run, refs: readonly ArticleRef[], metas:
       }
       if (outcome.warning !== undefined) run.problems.push(outcome.warning);
       const scan: ArticleScan = outcome.scan;
-      onFingerprints?.(scan.hashes);
-      scanned.push({
+      const entry: Scanned = {
         kept: { ref, digest: outcome.digest, words: scan.words, lines: scan.lines, meta: withFrontMatter(meta, outcome.metadata), duplicateOf: undefined, context },
         records: { offsets: scan.offsets, hashes: scan.hashes },
         textDigest: scan.words === 0 ? '' : outcome.textDigest,
         sentences: scan.sentences,
         inShortLine: scan.inShortLine,
         held: outcome.held === undefined ? undefined : heldTextOf(outcome.held, held),
-      });
+      };
+      scanned.push(entry);
+      onScanned?.(entry);
     });
     next += shardRefs.length;
     if (!context) run.progress('read', shardRefs);
@@ -491,9 +598,20 @@ function withFrontMatter(meta: ArticleMeta, scanned: ScannedMetadata | undefined
  * The outlet an article comes from: its record's source, else the top folder of its file (see
  * `sourceOfPath`): a record's file of records, never its key, whose id may hold a slash.
  */
-function sourceOf(entry: Kept | undefined): string {
-  if (entry === undefined) return '';
+function sourceOf(entry: Kept): string {
   return entry.meta.source ?? sourceOfPath(orderOf(entry).file);
+}
+
+/** Each article's source, one string for each source, so that two are compared by reference. */
+function sourcesOf(kept: readonly Kept[]): string[] {
+  const interned = new Map<string, string>();
+  return kept.map((entry) => {
+    const source = sourceOf(entry);
+    const one = interned.get(source);
+    if (one !== undefined) return one;
+    interned.set(source, source);
+    return source;
+  });
 }
 
 /** The earliest of some articles, by date and then article order (see the duplicates stage). */
@@ -508,6 +626,7 @@ function earliestOfKept(kept: readonly Kept[]): (holders: readonly number[]) => 
 async function matchAndPlan(run: Run, counted: Counted): Promise<Plan> {
   const { kept, candidates } = counted;
   const { sentenceBase } = candidates;
+  const sourceOfArticle = (article: number): string => counted.sources[article] ?? '';
   const { matches, articles } = await verifyCandidates(
     candidates,
     {
@@ -518,7 +637,7 @@ async function matchAndPlan(run: Run, counted: Counted): Promise<Plan> {
         trace(part, detail);
         if (part === 'fetch') run.betweenSteps();
       },
-      sourceOf: (article) => sourceOf(kept[article]),
+      sourceOf: sourceOfArticle,
     },
   );
   // Workers are not needed again until apply: on a large corpus, their heaps go meanwhile.
@@ -538,7 +657,7 @@ async function matchAndPlan(run: Run, counted: Counted): Promise<Plan> {
       ...(unread.size === 0 ? {} : { unreadCopies: (id: number) => unread.get(id) }),
       between: () => collectGarbageIfGrown(GROWN_BYTES),
       titled: (article) => kept[article]?.meta.title !== undefined,
-      sourceOf: (article) => sourceOf(kept[article]),
+      sourceOf: sourceOfArticle,
     },
     matches,
     run.settings,
@@ -549,7 +668,7 @@ async function matchAndPlan(run: Run, counted: Counted): Promise<Plan> {
   const templateFrequency = (template: number, article: number) => counted.shortLines.templateFrequency(template, article);
   const { assembly, furniture } = separateFurniture(assembled, {
     articleCount: kept.length,
-    sourceOf: (article) => sourceOf(kept[article]),
+    sourceOf: sourceOfArticle,
     pathOf,
     lines,
     templateFrequency,
@@ -561,7 +680,7 @@ async function matchAndPlan(run: Run, counted: Counted): Promise<Plan> {
   trace('assemble', `${assembly.blocks.length} blocks`);
   // Articles per source, an index's archive articles beyond the run counted, as furniture counts them.
   const sourceSizes = new Map<string, number>(beyondRun ?? []);
-  for (const entry of kept) sourceSizes.set(sourceOf(entry), (sourceSizes.get(sourceOf(entry)) ?? 0) + 1);
+  for (const source of counted.sources) sourceSizes.set(source, (sourceSizes.get(source) ?? 0) + 1);
   const chrome = classifyChrome(
     {
       ...assembly,
@@ -572,7 +691,7 @@ async function matchAndPlan(run: Run, counted: Counted): Promise<Plan> {
       templateFrequency,
       segmentationOf: (article) => articles.get(article)?.segmentation,
       furniture,
-      sourceSize: (article) => sourceSizes.get(sourceOf(kept[article])) ?? 0,
+      sourceSize: (article) => sourceSizes.get(sourceOfArticle(article)) ?? 0,
     },
     run.settings.chromeMinArticles,
   );
@@ -589,7 +708,7 @@ async function fetchSentences(run: Run, kept: readonly Kept[], requests: readonl
   for (const request of requests) {
     const held = run.held[request.article];
     if (held === undefined) items.push({ ...request, size: kept[request.article]?.ref.size ?? 0 });
-    else gathered.set(request.article, gatherHeld(held.text, held.segmentation, request.sentences));
+    else gathered.set(request.article, gatherHeld(held.text, held.segmentation, held.quoted, request.sentences));
   }
   if (gathered.size > 0) run.progress('match', requests.flatMap((request) => (gathered.has(request.article) ? [{ size: kept[request.article]?.ref.size ?? 0 }] : [])));
   await runInOrder(
@@ -702,13 +821,14 @@ export function makeRun(refs: readonly ArticleRef[], settings: ResolvedOptions, 
     chromeLines: settings.chromeLines,
     fields,
   };
-  const totalBytes = refs.reduce((sum, ref) => sum + ref.size, 0);
+  const totalBytes = bytesOf(refs);
   // On a large corpus each step leaves garbage that V8 would hold on to: collect it in between.
   const large = totalBytes >= COLLECT_FROM_BYTES;
   const betweenSteps = large ? collectGarbage : () => undefined;
   const restWorkers = large ? () => executor.rest() : async () => undefined;
   const hold = options.textsInMemory ?? totalBytes <= HOLD_TEXTS_BYTES;
-  return { executor, settings, taskSettings, problems: [...initialProblems], dropped: new Set(), progress: makeProgress(refs.length, totalBytes, options.onProgress), betweenSteps, restWorkers, hold, held: [] };
+  const asRead = options.countAsRead ?? totalBytes <= COUNT_AS_READ_BYTES;
+  return { executor, settings, taskSettings, problems: [...initialProblems], dropped: new Set(), progress: makeProgress(refs.length, totalBytes, options.onProgress), betweenSteps, restWorkers, hold, held: [], countAsRead: asRead };
 }
 
 function makeProgress(totalFiles: number, totalBytes: number, onProgress: ((event: ProgressEvent) => void) | undefined) {

@@ -33,6 +33,8 @@ export interface ArticleScan {
   readonly inShortLine: Uint8Array;
   /** With `hold`: the segmentation, every sentence's words counted, for {@link gatherHeld}. */
   readonly segmentation?: PackedSegmentation | undefined;
+  /** With `hold`: per sentence, whether it starts or ends inside a quotation (see `quotedSentences`), for {@link gatherHeld}. */
+  readonly quoted?: Uint8Array | undefined;
 }
 
 export function scanArticle(text: string, settings: { readonly shingleSize: number; readonly sketchSize: number }, chromeList: ChromeList, hold = false): ArticleScan {
@@ -53,7 +55,8 @@ export function scanArticle(text: string, settings: { readonly shingleSize: numb
   fingerprints.words.forEach((count, s) => {
     packed.sentences[s * 4 + 3] = count;
   });
-  return { ...scan, segmentation: packed };
+  // Told here, in a worker, rather than on the thread that holds the text and matches.
+  return { ...scan, segmentation: packed, quoted: quotedSentences(text, packed) };
 }
 
 export type { GatheredArticle } from './stages/match.js';
@@ -82,15 +85,16 @@ export function gatherArticle(text: string, sentences: readonly number[]): Gathe
 
 /**
  * {@link gatherArticle} on an article the first pass held (see `scanArticle`'s `hold`), without
- * segmenting it or counting its words again: the same segmentation, and the whole text rather
- * than fragments, since this thread holds it anyway.
+ * segmenting it, counting its words or reading its quotations again (`quoted`, as the first pass
+ * told them): the same segmentation, and the whole text rather than fragments, since this thread
+ * holds it anyway.
  */
-export function gatherHeld(text: string, held: PackedSegmentation, sentences: readonly number[]): GatheredArticle {
+export function gatherHeld(text: string, held: PackedSegmentation, quoted: Uint8Array, sentences: readonly number[]): GatheredArticle {
   const packed = { ...held, sentences: held.sentences.slice() };
   // As gatherArticle leaves them: words where assemble reads them, 0 elsewhere.
   for (let at = 3; at < packed.sentences.length; at += 4) packed.sentences[at] = 0;
   countGathered(packed, sentences, (_start, _end, s) => held.sentences[s * 4 + 3] ?? 0, () => undefined);
-  return { segmentation: packed, quoted: quotedSentences(text, packed), fragments: text };
+  return { segmentation: packed, quoted, fragments: text };
 }
 
 /**

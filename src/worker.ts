@@ -51,6 +51,8 @@ export interface HeldText {
   readonly prefix: string | undefined;
   /** Its segmentation, every sentence's words counted (see `gatherHeld`). */
   readonly segmentation: PackedSegmentation;
+  /** Per sentence, whether it starts or ends inside a quotation (see `quotedSentences`). */
+  readonly quoted: Uint8Array;
 }
 
 /** Settings every task needs. */
@@ -178,11 +180,11 @@ export async function scan(task: { readonly refs: readonly ArticleRef[]; readonl
   let length = 0;
   const outcomes = (await load(task.refs)).map((loaded, index): ScanOutcome => {
     if (!loaded.ok) return loaded;
-    const { segmentation, ...scanned } = scanArticle(loaded.text, task.settings, list, hold);
+    const { segmentation, quoted, ...scanned } = scanArticle(loaded.text, task.settings, list, hold);
     const ref = task.refs[index] as ArticleRef;
     let held: HeldSpan | undefined;
-    if (segmentation !== undefined) {
-      held = { from: length, to: length + loaded.text.length, prefix: loaded.prefix, segmentation };
+    if (segmentation !== undefined && quoted !== undefined) {
+      held = { from: length, to: length + loaded.text.length, prefix: loaded.prefix, segmentation, quoted };
       texts.push(loaded.text);
       length += loaded.text.length;
     }
@@ -213,19 +215,24 @@ function packScans(outcomes: readonly ScanOutcome[]): { outcomes: ScanOutcome[];
   let recordWords = 0;
   let recordBytes = 0;
   let heldWords = 0;
+  let heldBytes = 0;
   for (const outcome of outcomes) {
     if (!outcome.ok) continue;
     const { scan, held } = outcome;
     recordWords += scan.offsets.length + scan.hashes.length;
     recordBytes += scan.inShortLine.length;
-    if (held !== undefined) heldWords += held.segmentation.paragraphs.length + held.segmentation.sentences.length;
+    if (held !== undefined) {
+      heldWords += held.segmentation.paragraphs.length + held.segmentation.sentences.length;
+      heldBytes += held.quoted.length;
+    }
   }
   // Four-byte arrays first, so that every view is aligned.
   const records = new ArrayBuffer(recordWords * 4 + recordBytes);
-  const segmentations = new ArrayBuffer(heldWords * 4);
+  const segmentations = new ArrayBuffer(heldWords * 4 + heldBytes);
   let recordAt = 0;
   let byteAt = recordWords * 4;
   let heldAt = 0;
+  let heldByteAt = heldWords * 4;
   const record = (array: Uint32Array): Uint32Array => {
     const view = new Uint32Array(records, recordAt * 4, array.length);
     recordAt += array.length;
@@ -244,13 +251,19 @@ function packScans(outcomes: readonly ScanOutcome[]): { outcomes: ScanOutcome[];
     view.set(array);
     return view;
   };
+  const heldByte = (array: Uint8Array): Uint8Array => {
+    const view = new Uint8Array(segmentations, heldByteAt, array.length);
+    heldByteAt += array.length;
+    view.set(array);
+    return view;
+  };
   const packed = outcomes.map((outcome): ScanOutcome => {
     if (!outcome.ok) return outcome;
     const { scan, held } = outcome;
     const withScan: ScanOutcome = { ...outcome, scan: { ...scan, offsets: record(scan.offsets), hashes: record(scan.hashes), inShortLine: byte(scan.inShortLine) } };
     if (held === undefined) return withScan;
     const { paragraphs, sentences } = held.segmentation;
-    return { ...withScan, held: { ...held, segmentation: { ...held.segmentation, paragraphs: segmentation(paragraphs), sentences: segmentation(sentences) } } };
+    return { ...withScan, held: { ...held, segmentation: { ...held.segmentation, paragraphs: segmentation(paragraphs), sentences: segmentation(sentences) }, quoted: heldByte(held.quoted) } };
   });
   return { outcomes: packed, buffers: [records, segmentations] };
 }
@@ -266,7 +279,7 @@ async function movedTo<T extends object>(value: T, buffers: ArrayBuffer[]): Prom
 
 /** A held text, on the thread that holds it: a slice of its shard's string, which it keeps alive. */
 export function heldTextOf(span: HeldSpan, held: string): HeldText {
-  return { text: held.slice(span.from, span.to), prefix: span.prefix, segmentation: span.segmentation };
+  return { text: held.slice(span.from, span.to), prefix: span.prefix, segmentation: span.segmentation, quoted: span.quoted };
 }
 
 /** A file with no word in it: told, as a record with no text is (see `W_NO_TEXT`), and kept as an article of 0 words. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanCorpus, dedupe } from '../src/pipeline.js';
-import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cleanCorpus, dedupe, reportCorpus } from '../src/pipeline.js';
+import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS, corpusArticles, ROOT, seed, temporaryDirectory } from './helpers.js';
 
@@ -709,5 +709,37 @@ describe('cleanCorpus when a file changes mid-run', () => {
     expect(cleaned).not.toContain(late.trim());
     expect(cleaned).toBe(readFileSync(join(reread.result.base, '..', 'cleaned', seed('004').path), 'utf8'));
     expect(held.result.report).toEqual(reread.result.report);
+  });
+});
+
+describe('counting as the first pass reads, or once it has read every article', () => {
+  /**
+   * The seed articles as Markdown files dated a day apart, in the order of their names, and a
+   * reprint of the third, word for word, named to be read first and dated `reprintDate`; reported
+   * both ways.
+   */
+  async function bothWays(reprintDate: string) {
+    const cwd = temporaryDirectory();
+    const articles = corpusArticles();
+    articles.forEach((article, index) => writeFileSync(join(cwd, article.path.replace(/\.txt$/, '.md')), `---\ndate: 2025-03-1${index}\n---\n${article.text}`));
+    const reprinted = articles[2]!;
+    writeFileSync(join(cwd, '000_reprint.md'), `---\ndate: ${reprintDate}\n---\n${reprinted.text}`);
+    const reports = [];
+    for (const countAsRead of [true, false]) reports.push((await reportCorpus(['.'], { cwd, workers: 1, countAsRead })).report);
+    return { reports, reprint: '000_reprint.md', original: reprinted.path.replace(/\.txt$/, '.md') };
+  }
+
+  it('tells a reprint read first but dated later a duplicate, the same either way', async () => {
+    const { reports, reprint, original } = await bothWays('2025-03-20');
+    expect(reports[0]).toEqual(reports[1]);
+    expect(reports[0]?.articles.find((article) => article.path === reprint)?.duplicateOf).toBe(original);
+    expect(reports[0]?.blocks.find((block) => block.label === 'Pak-Afghan relations')?.articles).toHaveLength(3);
+  });
+
+  it('tells the copy read later the duplicate when the one read first is dated before it, the same either way', async () => {
+    const { reports, reprint, original } = await bothWays('2025-03-01');
+    expect(reports[0]).toEqual(reports[1]);
+    expect(reports[0]?.articles.find((article) => article.path === original)?.duplicateOf).toBe(reprint);
+    expect(reports[0]?.articles.find((article) => article.path === reprint)?.duplicateOf).toBeUndefined();
   });
 });

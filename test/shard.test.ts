@@ -41,29 +41,35 @@ describe('gatherHeld', () => {
   const list = compileChromeList(['Follow us on Twitter']);
   /** What fetching gives from a held text, with its fragments read out as gatherArticle's are. */
   function heldAnswer(text: string, sentences: readonly number[]) {
-    const held = scanArticle(text, DEFAULTS, list, true).segmentation!;
-    const answer = gatherHeld(text, held, sentences);
+    const scanned = scanArticle(text, DEFAULTS, list, true);
+    const answer = gatherHeld(text, scanned.segmentation!, scanned.quoted!, sentences);
     expect(typeof answer.fragments).toBe('string');
     return answer;
   }
 
-  it('gives the segmentation and word counts that reading the file again gives, on the seed articles', () => {
+  it('gives the segmentation, word counts and quotations that reading the file again gives, on the seed articles', () => {
     for (const { text } of corpusArticles()) {
       const all = segment(text).sentences.map((_, s) => s);
       for (const sentences of [[], all.filter((s) => s % 3 === 1), all]) {
-        expect(heldAnswer(text, sentences).segmentation).toEqual(gatherArticle(text, sentences).segmentation);
+        const held = heldAnswer(text, sentences);
+        const read = gatherArticle(text, sentences);
+        expect(held.segmentation).toEqual(read.segmentation);
+        expect(held.quoted).toEqual(read.quoted);
       }
     }
   });
 
   it('gives the same for any text: chrome lines, short lines, figures, odd spacing and punctuation', () => {
-    const piece = fc.constantFrom('. ', '.\n', '\n\n', '\r\n', ' Mr. ', '? ', '。', '” ', 'U.S. ', "don't ", 'e-mail ', '2,600 ', '  ', '\u00a0', 'word ', 'Word', 'Follow us on Twitter', '\n\nFollow us on Twitter\n\n');
+    const piece = fc.constantFrom('. ', '.\n', '\n\n', '\r\n', ' Mr. ', '? ', '。', '” ', '“', '"', '“Talks went on. ', 'They ended.” ', '"It rained. ', 'It stopped." ', 'U.S. ', "don't ", 'e-mail ', '2,600 ', '  ', '\u00a0', 'word ', 'Word', 'Follow us on Twitter', '\n\nFollow us on Twitter\n\n');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 60 }), fc.array(fc.nat(30), { maxLength: 8 }), (pieces, asked) => {
         const text = pieces.join('');
         const count = segment(text).sentences.length;
         const sentences = [...new Set(asked.filter((s) => s < count))].sort((a, b) => a - b);
-        expect(heldAnswer(text, sentences).segmentation).toEqual(gatherArticle(text, sentences).segmentation);
+        const held = heldAnswer(text, sentences);
+        const read = gatherArticle(text, sentences);
+        expect(held.segmentation).toEqual(read.segmentation);
+        expect(held.quoted).toEqual(read.quoted);
       }),
       { numRuns: 400 },
     );

@@ -200,6 +200,9 @@ class RepeatedPairs {
   }
 }
 
+/** Sentences of a corpus up to which `verifyCandidates` keeps each text it cuts (see `textOf` there). */
+const KEPT_TEXTS = 1 << 20;
+
 /** Pairs verified per task: enough to outweigh a task's cost, few enough to spread over threads. */
 const VERIFY_BATCH = 2048;
 
@@ -232,8 +235,20 @@ export async function verifyCandidates(candidates: Candidates, io: MatchIo): Pro
   const fetched = new Array<GatheredArticle | undefined>(articleCount);
   for (const [article, found] of gathered) fetched[article] = found;
 
-  // A sentence's text, cut from its article's fragments as it is asked for: short-lived, never kept.
+  // A sentence's text, cut from its article's fragments once (an earlier sentence is the holder
+  // side of each of its copies' pairs) and kept, by id, while the pairs are read: one string for
+  // each sentence, whose hash a map takes once and which equals itself at once. Not kept for a
+  // corpus of more sentences than KEPT_TEXTS, where the array of them would cost too much.
+  const kept = total <= KEPT_TEXTS ? new Array<SentenceText | undefined>(total) : undefined;
   const textOf = (id: number): SentenceText | undefined => {
+    let text = kept?.[id];
+    if (text === undefined) {
+      text = cut(id);
+      if (kept !== undefined) kept[id] = text;
+    }
+    return text;
+  };
+  const cut = (id: number): SentenceText | undefined => {
     const article = articleOf(id);
     const found = fetched[article];
     const at = (id - (sentenceBase[article] ?? 0)) * 4;
@@ -406,7 +421,7 @@ const MAX_EXTEND = 4;
  * candidate)`, in sentence order.
  */
 export function candidateFinder(
-  articleOfSentence: Int32Array,
+  articleOfSentence: ArrayLike<number>,
   records: (article: number) => FingerprintRecords,
   sentenceBase: ArrayLike<number>,
   outside?: OutsideHolders,
