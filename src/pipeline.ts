@@ -78,10 +78,10 @@ export interface RunOptions {
   /**
    * Counts each article's fingerprints, and finds its candidate pairs, as the first pass reads it,
    * while the workers go on, rather than once the first pass has read every article: the count is
-   * done when the first pass is, at the cost of every fingerprint in memory until then rather than
-   * only those that repeat (about 16 bytes each: a few tens of megabytes for tens of megabytes of
-   * input). By default, for a corpus of up to 64 MB. A run with an index counts after the first
-   * pass, once it has read its context.
+   * done when the first pass is, at the cost of a table for every fingerprint rather than only
+   * those that repeat (one to three times the input's size, 32 MB at most; a text too dense in
+   * words met once for it is counted after the first pass). By default, for a corpus of up to
+   * 64 MB. A run with an index counts after the first pass, once it has read its context.
    */
   readonly countAsRead?: boolean;
 }
@@ -304,15 +304,16 @@ function measureRun(run: Run, kept: readonly Kept[], plan: Plan, archive: Archiv
 
 /**
  * Steps 1 and 2a: fingerprints every article (shards in any order, taken in article order), counts
- * the fingerprints that repeat (marked in a bitset as they come, then counted in article order),
- * and finds each article's candidate pairs as it is counted. The records and the counts, the
- * largest things a run holds, are let go on return.
+ * the fingerprints, and finds each article's candidate pairs as it is counted: a small run as each
+ * shard comes back (see `countAsRead`), any other once every shard is in, only the fingerprints
+ * that repeat (marked in a bitset as they come, then counted in article order). The records and
+ * the counts, the largest things a run holds, are let go on return.
  */
 async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], metas: readonly ArticleMeta[], archive: Archive | undefined): Promise<Counted> {
   // A small run without an index counts each article as its shard comes back (see `countAsRead`).
   // Else, without an index, fingerprints are marked as each shard comes back, while the workers go
   // on (marking is order-free); with one, once the context is read too, for the table's size.
-  const asRead = archive === undefined && run.countAsRead ? countAsRead(Math.min(Math.ceil(bytesOf(refs) / 8), AS_READ_FINGERPRINTS)) : undefined;
+  const asRead = archive === undefined && run.countAsRead ? countAsRead(Math.min(Math.ceil(bytesOf(refs) / AS_READ_BYTES_EACH), AS_READ_FINGERPRINTS)) : undefined;
   let repeats = archive === undefined && asRead === undefined ? new RepeatIndex(repeatsExpected(refs)) : undefined;
   let scanned = await scanArticles(run, refs, metas, false, (entry) => (asRead === undefined ? repeats?.mark(entry.records.hashes) : asRead.add(entry)));
   let beyond: Beyond | undefined;
@@ -423,13 +424,21 @@ const COUNT_AS_READ_BYTES = 64 << 20;
  * article of 20 MB, would need far more).
  */
 const AS_READ_FINGERPRINTS = 1_400_000;
+/**
+ * Bytes of input for each distinct fingerprint a run counted as read makes room for: a news
+ * sentence of 25 words gives nine fingerprints in about 150 bytes, and a corpus repeats many of
+ * them (the bench's real tier holds one a 46 bytes, the BBC's articles one a 18). A text denser
+ * than this in words met once is counted after the first pass.
+ */
+const AS_READ_BYTES_EACH = 16;
 
 /**
  * Counts each article and finds its candidates as its shard comes back from the workers, in
  * article order, while the workers go on: the count is then done when the first pass is. Every
  * fingerprint goes in the table, not only those that repeat (there is no marking first: a
  * fingerprint held once is only ever its own first holder, which votes for nothing), so it is for
- * a small run, and for `most` distinct fingerprints at most, for which the table is sized once. A
+ * a small run, and for `most` distinct fingerprints at most, for which the table is sized once (16
+ * bytes a slot, at most 70% full; made at the first article counted, not before). A
  * whole-text duplicate is told as it comes, the copy that came first being its original, as
  * `findDuplicates` tells it; should a later copy be dated before the one that came first, that
  * copy, counted already, would be the duplicate. Then, or past `most` fingerprints, `finish` gives
@@ -439,27 +448,32 @@ const AS_READ_FINGERPRINTS = 1_400_000;
 function countAsRead(most: number): { add(entry: Scanned): void; finish(): { shortLines: ShortLineCounts; candidates: Candidates; fingerprints: number } | undefined } {
   // Made when the first article is counted, so that a run that gives up at once never makes it.
   let table: FingerprintCounts | undefined;
-  const shortLines = new ShortLineCounts();
   const kept: Kept[] = [];
   // As counted: a duplicate's records are empty, as in the count after the first pass.
   const records: FingerprintRecords[] = [];
   const sentenceBase: number[] = [0];
   const articleOf: number[] = [];
   const earliest = earliestOfKept(kept);
-  const firstOfText = new Map<string, number>();
-  const finder = candidateFinder(articleOf, (article) => records[article] as FingerprintRecords, sentenceBase);
-  const holders = { out: new Int32Array(1024), latest: new Int32Array(1024), sentenceBase };
-  let givenUp = false;
-  // What is counted so far is let go: the run counts again after the first pass.
+  const state = {
+    shortLines: new ShortLineCounts(),
+    firstOfText: new Map<string, number>(),
+    finder: candidateFinder(articleOf, (article) => records[article] as FingerprintRecords, sentenceBase),
+    holders: { out: new Int32Array(1024), latest: new Int32Array(1024), sentenceBase },
+  };
+  let counting: typeof state | undefined = state;
+  // All that is counted so far is let go: the run counts again after the first pass.
   const giveUp = (): void => {
-    givenUp = true;
+    counting = undefined;
     table = undefined;
+    kept.length = 0;
     records.length = 0;
+    sentenceBase.length = 0;
     articleOf.length = 0;
   };
   return {
     add(entry) {
-      if (givenUp) return;
+      if (counting === undefined) return;
+      const { shortLines, firstOfText, finder, holders } = counting;
       const article = kept.length;
       kept.push(entry.kept);
       const { hashes } = entry.records;
@@ -488,9 +502,9 @@ function countAsRead(most: number): { add(entry: Scanned): void; finish(): { sho
       finder.add(article, holders.out, holders.latest);
     },
     finish() {
-      if (givenUp) return undefined;
-      const candidates: Candidates = { articleCount: kept.length, sentenceBase, articleOf: Int32Array.from(articleOf), ...finder.pairs() };
-      return { shortLines, candidates, fingerprints: table?.size ?? 0 };
+      if (counting === undefined) return undefined;
+      const candidates: Candidates = { articleCount: kept.length, sentenceBase, articleOf: Int32Array.from(articleOf), ...counting.finder.pairs() };
+      return { shortLines: counting.shortLines, candidates, fingerprints: table?.size ?? 0 };
     },
   };
 }
@@ -554,7 +568,7 @@ function repeatsExpected(refs: readonly ArticleRef[]): number {
 
 /**
  * Step 1 on some articles, in workers: each scanned, in the order given; an unreadable one becomes
- * a problem. `onFingerprints` is handed each article's fingerprints as its shard comes back.
+ * a problem. `onScanned` is handed each article, in order, as its shard comes back.
  */
 export async function scanArticles(run: Run, refs: readonly ArticleRef[], metas: readonly ArticleMeta[], context: boolean, onScanned?: (entry: Scanned) => void): Promise<Scanned[]> {
   const scanned: Scanned[] = [];
