@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,4 +66,18 @@ export function tree(directory: string): Record<string, string> {
     if (statSync(path).isFile()) files[name] = createHash('sha256').update(readFileSync(path)).digest('hex');
   }
   return files;
+}
+
+/**
+ * A temporary folder of the seed articles as Markdown files dated a day apart in the order of their
+ * names, and `000_reprint.md`, the third word for word, named to be read first and dated
+ * `reprintDate`: a reprint dated after its original, or before it.
+ */
+export function datedSeedsWithReprint(reprintDate: string): { cwd: string; reprint: string; original: string } {
+  const cwd = temporaryDirectory();
+  const articles = corpusArticles();
+  articles.forEach((article, index) => writeFileSync(join(cwd, article.path.replace(/\.txt$/, '.md')), `---\ndate: 2025-03-1${index}\n---\n${article.text}`));
+  const reprinted = articles[2]!;
+  writeFileSync(join(cwd, '000_reprint.md'), `---\ndate: ${reprintDate}\n---\n${reprinted.text}`);
+  return { cwd, reprint: '000_reprint.md', original: reprinted.path.replace(/\.txt$/, '.md') };
 }

@@ -7,16 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reportCorpus } from '../src/pipeline.js';
-import { CLI, corpusArticles, temporaryDirectory } from './helpers.js';
-
-/** The seed articles as Markdown files dated a day apart, and a reprint of the third named to be read first, dated `reprintDate`. */
-function datedCorpus(reprintDate: string): string {
-  const cwd = temporaryDirectory();
-  const articles = corpusArticles();
-  articles.forEach((article, index) => writeFileSync(join(cwd, article.path.replace(/\.txt$/, '.md')), `---\ndate: 2025-03-1${index}\n---\n${article.text}`));
-  writeFileSync(join(cwd, '000_reprint.md'), `---\ndate: ${reprintDate}\n---\n${articles[2]!.text}`);
-  return cwd;
-}
+import { CLI, datedSeedsWithReprint, temporaryDirectory } from './helpers.js';
 
 /** `newsdedup report . --format json` in `cwd`, traced: the report, and whether the trace says it counted as read. */
 function tracedReport(cwd: string, workers: string) {
@@ -27,7 +18,7 @@ function tracedReport(cwd: string, workers: string) {
 
 describe('counting as the first pass reads, with the real binary', () => {
   it('counts a small corpus as it reads it, with one thread or two, and reports what a count after the first pass reports', async () => {
-    const cwd = datedCorpus('2025-03-01');
+    const { cwd } = datedSeedsWithReprint('2025-03-01');
     const after = JSON.parse(JSON.stringify((await reportCorpus(['.'], { cwd, workers: 1, countAsRead: false })).report)) as unknown;
     for (const workers of ['1', '2']) {
       const run = tracedReport(cwd, workers);
@@ -37,7 +28,7 @@ describe('counting as the first pass reads, with the real binary', () => {
   });
 
   it('counts after the first pass when a copy read later turns out to be dated first', async () => {
-    const cwd = datedCorpus('2025-03-20');
+    const { cwd } = datedSeedsWithReprint('2025-03-20');
     const run = tracedReport(cwd, '2');
     expect(run.countedAsRead).toBe(false);
     expect(run.report).toEqual(JSON.parse(JSON.stringify((await reportCorpus(['.'], { cwd, workers: 1, countAsRead: true })).report)));

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanCorpus, dedupe, reportCorpus } from '../src/pipeline.js';
-import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORPUS, corpusArticles, ROOT, seed, temporaryDirectory } from './helpers.js';
+import { CORPUS, corpusArticles, datedSeedsWithReprint, ROOT, seed, temporaryDirectory } from './helpers.js';
 
 const result = await dedupe(corpusArticles());
 const article = (number: string) => result.report.articles.find((a) => a.path.startsWith(`${number}_`))!;
@@ -713,20 +713,12 @@ describe('cleanCorpus when a file changes mid-run', () => {
 });
 
 describe('counting as the first pass reads, or once it has read every article', () => {
-  /**
-   * The seed articles as Markdown files dated a day apart, in the order of their names, and a
-   * reprint of the third, word for word, named to be read first and dated `reprintDate`; reported
-   * both ways.
-   */
+  /** The seed articles and a reprint dated `reprintDate` (see `datedSeedsWithReprint`), reported both ways. */
   async function bothWays(reprintDate: string) {
-    const cwd = temporaryDirectory();
-    const articles = corpusArticles();
-    articles.forEach((article, index) => writeFileSync(join(cwd, article.path.replace(/\.txt$/, '.md')), `---\ndate: 2025-03-1${index}\n---\n${article.text}`));
-    const reprinted = articles[2]!;
-    writeFileSync(join(cwd, '000_reprint.md'), `---\ndate: ${reprintDate}\n---\n${reprinted.text}`);
+    const { cwd, reprint, original } = datedSeedsWithReprint(reprintDate);
     const reports = [];
     for (const countAsRead of [true, false]) reports.push((await reportCorpus(['.'], { cwd, workers: 1, countAsRead })).report);
-    return { reports, reprint: '000_reprint.md', original: reprinted.path.replace(/\.txt$/, '.md') };
+    return { reports, reprint, original };
   }
 
   it('tells a reprint read first but dated later a duplicate, the same either way', async () => {
