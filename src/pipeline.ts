@@ -729,7 +729,7 @@ async function fetchSentences(run: Run, kept: readonly Kept[], requests: readonl
     run.executor,
     'gather',
     chunk(items),
-    (shardItems) => ({ refs: shardItems.map(({ article, sentences }) => ({ ...(kept[article] as Kept).ref, digest: (kept[article] as Kept).digest, sentences })) }),
+    (shardItems) => ({ refs: shardItems.map(({ article, sentences }) => ({ ...(kept[article] as Kept).ref, digest: (kept[article] as Kept).digest, sentences })), move: run.executor.pooled }),
     (outcomes, shardItems) => {
       outcomes.forEach((outcome, i) => {
         const article = shardItems[i]?.article ?? -1;

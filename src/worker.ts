@@ -317,8 +317,65 @@ function frontMatterMetadata(prefix: string, fields: FieldOptions): ScannedMetad
 export type GatherOutcome = { readonly ok: true; readonly gathered: GatheredArticle } | { readonly ok: false; readonly problem: Problem };
 
 /** Brings back the texts of the sentences that may match, from a shard's articles. */
-export async function gather(task: { readonly refs: readonly (ArticleRef & { readonly digest: string; readonly sentences: readonly number[] })[] }): Promise<GatherOutcome[]> {
-  return (await reload(task.refs)).map((loaded, index) => (loaded.ok ? { ok: true, gathered: gatherArticle(loaded.text, task.refs[index]?.sentences ?? []) } : loaded));
+export async function gather(task: { readonly refs: readonly (ArticleRef & { readonly digest: string; readonly sentences: readonly number[] })[]; readonly move?: boolean }): Promise<GatherOutcome[]> {
+  const outcomes = (await reload(task.refs)).map((loaded, index): GatherOutcome => (loaded.ok ? { ok: true, gathered: gatherArticle(loaded.text, task.refs[index]?.sentences ?? []) } : loaded));
+  // As the first pass's results (see `scan`): only a task of newsdedup's own pool moves its result.
+  if (task.move !== true || isMainThread) return outcomes;
+  const packed = packGathered(outcomes);
+  return await movedTo(packed.outcomes, [packed.buffer]);
+}
+
+/**
+ * A shard's gathered articles with their five typed arrays each copied into one buffer, as views
+ * on it: the shard travels to the main thread, which keeps it through assemble, as one buffer
+ * moved rather than five arrays an article copied and made again there (at 1 GB of input, over a
+ * million, each an object and an allocation of its own).
+ */
+function packGathered(outcomes: readonly GatherOutcome[]): { outcomes: GatherOutcome[]; buffer: ArrayBuffer } {
+  let words = 0;
+  let bytes = 0;
+  for (const outcome of outcomes) {
+    if (!outcome.ok) continue;
+    const { segmentation, quoted, fragments } = outcome.gathered;
+    words += segmentation.paragraphs.length + segmentation.sentences.length;
+    if (typeof fragments !== 'string') words += fragments.starts.length + fragments.bounds.length;
+    bytes += quoted?.length ?? 0;
+  }
+  // Four-byte arrays first, so that every view is aligned.
+  const buffer = new ArrayBuffer(words * 4 + bytes);
+  let wordAt = 0;
+  let byteAt = words * 4;
+  const unsigned = (array: Uint32Array): Uint32Array => {
+    const view = new Uint32Array(buffer, wordAt * 4, array.length);
+    wordAt += array.length;
+    view.set(array);
+    return view;
+  };
+  const signed = (array: Int32Array): Int32Array => {
+    const view = new Int32Array(buffer, wordAt * 4, array.length);
+    wordAt += array.length;
+    view.set(array);
+    return view;
+  };
+  const byte = (array: Uint8Array): Uint8Array => {
+    const view = new Uint8Array(buffer, byteAt, array.length);
+    byteAt += array.length;
+    view.set(array);
+    return view;
+  };
+  const packed = outcomes.map((outcome): GatherOutcome => {
+    if (!outcome.ok) return outcome;
+    const { segmentation, quoted, fragments } = outcome.gathered;
+    return {
+      ok: true,
+      gathered: {
+        segmentation: { ...segmentation, paragraphs: unsigned(segmentation.paragraphs), sentences: unsigned(segmentation.sentences) },
+        ...(quoted === undefined ? {} : { quoted: byte(quoted) }),
+        fragments: typeof fragments === 'string' ? fragments : { text: fragments.text, starts: signed(fragments.starts), bounds: signed(fragments.bounds) },
+      },
+    };
+  });
+  return { outcomes: packed, buffer };
 }
 
 /** Verifies candidate pairs of sentences (pure: no files). */

@@ -21,8 +21,11 @@ export function* jsonChunks(report: Report & { readonly bySource?: unknown }, si
   if (buffer !== '') yield buffer;
 }
 
-/** `JSON.stringify(report, null, 2)` and a newline, a top-level array item at a time. */
-function* jsonPieces(report: Report & { readonly bySource?: unknown }): Generator<string> {
+/**
+ * `JSON.stringify(report, null, 2)` and a newline, a top-level array item at a time: pieces that
+ * die young, for a writer that packs them into bytes as they come (see `write.ts`).
+ */
+export function* jsonPieces(report: Report & { readonly bySource?: unknown }): Generator<string> {
   // JSON.stringify leaves out a member whose value is undefined.
   const entries = Object.entries(report).filter(([, value]) => value !== undefined);
   yield '{';

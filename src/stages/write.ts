@@ -1,10 +1,10 @@
 import { renameSync, rmSync } from 'node:fs';
-import { mkdir, mkdtemp, open, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readdir, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { BlockVariants, DedupeResult } from '../types.js';
 import { NewsdedupError } from '../errors.js';
-import { jsonChunks } from '../report/format-json.js';
+import { jsonPieces } from '../report/format-json.js';
 import type { BySource } from '../report/group-by-source.js';
 
 /** One file to write, at a `/`-separated path relative to the output directory. */
@@ -58,7 +58,7 @@ export function* extraFiles(result: Pick<DedupeResult, 'report' | 'shared' | 'ch
   // Written whatever was found, so that a script reading it never finds it missing: its header alone when no chrome was removed.
   const lines = result.chrome.map((line) => `${line.articles}\t${line.reason}\t${escapedField(line.text)}\n`);
   yield { path: RESERVED_OUTPUT.chrome, content: `articles\treason\tline\n${lines.join('')}` };
-  yield { path: RESERVED_OUTPUT.report, content: jsonChunks(bySource === undefined ? result.report : { ...result.report, bySource }) };
+  yield { path: RESERVED_OUTPUT.report, content: jsonPieces(bySource === undefined ? result.report : { ...result.report, bySource }) };
 }
 
 /**
@@ -79,15 +79,7 @@ export const BLOCKS_FILE = 'blocks.jsonl';
 
 /** A block a line, by id: `{"id", "text", "variants"}`, the variants text or null, as the per-block files hold them. */
 function* blockLines(shared: DedupeResult['shared']): Generator<string> {
-  let buffer = '';
-  for (const block of shared) {
-    buffer += `${JSON.stringify({ id: block.id, text: block.text, variants: block.variantsText === '' ? null : block.variantsText })}\n`;
-    if (buffer.length >= 1 << 20) {
-      yield buffer;
-      buffer = '';
-    }
-  }
-  if (buffer !== '') yield buffer;
+  for (const block of shared) yield `${JSON.stringify({ id: block.id, text: block.text, variants: block.variantsText === '' ? null : block.variantsText })}\n`;
 }
 
 /** The files of an output directory, in a fixed order, for a result held in memory. */
@@ -105,7 +97,7 @@ export function outputFiles(result: DedupeResult): OutputFile[] {
 export interface PendingOutput {
   /** The temporary directory beside `out` that files are written into. */
   readonly directory: string;
-  /** Writes one file; its content may come in pieces (see `jsonChunks`). */
+  /** Writes one file; its content may come in pieces (see `writePieces`). */
   write(file: OutputFile | { readonly path: string; readonly content: Iterable<string> }): Promise<void>;
   /** Renames the temporary directory into place, replacing any previous output wholly. */
   commit(): Promise<void>;
@@ -155,6 +147,65 @@ export async function checkOutFolder(out: string, shown: string): Promise<void> 
   );
 }
 
+/** Entries of a folder removed at once by {@link removeTree}. */
+const REMOVE_AT_ONCE = 64;
+
+/**
+ * Removes a folder and all it holds, REMOVE_AT_ONCE entries of a folder at a time; nothing when it
+ * is gone. Node's recursive `rm` starts the removal of every entry of a folder at once: for a
+ * previous output of 294,000 files, replaced by a run's, that took 6 s and 560 MB of memory, the
+ * peak of the whole run.
+ */
+async function removeTree(path: string): Promise<void> {
+  const entries = await readdir(path, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    if (error.code === 'ENOTDIR') return null;
+    throw error;
+  });
+  if (entries === undefined) return;
+  if (entries === null) {
+    await unlink(path).catch(ignoreGone);
+    return;
+  }
+  for (let at = 0; at < entries.length; at += REMOVE_AT_ONCE) {
+    await Promise.all(entries.slice(at, at + REMOVE_AT_ONCE).map((entry) => (entry.isDirectory() ? removeTree(join(path, entry.name)) : unlink(join(path, entry.name)).catch(ignoreGone))));
+  }
+  await rmdir(path).catch(ignoreGone);
+}
+
+function ignoreGone(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'ENOENT') throw error;
+}
+
+/** Bytes gathered before each write of a file that comes in pieces. */
+const WRITE_BYTES = 1 << 20;
+
+/**
+ * Writes a file that comes in pieces (a report of a few hundred thousand articles, a JSON item at
+ * a time), packing them into one buffer of bytes that is written each time it fills: each piece
+ * dies as soon as it is packed, so the heap never holds the file, nor a megabyte of it as one
+ * string (which would outlive the young generation's collections).
+ */
+async function writePieces(target: string, pieces: Iterable<string>): Promise<void> {
+  const handle = await open(target, 'w');
+  try {
+    const bytes = Buffer.allocUnsafe(WRITE_BYTES);
+    let used = 0;
+    for (const piece of pieces) {
+      const length = Buffer.byteLength(piece);
+      if (used + length > bytes.length && used > 0) {
+        await handle.write(bytes, 0, used);
+        used = 0;
+      }
+      if (length > bytes.length) await handle.write(piece);
+      else used += bytes.write(piece, used);
+    }
+    if (used > 0) await handle.write(bytes, 0, used);
+  } finally {
+    await handle.close();
+  }
+}
+
 export async function beginOutput(out: string): Promise<PendingOutput> {
   const directory = besideTemporary(out, 'tmp');
   const previous = besideTemporary(out, 'old');
@@ -180,14 +231,7 @@ export async function beginOutput(out: string): Promise<PendingOutput> {
           made.add(folder);
         }
         if (typeof file.content === 'string') await writeFile(target, file.content);
-        else {
-          const handle = await open(target, 'w');
-          try {
-            for (const piece of file.content) await handle.write(piece);
-          } finally {
-            await handle.close();
-          }
-        }
+        else await writePieces(target, file.content);
       } catch (error) {
         fail(error);
       }
@@ -207,17 +251,17 @@ export async function beginOutput(out: string): Promise<PendingOutput> {
         unfinished.delete(directory);
         if (now !== undefined) {
           unfinished.add(previous);
-          await rm(previous, { recursive: true, force: true });
+          await removeTree(previous);
           unfinished.delete(previous);
         }
       } catch (error) {
-        await rm(directory, { recursive: true, force: true }).catch(() => undefined);
+        await removeTree(directory).catch(() => undefined);
         unfinished.delete(directory);
         fail(error);
       }
     },
     async abort() {
-      await rm(directory, { recursive: true, force: true }).catch(() => undefined);
+      await removeTree(directory).catch(() => undefined);
       unfinished.delete(directory);
     },
   };

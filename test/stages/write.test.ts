@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BLOCKS_FILE, BLOCKS_FILE_FROM, extraFiles, variantsText, writeOutput } from '../../src/stages/write.js';
+import { beginOutput, BLOCKS_FILE, BLOCKS_FILE_FROM, extraFiles, variantsText, writeOutput } from '../../src/stages/write.js';
 import { NewsdedupError } from '../../src/errors.js';
 import { temporaryDirectory } from '../helpers.js';
 
@@ -21,6 +21,33 @@ describe('writeOutput', () => {
     await expect(writeOutput(join(parent, 'out'), [{ path: 'x.txt', content: 'x' }, { path: 'x.txt/y.txt', content: 'y' }])).rejects.toThrow(NewsdedupError);
     expect(readFileSync(join(parent, 'out', 'old.txt'), 'utf8')).toBe('old');
     expect(readdirSync(parent)).toEqual(['out']);
+  });
+
+  it('writes a file that comes in pieces byte for byte: characters of several bytes across each megabyte, and a piece larger than one', async () => {
+    const parent = temporaryDirectory();
+    const pieces = ['é'.repeat(300_001), '中'.repeat(200_001), 'x'.repeat(3_000_000), '🙂', 'z'.repeat(1_048_575), '\n'];
+    const output = await beginOutput(join(parent, 'out'));
+    await output.write({ path: 'report.json', content: pieces });
+    await output.commit();
+    expect(readFileSync(join(parent, 'out', 'report.json'), 'utf8')).toBe(pieces.join(''));
+  });
+
+  it('replaces a previous output of many files in nested folders, and removes a link in it without following it', async () => {
+    const parent = temporaryDirectory();
+    const out = join(parent, 'out');
+    for (let folder = 0; folder < 3; folder += 1) {
+      mkdirSync(join(out, `desk-${folder}`, 'inner'), { recursive: true });
+      for (let file = 0; file < 150; file += 1) writeFileSync(join(out, `desk-${folder}`, file % 2 === 0 ? '' : 'inner', `${file}.txt`), 'old');
+    }
+    writeFileSync(join(out, 'report.json'), '{}');
+    mkdirSync(join(parent, 'elsewhere'));
+    writeFileSync(join(parent, 'elsewhere', 'keep.txt'), 'not ours');
+    symlinkSync(join(parent, 'elsewhere'), join(out, 'link'));
+    await writeOutput(out, [{ path: 'report.json', content: '{"new":true}' }]);
+    expect(readdirSync(out)).toEqual(['report.json']);
+    expect(readFileSync(join(out, 'report.json'), 'utf8')).toBe('{"new":true}');
+    expect(readFileSync(join(parent, 'elsewhere', 'keep.txt'), 'utf8')).toBe('not ours');
+    expect(readdirSync(parent).sort()).toEqual(['elsewhere', 'out']);
   });
 
   it('refuses an --out that is a file', async () => {
