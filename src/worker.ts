@@ -226,46 +226,48 @@ function packScans(outcomes: readonly ScanOutcome[]): { outcomes: ScanOutcome[];
       heldBytes += held.quoted.length;
     }
   }
-  // Four-byte arrays first, so that every view is aligned.
-  const records = new ArrayBuffer(recordWords * 4 + recordBytes);
-  const segmentations = new ArrayBuffer(heldWords * 4 + heldBytes);
-  let recordAt = 0;
-  let byteAt = recordWords * 4;
-  let heldAt = 0;
-  let heldByteAt = heldWords * 4;
-  const record = (array: Uint32Array): Uint32Array => {
-    const view = new Uint32Array(records, recordAt * 4, array.length);
-    recordAt += array.length;
-    view.set(array);
-    return view;
-  };
-  const byte = (array: Uint8Array): Uint8Array => {
-    const view = new Uint8Array(records, byteAt, array.length);
-    byteAt += array.length;
-    view.set(array);
-    return view;
-  };
-  const segmentation = (array: Uint32Array): Uint32Array => {
-    const view = new Uint32Array(segmentations, heldAt * 4, array.length);
-    heldAt += array.length;
-    view.set(array);
-    return view;
-  };
-  const heldByte = (array: Uint8Array): Uint8Array => {
-    const view = new Uint8Array(segmentations, heldByteAt, array.length);
-    heldByteAt += array.length;
-    view.set(array);
-    return view;
-  };
+  const records = packer(recordWords, recordBytes);
+  const segmentations = packer(heldWords, heldBytes);
   const packed = outcomes.map((outcome): ScanOutcome => {
     if (!outcome.ok) return outcome;
     const { scan, held } = outcome;
-    const withScan: ScanOutcome = { ...outcome, scan: { ...scan, offsets: record(scan.offsets), hashes: record(scan.hashes), inShortLine: byte(scan.inShortLine) } };
+    const withScan: ScanOutcome = { ...outcome, scan: { ...scan, offsets: records.unsigned(scan.offsets), hashes: records.unsigned(scan.hashes), inShortLine: records.byte(scan.inShortLine) } };
     if (held === undefined) return withScan;
     const { paragraphs, sentences } = held.segmentation;
-    return { ...withScan, held: { ...held, segmentation: { ...held.segmentation, paragraphs: segmentation(paragraphs), sentences: segmentation(sentences) }, quoted: heldByte(held.quoted) } };
+    return { ...withScan, held: { ...held, segmentation: { ...held.segmentation, paragraphs: segmentations.unsigned(paragraphs), sentences: segmentations.unsigned(sentences) }, quoted: segmentations.byte(held.quoted) } };
   });
-  return { outcomes: packed, buffers: [records, segmentations] };
+  return { outcomes: packed, buffers: [records.buffer, segmentations.buffer] };
+}
+
+/**
+ * Typed arrays copied into one new buffer, each as a view on it: `words` four-byte numbers first,
+ * so that every view is aligned, then `bytes` bytes. The copies go in the order they are asked for.
+ */
+function packer(words: number, bytes: number) {
+  const buffer = new ArrayBuffer(words * 4 + bytes);
+  let wordAt = 0;
+  let byteAt = words * 4;
+  return {
+    buffer,
+    unsigned(array: Uint32Array): Uint32Array {
+      const view = new Uint32Array(buffer, wordAt * 4, array.length);
+      wordAt += array.length;
+      view.set(array);
+      return view;
+    },
+    signed(array: Int32Array): Int32Array {
+      const view = new Int32Array(buffer, wordAt * 4, array.length);
+      wordAt += array.length;
+      view.set(array);
+      return view;
+    },
+    byte(array: Uint8Array): Uint8Array {
+      const view = new Uint8Array(buffer, byteAt, array.length);
+      byteAt += array.length;
+      view.set(array);
+      return view;
+    },
+  };
 }
 
 /**
@@ -341,41 +343,20 @@ function packGathered(outcomes: readonly GatherOutcome[]): { outcomes: GatherOut
     if (typeof fragments !== 'string') words += fragments.starts.length + fragments.bounds.length;
     bytes += quoted?.length ?? 0;
   }
-  // Four-byte arrays first, so that every view is aligned.
-  const buffer = new ArrayBuffer(words * 4 + bytes);
-  let wordAt = 0;
-  let byteAt = words * 4;
-  const unsigned = (array: Uint32Array): Uint32Array => {
-    const view = new Uint32Array(buffer, wordAt * 4, array.length);
-    wordAt += array.length;
-    view.set(array);
-    return view;
-  };
-  const signed = (array: Int32Array): Int32Array => {
-    const view = new Int32Array(buffer, wordAt * 4, array.length);
-    wordAt += array.length;
-    view.set(array);
-    return view;
-  };
-  const byte = (array: Uint8Array): Uint8Array => {
-    const view = new Uint8Array(buffer, byteAt, array.length);
-    byteAt += array.length;
-    view.set(array);
-    return view;
-  };
+  const arrays = packer(words, bytes);
   const packed = outcomes.map((outcome): GatherOutcome => {
     if (!outcome.ok) return outcome;
     const { segmentation, quoted, fragments } = outcome.gathered;
     return {
       ok: true,
       gathered: {
-        segmentation: { ...segmentation, paragraphs: unsigned(segmentation.paragraphs), sentences: unsigned(segmentation.sentences) },
-        ...(quoted === undefined ? {} : { quoted: byte(quoted) }),
-        fragments: typeof fragments === 'string' ? fragments : { text: fragments.text, starts: signed(fragments.starts), bounds: signed(fragments.bounds) },
+        segmentation: { ...segmentation, paragraphs: arrays.unsigned(segmentation.paragraphs), sentences: arrays.unsigned(segmentation.sentences) },
+        ...(quoted === undefined ? {} : { quoted: arrays.byte(quoted) }),
+        fragments: typeof fragments === 'string' ? fragments : { text: fragments.text, starts: arrays.signed(fragments.starts), bounds: arrays.signed(fragments.bounds) },
       },
     };
   });
-  return { outcomes: packed, buffer };
+  return { outcomes: packed, buffer: arrays.buffer };
 }
 
 /** Verifies candidate pairs of sentences (pure: no files). */
