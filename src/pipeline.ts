@@ -10,8 +10,8 @@ import type { SpooledText } from './stages/write-records.js';
 import type { FieldOptions } from './records/fields.js';
 import type { Executor } from './executor.js';
 import type { Assembly } from './stages/assemble.js';
-import type { FingerprintRecords } from './stages/count.js';
-import type { Candidates, GatheredArticle, SentenceRequest } from './stages/match.js';
+import type { FingerprintRecords, LineCountsBeyond } from './stages/count.js';
+import type { Candidates, GatheredArticle, OutsideHolders, SentenceRequest } from './stages/match.js';
 import type { LineRecord } from './stages/detect-chrome.js';
 import type { ChromeMark } from './stages/classify-chrome.js';
 import { earliestOf, findDuplicates, originalName } from './stages/duplicates.js';
@@ -379,26 +379,15 @@ async function fingerprintAndCount(run: Run, refs: readonly ArticleRef[], metas:
   // Counted in article order, each article's candidates are found as it is counted: its
   // fingerprints' first holders in earlier articles are settled by then (see `candidateFinder`).
   // A duplicate is left out of the counts: it would only match its original, which holds the blocks.
-  const shortLines = new ShortLineCounts(beyond?.linesBeyond);
   const articleOf = articlesOfSentences(kept.length, sentenceBase);
-  const finder = candidateFinder(articleOf, (article) => records[article] as FingerprintRecords, sentenceBase, outsideHolders);
-  const holders = { out: new Int32Array(1024), latest: new Int32Array(1024), sentenceBase };
+  const counter = inOrderCounter(records, articleOf, sentenceBase, beyond?.linesBeyond, outsideHolders);
   records.forEach((articleRecords, article) => {
     const entry = kept[article] as Kept;
-    if (entry.duplicateOf !== undefined) {
-      records[article] = { offsets: new Uint32Array(articleRecords.offsets.length), hashes: new Uint32Array(0) };
-      finder.add(article, holders.out, holders.latest);
-      return;
-    }
-    if (holders.out.length < articleRecords.hashes.length) {
-      holders.out = new Int32Array(articleRecords.hashes.length * 2);
-      holders.latest = new Int32Array(articleRecords.hashes.length * 2);
-    }
-    repeats.count(article, articleRecords, holders);
-    shortLines.add(sources[article], article, entry.lines);
-    finder.add(article, holders.out, holders.latest);
+    if (entry.duplicateOf !== undefined) counter.duplicate(article);
+    else counter.count(article, sources[article] ?? '', entry.lines, (holders) => repeats.count(article, articleRecords, holders));
   });
-  const candidates: Candidates = { articleCount: kept.length, sentenceBase, articleOf, ...finder.pairs() };
+  const { shortLines } = counter;
+  const candidates: Candidates = { articleCount: kept.length, sentenceBase, articleOf, ...counter.pairs() };
   trace('count', `${candidates.pairs.length / 2} candidate pairs`);
   // By global sentence id: the archive articles that hold a common short line verbatim, left
   // unread; every sentence of those words has them, an input's or a context article's.
@@ -454,12 +443,7 @@ function countAsRead(most: number): { add(entry: Scanned): void; finish(): { sho
   const sentenceBase: number[] = [0];
   const articleOf: number[] = [];
   const earliest = earliestOfKept(kept);
-  const state = {
-    shortLines: new ShortLineCounts(),
-    firstOfText: new Map<string, number>(),
-    finder: candidateFinder(articleOf, (article) => records[article] as FingerprintRecords, sentenceBase),
-    holders: { out: new Int32Array(1024), latest: new Int32Array(1024), sentenceBase },
-  };
+  const state = { counter: inOrderCounter(records, articleOf, sentenceBase), firstOfText: new Map<string, number>() };
   let counting: typeof state | undefined = state;
   // All that is counted so far is let go: the run counts again after the first pass.
   const giveUp = (): void => {
@@ -473,7 +457,7 @@ function countAsRead(most: number): { add(entry: Scanned): void; finish(): { sho
   return {
     add(entry) {
       if (counting === undefined) return;
-      const { shortLines, firstOfText, finder, holders } = counting;
+      const { counter, firstOfText } = counting;
       const article = kept.length;
       kept.push(entry.kept);
       const { hashes } = entry.records;
@@ -484,27 +468,53 @@ function countAsRead(most: number): { add(entry: Scanned): void; finish(): { sho
       }
       sentenceBase.push((sentenceBase[article] ?? 0) + entry.sentences);
       for (let s = 0; s < entry.sentences; s += 1) articleOf.push(article);
+      records.push(entry.records);
       if (original !== undefined) {
         entry.kept.duplicateOf = original;
-        records.push({ offsets: new Uint32Array(entry.records.offsets.length), hashes: new Uint32Array(0) });
-        finder.add(article, holders.out, holders.latest);
+        counter.duplicate(article);
         return;
       }
       if (entry.textDigest !== '') firstOfText.set(entry.textDigest, article);
-      table ??= new FingerprintCounts(most);
-      records.push(entry.records);
-      if (holders.out.length < hashes.length) {
-        holders.out = new Int32Array(hashes.length * 2);
-        holders.latest = new Int32Array(hashes.length * 2);
-      }
-      table.addInOrder(article, entry.records, holders);
-      shortLines.add(sourceOf(entry.kept), article, entry.kept.lines);
-      finder.add(article, holders.out, holders.latest);
+      const counts = (table ??= new FingerprintCounts(most));
+      counter.count(article, sourceOf(entry.kept), entry.kept.lines, (holders) => counts.addInOrder(article, entry.records, holders));
     },
     finish() {
       if (counting === undefined) return undefined;
-      const candidates: Candidates = { articleCount: kept.length, sentenceBase, articleOf: Int32Array.from(articleOf), ...counting.finder.pairs() };
-      return { shortLines: counting.shortLines, candidates, fingerprints: table?.size ?? 0 };
+      const candidates: Candidates = { articleCount: kept.length, sentenceBase, articleOf: Int32Array.from(articleOf), ...counting.counter.pairs() };
+      return { shortLines: counting.counter.shortLines, candidates, fingerprints: table?.size ?? 0 };
+    },
+  };
+}
+
+/** What fills `holders.out` and `holders.latest` with an article's fingerprints' first and latest holders, counting it. */
+type CountInOrder = (holders: { readonly out: Int32Array; readonly latest: Int32Array; readonly sentenceBase: ArrayLike<number> }) => void;
+
+/**
+ * Step 2a for articles handed in article order, whichever way they are counted: each article's
+ * short lines counted in its source, and its candidates found from the holders its count tells.
+ * A duplicate's records become empty (it is left out of the counts: it would only match its
+ * original, which holds the blocks), so it finds no candidates and none finds it.
+ */
+function inOrderCounter(records: FingerprintRecords[], articleOf: ArrayLike<number>, sentenceBase: ArrayLike<number>, beyond?: LineCountsBeyond, outside?: OutsideHolders) {
+  const shortLines = new ShortLineCounts(beyond);
+  const finder = candidateFinder(articleOf, (article) => records[article] as FingerprintRecords, sentenceBase, outside);
+  const holders = { out: new Int32Array(1024), latest: new Int32Array(1024), sentenceBase };
+  return {
+    shortLines,
+    pairs: () => finder.pairs(),
+    duplicate(article: number): void {
+      records[article] = { offsets: new Uint32Array((records[article] as FingerprintRecords).offsets.length), hashes: new Uint32Array(0) };
+      finder.add(article, holders.out, holders.latest);
+    },
+    count(article: number, source: string, lines: readonly LineRecord[], count: CountInOrder): void {
+      const length = (records[article] as FingerprintRecords).hashes.length;
+      if (holders.out.length < length) {
+        holders.out = new Int32Array(length * 2);
+        holders.latest = new Int32Array(length * 2);
+      }
+      count(holders);
+      shortLines.add(source, article, lines);
+      finder.add(article, holders.out, holders.latest);
     },
   };
 }
