@@ -110,8 +110,6 @@ interface Sink {
 
 /** Within assemble, garbage is collected when the heap has grown by this much since the last collection. */
 const GROWN_BYTES = 256 << 20;
-/** From this many bytes of input, garbage is collected between steps (see `collectGarbage`). */
-const COLLECT_FROM_BYTES = 32 << 20;
 /** With the texts held, apply tasks handed to each thread at once, while the report is measured. */
 const APPLY_AHEAD = 16;
 /** Up to this many bytes of input, texts are held in memory between passes by default (see `RunOptions.textsInMemory`). */
@@ -846,11 +844,13 @@ export function makeRun(refs: readonly ArticleRef[], settings: ResolvedOptions, 
     fields,
   };
   const totalBytes = bytesOf(refs);
-  // On a large corpus each step leaves garbage that V8 would hold on to: collect it in between.
-  const large = totalBytes >= COLLECT_FROM_BYTES;
-  const betweenSteps = large ? collectGarbage : () => undefined;
-  const restWorkers = large ? () => executor.rest() : async () => undefined;
   const hold = options.textsInMemory ?? totalBytes <= HOLD_TEXTS_BYTES;
+  // A run that reads its texts again has chosen memory over speed: each step's garbage, which V8
+  // would hold on to, is collected in between, and the worker threads and their heaps go while the
+  // corpus-wide steps run. A run that holds its texts keeps both: starting the threads again for
+  // apply, and collecting between steps, cost the real tier 0.5–1 s of its 11–14 (see README).
+  const betweenSteps = hold ? () => undefined : collectGarbage;
+  const restWorkers = hold ? async () => undefined : () => executor.rest();
   const asRead = options.countAsRead ?? totalBytes <= COUNT_AS_READ_BYTES;
   return { executor, settings, taskSettings, problems: [...initialProblems], dropped: new Set(), progress: makeProgress(refs.length, totalBytes, options.onProgress), betweenSteps, restWorkers, hold, held: [], countAsRead: asRead };
 }
