@@ -72,7 +72,8 @@ export interface RunOptions {
    * that changes while the run goes on is then cleaned as the first pass read it; read again, it
    * is left out with `E_CHANGED`. By default, for a corpus of up to 64 MB: held, the texts cost two
    * to four times their size at the peak (JavaScript strings of mostly two bytes a character,
-   * and apply's tasks carrying their texts to the workers).
+   * and apply's tasks carrying their texts to the workers), and the run keeps its worker threads
+   * and their heaps from the first pass to the last; read again, it lets them go between steps.
    */
   readonly textsInMemory?: boolean;
   /**
@@ -169,9 +170,9 @@ export interface Run {
   /** Articles a later pass could not read again: left out of the output. */
   readonly dropped: Set<number>;
   readonly progress: (phase: ProgressEvent['phase'], refs: readonly { readonly size: number }[]) => void;
-  /** Collects garbage between steps on a large corpus (see `collectGarbage`); else nothing. */
+  /** Collects garbage between steps when the run reads its texts again (see `collectGarbage`); else nothing. */
   readonly betweenSteps: () => void;
-  /** On a large corpus, lets the worker threads and their heaps go while the corpus-wide steps run; else nothing. */
+  /** When the run reads its texts again, lets the worker threads and their heaps go while the corpus-wide steps run; else nothing. */
   readonly restWorkers: () => Promise<void>;
   /** True when the first pass hands back each text, held in `held` until apply (see `RunOptions.textsInMemory`). */
   readonly hold: boolean;
