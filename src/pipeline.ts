@@ -809,8 +809,12 @@ async function apply(
 function refOf(run: Run, kept: readonly Kept[], article: number): ArticleRef & { readonly digest: string } {
   const entry = kept[article] as Kept;
   const held = run.held[article];
-  // A text given in the task has no digest to compare (see `load`).
-  return held === undefined ? { ...entry.ref, digest: entry.digest } : { ...entry.ref, text: held.text, prefix: held.prefix, digest: '' };
+  if (held === undefined) return { ...entry.ref, digest: entry.digest };
+  // A text given in the task has no digest to compare (see `load`), and needs no file name: the
+  // fields are written out rather than spread, once per article of the corpus.
+  const { path, size, offset } = entry.ref;
+  const ref = { path, size, text: held.text, prefix: held.prefix, digest: '' };
+  return offset === undefined ? ref : { ...ref, offset };
 }
 
 /**

@@ -6,6 +6,7 @@ import type { LineRecord } from './detect-chrome.js';
 import type { Matches } from './match.js';
 import { diceOf } from '../lib/dice.js';
 import { UnionFind } from '../lib/union-find.js';
+import { PairTable } from '../lib/pair-table.js';
 import { sha1 } from '../text/hash.js';
 import { normalizeForComparison } from '../text/normalize.js';
 import { countWords, wordsApart } from '../text/words.js';
@@ -130,13 +131,18 @@ export interface Assembly {
   /** Per article, its block occurrences in reading order. */
   readonly occurrences: readonly (readonly Occurrence[])[];
   /** Global ids of the sentences that stand in a block. */
-  readonly inBlock: ReadonlySet<number>;
+  readonly inBlock: SentenceSet;
   /**
    * Per article, the stretches of a block too short to collapse that open a line and run on into
    * its next sentence (`next`, a global id): "Have a story tip?" before a site's "Write to … by
    * email.". If what follows is furniture, the line is furniture whole (see `separateFurniture`).
    */
   readonly openers?: ReadonlyMap<number, readonly Opener[]>;
+}
+
+/** Sentences, by global id, that can only be asked about. */
+export interface SentenceSet {
+  has(id: number): boolean;
 }
 
 /** A stretch of a block too short to collapse, at the start of a line: see `Assembly.openers`. */
@@ -306,17 +312,16 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
   // Neighbouring sentences whose copies stand in nearly the same articles are one background: a
   // copy that lost or rewrote a sentence must not cut the block in two. Decided once per pair of
   // clusters, so that the cost follows the distinct pairs, not the articles times the reach.
-  const togetherCache = new Map<number | string, boolean>();
+  // Pairs of clusters are keyed by their ids, the lower first, in tables of numbers (see `PairTable`).
+  const togetherCache = new PairTable();
   const reachOf = placesOf(matches, clusterArticles);
-  // A pair of cluster ids as one number, exact in a double's 53 bits up to 2^26 sentences; beyond, as text.
-  const span = Math.max(1, matches.cluster.length);
-  const pairOf = span <= 2 ** 26 ? (low: number, high: number): number | string => low * span + high : (low: number, high: number): number | string => `${low},${high}`;
   // Per pair of clusters, how many articles hold them side by side (consecutive sentences). Copies
   // of one background that each drop different sentences leave neighbours whose sets of articles
-  // differ much, neither within the other; but wherever both stand, they stand side by side.
-  const sideBySide = new Map<number | string, number>();
+  // differ much, neither within the other; but wherever both stand, they stand side by side. An
+  // article counts once per pair: `countedIn` holds the last article that counted it.
+  const sideBySide = new PairTable();
+  const countedIn = new PairTable();
   for (const [articleIndex, article] of articles) {
-    const counted = new Set<number | string>();
     let previous = -1;
     for (let id = base(articleIndex), end = id + article.segmentation.sentences.length / 4; id < end; id += 1) {
       const cluster = matches.cluster[id] ?? id;
@@ -326,10 +331,11 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
       }
       // Only clusters of a few articles are counted: over more, their sets tell (see `SIDE_BY_SIDE_REACH`).
       if (previous >= 0 && previous !== cluster && reachOf(previous).length <= SIDE_BY_SIDE_REACH && reachOf(cluster).length <= SIDE_BY_SIDE_REACH) {
-        const pair = previous < cluster ? pairOf(previous, cluster) : pairOf(cluster, previous);
-        if (!counted.has(pair)) {
-          counted.add(pair);
-          sideBySide.set(pair, (sideBySide.get(pair) ?? 0) + 1);
+        const low = Math.min(previous, cluster);
+        const high = Math.max(previous, cluster);
+        if (countedIn.get(low, high) !== articleIndex) {
+          countedIn.set(low, high, articleIndex);
+          sideBySide.set(low, high, sideBySide.get(low, high, 0) + 1);
         }
       }
       previous = cluster;
@@ -337,12 +343,12 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
   }
   const together = (a: number, b: number): boolean => {
     if (a === b) return true;
-    const pair = a < b ? pairOf(a, b) : pairOf(b, a);
-    let verdict = togetherCache.get(pair);
-    if (verdict === undefined) {
-      verdict = nearlySameArticles(reachOf(a), reachOf(b), unread.get(a) ?? 0, unread.get(b) ?? 0) || (!unread.has(a) && !unread.has(b) && besideEachOther(sideBySide.get(pair) ?? 0, reachOf(a), reachOf(b)));
-      togetherCache.set(pair, verdict);
-    }
+    const low = Math.min(a, b);
+    const high = Math.max(a, b);
+    const known = togetherCache.get(low, high);
+    if (known >= 0) return known === 1;
+    const verdict = nearlySameArticles(reachOf(a), reachOf(b), unread.get(a) ?? 0, unread.get(b) ?? 0) || (!unread.has(a) && !unread.has(b) && besideEachOther(sideBySide.get(low, high, 0), reachOf(a), reachOf(b)));
+    togetherCache.set(low, high, verdict ? 1 : 0);
     return verdict;
   };
 
@@ -620,12 +626,14 @@ export function assemble(corpus: AssembleCorpus, matches: Matches, settings: { r
   // A canonical wording is compared with each of its lone copies: normalised once.
   const loneKey = comparableOnce();
 
-  const inBlock = new Set<number>();
+  // One flag per sentence of the corpus rather than a set of the ids: a real corpus has hundreds of thousands of them.
+  const inBlockFlags = new Uint8Array(matches.cluster.length);
   for (const articleRuns of runs.values()) {
     for (const run of articleRuns) {
-      if (blockOf(run.sentences[0] ?? -1) !== undefined) for (const id of run.sentences) inBlock.add(id);
+      if (blockOf(run.sentences[0] ?? -1) !== undefined) for (const id of run.sentences) inBlockFlags[id] = 1;
     }
   }
+  const inBlock: SentenceSet = { has: (id) => inBlockFlags[id] === 1 };
 
   // Occurrences, with headings. A heading on its own line right before a block is taken as it is;
   // an unmatched lead run into the first sentence ("Pak-Afghan relations Pakistan’s …", but also

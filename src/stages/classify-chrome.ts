@@ -1,6 +1,6 @@
 import type { ChromeLine, ChromeReason, Span } from '../types.js';
 import type { LineRecord } from './detect-chrome.js';
-import type { Assembly, Block, Occurrence } from './assemble.js';
+import type { Assembly, Block, Occurrence, SentenceSet } from './assemble.js';
 import { isHeadingLike } from '../text/heading.js';
 import { countWords } from '../text/words.js';
 import type { PackedSegmentation } from './segment.js';
@@ -30,7 +30,7 @@ export interface ChromeCorpus {
   /** Per article, its block occurrences (their headings are never chrome). */
   readonly occurrences: readonly (readonly Occurrence[])[];
   /** Global ids of the sentences that stand in a block (a paragraph holding one is never chrome). */
-  readonly inBlock: ReadonlySet<number>;
+  readonly inBlock: SentenceSet;
   /** The segmentation of an article that holds a block. */
   readonly segmentationOf: (article: number) => PackedSegmentation | undefined;
   /** Per article, the site furniture taken out of the blocks (see {@link separateFurniture}). */
